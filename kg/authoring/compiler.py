@@ -432,8 +432,6 @@ class _Checker:
         for i, item in enumerate(self.spec.evidence):
             path: YamlPath = ("evidence", i)
             self._choice((*path, "kind"), item.kind, self.evidence_kinds, "an evidence kind")
-            if item.label is None and item.description is None:
-                self.problem(path, "evidence needs a 'label' or a 'description'")
             for name in ("produced_by", "released_by"):
                 self._ref((*path, name), getattr(item, name), actors, "actor")
             for j, actor in enumerate(item.cited_by):
@@ -583,7 +581,7 @@ class _Emitter:
     def _evidence(self, item: Any) -> None:
         node = self.c.iri("evidence", item.id)
         self.add(node, RDF.type, self.c.evidence_kinds[item.kind])
-        self.add(node, RDFS.label, item.label or item.description)
+        self.add(node, RDFS.label, item.label)
         self.add(node, DCTERMS.description, item.description)
         for name, prop in (("produced_by", CRED.producedBy), ("released_by", CRED.releasedBy)):
             if getattr(item, name):

@@ -151,8 +151,8 @@ class StatementSpec(Dated):
 class EvidenceSpec(Dated):
     id: Id
     kind: Text
+    description: Text
     label: Text | None = None
-    description: Text | None = None
     produced_by: Id | None = None
     released_by: Id | None = None
     cited_by: IdList = []

@@ -1,0 +1,208 @@
+"""Corroboration status of each claim, counted in independent source groups.
+
+- **corroborated**: at least ``min_groups`` (k, 2 by default) independent groups affirm it;
+- **single-source**: exactly one group affirms it;
+- **unsupported**: no group affirms it (it is only denied or hedged, or nothing at all).
+
+A group affirms a claim when one of its actors affirms it (directly or through a narrower
+claim), or when it produced or released evidence that supports it. Evidence therefore never
+adds a group that already affirms by statement: evidence released by an actor is not
+independent of that actor's own words. Evidence with no known producer or releaser adds
+weight (see :mod:`kg.analysis.evidence`) but no group.
+
+A claim is **contested** when a group other than the affirming ones denies it (or produced
+evidence that disputes it). A claim can be corroborated and contested at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from kg.analysis.evidence import EvidenceWeight
+from kg.analysis.groups import SourceGroups
+from kg.analysis.model import CaseGraph, Stance
+from kg.analysis.stances import StanceEntry
+
+Status = Literal["corroborated", "single-source", "unsupported"]
+STATUSES: tuple[Status, ...] = ("corroborated", "single-source", "unsupported")
+
+
+@dataclass(frozen=True)
+class GroupStance:
+    """One independent group's stance on a claim, with what it rests on."""
+
+    group: str
+    label: str
+    stance: Stance
+    actors: tuple[str, ...]  # actor IRIs whose statements or evidence count here
+    statements: tuple[StanceEntry, ...]
+    evidence: tuple[str, ...]  # evidence IRIs produced or released by the group
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """A claim's status, the groups behind it, and the reasons in words."""
+
+    claim: str
+    status: Status
+    min_groups: int
+    affirming: tuple[GroupStance, ...]
+    denying: tuple[GroupStance, ...]
+    hedging: tuple[GroupStance, ...]
+    contested: bool
+    contested_by: tuple[str, ...]  # group ids that deny and do not affirm
+    reasons: tuple[str, ...]
+
+    @property
+    def independent_groups(self) -> int:
+        """How many independent groups affirm the claim."""
+        return len(self.affirming)
+
+
+def corroborate(
+    case: CaseGraph,
+    groups: SourceGroups,
+    stances: dict[str, list[StanceEntry]],
+    evidence: dict[str, list[EvidenceWeight]],
+    *,
+    min_groups: int = 2,
+) -> dict[str, Corroboration]:
+    """The corroboration status of every claim.
+
+    Args:
+        case: the records read from the store.
+        groups: the independent source groups.
+        stances: each claim's stance entries (:func:`kg.analysis.stances.stance_tables`).
+        evidence: each claim's weighed evidence (:func:`kg.analysis.evidence.weigh_evidence`).
+        min_groups: k, the number of independent affirming groups that makes a claim
+            corroborated.
+
+    Returns:
+        One :class:`Corroboration` per claim, keyed by claim IRI, in IRI order.
+    """
+    if min_groups < 1:
+        raise ValueError("min_groups must be at least 1")
+    result = {}
+    for claim in sorted(case.claims):
+        by_stance: dict[Stance, dict[str, list[StanceEntry]]] = {
+            "affirms": defaultdict(list), "denies": defaultdict(list),
+            "hedges": defaultdict(list),
+        }
+        for entry in stances.get(claim, ()):
+            by_stance[entry.stance][groups.group_of[entry.actor]].append(entry)
+        evidence_groups: dict[Stance, dict[str, list[EvidenceWeight]]] = {
+            "affirms": defaultdict(list), "denies": defaultdict(list),
+        }
+        for weight in evidence.get(claim, ()):
+            side: Stance = "affirms" if weight.supports else "denies"
+            for group in weight.groups:
+                evidence_groups[side][group].append(weight)
+
+        def build(stance: Stance) -> tuple[GroupStance, ...]:
+            table = by_stance[stance]
+            from_evidence = evidence_groups.get(stance, {})
+            built = []
+            for group_id in sorted(set(table) | set(from_evidence)):
+                entries = tuple(table.get(group_id, ()))
+                items = from_evidence.get(group_id, [])
+                actors = sorted({e.actor for e in entries}
+                                | {a for w in items for a in w.actors_in(group_id)})
+                built.append(GroupStance(
+                    group=group_id, label=groups.groups[group_id].label, stance=stance,
+                    actors=tuple(actors), statements=entries,
+                    evidence=tuple(sorted({w.evidence for w in items})),
+                ))
+            return tuple(built)
+
+        affirming, denying, hedging = build("affirms"), build("denies"), build("hedges")
+        affirming_ids = {g.group for g in affirming}
+        contested_by = tuple(g.group for g in denying if g.group not in affirming_ids)
+        count = len(affirming)
+        status: Status = ("corroborated" if count >= min_groups
+                          else "single-source" if count == 1 else "unsupported")
+        result[claim] = Corroboration(
+            claim=claim, status=status, min_groups=min_groups, affirming=affirming,
+            denying=denying, hedging=hedging, contested=bool(contested_by),
+            contested_by=contested_by,
+            reasons=tuple(_reasons(case, groups, status, min_groups, affirming, denying,
+                                   hedging, contested_by)),
+        )
+    return result
+
+
+_VIA_TEXT = {
+    "refinement": "by affirming the narrower claim",
+    "broader-denial": "by denying the broader claim",
+    "contradiction": "by affirming the contradicting claim",
+}
+
+
+def _describe(case: CaseGraph, group: GroupStance) -> str:
+    parts = []
+    for entry in group.statements:
+        name = case.actors[entry.actor].label
+        if entry.via == "direct":
+            parts.append(name)
+        else:
+            text = case.claims[entry.source_claim].text
+            parts.append(f"{name} {_VIA_TEXT[entry.via]} \u201c{text}\u201d")
+    for evidence in group.evidence:
+        label = next((e.label for e in case.evidence if e.iri == evidence), evidence)
+        parts.append(f"evidence \u201c{label}\u201d")
+    unique = list(dict.fromkeys(parts))
+    return f"{group.label} ({'; '.join(unique)})"
+
+
+def _reasons(
+    case: CaseGraph,
+    groups: SourceGroups,
+    status: Status,
+    min_groups: int,
+    affirming: tuple[GroupStance, ...],
+    denying: tuple[GroupStance, ...],
+    hedging: tuple[GroupStance, ...],
+    contested_by: tuple[str, ...],
+) -> list[str]:
+    n = len(affirming)
+    reasons = []
+    if n:
+        reasons.append(
+            f"Affirmed by {n} independent group{'s' if n != 1 else ''} (k={min_groups}): "
+            + "; ".join(_describe(case, g) for g in affirming) + "."
+        )
+    else:
+        reasons.append(f"No independent group affirms it (k={min_groups}).")
+    reasons.append(
+        {"corroborated": f"Status corroborated: {n} \u2265 {min_groups} independent groups.",
+         "single-source": "Status single-source: one independent group affirms it.",
+         "unsupported": "Status unsupported: nothing affirms it."}[status]
+    )
+    for group in affirming:
+        members = sorted({a for a in group.actors})
+        if len(members) > 1:
+            chains = "; ".join(
+                " \u2192 ".join(groups.of(a).member(a).chain) for a in members
+            )
+            reasons.append(
+                f"{', '.join(case.actors[a].label for a in members)} count as one source, "
+                f"{group.label}, by affiliation: {chains}."
+            )
+        for reason in groups.groups[group.group].reasons:
+            reasons.append(f"{group.label} was regrouped by an analyst's override: {reason}")
+    if denying:
+        reasons.append("Denied by " + "; ".join(_describe(case, g) for g in denying) + ".")
+    if contested_by:
+        names = ", ".join(groups.groups[g].label for g in contested_by)
+        reasons.append(f"Contested: {names} den{'y' if len(contested_by) > 1 else 'ies'} it "
+                       "and do" + ("" if len(contested_by) > 1 else "es") + " not affirm it.")
+    if hedging:
+        reasons.append(
+            "Hedged by " + "; ".join(_describe(case, g) for g in hedging)
+            + ": a hedge is shown as a hedge and never counted as an affirmation."
+        )
+    return reasons
+
+
+__all__ = ["STATUSES", "Corroboration", "GroupStance", "Status", "corroborate"]

@@ -1,0 +1,115 @@
+"""Information credibility, 1 to 6, after the Admiralty code (STANAG 2511 / AJP-2.1).
+
+The grade is read off the corroboration of the claim, by the first rule that matches:
+
+====  ==================================  ===================================================
+grade  name                                rule (A: independent affirming groups, D: groups
+                                           that deny and do not affirm, k: ``min_groups``)
+====  ==================================  ===================================================
+6     truth cannot be judged              a forecast, conditional or policy position; or
+                                          A = 0 and D = 0 (nothing, or hedges only)
+1     confirmed by other sources          A >= k and D = 0
+2     probably true                       A >= k and 0 < D < A; or A = 1, D = 0 and the
+                                          claim has supporting evidence with prior >= 0.7
+3     possibly true                       A = 1 and D = 0
+4     doubtful                            A >= 1 and D >= A; or A = 0 and 0 < D < k
+5     improbable                          A = 0 and D >= k
+====  ==================================  ===================================================
+
+Grade 1 therefore needs independent groups: two spokespeople of one government never make
+it. Each grade maps to the STIX 2.1 confidence value of the Admiralty credibility scale
+(STIX 2.1 Part 1, confidence scales appendix): 1 -> 90, 2 -> 70, 3 -> 50, 4 -> 30, 5 -> 10,
+6 -> no value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.analysis.corroboration import Corroboration
+from kg.analysis.evidence import EvidenceWeight
+from kg.analysis.model import Claim
+
+CREDIBILITY_NAMES: dict[int, str] = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+
+#: STIX 2.1 confidence for each Admiralty credibility grade; grade 6 has none.
+STIX_CONFIDENCE: dict[int, int | None] = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10, 6: None}
+
+#: Claim kinds whose truth cannot be judged from statements at the time they are made.
+UNJUDGEABLE_KINDS: dict[str, str] = {
+    "Forecast": "a forecast cannot be confirmed before the event",
+    "ConditionalClaim": "a conditional claim states what would follow, not what is",
+    "PolicyPosition": "a policy position states an intent, not a fact",
+}
+
+#: Supporting evidence at or above this prior lifts a single-source claim from 3 to 2.
+STRONG_EVIDENCE_PRIOR = 0.7
+
+
+@dataclass(frozen=True)
+class Credibility:
+    """A claim's credibility grade, its STIX confidence, and the rule that gave it."""
+
+    claim: str
+    grade: int
+    name: str
+    stix_confidence: int | None
+    reasons: tuple[str, ...]
+
+    @property
+    def code(self) -> str:
+        return str(self.grade)
+
+
+def grade_credibility(
+    claim: Claim, corroboration: Corroboration, evidence: list[EvidenceWeight]
+) -> Credibility:
+    """Grade one claim's credibility.
+
+    Args:
+        claim: the claim record (its kinds decide whether it can be judged at all).
+        corroboration: its corroboration status.
+        evidence: its weighed evidence.
+
+    Returns:
+        The grade with its reasons.
+    """
+    a = corroboration.independent_groups
+    d = len(corroboration.contested_by)
+    k = corroboration.min_groups
+    counts = f"A={a} independent affirming group(s), D={d} contesting group(s), k={k}"
+    unjudgeable = [UNJUDGEABLE_KINDS[kind] for kind in claim.kinds if kind in UNJUDGEABLE_KINDS]
+    strong = [w for w in evidence if w.supports and w.weight >= STRONG_EVIDENCE_PRIOR]
+    if unjudgeable:
+        grade, rule = 6, unjudgeable[0]
+    elif a == 0 and d == 0:
+        grade, rule = 6, "nothing affirms or denies it (hedges do not count)"
+    elif a >= k and d == 0:
+        grade, rule = 1, f"{a} independent groups affirm it and none contests it"
+    elif a >= k and d < a:
+        grade, rule = 2, f"{a} independent groups affirm it, {d} contest it"
+    elif a == 1 and d == 0 and strong:
+        grade, rule = 2, (f"one group affirms it, backed by {strong[0].label} "
+                          f"(prior {strong[0].weight:g} \u2265 {STRONG_EVIDENCE_PRIOR:g})")
+    elif a == 1 and d == 0:
+        grade, rule = 3, "one group affirms it; nothing confirms or contests it"
+    elif a >= 1:
+        grade, rule = 4, f"as many groups contest it ({d}) as affirm it ({a}), or more"
+    elif d < k:
+        grade, rule = 4, f"{d} group(s) deny it and none affirms it"
+    else:
+        grade, rule = 5, f"{d} independent groups deny it and none affirms it"
+    reasons = (f"Credibility {grade} ({CREDIBILITY_NAMES[grade]}): {rule}.", counts + ".")
+    return Credibility(claim.iri, grade, CREDIBILITY_NAMES[grade], STIX_CONFIDENCE[grade],
+                       reasons)
+
+
+__all__ = ["CREDIBILITY_NAMES", "STIX_CONFIDENCE", "STRONG_EVIDENCE_PRIOR",
+           "UNJUDGEABLE_KINDS", "Credibility", "grade_credibility"]

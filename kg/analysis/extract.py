@@ -1,0 +1,322 @@
+"""Read the analysis records out of a store with a few SPARQL SELECT projections.
+
+One query per kind of fact, over the union of all named graphs, rather than a walk triple by
+triple: the store does the joins, and we stream rows into plain records. Every list is sorted
+before it is returned, so the result is the same whatever order the data was loaded in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.namespace import RDFS
+
+from kg.analysis.model import (
+    Actor,
+    CaseGraph,
+    Claim,
+    Evidence,
+    Override,
+    Relay,
+    Stance,
+    Statement,
+)
+from kg.namespaces import CRED, sparql_prefixes
+
+_STANCE_BY_IRI: dict[str, Stance] = {
+    str(CRED.Affirms): "affirms",
+    str(CRED.Denies): "denies",
+    str(CRED.Hedges): "hedges",
+}
+
+
+class SparqlSource(Protocol):
+    """Anything that answers SPARQL SELECT over the union of its graphs."""
+
+    def query(self, sparql: str) -> Any: ...
+
+
+def select(source: SparqlSource | ox.Store, sparql: str) -> Iterator[tuple[str | None, ...]]:
+    """Run a SELECT and yield each row as a tuple of plain strings (``None`` where unbound)."""
+    text = sparql_prefixes() + sparql
+    if isinstance(source, ox.Store):
+        solutions = source.query(text, use_default_graph_as_union=True)
+    else:
+        solutions = source.query(text)
+    variables = [v.value for v in solutions.variables]
+    for solution in solutions:
+        yield tuple(_plain(solution[v]) for v in variables)
+
+
+def _plain(term: Any) -> str | None:
+    return None if term is None else term.value
+
+
+@cache
+def _vocabulary_hierarchy() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, float], ...]]:
+    from ontology import VOCAB_PATH
+
+    vocab = Graph().parse(VOCAB_PATH, format="turtle")
+    edges = tuple(sorted((str(c), str(p)) for c, p in vocab.subject_objects(RDFS.subClassOf)))
+    priors = tuple(
+        sorted((str(c), float(v)) for c, v in vocab.subject_objects(CRED.reliabilityPrior))
+    )
+    return edges, priors
+
+
+class _Hierarchy:
+    """Class hierarchy of the vocabulary plus any kinds the data declares (``extend:``)."""
+
+    def __init__(self, source: SparqlSource | ox.Store) -> None:
+        edges, priors = _vocabulary_hierarchy()
+        self.parents: dict[str, set[str]] = defaultdict(set)
+        for child, parent in edges:
+            self.parents[child].add(parent)
+        self.priors = dict(priors)
+        for child, parent in select(source, "SELECT ?c ?p WHERE { ?c rdfs:subClassOf ?p }"):
+            if child and parent:
+                self.parents[child].add(parent)
+        for kind, prior in select(
+            source, "SELECT ?c ?v WHERE { ?c cred:reliabilityPrior ?v }"
+        ):
+            if kind and prior:
+                self.priors[kind] = float(prior)
+
+    def ancestors(self, kind: str) -> list[str]:
+        """``kind`` and its superclasses, nearest first (breadth first, sorted per level)."""
+        order, level, seen = [], [kind], {kind}
+        while level:
+            order.extend(level)
+            nxt = sorted({p for k in level for p in self.parents.get(k, ()) if p not in seen})
+            seen.update(nxt)
+            level = nxt
+        return order
+
+    def subclasses_of(self, root: str) -> list[str]:
+        children: dict[str, set[str]] = defaultdict(set)
+        for child, parents in self.parents.items():
+            for parent in parents:
+                children[parent].add(child)
+        found, stack = {root}, [root]
+        while stack:
+            for child in children.get(stack.pop(), ()):
+                if child not in found:
+                    found.add(child)
+                    stack.append(child)
+        return sorted(found)
+
+    def prior(self, kinds: Iterable[str]) -> float:
+        """The prior of the most specific kind that has one; the highest on a tie of depth."""
+        best: tuple[int, float] | None = None
+        for kind in kinds:
+            for depth, ancestor in enumerate(self.ancestors(kind)):
+                if ancestor in self.priors:
+                    candidate = (-depth, self.priors[ancestor])
+                    best = candidate if best is None or candidate > best else best
+                    break
+        return best[1] if best else self.priors.get(str(CRED.Evidence), 0.5)
+
+
+def _values(iris: Iterable[str]) -> str:
+    return " ".join(f"<{iri}>" for iri in iris)
+
+
+def _local(iri: str) -> str:
+    for sep in ("#", "/"):
+        if sep in iri:
+            iri = iri.rsplit(sep, 1)[1] or iri
+    return iri
+
+
+def read_case_graph(source: SparqlSource | ox.Store) -> CaseGraph:
+    """Read actors, claims, statements, evidence and overrides from a store.
+
+    Args:
+        source: a :class:`kg.store.KnowledgeStore`, or a ``pyoxigraph.Store``.
+
+    Returns:
+        The records, sorted by IRI.
+    """
+    hierarchy = _Hierarchy(source)
+    actor_kinds = hierarchy.subclasses_of(str(CRED.Actor))
+    claim_kinds = hierarchy.subclasses_of(str(CRED.Claim))
+    evidence_kinds = hierarchy.subclasses_of(str(CRED.Evidence))
+
+    def multi(query: str) -> dict[str, list[str]]:
+        table: dict[str, list[str]] = defaultdict(list)
+        for subject, value in select(source, query):
+            if subject and value is not None:
+                table[subject].append(value)
+        return {k: sorted(set(v)) for k, v in table.items()}
+
+    # Actors: anything typed with an actor kind, plus anything that states, produces,
+    # releases or reports without a type (so that untyped data is still analysed).
+    actor_types = multi(
+        f"SELECT ?a ?t WHERE {{ VALUES ?t {{ {_values(actor_kinds)} }} ?a a ?t }}"
+    )
+    labels = multi("SELECT ?a ?l WHERE { ?a rdfs:label ?l }")
+    acts_for = multi("SELECT ?a ?p WHERE { ?a cred:actsOnBehalfOf ?p }")
+    roles = multi("SELECT ?a ?r WHERE { ?a cred:role ?r }")
+
+    statements = _read_statements(source)
+    referenced = {s.actor for s in statements} | {r.outlet for s in statements for r in s.relays}
+    evidence_rows = _read_evidence(source, evidence_kinds, hierarchy)
+    for item in evidence_rows:
+        referenced.update(item.producers, item.releasers, item.cited_by)
+    overrides = _read_overrides(source)
+    for override in overrides:
+        referenced.update(override.actors)
+    actors = {}
+    for iri in sorted(set(actor_types) | referenced | set(acts_for)):
+        parents = acts_for.get(iri, [])
+        actors[iri] = Actor(
+            iri=iri,
+            label=(labels.get(iri) or [_local(iri)])[0],
+            kinds=tuple(_local(t) for t in actor_types.get(iri, [])),
+            # The shapes allow one affiliation; if the union of several documents gives more,
+            # the first in IRI order is followed, so the choice is at least stable.
+            acts_for=parents[0] if parents else None,
+            role=(roles.get(iri) or [None])[0],
+        )
+    for actor in list(actors.values()):
+        if actor.acts_for and actor.acts_for not in actors:
+            actors[actor.acts_for] = Actor(actor.acts_for, _local(actor.acts_for))
+
+    claim_types = multi(
+        f"SELECT ?c ?t WHERE {{ VALUES ?t {{ {_values(claim_kinds)} }} ?c a ?t }}"
+    )
+    texts = multi("SELECT ?c ?x WHERE { ?c cred:text ?x }")
+    refines = multi("SELECT ?c ?b WHERE { ?c cred:refines ?b }")
+    contradicts = multi("SELECT ?c ?o WHERE { ?c cred:contradicts ?o }")
+    claim_iris = set(claim_types) | {s.claim for s in statements}
+    for item in evidence_rows:
+        claim_iris.update(item.supports, item.disputes)
+    for table in (refines, contradicts):
+        for iri, others in table.items():
+            claim_iris.add(iri)
+            claim_iris.update(others)
+    claims = {
+        iri: Claim(
+            iri=iri,
+            text=(texts.get(iri) or [_local(iri)])[0],
+            kinds=tuple(_local(t) for t in claim_types.get(iri, [])),
+            refines=tuple(refines.get(iri, [])),
+            contradicts=tuple(contradicts.get(iri, [])),
+        )
+        for iri in sorted(claim_iris)
+    }
+    return CaseGraph(actors=actors, claims=claims, statements=statements,
+                     evidence=evidence_rows, overrides=overrides)
+
+
+def _read_statements(source: SparqlSource | ox.Store) -> list[Statement]:
+    core = list(select(source, """
+        SELECT ?s ?a ?c ?st WHERE { ?s cred:statedBy ?a ; cred:about ?c ; cred:stance ?st }
+    """))
+
+    def first(query: str) -> dict[str, str]:
+        table: dict[str, str] = {}
+        for subject, value in select(source, query):
+            if subject and value is not None and (subject not in table or value < table[subject]):
+                table[subject] = value
+        return table
+
+    dates = first("SELECT ?s ?d WHERE { ?s cred:statedBy ?a ; <http://purl.org/dc/terms/date> ?d }")
+    quotes = first("SELECT ?s ?q WHERE { ?s cred:quote ?q }")
+    verbs = first("SELECT ?s ?v WHERE { ?s cred:reportingVerb ?v }")
+    relays: dict[str, list[Relay]] = defaultdict(list)
+    for statement, outlet, position, cue in select(source, """
+        SELECT ?s ?o ?pos ?cue WHERE {
+          ?r cred:relays ?s ; cred:reportedBy ?o .
+          OPTIONAL { ?r cred:relayPosition ?pos } OPTIONAL { ?r cred:relayCue ?cue }
+        }
+    """):
+        if statement and outlet:
+            relays[statement].append(Relay(outlet, int(position or 0), cue))
+    result = []
+    seen: set[tuple[str, str, str]] = set()
+    for iri, actor, claim, stance_iri in sorted(core, key=lambda r: tuple(x or "" for x in r)):
+        stance = _STANCE_BY_IRI.get(stance_iri or "")
+        if not (iri and actor and claim and stance) or (iri, actor, claim) in seen:
+            continue  # the shapes refuse such statements; a raw load may still contain them
+        seen.add((iri, actor, claim))
+        result.append(
+            Statement(
+                iri=iri, actor=actor, claim=claim, stance=stance, date=dates.get(iri),
+                quote=quotes.get(iri), verb=verbs.get(iri),
+                relays=tuple(sorted(relays.get(iri, []), key=lambda r: (r.position, r.outlet))),
+            )
+        )
+    return result
+
+
+def _read_evidence(
+    source: SparqlSource | ox.Store, kinds: list[str], hierarchy: _Hierarchy
+) -> list[Evidence]:
+    types: dict[str, list[str]] = defaultdict(list)
+    for item, kind in select(
+        source, f"SELECT ?e ?t WHERE {{ VALUES ?t {{ {_values(kinds)} }} ?e a ?t }}"
+    ):
+        if item and kind:
+            types[item].append(kind)
+    links: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for item, predicate, value in select(source, """
+        SELECT ?e ?p ?v WHERE {
+          VALUES ?p { cred:producedBy cred:releasedBy cred:citedBy cred:supports cred:disputes
+                      rdfs:label <http://purl.org/dc/terms/description>
+                      <http://purl.org/dc/terms/date> }
+          ?e ?p ?v .
+          FILTER EXISTS { ?e cred:supports|cred:disputes|cred:producedBy|cred:releasedBy ?x }
+        }
+    """):
+        if item and predicate and value is not None:
+            links[item][_local(predicate)].append(value)
+    result = []
+    for iri in sorted(set(types) | set(links)):
+        fields = links.get(iri, {})
+        kinds_of = sorted(types.get(iri, [])) or [str(CRED.Evidence)]
+        label = (sorted(fields.get("label", [])) or sorted(fields.get("description", []))
+                 or [_local(iri)])[0]
+        result.append(
+            Evidence(
+                iri=iri,
+                label=label,
+                kinds=tuple(_local(k) for k in kinds_of),
+                prior=hierarchy.prior(kinds_of),
+                producers=tuple(sorted(set(fields.get("producedBy", [])))),
+                releasers=tuple(sorted(set(fields.get("releasedBy", [])))),
+                cited_by=tuple(sorted(set(fields.get("citedBy", [])))),
+                supports=tuple(sorted(set(fields.get("supports", [])))),
+                disputes=tuple(sorted(set(fields.get("disputes", [])))),
+                date=(sorted(fields.get("date", [])) or [None])[0],
+            )
+        )
+    return result
+
+
+def _read_overrides(source: SparqlSource | ox.Store) -> list[Override]:
+    rows: dict[str, dict[str, Any]] = defaultdict(lambda: {"actors": set()})
+    for iri, kind, actor, reason in select(source, """
+        SELECT ?o ?t ?a ?r WHERE {
+          VALUES ?t { cred:IndependenceDeclaration cred:DependenceDeclaration }
+          ?o a ?t ; cred:concernsActor ?a . OPTIONAL { ?o cred:reason ?r }
+        }
+    """):
+        if iri and kind and actor:
+            row = rows[iri]
+            row["actors"].add(actor)
+            row["independent"] = kind == str(CRED.IndependenceDeclaration)
+            row["reason"] = min(filter(None, [row.get("reason"), reason]), default="")
+    return [
+        Override(iri, tuple(sorted(row["actors"])), row["independent"], row["reason"])
+        for iri, row in sorted(rows.items())
+        if len(row["actors"]) >= 2
+    ]
+
+
+__all__ = ["SparqlSource", "read_case_graph", "select"]

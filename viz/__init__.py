@@ -1,0 +1,1 @@
+"""The graph view (pyvis). Imports ``kg`` only; never ``api``."""
