@@ -4,14 +4,16 @@
 - **single-source**: exactly one group affirms it;
 - **unsupported**: no group affirms it (it is only denied or hedged, or nothing at all).
 
-A group affirms a claim when one of its actors affirms it (directly or through a narrower
-claim), or when it produced or released evidence that supports it. Evidence therefore never
-adds a group that already affirms by statement: evidence released by an actor is not
-independent of that actor's own words. Evidence with no known producer or releaser adds
-weight (see :mod:`kg.analysis.evidence`) but no group.
+A group affirms a claim when one of its actors affirms it, directly or through a narrower
+claim (see :mod:`kg.analysis.stances`). Only statements count: evidence is weighed by
+:mod:`kg.analysis.evidence` and moves the credibility grade, but it is not a source's
+affirmation, and counting its producer would double-count the common case where an outlet's
+caption and the agency photograph it captions tell one story. Evidence that a group released
+is listed with that group's stance.
 
-A claim is **contested** when a group other than the affirming ones denies it (or produced
-evidence that disputes it). A claim can be corroborated and contested at once.
+A claim is **contested** when a group other than the affirming ones denies it: directly, by
+denying a broader claim, or by affirming a claim that contradicts it. A claim can be
+corroborated and contested at once.
 """
 
 from __future__ import annotations
@@ -36,9 +38,9 @@ class GroupStance:
     group: str
     label: str
     stance: Stance
-    actors: tuple[str, ...]  # actor IRIs whose statements or evidence count here
+    actors: tuple[str, ...]  # actor IRIs whose statements count here
     statements: tuple[StanceEntry, ...]
-    evidence: tuple[str, ...]  # evidence IRIs produced or released by the group
+    evidence: tuple[str, ...]  # evidence on the claim that the group produced or released
 
 
 @dataclass(frozen=True)
@@ -92,29 +94,23 @@ def corroborate(
         }
         for entry in stances.get(claim, ()):
             by_stance[entry.stance][groups.group_of[entry.actor]].append(entry)
-        evidence_groups: dict[Stance, dict[str, list[EvidenceWeight]]] = {
-            "affirms": defaultdict(list), "denies": defaultdict(list),
-        }
+        released: dict[str, set[str]] = defaultdict(set)
         for weight in evidence.get(claim, ()):
-            side: Stance = "affirms" if weight.supports else "denies"
             for group in weight.groups:
-                evidence_groups[side][group].append(weight)
+                released[group].add(weight.evidence)
 
         def build(stance: Stance) -> tuple[GroupStance, ...]:
             table = by_stance[stance]
-            from_evidence = evidence_groups.get(stance, {})
-            built = []
-            for group_id in sorted(set(table) | set(from_evidence)):
-                entries = tuple(table.get(group_id, ()))
-                items = from_evidence.get(group_id, [])
-                actors = sorted({e.actor for e in entries}
-                                | {a for w in items for a in w.actors_in(group_id)})
-                built.append(GroupStance(
+            return tuple(
+                GroupStance(
                     group=group_id, label=groups.groups[group_id].label, stance=stance,
-                    actors=tuple(actors), statements=entries,
-                    evidence=tuple(sorted({w.evidence for w in items})),
-                ))
-            return tuple(built)
+                    actors=tuple(sorted({e.actor for e in table[group_id]})),
+                    statements=tuple(table[group_id]),
+                    evidence=tuple(sorted(released.get(group_id, ()))) if stance != "hedges"
+                    else (),
+                )
+                for group_id in sorted(table)
+            )
 
         affirming, denying, hedging = build("affirms"), build("denies"), build("hedges")
         affirming_ids = {g.group for g in affirming}
@@ -149,8 +145,9 @@ def _describe(case: CaseGraph, group: GroupStance) -> str:
             text = case.claims[entry.source_claim].text
             parts.append(f"{name} {_VIA_TEXT[entry.via]} \u201c{text}\u201d")
     for evidence in group.evidence:
-        label = next((e.label for e in case.evidence if e.iri == evidence), evidence)
-        parts.append(f"evidence \u201c{label}\u201d")
+        item = case.evidence_index.get(evidence)
+        label = item.label if item else evidence
+        parts.append(f"with its evidence \u201c{label}\u201d")
     unique = list(dict.fromkeys(parts))
     return f"{group.label} ({'; '.join(unique)})"
 

@@ -96,8 +96,10 @@ def grade_credibility(
     elif a >= k and d < a:
         grade, rule = 2, f"{a} independent groups affirm it, {d} contest it"
     elif a == 1 and d == 0 and strong:
-        grade, rule = 2, (f"one group affirms it, backed by {strong[0].label} "
-                          f"(prior {strong[0].weight:g} \u2265 {STRONG_EVIDENCE_PRIOR:g})")
+        independence = "independent" if strong[0].independent else "not independent"
+        grade, rule = 2, (f"one group affirms it, backed by {independence} evidence, "
+                          f"\u201c{strong[0].label}\u201d (prior {strong[0].weight:g} "
+                          f"\u2265 {STRONG_EVIDENCE_PRIOR:g})")
     elif a == 1 and d == 0:
         grade, rule = 3, "one group affirms it; nothing confirms or contests it"
     elif a >= 1:

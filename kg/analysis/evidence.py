@@ -35,10 +35,6 @@ class EvidenceWeight:
     independent: bool
     reason: str
 
-    def actors_in(self, group: str) -> tuple[str, ...]:
-        """The producers and releasers of the item that belong to ``group``."""
-        return tuple(actor for actor, owner_group in self.owners if owner_group == group)
-
 
 def weigh_evidence(
     case: CaseGraph,

@@ -7,6 +7,7 @@ measures do not depend on rdflib or pyoxigraph term classes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 import networkx as nx
@@ -88,6 +89,16 @@ class CaseGraph:
     statements: list[Statement] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     overrides: list[Override] = field(default_factory=list)
+
+    @cached_property
+    def statement_index(self) -> dict[str, Statement]:
+        """Statements by IRI."""
+        return {s.iri: s for s in self.statements}
+
+    @cached_property
+    def evidence_index(self) -> dict[str, Evidence]:
+        """Evidence items by IRI."""
+        return {e.iri: e for e in self.evidence}
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The actor-claim graph: actors, claims and evidence as nodes; stances, affiliation,

@@ -1,0 +1,153 @@
+"""The analysis as plain JSON-ready data: one shape for the CLI, the API and the graph view."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kg.analysis.corroboration import GroupStance
+from kg.analysis.evidence import EvidenceWeight
+from kg.analysis.stances import StanceEntry
+
+if TYPE_CHECKING:
+    from kg.analysis import ActorAssessment, Analysis, ClaimAssessment
+
+
+def short_id(iri: str) -> str:
+    """The last path segment of an IRI: ``.../claim/nk-troops-in-russia`` -> its id."""
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _stance_entry(analysis: Analysis, entry: StanceEntry) -> dict[str, Any]:
+    statement = analysis.case.statement_index.get(entry.statement)
+    data: dict[str, Any] = {
+        "statement": entry.statement,
+        "actor": entry.actor,
+        "actor_label": analysis.case.actors[entry.actor].label,
+        "stance": entry.stance,
+        "via": entry.via,
+    }
+    if entry.via != "direct":
+        data["via_claim"] = entry.source_claim
+        data["via_claim_text"] = analysis.case.claims[entry.source_claim].text
+    if statement is not None:
+        data.update(
+            quote=statement.quote,
+            verb=statement.verb,
+            date=statement.date,
+            relay=[
+                {"outlet": r.outlet, "label": analysis.case.actors[r.outlet].label,
+                 "cue": r.cue, "position": r.position}
+                for r in statement.relays
+            ],
+        )
+    return data
+
+
+def _group_stance(analysis: Analysis, group: GroupStance) -> dict[str, Any]:
+    return {
+        "group": group.group,
+        "label": group.label,
+        "actors": [{"iri": a, "label": analysis.case.actors[a].label} for a in group.actors],
+        "statements": [_stance_entry(analysis, e) for e in group.statements],
+        "evidence": list(group.evidence),
+    }
+
+
+def _evidence(weight: EvidenceWeight) -> dict[str, Any]:
+    return {
+        "iri": weight.evidence,
+        "label": weight.label,
+        "kinds": list(weight.kinds),
+        "supports": weight.supports,
+        "via": weight.via,
+        "via_claim": weight.source_claim,
+        "weight": weight.weight,
+        "groups": list(weight.groups),
+        "independent": weight.independent,
+        "reason": weight.reason,
+    }
+
+
+def claim_to_dict(analysis: Analysis, item: ClaimAssessment) -> dict[str, Any]:
+    """One claim's assessment with every reason."""
+    c, cred = item.corroboration, item.credibility
+    return {
+        "id": short_id(item.claim.iri),
+        "iri": item.claim.iri,
+        "text": item.claim.text,
+        "kinds": list(item.claim.kinds),
+        "refines": list(item.claim.refines),
+        "contradicts": list(item.claim.contradicts),
+        "status": c.status,
+        "independent_groups": c.independent_groups,
+        "min_groups": c.min_groups,
+        "contested": c.contested,
+        "contested_by": [
+            {"group": g, "label": analysis.groups.groups[g].label} for g in c.contested_by
+        ],
+        "affirming": [_group_stance(analysis, g) for g in c.affirming],
+        "denying": [_group_stance(analysis, g) for g in c.denying],
+        "hedging": [_group_stance(analysis, g) for g in c.hedging],
+        "evidence": [_evidence(w) for w in item.evidence],
+        "credibility": {
+            "grade": cred.grade,
+            "name": cred.name,
+            "stix_confidence": cred.stix_confidence,
+            "reasons": list(cred.reasons),
+        },
+        "belief": item.belief,
+        "reasons": list(c.reasons),
+    }
+
+
+def actor_to_dict(analysis: Analysis, item: ActorAssessment) -> dict[str, Any]:
+    """One actor's assessment: its group, grade and statements."""
+    r = item.reliability
+    return {
+        "id": short_id(item.actor.iri),
+        "iri": item.actor.iri,
+        "label": item.actor.label,
+        "kinds": list(item.actor.kinds),
+        "role": item.actor.role,
+        "acts_for": item.actor.acts_for,
+        "group": {"id": item.group.id, "label": item.group.label,
+                  "chain": list(item.group.member(item.actor.iri).chain)},
+        "reliability": {
+            "grade": r.grade,
+            "name": r.name,
+            "trust": r.trust,
+            "assessed_claims": list(r.assessed_claims),
+            "reasons": list(r.reasons),
+        },
+        "statements": [
+            {"statement": s.iri, "claim": s.claim, "claim_text": analysis.case.claims[s.claim].text,
+             "stance": s.stance, "quote": s.quote, "date": s.date}
+            for s in item.statements
+        ],
+    }
+
+
+def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
+    """The whole analysis."""
+    return {
+        "min_groups": analysis.min_groups,
+        "method": analysis.trust.method,
+        "claims": [claim_to_dict(analysis, c) for c in analysis.claims.values()],
+        "actors": [actor_to_dict(analysis, a) for a in analysis.actors.values()],
+        "groups": [
+            {
+                "id": g.id,
+                "label": g.label,
+                "members": [
+                    {"iri": m.actor, "label": m.label, "chain": list(m.chain),
+                     "overrides": list(m.overrides)}
+                    for m in g.members
+                ],
+                "reasons": list(g.reasons),
+            }
+            for g in analysis.groups.groups.values()
+        ],
+    }
+
+
+__all__ = ["actor_to_dict", "analysis_to_dict", "claim_to_dict", "short_id"]
