@@ -40,7 +40,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-out = Console(highlight=False, soft_wrap=True)
+# Piped output gets a wide fixed width, so that tables stay readable in files and pagers.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 StoreOption = Annotated[
@@ -271,6 +272,218 @@ def stats(
     for name, value in figures.as_rows():
         table.add_row(name, f"{value:,}")
     out.print(table)
+
+
+MinGroupsOption = Annotated[
+    int,
+    typer.Option(
+        "--min-groups", "-k", min=1,
+        help="k: independent affirming groups needed for 'corroborated'.",
+    ),
+]
+MethodOption = Annotated[
+    str,
+    typer.Option(help="Truth-discovery method for trust and belief (see `kg methods`)."),
+]
+OutputFormatOption = Annotated[
+    str, typer.Option("--format", "-f", help="table or json.")
+]
+
+
+def _analyse(store_path: Path | None, files: Sequence[Path], *, seed: bool, min_groups: int,
+             method: str) -> object:
+    from kg.analysis import METHODS, analyse
+
+    if method not in METHODS:
+        err.print(f"error: unknown method {method!r}; expected one of {', '.join(METHODS)}")
+        raise typer.Exit(EXIT_USAGE)
+    with _open_store(store_path, files, seed=seed) as target:
+        return analyse(target, min_groups=min_groups, method=method)
+
+
+def _check_output_format(fmt: str) -> None:
+    if fmt not in ("table", "json"):
+        err.print(f"error: unknown --format {fmt!r}; expected table or json")
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _print_json(data: object) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def corroborate(
+    files: FilesArgument = None,
+    min_groups: MinGroupsOption = 2,
+    status: Annotated[
+        str | None,
+        typer.Option(help="Only claims with this status: corroborated, single-source, "
+                     "unsupported."),
+    ] = None,
+    contested: Annotated[
+        bool, typer.Option("--contested", help="Only contested claims.")
+    ] = False,
+    fmt: OutputFormatOption = "table",
+    method: MethodOption = "accucopy-groups",
+    store: StoreOption = None,
+    no_seed: NoSeedOption = False,
+) -> None:
+    """Which claims do independent sources corroborate? One row per claim.
+
+    Affirming actors are counted in independent source groups (actors acting for one
+    government are one source; relaying outlets add nothing). Hedges are shown, never
+    counted. A claim is contested when a group that does not affirm it denies it.
+    """
+    from kg.analysis import STATUSES
+    from kg.analysis.serialize import claim_to_dict, short_id
+
+    _check_output_format(fmt)
+    if status is not None and status not in STATUSES:
+        err.print(f"error: unknown --status {status!r}; expected one of {', '.join(STATUSES)}")
+        raise typer.Exit(EXIT_USAGE)
+    analysis = _analyse(store, files or [], seed=not no_seed, min_groups=min_groups,
+                        method=method)
+    rows = [
+        c for c in analysis.claims.values()  # type: ignore[attr-defined]
+        if (status is None or c.corroboration.status == status)
+        and (not contested or c.corroboration.contested)
+    ]
+    order = {"corroborated": 0, "single-source": 1, "unsupported": 2}
+    rows.sort(key=lambda c: (order[c.corroboration.status], -c.corroboration.independent_groups,
+                             c.claim.iri))
+    if fmt == "json":
+        _print_json([claim_to_dict(analysis, c) for c in rows])  # type: ignore[arg-type]
+        return
+    table = Table("claim", "status", "groups", "affirmed by", "contested by", "hedged by",
+                  "cred.", title=f"Corroboration (k={min_groups})", show_lines=True)
+    for c in rows:
+        co = c.corroboration
+        table.add_row(
+            f"{c.claim.text}\n[dim]{short_id(c.claim.iri)}[/dim]",
+            co.status + (" [red](contested)[/red]" if co.contested else ""),
+            str(co.independent_groups),
+            "\n".join(_group_line(analysis, g) for g in co.affirming),
+            "\n".join(analysis.groups.groups[g].label  # type: ignore[attr-defined]
+                      for g in co.contested_by),
+            "\n".join(_group_line(analysis, g) for g in co.hedging),
+            str(c.credibility.grade),
+        )
+    out.print(table)
+
+
+def _group_line(analysis: object, group: object) -> str:
+    actors = ", ".join(
+        analysis.case.actors[a].label for a in group.actors  # type: ignore[attr-defined]
+    )
+    return f"{group.label} ({actors})"  # type: ignore[attr-defined]
+
+
+@app.command()
+def grades(
+    files: FilesArgument = None,
+    min_groups: MinGroupsOption = 2,
+    fmt: OutputFormatOption = "table",
+    method: MethodOption = "accucopy-groups",
+    store: StoreOption = None,
+    no_seed: NoSeedOption = False,
+) -> None:
+    """Admiralty grades (STANAG 2511): source reliability A-F for each actor, information
+    credibility 1-6 (with its STIX 2.1 confidence) for each claim, each with its reason."""
+    from kg.analysis.serialize import short_id
+
+    _check_output_format(fmt)
+    analysis = _analyse(store, files or [], seed=not no_seed, min_groups=min_groups,
+                        method=method)
+    actors = sorted(analysis.actors.values(),  # type: ignore[attr-defined]
+                    key=lambda a: (a.reliability.grade, a.actor.label))
+    claims = sorted(analysis.claims.values(),  # type: ignore[attr-defined]
+                    key=lambda c: (c.credibility.grade, c.claim.iri))
+    if fmt == "json":
+        _print_json({
+            "reliability": [
+                {"actor": a.actor.iri, "id": short_id(a.actor.iri), "label": a.actor.label,
+                 "group": a.group.label, "grade": a.reliability.grade,
+                 "name": a.reliability.name, "trust": a.reliability.trust,
+                 "assessed_claims": len(a.reliability.assessed_claims),
+                 "reasons": list(a.reliability.reasons)}
+                for a in actors
+            ],
+            "credibility": [
+                {"claim": c.claim.iri, "id": short_id(c.claim.iri), "text": c.claim.text,
+                 "grade": c.credibility.grade, "name": c.credibility.name,
+                 "stix_confidence": c.credibility.stix_confidence,
+                 "reasons": list(c.credibility.reasons)}
+                for c in claims
+            ],
+        })
+        return
+    table = Table("grade", "actor", "source group", "trust", "assessed", "reason",
+                  title="Source reliability (A-F)")
+    for a in actors:
+        r = a.reliability
+        table.add_row(r.grade, a.actor.label, a.group.label,
+                      "-" if r.trust is None else f"{r.trust:.2f}",
+                      str(len(r.assessed_claims)), r.reasons[0])
+    out.print(table)
+    table = Table("grade", "STIX", "claim", "reason", title="Information credibility (1-6)")
+    for c in claims:
+        cred = c.credibility
+        table.add_row(str(cred.grade), "-" if cred.stix_confidence is None
+                      else str(cred.stix_confidence), c.claim.text, cred.reasons[0])
+    out.print(table)
+
+
+@app.command()
+def explain(
+    claim: Annotated[str, typer.Argument(help="A claim id (see `kg corroborate`) or IRI.")],
+    files: FilesArgument = None,
+    min_groups: MinGroupsOption = 2,
+    fmt: OutputFormatOption = "table",
+    method: MethodOption = "accucopy-groups",
+    store: StoreOption = None,
+    no_seed: NoSeedOption = False,
+) -> None:
+    """Everything behind one claim: the stance table by group, the evidence and its weight,
+    the grades, and every reason."""
+    from kg.analysis.serialize import claim_to_dict
+
+    _check_output_format(fmt)
+    analysis = _analyse(store, files or [], seed=not no_seed, min_groups=min_groups,
+                        method=method)
+    try:
+        item = analysis.claim_by_id(claim)  # type: ignore[attr-defined]
+    except KeyError as error:
+        err.print(f"error: {error.args[0]}")
+        raise typer.Exit(EXIT_DATA) from None
+    data = claim_to_dict(analysis, item)  # type: ignore[arg-type]
+    if fmt == "json":
+        _print_json(data)
+        return
+    out.print(f"[bold]{data['text']}[/bold]  [dim]{data['iri']}[/dim]")
+    out.print(f"status: {data['status']}"
+              + (" (contested)" if data["contested"] else "")
+              + f"; credibility {data['credibility']['grade']} "
+              f"({data['credibility']['name']})")
+    table = Table("stance", "group", "actor", "how", "quote", "date", "relay")
+    for side in ("affirming", "denying", "hedging"):
+        for group in data[side]:
+            for entry in group["statements"]:
+                how = entry["via"] if entry["via"] == "direct" else (
+                    f"{entry['via']}: {entry['via_claim_text']}")
+                relay = " \u2192 ".join(r["label"] for r in entry.get("relay", []))
+                table.add_row(entry["stance"], group["label"], entry["actor_label"], how,
+                              entry.get("quote") or "", entry.get("date") or "", relay)
+    out.print(table)
+    if data["evidence"]:
+        table = Table("evidence", "kind", "weight", "independent", "why")
+        for e in data["evidence"]:
+            table.add_row(e["label"], ", ".join(e["kinds"]), f"{e['weight']:g}",
+                          "yes" if e["independent"] else "no", e["reason"])
+        out.print(table)
+    for reason in [*data["reasons"], *data["credibility"]["reasons"]]:
+        out.print(f"- {reason}")
 
 
 @app.command("vocab-docs")
