@@ -47,6 +47,8 @@ from kg.analysis.reliability import (
 from kg.analysis.stances import ImplicationIndex, StanceEntry, stance_tables
 from kg.analysis.trust import DEFAULT_METHOD, METHODS, TrustEstimate, estimate_trust
 
+DEFAULT_SCALE = ReliabilityScale()
+
 
 @dataclass(frozen=True)
 class ClaimAssessment:
@@ -114,7 +116,7 @@ def analyse(
     *,
     min_groups: int = 2,
     method: str = DEFAULT_METHOD,
-    scale: ReliabilityScale = ReliabilityScale(),
+    scale: ReliabilityScale = DEFAULT_SCALE,
 ) -> Analysis:
     """Analyse everything in a store.
 
@@ -134,7 +136,7 @@ def analyse_case(
     *,
     min_groups: int = 2,
     method: str = DEFAULT_METHOD,
-    scale: ReliabilityScale = ReliabilityScale(),
+    scale: ReliabilityScale = DEFAULT_SCALE,
 ) -> Analysis:
     """Analyse records already read (see :func:`analyse`)."""
     if min_groups < 1:

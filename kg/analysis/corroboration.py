@@ -99,20 +99,10 @@ def corroborate(
             for group in weight.groups:
                 released[group].add(weight.evidence)
 
-        def build(stance: Stance) -> tuple[GroupStance, ...]:
-            table = by_stance[stance]
-            return tuple(
-                GroupStance(
-                    group=group_id, label=groups.groups[group_id].label, stance=stance,
-                    actors=tuple(sorted({e.actor for e in table[group_id]})),
-                    statements=tuple(table[group_id]),
-                    evidence=tuple(sorted(released.get(group_id, ()))) if stance != "hedges"
-                    else (),
-                )
-                for group_id in sorted(table)
-            )
-
-        affirming, denying, hedging = build("affirms"), build("denies"), build("hedges")
+        affirming, denying, hedging = (
+            _group_stances(groups, by_stance[side], released, side)
+            for side in ("affirms", "denies", "hedges")
+        )
         affirming_ids = {g.group for g in affirming}
         contested_by = tuple(g.group for g in denying if g.group not in affirming_ids)
         count = len(affirming)
@@ -126,6 +116,24 @@ def corroborate(
                                    hedging, contested_by)),
         )
     return result
+
+
+def _group_stances(
+    groups: SourceGroups,
+    table: dict[str, list[StanceEntry]],
+    released: dict[str, set[str]],
+    stance: Stance,
+) -> tuple[GroupStance, ...]:
+    """One GroupStance per group in ``table``, with the evidence that group released."""
+    return tuple(
+        GroupStance(
+            group=group_id, label=groups.groups[group_id].label, stance=stance,
+            actors=tuple(sorted({e.actor for e in table[group_id]})),
+            statements=tuple(table[group_id]),
+            evidence=tuple(sorted(released.get(group_id, ()))) if stance != "hedges" else (),
+        )
+        for group_id in sorted(table)
+    )
 
 
 _VIA_TEXT = {

@@ -95,7 +95,7 @@ def grade_reliability(
     group: str,
     group_label: str,
     method: str,
-    scale: ReliabilityScale = ReliabilityScale(),
+    scale: ReliabilityScale | None = None,
 ) -> Reliability:
     """Grade one actor.
 
@@ -116,6 +116,7 @@ def grade_reliability(
         ...                   group_label="G", method="voting").grade
         'F'
     """
+    scale = scale or ReliabilityScale()
     n = len(assessed)
     record = (f"{n} assessed claim{'s' if n != 1 else ''} (claims on which it took a side "
               "and another independent group did too)")

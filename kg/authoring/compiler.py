@@ -552,7 +552,9 @@ class _Emitter:
         self.add(node, CRED.note, claim.note)
 
     def _statement(self, ident: str, statement: Any, doc_iri: URIRef) -> None:
-        node = self.c.iri("statement", ident)
+        # Statements belong to their document: two articles reporting the same actor on the
+        # same claim make two statements, so their IRIs are scoped by the document's id.
+        node = self.c.iri("statement", f"{self.spec.document.id}/{ident}")
         self.add(node, RDF.type, CRED.Statement)
         self.add(node, CRED.statedBy, self.c.iri("actor", statement.actor))
         self.add(node, CRED.about, self.c.iri("claim", statement.claim))
@@ -600,7 +602,8 @@ class _Emitter:
     def _override(self, override: Any) -> None:
         actors = sorted(set(override.actors))
         kind = "independent" if override.independent else "dependent"
-        node = self.c.iri("override", f"{kind}--{'--'.join(actors)}")
+        node = self.c.iri("override",
+                          f"{self.spec.document.id}/{kind}--{'--'.join(actors)}")
         self.add(node, RDF.type,
                  CRED.IndependenceDeclaration if override.independent
                  else CRED.DependenceDeclaration)

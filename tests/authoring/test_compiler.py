@@ -59,13 +59,13 @@ def test_minimal_case_compiles_to_expected_triples() -> None:
     case = compile_case_text(MINIMAL, source="case.yaml")
     g = case.graph
     assert case.graph_name == iri("document", "doc-a")
-    speaker, statement = iri("actor", "spk"), iri("statement", "spk--narrow")
+    speaker, statement = iri("actor", "spk"), iri("statement", "doc-a/spk--narrow")
     assert (speaker, RDF.type, CRED.Person) in g
     assert (speaker, CRED.actsOnBehalfOf, iri("actor", "gov")) in g
     assert (statement, CRED.statedBy, speaker) in g
     assert (statement, CRED.about, iri("claim", "narrow")) in g
     assert (statement, CRED.stance, CRED.Affirms) in g
-    assert (iri("statement", "spk--broad"), CRED.stance, CRED.Hedges) in g
+    assert (iri("statement", "doc-a/spk--broad"), CRED.stance, CRED.Hedges) in g
     assert (iri("claim", "narrow"), CRED.refines, iri("claim", "broad")) in g
     assert (iri("evidence", "photo"), RDF.type, CRED.Photograph) in g
     assert (iri("document", "doc-a"), URIRef("http://purl.org/dc/terms/date"),
@@ -98,8 +98,8 @@ def test_repeated_statement_gets_numbered_default_id() -> None:
         "  - actor: spk\n    claim: broad\n    stance: affirms\n",
     )
     g = compile_case_text(text).graph
-    assert (iri("statement", "spk--broad"), CRED.stance, CRED.Hedges) in g
-    assert (iri("statement", "spk--broad-2"), CRED.stance, CRED.Affirms) in g
+    assert (iri("statement", "doc-a/spk--broad"), CRED.stance, CRED.Hedges) in g
+    assert (iri("statement", "doc-a/spk--broad-2"), CRED.stance, CRED.Affirms) in g
 
 
 def test_extensions_declare_new_kinds_with_priors() -> None:
@@ -128,7 +128,7 @@ independence:
     reason: State-owned outlet.
 """
     g = compile_case_text(text).graph
-    node = iri("override", "dependent--gov--outlet")
+    node = iri("override", "doc-a/dependent--gov--outlet")
     assert (node, RDF.type, CRED.DependenceDeclaration) in g
     assert (node, CRED.reason, Literal("State-owned outlet.")) in g
     assert set(g.objects(node, CRED.concernsActor)) == {iri("actor", "gov"), iri("actor", "outlet")}
