@@ -104,7 +104,9 @@ class Analysis:
 def _resolve(table: dict[str, Any], ident: str, what: str) -> str:
     if ident in table:
         return ident
-    matches = [iri for iri in table if iri.rsplit("/", 1)[-1] == ident]
+    from kg.analysis.serialize import short_id
+
+    matches = [iri for iri in table if short_id(iri) == ident]
     if len(matches) == 1:
         return matches[0]
     raise KeyError(f"no {what} {ident!r}" if not matches

@@ -1,6 +1,7 @@
 """Corroboration status of each claim, counted in independent source groups.
 
 - **corroborated**: at least ``min_groups`` (k, 2 by default) independent groups affirm it;
+- **partly-corroborated**: more than one group affirms it, but fewer than k (only with k > 2);
 - **single-source**: exactly one group affirms it;
 - **unsupported**: no group affirms it (it is only denied or hedged, or nothing at all).
 
@@ -27,8 +28,10 @@ from kg.analysis.groups import SourceGroups
 from kg.analysis.model import CaseGraph, Stance
 from kg.analysis.stances import StanceEntry
 
-Status = Literal["corroborated", "single-source", "unsupported"]
-STATUSES: tuple[Status, ...] = ("corroborated", "single-source", "unsupported")
+Status = Literal["corroborated", "partly-corroborated", "single-source", "unsupported"]
+STATUSES: tuple[Status, ...] = (
+    "corroborated", "partly-corroborated", "single-source", "unsupported"
+)
 
 
 @dataclass(frozen=True)
@@ -94,10 +97,11 @@ def corroborate(
         }
         for entry in stances.get(claim, ()):
             by_stance[entry.stance][groups.group_of[entry.actor]].append(entry)
-        released: dict[str, set[str]] = defaultdict(set)
+        # Evidence a group released, listed with that group's stance on the side it bears.
+        released: dict[tuple[str, Stance], set[str]] = defaultdict(set)
         for weight in evidence.get(claim, ()):
             for group in weight.groups:
-                released[group].add(weight.evidence)
+                released[(group, "affirms" if weight.supports else "denies")].add(weight.evidence)
 
         affirming, denying, hedging = (
             _group_stances(groups, by_stance[side], released, side)
@@ -106,8 +110,12 @@ def corroborate(
         affirming_ids = {g.group for g in affirming}
         contested_by = tuple(g.group for g in denying if g.group not in affirming_ids)
         count = len(affirming)
-        status: Status = ("corroborated" if count >= min_groups
-                          else "single-source" if count == 1 else "unsupported")
+        status: Status = (
+            "corroborated" if count >= min_groups
+            else "unsupported" if count == 0
+            else "single-source" if count == 1
+            else "partly-corroborated"
+        )
         result[claim] = Corroboration(
             claim=claim, status=status, min_groups=min_groups, affirming=affirming,
             denying=denying, hedging=hedging, contested=bool(contested_by),
@@ -121,7 +129,7 @@ def corroborate(
 def _group_stances(
     groups: SourceGroups,
     table: dict[str, list[StanceEntry]],
-    released: dict[str, set[str]],
+    released: dict[tuple[str, Stance], set[str]],
     stance: Stance,
 ) -> tuple[GroupStance, ...]:
     """One GroupStance per group in ``table``, with the evidence that group released."""
@@ -130,7 +138,7 @@ def _group_stances(
             group=group_id, label=groups.groups[group_id].label, stance=stance,
             actors=tuple(sorted({e.actor for e in table[group_id]})),
             statements=tuple(table[group_id]),
-            evidence=tuple(sorted(released.get(group_id, ()))) if stance != "hedges" else (),
+            evidence=tuple(sorted(released.get((group_id, stance), ()))),
         )
         for group_id in sorted(table)
     )
@@ -181,6 +189,8 @@ def _reasons(
         reasons.append(f"No independent group affirms it (k={min_groups}).")
     reasons.append(
         {"corroborated": f"Status corroborated: {n} \u2265 {min_groups} independent groups.",
+         "partly-corroborated": f"Status partly corroborated: {n} independent groups affirm "
+                                f"it, fewer than the {min_groups} required.",
          "single-source": "Status single-source: one independent group affirms it.",
          "unsupported": "Status unsupported: nothing affirms it."}[status]
     )

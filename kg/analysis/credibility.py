@@ -9,8 +9,9 @@ grade  name                                rule (A: independent affirming groups
 6     truth cannot be judged              a forecast, conditional or policy position; or
                                           A = 0 and D = 0 (nothing, or hedges only)
 1     confirmed by other sources          A >= k and D = 0
-2     probably true                       A >= k and 0 < D < A; or A = 1, D = 0 and the
-                                          claim has supporting evidence with prior >= 0.7
+2     probably true                       A >= 2 and D < A (and not grade 1); or A = 1,
+                                          D = 0 and supporting evidence with prior >= 0.7
+                                          that is not the affirming group's own
 3     possibly true                       A = 1 and D = 0
 4     doubtful                            A >= 1 and D >= A; or A = 0 and 0 < D < k
 5     improbable                          A = 0 and D >= k
@@ -86,18 +87,23 @@ def grade_credibility(
     k = corroboration.min_groups
     counts = f"A={a} independent affirming group(s), D={d} contesting group(s), k={k}"
     unjudgeable = [UNJUDGEABLE_KINDS[kind] for kind in claim.kinds if kind in UNJUDGEABLE_KINDS]
-    strong = [w for w in evidence if w.supports and w.weight >= STRONG_EVIDENCE_PRIOR]
+    # Only evidence that is not the affirming group's own can lift a claim: images released by
+    # an agency do not confirm that agency's statement.
+    strong = [w for w in evidence
+              if w.supports and w.weight >= STRONG_EVIDENCE_PRIOR
+              and (w.independent or not w.groups)]
     if unjudgeable:
         grade, rule = 6, unjudgeable[0]
     elif a == 0 and d == 0:
         grade, rule = 6, "nothing affirms or denies it (hedges do not count)"
     elif a >= k and d == 0:
         grade, rule = 1, f"{a} independent groups affirm it and none contests it"
-    elif a >= k and d < a:
-        grade, rule = 2, f"{a} independent groups affirm it, {d} contest it"
+    elif a >= 2 and d < a:
+        grade, rule = 2, (f"{a} independent groups affirm it, {d} contest it"
+                          + (f" (k={k} would make it confirmed)" if a < k and d == 0 else ""))
     elif a == 1 and d == 0 and strong:
-        independence = "independent" if strong[0].independent else "not independent"
-        grade, rule = 2, (f"one group affirms it, backed by {independence} evidence, "
+        how = "independent" if strong[0].independent else "unattributed"
+        grade, rule = 2, (f"one group affirms it, backed by {how} evidence, "
                           f"\u201c{strong[0].label}\u201d (prior {strong[0].weight:g} "
                           f"\u2265 {STRONG_EVIDENCE_PRIOR:g})")
     elif a == 1 and d == 0:

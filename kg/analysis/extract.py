@@ -192,7 +192,10 @@ def read_case_graph(source: SparqlSource | ox.Store) -> CaseGraph:
     )
     texts = multi("SELECT ?c ?x WHERE { ?c cred:text ?x }")
     refines = multi("SELECT ?c ?b WHERE { ?c cred:refines ?b }")
-    contradicts = multi("SELECT ?c ?o WHERE { ?c cred:contradicts ?o }")
+    # owl:SymmetricProperty: data that states it one way means both.
+    contradicts = multi(
+        "SELECT ?c ?o WHERE { { ?c cred:contradicts ?o } UNION { ?o cred:contradicts ?c } }"
+    )
     claim_iris = set(claim_types) | {s.claim for s in statements}
     for item in evidence_rows:
         claim_iris.update(item.supports, item.disputes)

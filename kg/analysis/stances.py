@@ -60,7 +60,13 @@ class ImplicationIndex:
 
     def __init__(self, case: CaseGraph) -> None:
         self._graph = case.refinement_graph()
-        self._contradicts = {iri: c.contradicts for iri, c in case.claims.items()}
+        # Symmetric, whichever way the data states it.
+        contradicts: dict[str, set[str]] = defaultdict(set)
+        for iri, claim in case.claims.items():
+            for other in claim.contradicts:
+                contradicts[iri].add(other)
+                contradicts[other].add(iri)
+        self._contradicts = {k: tuple(sorted(v)) for k, v in contradicts.items()}
 
     @cached_property
     def _broader(self) -> dict[str, tuple[str, ...]]:
@@ -121,7 +127,11 @@ def stance_tables(
             for broader in index.broader(s.claim):
                 stances[broader].append(
                     StanceEntry(s.iri, s.actor, "affirms", "refinement", s.claim))
-            for other in index.contradicted(s.claim):
+            # Affirming a claim affirms its broader claims, so it denies what any of them
+            # contradicts.
+            contradicted = {o for c in (s.claim, *index.broader(s.claim))
+                            for o in index.contradicted(c)}
+            for other in sorted(contradicted - {s.claim}):
                 stances[other].append(
                     StanceEntry(s.iri, s.actor, "denies", "contradiction", s.claim))
         elif s.stance == "denies":

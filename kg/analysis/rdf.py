@@ -1,0 +1,118 @@
+"""The analysis as RDF: one named graph of assessments, for SPARQL questions over the results.
+
+Corroboration, groups and grades are computed in Python, not in the store. So that a SPARQL
+query can ask "which claims do at least three independent groups affirm?", the results are
+written as ``cred:CredibilityAssessment`` and ``cred:ReliabilityAssessment`` nodes (aligned
+with schema.org's ``ClaimReview``: each has one ``schema:itemReviewed``) in the named graph
+:data:`ANALYSIS_GRAPH`, which is replaced whole after every change to the data. It is derived
+data: never edit it by hand, and leave it out of exports meant to be loaded elsewhere.
+
+Example:
+    >>> from kg.store import KnowledgeStore
+    >>> from kg.seed import seed_paths
+    >>> from kg.analysis import analyse
+    >>> store = KnowledgeStore()
+    >>> _ = store.load(seed_paths())
+    >>> written = replace_analysis_graph(store.oxigraph, analyse(store))
+    >>> row = next(iter(store.query('''
+    ...     SELECT ?n WHERE { GRAPH <https://w3id.org/cred-kg/analysis> {
+    ...         ?a schema:itemReviewed ?c ; cred:independentGroupCount ?n } }
+    ...     ORDER BY DESC(?n) LIMIT 1''')))
+    >>> row["n"].value
+    '3'
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from kg.namespaces import CRED, RDF, SCHEMA, XSD
+
+if TYPE_CHECKING:
+    from kg.analysis import Analysis
+
+#: The named graph that holds the assessments.
+ANALYSIS_GRAPH = "https://w3id.org/cred-kg/analysis"
+
+_GRAPH = ox.NamedNode(ANALYSIS_GRAPH)
+_TYPE = ox.NamedNode(str(RDF.type))
+_REVIEWED = ox.NamedNode(str(SCHEMA.itemReviewed))
+
+
+def _cred(name: str) -> ox.NamedNode:
+    return ox.NamedNode(str(CRED[name]))
+
+
+def _typed(value: object, datatype: str) -> ox.Literal:
+    return ox.Literal(str(value), datatype=ox.NamedNode(str(XSD[datatype])))
+
+
+def _node(kind: str, iri: str) -> ox.NamedNode:
+    # A stable IRI per assessed item: the same claim gets the same node after every rewrite.
+    digest = hashlib.sha256(iri.encode()).hexdigest()[:20]
+    return ox.NamedNode(f"{ANALYSIS_GRAPH}/{kind}/{digest}")
+
+
+def analysis_quads(analysis: Analysis) -> list[ox.Quad]:
+    """The quads of the analysis graph for ``analysis``.
+
+    Per claim: status, independent group count, k, contested, the heads of the affirming,
+    denying and hedging groups, credibility grade, STIX confidence and belief. Per actor:
+    reliability grade, trust, and the head and name of its source group.
+    """
+    quads: list[ox.Quad] = []
+
+    def add(subject: ox.NamedNode, predicate: ox.NamedNode,
+            obj: ox.NamedNode | ox.Literal | None) -> None:
+        if obj is not None:
+            quads.append(ox.Quad(subject, predicate, obj, _GRAPH))
+
+    for iri, item in analysis.claims.items():
+        node = _node("credibility", iri)
+        c, cred = item.corroboration, item.credibility
+        add(node, _TYPE, _cred("CredibilityAssessment"))
+        add(node, _REVIEWED, ox.NamedNode(iri))
+        add(node, _cred("status"), ox.Literal(c.status))
+        add(node, _cred("independentGroupCount"),
+            _typed(c.independent_groups, "nonNegativeInteger"))
+        add(node, _cred("minGroups"), _typed(c.min_groups, "positiveInteger"))
+        add(node, _cred("contested"), ox.Literal(bool(c.contested)))
+        for prop, sides in (("affirmingGroup", c.affirming), ("denyingGroup", c.denying),
+                            ("hedgingGroup", c.hedging)):
+            for group in sides:
+                add(node, _cred(prop), ox.NamedNode(group.group))
+        add(node, _cred("credibilityGrade"), _typed(cred.grade, "integer"))
+        if cred.stix_confidence is not None:
+            add(node, _cred("stixConfidence"), _typed(cred.stix_confidence, "integer"))
+        if item.belief is not None:
+            add(node, _cred("belief"), _typed(f"{item.belief:.6f}", "decimal"))
+    for iri, actor in analysis.actors.items():
+        node = _node("reliability", iri)
+        r = actor.reliability
+        add(node, _TYPE, _cred("ReliabilityAssessment"))
+        add(node, _REVIEWED, ox.NamedNode(iri))
+        add(node, _cred("reliabilityGrade"), ox.Literal(r.grade))
+        if r.trust is not None:
+            add(node, _cred("trust"), _typed(f"{r.trust:.6f}", "decimal"))
+        add(node, _cred("sourceGroup"), ox.NamedNode(actor.group.id))
+        add(node, _cred("sourceGroupLabel"), ox.Literal(actor.group.label))
+    return quads
+
+
+def replace_analysis_graph(store: ox.Store, analysis: Analysis) -> int:
+    """Replace the analysis graph in ``store`` with ``analysis``; return the quads written.
+
+    Two steps (drop, then add), so callers that serve queries must keep readers out in
+    between, as the query service does by holding its worker pool.
+    """
+    if store.contains_named_graph(_GRAPH):
+        store.remove_graph(_GRAPH)
+    quads = analysis_quads(analysis)
+    store.extend(quads)
+    return len(quads)
+
+
+__all__ = ["ANALYSIS_GRAPH", "analysis_quads", "replace_analysis_graph"]
