@@ -138,7 +138,7 @@ def generate(config: SynthConfig) -> Iterator[str]:
             yield f"{report} <{c}relays> {statement} .\n"
             yield f"{report} <{c}reportedBy> {outlets[rng.randrange(len(outlets))]} .\n"
             yield (f"{report} <{c}relayPosition> "
-                   f"{_lit('0', XSD + 'nonNegativeInteger')} .\n")
+                   f"{_lit('0', XSD + 'integer')} .\n")
     evidence_kinds = ["SatelliteImagery", "Photograph", "Document", "Video", "Testimony"]
     for e in range(config.evidence):
         item = _iri("evidence", e)

@@ -85,9 +85,9 @@ VALID = {
             cred:dateText "on Thursday" ; cred:reportedIn report:r0, report:r1 ;
             cred:note "A hedge, not an affirmation." .
         report:r0 a cred:Report ; cred:relays statement:s ; cred:reportedBy actor:newsweek ;
-            cred:relayPosition "0"^^xsd:nonNegativeInteger ; cred:relayCue "told" .
+            cred:relayPosition "0"^^xsd:integer ; cred:relayCue "told" .
         report:r1 a cred:Report ; cred:relays statement:s ; cred:reportedBy actor:newsweek ;
-            cred:relayPosition "1"^^xsd:nonNegativeInteger ; cred:relayedFrom report:r0 .
+            cred:relayPosition "1"^^xsd:integer ; cred:relayedFrom report:r0 .
     """,
     "evidence with a part": """
         evidence:treaty a cred:Document ; dcterms:description "The 2024 treaty" ;
@@ -303,14 +303,14 @@ INVALID = [
         "report without outlet",
         f"{STATEMENT} ; cred:statedBy actor:putin ; cred:reportedIn report:r .\n"
         "report:r a cred:Report ; cred:relays statement:s ;"
-        ' cred:relayPosition "0"^^xsd:nonNegativeInteger .',
+        ' cred:relayPosition "0"^^xsd:integer .',
         {("report/r", "Report-reportedBy-count")},
     ),
     (
-        "relay position as a bare integer",
+        "negative relay position",
         f"{STATEMENT} ; cred:statedBy actor:putin .\n"
         "report:r a cred:Report ; cred:relays statement:s ; cred:reportedBy actor:newsweek ;"
-        " cred:relayPosition 0 .",
+        " cred:relayPosition -1 .",
         {("report/r", "Report-relayPosition-value")},
     ),
     (
@@ -592,7 +592,7 @@ def test_a_thousand_triples_validate_fast() -> None:
             (RDF.type, CRED.Report),
             (CRED.relays, s),
             (CRED.reportedBy, URIRef(node("actor/newsweek"))),
-            (CRED.relayPosition, Literal(0, datatype=XSD.nonNegativeInteger)),
+            (CRED.relayPosition, Literal(0, datatype=XSD.integer)),
         ):
             data.add((r, p, o))
         for p, o in (

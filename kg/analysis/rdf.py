@@ -77,7 +77,7 @@ def analysis_quads(analysis: Analysis) -> list[ox.Quad]:
         add(node, _REVIEWED, ox.NamedNode(iri))
         add(node, _cred("status"), ox.Literal(c.status))
         add(node, _cred("independentGroupCount"),
-            _typed(c.independent_groups, "nonNegativeInteger"))
+            _typed(c.independent_groups, "integer"))
         add(node, _cred("minGroups"), _typed(c.min_groups, "positiveInteger"))
         add(node, _cred("contested"), ox.Literal(bool(c.contested)))
         for prop, sides in (("affirmingGroup", c.affirming), ("denyingGroup", c.denying),

@@ -574,7 +574,7 @@ class _Emitter:
             self.add(report, RDF.type, CRED.Report)
             self.add(report, CRED.relays, node)
             self.add(report, CRED.reportedBy, self.c.iri("actor", step.outlet))
-            self.add(report, CRED.relayPosition, Literal(position, datatype=XSD.nonNegativeInteger))
+            self.add(report, CRED.relayPosition, Literal(position, datatype=XSD.integer))
             self.add(report, CRED.relayCue, step.cue)
             if previous is not None:
                 self.add(report, CRED.relayedFrom, previous)

@@ -1,0 +1,537 @@
+"""Safe parsing and serialisation of RDF, with pyoxigraph.
+
+Everything is parsed into memory before anything is used, so a caller that writes only after a
+parse succeeded gets all-or-nothing loads. Errors name the file, line and column and keep the
+parser's own words (what it expected).
+
+Untrusted input is refused, never half-handled:
+
+- a file over :attr:`Limits.max_file_bytes` is refused before it is read;
+- a literal over :attr:`Limits.max_literal_chars`, or more than
+  :attr:`Limits.max_quads_per_load` quads, is refused after parsing;
+- bytes that are not UTF-8 are a syntax error with their line and column;
+- JSON-LD never fetches a remote ``@context`` or ``@import``: pyoxigraph is given no document
+  loader, so it cannot (a fetch would tell a third party that the file is being read, and the
+  context it returns could change the meaning of the data);
+- RDF/XML that declares entities (``<!ENTITY``) or an external DTD is refused before parsing:
+  pyoxigraph expands internal entities, so a few hundred bytes of nested entities (the
+  "billion laughs" attack) would expand to gigabytes;
+- RDF 1.2 triple terms are refused: rdflib, and so SHACL validation, cannot represent them.
+
+rdflib is never used to parse RDF here: its JSON-LD parser fetches remote contexts and its
+RDF/XML parser relies on the XML library's defences.
+
+Example:
+    >>> quads = parse_bytes(b'<https://e.org/s> <https://e.org/p> "o" .', "nt", source="x.nt")
+    >>> len(quads)
+    1
+    >>> serialize(quads, "nt")
+    b'<https://e.org/s> <https://e.org/p> "o" .\\n'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from xml.parsers import expat
+
+import pyoxigraph as ox
+
+from kg.errors import (
+    InputError,
+    LimitExceededError,
+    Location,
+    RdfSyntaxError,
+    UnsafeInputError,
+    UnsupportedFormatError,
+)
+from kg.formats import RDFXML, Format, detect_format
+from kg.namespaces import PREFIXES
+
+MiB = 1024 * 1024
+# pyoxigraph's Turtle, TriG, N-Triples, N-Quads and JSON parsers hold one token in a buffer of
+# at most this size and raise MemoryError beyond it (pyoxigraph 0.5).
+_PARSER_BUFFER_BYTES = 16 * MiB
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Size limits on untrusted input. Each one refused raises :class:`LimitExceededError`.
+
+    Attributes:
+        max_file_bytes: largest file (or in-memory payload) read, checked before reading.
+            Default 512 MiB, about 4 million triples of typical N-Triples; the parsed quads
+            take several times that in memory.
+        max_literal_chars: longest literal, in characters. Default 1,000,000: a quote or a
+            document's text fits many times over; a bigger literal is almost surely a mistake
+            or an attack on whatever later renders it.
+        max_quads_per_load: most quads in one file and in one load (all its files together).
+            Default 20,000,000, several GB of memory while the load is held for checking.
+
+    Example:
+        >>> Limits().max_literal_chars
+        1000000
+        >>> Limits(max_file_bytes=1024).max_file_bytes
+        1024
+    """
+
+    max_file_bytes: int = 512 * MiB
+    max_literal_chars: int = 1_000_000
+    max_quads_per_load: int = 20_000_000
+
+
+DEFAULT_LIMITS = Limits()
+
+# pyoxigraph prefixes messages with the position, which Location carries already.
+_POSITION_PREFIX = re.compile(
+    r"^Parser error (?:at line \d+ (?:column \d+|between columns \d+ and \d+)"
+    r"|between line \d+ column \d+ and line \d+ column \d+): "
+)
+_QUOTED = re.compile(r"'([^']{3,200})'")
+# Any entity declaration, general or parameter (XML 1.0 section 4.2). Case-insensitive so that
+# a lenient parser's reading of a misspelt declaration is caught too.
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+# A DOCTYPE with an external identifier (XML 1.0 section 2.8): a DTD to be fetched.
+_EXTERNAL_DOCTYPE = re.compile(rb"<!DOCTYPE[^>\[]*?\b(?:SYSTEM|PUBLIC)\b", re.IGNORECASE)
+# Where a JSON-LD document names a remote context; the parser does not say where.
+_REMOTE_CONTEXT = (
+    re.compile(rb'"@import"\s*:'),
+    re.compile(rb'"@context"\s*:\s*"'),
+    re.compile(rb'"@context"\s*:\s*\[[^\]]*?"(?!@)'),
+    re.compile(rb'"@context"'),
+)
+
+
+def parse_bytes(
+    data: bytes,
+    fmt: str | Format,
+    *,
+    source: str,
+    limits: Limits = DEFAULT_LIMITS,
+    base_iri: str | None = None,
+) -> list[ox.Quad]:
+    """Parse RDF held in memory, with every safety check.
+
+    Args:
+        data: the document's bytes (UTF-8).
+        fmt: an RDF format (see :mod:`kg.formats`); not ``yaml``, which is compiled, not parsed.
+        source: a name for the input used in error messages (the file name, ``"<request>"``).
+        limits: size limits.
+        base_iri: the base against which relative IRIs are resolved. Without one, a relative
+            IRI is an error: a file's own path would make a poor identifier.
+
+    Returns:
+        The quads, in document order. Triple formats give default-graph quads; blank nodes get
+        fresh identifiers, so that two files' ``_:b1`` never merge.
+
+    Raises:
+        RdfSyntaxError: the document does not parse (or is not UTF-8); with line and column
+            where the parser gives them.
+        UnsafeInputError: a remote JSON-LD context, an XML entity declaration or external DTD.
+        LimitExceededError: the input is over one of ``limits``.
+        UnsupportedFormatError: ``fmt`` is not an RDF format, or the input has RDF 1.2 triple
+            terms.
+
+    Example:
+        >>> parse_bytes(b"<https://e.org/s> <https://e.org/p> .", "turtle", source="a.ttl")
+        Traceback (most recent call last):
+        ...
+        kg.errors.RdfSyntaxError: a.ttl:1:37: invalid Turtle: . is not a valid RDF object
+    """
+    rdf_format = _rdf_format(fmt, source)
+    if len(data) > limits.max_file_bytes:
+        raise _too_big(source, len(data), limits)
+    if not data.strip():
+        # An empty document is an empty graph in every format, though an empty JSON-LD file
+        # is not JSON: treating all of them alike is what a user expects of an empty file.
+        return []
+    if rdf_format is RDFXML:
+        check_rdfxml(data, source=source)
+    parser = ox.parse(
+        data,
+        format=rdf_format.oxigraph,
+        base_iri=base_iri,
+        rename_blank_nodes=True,
+    )
+    try:
+        quads = list(islice(parser, limits.max_quads_per_load + 1))
+    except SyntaxError as error:
+        raise _syntax_error(error, data, rdf_format, source) from None
+    except MemoryError as error:
+        if "buffer maximal size" not in str(error):
+            raise
+        raise _token_too_big(data, source, limits) from None
+    if len(quads) > limits.max_quads_per_load:
+        raise LimitExceededError(
+            f"more than {limits.max_quads_per_load:,} quads",
+            location=Location(source),
+            term="max_quads_per_load",
+            expected="a smaller file, or a higher limit for trusted data",
+        )
+    check_quads(quads, source=source, limits=limits, data=data)
+    return quads
+
+
+def parse_file(
+    path: Path | str,
+    fmt: str | Format | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    base_iri: str | None = None,
+) -> list[ox.Quad]:
+    """Parse an RDF file, with every safety check of :func:`parse_bytes`.
+
+    Args:
+        path: the file.
+        fmt: its format; by default the one its extension says (:func:`kg.formats.detect_format`).
+        limits: size limits; the file size is checked before the file is read.
+        base_iri: the base against which relative IRIs are resolved; by default none.
+
+    Returns:
+        The quads, in document order.
+
+    Raises:
+        InputError: the file cannot be read, or one of the errors of :func:`parse_bytes`.
+
+    Example:
+        >>> import tempfile, os
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = Path(tmp, "a.ttl")
+        ...     _ = path.write_text("<https://e.org/s> <https://e.org/p> 1 .")
+        ...     [q.object.value for q in parse_file(path)]
+        ['1']
+    """
+    rdf_format = detect_format(path, fmt)
+    source = str(path)
+    data = read_limited(path, limits)
+    return parse_bytes(data, rdf_format, source=source, limits=limits, base_iri=base_iri)
+
+
+def read_limited(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """A file's bytes, refused without reading if it is over ``limits.max_file_bytes``.
+
+    Raises:
+        LimitExceededError: the file is too big.
+        InputError: the file cannot be read (missing, a directory, no permission).
+
+    Example:
+        >>> read_limited(__file__, Limits(max_file_bytes=10))  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        kg.errors.LimitExceededError: ...rdfio.py: max_file_bytes: file is ...
+    """
+    source = str(path)
+    try:
+        size = Path(path).stat().st_size
+        if size > limits.max_file_bytes:
+            raise _too_big(source, size, limits)
+        with open(path, "rb") as handle:
+            # Read at most one byte past the limit: the file may have grown since stat().
+            data = handle.read(min(size, limits.max_file_bytes) + 1)
+    except OSError as error:
+        raise InputError(
+            f"cannot read file: {error.strerror or error}", location=Location(source)
+        ) from None
+    if len(data) > limits.max_file_bytes:
+        raise _too_big(source, len(data), limits)
+    return data
+
+
+def serialize(quads: Iterable[ox.Quad], fmt: str | Format) -> bytes:
+    """Write quads in an RDF format.
+
+    For a triple format (Turtle, N-Triples, RDF/XML) the quads are flattened into one graph and
+    duplicates removed; TriG, N-Quads and JSON-LD keep the named graphs. Turtle, TriG and
+    RDF/XML use the prefixes of :data:`kg.namespaces.PREFIXES`; pyoxigraph writes JSON-LD in
+    expanded form (full IRIs, no ``@context``).
+
+    Args:
+        quads: the quads to write.
+        fmt: an RDF format (see :mod:`kg.formats`).
+
+    Returns:
+        The document, UTF-8.
+
+    Raises:
+        UnsupportedFormatError: ``fmt`` is not an RDF format (``yaml`` is only read).
+
+    Example:
+        >>> q = ox.Quad(ox.NamedNode("https://w3id.org/cred-kg/ns#a"),
+        ...             ox.NamedNode("https://w3id.org/cred-kg/ns#b"), ox.Literal("c"))
+        >>> print(serialize([q, q], "turtle").decode().splitlines()[-1])
+        cred:a cred:b "c" .
+    """
+    rdf_format = _rdf_format(fmt, "<output>")
+    # dict keeps the first occurrence's order, so the output is deterministic.
+    items = quads if rdf_format.named_graphs else dict.fromkeys(q.triple for q in quads)
+    return ox.serialize(items, format=rdf_format.oxigraph, prefixes=PREFIXES)
+
+
+def _rdf_format(fmt: str | Format, source: str) -> Format:
+    rdf_format = detect_format(source, fmt)
+    if rdf_format.oxigraph is None:
+        raise UnsupportedFormatError(
+            f"{rdf_format.label} is not an RDF syntax; case files are compiled by kg.authoring",
+            location=Location(source),
+            term="format",
+            expected="one of turtle, trig, nt, nquads, jsonld, rdfxml",
+        )
+    return rdf_format
+
+
+def _too_big(source: str, size: int, limits: Limits) -> LimitExceededError:
+    return LimitExceededError(
+        f"file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}",
+        location=Location(source),
+        term="max_file_bytes",
+        expected="a smaller file, or bulk loading for large trusted files",
+    )
+
+
+def _token_too_big(data: bytes, source: str, limits: Limits) -> LimitExceededError:
+    """pyoxigraph's text parsers refuse a token (literal, IRI) over a fixed buffer size."""
+    # The parser does not say where; the first line of that many bytes is a good guess.
+    run = re.search(rb"[^\n]{%d,}" % _PARSER_BUFFER_BYTES, data)
+    line, column = _position(data, run.start()) if run else (None, None)
+    return LimitExceededError(
+        f"a literal or IRI of more than {_PARSER_BUFFER_BYTES:,} bytes, which the parser "
+        f"refuses; literals may have at most {limits.max_literal_chars:,} characters",
+        location=Location(source, line, column),
+        term="max_literal_chars",
+        expected="a shorter literal",
+    )
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset."""
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def _find(data: bytes, needle: bytes) -> tuple[int | None, int | None]:
+    offset = data.find(needle) if needle else -1
+    return _position(data, offset) if offset >= 0 else (None, None)
+
+
+def _syntax_error(error: SyntaxError, data: bytes, fmt: Format, source: str) -> InputError:
+    """Turn pyoxigraph's SyntaxError into one of ours, with the best location we can get."""
+    raw = error.msg or str(error)
+    text = _POSITION_PREFIX.sub("", raw)
+    line, column = error.lineno, error.offset
+    if "LoadDocumentCallback" in raw or "remote context" in raw:
+        return _remote_context_error(data, source, raw)
+    if "UTF-8" in raw:
+        return _utf8_error(data, source, line, column) or RdfSyntaxError(
+            f"not UTF-8: {text}", location=Location(source, line, column), term="encoding"
+        )
+    if line is None:
+        # Some parsers (RDF/XML, JSON-LD processing) give no position, but often quote the
+        # offending text: its first occurrence is a good guess.
+        quoted = _QUOTED.search(text)
+        if quoted:
+            line, column = _find(data, quoted.group(1).encode("utf-8"))
+    expected = None
+    if "No scheme found" in text:
+        expected = "an absolute IRI (relative IRIs need a base IRI, and none is set)"
+    return RdfSyntaxError(
+        f"invalid {fmt.label}: {text}", location=Location(source, line, column), expected=expected
+    )
+
+
+def _utf8_error(
+    data: bytes, source: str, line: int | None = None, column: int | None = None
+) -> RdfSyntaxError | None:
+    """The error for the first byte that is not UTF-8, or ``None`` if all are."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        return RdfSyntaxError(
+            f"byte 0x{data[error.start]:02x} is not valid UTF-8",
+            location=Location(source, line, column),
+            term="encoding",
+            expected="UTF-8 text",
+        )
+    return None
+
+
+def _remote_context_error(data: bytes, source: str, detail: str) -> UnsafeInputError:
+    line = column = None
+    term = "@context"
+    for pattern in _REMOTE_CONTEXT:
+        match = pattern.search(data)
+        if match:
+            line, column = _position(data, match.start())
+            term = "@import" if b"@import" in match.group(0) else "@context"
+            break
+    return UnsafeInputError(
+        f"the document uses a remote JSON-LD context, and remote contexts are never fetched "
+        f"(parser: {detail})",
+        location=Location(source, line, column),
+        term=term,
+        expected="the context inlined as a JSON object",
+    )
+
+
+class _XmlRefused(Exception):
+    def __init__(self, message: str, term: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.message, self.term, self.line, self.column = message, term, line, column
+
+
+def check_rdfxml(data: bytes, *, source: str) -> None:
+    """Refuse entity declarations and external DTDs; check UTF-8 and XML well-formedness.
+
+    pyoxigraph expands internal entities and accepts some ill-formed documents (a missing end
+    tag at the end of the file), and reports XML errors without a position. Expat, with no
+    entity declaration allowed and no external entity loaded, gives both the strictness and
+    the line and column. :func:`parse_bytes` calls this for RDF/XML; call it yourself before
+    handing RDF/XML to pyoxigraph by another route.
+
+    Raises:
+        UnsafeInputError: an entity declaration or an external DTD, with its line.
+        RdfSyntaxError: bytes that are not UTF-8, or XML that is not well-formed.
+
+    Example:
+        >>> check_rdfxml(b'<!DOCTYPE r [<!ENTITY a "aa">]><r/>', source="x.rdf")
+        ... # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        kg.errors.UnsafeInputError: x.rdf:1:14: <!ENTITY: the document declares an XML ...
+    """
+    for pattern, term, what in (
+        (_ENTITY_DECLARATION, "<!ENTITY", "declares an XML entity"),
+        (_EXTERNAL_DOCTYPE, "<!DOCTYPE", "refers to an external DTD"),
+    ):
+        match = pattern.search(data)
+        if match:
+            line, column = _position(data, match.start())
+            raise UnsafeInputError(
+                f"the document {what}; RDF/XML with entity declarations or external DTDs is "
+                "refused, since entities can expand to gigabytes ('billion laughs') or read "
+                "local files",
+                location=Location(source, line, column),
+                term=term,
+                expected="RDF/XML without a DOCTYPE, or with a DOCTYPE that declares nothing",
+            )
+    utf8 = _utf8_error(data, source)
+    if utf8 is not None:
+        raise utf8
+
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def refuse_entity(name: str, *_args: object) -> None:
+        raise _XmlRefused(
+            f"the document declares the XML entity {name!r}",
+            "<!ENTITY",
+            parser.CurrentLineNumber,
+            parser.CurrentColumnNumber + 1,
+        )
+
+    def refuse_external_dtd(
+        _name: str, system_id: str | None, public_id: str | None, _internal: int
+    ) -> None:
+        if system_id or public_id:
+            raise _XmlRefused(
+                f"the DOCTYPE refers to an external DTD ({system_id or public_id})",
+                "<!DOCTYPE",
+                parser.CurrentLineNumber,
+                parser.CurrentColumnNumber + 1,
+            )
+
+    # Second line of defence behind the pattern check above, in case a declaration is spelt in
+    # a way the pattern misses.
+    parser.EntityDeclHandler = refuse_entity
+    parser.StartDoctypeDeclHandler = refuse_external_dtd
+    try:
+        parser.Parse(data, True)
+    except _XmlRefused as refused:
+        raise UnsafeInputError(
+            refused.message,
+            location=Location(source, refused.line, refused.column),
+            term=refused.term,
+        ) from None
+    except expat.ExpatError as error:
+        raise RdfSyntaxError(
+            f"invalid RDF/XML: XML is not well-formed: {expat.ErrorString(error.code)}",
+            location=Location(source, error.lineno, error.offset + 1),
+        ) from None
+
+
+def check_quads(
+    quads: Iterable[ox.Quad],
+    *,
+    source: str,
+    limits: Limits = DEFAULT_LIMITS,
+    data: bytes | None = None,
+) -> None:
+    """Refuse literals over ``limits.max_literal_chars`` and RDF 1.2 triple terms.
+
+    :func:`parse_bytes` calls this; call it for quads that come by another route (compiled
+    case files).
+
+    Args:
+        quads: the quads to check.
+        source: the input's name, for messages.
+        limits: the limits.
+        data: the document the quads were parsed from, if any: used to find the line of an
+            over-long literal, and to skip the length test when the whole document is
+            shorter than the limit.
+
+    Raises:
+        LimitExceededError: a literal is too long; the message names its subject and predicate.
+        UnsupportedFormatError: a triple term.
+
+    Example:
+        >>> q = ox.Quad(ox.NamedNode("https://e.org/s"), ox.NamedNode("https://e.org/p"),
+        ...             ox.Literal("x" * 11))
+        >>> check_quads([q], source="a.nt", limits=Limits(max_literal_chars=10))
+        ... # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        kg.errors.LimitExceededError: a.nt: max_literal_chars: literal of 11 characters, ...
+    """
+    # A literal cannot have more characters than the document has bytes, since no syntax we
+    # accept expands text (XML entities are refused). Small documents skip the length test.
+    check_length = data is None or len(data) > limits.max_literal_chars
+    literal, triple = ox.Literal, ox.Triple
+    for quad in quads:
+        obj = quad.object
+        kind = type(obj)
+        if kind is literal:
+            if check_length and len(obj.value) > limits.max_literal_chars:
+                line, column = _find(data or b"", obj.value[:64].encode("utf-8"))
+                raise LimitExceededError(
+                    f"literal of {len(obj.value):,} characters, over the limit of "
+                    f"{limits.max_literal_chars:,} (subject {quad.subject}, predicate "
+                    f"{quad.predicate})",
+                    location=Location(source, line, column),
+                    term="max_literal_chars",
+                    expected="a shorter literal",
+                )
+        elif kind is triple:
+            raise UnsupportedFormatError(
+                f"RDF 1.2 triple terms are not supported (subject {quad.subject}, predicate "
+                f"{quad.predicate}): SHACL validation cannot check them",
+                location=Location(source),
+                term="triple term",
+                expected="RDF 1.1 data; reify statements with rdf:Statement if needed",
+            )
+
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Limits",
+    "check_quads",
+    "check_rdfxml",
+    "parse_bytes",
+    "parse_file",
+    "read_limited",
+    "serialize",
+]

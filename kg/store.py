@@ -1,0 +1,860 @@
+"""The knowledge store: a thin layer over a pyoxigraph ``Store`` with all-or-nothing loads.
+
+:class:`KnowledgeStore` adds what the project needs around Oxigraph:
+
+- :meth:`~KnowledgeStore.load` parses every file first, checks the new data against the SHACL
+  shapes, and only then writes it in one transaction, so that any error leaves the store as it
+  was;
+- :meth:`~KnowledgeStore.export` writes the whole store or one claim's neighbourhood;
+- :meth:`~KnowledgeStore.stats` counts what the store holds, subclass-aware;
+- :meth:`~KnowledgeStore.query` runs SPARQL over the union of all graphs.
+
+Where data goes: a case file (YAML) becomes one named graph, named after its source document;
+a triple format's data (Turtle, N-Triples, RDF/XML) goes into the default graph; TriG, N-Quads
+and JSON-LD keep the graphs they name.
+
+Oxigraph stores typed literals by value (oxigraph/oxigraph#526): ``"0"^^xsd:nonNegativeInteger``
+comes back as ``"0"^^xsd:integer``, ``"01"^^xsd:integer`` as ``"1"``, ``"1.50"^^xsd:decimal``
+as ``"1.5"``. Data is validated before it is written, in the form it was given; what the store
+exports afterwards is the normalised form.
+
+Example:
+    >>> with KnowledgeStore() as store:
+    ...     report = store.load_bytes(
+    ...         b'<https://e.org/s> <https://e.org/p> "o" .', "nt", source="a.nt", validate=False)
+    ...     (report.total_quads, len(store))
+    (1, 1)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.classes import subclasses
+from kg.convert import from_rdflib_graph, to_rdflib, to_rdflib_term
+from kg.errors import (
+    InputError,
+    LimitExceededError,
+    Location,
+    RdfSyntaxError,
+    ShapeValidationError,
+    ShapeViolation,
+    StoreError,
+    UnsupportedFormatError,
+)
+from kg.formats import RDFXML, YAML, Format, detect_format, format_by_name
+from kg.namespaces import CRED, DEFAULT_DATA_BASE, PREFIXES, RDF, RDFS
+from kg.rdfio import (
+    DEFAULT_LIMITS,
+    Limits,
+    check_quads,
+    check_rdfxml,
+    parse_bytes,
+    parse_file,
+    read_limited,
+    serialize,
+)
+
+#: ``progress(stage, done, total)``: stages are "parsing" and "validating" (counted in files)
+#: and "writing" (counted in quads).
+ProgressCallback = Callable[[str, int, int], None]
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+FormatArg = str | Format | None
+
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_SUBCLASS_OF = ox.NamedNode(str(RDFS.subClassOf))
+# IRIs per VALUES block: keeps each query's text small when a load references many nodes.
+_VALUES_CHUNK = 1000
+_SPARQL_POSITION = re.compile(r"^error at (\d+):(\d+): ")
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What one loaded file (or in-memory payload) contributed.
+
+    Attributes:
+        path: the file, or the source name of in-memory input.
+        format: the format's short name (``"turtle"``, ``"yaml"``).
+        quads: quads parsed (a quad already in the store is counted, though not added again).
+        graph_names: IRIs of the named graphs the file wrote to, sorted; empty for the default.
+        warnings: SHACL results of severity Warning, which do not stop a load.
+    """
+
+    path: str
+    format: str
+    quads: int
+    graph_names: tuple[str, ...]
+    warnings: tuple[ShapeViolation, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """The result of a load: per file, the total, and the wall-clock time."""
+
+    files: tuple[FileReport, ...]
+    total_quads: int
+    elapsed_seconds: float
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """Counts over the union of all graphs. Classes count with their subclasses.
+
+    Attributes:
+        quads: quads in the store, in every graph.
+        named_graphs: named graphs.
+        claims: instances of ``cred:Claim``.
+        actors: instances of ``cred:Actor``.
+        statements: instances of ``cred:Statement``.
+        statements_by_stance: statements per stance (``"affirms"``, ``"denies"``, ``"hedges"``;
+            ``"none"`` for a statement without one; the IRI for a stance outside the three).
+        evidence: instances of ``cred:Evidence``.
+        evidence_by_kind: evidence per class, by local name for ``cred:`` classes; an item
+            with two classes is counted under both.
+        reports: instances of ``cred:Report``.
+        source_documents: instances of ``cred:SourceDocument``.
+    """
+
+    quads: int
+    named_graphs: int
+    claims: int
+    actors: int
+    statements: int
+    statements_by_stance: dict[str, int] = field(default_factory=dict)
+    evidence: int = 0
+    evidence_by_kind: dict[str, int] = field(default_factory=dict)
+    reports: int = 0
+    source_documents: int = 0
+
+    def as_rows(self) -> list[tuple[str, int]]:
+        """``(what, count)`` rows for a table, in a fixed order.
+
+        Example:
+            >>> StoreStats(quads=3, named_graphs=1, claims=1, actors=0, statements=0).as_rows()[:3]
+            [('quads', 3), ('named graphs', 1), ('claims', 1)]
+        """
+        rows = [
+            ("quads", self.quads),
+            ("named graphs", self.named_graphs),
+            ("claims", self.claims),
+            ("actors", self.actors),
+            ("statements", self.statements),
+        ]
+        rows += [(f"statements: {k}", v) for k, v in sorted(self.statements_by_stance.items())]
+        rows.append(("evidence", self.evidence))
+        rows += [(f"evidence: {k}", v) for k, v in sorted(self.evidence_by_kind.items())]
+        rows += [("reports", self.reports), ("source documents", self.source_documents)]
+        return rows
+
+
+@dataclass
+class _Staged:
+    """One input, parsed and checked, waiting to be validated and written."""
+
+    source: str
+    format: Format
+    quads: list[ox.Quad]
+    # The rdflib form, for SHACL; a compiled case already has one.
+    graph: rdflib.Graph | None = None
+    warnings: tuple[ShapeViolation, ...] = ()
+
+    def report(self) -> FileReport:
+        names = {q.graph_name.value for q in self.quads if isinstance(q.graph_name, ox.NamedNode)}
+        return FileReport(
+            path=self.source,
+            format=self.format.name,
+            quads=len(self.quads),
+            graph_names=tuple(sorted(names)),
+            warnings=self.warnings,
+        )
+
+
+class KnowledgeStore:
+    """An Oxigraph store, in memory or on disk, with safe all-or-nothing loads.
+
+    Args:
+        path: a directory for an on-disk store (created if missing); ``None`` for a store in
+            memory, gone when the object is.
+
+    Raises:
+        StoreError: ``path`` is a file, a directory that is not an Oxigraph store, or a store
+            that another process (or another ``KnowledgeStore``) holds open.
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     with KnowledgeStore(Path(tmp) / "db") as store:
+        ...         len(store)
+        0
+    """
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = None if path is None else Path(path)
+        self._store: ox.Store | None = _open_store(self.path)
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Flush an on-disk store and release it (and its lock). Closing twice is harmless."""
+        if self._store is None:
+            return
+        try:
+            if self.path is not None:
+                self._store.flush()
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot flush the store: {error}") from None
+        finally:
+            # Dropping the last reference closes RocksDB and releases its lock file.
+            self._store = None
+
+    def __enter__(self) -> KnowledgeStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store, for what this class does not wrap."""
+        if self._store is None:
+            raise StoreError(f"{self.path or 'in-memory store'}: the store is closed")
+        return self._store
+
+    def __len__(self) -> int:
+        return len(self.oxigraph)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad, in every graph, in the store's order."""
+        return iter(self.oxigraph)
+
+    def clear(self) -> None:
+        """Remove everything: every quad and every named graph."""
+        self._write(self.oxigraph.clear)
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def load(
+        self,
+        paths: Sequence[Path | str],
+        *,
+        formats: FormatArg | Sequence[FormatArg] = None,
+        validate: bool = True,
+        limits: Limits = DEFAULT_LIMITS,
+        progress: ProgressCallback | None = None,
+    ) -> LoadReport:
+        """Load files, all or nothing: if any file has any error, the store is unchanged.
+
+        Every file is parsed (case files compiled) into memory first, then the new data is
+        checked against the SHACL shapes, then everything is written in one transaction.
+
+        Args:
+            paths: the files, loaded in this order.
+            formats: one format for all files, or one per file (``None`` entries: by
+                extension); by default each file's extension decides.
+            validate: check the new data against ``ontology/shapes.ttl`` first. Each file is
+                checked on its own, with the types of the nodes it refers to taken from the
+                store and from the other files of the load.
+            limits: size limits; ``max_quads_per_load`` also caps all files together.
+            progress: called as ``progress(stage, done, total)``.
+
+        Returns:
+            What each file contributed, the total and the time taken.
+
+        Raises:
+            InputError: a file cannot be read, does not parse, is unsafe or over a limit
+                (subclasses say which), with file, line and column.
+            ShapeValidationError: a file's data breaks a shape; names the file.
+            StoreError: the write failed (nothing was written).
+
+        Example:
+            >>> import tempfile
+            >>> with tempfile.TemporaryDirectory() as tmp:
+            ...     good = Path(tmp, "good.nt")
+            ...     _ = good.write_text('<https://e.org/s> <https://e.org/p> "o" .')
+            ...     bad = Path(tmp, "bad.ttl")
+            ...     _ = bad.write_text('<https://e.org/s> <https://e.org/p> .')
+            ...     store = KnowledgeStore()
+            ...     try:
+            ...         store.load([good, bad], validate=False)
+            ...     except InputError as error:
+            ...         print(error.location.line, len(store))
+            1 0
+        """
+        started = time.perf_counter()
+        per_file = _per_file_formats(paths, formats)
+        staged: list[_Staged] = []
+        total = 0
+        for index, (path, fmt) in enumerate(zip(paths, per_file, strict=True)):
+            item = _stage_file(Path(path), fmt, limits)
+            total += len(item.quads)
+            _check_total(total, item.source, limits)
+            staged.append(item)
+            if progress:
+                progress("parsing", index + 1, len(paths))
+        return self._commit(staged, validate=validate, progress=progress, started=started)
+
+    def load_bytes(
+        self,
+        data: bytes,
+        fmt: str | Format,
+        *,
+        source: str,
+        validate: bool = True,
+        limits: Limits = DEFAULT_LIMITS,
+        base_iri: str | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> LoadReport:
+        """Load an in-memory document (an upload), all or nothing, as :meth:`load` does.
+
+        Args:
+            data: the document's bytes.
+            fmt: its format, RDF or ``yaml``.
+            source: a name for it in messages and in the report (``"<request>"``).
+            validate: check it against the SHACL shapes first.
+            limits: size limits.
+            base_iri: base for relative IRIs (RDF only); by default they are errors.
+            progress: called as ``progress(stage, done, total)``.
+
+        Example:
+            >>> store = KnowledgeStore()
+            >>> store.load_bytes(b"", "turtle", source="empty.ttl").total_quads
+            0
+        """
+        started = time.perf_counter()
+        rdf_format = format_by_name(fmt)
+        if rdf_format is YAML:
+            item = _compile_case(data, source, limits)
+        else:
+            quads = parse_bytes(data, rdf_format, source=source, limits=limits, base_iri=base_iri)
+            item = _Staged(source, rdf_format, quads)
+        if progress:
+            progress("parsing", 1, 1)
+        return self._commit([item], validate=validate, progress=progress, started=started)
+
+    def bulk_load_file(self, path: Path | str, fmt: str | Format | None = None) -> int:
+        """Load a large trusted file fast with Oxigraph's bulk loader. NOT all-or-nothing.
+
+        The bulk loader streams the file into the store, writing as it goes: a syntax error
+        half-way leaves the first half loaded, and no SHACL check is made. Blank node labels
+        are kept as written, so ``_:b1`` in two bulk-loaded files is one node. Use it for
+        dumps you produced yourself; use :meth:`load` for anything else. RDF/XML is still
+        checked for entity declarations, and JSON-LD still never fetches a remote context.
+
+        Args:
+            path: the file.
+            fmt: an RDF format; by default the one the extension says. Not ``yaml``.
+
+        Returns:
+            The number of quads added (quads already present are not counted).
+
+        Raises:
+            RdfSyntaxError: the file does not parse (part of it may have been written).
+            UnsupportedFormatError: not an RDF format.
+            StoreError: the store could not be written.
+
+        Example:
+            >>> import tempfile
+            >>> with tempfile.TemporaryDirectory() as tmp:
+            ...     path = Path(tmp, "dump.nt")
+            ...     _ = path.write_text('<https://e.org/s> <https://e.org/p> "o" .\\n')
+            ...     KnowledgeStore().bulk_load_file(path)
+            1
+        """
+        rdf_format = detect_format(path, fmt)
+        source = str(path)
+        if rdf_format.oxigraph is None:
+            raise UnsupportedFormatError(
+                "case files cannot be bulk loaded",
+                location=Location(source),
+                term="format",
+                expected="an RDF format; load case files with load()",
+            )
+        if rdf_format is RDFXML:
+            check_rdfxml(read_limited(path, Limits(max_file_bytes=2**62)), source=source)
+        store = self.oxigraph
+        before = len(store)
+        try:
+            store.bulk_load(path=str(path), format=rdf_format.oxigraph)
+        except SyntaxError as error:
+            raise RdfSyntaxError(
+                f"invalid {rdf_format.label} (quads before this point may have been loaded): "
+                f"{error.msg}",
+                location=Location(source, error.lineno, error.offset),
+            ) from None
+        except OSError as error:
+            raise StoreError(f"{source}: bulk load failed: {error}") from None
+        return len(store) - before
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def query(
+        self, sparql: str, *, substitutions: dict[str, ox.NamedNode | ox.Literal] | None = None
+    ) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs.
+
+        The prefixes of :data:`kg.namespaces.PREFIXES` are predeclared. Pass user values as
+        ``substitutions`` (variable name to term), never by formatting them into the text; a
+        substituted variable must be in the SELECT projection (pyoxigraph's rule).
+
+        Raises:
+            InputError: the query does not parse (line and column are those of the query), or
+                cannot run as written.
+
+        Example:
+            >>> store = KnowledgeStore()
+            >>> bool(store.query("ASK { ?s a cred:Claim }"))
+            False
+        """
+        bindings = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        try:
+            return self.oxigraph.query(
+                sparql,
+                use_default_graph_as_union=True,
+                prefixes=PREFIXES,
+                substitutions=bindings or None,
+            )
+        except SyntaxError as error:
+            message = error.msg or str(error)
+            found = _SPARQL_POSITION.match(message)
+            line, column = (int(found[1]), int(found[2])) if found else (None, None)
+            raise InputError(
+                _SPARQL_POSITION.sub("", message),
+                location=Location("<query>", line, column),
+                term="SPARQL",
+            ) from None
+        except RuntimeError as error:
+            # pyoxigraph's complaint about the query itself, such as a substituted variable
+            # that is not projected.
+            raise InputError(str(error), location=Location("<query>"), term="SPARQL") from None
+        except OSError as error:
+            raise StoreError(f"query failed: {error}") from None
+
+    def export(self, fmt: str | Format, *, claim: str | None = None) -> bytes:
+        """Write the whole store, or one claim's neighbourhood, in an RDF format.
+
+        The neighbourhood of a claim is: the claim; the claims it refines or that refine it
+        (transitively) and those it contradicts or that contradict it; the statements about it
+        with their actors, reports and the reports' outlets; the evidence supporting or
+        disputing it with its producers, releasers, citers and the evidence it is part of; the
+        source documents of these statements and of the claim, with their publishers; every
+        actor's affiliation chain (``cred:actsOnBehalfOf``, transitively); and the classes the
+        data itself declares for these nodes. Every triple whose subject is one of these nodes
+        is written, with the blank nodes they lead to.
+
+        Args:
+            fmt: an RDF format. TriG, N-Quads and JSON-LD keep the named graphs; the others
+                merge all graphs into one.
+            claim: a claim's IRI, or its id (the last part of the IRI, ``troops-in-russia``).
+
+        Returns:
+            The document.
+
+        Raises:
+            InputError: no such claim; names it and suggests close ones.
+            UnsupportedFormatError: ``fmt`` is not an RDF format.
+
+        Example:
+            >>> store = KnowledgeStore()
+            >>> store.export("nt")
+            b''
+        """
+        rdf_format = format_by_name(fmt)
+        if claim is None:
+            return serialize(self.quads(), rdf_format)
+        node = self._resolve_claim(claim)
+        return serialize(self._neighbourhood(node), rdf_format)
+
+    def stats(self) -> StoreStats:
+        """Count what the store holds, over the union of all graphs.
+
+        Example:
+            >>> KnowledgeStore().stats().claims
+            0
+        """
+        store = self.oxigraph
+        classes = self._class_sets()
+
+        def count(root: str) -> int:
+            query = (
+                f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {_values('t', classes[root])} "
+                "?x a ?t }"
+            )
+            return _int(next(iter(self.query(query)))["n"])  # type: ignore[arg-type]
+
+        by_stance: dict[str, int] = {}
+        stance_query = (
+            f"SELECT ?stance (COUNT(DISTINCT ?x) AS ?n) WHERE {{ "
+            f"{_values('t', classes[str(CRED.Statement)])} ?x a ?t "
+            "OPTIONAL { ?x cred:stance ?stance } } GROUP BY ?stance"
+        )
+        for row in self.query(stance_query):  # type: ignore[union-attr]
+            by_stance[_stance_name(row["stance"])] = _int(row["n"])
+        by_kind: dict[str, int] = {}
+        kind_query = (
+            f"SELECT ?t (COUNT(DISTINCT ?x) AS ?n) WHERE {{ "
+            f"{_values('t', classes[str(CRED.Evidence)])} ?x a ?t }} GROUP BY ?t"
+        )
+        for row in self.query(kind_query):  # type: ignore[union-attr]
+            by_kind[_local_name(row["t"].value)] = _int(row["n"])
+        return StoreStats(
+            quads=len(store),
+            named_graphs=sum(1 for _ in store.named_graphs()),
+            claims=count(str(CRED.Claim)),
+            actors=count(str(CRED.Actor)),
+            statements=count(str(CRED.Statement)),
+            statements_by_stance=by_stance,
+            evidence=count(str(CRED.Evidence)),
+            evidence_by_kind=by_kind,
+            reports=count(str(CRED.Report)),
+            source_documents=count(str(CRED.SourceDocument)),
+        )
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _write(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except OSError as error:
+            raise StoreError(f"{self.path or 'in-memory store'}: write failed: {error}") from None
+
+    def _commit(
+        self,
+        staged: list[_Staged],
+        *,
+        validate: bool,
+        progress: ProgressCallback | None,
+        started: float,
+    ) -> LoadReport:
+        if validate:
+            self._validate(staged, progress)
+        total = sum(len(item.quads) for item in staged)
+        if progress:
+            progress("writing", 0, total)
+        # Store.extend is one transaction: it writes every quad or none (pyoxigraph 0.5).
+        self._write(lambda: self.oxigraph.extend(q for item in staged for q in item.quads))
+        if progress:
+            progress("writing", total, total)
+        return LoadReport(
+            files=tuple(item.report() for item in staged),
+            total_quads=total,
+            elapsed_seconds=time.perf_counter() - started,
+        )
+
+    def _validate(self, staged: list[_Staged], progress: ProgressCallback | None) -> None:
+        # Imported here: pySHACL is slow to import, and loads with validate=False skip it.
+        from kg.validate import validate_graph
+
+        known = self._known_types(staged)
+        for index, item in enumerate(staged):
+            data = item.graph if item.graph is not None else to_rdflib(item.quads)
+            results = validate_graph(data, source=item.source, known_types=known)
+            violations = [v for v in results if v.severity == "Violation"]
+            if violations:
+                raise ShapeValidationError(item.source, violations)
+            item.warnings = tuple(v for v in results if v.severity != "Violation")
+            if progress:
+                progress("validating", index + 1, len(staged))
+
+    def _known_types(self, staged: list[_Staged]) -> rdflib.Graph:
+        """Types (and class hierarchy) of the nodes the new data refers to.
+
+        From the other inputs of the same load, and from the store: one query per
+        ``_VALUES_CHUNK`` referenced IRIs, not one per node.
+        """
+        known = rdflib.Graph()
+        referenced: set[ox.NamedNode] = set()
+        for item in staged:
+            for quad in item.quads:
+                if quad.predicate == _RDF_TYPE or quad.predicate == _SUBCLASS_OF:
+                    known.add(_rdflib_triple(quad))
+                if isinstance(quad.object, ox.NamedNode):
+                    referenced.add(quad.object)
+        store = self.oxigraph
+        if next(iter(store), None) is None:
+            return known
+        ordered = sorted(referenced, key=lambda n: n.value)
+        for start in range(0, len(ordered), _VALUES_CHUNK):
+            chunk = ordered[start : start + _VALUES_CHUNK]
+            # The IRIs come from parsed data, so str() gives valid SPARQL; no user text here.
+            values = " ".join(str(n) for n in chunk)
+            query = (
+                "CONSTRUCT { ?n a ?t . ?c rdfs:subClassOf ?d } WHERE { "
+                f"VALUES ?n {{ {values} }} "
+                "{ ?n a ?t OPTIONAL { ?t rdfs:subClassOf* ?c . ?c rdfs:subClassOf ?d } } "
+                "UNION { ?n rdfs:subClassOf* ?c . ?c rdfs:subClassOf ?d } }"
+            )
+            for triple in self.query(query):  # type: ignore[union-attr]
+                known.add(_rdflib_triple(triple))
+        return known
+
+    def _class_sets(self) -> dict[str, frozenset[str]]:
+        """Each counted root class with its subclasses, in the vocabulary and in the store."""
+        edges = [
+            (q.subject.value, q.object.value)
+            for q in self.oxigraph.quads_for_pattern(None, _SUBCLASS_OF, None, None)
+            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode)
+        ]
+        roots = (
+            CRED.Claim,
+            CRED.Actor,
+            CRED.Statement,
+            CRED.Evidence,
+            CRED.Report,
+            CRED.SourceDocument,
+        )
+        return {str(r): subclasses(str(r), edges) for r in roots}
+
+    def _resolve_claim(self, claim: str) -> ox.NamedNode:
+        """The claim named by an IRI or an id; an InputError with suggestions if none."""
+        claim_classes = self._class_sets()[str(CRED.Claim)]
+        if ":" in claim:
+            try:
+                node = ox.NamedNode(claim)
+            except ValueError as error:
+                raise InputError(
+                    f"{claim!r} is not a valid IRI: {error}",
+                    location=Location("<claim>"),
+                    term="claim",
+                ) from None
+            rows = self.query("SELECT ?c ?t WHERE { ?c a ?t }", substitutions={"c": node})
+            if any(row["t"].value in claim_classes for row in rows):  # type: ignore[union-attr]
+                return node
+            known = self._all_claims(claim_classes)
+            name, suggestions = claim, difflib.get_close_matches(claim, known, n=3, cutoff=0.6)
+        else:
+            known = self._all_claims(claim_classes)
+            by_id: dict[str, list[str]] = {}
+            for iri in known:
+                by_id.setdefault(iri.rsplit("/", 1)[-1], []).append(iri)
+            matches = by_id.get(claim, [])
+            if len(matches) == 1:
+                return ox.NamedNode(matches[0])
+            if matches:
+                raise InputError(
+                    f"claim id {claim!r} is ambiguous: {len(matches)} claims have it",
+                    location=Location("<claim>"),
+                    term="claim",
+                    expected="the full IRI",
+                    suggestions=matches[:5],
+                )
+            name = f"{DEFAULT_DATA_BASE}claim/{claim}"
+            close = difflib.get_close_matches(claim, list(by_id), n=3, cutoff=0.6)
+            suggestions = [by_id[c][0] for c in close]
+        raise InputError(
+            f"no claim {name} in the store",
+            location=Location("<claim>"),
+            term="claim",
+            expected="the IRI or id of a cred:Claim in the store",
+            suggestions=suggestions,
+        )
+
+    def _all_claims(self, claim_classes: frozenset[str]) -> list[str]:
+        query = f"SELECT DISTINCT ?c WHERE {{ {_values('t', claim_classes)} ?c a ?t }}"
+        return sorted(
+            row["c"].value
+            for row in self.query(query)  # type: ignore[union-attr]
+            if isinstance(row["c"], ox.NamedNode)
+        )
+
+    def _neighbourhood(self, claim: ox.NamedNode) -> list[ox.Quad]:
+        nodes: set[ox.NamedNode | ox.BlankNode] = {claim}
+        rows = self.query(_NEIGHBOURS, substitutions={"claim": claim})
+        nodes.update(row["node"] for row in rows)  # type: ignore[union-attr]
+        # Second hop: publishers and affiliation chains of every actor found, and the classes
+        # the data declares for these nodes (a case file's extension kinds).
+        iris = sorted((n for n in nodes if isinstance(n, ox.NamedNode)), key=lambda n: n.value)
+        for start in range(0, len(iris), _VALUES_CHUNK):
+            values = " ".join(str(n) for n in iris[start : start + _VALUES_CHUNK])
+            query = _CHAINS.replace("$VALUES", values)
+            nodes.update(row["node"] for row in self.query(query))  # type: ignore[union-attr]
+        return self._describe(nodes)
+
+    def _describe(self, nodes: Iterable[ox.NamedNode | ox.BlankNode]) -> list[ox.Quad]:
+        """Every quad whose subject is one of ``nodes``, following blank-node objects."""
+        store = self.oxigraph
+        found: dict[ox.Quad, None] = {}
+        seen: set[ox.NamedNode | ox.BlankNode] = set()
+        frontier = [n for n in nodes if isinstance(n, ox.NamedNode | ox.BlankNode)]
+        while frontier:
+            node = frontier.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            for quad in store.quads_for_pattern(node, None, None, None):
+                found[quad] = None
+                if isinstance(quad.object, ox.BlankNode):
+                    frontier.append(quad.object)
+        return sorted(
+            found,
+            key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)),
+        )
+
+
+# The claim's direct neighbours. ?claim is bound by substitution.
+_NEIGHBOURS = """
+SELECT DISTINCT ?claim ?node WHERE {
+  { ?claim cred:refines+ ?node }
+  UNION { ?node cred:refines+ ?claim }
+  UNION { ?claim cred:contradicts ?node }
+  UNION { ?node cred:contradicts ?claim }
+  UNION { ?claim cred:appearsIn ?node }
+  UNION { ?node cred:about ?claim }
+  UNION { ?statement cred:about ?claim ; cred:statedBy|cred:inDocument ?node }
+  UNION { ?statement cred:about ?claim . ?statement cred:reportedIn|^cred:relays ?node }
+  UNION { ?statement cred:about ?claim . ?statement cred:reportedIn|^cred:relays ?report .
+          ?report cred:reportedBy|cred:relayedFrom ?node }
+  UNION { ?node cred:supports|cred:disputes ?claim }
+  UNION { ?evidence cred:supports|cred:disputes ?claim .
+          ?evidence cred:producedBy|cred:releasedBy|cred:citedBy|cred:partOf+ ?node }
+}
+"""
+
+# Publishers and affiliation chains of the nodes found, and their data-declared classes.
+# $VALUES is replaced by IRIs serialised by pyoxigraph, never by user text.
+_CHAINS = """
+SELECT DISTINCT ?node WHERE {
+  VALUES ?start { $VALUES }
+  { ?start (cred:publishedBy|cred:actsOnBehalfOf)+ ?node }
+  UNION { ?start (cred:publishedBy|cred:actsOnBehalfOf)*/(rdf:type|cred:setting) ?kind .
+          ?kind rdfs:subClassOf* ?node . FILTER EXISTS { ?node ?p ?o } }
+}
+"""
+
+
+def _open_store(path: Path | None) -> ox.Store:
+    if path is None:
+        return ox.Store()
+    if path.exists():
+        if not path.is_dir():
+            raise StoreError(f"{path}: exists and is not a directory; a store is a directory")
+        if any(path.iterdir()) and not _is_oxigraph_dir(path):
+            raise StoreError(
+                f"{path}: exists and is not an Oxigraph store (no RocksDB files with Oxigraph's "
+                "column families); give a new or empty directory"
+            )
+    try:
+        return ox.Store(str(path))
+    except OSError as error:
+        if "lock" in str(error).lower():
+            raise StoreError(
+                f"{path}: the store is locked: another process, or another KnowledgeStore in "
+                "this process, has it open"
+            ) from None
+        raise StoreError(f"{path}: cannot open the store: {error}") from None
+
+
+def _is_oxigraph_dir(path: Path) -> bool:
+    """Whether ``path`` holds a RocksDB database with Oxigraph's column families."""
+    if not (path / "CURRENT").is_file():
+        return False
+    options = sorted(path.glob("OPTIONS-*"))
+    if not options:
+        return True
+    try:
+        text = options[-1].read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return '[CFOptions "spog"]' in text
+
+
+def _per_file_formats(
+    paths: Sequence[Path | str], formats: FormatArg | Sequence[FormatArg]
+) -> list[FormatArg]:
+    if formats is None or isinstance(formats, str | Format):
+        return [formats] * len(paths)
+    listed = list(formats)
+    if len(listed) != len(paths):
+        raise InputError(
+            f"{len(listed)} formats given for {len(paths)} files",
+            location=Location("<load>"),
+            term="formats",
+            expected="one format, or one per file",
+        )
+    return listed
+
+
+def _stage_file(path: Path, fmt: FormatArg, limits: Limits) -> _Staged:
+    rdf_format = detect_format(path, fmt)
+    if rdf_format is YAML:
+        return _compile_case(read_limited(path, limits), str(path), limits)
+    return _Staged(str(path), rdf_format, parse_file(path, rdf_format, limits=limits))
+
+
+def _compile_case(data: bytes, source: str, limits: Limits) -> _Staged:
+    # Imported here: the compiler pulls in pydantic and YAML, which RDF-only users never need.
+    from kg.authoring import compile_case_bytes
+
+    if len(data) > limits.max_file_bytes:
+        raise LimitExceededError(
+            f"file is {len(data):,} bytes, over the limit of {limits.max_file_bytes:,}",
+            location=Location(source),
+            term="max_file_bytes",
+        )
+    case = compile_case_bytes(data, source=source)
+    quads = from_rdflib_graph(case.graph, case.graph_name)
+    _check_total(len(quads), source, limits)
+    check_quads(quads, source=source, limits=limits)
+    return _Staged(source, YAML, quads, graph=case.graph)
+
+
+def _check_total(total: int, source: str, limits: Limits) -> None:
+    if total > limits.max_quads_per_load:
+        raise LimitExceededError(
+            f"the load reaches {total:,} quads with this file, over the limit of "
+            f"{limits.max_quads_per_load:,}",
+            location=Location(source),
+            term="max_quads_per_load",
+            expected="fewer files per load, or bulk loading for large trusted files",
+        )
+
+
+def _rdflib_triple(item: ox.Quad | ox.Triple) -> tuple[rdflib.term.Node, ...]:
+    return (
+        to_rdflib_term(item.subject),
+        to_rdflib_term(item.predicate),
+        to_rdflib_term(item.object),
+    )
+
+
+def _values(variable: str, iris: Iterable[str]) -> str:
+    # Class IRIs from the vocabulary and the store, passed through NamedNode for validation.
+    terms = " ".join(str(ox.NamedNode(i)) for i in sorted(iris))
+    return f"VALUES ?{variable} {{ {terms} }}"
+
+
+def _int(term: object) -> int:
+    return int(term.value) if isinstance(term, ox.Literal) else 0
+
+
+def _local_name(iri: str) -> str:
+    return iri[len(CRED) :] if iri.startswith(str(CRED)) else iri
+
+
+def _stance_name(term: object) -> str:
+    if term is None:
+        return "none"
+    iri = term.value if isinstance(term, ox.NamedNode) else str(term)
+    return _local_name(iri).lower() if iri.startswith(str(CRED)) else iri
+
+
+__all__ = [
+    "FileReport",
+    "KnowledgeStore",
+    "LoadReport",
+    "ProgressCallback",
+    "StoreStats",
+]

@@ -1,0 +1,148 @@
+"""The ``kg`` command line, in-process: one test per entry point, asserting on the output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import rdflib
+from typer.testing import CliRunner
+
+from api.cli import app
+from kg.namespaces import CRED
+
+runner = CliRunner()
+SEED_CLAIM = "https://w3id.org/cred-kg/id/claim/nk-troops-in-russia"
+PORT_FIRE = Path(__file__).resolve().parents[1] / "data" / "cases" / "port-fire.yaml"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_help_lists_every_command() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    for command in ("load", "validate", "export", "stats", "corroborate", "grades", "explain",
+                    "vocab-docs"):
+        assert command in out
+
+
+def test_stats_counts_the_seed_case() -> None:
+    code, out, _ = run("stats")
+    assert code == 0
+    assert "claims" in out and "27" in out  # the seed case has 27 claims
+
+
+def test_corroborate_json_on_seed_has_the_corroborated_claims() -> None:
+    code, out, _ = run("corroborate", "--format", "json", "--status", "corroborated")
+    assert code == 0
+    claims = {c["id"]: c for c in json.loads(out)}
+    assert set(claims) == {"nk-troops-in-russia", "russia-nk-treaty-has-mutual-defence-clause"}
+    troops = claims["nk-troops-in-russia"]
+    assert [g["label"] for g in troops["affirming"]] == ["South Korea", "Ukraine", "United States"]
+    assert [g["label"] for g in troops["hedging"]] == ["Russia"]
+
+
+def test_corroborate_min_groups_changes_the_status() -> None:
+    code, out, _ = run("corroborate", "--format", "json", "--min-groups", "3",
+                       "--status", "corroborated")
+    assert code == 0
+    assert [c["id"] for c in json.loads(out)] == ["nk-troops-in-russia"]
+
+
+def test_corroborate_table_shows_groups_and_hedges() -> None:
+    code, out, _ = run("corroborate", "--contested")
+    assert code == 0
+    assert "North Korea" in out and "contested" in out
+
+
+def test_corroborate_refuses_unknown_status() -> None:
+    code, _, err = run("corroborate", "--status", "true")
+    assert code == 2 and "unknown --status" in err
+
+
+def test_grades_json_gives_both_axes() -> None:
+    code, out, _ = run("grades", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    grades = {r["id"]: r["grade"] for r in data["reliability"]}
+    assert set(grades.values()) <= set("ABCDEF")
+    credibility = {c["id"]: (c["grade"], c["stix_confidence"]) for c in data["credibility"]}
+    assert credibility["nk-troops-in-russia"] == (1, 90)
+    assert credibility["nk-to-send-up-to-12000-personnel"] == (6, None)
+
+
+def test_explain_names_groups_quote_and_relay() -> None:
+    code, out, _ = run("explain", "nk-troops-in-russia")
+    assert code == 0
+    assert "Images are a serious thing" in out
+    assert "The Washington Post" in out
+    assert "count as one source, United States" in out
+
+
+def test_explain_unknown_claim_fails() -> None:
+    code, _, err = run("explain", "no-such-claim")
+    assert code == 1 and "no claim" in err
+
+
+def test_export_claim_neighbourhood_parses_and_holds_the_claim(tmp_path: Path) -> None:
+    target = tmp_path / "claim.ttl"
+    code, _, _ = run("export", "--claim", "nk-troops-in-russia", "-o", str(target))
+    assert code == 0
+    graph = rdflib.Graph().parse(target, format="turtle")
+    assert (rdflib.URIRef(SEED_CLAIM), CRED.text, None) in graph
+
+
+def test_validate_reports_file_line_and_exit_code(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(PORT_FIRE.read_text(encoding="utf-8").replace(
+        "stance: affirms", "stance: affrms", 1), encoding="utf-8")
+    code, _, err = run("validate", str(bad))
+    assert code == 1
+    assert f"{bad}:" in err and "did you mean 'affirms'" in err
+    code, out, _ = run("validate", str(PORT_FIRE))
+    assert code == 0 and "valid" in out
+
+
+def test_load_into_a_store_persists_and_refuses_bad_input(tmp_path: Path) -> None:
+    store = tmp_path / "db"
+    code, out, _ = run("load", "--store", str(store), str(PORT_FIRE))
+    assert code == 0 and "Loaded" in out
+    code, out, _ = run("corroborate", "--store", str(store), "--format", "json")
+    ids = {c["id"] for c in json.loads(out)}
+    assert "fire-runoff-polluted-harbour" in ids and "nk-troops-in-russia" not in ids
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<https://e.org/a> <https://e.org/b> .\n", encoding="utf-8")
+    code, _, err = run("load", "--store", str(store), str(broken))
+    assert code == 1 and f"{broken}:1:" in err
+    code, out, _ = run("corroborate", "--store", str(store), "--format", "json")
+    assert {c["id"] for c in json.loads(out)} == ids
+
+
+def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = run("load", str(tmp_path / "nope.ttl"))
+    assert code == 2 and "no such file" in err
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "nt", "nquads", "jsonld", "rdfxml"])
+def test_export_every_format_round_trips(fmt: str, tmp_path: Path) -> None:
+    target = tmp_path / f"seed.{fmt}"
+    code, _, _ = run("export", "--format", fmt, "-o", str(target))
+    assert code == 0
+    rdflib_format = {"nt": "nt", "nquads": "nquads", "trig": "trig", "turtle": "turtle",
+                     "jsonld": "json-ld", "rdfxml": "xml"}[fmt]
+    data = rdflib.Dataset()
+    data.parse(target, format=rdflib_format)
+    subjects = {s for s, _, _, _ in data.quads((None, None, None, None))}
+    assert rdflib.URIRef(SEED_CLAIM) in subjects
+
+
+def test_vocab_docs_writes_the_page(tmp_path: Path) -> None:
+    target = tmp_path / "vocabulary.md"
+    code, _, _ = run("vocab-docs", "-o", str(target))
+    assert code == 0
+    assert target.read_text(encoding="utf-8") == (
+        Path(__file__).resolve().parents[2] / "docs" / "vocabulary.md").read_text(encoding="utf-8")
