@@ -350,7 +350,7 @@ def corroborate(
         if (status is None or c.corroboration.status == status)
         and (not contested or c.corroboration.contested)
     ]
-    order = {"corroborated": 0, "single-source": 1, "unsupported": 2}
+    order = {status: rank for rank, status in enumerate(STATUSES)}
     rows.sort(key=lambda c: (order[c.corroboration.status], -c.corroboration.independent_groups,
                              c.claim.iri))
     if fmt == "json":
