@@ -1,0 +1,56 @@
+"""The output of every truth-discovery method."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from kg.analysis.truth.dataset import TruthDataset
+
+__all__ = ["TruthResult"]
+
+
+@dataclass(frozen=True, eq=False)
+class TruthResult:
+    """Fact confidences, source trust and the chosen value of each object.
+
+    Attributes:
+        method: name of the method that produced the result.
+        confidence: one score per fact. Its scale is the method's own (a probability for
+            TruthFinder and AccuCopy, a share of votes for voting, a max-normalised score for the
+            Sums family); only the order within one object is comparable across methods.
+        trust: one score per source, on the method's own scale (accuracy for AccuCopy).
+        chosen: index of the chosen fact of each object (highest confidence; ties go to the
+            lowest fact index, i.e. the smallest value label), ``-1`` for an object with no fact.
+        iterations: iterations run (0 for voting).
+        converged: whether the stopping criterion was met before ``max_iter`` (always ``True``
+            for voting, which is not iterative).
+        dataset: the dataset the result belongs to.
+        dependence: for AccuCopy, ``dependence[i, j]`` is the probability that source ``i``
+            copies from source ``j``; ``None`` for other methods.
+    """
+
+    method: str
+    confidence: np.ndarray
+    trust: np.ndarray
+    chosen: np.ndarray
+    iterations: int
+    converged: bool
+    dataset: TruthDataset = field(repr=False)
+    dependence: np.ndarray | None = field(default=None, repr=False)
+
+    def values(self) -> dict[str, str]:
+        """The chosen value of each object, ``{object: value}``."""
+        ds = self.dataset
+        return {
+            ds.objects[o]: ds.fact_values[f] for o, f in enumerate(self.chosen.tolist()) if f >= 0
+        }
+
+    def source_trust(self) -> dict[str, float]:
+        """The trust of each source, ``{source: trust}``."""
+        return dict(zip(self.dataset.sources, self.trust.tolist(), strict=True))
+
+    def fact_confidence(self, obj: str, value: str) -> float:
+        """The confidence of the fact ``obj = value``."""
+        return float(self.confidence[self.dataset.fact(obj, value)])
