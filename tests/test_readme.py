@@ -57,7 +57,9 @@ def _tour_commands() -> list[list[str]]:
 
 
 @pytest.mark.parametrize("args", _tour_commands(), ids=" ".join)
-def test_tour_command_runs(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tour_command_runs(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     files = [a for a in args if a.endswith((".yaml", ".ttl"))]
     for name in files:  # the tour's own case files stand for the user's: use the test case

@@ -1,0 +1,214 @@
+/* Graph view: the side panel that explains a claim, an actor, an evidence item or a group.
+ * Built from the analysis's own JSON (kg.analysis.serialize) with textContent only. */
+(function () {
+  "use strict";
+  var KG = window.KG;
+  var el = KG.el;
+  var STANCE_COLOR = {affirms: "#009E73", denies: "#D55E00", hedges: "#0072B2"};
+
+  function section(title, children) {
+    return el("section", {className: "kg-section"}, [el("h3", {}, [title])].concat(children));
+  }
+
+  function link(ctx, iri, text) {
+    return el("button", {type: "button", className: "kg-link",
+                         onclick: function () { ctx.select(iri, true); }}, [text]);
+  }
+
+  function reasons(list) {
+    return el("ul", {className: "kg-reasons"}, list.map(function (r) { return el("li", {}, [r]); }));
+  }
+
+  function relayChain(relay) {
+    if (!relay || !relay.length) return null;
+    var parts = relay.slice().sort(function (a, b) { return a.position - b.position; })
+      .map(function (r) { return r.label + (r.cue ? " (" + r.cue + ")" : ""); });
+    return el("div", {className: "kg-relay"}, ["Relayed by: " + parts.join(" \u2192 ")]);
+  }
+
+  function statement(ctx, entry) {
+    var head = el("div", {className: "kg-stmt-head"}, [
+      KG.badge(entry.stance, STANCE_COLOR[entry.stance]),
+      " ", link(ctx, entry.actor, entry.actor_label),
+      entry.verb ? el("span", {className: "kg-verb"}, [" " + entry.verb]) : null,
+      entry.date ? el("span", {className: "kg-date"}, [" \u00b7 " + entry.date]) : null,
+    ]);
+    return el("li", {className: "kg-stmt"}, [
+      head,
+      entry.quote ? el("blockquote", {}, ["\u201c" + entry.quote + "\u201d"]) : null,
+      entry.via && entry.via !== "direct"
+        ? el("div", {className: "kg-via"}, [entry.via + ": ", link(ctx, entry.via_claim,
+                                                               entry.via_claim_text)])
+        : null,
+      relayChain(entry.relay),
+    ]);
+  }
+
+  function groupCard(ctx, group) {
+    var actors = group.actors.map(function (a) { return a.label; }).join(", ");
+    return el("div", {className: "kg-group-card"}, [
+      el("div", {className: "kg-group-name"}, [group.label]),
+      el("div", {className: "kg-merged"}, ["Actors merged into this source: " + actors]),
+      el("ul", {className: "kg-stmts"}, group.statements.map(function (s) {
+        return statement(ctx, s);
+      })),
+      group.evidence.length
+        ? el("div", {className: "kg-merged"}, [group.evidence.length + " evidence item(s) of its own"])
+        : null,
+    ]);
+  }
+
+  function evidenceItem(ctx, e) {
+    return el("li", {className: "kg-evidence"}, [
+      link(ctx, e.iri, e.label), " ",
+      KG.badge("weight " + e.weight, null, "kg-plain"),
+      " ", KG.badge(e.supports ? "supports" : "disputes", e.supports ? "#8C8200" : "#D55E00"),
+      " ", KG.badge(e.independent ? "independent" : "not independent", null, "kg-plain"),
+      el("div", {className: "kg-kinds"}, [e.kinds.join(", ") + (e.via !== "direct" ? " \u00b7 " + e.via : "")]),
+      el("div", {className: "kg-reason"}, [e.reason]),
+    ]);
+  }
+
+  function actions(ctx, iri, extra) {
+    return el("div", {className: "kg-actions"}, [
+      el("button", {type: "button", className: "kg-focus",
+                    onclick: function () { ctx.focus(iri); }}, ["Focus on its neighbourhood"]),
+    ].concat(extra || []));
+  }
+
+  function claimPanel(ctx, c) {
+    var style = ctx.legendRow(c.status);
+    var sides = [["affirming", "Independent affirming groups"], ["denying", "Denying groups"],
+                 ["hedging", "Hedging groups"]];
+    var body = [
+      el("div", {className: "kg-kind"}, ["Claim" + (c.kinds.length ? " \u00b7 " + c.kinds.join(", ") : "")]),
+      el("h2", {}, [c.text]),
+      el("div", {className: "kg-badges"}, [
+        KG.badge(c.status, style && style.color),
+        c.contested ? KG.badge("contested", "#D55E00") : null,
+        KG.badge(c.independent_groups + " of k=" + c.min_groups + " groups", null, "kg-plain"),
+      ]),
+      el("dl", {className: "kg-grades"}, [
+        el("dt", {}, ["Credibility"]),
+        el("dd", {}, [c.credibility.grade + " \u2014 " + c.credibility.name
+                      + (c.credibility.stix_confidence === null ? ""
+                         : " (STIX confidence " + c.credibility.stix_confidence + ")")]),
+        el("dt", {}, ["Belief"]),
+        el("dd", {}, [c.belief === null ? "not estimated" : String(Math.round(c.belief * 100) / 100)]),
+      ]),
+      actions(ctx, c.iri),
+    ];
+    sides.forEach(function (side) {
+      var groups = c[side[0]];
+      if (!groups.length && side[0] !== "affirming") return;
+      body.push(section(side[1] + " (" + groups.length + ")", groups.length
+        ? groups.map(function (g) { return groupCard(ctx, g); })
+        : [el("p", {className: "kg-empty"}, ["None."])]));
+    });
+    if (c.contested_by.length) {
+      body.push(section("Contested by", [el("p", {}, [c.contested_by.map(function (g) {
+        return g.label; }).join(", ")])]));
+    }
+    body.push(section("Evidence (" + c.evidence.length + ")", c.evidence.length
+      ? [el("ul", {className: "kg-evidence-list"}, c.evidence.map(function (e) {
+          return evidenceItem(ctx, e); }))]
+      : [el("p", {className: "kg-empty"}, ["None."])]));
+    body.push(section("Why", [reasons(c.reasons.concat(c.credibility.reasons))]));
+    body.push(el("div", {className: "kg-iri"}, [c.iri]));
+    return body;
+  }
+
+  function actorPanel(ctx, a) {
+    var grade = ctx.legendRow(a.reliability.grade);
+    var group = ctx.groups[a.group.id];
+    var extra = group ? [el("button", {type: "button", onclick: function () {
+      ctx.toggleGroup(a.group.id, true); }}, ["Collapse its source group"])] : [];
+    return [
+      el("div", {className: "kg-kind"}, [(a.kinds.join(", ") || "Actor") + (a.role ? " \u00b7 " + a.role : "")]),
+      el("h2", {}, [a.label]),
+      el("div", {className: "kg-badges"}, [
+        KG.badge("reliability " + a.reliability.grade, grade && grade.color),
+        el("span", {className: "kg-grade-name"}, [a.reliability.name]),
+      ]),
+      el("dl", {className: "kg-grades"}, [
+        el("dt", {}, ["Source group"]), el("dd", {}, [a.group.label]),
+        el("dt", {}, ["Affiliation"]), el("dd", {}, [a.group.chain.join(" \u2192 ")]),
+        el("dt", {}, ["Trust"]), el("dd", {}, [a.reliability.trust === null ? "not estimated"
+                                             : String(Math.round(a.reliability.trust * 100) / 100)]),
+        el("dt", {}, ["Assessed claims"]), el("dd", {}, [String(a.reliability.assessed_claims.length)]),
+      ]),
+      actions(ctx, a.iri, extra),
+      section("Statements (" + a.statements.length + ")", a.statements.length
+        ? [el("ul", {className: "kg-stmts"}, a.statements.map(function (s) {
+            return el("li", {className: "kg-stmt"}, [
+              el("div", {className: "kg-stmt-head"}, [KG.badge(s.stance, STANCE_COLOR[s.stance]),
+                " ", link(ctx, s.claim, s.claim_text),
+                s.date ? el("span", {className: "kg-date"}, [" \u00b7 " + s.date]) : null]),
+              s.quote ? el("blockquote", {}, ["\u201c" + s.quote + "\u201d"]) : null,
+            ]);
+          }))]
+        : [el("p", {className: "kg-empty"}, ["No statements of its own."])]),
+      section("Why this grade", [reasons(a.reliability.reasons)]),
+      el("div", {className: "kg-iri"}, [a.iri]),
+    ];
+  }
+
+  function people(ctx, list) {
+    return list.length ? list.map(function (p, i) {
+      return el("span", {}, [i ? ", " : "", link(ctx, p.iri, p.label)]);
+    }) : ["\u2014"];
+  }
+
+  function evidencePanel(ctx, e) {
+    return [
+      el("div", {className: "kg-kind"}, ["Evidence \u00b7 " + e.kinds.join(", ")]),
+      el("h2", {}, [e.label]),
+      el("dl", {className: "kg-grades"}, [
+        el("dt", {}, ["Prior"]), el("dd", {}, [String(e.prior)]),
+        el("dt", {}, ["Date"]), el("dd", {}, [e.date || "undated"]),
+        el("dt", {}, ["Produced by"]), el("dd", {}, people(ctx, e.producers)),
+        el("dt", {}, ["Released by"]), el("dd", {}, people(ctx, e.releasers)),
+        el("dt", {}, ["Cited by"]), el("dd", {}, people(ctx, e.cited_by)),
+      ]),
+      actions(ctx, e.iri),
+      section("Weight on each claim", [el("ul", {className: "kg-evidence-list"}, e.weights.map(function (w) {
+        return el("li", {className: "kg-evidence"}, [
+          link(ctx, w.claim, w.claim_text), " ", KG.badge("weight " + w.weight, null, "kg-plain"),
+          " ", KG.badge(w.supports ? "supports" : "disputes", w.supports ? "#8C8200" : "#D55E00"),
+          " ", KG.badge(w.independent ? "independent" : "not independent", null, "kg-plain"),
+          el("div", {className: "kg-reason"}, [w.reason]),
+        ]);
+      }))]),
+      el("div", {className: "kg-iri"}, [e.iri]),
+    ];
+  }
+
+  function groupPanel(ctx, gid) {
+    var g = ctx.details.groups[gid];
+    return [
+      el("div", {className: "kg-kind"}, ["Source group (collapsed)"]),
+      el("h2", {}, [g.label]),
+      el("p", {}, [g.members.length + " actors counted as one independent source."]),
+      el("div", {className: "kg-actions"}, [el("button", {type: "button", className: "kg-focus",
+        onclick: function () { ctx.toggleGroup(gid, false); }}, ["Expand this group"])]),
+      section("Members", [el("ul", {className: "kg-members"}, g.members.map(function (m) {
+        return el("li", {}, [link(ctx, m.iri, m.label),
+          el("div", {className: "kg-kinds"}, [m.chain.join(" \u2192 ")])]);
+      }))]),
+      g.reasons.length ? section("Why", [reasons(g.reasons)]) : null,
+    ];
+  }
+
+  /* Fill the panel for node `id` of type `type`. */
+  KG.renderPanel = function (container, ctx, type, id) {
+    var d = ctx.details, body;
+    if (type === "claim") body = claimPanel(ctx, d.claims[id]);
+    else if (type === "actor") body = actorPanel(ctx, d.actors[id]);
+    else if (type === "evidence") body = evidencePanel(ctx, d.evidence[id]);
+    else if (type === "group") body = groupPanel(ctx, id);
+    KG.clear(container);
+    (body || []).forEach(function (node) { if (node) container.appendChild(node); });
+    container.setAttribute("data-type", type);
+    container.setAttribute("data-id", id);
+  };
+})();
