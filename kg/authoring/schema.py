@@ -13,6 +13,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+#: The version a case file names in its ``format:`` field.
+FORMAT_VERSION = "cred-kg/1"
+
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _KIND_ID = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

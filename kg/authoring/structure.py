@@ -1,0 +1,93 @@
+"""Pass 2 of the compiler: the structure of a case file, checked by pydantic, with every
+error turned into one that names the file, line, column and field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from kg.authoring.problems import CaseCompileError, position, suggest
+from kg.authoring.schema import CaseSpec
+from kg.authoring.yamltree import Path as YamlPath
+from kg.authoring.yamltree import PositionedDocument, dotted_path
+from kg.errors import AuthoringError
+
+
+def check_structure(doc: PositionedDocument) -> CaseSpec:
+    try:
+        return CaseSpec.model_validate(doc.value)
+    except ValidationError as exc:
+        problems = [_translate(doc, err) for err in exc.errors()]
+        raise CaseCompileError(sorted(problems, key=position)) from None
+
+
+def _translate(doc: PositionedDocument, err: Any) -> AuthoringError:
+    """Turn one pydantic error into an AuthoringError that names the place and the fix."""
+    loc: YamlPath = tuple(
+        part for part in err["loc"] if isinstance(part, int | str) and not _is_tag(part)
+    )
+    term = dotted_path(loc)
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        fields = _fields_at(loc[:-1])
+        return AuthoringError(
+            f"unknown field {loc[-1]!r}",
+            location=doc.location(loc, key=True),
+            term=term,
+            expected="one of " + ", ".join(fields) if fields else None,
+            suggestions=suggest(str(loc[-1]), fields),
+        )
+    if kind == "missing":
+        return AuthoringError(
+            "required field is missing", location=doc.location(loc[:-1]), term=term
+        )
+    message = str(err["msg"]).removeprefix("Value error, ")
+    if kind in {"string_type", "list_type", "model_type", "dict_type", "bool_parsing",
+                "float_parsing", "model_attributes_type"}:
+        message += f" (got {_describe(err.get('input'))})"
+    return AuthoringError(message, location=doc.location(loc), term=term)
+
+
+def _is_tag(part: object) -> bool:
+    # pydantic inserts validator names such as "function-after[...]" into error locations.
+    return isinstance(part, str) and ("[" in part or part.startswith("function-"))
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _fields_at(loc: YamlPath) -> list[str]:
+    """The field names allowed at ``loc`` in the case file, for "did you mean"."""
+    model: Any = CaseSpec
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(part)
+        if info is None:
+            return []
+        model = _model_of(info.annotation)
+        if model is None:
+            return []
+    return list(model.model_fields)
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or getattr(annotation, "__metadata__", ()):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    return _model_of(origin) if origin is not None and origin is not annotation else None
+
+
+__all__ = ["check_structure"]
