@@ -1,0 +1,114 @@
+"""``kg extract``: read an article (plain text or a saved HTML page) and write a draft case.
+
+Registered on the ``kg`` app by :func:`register` (see the end of :mod:`api.cli`). The draft is
+a case file in the authoring format; each item has a comment with the character offsets of
+the words it was read from and a confidence, and items below ``--threshold`` are marked
+``# REVIEW``. Nothing is fetched: a URL in the page is never followed.
+
+Exit codes: 0 the draft was written; 1 the article cannot be read (not UTF-8, too large) or a
+lexicon file is wrong; 2 the command was used wrongly (no such file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from api.cli import EXIT_DATA, EXIT_USAGE, err, out
+
+#: Articles larger than this are refused: a news article is a few tens of kilobytes.
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+
+
+def _date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def extract_command(
+    article: Annotated[Path, typer.Argument(help="The article: a .txt file, or an .html page "
+                                            "saved from a browser.", show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Where to write the draft (default: standard output).",
+        show_default=False)] = None,
+    date: Annotated[str | None, typer.Option(
+        help="The article's date (YYYY-MM-DD), when the text does not print it; used to "
+        "resolve \"on Thursday\" and \"last week\".", show_default=False)] = None,
+    publisher: Annotated[str | None, typer.Option(
+        help="The publisher's name, when the text does not give it.", show_default=False)] = None,
+    title: Annotated[str | None, typer.Option(
+        help="The article's title, when the text has no headline.", show_default=False)] = None,
+    threshold: Annotated[float, typer.Option(
+        min=0.0, max=1.0, help="Items with a confidence below this are marked REVIEW.")] = 0.6,
+    lexicon: Annotated[list[Path] | None, typer.Option(
+        "--lexicon", help="A directory of extra lexicon files (same names as in "
+        "kg/extract/lexicons/); may be given more than once.", show_default=False)] = None,
+    json_items: Annotated[bool, typer.Option(
+        "--json", help="Write the items with their offsets as JSON instead of YAML.")] = False,
+) -> None:
+    """Draft a case from an article: who said what, with which stance, on what evidence.
+
+    The draft is in the authoring format (docs/authoring.md) and loads as it is; check it
+    against the text, correct it, then `kg validate` and `kg load` it. How the rules work and
+    how to extend their word lists: docs/extraction.md.
+    """
+    from kg.extract import draft_to_dict, draft_yaml, extract_document, load_lexicon
+
+    if not article.is_file():
+        err.print(f"error: {article}: no such file")
+        raise typer.Exit(EXIT_USAGE)
+    for directory in lexicon or []:
+        if not directory.is_dir():
+            err.print(f"error: {directory}: not a directory of lexicon files")
+            raise typer.Exit(EXIT_USAGE)
+    size = article.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        err.print(f"error: {article}: {size:,} bytes, over the limit of "
+                  f"{MAX_ARTICLE_BYTES:,} for one article")
+        raise typer.Exit(EXIT_DATA)
+    try:
+        raw = article.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        err.print(f"error: {article}: byte {error.start} is not valid UTF-8")
+        raise typer.Exit(EXIT_DATA) from None
+    try:
+        lex = load_lexicon(*(lexicon or []))
+    except ValueError as error:
+        err.print(f"error: lexicon: {error}")
+        raise typer.Exit(EXIT_DATA) from None
+    draft = extract_document(raw, source=article.name, date=_date(date), publisher=publisher,
+                             title=title, threshold=threshold, lexicon=lex)
+    text = json.dumps(draft_to_dict(draft), ensure_ascii=False, indent=2) + "\n" \
+        if json_items else draft_yaml(draft)
+    if output is None:
+        out.file.write(text)
+    else:
+        if output.is_dir():
+            err.print(f"error: {output} is a directory; name the file to write")
+            raise typer.Exit(EXIT_USAGE)
+        output.write_text(text, encoding="utf-8")
+    review = sum(draft.needs_review(c) for c in (
+        *(s.confidence for s in draft.statements), *(c.confidence for c in draft.claims),
+        *(a.confidence for a in draft.actors), *(e.confidence for e in draft.evidence)))
+    # The summary goes to standard output when the draft went to a file, else beside it.
+    report = out if output else err
+    report.print(f"{f'wrote {output}' if output else 'draft'}: {len(draft.actors)} actors, "
+                 f"{len(draft.claims)} claims, {len(draft.statements)} statements, "
+                 f"{len(draft.evidence)} evidence items; {review} marked REVIEW (confidence "
+                 f"below {threshold:.2f})")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``extract`` to the ``kg`` command line."""
+    app.command("extract")(extract_command)
+
+
+__all__ = ["MAX_ARTICLE_BYTES", "extract_command", "register"]

@@ -1,0 +1,207 @@
+"""``/extract``: draft a case from an article's text. Reads nothing but the request body, and
+never writes to the store.
+
+- ``POST /extract`` with the article as the body (``text/plain``, or ``text/html`` for a page
+  saved from a browser) and options as query parameters: JSON with the draft case (YAML text
+  in the authoring format), the article's text (an HTML page reduced to text, which the
+  offsets refer to), and every item with its spans, confidence and review flag. With
+  ``Accept: application/yaml`` the answer is the draft file itself.
+- ``GET /extract`` is a form (no script); submitting it (``application/x-www-form-urlencoded``)
+  answers with an HTML page that shows the draft beside the text, the words each item was
+  read from highlighted.
+
+Bodies over :data:`MAX_ARTICLE_BYTES` are refused with a 413. Nothing the page or text refers
+to is fetched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import datetime as dt
+import hashlib
+import html
+import json
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from api.errors import ApiError
+
+router = APIRouter(tags=["Extraction"])
+
+#: The largest article accepted, in bytes (a news article is a few tens of kilobytes).
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+
+_STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;margin:1.5rem;max-width:80rem;color:#222}
+textarea{width:100%;font:13px monospace}
+.cols{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}
+.text{white-space:pre-wrap}
+pre{background:#f6f6f6;padding:.75rem;overflow:auto;font-size:12px}
+mark{padding:0 .1rem;border-radius:.2rem}
+mark.speaker{background:#cde4ff}
+mark.cue{background:#ffe2a8}
+mark.claim{background:#d8f5d0}
+mark.evidence{background:#f3d1f0}
+mark.review{outline:2px dashed #c00}
+"""
+_STYLE_HASH = base64.b64encode(hashlib.sha256(_STYLE.encode()).digest()).decode()
+_POLICY = (f"default-src 'none'; style-src 'sha256-{_STYLE_HASH}'; form-action 'self'; "
+           "frame-ancestors 'none'; base-uri 'none'")
+
+
+def _options(date: str | None, publisher: str | None, title: str | None,
+             threshold: float) -> dict[str, Any]:
+    if date:
+        try:
+            date = dt.date.fromisoformat(date).isoformat()
+        except ValueError:
+            raise ApiError(400, "invalid_date", f"{date!r} is not a date; write YYYY-MM-DD",
+                           details={"parameter": "date"}) from None
+    if not 0.0 <= threshold <= 1.0:
+        raise ApiError(400, "invalid_threshold", "threshold must be between 0 and 1",
+                       details={"parameter": "threshold"})
+    return {"date": date or None, "publisher": publisher or None, "title": title or None,
+            "threshold": threshold}
+
+
+async def _body(request: Request) -> str:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_ARTICLE_BYTES:
+        raise ApiError(413, "request_too_large",
+                       f"the article is over the limit of {MAX_ARTICLE_BYTES:,} bytes")
+    raw = await request.body()
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise ApiError(413, "request_too_large",
+                       f"the article is over the limit of {MAX_ARTICLE_BYTES:,} bytes")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ApiError(400, "invalid_encoding", f"byte {error.start} of the body is not "
+                       "valid UTF-8") from None
+
+
+def _run(text: str, options: dict[str, Any]) -> tuple[Any, str]:
+    from kg.extract import draft_yaml, extract_document
+
+    draft = extract_document(text, source="request body", **options)
+    return draft, draft_yaml(draft)
+
+
+@router.post("/extract", summary="Draft a case from an article (text or saved HTML); "
+             "writes nothing", response_model=None)
+async def extract_article(
+    request: Request,
+    date: str | None = Query(None, description="The article's date (YYYY-MM-DD), when the "
+                             "text does not print it."),
+    publisher: str | None = Query(None, description="The publisher's name, when the text "
+                                  "does not give it."),
+    title: str | None = Query(None, description="The title, when the text has no headline."),
+    threshold: float = Query(0.6, description="Items below this confidence are marked for "
+                             "review."),
+) -> Response | dict[str, Any]:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = await _body(request)
+    form = content_type == "application/x-www-form-urlencoded"
+    if form:
+        fields = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
+        body = fields.get("text", "")
+        date = fields.get("date") or date
+        publisher = fields.get("publisher") or publisher
+    elif content_type not in {"", "text/plain", "text/html", "text/markdown"}:
+        raise ApiError(415, "unsupported_media_type",
+                       f"send the article as text/plain or text/html, not {content_type}")
+    if not body.strip():
+        raise ApiError(400, "empty_article", "the request has no article text")
+    options = _options(date, publisher, title, threshold)
+    draft, yaml_text = await asyncio.to_thread(_run, body, options)
+    if form:
+        return HTMLResponse(_result_page(draft, yaml_text), headers={
+            "Content-Security-Policy": _POLICY, "Cache-Control": "no-store"})
+    if "application/yaml" in request.headers.get("accept", ""):
+        return Response(yaml_text, media_type="application/yaml")
+    from kg.extract import draft_to_dict
+
+    return {"draft": yaml_text, "text": draft.text, **draft_to_dict(draft)}
+
+
+@router.get("/extract", response_class=HTMLResponse,
+            summary="A form to draft a case from an article's text")
+async def extract_form() -> HTMLResponse:
+    return HTMLResponse(_page("Extract from text", _FORM), headers={
+        "Content-Security-Policy": _POLICY, "Cache-Control": "no-cache"})
+
+
+_FORM = """<form method="post" action="/extract">
+<p><label>Article text (or the HTML of a saved page)<br>
+<textarea name="text" rows="18" required></textarea></label></p>
+<p><label>Date (YYYY-MM-DD, if the text has none) <input name="date" size="12"></label>
+<label>Publisher <input name="publisher" size="24"></label>
+<button type="submit">Extract</button></p>
+<p>Nothing is stored: the draft is shown for you to check, correct and load
+(<code>kg validate</code>, <code>kg load</code>).</p>
+</form>"""
+
+
+def _page(title: str, body: str) -> str:
+    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head>"
+            f"<body><p><a href=\"/\">Home</a> · <a href=\"/extract\">Extract from text</a></p>"
+            f"<h1>{html.escape(title)}</h1>{body}</body></html>")
+
+
+def _spans(draft: Any) -> list[tuple[int, int, str, str]]:
+    """Highlights: (start, end, class, tooltip), without overlaps (speakers and cues first)."""
+    found: list[tuple[int, int, str, str]] = []
+    for s in draft.statements:
+        review = " review" if draft.needs_review(s.confidence) else ""
+        if s.speaker_span:
+            found.append((*s.speaker_span, "speaker" + review, f"speaker: {s.actor}"))
+        if s.verb_span:
+            found.append((*s.verb_span, "cue" + review, f"verb: {s.verb} ({s.stance})"))
+        found.append((*s.span, "claim" + review,
+                      f"{s.actor} {s.stance} {s.claim} (confidence {s.confidence:.2f})"))
+    for item in draft.evidence:
+        for span in item.spans:
+            found.append((*span, "evidence", f"evidence: {item.id} ({item.kind})"))
+    chosen: list[tuple[int, int, str, str]] = []
+    for start, end, cls, tip in found:
+        if end > start and not any(start < b and a < end for a, b, _, _ in chosen):
+            chosen.append((start, end, cls, tip))
+    return sorted(chosen)
+
+
+def _highlighted(draft: Any) -> str:
+    text, parts, at = draft.text, [], 0
+    for start, end, cls, tip in _spans(draft):
+        parts.append(html.escape(text[at:start]))
+        parts.append(f"<mark class=\"{cls}\" title=\"{html.escape(tip)}\">"
+                     f"{html.escape(text[start:end])}</mark>")
+        at = end
+    parts.append(html.escape(text[at:]))
+    return "".join(parts)
+
+
+def _result_page(draft: Any, yaml_text: str) -> str:
+    from kg.extract import draft_to_dict
+
+    items = draft_to_dict(draft)["items"]
+    review = sum(1 for item in items if item["review"])
+    summary = (f"<p>{len(draft.actors)} actors, {len(draft.claims)} claims, "
+               f"{len(draft.statements)} statements, {len(draft.evidence)} evidence items; "
+               f"{review} marked for review (dashed outline). Highlights: "
+               f"<mark class=\"speaker\">speaker</mark> <mark class=\"cue\">reporting verb</mark> "
+               f"<mark class=\"claim\">claim</mark> <mark class=\"evidence\">evidence</mark>. "
+               f"Nothing was stored.</p>")
+    body = (f"{summary}<div class=\"cols\"><div><h2>Text</h2><div class=\"text\">"
+            f"{_highlighted(draft)}</div></div><div><h2>Draft case</h2>"
+            f"<pre>{html.escape(yaml_text)}</pre></div></div>"
+            f"<script type=\"application/json\" id=\"items\">"
+            f"{html.escape(json.dumps(items, ensure_ascii=False))}</script>")
+    return _page("Draft case", body)
+
+
+__all__ = ["MAX_ARTICLE_BYTES", "router"]

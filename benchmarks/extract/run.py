@@ -1,0 +1,220 @@
+"""Extraction benchmark: precision, recall and F1 of ``kg extract`` against hand-read articles.
+
+Runs the extractor on every article with a gold file in ``tests/data/extract/`` (the seed
+article is read from ``../shared/seed/``, outside the repository, and skipped with a reason if
+it is missing), scores each draft with :mod:`kg.extract.evaluate`, sweeps the claim-merging
+threshold, and compares the seed draft's corroboration answers with the built-in seed case's.
+
+    .venv/bin/python benchmarks/extract/run.py            # print the results
+    .venv/bin/python benchmarks/extract/run.py --readme   # and write them into
+                                                          # benchmarks/README.md ("Extraction")
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import re
+import sys
+import time
+from pathlib import Path
+
+from kg.extract import extract, load_lexicon
+from kg.extract.claims import MERGE_THRESHOLD
+from kg.extract.evaluate import (
+    Evaluation,
+    Gold,
+    Score,
+    corroboration_differences,
+    evaluate,
+    load_gold,
+)
+from kg.seed import seed_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD_DIR = ROOT / "tests" / "data" / "extract"
+README = ROOT / "benchmarks" / "README.md"
+COMMAND = ".venv/bin/python benchmarks/extract/run.py --readme"
+MEASURES = [("speakers", "speakers"), ("speaker_stance", "speaker + stance"),
+            ("relays", "relays"), ("evidence", "evidence + producer"),
+            ("merging", "claim merging (pairwise)"), ("mentions", "claim mentions")]
+# Articles written as held-out tests: their first run's counts (tp, fp, fn), recorded before
+# any rule was changed after seeing them. The rules were then fixed, in general terms, where
+# those runs failed, so the rows above them now show articles the rules have seen.
+FIRST_RUNS = {
+    "election-video": {"speakers": (8, 0, 1), "speaker_stance": (13, 2, 4), "relays": (0, 0, 0),
+                       "evidence": (0, 1, 4), "merging": (1, 2, 7), "mentions": (16, 1, 4)},
+    "river-spill": {"speakers": (8, 1, 1), "speaker_stance": (9, 5, 8), "relays": (0, 11, 0),
+                    "evidence": (0, 0, 3), "merging": (0, 0, 3), "mentions": (10, 5, 7)},
+}
+SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def _name(gold: Gold) -> str:
+    return gold.path.name.removesuffix("-gold.yaml")
+
+
+def run_article(gold: Gold, *, merge_threshold: float = MERGE_THRESHOLD) -> tuple[Evaluation,
+                                                                                float, object]:
+    """Extract the gold's article and score the draft; also the time taken, in seconds."""
+    text = gold.read_article(ROOT)
+    started = time.perf_counter()
+    draft = extract(text, source=gold.article, merge_threshold=merge_threshold,
+                    lexicon=load_lexicon(), **gold.options)  # type: ignore[arg-type]
+    elapsed = time.perf_counter() - started
+    return evaluate(draft, gold), elapsed, draft
+
+
+def _cell(score: Score) -> str:
+    if score.tp + score.fp + score.fn == 0:
+        return "n/a (none in the text)"
+    return f"**{score.f1:.2f}** (P {score.precision:.2f}, R {score.recall:.2f})"
+
+
+def _table(rows: list[tuple[str, Evaluation]]) -> list[str]:
+    lines = ["| article | " + " | ".join(label for _, label in MEASURES) + " |",
+             "|---|" + "---|" * len(MEASURES)]
+    for name, result in rows:
+        lines.append(f"| {name} | " + " | ".join(_cell(getattr(result, m)) for m, _ in MEASURES)
+                     + " |")
+    return lines
+
+
+def report(golds: list[Gold], skipped: list[str]) -> str:
+    """The "Extraction" section of benchmarks/README.md, as Markdown."""
+    rows, total, times, seed_draft, seed_gold = [], Evaluation(), [], None, None
+    for gold in golds:
+        result, elapsed, draft = run_article(gold)
+        rows.append((_name(gold), result))
+        total = total + result
+        times.append(elapsed)
+        if _name(gold) == "seed":
+            seed_draft, seed_gold = draft, gold
+    rows.append(("**all articles** (micro)", total))
+    first = [(f"{name} (first run)", Evaluation(**{m: Score(*c) for m, c in counts.items()}))
+             for name, counts in FIRST_RUNS.items()]
+    out = [
+        "## Extraction",
+        "",
+        "Precision, recall and F1 of `kg extract` (rules: `kg/extract/`, lexicons: "
+        "`kg/extract/lexicons/`) against articles read by hand, one gold file each in "
+        "[`tests/data/extract/`](../tests/data/extract/). Regenerate with:",
+        "",
+        "```sh",
+        COMMAND,
+        "```",
+        "",
+        "Measures (defined in `kg/extract/evaluate.py`): **speakers**, the set of actors with a "
+        "statement; **speaker + stance**, (sentence, speaker, stance) triples; **relays**, "
+        "(sentence, outlet) for every outlet between a speaker and the reader except the "
+        "publisher; **evidence + producer**, an item whose words overlap a gold item's and "
+        "whose producer is right; **claim merging**, pairwise over the gold statements the "
+        "draft found: two statements about one claim should share one claim; **claim "
+        "mentions**, how many gold statements were found at all (one to one on sentence, "
+        "speaker and words). Extracted actors map to gold actors one to one by name.",
+        "",
+        *_table(rows),
+        "",
+        "The articles: **seed** (Newsweek, October 2024; the built-in case's article), "
+        "**port-fire** (invented by the team), **card-breach**, **election-video** and "
+        "**river-spill** (invented for this benchmark, each a different kind of dispute and "
+        "house style). The rules were developed on the seed, port-fire and card-breach. "
+        "election-video and river-spill were written as held-out tests, with their gold files, "
+        "before the extractor was first run on them; their first runs scored:",
+        "",
+        *_table(first),
+        "",
+        "These first runs are the honest estimate for an article nobody has seen: speaker and "
+        "stance hold up better than evidence and claim merging, and a header the rules do not "
+        "know (river-spill's byline with commas) can spoil the publisher and with it every "
+        "relay. The failures were then fixed by general rules (for example \"there was no P\", "
+        "\"X verbed ... and said\", a new speaker after \", but\", a byline split on commas), "
+        "not by phrases from the articles. (election-video's first run used a more lenient "
+        "actor mapping, and one of its gold entries was corrected afterwards to follow the "
+        "negation convention of the other files; see the gold file.)",
+        "",
+    ]
+    if seed_draft is not None and seed_gold is not None:
+        seed = dict(rows)["seed"]
+        met = (seed.speaker_stance.f1 >= 0.9, seed.merging.f1 >= 0.8)
+        out += [
+            f"Goals on the seed article: speaker + stance F1 at least 0.9: "
+            f"**{seed.speaker_stance.f1:.2f}** ({'met' if met[0] else 'not met'}); claim "
+            f"merging pairwise F1 at least 0.8: **{seed.merging.f1:.2f}** "
+            f"({'met' if met[1] else 'not met'}). The seed has only three pairs of statements "
+            "about one claim, so its merging F1 moves in large steps; the other articles, "
+            "where paraphrases (\"payment systems breached\" / \"card numbers taken from our "
+            "systems\") defeat word overlap, show the real limit of lexical merging.",
+            "",
+            "### Claim-merging threshold",
+            "",
+            f"Two statements share a claim when the Jaccard similarity of their content words "
+            f"is at least the threshold (default **{MERGE_THRESHOLD}**), or when one's words "
+            "contain the other's and add no qualifier (`kg/extract/claims.py`; that second "
+            "rule does not depend on the threshold). The default is the lowest threshold at "
+            "which no article gets a wrong merge, chosen on all articles together:",
+            "",
+            "| threshold | merging, all articles | merging, seed |",
+            "|---:|---|---|",
+        ]
+        for threshold in SWEEP:
+            summed, seed_score = Score(), Score()
+            for gold in golds:
+                result = run_article(gold, merge_threshold=threshold)[0]
+                summed = summed + result.merging
+                if _name(gold) == "seed":
+                    seed_score = result.merging
+            out.append(f"| {threshold} | {_cell(summed)} | {_cell(seed_score)} |")
+        differences = corroboration_differences(seed_draft, seed_gold,  # type: ignore[arg-type]
+                                                seed_paths())
+        out += ["", "### The seed draft's corroboration answers", "",
+                "`kg.analysis.analyse` on the seed draft (loaded without edits) and on the "
+                "built-in seed case, claims matched through the gold file "
+                "(`tests/extract/test_seed_draft.py` keeps this list). Answers are (status, "
+                "independent affirming groups, contested); every other claim gets the same "
+                "answer from both:", "",
+                "| seed claim | built-in case | draft |", "|---|---|---|"]
+        for claim, (expected, found) in differences.items():
+            out.append(f"| {claim} | {expected} | {found} |")
+    out += ["", f"Time: {sum(times) * 1000 / max(len(times), 1):.0f} ms per article on "
+            f"average (Python {platform.python_version()}, {platform.machine()}); no model, "
+            "no download."]
+    if skipped:
+        out += ["", "Skipped: " + "; ".join(skipped) + "."]
+    return "\n".join(out) + "\n"
+
+
+def write_readme(text: str) -> None:
+    """Replace the "## Extraction" section of benchmarks/README.md, or append it."""
+    current = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
+    pattern = re.compile(r"^## Extraction\n.*?(?=^## |\Z)", re.S | re.M)
+    section = text.rstrip() + "\n\n"
+    updated = (pattern.sub(lambda _: section, current) if pattern.search(current)
+               else current.rstrip() + "\n\n" + section)
+    README.write_text(updated.rstrip() + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--readme", action="store_true", help="write benchmarks/README.md")
+    args = parser.parse_args(argv)
+    golds, skipped = [], []
+    for path in sorted(GOLD_DIR.glob("*-gold.yaml")):
+        gold = load_gold(path)
+        try:
+            gold.read_article(ROOT)
+        except (OSError, ValueError) as error:
+            skipped.append(f"{path.name}: {error}")
+            continue
+        golds.append(gold)
+    golds.sort(key=lambda g: (_name(g) != "seed", _name(g) != "port-fire", _name(g)))
+    text = report(golds, skipped)
+    print(text)
+    if args.readme:
+        write_readme(text)
+        print(f"wrote {README.relative_to(ROOT)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

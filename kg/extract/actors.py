@@ -1,0 +1,396 @@
+"""Actors: resolve the phrases that name speakers to one record per actor, with kinds,
+affiliation chains and coreference.
+
+Coreference rules, in order (``ActorTable.resolve``):
+
+1. a pronoun ("he", "she") is the most recent person mentioned, within three sentences;
+   "it" and "they" the most recent organisation, state or group;
+2. a definite description with a state and a head noun ("the South Korean spy agency") is the
+   earlier actor of that state whose head noun has the same class ("South Korea's intelligence
+   service"); with a title ("the Russian president"), the earlier person with that title and
+   state; with a head noun alone ("the agency", "the company"), the most recent actor whose
+   head noun or kind fits;
+3. a surname alone ("Putin") is the earlier person of that surname; a name's first word
+   ("Redline") the earlier organisation whose name it starts;
+4. anything else is a new actor.
+
+Affiliation ("acts for") comes from titles ("U.S. Defense Secretary" -> United States
+Department of Defense -> United States; ``titles.tsv``), from possessive or adjectival states
+("South Korea's intelligence service" -> South Korea), from well-known bodies ("White House"
+-> United States) and from appositions ("chief of the Harbourton Fire Department", "which
+answers to the city council").
+
+Example:
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> table = ActorTable(load_lexicon())
+    >>> austin = table.resolve("U.S. Defense Secretary Lloyd Austin", 0, sentence=0)
+    >>> [table.records[a].name for a in table.chain(austin.id)]
+    ['Lloyd Austin', 'United States Department of Defense', 'United States']
+    >>> table.resolve("he", 80, sentence=1).id
+    'lloyd-austin'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.affiliation import (
+    affiliate,
+    apposition,
+    by_first_word,
+    capital,
+    described_as,
+    is_role,
+    possessor,
+)
+from kg.extract.lexicon import Country, Lexicon
+from kg.extract.names import Description, describe, slug
+
+_SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "official"}
+_SPOKESPERSON_OF = re.compile(r"^(?:an?\s+|the\s+)?(?:spokesperson|spokesman|spokeswoman|"
+                              r"press secretary|representative|official)\s+(?:for|of|at)\s+"
+                              r"(.+)$", re.I)
+_NATIONAL = re.compile(r"^(?:the\s+)?(?:National|State|Federal|Ministry|Department)\b", re.I)
+_PERSON_NAME = re.compile(r"(?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){1,3}")
+_WINDOW = 3  # sentences a pronoun looks back
+_DESCRIPTION_WINDOW = 12  # sentences a definite description ("the agency") looks back
+
+
+@dataclass
+class ActorRecord:
+    """One actor as the draft will list it."""
+
+    id: str
+    name: str
+    kind: str
+    role: str | None = None
+    acts_for: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    confidence: float = 0.9
+    notes: list[str] = field(default_factory=list)
+    state: str | None = None  # the state id, for coreference
+    cls: str | None = None  # the head noun's class
+    nouns: set[str] = field(default_factory=set)
+    title: str | None = None
+    used: bool = False
+    named: bool = True  # False: known only by a description ("the city's election board")
+
+    def add_form(self, form: str) -> None:
+        form = form.strip()
+        if form.startswith("The "):
+            form = "the " + form[4:]
+        if form and form != self.name and form not in self.aliases and \
+                form.lower() not in {"he", "she", "it", "they", "we"}:
+            self.aliases.append(form)
+
+
+class ActorTable:
+    """Every actor found so far, with the indexes that coreference needs."""
+
+    def __init__(self, lex: Lexicon, *, places: dict[str, str] | None = None,
+                 home_state: str | None = None) -> None:
+        self.lex = lex
+        self.records: dict[str, ActorRecord] = {}
+        self.keys: dict[tuple[str, ...], str] = {}
+        self.recent: list[tuple[int, int, str]] = []  # (sentence, position, id)
+        self.places = dict(places or {})  # name -> state id, for states not in the lexicon
+        self.home_state = home_state
+        self.overrides: list[tuple[str, str, str]] = []  # (actor, state, reason): dependence
+
+    # ---- creation --------------------------------------------------------------------------
+
+    def new_record(self, name: str, kind: str, key: tuple[str, ...],
+                   **extra: object) -> ActorRecord:
+        ident = slug(name)
+        base, n = ident, 2
+        while ident in self.records:
+            ident, n = f"{base}-{n}", n + 1
+        record = ActorRecord(id=ident, name=name, kind=kind, **extra)  # type: ignore[arg-type]
+        self.records[ident] = record
+        self.keys[key] = ident
+        return record
+
+    def state(self, country: Country | str) -> ActorRecord:
+        """The actor for a state, created on first use."""
+        if isinstance(country, str):
+            ident, name = self.places.get(country, slug(country)), country
+        else:
+            ident, name = country.id, country.name
+        key = ("state", ident)
+        if key in self.keys:
+            return self.records[self.keys[key]]
+        record = self.new_record(name, "State", key, state=ident)
+        record.id = ident if ident not in self.records else record.id
+        if record.id != slug(name):
+            self.records[record.id] = self.records.pop(slug(name), record)
+            self.keys[key] = record.id
+        return record
+
+    def outlet(self, name: str) -> ActorRecord:
+        """The actor for a news outlet, created on first use. A short form of a known
+        outlet's name ("the Courier" for "The Halden Courier") is that outlet."""
+        bare = name.lower().removeprefix("the ")
+        key = ("outlet", bare)
+        if key in self.keys:
+            return self.records[self.keys[key]]
+        for other, ident in self.keys.items():
+            known = other[-1]
+            if other[0] == "outlet" and (known.endswith(" " + bare) or
+                                         bare.endswith(" " + known)):
+                return self.records[ident]
+        return self.new_record(name, "NewsOutlet", key)
+
+    def organisation(self, name: str, kind: str, *, state: str | None = None,
+                     cls: str | None = None) -> ActorRecord:
+        """A named body, created on first use; acts for ``state`` when given."""
+        key = ("org", name.lower().removeprefix("the "))
+        if key in self.keys:
+            return self.records[self.keys[key]]
+        record = self.new_record(capital(name.removeprefix("the ")), kind, key, cls=cls)
+        if state:
+            record.acts_for = self.state(self.lex.countries.get(state) or state).id
+            record.state = self.records[record.acts_for].state
+        return record
+
+    # ---- resolution ------------------------------------------------------------------------
+
+    def chain(self, ident: str) -> list[str]:
+        """``ident`` and the actors it acts for, nearest first."""
+        seen = [ident]
+        while (parent := self.records[seen[-1]].acts_for) and parent not in seen:
+            seen.append(parent)
+        return seen
+
+    def mark_used(self, ident: str) -> None:
+        for member in self.chain(ident):
+            self.records[member].used = True
+
+    def _mention(self, record: ActorRecord, start: int, end: int, sentence: int,
+                 form: str | None) -> ActorRecord:
+        record.mentions.append((start, end))
+        self.recent.append((sentence, start, record.id))
+        if form:
+            record.add_form(form)
+        return record
+
+    def recent_actor(self, sentence: int, position: int, test: object,
+                window: int = _WINDOW) -> ActorRecord | None:
+        for s, p, ident in reversed(self.recent):
+            if p >= position:
+                continue
+            if sentence - s > window:
+                break
+            record = self.records[ident]
+            if test(record):  # type: ignore[operator]
+                return record
+        return None
+
+    def resolve(self, phrase: str, start: int, *, sentence: int, appositive: str | None = None,
+                initial: bool = False) -> ActorRecord | None:
+        """The actor that ``phrase`` (at offset ``start``) names, or None if it names none.
+
+        Args:
+            phrase: the words as written.
+            start: their offset in the article.
+            sentence: the index of their sentence (for pronouns).
+            appositive: words set off by commas right after the phrase ("chief of ...").
+            initial: the phrase starts its sentence.
+        """
+        d = describe(phrase, self.lex, initial=initial)
+        end = start + len(phrase)
+        if d.title and not d.name and appositive and _PERSON_NAME.fullmatch(appositive):
+            # "Dunmore's mayor, Clara Whitby,": the apposition is the name
+            d = describe(f"{phrase.strip()} {appositive}", self.lex, initial=initial)
+            appositive = None
+        if d.pronoun:
+            found = self._pronoun(d.pronoun, sentence, start)
+            return self._mention(found, start, end, sentence, None) if found else None
+        record = self._describe_to_actor(d, sentence, start, appositive)
+        if record is None:
+            return None
+        if appositive:
+            apposition(self, record, appositive)
+        # "a company spokesperson" names who speaks for the actor, not the actor
+        speaks_for = bool(_SPOKESPERSON_OF.match(d.text)) or (
+            d.title is not None and not d.name and record.kind != "Person")
+        form = None if speaks_for else _form(phrase, initial)
+        return self._mention(record, start, end, sentence, form)
+
+    def _pronoun(self, pronoun: str, sentence: int, start: int) -> ActorRecord | None:
+        if pronoun in {"he", "she", "him", "her", "i"}:
+            return self.recent_actor(sentence, start, lambda r: r.kind == "Person")
+        return self.recent_actor(sentence, start,
+                            lambda r: r.kind not in {"Person", "NewsOutlet"})
+
+    def _describe_to_actor(self, d: Description, sentence: int, start: int,
+                           appositive: str | None) -> ActorRecord | None:
+        spokes = _SPOKESPERSON_OF.match(d.text)
+        if spokes and (owner := self._owner(spokes.group(1), sentence, start)):
+            return owner  # "a spokeswoman for the regulator": the regulator speaks
+        if d.outlet:
+            return self.outlet(d.outlet)
+        if d.is_state and d.state:
+            return self.state(d.state)
+        if d.name and d.name in self.places and not d.title:
+            return self.state(d.name)
+        if d.title and d.name:
+            return self._person(d)
+        if d.name:
+            return self.named(d, appositive)
+        if d.title:
+            return self._titled(d, sentence, start)
+        if d.plural:
+            key = ("group", d.text.lower())
+            if key in self.keys:
+                return self.records[self.keys[key]]
+            return self.new_record(capital(d.text), d.head.kind if d.head else "Organization", key,
+                             confidence=0.6)
+        if d.head:
+            return self._headed(d, sentence, start)
+        return None
+
+    def _person(self, d: Description) -> ActorRecord:
+        assert d.name and d.title
+        key = ("person", d.name.lower())
+        if key in self.keys:
+            return self.records[self.keys[key]]
+        role = d.text.removeprefix("the ").removeprefix("The ")
+        role = role[: role.rfind(d.name)].strip() if d.name in role else d.title_text
+        record = self.new_record(d.name, "Person", key, role=role or None, title=d.title.title,
+                           state=d.state.id if d.state else None)
+        self.keys[("surname", d.name.split()[-1].lower())] = record.id
+        affiliate(self, record, d)
+        return record
+
+    def named(self, d: Description, appositive: str | None) -> ActorRecord:
+        assert d.name
+        lowered = d.name.lower()
+        if ("surname", lowered) in self.keys and " " not in d.name:
+            return self.records[self.keys[("surname", lowered)]]
+        for key in (("person", lowered), ("org", lowered)):
+            if key in self.keys:
+                return self.records[self.keys[key]]
+        if " " not in d.name and (existing := by_first_word(self, d.name)):
+            return existing
+        if d.head and (described := described_as(self, d.name, d.head.cls)):
+            return described
+        kind = d.kind or "Organization"
+        if kind == "Person" and appositive and re.match(r"which\b", appositive):
+            kind = "Organization"  # "Farrow Chemicals, which operates the plant"
+        if appositive:
+            inner = describe(appositive, self.lex)
+            if inner.head and not d.head and kind == "Person" and not is_role(appositive,
+                                                                                self.lex):
+                kind = inner.head.kind
+        if kind == "Person":
+            record = self.new_record(d.name, "Person", ("person", lowered))
+            self.keys[("surname", d.name.split()[-1].lower())] = record.id
+            return record
+        state = d.state.id if d.state else None
+        if state is None and d.possessor:
+            owner = possessor(self, d.possessor, "org")
+            state = owner.state if owner and owner.kind == "State" else None
+        record = self.organisation(d.name, kind, state=state,
+                                   cls=d.head.cls if d.head else None)
+        if d.head:
+            record.nouns.add(d.head.head.split()[-1])
+        if not record.acts_for and self.home_state and _NATIONAL.match(d.name) and \
+                kind == "GovernmentBody":
+            record.acts_for = self.state(self.home_state).id
+            record.confidence = 0.5
+            record.notes.append("Taken to act for the state of the dateline: a national body "
+                                "whose state the text does not name.")
+        return record
+
+    def _titled(self, d: Description, sentence: int, start: int) -> ActorRecord | None:
+        assert d.title
+        if d.title.title in _SPOKES or d.title.affiliation == "org":
+            # "a company spokesperson", "a spokesperson for the regulator": the body speaks.
+            if d.known_org:
+                org = d.known_org
+                return self.organisation(org.name, org.kind, state=org.state)
+            if d.head:
+                return self._headed(d, sentence, start)
+            if d.possessor:
+                return possessor(self, d.possessor, "org")
+        for record in self.records.values():
+            if record.kind == "Person" and record.title == d.title.title and \
+                    (d.state is None or record.state == d.state.id):
+                return record
+        if d.state is None and d.definite:
+            found = self.recent_actor(sentence, start, lambda r: r.title == d.title.title,
+                                 window=_DESCRIPTION_WINDOW)
+            if found:
+                return found
+        record = self.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),
+                           "Person", ("description", d.text.lower()), title=d.title.title,
+                           state=d.state.id if d.state else None, confidence=0.6)
+        affiliate(self, record, d)
+        owner = re.search(r"\b(?:at|of|for|with)\s+(.+)$", d.text)
+        if not record.acts_for and owner and (org := self._owner(owner.group(1), sentence,
+                                                                 start)):
+            record.acts_for = org.id  # "a senior official at the election board"
+        return record
+
+    def _owner(self, phrase: str, sentence: int, start: int) -> ActorRecord | None:
+        inner = describe(phrase, self.lex)
+        return self._describe_to_actor(inner, sentence, start, None) if (
+            inner.name or inner.head or inner.is_state or inner.known_org) else None
+
+    def _headed(self, d: Description, sentence: int, start: int) -> ActorRecord:
+        assert d.head
+        head = d.head
+        if d.state:
+            key = ("class", d.state.id, head.cls)
+            if key in self.keys:
+                return self.records[self.keys[key]]
+            record = self.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),
+                               head.kind, key, state=d.state.id, cls=head.cls,
+                               acts_for=self.state(d.state).id)
+            record.nouns.add(head.head.split()[-1])
+            record.notes.append("Unnamed in the text; named by its description.")
+            record.named = False
+            return record
+        noun = head.head.split()[-1]
+        found = self.recent_actor(sentence, start, lambda r: r.kind != "Person" and (
+            noun in r.nouns or r.cls == head.cls), window=_DESCRIPTION_WINDOW) or self.recent_actor(
+            sentence, start, lambda r: r.kind != "Person" and _kind_fits(r.kind, head.kind, noun),
+            window=_DESCRIPTION_WINDOW)
+        # "the company", "a company spokesperson" refer back; "a company" is a new one
+        if found is not None and (d.definite or d.title is not None):
+            return found
+        key = ("description", d.text.lower())
+        if key in self.keys:
+            return self.records[self.keys[key]]
+        record = self.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),
+                           head.kind, key, cls=head.cls, confidence=0.5)
+        record.nouns.add(noun)
+        record.named = False
+        return record
+
+    def emitted(self) -> list[ActorRecord]:
+        """The actors the draft lists: those used, and whom they act for, in first-mention
+        order (actors never mentioned, such as implied bodies, after the one that needs
+        them)."""
+        used = [r for r in self.records.values() if r.used]
+        return sorted(used, key=lambda r: (min((m[0] for m in r.mentions), default=10**9),
+                                           r.id))
+
+
+def _kind_fits(kind: str, head_kind: str, noun: str) -> bool:
+    """"the agency" may be any government agency, an intelligence service included."""
+    return noun in {"agency", "service"} and kind in {"GovernmentBody", "IntelligenceAgency"}
+
+
+
+
+def _form(phrase: str, initial: bool) -> str:
+    phrase = phrase.strip(" ,")
+    if initial and phrase.startswith("The "):
+        return "the " + phrase[4:]
+    return phrase
+
+
+__all__ = ["ActorRecord", "ActorTable"]

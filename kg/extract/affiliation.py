@@ -1,0 +1,186 @@
+"""Affiliation: whom an actor acts for, read from titles, possessives and appositions.
+
+- a title beside a state ("Russian President X") makes X act for the state; a title that
+  implies a body ("U.S. Defense Secretary X") makes X act for the body ("United States
+  Department of Defense"), which acts for the state (``titles.tsv``);
+- a well-known body ("White House spokesperson X") or a possessive ("Redline's head of
+  research X") names the organisation X acts for;
+- an apposition says it too: "X, chief of the Harbourton Fire Department,"; "Y, which
+  answers to the city council,"; "Z, the state broadcaster owned by the government of V,"
+  (an outlet acts for no one: that one becomes a dependence override, one source with V);
+- an organisation known first by a description and later by its name ("the city's election
+  board", then "the Lakeport Election Board") is one actor, and gets the name.
+
+These functions work on an :class:`~kg.extract.actors.ActorTable` and are called by it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract.names import Description, describe
+
+if TYPE_CHECKING:
+    from kg.extract.actors import ActorRecord, ActorTable
+
+_OF_ORG = re.compile(r"\b(?:of|for|at)\s+((?:the\s+)?[A-Z][\w\u2019'.-]*(?:\s+(?:of|for|the|and|"
+                     r"[A-Z][\w\u2019'.-]*))*)")
+_ANSWERS_TO = re.compile(r"\b(?:answers|reports|belongs)\s+to\s+((?:the\s+)?[\w\u2019' -]+?)\s*$|"
+                         r"\b(?:part|a unit|a division|an arm|a subsidiary)\s+of\s+"
+                         r"((?:the\s+)?[\w\u2019' -]+?)\s*$")
+_OWNED_BY_STATE = re.compile(r"\b(?:state[- ]owned|state broadcaster|owned by the government"
+                             r" of|run by the government of|state-run)\b", re.I)
+_GOVERNMENT_OF = re.compile(r"\bgovernment of ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+_APPOSITIVE_HEAD = re.compile(r"^(.*?)(?:\s+(?:that|which|who|owned|run|based|with|of|in|on|"
+                              r"for|at|since|whose)\b.*)?$")
+
+def affiliate(table: ActorTable, record: ActorRecord, d: Description) -> None:
+    title = d.title
+    if title is None:
+        return
+    if d.known_org:
+        org = d.known_org
+        record.acts_for = table.organisation(org.name, org.kind, state=org.state).id
+    elif title.affiliation in {"state", "body"} and d.state:
+        state = table.state(d.state)
+        if title.affiliation == "body" and title.body:
+            body = table.organisation(title.body.format(state=state.name),
+                                     title.body_kind or "GovernmentBody", state=state.id)
+            body.notes.append(f"Not named in the text; implied by the title "
+                              f"{d.title_text!r}.")
+            record.acts_for = body.id
+        else:
+            record.acts_for = state.id
+    elif d.possessor:
+        target = possessor(table, d.possessor, title.affiliation)
+        record.acts_for = target.id if target else None
+    elif d.head and title.affiliation == "org":
+        # "board chair Petra Lind": the most recent board
+        noun = d.head.head.split()[-1]
+        found = table.recent_actor(10**9, 10**12, lambda r: r.kind != "Person" and (
+            noun in r.nouns or r.cls == d.head.cls), window=10**9)  # type: ignore[union-attr]
+        record.acts_for = found.id if found else None
+
+
+def possessor(table: ActorTable, name: str, affiliation: str) -> ActorRecord | None:
+    if name in table.lex.country_by_form:
+        return table.state(table.lex.country_by_form[name])
+    if name in table.places:
+        return table.state(name)
+    existing = by_first_word(table, name) if affiliation != "place" else None
+    if existing:
+        return existing
+    inner = describe(name, table.lex)
+    kind = inner.kind if inner.kind and inner.kind != "Person" else "GovernmentBody" \
+        if affiliation == "place" else "Organization"
+    return table.organisation(name, kind, cls=inner.head.cls if inner.head else None)
+
+
+def by_first_word(table: ActorTable, name: str) -> ActorRecord | None:
+    for record in table.records.values():
+        if record.kind != "Person" and record.name.split()[0] == name and \
+                len(record.name.split()) > 1:
+            return record
+    return None
+
+
+def described_as(table: ActorTable, name: str, cls: str) -> ActorRecord | None:
+    """An actor known so far only by a description that the name spells out ("the
+    city's election board", then "the Lakeport Election Board"): it gets the name."""
+    words = set(name.lower().split())
+    for record in table.records.values():
+        described = {w for w in record.name.lower().replace("\u2019s", "").replace("'s", "")
+                     .split() if w not in {"the", "a", "an", "city", "country"}}
+        if not record.named and record.cls == cls and record.kind != "Person" and \
+                described and described <= words:
+            record.aliases.append(record.name)
+            record.name, record.named = name, True
+            table.keys[("org", name.lower())] = record.id
+            return record
+    return None
+
+
+def apposition(table: ActorTable, record: ActorRecord, appositive: str) -> None:
+    text = appositive.strip(" ,")
+    if record.kind == "Person":
+        if not record.role and is_role(text, table.lex):
+            record.role = text
+        owner = describe(text, table.lex).possessor
+        if not record.acts_for and owner:
+            target = possessor(table, owner, "org")
+            record.acts_for = target.id if target and target.id != record.id else None
+        described = re.match(r"(?:the|its|his|her|their)\s+(\w+)(?:\u2019s|'s)\s", text)
+        if not record.acts_for and described:  # "the company's operations director"
+            head = table.lex.org_heads.get(described.group(1).lower())
+            found = table.recent_actor(10**9, 10**12, lambda r: r.kind != "Person" and (
+                r.cls == head.cls if head else False), window=10**9)
+            record.acts_for = found.id if found else None
+        if not record.acts_for and (match := _OF_ORG.search(text)):
+            org = resolve_org(table, match.group(1))
+            if org:
+                record.acts_for = org.id
+        return
+    relative = bool(re.match(r"(?:which|that|who)\b", text))
+    head_words = _APPOSITIVE_HEAD.match(text)
+    inner = describe(head_words.group(1) if head_words else text, table.lex)
+    if relative:
+        inner = describe("", table.lex)
+    if inner.kind == "NewsOutlet" or (inner.head and inner.head.kind == "NewsOutlet"):
+        record.kind = "NewsOutlet"
+    elif inner.head and record.kind == "Organization" and not record.cls:
+        record.kind, record.cls = inner.head.kind, inner.head.cls
+    if inner.head:
+        record.nouns.add(inner.head.head.split()[-1])
+    if not record.role and not relative:
+        record.role = text
+    owner = _GOVERNMENT_OF.search(text)
+    if _OWNED_BY_STATE.search(text) and owner:
+        state = table.state(table.lex.country_by_form.get(owner.group(1)) or owner.group(1))
+        table.overrides.append((record.id, state.id, text))
+    elif (match := _ANSWERS_TO.search(text)) and not record.acts_for:
+        target = resolve_org(table, match.group(1) or match.group(2))
+        if target and target.id != record.id:
+            record.acts_for = target.id
+    if record.kind == "GovernmentBody" and not record.acts_for and table.home_state and \
+            re.search(r"\b(?:national|state|federal)\b", text, re.I):
+        record.acts_for = table.state(table.home_state).id
+        record.notes.append("Taken to act for the state of the dateline (described as "
+                            "national).")
+
+
+def resolve_org(table: ActorTable, phrase: str) -> ActorRecord | None:
+    """An organisation named in an apposition ("the city council")."""
+    d = describe(phrase, table.lex)
+    if d.is_state and d.state:
+        return table.state(d.state)
+    if d.name and d.name in table.places:
+        return table.state(d.name)
+    if d.name:
+        return table.named(d, None)
+    if d.head:
+        key = ("description", d.text.lower().removeprefix("the "))
+        if key in table.keys:
+            return table.records[table.keys[key]]
+        record = table.new_record(capital(d.text.removeprefix("the ")), d.head.kind, key,
+                           cls=d.head.cls, confidence=0.6)
+        record.nouns.add(d.head.head.split()[-1])
+        return record
+    return None
+
+
+def is_role(text: str, lex: object) -> bool:
+    """Whether ``text`` contains a title ("chief of the fire department")."""
+    words = text.lower().removeprefix("the ").removeprefix("a ").removeprefix("an ").split()
+    titles = lex.titles  # type: ignore[attr-defined]
+    return any(" ".join(words[i:j]) in titles for i in range(len(words))
+               for j in range(i + 1, min(len(words), i + 5) + 1))
+
+
+def capital(text: str) -> str:
+    """``text`` with a capital first letter."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+__all__ = ["affiliate", "apposition", "by_first_word", "capital", "described_as", "is_role",
+           "possessor", "resolve_org"]

@@ -1,0 +1,246 @@
+"""Claims: one per proposition. Statements that say the same thing in other words share a
+claim; a narrower version of a claim refines it.
+
+Claims are compared as sets of content words: lower-cased, stop words dropped
+(``stopwords.txt``), word classes folded (``synonyms.tsv``: "soldiers" is "troops"), states
+folded to one token ("North Korean", "Pyongyang" and "DPRK" are ``north-korea``), numbers
+without separators, light suffix stripping.
+
+Two statements share a claim when
+
+- the Jaccard similarity of their word sets is at least ``threshold``
+  (:data:`MERGE_THRESHOLD`, 0.6 by default, chosen on all gold articles together), or
+- one set contains the other and the extra words of the larger add no qualifier (no number,
+  no state, no proper noun): the larger only says the same more fully ("the batteries were
+  to blame" / "the fire was caused by batteries stored in the warehouse"), with a Jaccard
+  similarity of at least :data:`CONTAINMENT_FLOOR`.
+
+Claim B refines claim A when A's words are a proper subset of B's and B's extra words
+include a qualifier: a number ("at least 3,000 North Korean troops ... in Russia"), a state
+or a proper noun ("... in Russia's Far East", "... to the border region Kursk").
+
+Statements from one clause list ("said that P, and that Q") never share a claim. A quotation
+that matches no claim and follows a paraphrase by the same speaker with the same stance is
+taken to support that paraphrase ("X appeared to confirm P ... 'if there are images, they
+reflect something,' he said").
+
+Example:
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> words = content_words("North Korean soldiers are in Russia.", load_lexicon())
+    >>> sorted(words.words)
+    ['country:north-korea', 'country:russia', 'troops']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.model import ClaimRecord, StatementRecord
+from kg.extract.names import slug
+
+MERGE_THRESHOLD = 0.6
+CONTAINMENT_FLOOR = 0.3
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[\u2019'][a-z]+)?")
+_QUOTE_SUPPORT_WINDOW = 3  # sentences
+
+
+@dataclass(frozen=True)
+class Words:
+    """The content words of a claim, and which of them qualify it."""
+
+    words: frozenset[str]
+    qualifiers: frozenset[str]
+
+
+def _stem(word: str, lex: Lexicon) -> str:
+    if word in lex.synonyms:
+        return lex.synonyms[word]
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""),
+                                ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+            stemmed = word[: len(word) - len(suffix)] + replacement
+            return lex.synonyms.get(stemmed, stemmed)
+    return word
+
+
+def content_words(text: str, lex: Lexicon) -> Words:
+    """The words two claims are compared on."""
+    text = re.sub(r"[\u201c\u201d\"]", "", text)
+    text = re.sub(r"(\d),(\d{3})", r"\1\2", text)
+    countries: list[str] = []
+    for form in sorted(lex.country_by_form, key=len, reverse=True):
+        pattern = rf"(?<![\w.]){re.escape(form)}(?:\u2019s|'s)?(?![\w])"
+        if re.search(pattern, text):
+            countries.append("country:" + lex.country_by_form[form].id)
+            text = re.sub(pattern, " ", text)
+    words, qualifiers = set(countries), set(countries)
+    for i, match in enumerate(_WORD.finditer(text)):
+        raw = re.sub(r"[\u2019'](?:s)?$", "", match.group(0))
+        lowered = raw.lower()
+        if lowered in lex.stopwords or (len(lowered) < 2 and not lowered.isdigit()):
+            continue
+        word = _stem(lowered, lex)
+        words.add(word)
+        if raw.isdigit() or (i > 0 and raw[:1].isupper()):
+            qualifiers.add(word)
+    return Words(frozenset(words), frozenset(qualifiers))
+
+
+def similarity(a: Words, b: Words) -> float:
+    """How far two claims say the same thing, in [0, 1] (see the module docstring)."""
+    union = a.words | b.words
+    if not union:
+        return 0.0
+    jaccard = len(a.words & b.words) / len(union)
+    if jaccard >= MERGE_THRESHOLD:
+        return jaccard
+    small, large = (a, b) if len(a.words) <= len(b.words) else (b, a)
+    if len(small.words) >= 2 and small.words < large.words and jaccard >= CONTAINMENT_FLOOR \
+            and not (large.words - small.words) & large.qualifiers:
+        return MERGE_THRESHOLD
+    return jaccard
+
+
+def refines(narrow: Words, broad: Words) -> bool:
+    """Whether the narrower claim is the broader one with a qualifier added."""
+    return len(broad.words) >= 3 and broad.words < narrow.words and bool(
+        (narrow.words - broad.words) & narrow.qualifiers)
+
+
+@dataclass
+class _Cluster:
+    members: list[int]
+    words: Words
+    groups: set[int]
+
+
+def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
+                   threshold: float = MERGE_THRESHOLD) -> list[ClaimRecord]:
+    """Group ``statements`` into claims; sets each statement's ``claim`` to the claim id.
+
+    Args:
+        statements: in text order.
+        lex: the lexicons.
+        threshold: Jaccard similarity at or above which two statements share a claim.
+
+    Returns:
+        The claims, in order of first mention, with refinements between them.
+    """
+    words = [content_words(s.claim_text, lex) for s in statements]
+    clusters: list[_Cluster] = []
+    home: dict[int, int] = {}
+    for i, statement in enumerate(statements):
+        target = _anaphor_target(statements, i, home) if statement.anaphor else None
+        if target is None and not statement.anaphor:
+            scored = [(similarity(words[i], c.words), n) for n, c in enumerate(clusters)
+                      if statement.group not in c.groups]
+            best = max(scored, default=(0.0, -1))
+            if best[0] >= min(threshold, MERGE_THRESHOLD) and (
+                    best[0] >= threshold or best[0] == MERGE_THRESHOLD):
+                target = best[1]
+                statement.confidence = round(statement.confidence * 0.9, 2)
+                statement.cues.append(f"same claim as an earlier statement (similarity "
+                                      f"{best[0]:.2f})")
+        if target is None:
+            clusters.append(_Cluster([i], words[i], {statement.group}))
+            home[i] = len(clusters) - 1
+        else:
+            clusters[target].members.append(i)
+            clusters[target].groups.add(statement.group)
+            home[i] = target
+    _quote_support(statements, clusters, home, words)
+    return _records(statements, [c for c in clusters if c.members], words)
+
+
+def _anaphor_target(statements: list[StatementRecord], i: int,
+                    home: dict[int, int]) -> int | None:
+    """"We have ruled that out", "rejected that account": the claim referred back to."""
+    me = statements[i]
+    for j in range(i - 1, -1, -1):
+        other = statements[j]
+        if me.sentence_index - other.sentence_index > 2:
+            return None
+        same_frame = other.group == me.group
+        if same_frame or (other.actor != me.actor and not other.own_voice):
+            return home.get(j)
+    return None
+
+
+def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
+                   home: dict[int, int], words: list[Words]) -> None:
+    for cluster in clusters:
+        members = [statements[i] for i in cluster.members]
+        if not members or not all(m.from_quote for m in members) or len(cluster.groups) != 1:
+            continue
+        first = members[0]
+        if any(refines(words[i], c.words) or refines(c.words, words[i])
+               for i in cluster.members for c in clusters if c is not cluster and c.members):
+            continue
+        for j in range(cluster.members[0] - 1, -1, -1):
+            other = statements[j]
+            if first.sentence_index - other.sentence_index > _QUOTE_SUPPORT_WINDOW:
+                break
+            if other.actor == first.actor and other.stance == first.stance and \
+                    not other.from_quote and other.group != first.group:
+                target = clusters[home[j]]
+                if any(words[i].qualifiers - target.words.words for i in cluster.members):
+                    break  # the quotation names things the paraphrase does not: a claim of its own
+                for i in cluster.members:
+                    home[i] = home[j]
+                    statements[i].cues.append("quotation taken as support for the speaker's "
+                                              "earlier statement")
+                    statements[i].confidence = round(statements[i].confidence * 0.6, 2)
+                target.members.extend(cluster.members)
+                target.groups |= cluster.groups
+                cluster.members = []
+                break
+
+
+def _records(statements: list[StatementRecord], clusters: list[_Cluster],
+             words: list[Words]) -> list[ClaimRecord]:
+    records: list[ClaimRecord] = []
+    used: set[str] = set()
+    representative: list[Words] = []
+    for cluster in clusters:
+        lead = next((i for i in cluster.members if not statements[i].from_quote),
+                    cluster.members[0])
+        text = statements[lead].claim_text
+        ident = _claim_id(text, used)
+        used.add(ident)
+        confidence = min(statements[i].confidence for i in cluster.members)
+        record = ClaimRecord(id=ident, text=text, kind=statements[lead].claim_kind,
+                             spans=[statements[i].span for i in cluster.members],
+                             confidence=confidence)
+        for i in cluster.members:
+            statements[i].claim = ident
+        records.append(record)
+        representative.append(words[lead])
+    for narrow, record in enumerate(records):
+        broader = [b for b in range(len(records)) if b != narrow and
+                   refines(representative[narrow], representative[b])]
+        # keep the most specific broader claims only (a chain, not a fan)
+        direct = [b for b in broader if not any(
+            o != b and refines(representative[o], representative[b]) for o in broader)]
+        record.refines = [records[b].id for b in direct]
+        if direct:
+            record.reasons.append("refines " + ", ".join(records[b].id for b in direct) +
+                                  ": the same words with a qualifier added")
+    return records
+
+
+def _claim_id(text: str, used: set[str]) -> str:
+    words = [w for w in slug(text).split("-") if w not in {"the", "a", "an", "of", "to", "that",
+                                                           "is", "are", "was", "were", "be"}]
+    base = "-".join(words[:7]) or "claim"
+    if not base[0].isalpha():
+        base = "claim-" + base
+    ident, n = base, 2
+    while ident in used:
+        ident, n = f"{base}-{n}", n + 1
+    return ident
+
+
+__all__ = ["CONTAINMENT_FLOOR", "MERGE_THRESHOLD", "Words", "cluster_claims", "content_words",
+           "refines", "similarity"]

@@ -1,0 +1,94 @@
+"""Comment requests: "Newsweek contacted the ministry via email", "X did not respond to a
+request for comment", "It had not replied by the time of publication".
+
+A request is made by the publisher. Whether a response was reported is true when the text
+quotes or paraphrases a reply ("in an emailed reply to questions from the Ledger", "declined
+to comment"), false when it says there was none, and false by default.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.model import CommentRequestRecord
+from kg.extract.sentences import Sentence
+from kg.extract.statements import Context
+
+_CHANNEL = r"(?:\s+(?:via|by|through)\s+(?:an?\s+)?(?P<channel>email|e-mail|telephone|phone|" \
+           r"text message|letter|social media|messaging app))?"
+_ASKED = re.compile(r"^(?P<by>.+?)\s+(?:contacted|asked|reached out to|emailed|called|"
+                    r"messaged|approached)\s+(?P<to>(?:the\s+)?[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){0,6}?)"
+                    r"(?:,[^,]+,)?(?:\s+for\s+(?:comment|a comment|a response|its response|"
+                    r"their response|his response|her response))?" + _CHANNEL + r"\s*\.?$")
+_NO_REPLY = re.compile(r"^(?P<to>.+?)\s+(?:did not|didn't|didn\u2019t|has not|had not|have not|"
+                       r"hasn't|hasn\u2019t)\s+(?:immediately\s+)?(?:respond|reply|replied|responded|"
+                       r"return)(?:ed)?\s+(?:to\s+)?(?:an?\s+|our\s+|the\s+|several\s+)?"
+                       r"(?:requests?|calls?|emails?|messages?|questions?)")
+_NOT_YET = re.compile(r"^(?:It|He|She|They|The \w+)\s+(?:had not|has not|did not|hadn't|"
+                      r"hadn\u2019t|hasn't|hasn\u2019t|didn't|didn\u2019t)\s+(?:yet\s+)?(?:replied|responded|"
+                      r"reply|respond)")
+_DECLINED = re.compile(r"^(?P<to>.+?)\s+declined\s+to\s+comment")
+_REPLY_TO = re.compile(r"\bin an? (?P<channel>emailed|written|telephone)?\s*(?:reply|response|"
+                       r"answer)s?\s+to\s+questions\s+from\s+(?P<by>(?:the\s+)?[A-Z][\w ]+?)"
+                       r"(?=\s+on\s|[,.]|$)")
+
+
+def read_requests(ctx: Context, sent: Sentence) -> bool:
+    """Add the comment requests ``sent`` reports to ``ctx``; True if it reports one (the
+    sentence is then not a claim of its own)."""
+    publisher = ctx.publisher
+    text = sent.text
+    if publisher is None:
+        return False
+    if match := _ASKED.match(text):
+        by = ctx.table.resolve(match.group("by"), sent.start, sentence=sent.index, initial=True)
+        if by is not None and by.id == publisher.id:
+            to = ctx.table.resolve(match.group("to"), sent.start + match.start("to"),
+                                   sentence=sent.index)
+            if to is not None:
+                _add(ctx, to.id, sent, match.group("channel"), False)
+                return True
+    if (match := _NO_REPLY.match(text)) or (match := _DECLINED.match(text)):
+        to = ctx.table.resolve(match.group("to"), sent.start, sentence=sent.index, initial=True)
+        if to is not None and to.id != publisher.id:
+            answered = match.re is _DECLINED
+            existing = next((r for r in ctx.requests if r.to == to.id), None)
+            if existing:
+                existing.response_reported = answered
+            else:
+                _add(ctx, to.id, sent, None, answered)
+            return True
+    if _NOT_YET.match(text) and ctx.requests and sent.index - ctx.last_request_sentence <= 1:
+        ctx.requests[-1].response_reported = False
+        return True
+    return False
+
+
+def replies(ctx: Context, sent: Sentence, speaker: str) -> None:
+    """"X rejected that, in an emailed reply to questions from the Ledger": a request by the
+    publisher that X answered."""
+    publisher = ctx.publisher
+    match = _REPLY_TO.search(sent.text)
+    if publisher is None or not match:
+        return
+    by = ctx.table.resolve(match.group("by"), sent.start + match.start("by"),
+                           sentence=sent.index)
+    if by is None or by.id != publisher.id or speaker == publisher.id:
+        return
+    channel = "email" if match.group("channel") == "emailed" else match.group("channel")
+    if not any(r.to == speaker for r in ctx.requests):
+        _add(ctx, speaker, sent, channel, True)
+
+
+def _add(ctx: Context, to: str, sent: Sentence, channel: str | None, answered: bool) -> None:
+    assert ctx.publisher is not None
+    channel = {"e-mail": "email", "phone": "telephone"}.get(channel or "", channel)
+    ctx.requests.append(CommentRequestRecord(
+        by=ctx.publisher.id, to=to, span=(sent.start, sent.end), channel=channel,
+        response_reported=answered, confidence=0.8))
+    ctx.table.mark_used(to)
+    ctx.table.mark_used(ctx.publisher.id)
+    ctx.last_request_sentence = sent.index
+
+
+__all__ = ["read_requests", "replies"]

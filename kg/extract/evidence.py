@@ -1,0 +1,190 @@
+"""Evidence: material an article says was offered for a claim, with who made or cited it.
+
+Found where the text presents material, not wherever an evidence word occurs:
+
+- the object of a release verb: "X released satellite images showing P" (produced and
+  released by X, supports P);
+- the object of a citing verb: "X pointed to the treaty" (cited by X);
+- a frame at the start of what was said: "there was evidence of P" (cited by the speaker),
+  "it had used facial-recognition technology to confirm P" and "its laboratory analysis had
+  found P" (produced by the speaker);
+- inside what was said: "investigators had collected accounts from ...", "it has Article 4";
+- a participle: "satellite images released by X" (released by X);
+- a photo credit line: "NAME/AGENCY via DISTRIBUTOR" (a photograph taken by NAME for AGENCY,
+  supporting the caption above it).
+
+Kinds come from ``evidence_kinds.tsv``. Mentions of one item ("satellite images" in two
+paragraphs, released by the same agency) are merged by the pipeline.
+
+Example:
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> evidence_kind("drone video on social media", load_lexicon())
+    'Video'
+    >>> frame = claim_frame("there was evidence of troops in the city", load_lexicon())
+    >>> frame.removed, frame.kind, frame.role
+    (22, 'Evidence', 'cited')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicon import Lexicon
+
+_ARTICLE = re.compile(r"\b(?:Article|Clause|Section|Paragraph)\s+\d+[A-Za-z]?\b")
+_THERE_IS = re.compile(r"^there\s+(?:is|was|were|are)\s+(?:clear\s+|strong\s+|new\s+|some\s+)?"
+                       r"evidence\s+(?:of|that)\s+", re.I)
+_USED_TO = re.compile(r"^(?:it|they|we|he|she|[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*)\s+"
+                      r"(?:had\s+|has\s+|have\s+)?(?:used|employed|relied\s+on)\s+(.+?)\s+to\s+"
+                      r"(?:confirm|identify|verify|establish|determine|show|detect)\s+", re.I)
+_FOUND = re.compile(r"^(its|their|our|his|her|the|a|an|)\s*((?:[\w\u2019'-]+\s+){0,3}?(?:analysis|"
+                    r"samples?|tests?|footage|video|images?|imagery|photos?|photographs?|"
+                    r"reports?|investigation|review|records|audit|data|inspection|documents?|"
+                    r"emails?|letters?|files?|recordings?))\s+(?:(?:seen|obtained|reviewed)\s+"
+                    r"by\s+(?:the\s+)?[\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]*)*\s+)?(?:had\s+|has\s+|"
+                    r"have\s+)?(?:found|shows?|showed|confirmed|revealed|indicated|detected|"
+                    r"suggests?|suggested)\s+(?:that\s+)?", re.I)
+_COLLECTED = re.compile(r"\b(collected|gathered|obtained|reviewed|bought|took|taken|seized)\s+"
+                        r"((?:[\w\u2019'-]+\s+){0,3}?(?:accounts|testimony|statements|samples?|"
+                        r"evidence|records|documents|footage|images|photos|recordings)\b"
+                        r"(?:\s+[^,.;]+?)?)(?=\s+and\s|[,.;]|$)", re.I)
+_HAVE = re.compile(r"\b(?:we|they|i|it)\s+(?:have|has|had)\s+(?:(?:clear|new|the|some)\s+)?"
+                   r"((?:video|footage|photos?|photographs?|images?|documents?|recordings?|"
+                   r"evidence|proof)\b(?:\s+(?:of|that)\s+[^,.;]+?)?)(?=[,.;]|$)", re.I)
+_SHOWING = re.compile(r"\b(?:appearing\s+to\s+show|purportedly\s+showing|showing|that\s+"
+                      r"(?:show|shows|showed)|which\s+(?:show|shows|showed)|that\s+appear\s+to\s+"
+                      r"show|which\s+appear\s+to\s+show)\s+")
+_RELEASED_BY = re.compile(r"((?:[\w\u2019'-]+\s+){0,3}?(?:images|imagery|photos|photographs|video|"
+                          r"footage|report|documents?|recordings?|data))\s+(?:released|published|"
+                          r"posted|provided|shared|obtained)\s+by\s+((?:the\s+)?[\w\u2019'.-]+(?:\s+"
+                          r"[\w\u2019'.-]+){0,5}?)(?=\s+(?:which|that|who|showing|on|in|last)\b|[,.;]|$)")
+_CREDIT = re.compile(r"^([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s*/\s*"
+                     r"([A-Z][\w.&'\u2019 -]*?)(?:\s+via\s+([A-Z][\w.&'\u2019 -]*?))?\s*$")
+_TRAILING = re.compile(r"\s+(?:on|via|in|last|to)\s+(?:social media|[A-Z]\w+day|the\s+\w+|"
+                       r"X|Facebook|Telegram|its\s+\w+|\w+)(?:\s+(?:night|morning|evening))?.*$")
+
+
+@dataclass(frozen=True)
+class EvidenceFrame:
+    """An evidence frame at the start of a claim."""
+
+    removed: int  # characters of the claim text the frame takes up
+    kind: str
+    description: str
+    role: str  # produced | released | cited
+
+
+@dataclass
+class EvidenceMention:
+    """One place where the text presents evidence."""
+
+    kind: str
+    description: str
+    span: tuple[int, int]
+    role: str  # produced | released | cited | released-by | credit
+    sentence: int
+    actor_text: str | None = None  # who, when named right there ("released by X")
+    actor: str | None = None  # actor id, set by the pipeline
+    supports: list[int] | None = None  # statement indices, set by the pipeline
+    extra: tuple[str, ...] = ()  # credit lines: (photographer, agency, distributor)
+    actor_at: int | None = None  # offset of ``actor_text``
+
+
+def evidence_kind(phrase: str, lex: Lexicon) -> str | None:
+    """The kind of evidence ``phrase`` names (the longest lexicon phrase in it), or None."""
+    if _ARTICLE.search(phrase):
+        return "DocumentClause"
+    lowered = phrase.lower()
+    for key in lex.by_length(lex.evidence):
+        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", lowered):
+            return lex.evidence[key]
+    return None
+
+
+def claim_frame(text: str, lex: Lexicon) -> EvidenceFrame | None:
+    """An evidence frame at the start of ``text`` ("there was evidence of P"), or None."""
+    if match := _THERE_IS.match(text):
+        return EvidenceFrame(match.end(), "Evidence", "evidence", "cited")
+    if (match := _USED_TO.match(text)) and (kind := evidence_kind(match.group(1), lex)):
+        return EvidenceFrame(match.end(), kind, match.group(1), "produced")
+    if (match := _FOUND.match(text)) and (kind := evidence_kind(match.group(2), lex)):
+        role = "produced" if match.group(1).lower() in {"its", "their", "our", "his", "her"} \
+            else "cited"
+        return EvidenceFrame(match.end(), kind, match.group(2), role)
+    return None
+
+
+def inline_mentions(text: str, start: int, sentence: int, lex: Lexicon) -> list[EvidenceMention]:
+    """Evidence named inside what a speaker said ("had collected accounts from ...")."""
+    found = []
+    for match in _COLLECTED.finditer(text):
+        kind = evidence_kind(match.group(2), lex) or "Evidence"
+        role = "produced" if match.group(1).lower() in {"bought", "took", "taken", "seized"} \
+            else "cited"
+        found.append(EvidenceMention(kind, match.group(2), (start + match.start(2),
+                                                            start + match.end(2)), role,
+                                     sentence))
+    for match in _HAVE.finditer(text):  # "we have video of ...": cited by the speaker
+        kind = evidence_kind(match.group(1), lex) or "Evidence"
+        found.append(EvidenceMention(kind, match.group(1), (start + match.start(1),
+                                                            start + match.end(1)), "cited",
+                                     sentence))
+    for match in _ARTICLE.finditer(text):
+        found.append(EvidenceMention("DocumentClause", match.group(0),
+                                     (start + match.start(), start + match.end()), "cited",
+                                     sentence))
+    return found
+
+
+def object_mention(text: str, start: int, sentence: int, role: str,
+                   lex: Lexicon) -> EvidenceMention | None:
+    """The evidence a release or cite verb takes as its object, if it names any."""
+    description = _TRAILING.sub("", text.strip(" ,.")) if role != "cited" else \
+        text.strip(" ,.")
+    description = re.split(r"\s+(?:appearing|showing|that|which|purportedly)\b", description)[0]
+    kind = evidence_kind(description, lex)
+    if kind is None:
+        return None
+    return EvidenceMention(kind, description, (start, start + len(description)), role, sentence)
+
+
+def shown_claim(text: str, after: int) -> tuple[int, int] | None:
+    """``... images appearing to show P``: the offsets of P in ``text`` (from ``after``)."""
+    match = _SHOWING.search(text, after)
+    if not match:
+        return None
+    end = len(text.rstrip(" .;"))
+    return (match.end(), end) if end > match.end() else None
+
+
+def released_by(text: str, start: int, sentence: int, lex: Lexicon) -> list[EvidenceMention]:
+    """``satellite images released by X``: evidence released by the actor named."""
+    found = []
+    for match in _RELEASED_BY.finditer(text):
+        kind = evidence_kind(match.group(1), lex)
+        if kind:
+            phrase = match.group(1).strip()
+            lowered = phrase.lower()
+            at = min((lowered.find(k) for k in lex.evidence if k in lowered), default=0)
+            phrase_start = start + match.start(1) + at
+            found.append(EvidenceMention(kind, phrase[at:], (phrase_start, phrase_start +
+                                                             len(phrase) - at),
+                                         "released-by", sentence, actor_text=match.group(2),
+                                         actor_at=start + match.start(2)))
+    return found
+
+
+def credit_line(text: str, start: int, sentence: int) -> EvidenceMention | None:
+    """A photo credit ("Vladimir SMIRNOV/AFP via Getty Images"), or None."""
+    match = _CREDIT.match(text.strip())
+    if not match or len(text.split()) > 10:
+        return None
+    photographer, agency, distributor = (g.strip() if g else "" for g in match.groups())
+    return EvidenceMention("Photograph", f"Photograph credited {text.strip()}",
+                           (start, start + len(text.strip())), "credit", sentence,
+                           extra=(photographer, agency, distributor))
+
+
+__all__ = ["EvidenceFrame", "EvidenceMention", "claim_frame", "credit_line", "evidence_kind",
+           "inline_mentions", "object_mention", "released_by", "shown_claim"]

@@ -1,0 +1,275 @@
+"""Read a noun phrase that names a speaker: its state, title, name, head noun and kind.
+
+"U.S. Defense Secretary Lloyd Austin" is a person named Lloyd Austin with the title "Defense
+Secretary" of the state named by "U.S."; "South Korea's intelligence service" is an unnamed
+intelligence agency of South Korea; "the agency" is a definite description to resolve against
+earlier actors; "he" is a pronoun. :func:`describe` only reads the words; resolving them to
+actors is :mod:`kg.extract.actors`' job.
+
+Example:
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> d = describe("U.S. Defense Secretary Lloyd Austin", load_lexicon())
+    >>> d.name, d.title.title, d.state.name, d.kind
+    ('Lloyd Austin', 'defense secretary', 'United States', 'Person')
+    >>> d = describe("The South Korean spy agency", load_lexicon())
+    >>> d.state.name, d.head.cls, d.definite, d.kind
+    ('South Korea', 'intelligence', True, 'IntelligenceAgency')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicon import Country, KnownOrg, Lexicon, OrgHead, Title
+
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
+            "it": "thing", "they": "group", "them": "group", "we": "group", "i": "person"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
+_CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "le", "al", "von", "van", "bin",
+               "on", "&"}
+_PREPOSITIONS = {"at", "of", "for", "with", "from", "in", "on", "to", "by"}
+_NUMBERS = {"two", "three", "four", "five", "several", "many", "some", "both", "one"}
+# People described by what they do, in the plural: an unnamed group speaks.
+PEOPLE_PLURALS = {"researchers", "analysts", "officials", "investigators", "experts",
+                  "witnesses", "residents", "sources", "prosecutors", "lawmakers", "doctors",
+                  "scientists", "activists", "workers", "employees", "diplomats", "engineers",
+                  "leaders", "members", "lawyers", "protesters", "organisers", "organizers",
+                  "critics", "supporters", "opponents", "economists", "teachers", "parents",
+                  "farmers", "villagers", "survivors", "families", "relatives", "neighbours",
+                  "neighbors", "students", "nurses", "observers", "monitors", "inspectors",
+                  "authorities", "campaigners", "environmentalists", "locals"}
+_POSSESSIVE = re.compile(r"^(.*?)(?:\u2019s|'s|\u2019|')$")
+_TOKEN = re.compile(r"[^\s]+")
+
+
+@dataclass(frozen=True)
+class Description:
+    """What a noun phrase says about the actor it names."""
+
+    text: str
+    definite: bool = False
+    pronoun: str | None = None
+    state: Country | None = None
+    state_form: str | None = None  # the words that named the state
+    possessor: str | None = None  # "Redline" in "Redline's head of research", if not a state
+    known_org: KnownOrg | None = None
+    title: Title | None = None
+    title_text: str | None = None
+    name: str | None = None
+    head: OrgHead | None = None
+    outlet: str | None = None  # full outlet name
+    is_state: bool = False
+    plural: bool = False
+
+    @property
+    def kind(self) -> str | None:
+        """The actor kind the words imply, or None when they do not say."""
+        if self.outlet:
+            return "NewsOutlet"
+        if self.is_state:
+            return "State"
+        if self.title and self.name:
+            return "Person"
+        if self.known_org:
+            return self.known_org.kind
+        if self.name and self.head:
+            return self.head.kind
+        if self.head:
+            return self.head.kind
+        if self.plural:
+            return "Organization"
+        if self.name:
+            return "Person" if _looks_like_person(self.name) else "Organization"
+        if self.title:
+            return "Person"
+        return None
+
+
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
+def strip_possessive(word: str) -> tuple[str, bool]:
+    """``Korea\u2019s`` -> (``Korea``, True)."""
+    match = _POSSESSIVE.match(word)
+    if match and match.group(1) and word[-2:] in {"\u2019s", "'s"}:
+        return match.group(1), True
+    return word, False
+
+
+def is_outlet(name: str, lex: Lexicon) -> str | None:
+    """The outlet's full name if ``name`` names a news outlet, else None."""
+    bare = name.strip()
+    for candidate in (bare, bare.removeprefix("The ").removeprefix("the ")):
+        if candidate in lex.outlet_names:
+            return lex.outlet_names[candidate]
+    words = bare.split()
+    if not words or not all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words):
+        return None
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[-size:]) in lex.outlet_heads:
+            return bare.removeprefix("the ")
+    if len(words) >= 1 and words[0] in lex.outlet_names and len(words) <= 2:
+        return lex.outlet_names[words[0]]
+    return None
+
+
+def _longest(words: list[str], table: dict[str, object], *, lower: bool) -> tuple[int, int]:
+    """(start, end) of the longest run of ``words`` that is a key of ``table``, or (-1, -1)."""
+    best = (-1, -1)
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            key = " ".join(words[i:j])
+            key = key.lower() if lower else key
+            if key in table and (j - i) > (best[1] - best[0]):
+                best = (i, j)
+                break
+    return best
+
+
+def _state_prefix(words: list[str], lex: Lexicon) -> tuple[Country | None, str | None, int]:
+    """A state named at the start of ``words`` (possessive, demonym or name)."""
+    for size in (3, 2, 1):
+        if len(words) < size:
+            continue
+        candidate = " ".join(words[:size])
+        bare, possessive = strip_possessive(candidate)
+        country = lex.country_by_form.get(bare)
+        if country and (possessive or len(words) > size or bare == country.name):
+            return country, candidate, size
+    return None, None, 0
+
+
+def _head(words: list[str], lex: Lexicon) -> OrgHead | None:
+    """The organisation head noun at the end of ``words`` (singular or plural)."""
+    lowered = [w.lower().strip(",.") for w in words]
+    for size in (3, 2, 1):
+        if len(lowered) < size:
+            continue
+        tail = " ".join(lowered[-size:])
+        for key in (tail, tail[:-1] if tail.endswith("s") else None):
+            if key and key in lex.org_heads:
+                return lex.org_heads[key]
+    return None
+
+
+def _clean(phrase: str) -> str:
+    text = phrase.strip(" \t,;:\u201c\u201d\"()—-")
+    # A final full stop goes, unless it ends an abbreviation ("the U.S.").
+    if text.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", text):
+        text = text[:-1]
+    return text
+
+
+def _leading_head(words: list[str], lex: Lexicon) -> OrgHead | None:
+    """"Ministry of Transport", "Office of the Inspector General": a head noun first."""
+    if len(words) >= 3 and words[1].lower() in {"of", "for"}:
+        return lex.org_heads.get(words[0].lower())
+    return None
+
+
+def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description:
+    """Read ``phrase``, a noun phrase naming a speaker, an outlet or an organisation.
+
+    Args:
+        phrase: the words as written ("The Russian president", "Valmora's National
+            Coastguard", "she").
+        lex: the lexicons.
+        initial: the phrase starts its sentence, so its first word may be capitalised only
+            for that reason ("Independent researcher Ana Lutz").
+    """
+    text = _clean(phrase)
+    text = re.sub(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+(?=[A-Z])", "", text)  # honorifics
+    words = _TOKEN.findall(text)
+    definite = bool(words) and words[0].lower() in {"the", "this", "that"}
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    quantified = bool(words) and words[0].lower() in _NUMBERS
+    if quantified:
+        words = words[1:]
+    core = " ".join(words)
+    if not words:
+        return Description(text=text)
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return Description(text=text, pronoun=words[0].lower())
+    outlet = is_outlet(text, lex) or is_outlet(core, lex)
+    if outlet and core not in lex.country_by_form:
+        return Description(text=text, definite=definite, outlet=outlet, name=outlet)
+    if core in lex.country_by_form or text in lex.country_by_form:
+        country = lex.country_by_form.get(core) or lex.country_by_form[text]
+        return Description(text=text, state=country, state_form=core, is_state=True)
+    if core in lex.org_by_form:
+        org = lex.org_by_form[core]
+        return Description(text=text, known_org=org, name=org.name,
+                           state=lex.countries.get(org.state or ""))
+    state, state_form, used = _state_prefix(words, lex)
+    possessor = None
+    rest = words[used:]
+    if state is None and rest:
+        for i, word in enumerate(rest[:3]):
+            bare, possessive = strip_possessive(word)
+            if possessive and all(w[:1].isupper() for w in rest[:i + 1]):
+                possessor = " ".join([*rest[:i], bare])
+                rest = rest[i + 1:]
+                break
+    known = _longest(rest, lex.org_by_form, lower=False)
+    known_org = lex.org_by_form[" ".join(rest[known[0]:known[1]])] if known[0] >= 0 else None
+    title_at = _longest(rest, lex.titles, lower=True)
+    title = lex.titles[" ".join(rest[title_at[0]:title_at[1]]).lower()] if title_at[0] >= 0 \
+        else None
+    title_text = " ".join(rest[title_at[0]:title_at[1]]) if title else None
+    name = None
+    if title is not None:
+        after = rest[title_at[1]:]
+        if after and all(w[:1].isupper() for w in after):
+            name = " ".join(after)
+        before = rest[:title_at[0]]
+        leading_only = initial and not definite and used == 0 and len(before) == 1
+        if known_org is None and before and not leading_only and all(
+                w[:1].isupper() or w.lower() in _CONNECTORS for w in before):
+            # "Kestrel Province Governor X": the place or body named before the title
+            possessor = possessor or " ".join(before)
+        head = _head(before, lex) if before and not name else None
+    else:
+        head = None
+        split = next((i for i, w in enumerate(rest) if w[:1].isupper()), len(rest))
+        described = _head(rest[:split], lex) if split else None
+        if rest and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in rest[split:]) \
+                and split < len(rest) and (split == 0 or described is not None):
+            name = " ".join(rest[split:])  # "the firm Redline Security": the name
+            head = described
+    if head is None and not (title and name):
+        # the head noun comes before any prepositional phrase: "an official at the board"
+        zone = next((i for i, w in enumerate(rest) if w.lower() in _PREPOSITIONS and i), len(rest))
+        head = _head(rest[:zone], lex) or _leading_head(rest, lex)
+    if head and title and not name and title_at[1] < len(rest):
+        title, title_text = None, None  # "security researchers' firm": the head wins
+    plural = bool(rest) and (rest[-1].lower() in PEOPLE_PLURALS or (
+        quantified and not name and rest[-1].lower().endswith("s")))
+    return Description(
+        text=text, definite=definite, state=state, state_form=state_form, possessor=possessor,
+        known_org=known_org, title=title, title_text=title_text, name=name, head=head,
+        plural=plural,
+    )
+
+
+def slug(text: str) -> str:
+    """An id made of ``text``: ``"South Korea\u2019s intelligence service"`` ->
+    ``south-korea-intelligence-service``."""
+    import unicodedata
+
+    text = re.sub(r"['\u2019]s\b", "", text)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    ident = "-".join(words)[:60].strip("-")
+    if not ident or not ident[0].isalpha():
+        ident = "x-" + ident
+    return ident
+
+
+__all__ = ["PEOPLE_PLURALS", "PRONOUNS", "Description", "describe", "is_outlet", "slug",
+           "strip_possessive"]

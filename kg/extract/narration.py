@@ -1,0 +1,203 @@
+"""The publisher's own voice, and the sentences that continue or qualify a report.
+
+- A sentence with no attribution is the publisher's own statement ("setting: publication").
+  A trailing participle clause (", continually supplying ...") and a background clause
+  (", where Ukraine has been conducting an incursion") are claims of their own.
+- "amid concerns that P" (``hedge_cues.tsv``, scope ``frame``) is the publisher hedging P;
+  so are "reportedly", "allegedly" and "purportedly" in its own sentences.
+- A sentence that is only a quotation continues the previous speaker's statement.
+- "X was more cautious" (scope ``manner``) makes X's statements in the next sentence hedge,
+  and is not a claim of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.actors import ActorRecord
+from kg.extract.attribution import Frame
+from kg.extract.evidence import EvidenceMention, claim_frame
+from kg.extract.model import StatementRecord
+from kg.extract.sentences import Sentence
+from kg.extract.stance import read_claim, sentence_text
+from kg.extract.statements import Context
+
+_PARTICIPLE = re.compile(r",\s+(?:(?:continually|continuously|still|also|further|thereby|"
+                         r"repeatedly|now|while)\s+)?(?!including\b|according\b|citing\b)"
+                         r"[a-z]+ing\b")
+_WHERE = re.compile(r",\s+where\s+")
+_SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|may|"
+                          r"might|did|does|do)\b")
+_MANNER = re.compile(r"^(?P<who>.+?)(?:,[^,]+,)?\s+(?:was|were|is|are|seemed|appeared|sounded|"
+                     r"remained)\s+(?:(?:far|much|rather|more|less|somewhat)\s+)*"
+                     r"(?P<how>[\w-]+(?:\s+(?:certain|sure))?)\.?$")
+
+
+def continuation(ctx: Context, sent: Sentence) -> bool:
+    """A sentence made only of a quotation: the previous speaker goes on speaking."""
+    outside = re.sub(r"[\s.,;:!?\u201c\u201d\"'\u2019-]", "", sent.masked().replace("_", ""))
+    if outside or not sent.quotes or not ctx.statements:
+        return False
+    last = ctx.statements[-1]
+    if last.own_voice or sent.index - last.sentence_index > 1:
+        return False
+    group = ctx.next_group()
+    for a, b in sent.quotes:
+        text = ctx.text[a:b]
+        reading = read_claim(text, "affirms", [], ctx.lex, start=a, quote=True)
+        if not reading.text.strip(" ."):
+            continue
+        ctx.statements.append(StatementRecord(
+            actor=last.actor, stance=reading.stance, sentence=(sent.start, sent.end),
+            span=(reading.start, reading.end), claim_text=reading.text,
+            claim_kind=reading.kind, verb=last.verb, quote=text.strip(" ,.;:\u201c\u201d\""),
+            reported_as=sent.text, date=last.date, date_text=last.date_text,
+            date_basis=last.date_basis, setting=last.setting, relay=list(last.relay),
+            cues=[*reading.cues, "continues the previous speaker's quotation"],
+            confidence=round(0.75 * (0.85 if reading.cues else 0.95), 2), from_quote=True,
+            anaphor=reading.anaphor, group=group, sentence_index=sent.index))
+    return True
+
+
+def manner(ctx: Context, sent: Sentence) -> bool:
+    """"X was more cautious.": remember that X hedges next; no claim of its own."""
+    match = _MANNER.match(sent.text)
+    if not match or sent.quotes:
+        return False
+    how = match.group("how").lower()
+    cue = next((c for c, scope in ctx.lex.hedges.items() if scope == "manner" and (
+        c == how or c.endswith(" " + how))), None)
+    if cue is None:
+        return False
+    actor = ctx.table.resolve(match.group("who"), sent.start, sentence=sent.index,
+                              initial=True)
+    if actor is None:
+        return False
+    ctx.manner[actor.id] = sent.index
+    return True
+
+
+def frame_hedges(ctx: Context, sent: Sentence) -> None:
+    """"..., amid concerns that P": the publisher hedges P."""
+    if ctx.publisher is None:
+        return
+    masked = sent.masked()
+    for cue, scope in ctx.lex.hedges.items():
+        if scope != "frame" or not cue.endswith("that"):
+            continue
+        for match in re.finditer(rf"\b{re.escape(cue)}\s+", masked, re.I):
+            end = len(masked.rstrip(" ."))
+            stop = re.search(r",\s+(?:according|per|citing)\b", masked[match.end():])
+            if stop:
+                end = match.end() + stop.start()
+            _own(ctx, sent, (sent.start + match.end(), sent.start + end), "hedges",
+                 [f"hedge frame: {cue}"], 0.7)
+
+
+def background(ctx: Context, sent: Sentence, frames: list[Frame]) -> None:
+    """"X claimed that P, where Q": Q is the publisher's background."""
+    if ctx.publisher is None:
+        return
+    ends = [b for f in frames for _, b in f.claims]
+    if not ends:
+        return
+    match = _WHERE.search(sent.masked(), max(ends) - sent.start)
+    if match:
+        span = (sent.start + match.end(), sent.start + len(sent.text.rstrip(" .")))
+        _own(ctx, sent, span, "affirms", ["background clause"], 0.6)
+
+
+def object_clauses(ctx: Context, sent: Sentence, frames: list[Frame]) -> int | None:
+    """"X pointed to the treaty, which includes a defence clause": the relative clause
+    describes the material cited, in the publisher's own voice. Returns where the clause
+    starts (in the sentence), or None."""
+    for frame in frames:
+        if frame.kind not in {"cite", "release"} or frame.obj is None or ctx.publisher is None:
+            continue
+        after = frame.obj[1] - sent.start
+        match = re.match(r"\s*,?\s*which\s+", sent.masked()[after:])
+        if match:
+            end = len(sent.text.rstrip(" ."))
+            subject = ctx.text[frame.obj[0]:frame.obj[1]].strip(" ,")
+            _own(ctx, sent, (sent.start + after + match.end(), sent.start + end), "affirms",
+                 ["relative clause on the material cited"], 0.6, prefix_text=subject)
+            return after
+    return None
+
+
+def lead_clause(ctx: Context, sent: Sentence, frames: list[Frame]) -> None:
+    """"P, and residents say Q": P, before the first speaker, is the publisher's."""
+    first = next((f for f in frames if f.speaker and f.claims), None)
+    if ctx.publisher is None or first is None or first.speaker is None:
+        return
+    before = sent.masked()[:first.speaker[0] - sent.start]
+    match = re.match(r"^(.*?),\s+(?:and|but|while|as)\s+$", before)
+    claimed = any(a < first.speaker[0] for f in frames for a, _ in f.claims)
+    if match and not claimed and len(match.group(1).split()) >= 4:
+        _own(ctx, sent, (sent.start, sent.start + match.end(1)), "affirms", [], 0.7)
+
+
+def own_voice(ctx: Context, sent: Sentence, *, prefix: int = 0, stop: int | None = None) -> None:
+    """The sentence is the publisher's own statement (split at participle and background
+    clauses); ``prefix`` characters at its start ("According to a document, ") and any from
+    ``stop`` on (a clause read already) are left out."""
+    if ctx.publisher is None or len(sent.text.split()) < 4:
+        return
+    masked = sent.masked()
+    start = prefix
+    end = stop if stop is not None else len(masked.rstrip(" ."))
+    stops = [m.start() for m in (_PARTICIPLE.search(masked, start), _WHERE.search(masked, start),
+                                 re.search(r",\s+amid\b", masked[start:]))
+             if m is not None]
+    amid = re.search(r",\s+amid\b", masked)
+    first = min([*stops[:2], *([amid.start()] if amid else [])], default=end)
+    _own(ctx, sent, (sent.start + start, sent.start + first), _stance(ctx, masked), [], 0.7)
+    participle = _PARTICIPLE.search(masked, start)
+    if participle and participle.start() < end:
+        part_end = _WHERE.search(masked, participle.end())
+        subject = _SUBJECT_END.search(masked[start:first])
+        head = sent.text[start:start + subject.start()] if subject else ""
+        span = (sent.start + participle.start() + 1, sent.start + (part_end.start() if part_end
+                                                                   else end))
+        _own(ctx, sent, span, "affirms", ["participle clause"], 0.6, prefix_text=head)
+    where = _WHERE.search(masked, start)
+    if where:
+        _own(ctx, sent, (sent.start + where.end(), sent.start + end), "affirms",
+             ["background clause"], 0.6)
+
+
+def _stance(ctx: Context, masked: str) -> str:
+    for cue, scope in ctx.lex.hedges.items():
+        if scope == "frame" and not cue.endswith("that") and re.search(
+                rf"\b{re.escape(cue)}\b", masked, re.I):
+            return "hedges"
+    return "affirms"
+
+
+def _own(ctx: Context, sent: Sentence, span: tuple[int, int], stance: str, cues: list[str],
+         confidence: float, prefix_text: str = "") -> None:
+    publisher: ActorRecord | None = ctx.publisher
+    if publisher is None or span[1] - span[0] < 8:
+        return
+    text = ctx.text[span[0]:span[1]]
+    frame = claim_frame(text, ctx.lex)
+    if frame:  # "Documents seen by the Gazette show that P": P, on cited evidence
+        ctx.evidence.append(EvidenceMention(frame.kind, frame.description,
+                                            (span[0], span[0] + frame.removed), "cited",
+                                            sent.index, actor=publisher.id,
+                                            supports=[len(ctx.statements)]))
+        text, span = text[frame.removed:], (span[0] + frame.removed, span[1])
+    reading = read_claim(text, stance, [], ctx.lex, start=span[0])
+    claim_text = sentence_text(f"{prefix_text.strip()} {reading.text[:1].lower()}"
+                               f"{reading.text[1:]}") if prefix_text else reading.text
+    ctx.table.mark_used(publisher.id)
+    ctx.statements.append(StatementRecord(
+        actor=publisher.id, stance=reading.stance, sentence=(sent.start, sent.end),
+        span=(reading.start, reading.end), claim_text=claim_text, claim_kind=reading.kind,
+        reported_as=sent.text, setting="publication", cues=[*cues, *reading.cues],
+        confidence=confidence, own_voice=True, group=ctx.next_group(),
+        sentence_index=sent.index))
+
+
+__all__ = ["background", "continuation", "frame_hedges", "lead_clause", "manner",
+           "object_clauses", "own_voice"]

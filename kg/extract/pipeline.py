@@ -1,0 +1,264 @@
+"""The extraction, start to end: article text in, a :class:`~kg.extract.model.Draft` out.
+
+Steps: read the header (headline, byline, dateline: title, publisher, date); split the
+sentences; skip page furniture; read each sentence in order (continuing quotes, comment
+requests, manner cues, attribution frames, the publisher's own voice); merge evidence
+mentions; group statements into claims; merge repeated statements of one actor on one claim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from kg.extract import comments, narration
+from kg.extract.actors import ActorRecord, ActorTable
+from kg.extract.claims import MERGE_THRESHOLD, cluster_claims
+from kg.extract.dates import header_date
+from kg.extract.evidence import credit_line
+from kg.extract.gather import gather_evidence
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.model import DocumentRecord, Draft, StatementRecord
+from kg.extract.names import describe, is_outlet, slug
+from kg.extract.sentences import Sentence, split_sentences
+from kg.extract.statements import Context, read_frames
+
+DEFAULT_THRESHOLD = 0.6
+_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'\u2019-]+),\s+"
+                       r"(?:(?P<country>[A-Z][\w .'\u2019-]+?),\s+)?"
+                       r"(?P<date>[\w ,]+?\d{4})?\s*(?:\((?P<outlet>[^)]+)\))?\s*"
+                       r"[-\u2014\u2013]\s+")
+_BYLINE = re.compile(r"^(?:By\s+|Published\b|Updated\b)|\s\|\s")
+_GOVERNMENT_OF = re.compile(r"\bgovernment of ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+
+
+def extract(text: str, *, date: str | None = None, publisher: str | None = None,
+            title: str | None = None, threshold: float = DEFAULT_THRESHOLD,
+            merge_threshold: float = MERGE_THRESHOLD, lexicon: Lexicon | None = None,
+            source: str = "<text>") -> Draft:
+    """Read an article and return a draft case.
+
+    Args:
+        text: the article as plain text, one paragraph a line.
+        date: the document's date (YYYY-MM-DD) when the text does not print it.
+        publisher: the publisher's name when the text does not give it.
+        title: the title when the text has no headline.
+        threshold: items with a confidence below this are marked for review.
+        merge_threshold: Jaccard similarity at which two statements share a claim.
+        lexicon: the lexicons (default: the shipped ones).
+        source: a name for the text, recorded in the draft.
+
+    Returns:
+        The draft: actors, claims, statements, evidence and comment requests, each with its
+        offsets in ``text`` and a confidence.
+
+    Example:
+        >>> draft = extract("Acme Corp denied that its plant had leaked chemicals.",
+        ...                 publisher="The Daily Example", date="2025-01-02")
+        >>> [(s.actor, s.stance, s.claim_text) for s in draft.statements]
+        [('acme-corp', 'denies', 'Its plant had leaked chemicals.')]
+    """
+    lex = lexicon or load_lexicon()
+    sentences = split_sentences(text)
+    header = _header(text, sentences, lex)
+    doc_date = _parse_date(date) or header["date"]
+    places = {name: slug(name) for name in _GOVERNMENT_OF.findall(text)
+              if name not in lex.country_by_form}
+    country = header["country"]
+    if country and country not in lex.country_by_form:
+        places[country] = slug(country)
+    home = country if country in places else (
+        lex.country_by_form[country].id if country in lex.country_by_form else None)
+    table = ActorTable(lex, places=places, home_state=home)
+    publisher_name = publisher or header["publisher"] or _infer_publisher(sentences, lex)
+    publisher_actor = table.outlet(publisher_name) if publisher_name else None
+    ctx = Context(text=text, lex=lex, table=table, publisher=publisher_actor, doc_date=doc_date)
+    skip = header["skip"] | _furniture(sentences, lex)
+    credits = []
+    for sent in sentences:
+        if sent.index in skip:
+            continue
+        if sent.index in header["trim"]:
+            sent = _trimmed(sent, header["trim"][sent.index])
+        if (credit := credit_line(sent.text, sent.start, sent.index)) is not None:
+            credits.append(credit)
+            continue
+        _read(ctx, sent)
+    if publisher_actor:
+        table.mark_used(publisher_actor.id)
+    mentions = ctx.statements
+    _carry_dates(mentions)
+    claims = cluster_claims(mentions, lex, threshold=merge_threshold)
+    evidence = gather_evidence(ctx, credits, sentences, skip)
+    first = next((s for s in mentions), None)
+    document = _document(header, title, publisher_actor, doc_date, date, source,
+                         first.reported_as if first else None)
+    return Draft(text=text, document=document, actors=table.emitted(), claims=claims,
+                 statements=_merge_repeats(mentions), evidence=evidence,
+                 comment_requests=ctx.requests,
+                 overrides=[(a, b, reason) for a, b, reason in table.overrides
+                            if table.records[a].used],
+                 threshold=threshold, source=source, mentions=mentions)
+
+
+def _read(ctx: Context, sent: Sentence) -> None:
+    if narration.continuation(ctx, sent):
+        return
+    if comments.read_requests(ctx, sent) or narration.manner(ctx, sent):
+        return
+    before = len(ctx.statements)
+    frames = read_frames(ctx, sent)
+    made = ctx.statements[before:]
+    for statement in made:
+        comments.replies(ctx, sent, statement.actor)
+    narration.frame_hedges(ctx, sent)
+    narration.background(ctx, sent, frames)
+    narration.lead_clause(ctx, sent, frames)
+    clause_at = narration.object_clauses(ctx, sent, frames)
+    attributed = bool(made) or any(f.kind == "topic" for f in frames)
+    if not attributed:
+        prefix = _evidence_prefix(ctx, sent)
+        narration.own_voice(ctx, sent, prefix=prefix, stop=clause_at)
+        for mention in ctx.evidence:
+            if mention.sentence == sent.index and mention.supports is None:
+                mention.supports = list(range(before, len(ctx.statements)))
+
+
+def _evidence_prefix(ctx: Context, sent: Sentence) -> int:
+    """"According to a breach notification seen by the Courier, P": P starts after it."""
+    match = re.match(r"^(?:According to|Per)\s+[^,]+,\s+", sent.text)
+    return match.end() if match else 0
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
+    """Headline, byline and dateline at the top of the article."""
+    found: dict = {"title": None, "title_span": None, "publisher": None, "date": None,
+                   "date_text": None, "country": None, "skip": set(), "trim": {}}
+    first_paragraphs = [s for s in sentences if s.paragraph <= 3]
+    for sent in first_paragraphs:
+        line_end = sent.text[-1:] in ".!?\u201d\""
+        if sent.index == 0 and not line_end and len(sent.text.split()) >= 3 and \
+                not _BYLINE.search(sent.text):
+            found["title"], found["title_span"] = sent.text, (sent.start, sent.end)
+            found["skip"].add(sent.index)
+        elif _BYLINE.search(sent.text) and not line_end:
+            found["skip"].add(sent.index)
+            for part in re.split(r"\s*[|,\u2022\u00b7]\s*|\s+[-\u2013\u2014]\s+", sent.text):
+                outlet = is_outlet(part.strip(), lex)
+                if outlet and not found["publisher"]:
+                    found["publisher"] = outlet
+            if (when := header_date(sent.text)) is not None:
+                found["date"], found["date_text"] = dt.date.fromisoformat(when.iso or ""), \
+                    when.text
+        elif (match := _DATELINE.match(sent.text)) is not None:
+            found["trim"][sent.index] = match.end()
+            found["country"] = (match.group("country") or "").strip() or None
+            if match.group("outlet"):
+                found["publisher"] = describe(match.group("outlet"), lex).outlet or \
+                    match.group("outlet").strip()
+            if match.group("date") and (when := header_date(match.group("date"))) and when.iso:
+                found["date"], found["date_text"] = dt.date.fromisoformat(when.iso), when.text
+    return found
+
+
+def _trimmed(sent: Sentence, cut: int) -> Sentence:
+    return replace(sent, start=sent.start + cut, text=sent.text[cut:],
+                   quotes=tuple(q for q in sent.quotes if q[0] >= sent.start + cut))
+
+
+def _infer_publisher(sentences: list[Sentence], lex: Lexicon) -> str | None:
+    """"Newsweek contacted ...", "The Coastal Ledger asked X for comment": the outlet that
+    asks for comment is the publisher."""
+    for sent in sentences:
+        match = re.match(r"^((?:The\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)\s+"
+                         r"(?:contacted|asked|reached out to|emailed|approached)\b", sent.text)
+        if match and (outlet := is_outlet(match.group(1), lex)):
+            return outlet
+    return None
+
+
+def _furniture(sentences: list[Sentence], lex: Lexicon) -> set[int]:
+    """Page furniture: listed lines, image alt text, truncated duplicates of captions."""
+    skip = set()
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sent in sentences:
+        by_paragraph.setdefault(sent.paragraph, []).append(sent)
+    texts = {p: " ".join(s.text for s in group) for p, group in by_paragraph.items()}
+    for number, group in by_paragraph.items():
+        whole = texts[number]
+        truncated = whole.endswith(("…", "...")) and any(
+            other != number and texts[other].startswith(whole.rstrip("….").rstrip())
+            for other in texts)
+        short = number > 1 and len(whole.split()) <= 3 and whole[-1:] not in ".!?\u201d\"" and \
+            credit_line(whole, 0, 0) is None
+        if whole.strip().lower() in lex.furniture or truncated or short:
+            skip.update(s.index for s in group)
+    return skip
+
+
+def _document(header: dict, title: str | None, publisher: ActorRecord | None,
+              doc_date: dt.date | None, given_date: str | None, source: str,
+              opening: str | None) -> DocumentRecord:
+    name = title or header["title"]
+    if name:
+        ident = slug(name)[:60].strip("-")
+    else:  # the publisher and the first words of the article
+        words = [w for w in slug(opening or source).split("-") if len(w) > 2][:6]
+        ident = slug(" ".join([publisher.id if publisher else "article", *words]))
+    document = DocumentRecord(id=ident, title=name, publisher=publisher.id if publisher else None,
+                              date=doc_date.isoformat() if doc_date else None,
+                              date_text=None if given_date else header["date_text"],
+                              title_span=None if title else header["title_span"])
+    if given_date:
+        document.date_basis = "Given by the user (kg extract --date); not printed in the text."
+    elif header["date_text"]:
+        document.date_basis = "Printed in the byline or dateline."
+    return document
+
+
+def _carry_dates(mentions: list[StatementRecord]) -> None:
+    """A statement with no date of its own, by the speaker of a dated statement in the same or
+    the previous sentence ("He said ..." after "On Thursday, X said ..."), is taken to be of
+    the same occasion."""
+    for i, mention in enumerate(mentions):
+        if mention.date or mention.own_voice:
+            continue
+        for earlier in reversed(mentions[:i]):
+            if mention.sentence_index - earlier.sentence_index > 2:
+                break
+            if earlier.actor == mention.actor and earlier.date:
+                mention.date = earlier.date
+                mention.date_basis = (f"Not given in its sentence; taken to be the occasion of "
+                                      f"the same speaker's statement just before "
+                                      f"({earlier.date_text or earlier.date}).")
+                mention.cues.append("date carried from the previous statement")
+                break
+
+
+def _merge_repeats(mentions: list[StatementRecord]) -> list[StatementRecord]:
+    """One statement per actor, claim and stance: later mentions fill what the first lacks
+    (a quote, a longer relay chain, a date)."""
+    merged: dict[tuple[str, str | None, str], StatementRecord] = {}
+    for mention in mentions:
+        key = (mention.actor, mention.claim, mention.stance)
+        if key not in merged:
+            merged[key] = replace(mention, relay=list(mention.relay), cues=list(mention.cues))
+            continue
+        first = merged[key]
+        first.quote = first.quote or mention.quote
+        if len(mention.relay) > len(first.relay):
+            first.relay = list(mention.relay)
+        for name in ("date", "date_text", "date_basis", "setting"):
+            if getattr(first, name) is None:
+                setattr(first, name, getattr(mention, name))
+        first.cues.append(f"also reported at {mention.sentence[0]}-{mention.sentence[1]}")
+        first.confidence = max(first.confidence, mention.confidence)
+    return list(merged.values())
+
+
+__all__ = ["DEFAULT_THRESHOLD", "extract"]

@@ -1,0 +1,241 @@
+"""Stance and claim text: from a reporting verb, the cues around it and the words said.
+
+The stance starts as the verb's (``reporting_verbs.tsv``) and then, in this order:
+
+1. frames at the start of the claim are read and removed: "there is no evidence that P"
+   (denies P), "it is too early to say whether P" (hedges P), "X believes that P" (the
+   belief's stance; "never doubted that P" affirms P), "allegations that P" (P);
+2. an epistemic conditional anywhere in the words ("if there are images, ...", "if true")
+   makes the statement hedge: the speaker does not commit to the fact at issue. Any other
+   "if" makes a conditional claim, which the speaker affirms;
+3. a negation in the main clause of a past or present claim ("did not", "was not", "never")
+   flips affirms to denies, and is removed from the claim text. Future and modal negations
+   ("won't", "will not", "cannot") stay in the claim: they state a policy or a forecast;
+4. hedging cues in the claim ("may have", "possibly", "whether") and before the verb
+   ("appeared to", "declined to") make an affirmation a hedge; a report-scope negation
+   ("did not confirm", "never doubted") turns the verb's stance around.
+
+Example:
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> part = read_claim("Our batteries did not cause this fire", "affirms", [],
+    ...                   load_lexicon())
+    >>> part.stance, part.text
+    ('denies', 'Our batteries did cause this fire.')
+    >>> read_claim("it is too early to say whether the batteries were to blame", "affirms",
+    ...            [], load_lexicon()).stance
+    'hedges'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import Lexicon
+
+FLIP = {"affirms": "denies", "denies": "affirms", "hedges": "hedges"}
+_NEGATION_DISPLAY = {
+    **{f"{verb}n{mark}t": verb for verb in ("did", "does", "was", "were", "is", "are", "has",
+                                           "have", "had") for mark in ("'", "\u2019")},
+    "don't": "do", "don\u2019t": "do", "never": "",
+}
+_SUBJECT = r"(?:we|i|they|he|she|it|(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)"
+_BELIEF = re.compile(
+    rf"^{_SUBJECT}\s+(?:(?:have|has|had|do|does|did|still|also)\s+)*(never\s+|not\s+|no longer\s+)?"
+    r"(believes?|believed|thinks?|thought|estimates?|estimated|assesses|assessed|doubts?|"
+    r"doubted|expects?|expected|suspects?|suspected|is confident|are confident)\s+(?:that\s+)?")
+_BELIEF_STANCE = {"doubt": "hedges", "suspect": "hedges"}
+_OBJECT_NOUN = re.compile(r"^(?:the\s+)?(?:allegations?|claims?|reports?|accusations?|"
+                          r"suggestions?|rumou?rs|speculation|assertions?|charges?|"
+                          r"concerns?|fears?)\s+(?:that\s+)?", re.I)
+_HEDGE_FRAMES = re.compile(
+    r"^(?:it\s+(?:is|was)\s+)?(?:(?:too\s+(?:early|soon)\s+to\s+(?:say|tell))|(?:not\s+(?:yet\s+)?"
+    r"clear)|unclear|(?:possible))\s+(?:whether\s+|that\s+|if\s+)?|^whether\s+", re.I)
+_TOPIC_PREFIX = re.compile(r"^(?:as\s+for|as\s+to|regarding|on)\s+[^,]{1,60},\s+", re.I)
+_FUTURE = re.compile(r"\b(?:will|won\u2019t|won't|shall|is expected to|are expected to|is set to|"
+                     r"are set to|by (?:January|February|March|April|May|June|July|August|"
+                     r"September|October|November|December|the end of))\b")
+_POLICY_SUBJECT = re.compile(r"^(?:(?:his|her|their|our|the|its)\s+)?(?:government|country|"
+                             r"administration|we|i)\b", re.I)
+# A leading pronoun of a paraphrase is the speaker ("X said it had found ..."), unless it is
+# the empty "it" of "it is too early", "it would be serious".
+_LEADING_PRONOUN = re.compile(r"^(it|they|he|she)\b(?=\s+(?:had|has|have|did|does|do|would|will|"
+                              r"could|was|were|is|are)\s)(?!\s+(?:is|was|would be|will be|"
+                              r"could be|are|were)\b)", re.I)
+
+
+@dataclass
+class ClaimReading:
+    """What a piece of reported text claims, and the speaker's stance on it."""
+
+    start: int  # offsets of the words that carry the claim, in the article
+    end: int
+    text: str  # the claim as a sentence, for the draft
+    stance: str
+    kind: str = "factual"
+    cues: list[str] = field(default_factory=list)
+    anaphor: bool = False  # "we have ruled that out": about the previous claim
+    quote: bool = False
+
+
+def _has(text: str, cue: str) -> bool:
+    return re.search(rf"(?<![\w\u2019'-]){re.escape(cue)}(?![\w\u2019'-])", text, re.I) is not None
+
+
+def _main_clause(text: str) -> str:
+    """The words up to the first comma or relative clause (where a negation counts)."""
+    return re.split(r",|\s(?:which|who|where|because|although|though)\s", text, maxsplit=1)[0]
+
+
+def _negation(text: str, lex: Lexicon) -> str | None:
+    clause = _main_clause(text)
+    cues = [c for c, scope in lex.denials.items() if scope == "negation" and _has(clause, c)]
+    return max(cues, key=len) if cues else None
+
+
+def _denial_frame(text: str, lex: Lexicon) -> re.Match[str] | None:
+    """A denial frame of ``denial_cues.tsv`` at the start of ``text``, the longest first."""
+    for cue in lex.by_length(lex.denials):
+        if lex.denials[cue] == "frame" and (
+                match := re.match(rf"{re.escape(cue)}\s+", text, re.I)):
+            return match
+    return None
+
+
+def _strip_frames(text: str, stance: str, cues: list[str], lex: Lexicon) -> tuple[int, str]:
+    """Remove frames at the start of ``text``; returns (characters removed, stance)."""
+    removed = 0
+    for _ in range(4):
+        rest = text[removed:]
+        if match := _TOPIC_PREFIX.match(rest):
+            removed += match.end()
+        elif match := _denial_frame(rest, lex):
+            removed += match.end()
+            stance = FLIP[stance] if stance != "hedges" else stance
+            cues.append(f"denial frame: {match.group(0).strip()}")
+        elif match := _HEDGE_FRAMES.match(rest):
+            removed += match.end()
+            stance = "hedges" if stance == "affirms" else stance
+            cues.append(f"hedge frame: {match.group(0).strip()}")
+        elif match := _OBJECT_NOUN.match(rest):
+            removed += match.end()
+        elif (match := _BELIEF.match(rest)) and len(match.group(0).split()) <= 8:
+            removed += match.end()
+            lemma = re.sub(r"(?:s|ed|d)$", "", match.group(2).split()[-1])
+            belief = _BELIEF_STANCE.get(lemma, "affirms")
+            if match.group(1):
+                belief = {"hedges": "affirms", "affirms": "denies"}.get(belief, belief)
+                cues.append(f"negated belief: {match.group(0).strip()}")
+            if stance == "affirms":
+                stance = belief
+        else:
+            break
+    return removed, stance
+
+
+def claim_kind(text: str, lex: Lexicon) -> str:
+    """factual, conditional, forecast or policy, from the words of the claim."""
+    conditional = any(kind == "condition" and _has(text, cue)
+                      for cue, kind in lex.conditionals.items())
+    if (_FUTURE.search(text) or re.search(r"\bwould\b", text)) and _POLICY_SUBJECT.match(text):
+        return "policy"
+    if conditional:
+        return "conditional"
+    if _FUTURE.search(text):
+        return "forecast"
+    return "factual"
+
+
+def _labelled_false(text: str, lex: Lexicon) -> re.Match[str] | None:
+    """"A claim ... that P was false": the words P, when a report is called false."""
+    labels = "|".join(re.escape(c) for c, s in lex.denials.items() if s == "label")
+    return re.match(rf"^(?:an?|the|this|that)\s+(?:claims?|reports?|rumou?rs?|allegations?|"
+                    rf"suggestions?|story|stories|posts?)\b[^,]*?\bthat\s+(?P<p>.+?)\s+(?:was|is|"
+                    rf"were|are)\s+(?:completely\s+|entirely\s+|simply\s+)?(?:{labels}|"
+                    rf"misleading|wrong|incorrect|inaccurate)\W*$", text, re.I)
+
+
+def is_epistemic(text: str, lex: Lexicon) -> bool:
+    """Whether ``text`` has a conditional that questions the fact at issue: "if true", "if
+    there are images", "if the photos are real" (``conditional_cues.tsv``)."""
+    if any(kind == "epistemic" and _has(text, cue) for cue, kind in lex.conditionals.items()):
+        return True
+    words = {c for c, kind in lex.conditionals.items() if kind == "epistemic-word"}
+    return any(any(_has(clause, w) for w in words)
+               for clause in re.findall(r"\bif\b([^,;]{0,60})", text, re.I))
+
+
+def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
+               start: int = 0, speaker: str | None = None, quote: bool = False,
+               epistemic: bool | None = None) -> ClaimReading:
+    """Read one piece of reported text.
+
+    Args:
+        text: the words as written (one clause or one quoted sentence).
+        stance: the reporting verb's stance.
+        report_cues: cues found between the speaker and the claim ("appeared to", "never").
+        lex: the lexicons.
+        start: the offset of ``text`` in the article.
+        speaker: the speaker's name, put in place of a leading "it"/"they" of a paraphrase.
+        quote: the words are a quotation.
+        epistemic: force the epistemic-conditional test's result (a quote is hedged as a
+            whole when any of its sentences is).
+    """
+    cues: list[str] = []
+    lead = len(text) - len(text.lstrip(" ,\u201c\u201d\"'"))
+    body = text.strip(" ,\u201c\u201d\"'")
+    for cue in report_cues:
+        if cue in {"never", "not", "did not", "does not", "do not"}:
+            stance = {"denies": "hedges", "hedges": "affirms", "affirms": "hedges"}[stance]
+            cues.append(f"negated report: {cue}")
+        elif cue in lex.hedges:
+            stance = "hedges" if stance == "affirms" else stance
+            cues.append(f"hedge: {cue}")
+    removed, stance = _strip_frames(body, stance, cues, lex)
+    body = body[removed:]
+    lead += removed
+    if (labelled := _labelled_false(body, lex)) is not None:
+        lead += labelled.start("p")
+        body = labelled.group("p")
+        stance = FLIP[stance] if stance != "hedges" else stance
+        cues.append("reported as false")
+    if epistemic is None:
+        epistemic = is_epistemic(body, lex)
+    if epistemic:
+        stance = "hedges"
+        cues.append("epistemic conditional")
+    act = next((c for c, s in lex.denials.items() if s == "act" and _has(body, c)), None)
+    if act:
+        return ClaimReading(start + lead, start + lead + len(body), body, "denies",
+                            cues=[*cues, f"denial: {act}"], anaphor=True, quote=quote)
+    kind = claim_kind(body, lex)
+    display = body
+    negation = _negation(body, lex) if kind not in {"policy"} else None
+    if negation and stance != "hedges":
+        stance = FLIP[stance]
+        cues.append(f"negation: {negation}")
+        replacement = _NEGATION_DISPLAY.get(negation.lower(), negation.split()[0])
+        display = re.sub(rf"(?<![\w\u2019'-]){re.escape(negation)}(?![\w\u2019'-])", replacement,
+                         display, count=1, flags=re.I)
+    hedge = next((c for c, s in lex.hedges.items() if s == "claim" and _has(body, c)), None)
+    if hedge and stance == "affirms":
+        stance = "hedges"
+        cues.append(f"hedge: {hedge}")
+    if speaker and not quote:
+        display = _LEADING_PRONOUN.sub(speaker, display, count=1)
+    return ClaimReading(start + lead, start + lead + len(body), sentence_text(display), stance,
+                        kind=kind, cues=cues, quote=quote)
+
+
+def sentence_text(text: str) -> str:
+    """Claim text for the draft: quotation marks dropped, spaces collapsed, a capital and a
+    full stop."""
+    text = re.sub(r"[\u201c\u201d\"]", "", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+__all__ = ["FLIP", "ClaimReading", "claim_kind", "is_epistemic", "read_claim", "sentence_text"]

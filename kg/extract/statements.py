@@ -1,0 +1,365 @@
+"""Statements: turn the attribution frames of a sentence into who-said-what records.
+
+For each frame (:mod:`kg.extract.attribution`) this module resolves the speaker
+(:mod:`kg.extract.actors`), splits what was said into claims (one per "that"-clause, one per
+quoted sentence), reads each claim's stance (:mod:`kg.extract.stance`), and collects the
+relay chain ("told NBC News", "per The Washington Post", "according to a report carried by
+X", then the publisher), the date ("on Thursday", resolved against the document's date), the
+setting ("in a statement", "told reporters") and the evidence the frame presents.
+
+Sentences with no attribution are the publisher's own voice (:mod:`kg.extract.narration`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from kg.extract import evidence as ev
+from kg.extract.actors import ActorRecord, ActorTable
+from kg.extract.attribution import Frame, find_frames
+from kg.extract.dates import find_dates
+from kg.extract.lexicon import Lexicon
+from kg.extract.model import CommentRequestRecord, RelayStep, Span, StatementRecord
+from kg.extract.names import describe, is_outlet
+from kg.extract.sentences import Sentence
+from kg.extract.stance import is_epistemic, read_claim
+
+# "said that P, and that Q"; "had recorded P but had seen no Q" (the subject left out)
+_CLAUSES = re.compile(r",?\s+and\s+that\s+|,\s+that\s+|;\s+|,?\s+(?:but|and)\s+(?=(?:had|has|"
+                      r"have|was|were|is|are|did|does|do|would|could|will)\s+(?:not\s+|never\s+)?"
+                      r"\w+(?:ed|en|n)\b)")
+_QUOTE_PARTS = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\u201c\"])|;\s+")
+_LABEL = re.compile(r"[,\u201d\"]\s+(?:calling|describing|dismissing)\s+(?:them|it|the\s+\w+|this|"
+                    r"that)?\s*(?:as\s+)?(.*)$")
+_CONFIDENCE = {"named": 0.95, "description": 0.8, "pronoun": 0.75, "new-description": 0.6}
+
+
+@dataclass
+class Context:
+    """What one extraction has found so far, shared by every sentence."""
+
+    text: str
+    lex: Lexicon
+    table: ActorTable
+    publisher: ActorRecord | None
+    doc_date: dt.date | None
+    statements: list[StatementRecord] = field(default_factory=list)
+    evidence: list[ev.EvidenceMention] = field(default_factory=list)
+    requests: list[CommentRequestRecord] = field(default_factory=list)
+    manner: dict[str, int] = field(default_factory=dict)  # actor id -> sentence of a hedge
+    groups: int = 0
+    last_request_sentence: int = -9
+
+    def next_group(self) -> int:
+        self.groups += 1
+        return self.groups
+
+
+def read_frames(ctx: Context, sent: Sentence) -> list[Frame]:
+    """Add the statements and evidence of ``sent``'s attribution frames to ``ctx``.
+
+    Returns:
+        The frames whose speaker resolved to an actor (topic frames included), so that the
+        caller can tell an attributed sentence from the publisher's own voice.
+    """
+    frames = find_frames(sent, ctx.lex)
+    resolved: list[Frame] = []
+    speakers: dict[int, ActorRecord] = {}
+    relays: list[RelayStep] | None = None
+    first = len(ctx.statements)
+    released: list[ev.EvidenceMention] = []
+    for number, frame in enumerate(frames):
+        speaker = _speaker(ctx, sent, frame, speakers, number)
+        if speaker is None:
+            continue
+        speakers[number] = speaker
+        ctx.table.mark_used(speaker.id) if frame.kind not in {"topic", "cite"} else None
+        resolved.append(frame)
+        if frame.kind == "cite" and frame.obj:
+            _object_evidence(ctx, sent, frame, speaker, "cited")
+        elif frame.kind == "release":
+            mention = _release(ctx, sent, frame, speaker)
+            if mention is not None and not mention.supports:
+                released.append(mention)
+        elif frame.kind in {"speech", "according"}:
+            relays = _statements(ctx, sent, frame, speaker, relays)
+    for mention in released:  # "published the report, saying P": the report supports P
+        mention.supports = [i for i in range(first, len(ctx.statements))
+                            if ctx.statements[i].actor == mention.actor]
+    ctx.evidence.extend(_passive_evidence(ctx, sent))
+    return resolved
+
+
+def _speaker(ctx: Context, sent: Sentence, frame: Frame, speakers: dict[int, ActorRecord],
+             number: int) -> ActorRecord | None:
+    if frame.same_as_previous:
+        return speakers.get(number - 1)
+    if frame.speaker is None or frame.speaker_text is None:
+        return None
+    if frame.kind == "according":
+        return _according_speaker(ctx, sent, frame)
+    return ctx.table.resolve(frame.speaker_text, frame.speaker[0], sentence=sent.index,
+                             appositive=frame.appositive, initial=frame.initial)
+
+
+def _according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord | None:
+    """``according to X``: X speaks unless X is an outlet (a relay) or a document."""
+    assert frame.speaker_text is not None and frame.speaker is not None
+    phrase = frame.speaker_text
+    if _relay_cue(phrase, ctx.lex) or is_outlet(phrase, ctx.lex) or describe(
+            phrase, ctx.lex).outlet:
+        return None
+    kind = ev.evidence_kind(phrase, ctx.lex)
+    if kind:
+        mention = ev.EvidenceMention(kind, re.sub(r"\s+(?:seen|obtained|reviewed)\s+by\b.*",
+                                                  "", phrase), frame.speaker, "cited",
+                                     sent.index)
+        if ctx.publisher and re.search(r"\b(?:seen|obtained|reviewed)\s+by\b", phrase):
+            mention.actor = ctx.publisher.id
+        ctx.evidence.append(mention)
+        return None
+    if not frame.claims:
+        return None
+    return ctx.table.resolve(phrase, frame.speaker[0], sentence=sent.index)
+
+
+def _relay_cue(phrase: str, lex: Lexicon) -> str | None:
+    lowered = phrase.lower()
+    for cue in lex.by_length(lex.relays):
+        if lowered.startswith(cue.removeprefix("according to ").removeprefix("per ") + " ") \
+                and cue.startswith(("according to a", "according to reports")):
+            return cue
+    return None
+
+
+def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
+                speaker: ActorRecord) -> list[RelayStep]:
+    """The outlets between ``speaker`` and the reader, nearest the speaker first."""
+    steps: list[RelayStep] = []
+    if frame.recipient:
+        phrase = ctx.text[frame.recipient[0]:frame.recipient[1]]
+        outlet = is_outlet(phrase, ctx.lex)
+        if outlet:
+            steps.append(RelayStep(ctx.table.outlet(outlet).id, "told", frame.recipient))
+    masked = sent.masked()
+    claims = [(a - sent.start, b - sent.start) for a, b in frame.claims]
+    for cue in ctx.lex.by_length(ctx.lex.relays):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}\s+", masked, re.I):
+            if any(a <= match.start() < b for a, b in claims) or (
+                    frame.verb_span and match.start() + sent.start < frame.verb_span[0]
+                    and frame.kind != "according" and not frame.from_quote):
+                continue
+            name = re.match(r"((?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|"
+                            r"of|and))*)", masked[match.end():])
+            outlet = is_outlet(name.group(1).rstrip("."), ctx.lex) if name else None
+            span = (sent.start + match.start(), sent.start + match.end() + len(name.group(1))) \
+                if name else None
+            if outlet and not any((s.span and span and s.span[0] <= span[0] < s.span[1])
+                                  or s.outlet == ctx.table.outlet(outlet).id for s in steps):
+                steps.append(RelayStep(ctx.table.outlet(outlet).id,
+                                       ctx.lex.relays[cue.lower()], span))
+    steps.sort(key=lambda s: s.span[0] if s.span else 0)
+    publisher = ctx.publisher
+    if publisher and speaker.id != publisher.id and all(s.outlet != publisher.id
+                                                       for s in steps):
+        steps.append(RelayStep(publisher.id, "published"))
+    for step in steps:
+        ctx.table.mark_used(step.outlet)
+    return [s for s in steps if s.outlet != speaker.id]
+
+
+def _attribution_text(sent: Sentence, frame: Frame) -> str:
+    """The sentence with the claims blanked out: where dates and settings are looked for."""
+    chars = list(sent.text)
+    for a, b in frame.claims:
+        for i in range(max(0, a - sent.start), min(len(chars), b - sent.start)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _date(ctx: Context, sent: Sentence, frame: Frame) -> tuple[str | None, str | None,
+                                                                 str | None]:
+    around = _attribution_text(sent, frame)
+    found = find_dates(around, ctx.doc_date, sent.start)
+    if not found:
+        return None, None, None
+    verb_at = frame.verb_span[0] if frame.verb_span else sent.start
+    best = min(found, key=lambda m: abs(m.start - verb_at))
+    return best.iso, best.text, best.basis
+
+
+def _setting(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
+             relays: list[RelayStep]) -> str | None:
+    if ctx.publisher and speaker.kind == "NewsOutlet":
+        return "publication"
+    if frame.verb and frame.verb.cls == "release":
+        return "released-material"
+    around = _attribution_text(sent, frame).lower()
+    for cue, setting in ctx.lex.settings.items():
+        if re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", around):
+            return setting
+    if any(step.cue == "told" for step in relays):
+        return "interview"
+    return None
+
+
+def _speaker_confidence(frame: Frame, speaker: ActorRecord) -> float:
+    phrase = (frame.speaker_text or "").strip().lower()
+    if phrase in {"he", "she", "it", "they", "we"}:
+        return _CONFIDENCE["pronoun"]
+    if frame.same_as_previous:
+        return _CONFIDENCE["named"]
+    if speaker.name.lower() in phrase or any(a.lower() == phrase for a in speaker.aliases):
+        return _CONFIDENCE["named" if speaker.confidence >= 0.7 else "new-description"]
+    return _CONFIDENCE["description"]
+
+
+def _parts(ctx: Context, span: Span, quote: bool) -> list[Span]:
+    """Split what was said into one piece per claim: that-clauses, quoted sentences."""
+    text = ctx.text[span[0]:span[1]]
+    splitter = _QUOTE_PARTS if quote else _CLAUSES
+    pieces, start = [], 0
+    for match in splitter.finditer(text):
+        if len(text[start:match.start()].split()) >= 3 and len(text[match.end():].split()) >= 3:
+            pieces.append((span[0] + start, span[0] + match.start()))
+            start = match.end()
+    pieces.append((span[0] + start, span[1]))
+    return pieces
+
+
+def _statements(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
+                previous: list[RelayStep] | None) -> list[RelayStep]:
+    relays = relay_steps(ctx, sent, frame, speaker)
+    if frame.same_as_previous and previous and any(s.cue != "published" for s in previous) \
+            and all(s.cue == "published" for s in relays):
+        relays = list(previous)  # "she told the Courier, adding that ...": the same channel
+    date, date_text, basis = _date(ctx, sent, frame)
+    setting = _setting(ctx, sent, frame, speaker, relays)
+    stance = frame.verb.stance if frame.verb else "affirms"
+    label = _LABEL.search(sent.masked()[max((b for _, b in frame.claims), default=0)
+                                        - sent.start:]) if frame.claims else None
+    label_quote = None
+    if label:
+        label_words = sent.text[len(sent.text) - len(label.group(1)):] if label.group(1) \
+            else ""
+        if any(s == "label" and re.search(rf"\b{re.escape(c)}\b", label_words, re.I)
+               for c, s in ctx.lex.denials.items()):
+            stance = "denies"
+            label_quote = label_words.strip(" .\u201c\u201d\"")
+    group = ctx.next_group()
+    confidence = _speaker_confidence(frame, speaker)
+    for span in frame.claims:
+        epistemic = frame.from_quote and is_epistemic(ctx.text[span[0]:span[1]], ctx.lex)
+        for part in _parts(ctx, span, frame.from_quote):
+            _statement(ctx, sent, frame, speaker, part, stance, group, confidence,
+                       epistemic=epistemic or None, relays=relays, setting=setting,
+                       date=(date, date_text, basis), label_quote=label_quote)
+    for a, b in frame.claims:
+        ctx.evidence.extend(_inline(ctx, sent, (a, b), speaker, group))
+    return relays
+
+
+def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord, part: Span,
+               stance: str, group: int, confidence: float, *, epistemic: bool | None,
+               relays: list[RelayStep], setting: str | None,
+               date: tuple[str | None, str | None, str | None],
+               label_quote: str | None) -> None:
+    text = ctx.text[part[0]:part[1]]
+    lead = len(text) - len(text.lstrip(" ,\u201c\u201d\"'"))
+    frame_ev = ev.claim_frame(text[lead:], ctx.lex)
+    if frame_ev:
+        ctx.evidence.append(ev.EvidenceMention(
+            frame_ev.kind, frame_ev.description, (part[0] + lead, part[0] + lead +
+                                                  frame_ev.removed), frame_ev.role, sent.index,
+            actor=speaker.id, supports=[len(ctx.statements)]))
+        text, part = text[lead + frame_ev.removed:], (part[0] + lead + frame_ev.removed, part[1])
+    reading = read_claim(text, stance, frame.cues, ctx.lex, start=part[0],
+                         speaker=_short_name(speaker), quote=frame.from_quote,
+                         epistemic=epistemic)
+    if not reading.text.strip(" ."):
+        return
+    if ctx.manner.get(speaker.id, -9) >= sent.index - 1 and reading.stance == "affirms":
+        reading.stance = "hedges"
+        reading.cues.append("manner: described as cautious")
+    quote = label_quote or _quote(ctx, sent, reading.start, reading.end, frame.from_quote)
+    stance_confidence = 0.85 if reading.cues else 0.95
+    ctx.statements.append(StatementRecord(
+        actor=speaker.id, stance=reading.stance, sentence=(sent.start, sent.end),
+        span=(reading.start, reading.end), claim_text=reading.text, claim_kind=reading.kind,
+        verb=frame.verb_text, verb_span=frame.verb_span, speaker_span=frame.speaker,
+        quote=quote, reported_as=sent.text, date=date[0], date_text=date[1], date_basis=date[2],
+        setting=setting, relay=list(relays), cues=reading.cues,
+        confidence=round(confidence * stance_confidence * (0.75 if reading.anaphor else 1), 2),
+        own_voice=bool(ctx.publisher) and speaker.id == ctx.publisher.id,
+        from_quote=frame.from_quote, anaphor=reading.anaphor or frame.anaphor, group=group,
+        sentence_index=sent.index,
+    ))
+
+
+def _short_name(speaker: ActorRecord) -> str:
+    return speaker.name if speaker.kind != "Person" else speaker.name.split()[-1]
+
+
+def _quote(ctx: Context, sent: Sentence, start: int, end: int, whole: bool) -> str | None:
+    if whole:  # a quoted sentence: the whole quotation it belongs to
+        a, b = next(((a, b) for a, b in sent.quotes if a <= start and end <= b), (start, end))
+        return ctx.text[a:b].strip(" ,.;:\u201c\u201d\"") or None
+    inside = [ctx.text[a:b].rstrip(" ,.;:") for a, b in sent.quotes if start <= a and b <= end + 1]
+    return " ... ".join(q for q in inside if q) or None
+
+
+def _inline(ctx: Context, sent: Sentence, span: Span, speaker: ActorRecord,
+            group: int) -> list[ev.EvidenceMention]:
+    found = ev.inline_mentions(ctx.text[span[0]:span[1]], span[0], sent.index, ctx.lex)
+    indices = [i for i, s in enumerate(ctx.statements) if s.group == group]
+    for mention in found:
+        mention.actor = speaker.id
+        mention.supports = [i for i in indices
+                            if ctx.statements[i].span[0] <= mention.span[0]
+                            < ctx.statements[i].span[1]] or indices[:1]
+    return found
+
+
+def _object_evidence(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
+                     role: str) -> ev.EvidenceMention | None:
+    assert frame.obj is not None
+    mention = ev.object_mention(ctx.text[frame.obj[0]:frame.obj[1]], frame.obj[0], sent.index,
+                                role, ctx.lex)
+    if mention:
+        mention.actor = speaker.id
+        # cited material supports the sentence's own claims, set once they are read
+        mention.supports = None if role == "cited" else []
+        ctx.evidence.append(mention)
+        ctx.table.mark_used(speaker.id)
+    return mention
+
+
+def _release(ctx: Context, sent: Sentence, frame: Frame,
+             speaker: ActorRecord) -> ev.EvidenceMention | None:
+    mention = _object_evidence(ctx, sent, frame, speaker, "released") if frame.obj else None
+    after = (frame.obj[1] if frame.obj else frame.verb_span[1]) - sent.start \
+        if frame.verb_span else 0
+    shown = ev.shown_claim(sent.text, after)
+    if shown is None:
+        return mention
+    frame.claims = [(sent.start + shown[0], sent.start + shown[1])]
+    before = len(ctx.statements)
+    _statements(ctx, sent, frame, speaker, None)
+    if mention is not None:
+        mention.supports = list(range(before, len(ctx.statements)))
+    return mention
+
+
+def _passive_evidence(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
+    found = ev.released_by(sent.text, sent.start, sent.index, ctx.lex)
+    for mention in found:
+        actor = ctx.table.resolve(mention.actor_text or "", mention.actor_at or mention.span[1],
+                                  sentence=sent.index)
+        mention.actor = actor.id if actor else None
+        mention.supports = []
+    return [m for m in found if m.actor]
+
+
+__all__ = ["Context", "read_frames", "relay_steps"]

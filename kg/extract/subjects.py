@@ -1,0 +1,108 @@
+"""The speaker phrase of an attribution: where it starts and ends, before or after the verb.
+
+``subject`` reads back from the reporting verb: over auxiliaries and hedges ("has",
+"appeared to"), over an apposition set off by commas ("Marta Okonjo, chief of the fire
+department, said"), to the start of the clause (a comma, a quotation, the sentence's start),
+and past a leading adverbial ("On Thursday,", "Separately,") or conjunction ("but"). The words
+it returns are only a phrase; :mod:`kg.extract.actors` decides whether they name an actor.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MODIFIERS = re.compile(
+    r"(?:\b(?:has|have|had|also|separately|previously|later|earlier|again|publicly|"
+    r"repeatedly|then|now|already|never|not|did not|does not|do not|would not|could not|"
+    r"appeared to|appears to|appear to|seemed to|seems to|declined to|refused to|would|will|"
+    r"last week|yesterday|today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)(?: night| morning| evening| afternoon)?|however|,)\s*)+$")
+#: Leading adverbials before a speaker: "On Thursday,", "Separately,", "In a statement,".
+LEADING = re.compile(r"^(?:(?:separately|however|meanwhile|earlier|later|in a statement|"
+                     r"in a statement on \w+|on \w+(?: night| morning| evening)?|last week|"
+                     r"yesterday|today|on \d{1,2} \w+|in \w+)\s*,?\s+)+", re.I)
+_ACCUSATION = re.compile(r"(?:an?|the|this|that)\s+(?:accusation|claim|allegation|charge|"
+                         r"assertion|suggestion|version|account)s?\s+(?:that\s+|which\s+)?")
+
+
+def strip_modifiers(masked: str, position: int) -> tuple[int, list[str]]:
+    """Move back over "has", "appeared to", "on Wednesday" ... before the verb."""
+    left = masked[:position]
+    match = _MODIFIERS.search(left)
+    if not match or not match.group(0).strip():
+        return position, []
+    words = match.group(0)
+    cues = [cue for cue in ("appeared to", "appears to", "appear to", "seemed to", "seems to",
+                            "declined to", "refused to", "would not", "could not", "did not",
+                            "does not", "do not", "never", "not") if re.search(
+        rf"\b{cue}\b", words)]
+    start = match.start()
+    while start < position and masked[start] in " ,":
+        start += 1
+    return start, cues
+
+
+def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
+    """The speaker phrase that ends at ``end`` (exclusive), with any appositive before the
+    verb: (start, end, appositive, starts the sentence). None if there is no phrase."""
+    left = masked[:end].rstrip()
+    appositive = None
+    if left.endswith(",") and not left.endswith("\u201d,") and not left.endswith('",'):
+        inner = left[:-1]
+        comma = inner.rfind(",")
+        if comma > 0 and "_" not in inner[comma:]:
+            appositive = inner[comma + 1:].strip()
+            left = inner[:comma]
+        else:
+            return None
+    boundary = max(left.rfind(","), left.rfind(";"), left.rfind(":"), left.rfind("\u201d"),
+                   left.rfind('"'), left.rfind("—"), left.rfind(" - "))
+    start = boundary + 1
+    while start < len(left) and left[start] in " \"\u201d'\u2019":
+        start += 1
+    phrase = left[start:]
+    leading = LEADING.match(phrase)
+    if leading:
+        start += leading.end()
+        phrase = left[start:]
+    conjunction = re.match(r"(?:but|and|while|whereas|although|though)\s+", phrase)
+    if conjunction:
+        start += conjunction.end()
+        phrase = left[start:]
+    # "Voss thanked voters and [said]": the subject of the first verb
+    verb_phrase = re.match(r"(.+?)\s+(?:\w+ed|has|had|was|were|is|are)\b.*\s+and$", phrase)
+    if verb_phrase:
+        phrase = verb_phrase.group(1)
+        left = left[:start + len(phrase)]
+    if not phrase.strip() or "_" in phrase or len(phrase.split()) > 9:
+        return None
+    return start, len(left), appositive, boundary < 0 and not leading
+
+
+def opening_subject(masked: str) -> tuple[int, int, str | None, bool] | None:
+    """The noun phrase that opens the sentence, as the subject of a trailing participle."""
+    match = re.match(r"((?:The\s+|the\s+)?[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*|"
+                     r"It|They|He|She|We)\s+[a-z]", masked)
+    return (0, match.end(1), None, True) if match else None
+
+
+def anaphoric_subject(masked: str, s0: int) -> int:
+    """"..., an accusation the board dismissed": the length of "an accusation " at ``s0``
+    (the claim is the clause before it), or 0."""
+    match = _ACCUSATION.match(masked[s0:])
+    return match.end() if match else 0
+
+
+def inverted_subject(masked: str, after: int) -> tuple[int, int, str | None] | None:
+    """``"...," said Tomas Varga, head of research.``: the speaker after the verb."""
+    rest = masked[after:]
+    match = re.match(r"\s+((?:the\s+|a\s+)?[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){0,5}?)\s*"
+                     r"(?:,\s*(.+?))?\s*[.!?]?$", rest)
+    if not match:
+        return None
+    start = after + match.start(1)
+    return start, after + match.end(1), (match.group(2) or None)
+
+
+__all__ = ["LEADING", "anaphoric_subject", "inverted_subject", "opening_subject",
+           "strip_modifiers", "subject"]

@@ -1,0 +1,122 @@
+"""``POST /extract`` and its form: JSON, YAML and HTML answers, limits, and no writes."""
+
+from __future__ import annotations
+
+import ast
+import json
+import warnings
+from html.parser import HTMLParser
+
+import pytest
+
+warnings.filterwarnings("ignore", message=".*httpx.*starlette.testclient", category=Warning)
+
+from fastapi import FastAPI  # noqa: E402
+from fastapi.testclient import TestClient  # noqa: E402
+
+from api.errors import install_error_handlers  # noqa: E402
+from api.routers import extract as extract_router  # noqa: E402
+from kg.authoring import compile_case_text  # noqa: E402
+from tests.extract.conftest import ROOT  # noqa: E402
+
+ARTICLE = (ROOT / "tests" / "data" / "cases" / "port-fire.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def client() -> TestClient:
+    app = FastAPI()
+    install_error_handlers(app)
+    app.include_router(extract_router.router)
+    return TestClient(app)
+
+
+def test_post_text_returns_the_draft_and_items_with_spans(client: TestClient) -> None:
+    response = client.post("/extract", content=ARTICLE.encode(),
+                           headers={"Content-Type": "text/plain"})
+    assert response.status_code == 200
+    body = response.json()
+    compile_case_text(body["draft"], source="draft.yaml")
+    assert body["text"] == ARTICLE
+    statements = [i for i in body["items"] if i["type"] == "statement"]
+    assert {i["stance"] for i in statements} == {"affirms", "denies", "hedges"}
+    for item in statements:
+        start, end = item["spans"][0]
+        assert ARTICLE[start:end].strip()
+
+
+def test_accept_yaml_returns_the_case_file(client: TestClient) -> None:
+    response = client.post("/extract", content=ARTICLE.encode(),
+                           headers={"Content-Type": "text/plain", "Accept": "application/yaml"},
+                           params={"threshold": "0.9"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/yaml")
+    assert "# REVIEW" in response.text
+
+
+def test_html_body_is_reduced_to_text(client: TestClient) -> None:
+    page = ("<html><head><meta property='og:site_name' content='The Valley Times'></head>"
+            "<body><p>The mayor said the dam was safe.</p></body></html>")
+    response = client.post("/extract", content=page.encode(),
+                           headers={"Content-Type": "text/html"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["text"] == "The mayor said the dam was safe."
+    assert body["document"]["publisher"] == "valley-times"
+
+
+class _Marks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[str] = []
+        self.scripts: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "mark":
+            self.marks.append(dict(attrs).get("class") or "")
+        if tag == "script":
+            self.scripts.append(dict(attrs))
+
+
+def test_the_form_shows_highlighted_spans_and_escapes_the_text(client: TestClient) -> None:
+    form = client.get("/extract")
+    assert form.status_code == 200 and "<form" in form.text
+    text = 'The mayor said the <b>dam</b> was "safe" & sound.'
+    response = client.post("/extract", data={"text": text, "publisher": "The Valley Times"})
+    assert response.status_code == 200
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    assert "<b>dam</b>" not in response.text and "&lt;b&gt;dam&lt;/b&gt;" in response.text
+    parser = _Marks()
+    parser.feed(response.text)
+    assert {"speaker", "cue", "claim"} <= {m.split()[0] for m in parser.marks}
+    assert all(s.get("type") == "application/json" for s in parser.scripts)
+
+
+@pytest.mark.parametrize(("headers", "body", "status", "code"), [
+    ({"Content-Type": "application/json"}, b"{}", 415, "unsupported_media_type"),
+    ({"Content-Type": "text/plain"}, b"   ", 400, "empty_article"),
+    ({"Content-Type": "text/plain"}, b"\xff\xfe\x00", 400, "invalid_encoding"),
+    ({"Content-Type": "text/plain"}, b"x" * (extract_router.MAX_ARTICLE_BYTES + 1), 413,
+     "request_too_large"),
+])
+def test_bad_requests_get_the_one_error_shape(client: TestClient, headers: dict[str, str],
+                                              body: bytes, status: int, code: str) -> None:
+    response = client.post("/extract", content=body, headers=headers)
+    assert response.status_code == status
+    assert response.json()["error"]["code"] == code
+
+
+def test_a_bad_date_is_refused(client: TestClient) -> None:
+    response = client.post("/extract", content=b"The mayor said the dam was safe.",
+                           headers={"Content-Type": "text/plain"}, params={"date": "2025-13-01"})
+    assert response.status_code == 400
+    assert json.loads(response.text)["error"]["details"] == {"parameter": "date"}
+
+
+def test_the_router_never_touches_a_store() -> None:
+    """The router imports nothing that reaches the service's state or a store."""
+    tree = ast.parse((ROOT / "api" / "routers" / "extract.py").read_text(encoding="utf-8"))
+    modules = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    modules |= {a.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                for a in node.names}
+    assert not modules & {"api.deps", "api.state", "kg.store", "pyoxigraph"}
+    assert "app.state" not in ast.unparse(tree)
