@@ -557,7 +557,7 @@ class KnowledgeStore:
     def _validate(self, staged: list[_Staged], progress: ProgressCallback | None) -> None:
         # Imported here: loads with validate=False never need the validator. The compiled
         # engine gives pySHACL's results (tests/test_shacl_compiled.py) at a fraction of its time.
-        from kg.shacl_compiled import validate_quads
+        from kg.shacl import validate_quads
 
         from_store = self._known_types(staged)
         # What each file types, for the other files of the load; a file's own types are in its

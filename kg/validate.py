@@ -26,7 +26,7 @@ and class the data uses must be declared (in the vocabulary, in the data, or in
 ``known_types``), so that a misspelt term is an error rather than a silently unchecked triple.
 
 Two engines give the same results. By default (``engine="compiled"``) the graph is converted to
-pyoxigraph terms and checked by :mod:`kg.shacl_compiled`, which compiles the shapes to SPARQL
+pyoxigraph terms and checked by :mod:`kg.shacl`, which compiles the shapes to SPARQL
 and runs them in Oxigraph, about 20 times faster from 50,000 to 1,000,000 triples
 (benchmarks/README.md, "Load").
 ``engine="pyshacl"`` runs pySHACL as described above: it is the reference the compiled engine is
@@ -109,7 +109,7 @@ def validate_graph(
         known_types: ``rdf:type`` triples of nodes that ``data`` refers to but that are
             described elsewhere (already in the store, in another file). Its ``rdfs:subClassOf``
             triples are used too, for kinds declared elsewhere; other triples are ignored.
-        engine: ``"compiled"`` (:mod:`kg.shacl_compiled`, fast) or ``"pyshacl"`` (the
+        engine: ``"compiled"`` (:mod:`kg.shacl`, fast) or ``"pyshacl"`` (the
             reference). The results are the same.
 
     Returns:
@@ -130,7 +130,7 @@ def validate_graph(
         ['A cred:Claim has exactly one cred:text (the proposition as one sentence).']
     """
     if engine == "compiled":
-        from kg.shacl_compiled import validate_rdflib_graph
+        from kg.shacl import validate_rdflib_graph
 
         return validate_rdflib_graph(data, source=source, known_types=known_types)
     if engine != "pyshacl":

@@ -1,4 +1,4 @@
-"""The compiled SHACL engine (kg.shacl_compiled) gives pySHACL's results, exactly.
+"""The compiled SHACL engine (kg.shacl) gives pySHACL's results, exactly.
 
 Every case compares whole result lists (focus, path, message, severity, shape, value, and their
 order) from both engines on the same data:
@@ -35,7 +35,7 @@ from kg.convert import to_rdflib
 from kg.errors import ShapeValidationError, ShapeViolation
 from kg.namespaces import CRED
 from kg.rdfio import parse_bytes
-from kg.shacl_compiled import (
+from kg.shacl import (
     ShapeCompileError,
     compile_shapes,
     compiled_shapes,
