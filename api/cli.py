@@ -290,15 +290,22 @@ OutputFormatOption = Annotated[
 ]
 
 
-def _analyse(store_path: Path | None, files: Sequence[Path], *, seed: bool, min_groups: int,
-             method: str) -> object:
+def _analyse(ctx: typer.Context, store_path: Path | None, files: Sequence[Path], *, seed: bool,
+             min_groups: int, method: str) -> object:
     from kg.analysis import METHODS, analyse
 
     if method not in METHODS:
         err.print(f"error: unknown method {method!r}; expected one of {', '.join(METHODS)}")
         raise typer.Exit(EXIT_USAGE)
-    with _open_store(store_path, files, seed=seed) as target:
+    # The analysis reads the details behind an explanation from the store when asked, so the
+    # store stays open until the command has printed, and closes with the command's context.
+    opened = _open_store(store_path, files, seed=seed)
+    target = opened.__enter__()
+    ctx.call_on_close(lambda: opened.__exit__(None, None, None))
+    try:
         return analyse(target, min_groups=min_groups, method=method)
+    except KgError as error:
+        raise _fail(error) from None
 
 
 def _check_output_format(fmt: str) -> None:
@@ -315,6 +322,7 @@ def _print_json(data: object) -> None:
 
 @app.command()
 def corroborate(
+    ctx: typer.Context,
     files: FilesArgument = None,
     min_groups: MinGroupsOption = 2,
     status: Annotated[
@@ -343,7 +351,7 @@ def corroborate(
     if status is not None and status not in STATUSES:
         err.print(f"error: unknown --status {status!r}; expected one of {', '.join(STATUSES)}")
         raise typer.Exit(EXIT_USAGE)
-    analysis = _analyse(store, files or [], seed=not no_seed, min_groups=min_groups,
+    analysis = _analyse(ctx, store, files or [], seed=not no_seed, min_groups=min_groups,
                         method=method)
     rows = [
         c for c in analysis.claims.values()  # type: ignore[attr-defined]
@@ -382,6 +390,7 @@ def _group_line(analysis: object, group: object) -> str:
 
 @app.command()
 def grades(
+    ctx: typer.Context,
     files: FilesArgument = None,
     min_groups: MinGroupsOption = 2,
     fmt: OutputFormatOption = "table",
@@ -394,7 +403,7 @@ def grades(
     from kg.analysis.serialize import short_id
 
     _check_output_format(fmt)
-    analysis = _analyse(store, files or [], seed=not no_seed, min_groups=min_groups,
+    analysis = _analyse(ctx, store, files or [], seed=not no_seed, min_groups=min_groups,
                         method=method)
     actors = sorted(analysis.actors.values(),  # type: ignore[attr-defined]
                     key=lambda a: (a.reliability.grade, a.actor.label))
@@ -437,6 +446,7 @@ def grades(
 
 @app.command()
 def explain(
+    ctx: typer.Context,
     claim: Annotated[str, typer.Argument(help="A claim id (see `kg corroborate`) or IRI.")],
     files: FilesArgument = None,
     min_groups: MinGroupsOption = 2,
@@ -450,7 +460,7 @@ def explain(
     from kg.analysis.serialize import claim_to_dict
 
     _check_output_format(fmt)
-    analysis = _analyse(store, files or [], seed=not no_seed, min_groups=min_groups,
+    analysis = _analyse(ctx, store, files or [], seed=not no_seed, min_groups=min_groups,
                         method=method)
     try:
         item = analysis.claim_by_id(claim)  # type: ignore[attr-defined]
@@ -505,3 +515,15 @@ def main() -> None:
 
 
 __all__ = ["app", "main"]
+
+from api.cli_server import register as _register_server_commands  # noqa: E402
+
+_register_server_commands(app)
+
+from api.cli_viz import register as _register_viz_commands  # noqa: E402
+
+_register_viz_commands(app)
+
+from api.cli_extract import register as _register_extract_commands  # noqa: E402
+
+_register_extract_commands(app)

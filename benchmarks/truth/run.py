@@ -2,18 +2,23 @@
 
     python benchmarks/truth/run.py [--datasets book,population,flight]
                                    [--out benchmarks/truth/results.md] [--data DIR]
+                                   [--synthetic-rows 1000000]
 
 Reads the public data sets in place (default: ``../shared/truth-benchmarks`` beside the
 repository), normalises them once (``loaders.py``), and on the same triples runs our methods
 in this process and the peer's in a subprocess of the benchmark-only virtualenv
 (``setup_peer.sh``). Reports accuracy against gold, run time, the agreement of each shared
-method's chosen values with the peer's, and the speed ratio. Writes a Markdown table.
+method's chosen values with the peer's, and the speed ratio; then, for the default, a paired
+comparison with every other method on the gold objects (an exact sign test on the objects
+where exactly one of the two is right) and the copy blocs it found; then the default's run time
+on product-like synthetic data (``synthetic.py``). Writes Markdown.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import pickle
 import platform
@@ -24,7 +29,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 from loaders import load_book, load_flight, load_population
+from synthetic import make_synthetic, run_synthetic
 
 from kg.analysis.truth import (
     TruthDataset,
@@ -32,6 +39,7 @@ from kg.analysis.truth import (
     accucopy,
     average_log,
     discover,
+    independent_accuracy,
     independent_voting,
     investment,
     pooled_investment,
@@ -54,12 +62,32 @@ OURS: dict[str, Callable[[TruthDataset], TruthResult]] = {
     "accupr": lambda ds: accucopy(ds, detect_copying=False),
     "accucopy": accucopy,
     "accupr_held_out": lambda ds: accucopy(ds, detect_copying=False, leave_one_out=True),
+    "independent_accuracy, no copy detection": lambda ds: independent_accuracy(
+        ds, detect_copying=False
+    ),
     "discover (default)": discover,
 }
+DEFAULT = "discover (default)"
 
 
 def accuracy(values: dict[str, str], gold: dict[str, str]) -> float:
     return sum(values.get(k) == v for k, v in gold.items()) / len(gold)
+
+
+def sign_test(wins: int, losses: int) -> float:
+    """Exact two-sided p-value of ``wins`` against ``losses`` under a fair coin."""
+    n = wins + losses
+    if n == 0:
+        return 1.0
+    tail = sum(math.comb(n, k) for k in range(min(wins, losses) + 1)) / 2**n
+    return min(1.0, 2 * tail)
+
+
+def paired(mine: dict[str, str], other: dict[str, str], gold: dict[str, str]) -> tuple[int, int]:
+    """Gold objects the default gets right and the other wrong, and the reverse."""
+    wins = sum(mine.get(k) == v != other.get(k) for k, v in gold.items())
+    losses = sum(other.get(k) == v != mine.get(k) for k, v in gold.items())
+    return wins, losses
 
 
 def run_peer(python: Path, triples: list) -> dict | None:
@@ -91,11 +119,21 @@ def bench(name: str, data: Path, peer_python: Path) -> dict:
     ds = TruthDataset.from_triples(b.triples)
     build_s = time.perf_counter() - t0
     ours = {}
+    blocs = []
     for method, fn in OURS.items():
         t0 = time.perf_counter()
         result = fn(ds)
         values = result.values()
         elapsed = time.perf_counter() - t0
+        if method == DEFAULT:
+            sizes = np.bincount(result.groups)
+            blocs = sorted(
+                (
+                    sorted(ds.sources[i] for i in np.flatnonzero(result.groups == g))
+                    for g in np.flatnonzero(sizes > 1).tolist()
+                ),
+                key=lambda b: (-len(b), b),
+            )
         ours[method] = {
             "acc": accuracy(values, b.gold),
             "s": elapsed,
@@ -120,6 +158,14 @@ def bench(name: str, data: Path, peer_python: Path) -> dict:
                 flush=True,
             )
         rows[method] = row
+    comparisons = []
+    mine = ours[DEFAULT]["values"]
+    others = [(m, o["values"]) for m, o in ours.items() if m != DEFAULT]
+    if peer:
+        others += [(f"{m} (peer)", p["values"]) for m, p in peer["methods"].items()]
+    for method, values in others:
+        wins, losses = paired(mine, values, b.gold)
+        comparisons.append((method, accuracy(values, b.gold), wins, losses))
     return {
         "stats": b.stats(),
         "note": b.note,
@@ -127,6 +173,8 @@ def bench(name: str, data: Path, peer_python: Path) -> dict:
         "build_s": build_s,
         "peer_build_s": peer["build_s"] if peer else None,
         "rows": rows,
+        "comparisons": comparisons,
+        "blocs": blocs,
     }
 
 
@@ -170,6 +218,50 @@ def render(results: dict[str, dict], command: str) -> str:
                 f"{peer_s} | {speed} | {row['it']} ({'yes' if row['conv'] else 'no'}) |"
             )
         out.append("")
+        out.append(
+            f"The default ({r['rows'][DEFAULT]['acc']:.4f}) against each other method, on the "
+            "gold objects where exactly one of the two is right (exact two-sided sign test):"
+        )
+        out.append("")
+        out.append("| other method | its acc. | default right, it wrong | the reverse | p |")
+        out.append("|---|---|---|---|---|")
+        for method, acc, wins, losses in sorted(r["comparisons"], key=lambda c: -c[1]):
+            out.append(
+                f"| {method} | {acc:.4f} | {wins} | {losses} | {sign_test(wins, losses):.3g} |"
+            )
+        out.append("")
+        sizes = ", ".join(str(len(b)) for b in r["blocs"]) or "none"
+        out.append(f"Copy blocs the default found (sizes): {sizes}.")
+        shown = [b for b in r["blocs"] if len(b) >= 3][:8]
+        for bloc in shown:
+            out.append(f"* {', '.join(bloc)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def render_synthetic(results: list[dict]) -> str:
+    out = [
+        "### Synthetic, product-like (`synthetic.py`): binary claims, one stance per actor "
+        "and claim, actor accuracy ~ Beta(8, 2)",
+        "",
+        "| data | rows | actors | claims | dataset build s | default s | default iterations | "
+        "default acc. | voting acc. | echo chambers found |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        d, v = r["discover (default)"], r["voting"]
+        label = f"{r['chambers']} echo chambers of 16" if r["chambers"] else "independent actors"
+        found = (
+            f"{d['chambers_found']} of {r['chambers']}"
+            if r["chambers"]
+            else (f"none expected; {d['groups']} groups formed")
+        )
+        out.append(
+            f"| {label} | {r['rows']:,} | {r['sources']:,} | {r['objects']:,} | "
+            f"{r['build_s']:.2f} | {d['s']:.2f} | {d['iterations']} | {d['acc']:.4f} | "
+            f"{v['acc']:.4f} | {found} |"
+        )
+    out.append("")
     return "\n".join(out)
 
 
@@ -179,12 +271,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks/truth/results.md")
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared/truth-benchmarks")
     parser.add_argument("--peer-python", type=Path, default=REPO / ".venv-bench/bin/python")
+    parser.add_argument("--synthetic-rows", type=int, default=1_000_000, help="0 to skip")
     args = parser.parse_args(argv)
     results = {}
-    for name in args.datasets.split(","):
+    for name in [n for n in args.datasets.split(",") if n]:
         results[name] = bench(name, args.data, args.peer_python)
+    synthetic = []
+    if args.synthetic_rows:
+        for chambers in (0, 200):
+            synthetic.append(run_synthetic(make_synthetic(args.synthetic_rows, chambers=chambers)))
+            print(f"synthetic: {synthetic[-1]}", flush=True)
     command = "python benchmarks/truth/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
-    args.out.write_text(render(results, command.strip()) + "\n", encoding="utf-8")
+    text = render(results, command.strip())
+    if synthetic:
+        text += "\n" + render_synthetic(synthetic)
+    args.out.write_text(text + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
 

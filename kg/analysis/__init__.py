@@ -3,7 +3,11 @@ how far each source can be trusted.
 
 One measure per module:
 
-- :mod:`~kg.analysis.extract`: the records, read from the store with SPARQL projections;
+- :mod:`~kg.analysis.columns`: the bulk view, integer ids and arrays, read from the store with
+  SPARQL projections serialised in Rust;
+- :mod:`~kg.analysis.bulk`: the numbers of every claim and actor at once, on those arrays;
+- :mod:`~kg.analysis.extract`, :mod:`~kg.analysis.details`: the records, read from the store
+  with SPARQL projections, all at once or a claim's neighbourhood at a time;
 - :mod:`~kg.analysis.groups`: independent source groups (affiliation, overrides);
 - :mod:`~kg.analysis.stances`: who affirms, denies or hedges each claim, with implications;
 - :mod:`~kg.analysis.evidence`: evidence weights and independence;
@@ -14,6 +18,15 @@ One measure per module:
 
 :func:`analyse` runs them all and returns an :class:`Analysis`, whose parts carry their
 reasons as data for the CLI, the API and the graph view.
+
+Two implementations, one answer. The numbers (status, counts, grades, trust) are computed for
+every claim and actor at once by the fast path (:mod:`~kg.analysis.columns`,
+:mod:`~kg.analysis.bulk`, :mod:`~kg.analysis.trust`), which scales to millions of statements.
+The explanation of a claim or an actor (:class:`ClaimAssessment`, :class:`ActorAssessment`) is
+built on first access by the reference implementation, the per-record code of the modules
+above, from the neighbourhood of that claim (:mod:`~kg.analysis.explain`), and cached. Listing
+all claims needs no explanation: :meth:`Analysis.claim_summaries` and
+:meth:`Analysis.actor_summaries` are read off the arrays.
 
 Example:
     >>> from kg.store import KnowledgeStore
@@ -28,31 +41,47 @@ Example:
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Generic, TypeVar
 
+import numpy as np
+import pyoxigraph as ox
+
+from kg.analysis.bulk import Numbers, compute_numbers
+from kg.analysis.columns import CaseColumns, columns_from_case, read_case_columns
 from kg.analysis.corroboration import STATUSES, Corroboration, Status, corroborate
-from kg.analysis.credibility import Credibility, grade_credibility
+from kg.analysis.credibility import STIX_CONFIDENCE, Credibility, grade_credibility
+from kg.analysis.details import CaseDetails, Details, StoreDetails
 from kg.analysis.evidence import EvidenceWeight, weigh_evidence
+from kg.analysis.explain import Explainer
 from kg.analysis.extract import SparqlSource, read_case_graph
-from kg.analysis.groups import SourceGroup, SourceGroups, source_groups
+from kg.analysis.groups import SourceGroup, SourceGroups
 from kg.analysis.model import Actor, CaseGraph, Claim, Statement
 from kg.analysis.reliability import (
+    RELIABILITY_NAMES,
     Reliability,
     ReliabilityScale,
-    assessed_claims,
     grade_reliability,
 )
 from kg.analysis.stances import ImplicationIndex, StanceEntry, stance_tables
-from kg.analysis.trust import DEFAULT_METHOD, METHODS, TrustEstimate, estimate_trust
+from kg.analysis.trust import DEFAULT_METHOD, METHODS, TrustEstimate, estimate_trust_bulk
 
 DEFAULT_SCALE = ReliabilityScale()
+
+#: An on-disk store with at most this many statements has its records read at once, so that
+#: its explanations need it no more (a CLI command closes it before it prints).
+EAGER_STATEMENTS = 20_000
 
 
 @dataclass(frozen=True)
 class ClaimAssessment:
-    """Everything the analysis says about one claim."""
+    """Everything the analysis says about one claim.
+
+    ``context`` holds the records the explanation was built from (the claim's neighbourhood),
+    so that it can be shown without reading the whole graph.
+    """
 
     claim: Claim
     corroboration: Corroboration
@@ -60,39 +89,213 @@ class ClaimAssessment:
     evidence: tuple[EvidenceWeight, ...]
     stances: tuple[StanceEntry, ...]
     belief: float | None
+    context: CaseGraph | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
 class ActorAssessment:
-    """Everything the analysis says about one actor."""
+    """Everything the analysis says about one actor (``context`` as for claims)."""
 
     actor: Actor
     group: SourceGroup
     reliability: Reliability
     statements: tuple[Statement, ...]
+    context: CaseGraph | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
-class Analysis:
-    """The result of :func:`analyse`: per-claim and per-actor assessments, and the groups."""
+class ClaimSummary:
+    """A claim's numbers without its explanation, for lists of every claim."""
 
-    case: CaseGraph
-    groups: SourceGroups
-    claims: dict[str, ClaimAssessment]
-    actors: dict[str, ActorAssessment]
-    trust: TrustEstimate
-    min_groups: int
+    iri: str
+    status: Status
+    independent_groups: int
+    contested: bool
+    affirming: tuple[str, ...]  # group ids
+    denying: tuple[str, ...]  # group ids, contesting or not
+    contested_by: tuple[str, ...]
+    hedging: tuple[str, ...]
+    credibility: int
+    stix_confidence: int | None
+    belief: float | None
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    """An actor's numbers without its explanation."""
+
+    iri: str
+    group: str
+    reliability: str
+    trust: float | None
+    assessed_claims: int
+    statements: int
+
+
+T = TypeVar("T")
+
+
+class LazyAssessments(Mapping[str, T], Generic[T]):
+    """IRI -> assessment, each built on first access and cached.
+
+    Asking for all of them at once (``values()``, ``items()``, or :meth:`many` for a large
+    share) builds them in one pass of the reference implementation over the whole graph, which
+    is faster than one neighbourhood at a time when they are many.
+    """
+
+    def __init__(self, keys: tuple[str, ...], index: Mapping[str, int],
+                 one: Callable[[int], T], every: Callable[[], dict[str, T]]) -> None:
+        self._keys = keys
+        self._index = index
+        self._one = one
+        self._every = every
+        self._cache: dict[str, T] = {}
+        self._complete = False
+
+    def __getitem__(self, key: str) -> T:
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._one(self._index[key])
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def _fill(self) -> None:
+        if not self._complete:
+            built = self._every()
+            built.update(self._cache)  # keep the objects already handed out
+            self._cache = built
+            self._complete = True
+
+    def values(self) -> list[T]:  # type: ignore[override]
+        self._fill()
+        return [self._cache[k] for k in self._keys]
+
+    def items(self) -> list[tuple[str, T]]:  # type: ignore[override]
+        self._fill()
+        return [(k, self._cache[k]) for k in self._keys]
+
+    def many(self, keys: Iterable[str]) -> list[T]:
+        wanted = list(keys)
+        if len(wanted) > max(200, len(self._keys) // 4):
+            self._fill()
+        return [self[k] for k in wanted]
+
+
+class Analysis:
+    """The result of :func:`analyse`: per-claim and per-actor assessments, and the groups.
+
+    Attributes:
+        claims: claim IRI -> :class:`ClaimAssessment`, built on first access.
+        actors: actor IRI -> :class:`ActorAssessment`, built on first access.
+        groups: the independent source groups (each group's record built on first access).
+        trust: the truth-discovery estimate.
+        min_groups: k.
+        numbers: the bulk numbers of every claim and actor (:class:`kg.analysis.bulk.Numbers`).
+    """
+
+    def __init__(self, numbers: Numbers, trust: TrustEstimate, details: Details,
+                 scale: ReliabilityScale, case_loader: Callable[[], CaseGraph]) -> None:
+        self.numbers = numbers
+        self.trust = trust
+        self.min_groups = numbers.min_groups
+        self._scale = scale
+        self._case_loader = case_loader
+        self._explainer = Explainer(numbers, trust, details, scale)
+        self.groups: SourceGroups = self._explainer.groups
+        cols = numbers.columns
+        self.claims: LazyAssessments[ClaimAssessment] = LazyAssessments(
+            cols.claims, cols.claim_index, self._explainer.claim, self._all_claims)
+        self.actors: LazyAssessments[ActorAssessment] = LazyAssessments(
+            cols.actors, cols.actor_index, self._explainer.actor, self._all_actors)
+
+    @cached_property
+    def case(self) -> CaseGraph:
+        """Every record of the graph. Read on first use (from a store, the whole graph)."""
+        return self._case_loader()
+
+    @property
+    def columns(self) -> CaseColumns:
+        return self.numbers.columns
 
     def claim_by_id(self, ident: str) -> ClaimAssessment:
         """A claim by IRI, or by the last segment of its IRI (``nk-troops-in-russia``)."""
-        return self.claims[_resolve(self.claims, ident, "claim")]
+        return self.claims[_resolve(self.numbers.columns.claim_index, self._short_claims, ident,
+                                    "claim")]
 
     def actor_by_id(self, ident: str) -> ActorAssessment:
         """An actor by IRI, or by the last segment of its IRI (``putin``)."""
-        return self.actors[_resolve(self.actors, ident, "actor")]
+        return self.actors[_resolve(self.numbers.columns.actor_index, self._short_actors, ident,
+                                    "actor")]
+
+    @cached_property
+    def _short_claims(self) -> dict[str, list[str]]:
+        return _short_index(self.numbers.columns.claims)
+
+    @cached_property
+    def _short_actors(self) -> dict[str, list[str]]:
+        return _short_index(self.numbers.columns.actors)
 
     def by_status(self, status: Status) -> list[ClaimAssessment]:
-        return [c for c in self.claims.values() if c.corroboration.status == status]
+        """The claims with this status, with their explanations."""
+        code = STATUSES.index(status)
+        cols = self.numbers.columns
+        return self.claims.many(cols.claims[i]
+                                for i in np.flatnonzero(self.numbers.status == code).tolist())
+
+    def counts(self) -> dict[str, int]:
+        """How many claims, actors, statements, evidence items and groups, from the arrays."""
+        cols = self.numbers.columns
+        # Statements as the records count them: one per statement, actor and claim.
+        return {"claims": cols.n_claims, "actors": cols.n_actors,
+                "statements": cols.n_statements, "evidence": len(cols.evidence),
+                "groups": len(self.groups.groups)}
+
+    def claim_summaries(self) -> list[ClaimSummary]:
+        """Every claim's numbers, in IRI order, without building any explanation."""
+        n, cols = self.numbers, self.numbers.columns
+        actors = cols.actors
+        belief = self.trust.belief
+
+        def names(ids: np.ndarray) -> tuple[str, ...]:
+            return tuple(actors[i] for i in ids.tolist())
+
+        out = []
+        for c, iri in enumerate(cols.claims):
+            contested = names(n.contested.of(c))
+            grade = int(n.grade[c])
+            out.append(ClaimSummary(
+                iri=iri, status=STATUSES[int(n.status[c])],
+                independent_groups=int(n.affirm_groups.indptr[c + 1] - n.affirm_groups.indptr[c]),
+                contested=bool(contested), affirming=names(n.affirm_groups.of(c)),
+                denying=names(n.deny_groups.of(c)), contested_by=contested,
+                hedging=names(n.hedge_groups.of(c)), credibility=grade,
+                stix_confidence=STIX_CONFIDENCE[grade], belief=belief.get(iri),
+            ))
+        return out
+
+    def actor_summaries(self) -> list[ActorSummary]:
+        """Every actor's numbers, in IRI order, without building any explanation."""
+        n, cols, scale = self.numbers, self.numbers.columns, self._scale
+        statements = np.bincount(cols.stmt_actor, minlength=cols.n_actors)
+        assessed = n.assessed.counts()
+        trust = self.trust.trust
+        out = []
+        for a, iri in enumerate(cols.actors):
+            t = trust.get(iri)
+            out.append(ActorSummary(
+                iri=iri, group=cols.actors[int(n.partition.group[a])],
+                reliability=reliability_grade(t, int(assessed[a]), scale), trust=t,
+                assessed_claims=int(assessed[a]), statements=int(statements[a]),
+            ))
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form: claims, actors and groups, with every reason."""
@@ -100,13 +303,76 @@ class Analysis:
 
         return analysis_to_dict(self)
 
+    # -- every explanation at once: the reference over the whole graph ---------------------
 
-def _resolve(table: dict[str, Any], ident: str, what: str) -> str:
-    if ident in table:
-        return ident
+    def _all_claims(self) -> dict[str, ClaimAssessment]:
+        case = self.case
+        groups = self.groups
+        groups.groups.values()  # build every group record in one pass
+        stances, entries = stance_tables(case, ImplicationIndex(case))
+        weights = weigh_evidence(case, groups, entries, stances)
+        corroboration = corroborate(case, groups, stances, weights, min_groups=self.min_groups)
+        belief = self.trust.belief
+        result = {}
+        for iri, claim in case.claims.items():
+            evidence = tuple(weights.get(iri, ()))
+            result[iri] = ClaimAssessment(
+                claim=claim, corroboration=corroboration[iri],
+                credibility=grade_credibility(claim, corroboration[iri], list(evidence)),
+                evidence=evidence, stances=tuple(stances.get(iri, ())), belief=belief.get(iri),
+                context=case,
+            )
+        return result
+
+    def _all_actors(self) -> dict[str, ActorAssessment]:
+        case = self.case
+        cols, n = self.numbers.columns, self.numbers
+        groups = self.groups
+        groups.groups.values()
+        by_actor: dict[str, list[Statement]] = {}
+        for statement in case.statements:
+            by_actor.setdefault(statement.actor, []).append(statement)
+        result = {}
+        for a, iri in enumerate(cols.actors):
+            group = groups.of(iri)
+            assessed = tuple(cols.claims[c] for c in n.assessed.of(a).tolist())
+            result[iri] = ActorAssessment(
+                actor=case.actors[iri], group=group,
+                reliability=grade_reliability(
+                    iri, trust=self.trust.trust.get(iri), assessed=assessed, group=group.id,
+                    group_label=group.label, method=self.trust.method, scale=self._scale,
+                ),
+                statements=tuple(by_actor.get(iri, ())), context=case,
+            )
+        return result
+
+
+def reliability_grade(trust: float | None, assessed: int, scale: ReliabilityScale) -> str:
+    """The grade letter of :func:`kg.analysis.reliability.grade_reliability`, without reasons."""
+    if assessed < scale.min_track_record or trust is None:
+        return "F"
+    if trust >= scale.a and assessed >= scale.a_min_track_record:
+        return "A"
+    for letter, threshold in (("B", scale.b), ("C", scale.c), ("D", scale.d)):
+        if trust >= threshold:
+            return letter
+    return "E"
+
+
+def _short_index(iris: tuple[str, ...]) -> dict[str, list[str]]:
     from kg.analysis.serialize import short_id
 
-    matches = [iri for iri in table if short_id(iri) == ident]
+    table: dict[str, list[str]] = {}
+    for iri in iris:
+        table.setdefault(short_id(iri), []).append(iri)
+    return table
+
+
+def _resolve(index: Mapping[str, int], short: Mapping[str, list[str]], ident: str,
+             what: str) -> str:
+    if ident in index:
+        return ident
+    matches = short.get(ident, [])
     if len(matches) == 1:
         return matches[0]
     raise KeyError(f"no {what} {ident!r}" if not matches
@@ -122,6 +388,13 @@ def analyse(
 ) -> Analysis:
     """Analyse everything in a store.
 
+    The numbers of every claim and actor are computed at once; each explanation is read from
+    the store on first access (see the module docstring). An in-memory store's data stays with
+    the analysis, so closing the store does not end the explanations. An on-disk store's
+    records are read at once when it holds at most :data:`EAGER_STATEMENTS` statements (so the
+    store may be closed, as before); above that, it must stay open while explanations are asked
+    for.
+
     Args:
         source: a :class:`kg.store.KnowledgeStore` or a ``pyoxigraph.Store``.
         min_groups: k, independent affirming groups needed for "corroborated".
@@ -129,8 +402,22 @@ def analyse(
             :data:`kg.analysis.trust.METHODS`).
         scale: thresholds of the reliability grades.
     """
-    return analyse_case(read_case_graph(source), min_groups=min_groups, method=method,
-                        scale=scale)
+    if min_groups < 1:
+        raise ValueError("min_groups must be at least 1")
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
+    if getattr(source, "path", True) is None and isinstance(getattr(source, "oxigraph", None),
+                                                            ox.Store):
+        # In memory: hold the data itself, which outlives the wrapper's close().
+        source = source.oxigraph
+    columns = read_case_columns(source)
+    if hasattr(source, "path") and columns.n_statements <= EAGER_STATEMENTS:
+        case = read_case_graph(source)
+        return _analysis(columns, CaseDetails(case), lambda: case, min_groups=min_groups,
+                         method=method, scale=scale)
+    implicit = [columns.actors[i] for i in np.flatnonzero(columns.actor_implicit).tolist()]
+    return _analysis(columns, StoreDetails(source, implicit), lambda: read_case_graph(source),
+                     min_groups=min_groups, method=method, scale=scale)
 
 
 def analyse_case(
@@ -143,49 +430,28 @@ def analyse_case(
     """Analyse records already read (see :func:`analyse`)."""
     if min_groups < 1:
         raise ValueError("min_groups must be at least 1")
-    groups = source_groups(case)
-    stances, evidence_entries = stance_tables(case, ImplicationIndex(case))
-    weights = weigh_evidence(case, groups, evidence_entries, stances)
-    corroboration = corroborate(case, groups, stances, weights, min_groups=min_groups)
-    trust = estimate_trust(case, groups, stances, method=method)
-    claims = {}
-    for iri, claim in case.claims.items():
-        evidence = tuple(weights.get(iri, ()))
-        claims[iri] = ClaimAssessment(
-            claim=claim,
-            corroboration=corroboration[iri],
-            credibility=grade_credibility(claim, corroboration[iri], list(evidence)),
-            evidence=evidence,
-            stances=tuple(stances.get(iri, ())),
-            belief=trust.belief.get(iri),
-        )
-    by_actor: dict[str, list[Statement]] = defaultdict(list)
-    for statement in case.statements:
-        by_actor[statement.actor].append(statement)
-    assessed = assessed_claims(case, groups, stances)
-    actors = {}
-    for iri, actor in case.actors.items():
-        group = groups.of(iri)
-        actors[iri] = ActorAssessment(
-            actor=actor,
-            group=group,
-            reliability=grade_reliability(
-                iri, trust=trust.trust.get(iri), assessed=assessed[iri], group=group.id,
-                group_label=group.label, method=method, scale=scale,
-            ),
-            statements=tuple(by_actor.get(iri, ())),
-        )
-    return Analysis(case=case, groups=groups, claims=claims, actors=actors, trust=trust,
-                    min_groups=min_groups)
+    return _analysis(columns_from_case(case), CaseDetails(case), lambda: case,
+                     min_groups=min_groups, method=method, scale=scale)
+
+
+def _analysis(columns: CaseColumns, details: Details, case_loader: Callable[[], CaseGraph], *,
+              min_groups: int, method: str, scale: ReliabilityScale) -> Analysis:
+    numbers = compute_numbers(columns, min_groups=min_groups)
+    trust = estimate_trust_bulk(numbers, method=method)
+    return Analysis(numbers, trust, details, scale, case_loader)
 
 
 __all__ = [
     "DEFAULT_METHOD",
     "METHODS",
+    "RELIABILITY_NAMES",
     "STATUSES",
     "ActorAssessment",
+    "ActorSummary",
     "Analysis",
     "ClaimAssessment",
+    "ClaimSummary",
+    "LazyAssessments",
     "ReliabilityScale",
     "analyse",
     "analyse_case",

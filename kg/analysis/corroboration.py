@@ -20,6 +20,7 @@ corroborated and contested at once.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -73,8 +74,9 @@ def corroborate(
     evidence: dict[str, list[EvidenceWeight]],
     *,
     min_groups: int = 2,
+    claims: Iterable[str] | None = None,
 ) -> dict[str, Corroboration]:
-    """The corroboration status of every claim.
+    """The corroboration status of every claim (or of ``claims`` only).
 
     Args:
         case: the records read from the store.
@@ -83,6 +85,8 @@ def corroborate(
         evidence: each claim's weighed evidence (:func:`kg.analysis.evidence.weigh_evidence`).
         min_groups: k, the number of independent affirming groups that makes a claim
             corroborated.
+        claims: the claims to assess, if not all of ``case.claims`` (an explanation of one
+            claim reads a neighbourhood of it that holds other claims too).
 
     Returns:
         One :class:`Corroboration` per claim, keyed by claim IRI, in IRI order.
@@ -90,7 +94,7 @@ def corroborate(
     if min_groups < 1:
         raise ValueError("min_groups must be at least 1")
     result = {}
-    for claim in sorted(case.claims):
+    for claim in sorted(case.claims if claims is None else claims):
         by_stance: dict[Stance, dict[str, list[StanceEntry]]] = {
             "affirms": defaultdict(list), "denies": defaultdict(list),
             "hedges": defaultdict(list),

@@ -217,10 +217,19 @@ def read_case_graph(source: SparqlSource | ox.Store) -> CaseGraph:
                      evidence=evidence_rows, overrides=overrides)
 
 
-def _read_statements(source: SparqlSource | ox.Store) -> list[Statement]:
-    core = list(select(source, """
-        SELECT ?s ?a ?c ?st WHERE { ?s cred:statedBy ?a ; cred:about ?c ; cred:stance ?st }
+def _read_statements(source: SparqlSource | ox.Store, restrict: str = "") -> list[Statement]:
+    """All statements, or (``restrict``, a VALUES block on ``?c`` or ``?a``) those about some
+    claims or by some actors; their details are then read for those statements only."""
+    core = list(select(source, f"""
+        SELECT ?s ?a ?c ?st WHERE {{ {restrict}
+            ?s cred:statedBy ?a ; cred:about ?c ; cred:stance ?st }}
     """))
+    only = ""
+    if restrict:
+        found = sorted({row[0] for row in core if row[0]})
+        if not found:
+            return []
+        only = f"VALUES ?s {{ {_values(found)} }}"
 
     def first(query: str) -> dict[str, str]:
         table: dict[str, str] = {}
@@ -229,15 +238,16 @@ def _read_statements(source: SparqlSource | ox.Store) -> list[Statement]:
                 table[subject] = value
         return table
 
-    dates = first("SELECT ?s ?d WHERE { ?s cred:statedBy ?a ; <http://purl.org/dc/terms/date> ?d }")
-    quotes = first("SELECT ?s ?q WHERE { ?s cred:quote ?q }")
-    verbs = first("SELECT ?s ?v WHERE { ?s cred:reportingVerb ?v }")
+    dates = first(f"SELECT ?s ?d WHERE {{ {only} ?s cred:statedBy ?a ; "
+                  "<http://purl.org/dc/terms/date> ?d }")
+    quotes = first(f"SELECT ?s ?q WHERE {{ {only} ?s cred:quote ?q }}")
+    verbs = first(f"SELECT ?s ?v WHERE {{ {only} ?s cred:reportingVerb ?v }}")
     relays: dict[str, list[Relay]] = defaultdict(list)
-    for statement, outlet, position, cue in select(source, """
-        SELECT ?s ?o ?pos ?cue WHERE {
+    for statement, outlet, position, cue in select(source, f"""
+        SELECT ?s ?o ?pos ?cue WHERE {{ {only}
           ?r cred:relays ?s ; cred:reportedBy ?o .
-          OPTIONAL { ?r cred:relayPosition ?pos } OPTIONAL { ?r cred:relayCue ?cue }
-        }
+          OPTIONAL {{ ?r cred:relayPosition ?pos }} OPTIONAL {{ ?r cred:relayCue ?cue }}
+        }}
     """):
         if statement and outlet:
             relays[statement].append(Relay(outlet, int(position or 0), cue))
@@ -252,30 +262,33 @@ def _read_statements(source: SparqlSource | ox.Store) -> list[Statement]:
             Statement(
                 iri=iri, actor=actor, claim=claim, stance=stance, date=dates.get(iri),
                 quote=quotes.get(iri), verb=verbs.get(iri),
-                relays=tuple(sorted(relays.get(iri, []), key=lambda r: (r.position, r.outlet))),
+                relays=tuple(sorted(relays.get(iri, []),
+                                   key=lambda r: (r.position, r.outlet, r.cue or ""))),
             )
         )
     return result
 
 
 def _read_evidence(
-    source: SparqlSource | ox.Store, kinds: list[str], hierarchy: _Hierarchy
+    source: SparqlSource | ox.Store, kinds: list[str], hierarchy: _Hierarchy,
+    restrict: str = "",
 ) -> list[Evidence]:
+    """All evidence items, or those of ``restrict`` (a VALUES block on ``?e``)."""
     types: dict[str, list[str]] = defaultdict(list)
     for item, kind in select(
-        source, f"SELECT ?e ?t WHERE {{ VALUES ?t {{ {_values(kinds)} }} ?e a ?t }}"
+        source, f"SELECT ?e ?t WHERE {{ {restrict} VALUES ?t {{ {_values(kinds)} }} ?e a ?t }}"
     ):
         if item and kind:
             types[item].append(kind)
     links: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for item, predicate, value in select(source, """
-        SELECT ?e ?p ?v WHERE {
-          VALUES ?p { cred:producedBy cred:releasedBy cred:citedBy cred:supports cred:disputes
+    for item, predicate, value in select(source, f"""
+        SELECT ?e ?p ?v WHERE {{ {restrict}
+          VALUES ?p {{ cred:producedBy cred:releasedBy cred:citedBy cred:supports cred:disputes
                       rdfs:label <http://purl.org/dc/terms/description>
-                      <http://purl.org/dc/terms/date> }
+                      <http://purl.org/dc/terms/date> }}
           ?e ?p ?v .
-          FILTER EXISTS { ?e cred:supports|cred:disputes|cred:producedBy|cred:releasedBy ?x }
-        }
+          FILTER EXISTS {{ ?e cred:supports|cred:disputes|cred:producedBy|cred:releasedBy ?x }}
+        }}
     """):
         if item and predicate and value is not None:
             links[item][_local(predicate)].append(value)

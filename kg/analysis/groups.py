@@ -19,6 +19,7 @@ like any other, grouped by the same rules.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -61,8 +62,8 @@ class SourceGroup:
 class SourceGroups:
     """The partition of actors into independent groups."""
 
-    groups: dict[str, SourceGroup]
-    group_of: dict[str, str]  # actor IRI -> group id
+    groups: Mapping[str, SourceGroup]
+    group_of: Mapping[str, str]  # actor IRI -> group id
 
     def of(self, actor: str) -> SourceGroup:
         return self.groups[self.group_of[actor]]

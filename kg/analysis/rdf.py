@@ -70,49 +70,54 @@ def analysis_quads(analysis: Analysis) -> list[ox.Quad]:
         if obj is not None:
             quads.append(ox.Quad(subject, predicate, obj, _GRAPH))
 
-    for iri, item in analysis.claims.items():
-        node = _node("credibility", iri)
-        c, cred = item.corroboration, item.credibility
+    # Read off the bulk numbers: no explanation needs to be built for this.
+    for item in analysis.claim_summaries():
+        node = _node("credibility", item.iri)
         add(node, _TYPE, _cred("CredibilityAssessment"))
-        add(node, _REVIEWED, ox.NamedNode(iri))
-        add(node, _cred("status"), ox.Literal(c.status))
+        add(node, _REVIEWED, ox.NamedNode(item.iri))
+        add(node, _cred("status"), ox.Literal(item.status))
         add(node, _cred("independentGroupCount"),
-            _typed(c.independent_groups, "integer"))
-        add(node, _cred("minGroups"), _typed(c.min_groups, "positiveInteger"))
-        add(node, _cred("contested"), ox.Literal(bool(c.contested)))
-        for prop, sides in (("affirmingGroup", c.affirming), ("denyingGroup", c.denying),
-                            ("hedgingGroup", c.hedging)):
+            _typed(item.independent_groups, "nonNegativeInteger"))
+        add(node, _cred("minGroups"), _typed(analysis.min_groups, "positiveInteger"))
+        add(node, _cred("contested"), ox.Literal(bool(item.contested)))
+        for prop, sides in (("affirmingGroup", item.affirming), ("denyingGroup", item.denying),
+                            ("hedgingGroup", item.hedging)):
             for group in sides:
-                add(node, _cred(prop), ox.NamedNode(group.group))
-        add(node, _cred("credibilityGrade"), _typed(cred.grade, "integer"))
-        if cred.stix_confidence is not None:
-            add(node, _cred("stixConfidence"), _typed(cred.stix_confidence, "integer"))
+                add(node, _cred(prop), ox.NamedNode(group))
+        add(node, _cred("credibilityGrade"), _typed(item.credibility, "integer"))
+        if item.stix_confidence is not None:
+            add(node, _cred("stixConfidence"), _typed(item.stix_confidence, "integer"))
         if item.belief is not None:
             add(node, _cred("belief"), _typed(f"{item.belief:.6f}", "decimal"))
-    for iri, actor in analysis.actors.items():
-        node = _node("reliability", iri)
-        r = actor.reliability
+    groups = analysis.groups.groups
+    labels = {g.id: g.label for g in groups.values()}
+    for actor in analysis.actor_summaries():
+        node = _node("reliability", actor.iri)
         add(node, _TYPE, _cred("ReliabilityAssessment"))
-        add(node, _REVIEWED, ox.NamedNode(iri))
-        add(node, _cred("reliabilityGrade"), ox.Literal(r.grade))
-        if r.trust is not None:
-            add(node, _cred("trust"), _typed(f"{r.trust:.6f}", "decimal"))
-        add(node, _cred("sourceGroup"), ox.NamedNode(actor.group.id))
-        add(node, _cred("sourceGroupLabel"), ox.Literal(actor.group.label))
+        add(node, _REVIEWED, ox.NamedNode(actor.iri))
+        add(node, _cred("reliabilityGrade"), ox.Literal(actor.reliability))
+        if actor.trust is not None:
+            add(node, _cred("trust"), _typed(f"{actor.trust:.6f}", "decimal"))
+        add(node, _cred("sourceGroup"), ox.NamedNode(actor.group))
+        add(node, _cred("sourceGroupLabel"), ox.Literal(labels[actor.group]))
     return quads
 
 
 def replace_analysis_graph(store: ox.Store, analysis: Analysis) -> int:
-    """Replace the analysis graph in ``store`` with ``analysis``; return the quads written.
+    """Make the analysis graph in ``store`` hold exactly ``analysis``; return its size.
 
-    Two steps (drop, then add), so callers that serve queries must keep readers out in
-    between, as the query service does by holding its worker pool.
+    Only the difference is written: after a small change to the data most assessments stay
+    as they were, and removing quads is what costs (measured on 1M triples: dropping the
+    whole 225,000-quad graph took 10-14 s, adding it back 10 s). Two steps (removals, then
+    additions), so callers that serve queries keep readers out in between, as the query
+    service does by holding its worker pool.
     """
-    if store.contains_named_graph(_GRAPH):
-        store.remove_graph(_GRAPH)
-    quads = analysis_quads(analysis)
-    store.extend(quads)
-    return len(quads)
+    new = set(analysis_quads(analysis))
+    old = set(store.quads_for_pattern(None, None, None, _GRAPH))
+    for quad in old - new:
+        store.remove(quad)
+    store.extend(new - old)
+    return len(new)
 
 
 __all__ = ["ANALYSIS_GRAPH", "analysis_quads", "replace_analysis_graph"]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.analysis.corroboration import GroupStance
 from kg.analysis.evidence import EvidenceWeight
+from kg.analysis.model import CaseGraph
 from kg.analysis.stances import StanceEntry
 
 if TYPE_CHECKING:
@@ -17,25 +18,25 @@ def short_id(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def _stance_entry(analysis: Analysis, entry: StanceEntry) -> dict[str, Any]:
-    statement = analysis.case.statement_index.get(entry.statement)
+def _stance_entry(case: CaseGraph, entry: StanceEntry) -> dict[str, Any]:
+    statement = case.statement_index.get(entry.statement)
     data: dict[str, Any] = {
         "statement": entry.statement,
         "actor": entry.actor,
-        "actor_label": analysis.case.actors[entry.actor].label,
+        "actor_label": case.actors[entry.actor].label,
         "stance": entry.stance,
         "via": entry.via,
     }
     if entry.via != "direct":
         data["via_claim"] = entry.source_claim
-        data["via_claim_text"] = analysis.case.claims[entry.source_claim].text
+        data["via_claim_text"] = case.claims[entry.source_claim].text
     if statement is not None:
         data.update(
             quote=statement.quote,
             verb=statement.verb,
             date=statement.date,
             relay=[
-                {"outlet": r.outlet, "label": analysis.case.actors[r.outlet].label,
+                {"outlet": r.outlet, "label": case.actors[r.outlet].label,
                  "cue": r.cue, "position": r.position}
                 for r in statement.relays
             ],
@@ -43,12 +44,12 @@ def _stance_entry(analysis: Analysis, entry: StanceEntry) -> dict[str, Any]:
     return data
 
 
-def _group_stance(analysis: Analysis, group: GroupStance) -> dict[str, Any]:
+def _group_stance(case: CaseGraph, group: GroupStance) -> dict[str, Any]:
     return {
         "group": group.group,
         "label": group.label,
-        "actors": [{"iri": a, "label": analysis.case.actors[a].label} for a in group.actors],
-        "statements": [_stance_entry(analysis, e) for e in group.statements],
+        "actors": [{"iri": a, "label": case.actors[a].label} for a in group.actors],
+        "statements": [_stance_entry(case, e) for e in group.statements],
         "evidence": list(group.evidence),
     }
 
@@ -70,6 +71,8 @@ def _evidence(weight: EvidenceWeight) -> dict[str, Any]:
 
 def claim_to_dict(analysis: Analysis, item: ClaimAssessment) -> dict[str, Any]:
     """One claim's assessment with every reason."""
+    # The records the explanation was built from: its neighbourhood, not the whole graph.
+    case = item.context if item.context is not None else analysis.case
     c, cred = item.corroboration, item.credibility
     return {
         "id": short_id(item.claim.iri),
@@ -85,9 +88,9 @@ def claim_to_dict(analysis: Analysis, item: ClaimAssessment) -> dict[str, Any]:
         "contested_by": [
             {"group": g, "label": analysis.groups.groups[g].label} for g in c.contested_by
         ],
-        "affirming": [_group_stance(analysis, g) for g in c.affirming],
-        "denying": [_group_stance(analysis, g) for g in c.denying],
-        "hedging": [_group_stance(analysis, g) for g in c.hedging],
+        "affirming": [_group_stance(case, g) for g in c.affirming],
+        "denying": [_group_stance(case, g) for g in c.denying],
+        "hedging": [_group_stance(case, g) for g in c.hedging],
         "evidence": [_evidence(w) for w in item.evidence],
         "credibility": {
             "grade": cred.grade,
@@ -102,6 +105,7 @@ def claim_to_dict(analysis: Analysis, item: ClaimAssessment) -> dict[str, Any]:
 
 def actor_to_dict(analysis: Analysis, item: ActorAssessment) -> dict[str, Any]:
     """One actor's assessment: its group, grade and statements."""
+    case = item.context if item.context is not None else analysis.case
     r = item.reliability
     return {
         "id": short_id(item.actor.iri),
@@ -120,7 +124,7 @@ def actor_to_dict(analysis: Analysis, item: ActorAssessment) -> dict[str, Any]:
             "reasons": list(r.reasons),
         },
         "statements": [
-            {"statement": s.iri, "claim": s.claim, "claim_text": analysis.case.claims[s.claim].text,
+            {"statement": s.iri, "claim": s.claim, "claim_text": case.claims[s.claim].text,
              "stance": s.stance, "quote": s.quote, "date": s.date}
             for s in item.statements
         ],

@@ -445,10 +445,6 @@ def test_k_below_one_is_refused_for_a_store():
 # ---- Robustness ---------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, raises=IndexError, reason=(
-    "BUG: the default truth-discovery method (accucopy-groups, kg/analysis/truth/accucopy.py "
-    "_AccuCopy._on_pairs) raises IndexError when no two actors speak to a common claim, so "
-    "analyse() fails on a one-statement graph."))
 def test_default_method_runs_on_any_graph(case):
     analysis = analyse_case(case(statements=["x affirms c"]))
     assert analysis.claims["c"].corroboration.status == "single-source"

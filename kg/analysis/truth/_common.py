@@ -85,6 +85,7 @@ def make_result(
     iterations: int,
     converged: bool,
     dependence: np.ndarray | None = None,
+    groups: np.ndarray | None = None,
 ) -> TruthResult:
     """Package a method's arrays, choosing each object's value with :func:`choose`."""
     return TruthResult(
@@ -96,4 +97,5 @@ def make_result(
         converged=converged,
         dataset=ds,
         dependence=dependence,
+        groups=groups,
     )

@@ -298,3 +298,144 @@ def accucopy(
     for o in g.by_object:
         prob.update(probs(count, o))
     return prob, acc, max_iter
+
+
+def independent_accuracy(
+    triples: Triples,
+    groups: dict[str, str] | None = None,
+    detect_copying: bool = True,
+    prior: float = 0.8,
+    kappa: float = 0.5,
+    delta: float = 0.01,
+    beta: float = 0.05,
+    max_pair_sources: int = 100,
+    max_iter: int = 200,
+    tol: float = 1e-5,
+) -> tuple[dict, dict, int, list[set[str]]]:
+    """Independent accuracy as in ``independent_accuracy.py``, one pair and one claim at a time.
+
+    Also returns the groups (known groups merged with the copy blocs) as a list of sets.
+    """
+    g = _Graph(triples, groups)
+    values: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for s in g.sources:
+        for o, v in g.by_source[s]:
+            values[(s, o)].add(v)
+    known = {
+        s: ("group", groups[s]) if groups and s in groups else ("source", s) for s in g.sources
+    }
+
+    def shares(label: dict) -> dict:
+        """{(s, fact): share of its group's one vote on the fact's object}."""
+        per_group_object: dict = defaultdict(list)
+        for s in g.sources:
+            for f in g.by_source[s]:
+                per_group_object[(label[s], f[0])].append((s, f))
+        return {c: 1.0 / len(cs) for cs in per_group_object.values() for c in cs}
+
+    def concentration(share: dict) -> dict:
+        out = {}
+        for o, facts in g.by_object.items():
+            mass = [sum(share[(s, f)] for s in g.by_fact[f]) for f in facts]
+            out[o] = sum(m * m for m in mass) / sum(mass) ** 2
+        return out
+
+    label = dict(known)
+    if detect_copying:
+        conc = concentration(shares(known))
+        speakers = {o: {s for f in fs for s in g.by_fact[f]} for o, fs in g.by_object.items()}
+        contested = {
+            o
+            for o, fs in g.by_object.items()
+            if len(fs) >= 2 and len(speakers[o]) <= max_pair_sources
+        }
+        stats = {}
+        for a_i, s in enumerate(g.sources):
+            for t in g.sources[a_i + 1 :]:
+                if known[s] == known[t]:
+                    continue
+                shared = [
+                    o for o in contested if len(values[(s, o)]) == 1 and len(values[(t, o)]) == 1
+                ]
+                if shared:
+                    agreed = sum(values[(s, o)] == values[(t, o)] for o in shared)
+                    chance = sum(conc[o] for o in shared) / len(shared)
+                    stats[(s, t)] = (len(shared), agreed, chance)
+        partners: dict[str, int] = defaultdict(int)
+        for s, t in stats:
+            partners[s] += 1
+            partners[t] += 1
+        edges, apart = [], set()
+        for (s, t), (n, k, chance) in stats.items():
+            d = n - k
+            p0 = min(max(chance, 1e-12), 1 - delta)
+            pr = min(beta * (1 / partners[s] + 1 / partners[t]), 0.5)
+            llr = (
+                k * math.log((1 - delta) / p0)
+                + d * math.log(delta / (1 - p0))
+                + math.log(pr / (1 - pr))
+            )
+            if d > delta * n:
+                apart.add((s, t))
+                apart.add((t, s))
+            elif llr > 0:
+                edges.append((-llr, g.sources.index(s), g.sources.index(t), s, t))
+        for _, _, _, s, t in sorted(edges):
+            a, b = label[s], label[t]
+            if a == b:
+                continue
+            left = [x for x in g.sources if label[x] == a]
+            right = [x for x in g.sources if label[x] == b]
+            if any((x, y) in apart for x in left for y in right):
+                continue
+            for x in left:
+                label[x] = b
+
+    share = shares(label)
+    conc = concentration(share)
+    log_wrong = {o: math.log(max(1 / conc[o] - 1, 1.0)) for o in g.by_object}
+    assessed = {o for o in g.by_object if len({label[s] for s in _speakers(g, o)}) >= 2}
+
+    def votes(acc: dict, without=None, obj=None) -> dict:
+        count = {}
+        for f in g.by_object[obj] if obj is not None else g.facts:
+            count[f] = sum(
+                share[(s, f)] * max(log_wrong[f[0]] + math.log(acc[s] / (1 - acc[s])), 0.0)
+                for s in g.by_fact[f]
+                if label[s] != without
+            )
+        return count
+
+    def probs(count: dict, obj: str) -> dict:
+        facts = g.by_object[obj]
+        z = sum(math.exp(count[f]) for f in facts) + (1 if len(facts) == 1 else 0)
+        return {f: math.exp(count[f]) / z for f in facts}
+
+    acc = dict.fromkeys(g.sources, prior)
+    iterations = max_iter
+    for it in range(1, max_iter + 1):
+        new = {}
+        for s in g.sources:
+            total, n = 0.0, 0
+            for f in g.by_source[s]:
+                if f[0] in assessed:
+                    total += probs(votes(acc, without=label[s], obj=f[0]), f[0])[f]
+                    n += 1
+            new[s] = (total + kappa * prior) / (n + kappa)
+        change = max(abs(new[s] - acc[s]) for s in g.sources)
+        acc = new
+        if change < tol:
+            iterations = it
+            break
+    count = votes(acc)
+    conf = {}
+    for o in g.by_object:
+        conf.update(probs(count, o))
+    blocs: dict = defaultdict(set)
+    for s in g.sources:
+        blocs[label[s]].add(s)
+    return conf, acc, iterations, list(blocs.values())
+
+
+def _speakers(g: _Graph, obj: str) -> set[str]:
+    return {s for f in g.by_object[obj] for s in g.by_fact[f]}

@@ -218,6 +218,8 @@ class _AccuCopy:
         coo = sp.coo_array(matrix)
         keys = coo.row.astype(np.int64) * self.n_sources + coo.col.astype(np.int64)
         out = np.zeros(len(self.keys))
+        if not len(self.keys):  # no two sources share an object
+            return out
         pos = np.searchsorted(self.keys, keys)
         ok = (pos < len(self.keys)) & (self.keys[np.minimum(pos, len(self.keys) - 1)] == keys)
         np.add.at(out, pos[ok], coo.data[ok])

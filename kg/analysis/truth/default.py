@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kg.analysis.truth.accucopy import accucopy
 from kg.analysis.truth.dataset import TruthDataset
+from kg.analysis.truth.independent_accuracy import independent_accuracy
 from kg.analysis.truth.result import TruthResult
 
 __all__ = ["discover"]
@@ -12,10 +12,10 @@ __all__ = ["discover"]
 def discover(dataset: TruthDataset) -> TruthResult:
     """Find the true value of each object with the product's one default configuration.
 
-    AccuCopy (Dong, Berti-Equille & Srivastava 2009) with the paper's parameters, made
-    independence-aware with the analysts' knowledge: sources of one ``dataset.source_groups``
-    group vote once per value (two spokespeople of one government are one source), and copying
-    between the other sources is inferred from shared false values. Always the same
+    :func:`~kg.analysis.truth.independent_accuracy` with its defaults: each group of dependent
+    sources votes once (``dataset.source_groups``, the analysts' knowledge: two spokespeople of
+    one government are one source; plus copy blocs found in the data), and each source's trust
+    is its accuracy as judged by the sources independent of it. Always the same
     configuration, with no per-data-set tuning; deterministic.
 
     Example:
@@ -26,4 +26,4 @@ def discover(dataset: TruthDataset) -> TruthResult:
         >>> discover(TruthDataset.from_triples(rows, source_groups=groups)).values()
         {'c': 'false'}
     """
-    return accucopy(dataset, known_groups=True)
+    return independent_accuracy(dataset)

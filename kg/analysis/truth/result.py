@@ -28,7 +28,11 @@ class TruthResult:
             for voting, which is not iterative).
         dataset: the dataset the result belongs to.
         dependence: for AccuCopy, ``dependence[i, j]`` is the probability that source ``i``
-            copies from source ``j``; ``None`` for other methods.
+            copies from source ``j``; for :func:`~kg.analysis.truth.independent_accuracy`, the
+            probability that ``i`` and ``j`` repeat each other; ``None`` for other methods.
+        groups: for methods that count a group of dependent sources once, the group of each
+            source (``int64`` labels ``0..k-1``: the known ``source_groups`` merged with the
+            dependence the method found); ``None`` for other methods.
     """
 
     method: str
@@ -39,6 +43,7 @@ class TruthResult:
     converged: bool
     dataset: TruthDataset = field(repr=False)
     dependence: np.ndarray | None = field(default=None, repr=False)
+    groups: np.ndarray | None = field(default=None, repr=False)
 
     def values(self) -> dict[str, str]:
         """The chosen value of each object, ``{object: value}``."""

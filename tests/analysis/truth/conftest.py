@@ -53,3 +53,44 @@ def random_triples(seed: int, n_sources: int = 6, n_objects: int = 8) -> list[tu
 def make_random():
     """The :func:`random_triples` generator, for tests parametrised by seed."""
     return random_triples
+
+
+def feed_rows(n_objects: int = 12) -> list[tuple[str, str, str]]:
+    """Four sites repeat one feed, which is wrong on the second half of the objects; three
+    independent sources are right everywhere except for one typo each."""
+    typos = {("x", 0), ("y", 1), ("z", 2)}
+    rows = []
+    for k in range(n_objects):
+        obj = f"o{k:02d}"
+        rows += [(s, obj, "typo" if (s, k) in typos else "ok") for s in ("x", "y", "z")]
+        rows += [(f"feed{i}", obj, "feed" if k >= n_objects // 2 else "ok") for i in range(4)]
+    return rows
+
+
+def copied_rows(seed: int, n_objects: int = 30) -> list[tuple[str, str, str]]:
+    """Random sources, plus c0 (repeats s0), c1 (repeats two thirds of s0) and c2 (repeats s1
+    on even objects and s2 on odd ones: a bridge between two sources that disagree)."""
+    rng = np.random.default_rng(seed)
+    rows = random_triples(seed, n_sources=6, n_objects=n_objects)
+    said: dict[str, dict[str, str]] = {}
+    for s, o, v in rows:
+        said.setdefault(s, {})[o] = v
+    for o, v in said.get("s0", {}).items():
+        rows.append(("c0", o, v))
+        if rng.random() < 2 / 3:
+            rows.append(("c1", o, v))
+    rows += [("c2", o, v) for o, v in said.get("s1", {}).items() if int(o[1:]) % 2 == 0]
+    rows += [("c2", o, v) for o, v in said.get("s2", {}).items() if int(o[1:]) % 2 == 1]
+    return rows
+
+
+@pytest.fixture
+def make_feed():
+    """The :func:`feed_rows` generator."""
+    return feed_rows
+
+
+@pytest.fixture
+def make_copied():
+    """The :func:`copied_rows` generator, for tests parametrised by seed."""
+    return copied_rows

@@ -1,10 +1,10 @@
-"""AccuCopy: copy detection, discounted votes, known groups, and the product default."""
+"""AccuCopy: copy detection, discounted votes, known groups."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from kg.analysis.truth import TruthDataset, accucopy, discover, voting
+from kg.analysis.truth import TruthDataset, accucopy, voting
 
 
 def _pair(result, a, b):
@@ -55,11 +55,12 @@ def test_known_groups_make_a_group_one_source():
     assert np.array_equal(accucopy(plain, known_groups=True).confidence, accucopy(plain).confidence)
 
 
-def test_discover_is_accucopy_with_known_groups(copier_rows):
-    ds = TruthDataset.from_triples(copier_rows, source_groups={"liar": "l", "copier": "l"})
-    r = discover(ds)
-    assert np.array_equal(r.confidence, accucopy(ds, known_groups=True).confidence)
-    assert r.values()["o5"] == "f"
+def test_no_shared_object_is_not_an_error():
+    # Regression: with no two sources on one object the pair list is empty (was IndexError).
+    ds = TruthDataset.from_triples([("a", "o", "v"), ("b", "p", "w")])
+    r = accucopy(ds, known_groups=True)
+    assert r.values() == {"o": "v", "p": "w"}
+    assert r.dependence.nnz == 0
 
 
 def test_held_out_accuracy_collapses_on_tiny_data(copier_rows):

@@ -12,6 +12,7 @@ from kg.analysis.truth import (
     accucopy,
     average_log,
     discover,
+    independent_accuracy,
     independent_voting,
     investment,
     pooled_investment,
@@ -30,6 +31,7 @@ ALL_METHODS = [
     pooled_investment,
     truthfinder,
     accucopy,
+    independent_accuracy,
     discover,
 ]
 

@@ -1,0 +1,176 @@
+"""The query service: ``create_app(settings, store)`` builds a FastAPI app; nothing else does.
+
+There is no module-level app or graph. The store is opened (or the given one used), loaded,
+analysed and handed to the query workers in the app's ``lifespan``, so that building an app
+costs nothing and each test builds its own.
+
+Resources, one router each (:data:`ROUTERS`): ``/sparql`` (SPARQL 1.1 Protocol),
+``/questions`` (named questions), ``/claims``, ``/actors``, ``/evidence``, ``/export``,
+``/status``, and the writes (``POST /claims`` ..., ``POST /data``). The OpenAPI document is at
+``/openapi.json``; the interactive docs pages are off, because FastAPI's load their scripts
+from a CDN.
+
+Example:
+    >>> from fastapi.testclient import TestClient
+    >>> with TestClient(create_app(Settings(query_workers=1))) as client:
+    ...     client.get("/claims", params={"status": "corroborated"}).json()["total"]
+    2
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.errors import error_body, install_error_handlers
+from api.questions.router import questions_router
+from api.routers import actors, claims, evidence, export, pages, status, writes
+from api.settings import Settings
+from api.sparql.protocol import sparql_router
+from api.state import ServiceState
+from kg.store import KnowledgeStore
+
+log = logging.getLogger("kg.api")
+
+#: The routers every app includes, in order. Add a resource with one more entry.
+ROUTERS: list[Callable[[], APIRouter]] = [
+    lambda: status.router,
+    sparql_router,
+    questions_router,
+    lambda: claims.router,
+    lambda: actors.router,
+    lambda: evidence.router,
+    lambda: export.router,
+    lambda: writes.router,
+    lambda: pages.router,
+]
+
+
+def create_app(settings: Settings | None = None, store: KnowledgeStore | None = None) -> FastAPI:
+    """Build the service.
+
+    Args:
+        settings: the configuration; by default read from ``KG_*`` environment variables.
+        store: an on-disk store to serve (the caller keeps ownership). By default the app
+            opens ``settings.store``, or a temporary store, and loads ``settings.data`` or the
+            seed case into it at start-up.
+
+    Returns:
+        The app; run it with any ASGI server (``kg serve`` uses uvicorn).
+    """
+    settings = settings or Settings()
+    state = ServiceState(settings, store)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            await state.start()
+            yield
+        finally:
+            # Also after a failed start: stop what did start, remove temporary folders.
+            await state.stop()
+
+    app = FastAPI(
+        title="Source-credibility knowledge graph",
+        summary="Claims, who affirms, denies or hedges them, on what evidence, and which "
+        "claims independent sources corroborate.",
+        version=_version(),
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.kg = state
+    install_error_handlers(app)
+    for make_router in ROUTERS:
+        app.include_router(make_router())
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
+    if settings.cors_origins:
+        # Only the configured origins, never with credentials: the write token travels in
+        # a header that scripts must set on purpose.
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type", "Accept"],
+                           allow_credentials=False)
+    return app
+
+
+class BodyLimit:
+    """Refuse request bodies over ``max_bytes`` with a 413, before or while reading them."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            await _send_json(send, 413, error_body(
+                413, "request_too_large",
+                f"the request body is over the limit of {self.max_bytes:,} bytes"))
+            return
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
+                # An HTTPException, so that FastAPI's body reader passes it on as it is.
+                raise HTTPException(413, f"the request body is over the limit of "
+                                    f"{self.max_bytes:,} bytes")
+            return message
+
+        await self.app(scope, limited, send)
+
+
+class SecurityHeaders:
+    """``X-Content-Type-Options: nosniff`` and ``Referrer-Policy: no-referrer`` on responses."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(b"x-content-type-options", b"nosniff"),
+                            (b"referrer-policy", b"no-referrer")]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+async def _send_json(send: Send, status_code: int, body: dict[str, object]) -> None:
+    data = json.dumps(body).encode()
+    await send({"type": "http.response.start", "status": status_code,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(data)).encode())]})
+    await send({"type": "http.response.body", "body": data})
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("cred-kg")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "0"
+
+
+__all__ = ["ROUTERS", "BodyLimit", "create_app"]

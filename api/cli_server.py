@@ -1,0 +1,296 @@
+"""``kg serve`` and ``kg ask``: the query service and its named questions on the command line.
+
+Registered on the ``kg`` app by :func:`register` (see the end of :mod:`api.cli`). Every
+setting of :class:`api.settings.Settings` has a ``kg serve`` flag; a flag that is not given
+leaves the setting to its ``KG_*`` environment variable, then to its default.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from api.cli import (
+    EXIT_DATA,
+    EXIT_USAGE,
+    FilesArgument,
+    MethodOption,
+    NoSeedOption,
+    StoreOption,
+    _check_files,
+    _fail,
+    _open_store,
+    _progress,
+    err,
+    out,
+)
+from kg.errors import KgError
+
+
+def _flag(help_text: str, *names: str) -> Any:
+    return typer.Option(*names, help=help_text, show_default=False)
+
+
+def serve(
+    files: FilesArgument = None,
+    store: StoreOption = None,
+    no_seed: NoSeedOption = False,
+    host: Annotated[str | None, _flag("Address to listen on [default: 127.0.0.1].",
+                                      "--host")] = None,
+    port: Annotated[int | None, _flag("Port to listen on [default: 8000].", "--port")] = None,
+    query_timeout: Annotated[float | None, _flag(
+        "Seconds a query may run before its worker is killed [default: 5].",
+        "--query-timeout")] = None,
+    max_results: Annotated[int | None, _flag(
+        "Most rows or triples a query may return [default: 10000].", "--max-results")] = None,
+    max_request_bytes: Annotated[int | None, _flag(
+        "Largest request body in bytes [default: 8 MiB].", "--max-request-bytes")] = None,
+    max_query_depth: Annotated[int | None, _flag(
+        "Deepest nesting of a SPARQL query [default: 32].", "--max-query-depth")] = None,
+    query_workers: Annotated[int | None, _flag(
+        "Query worker processes [default: the number of CPUs, at least 2].",
+        "--query-workers")] = None,
+    worker_memory_mb: Annotated[int | None, _flag(
+        "Address-space limit of each query worker in MiB [default: 2048].",
+        "--worker-memory-mb")] = None,
+    writes_enabled: Annotated[bool | None, _flag(
+        "Accept writes (also needs a write token) [default: off].",
+        "--writes-enabled/--no-writes-enabled")] = None,
+    write_token: Annotated[str | None, _flag(
+        "Bearer token for writes. Prefer KG_WRITE_TOKEN: command lines are visible to other "
+        "users.", "--write-token")] = None,
+    cors_origins: Annotated[list[str] | None, _flag(
+        "An origin allowed to call the API from a browser (repeatable) [default: none, CORS "
+        "off].", "--cors-origin")] = None,
+    min_groups: Annotated[int | None, _flag(
+        "k: independent affirming groups needed for 'corroborated' [default: 2].",
+        "--min-groups", "-k")] = None,
+    method: Annotated[str | None, _flag(
+        "Truth-discovery method (see `kg methods`) [default: accucopy-groups].",
+        "--method")] = None,
+    log_level: Annotated[str | None, _flag(
+        "debug, info, warning or error [default: info].", "--log-level")] = None,
+) -> None:
+    """Serve the query API: SPARQL at /sparql, named questions at /questions, and /claims,
+    /actors, /evidence, /export.
+
+    Without files or --store it serves the built-in seed case. Local only (127.0.0.1) and
+    read only unless configured otherwise; see docs/settings.md for every setting.
+    """
+    import uvicorn
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    given = {
+        "host": host, "port": port, "store": store, "query_timeout": query_timeout,
+        "max_results": max_results, "max_request_bytes": max_request_bytes,
+        "max_query_depth": max_query_depth, "query_workers": query_workers,
+        "worker_memory_mb": worker_memory_mb, "writes_enabled": writes_enabled,
+        "write_token": write_token, "cors_origins": cors_origins or None,
+        "min_groups": min_groups, "method": method, "log_level": log_level,
+        "data": list(files) if files else None, "seed": False if no_seed else None,
+    }
+    try:
+        settings = Settings(**{k: v for k, v in given.items() if v is not None})
+    except ValueError as error:
+        err.print(f"error: {_settings_error(error)}")
+        raise typer.Exit(EXIT_USAGE) from None
+    _check_files(settings.data)
+    logging.basicConfig(level=settings.log_level.upper(),
+                        format="%(levelname)s:     %(name)s: %(message)s")
+    with _serving_store(settings) as target:
+        app = create_app(settings, store=target)
+        writes = "on" if settings.writes_active else "off"
+        err.print(f"serving {len(target):,} quads on http://{settings.host}:{settings.port} "
+                  f"(SPARQL at /sparql, questions at /questions; writes {writes}; "
+                  f"query timeout {settings.query_timeout:g} s)")
+        uvicorn.run(app, host=settings.host, port=settings.port,
+                    log_level=settings.log_level, server_header=False)
+
+
+def _settings_error(error: ValueError) -> str:
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                         for e in errors())
+    return str(error)
+
+
+@contextmanager
+def _serving_store(settings: Any) -> Iterator[Any]:
+    """The on-disk store to serve, loaded: ``--store``, or a temporary one removed after."""
+    from kg.seed import seed_paths
+    from kg.store import KnowledgeStore
+
+    temp = None
+    path = settings.store
+    if path is None:
+        temp = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+        path = temp / "store"
+    try:
+        try:
+            target = KnowledgeStore(path)
+        except KgError as error:
+            raise _fail(error) from None
+        try:
+            files = list(settings.data)
+            if not files and settings.store is None and settings.seed:
+                files = seed_paths()
+            if files:
+                with _progress(sys.stderr.isatty()) as report:
+                    target.load(files, validate=True, progress=report)
+            yield target
+        except KgError as error:
+            raise _fail(error) from None
+        finally:
+            target.close()
+    finally:
+        if temp is not None:
+            shutil.rmtree(temp, ignore_errors=True)
+
+
+def ask(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(
+        help="The question (see `kg ask` without a name for the list).",
+        show_default=False)] = None,
+    data: Annotated[list[Path] | None, typer.Option(
+        "--data", help="A data file to add (repeatable).", show_default=False)] = None,
+    store: StoreOption = None,
+    no_seed: NoSeedOption = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    limit: Annotated[int, typer.Option(help="Most rows to show.")] = 100,
+    corroboration_k: Annotated[int, typer.Option(
+        "--corroboration-k", min=1,
+        help="k: independent affirming groups the analysis needs for 'corroborated'.")] = 2,
+    method: MethodOption = "accucopy-groups",
+) -> None:
+    """Ask a named question, for people who do not write SPARQL.
+
+    Parameters follow the name: kg ask corroborated-claims --min-groups 3. Without a name,
+    lists the questions and their parameters. The same questions are served at
+    /questions/NAME by `kg serve`.
+    """
+    from api.lookup import resolve
+    from api.questions.spec import ParameterError, load_questions
+    from api.sparql.results import rows as plain_rows
+    from kg.analysis import analyse
+    from kg.analysis.rdf import replace_analysis_graph
+
+    if fmt not in ("table", "json", "csv"):
+        err.print(f"error: unknown --format {fmt!r}; expected table, json or csv")
+        raise typer.Exit(EXIT_USAGE)
+    questions = load_questions()
+    if name is None:
+        _list_questions(questions)
+        return
+    if name not in questions:
+        import difflib
+
+        close = difflib.get_close_matches(name, list(questions), n=2)
+        hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+        err.print(f"error: no question {name!r}{hint}; `kg ask` lists them")
+        raise typer.Exit(EXIT_USAGE)
+    question = questions[name]
+    params = _question_args(ctx.args)
+    with _open_store(store, data or [], seed=not no_seed) as target:
+        analysis = analyse(target, min_groups=corroboration_k, method=method)
+        replace_analysis_graph(target.oxigraph, analysis)  # type: ignore[attr-defined]
+        try:
+            terms = question.bind(params, partial(resolve, analysis))
+        except ParameterError as error:
+            hint = f" (did you mean {' or '.join(error.suggestions)}?)" \
+                if error.suggestions else ""
+            err.print(f"error: {error.message}{hint}")
+            raise typer.Exit(EXIT_DATA if error.status == 404 else EXIT_USAGE) from None
+        result = target.query(question.render(terms))  # type: ignore[attr-defined]
+        variables = [v.value for v in result.variables]
+        solutions = [s for _, s in zip(range(limit + 1), result, strict=False)]
+    more = len(solutions) > limit
+    table = plain_rows(variables, solutions[:limit])
+    _print_answer(question.summary, table, fmt, more, limit)
+
+
+def _question_args(args: Sequence[str]) -> dict[str, str]:
+    """``--min-groups 3 --actor=putin`` as ``{"min_groups": "3", "actor": "putin"}``."""
+    params: dict[str, str] = {}
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if not arg.startswith("--") or len(arg) == 2:
+            err.print(f"error: unexpected argument {arg!r}; give parameters as --name value")
+            raise typer.Exit(EXIT_USAGE)
+        key, eq, value = arg[2:].partition("=")
+        if not eq:
+            if index + 1 >= len(args):
+                err.print(f"error: {arg} needs a value")
+                raise typer.Exit(EXIT_USAGE)
+            index += 1
+            value = args[index]
+        params[key.replace("-", "_")] = value
+        index += 1
+    return params
+
+
+def _list_questions(questions: dict[str, Any]) -> None:
+    table = Table("question", "parameters", "what it answers", title="Named questions",
+                  show_lines=True)
+    for q in questions.values():
+        params = "\n".join(
+            f"--{p.name.replace('_', '-')} {p.type.spec}"
+            + ("" if p.required else " (optional)" if p.default is None
+               else f" (default {p.default})")
+            for p in q.parameters)
+        table.add_row(q.name, params, q.summary)
+    out.print(table)
+
+
+def _print_answer(title: str, table: dict[str, Any], fmt: str, more: bool, limit: int) -> None:
+    columns, rows = table["columns"], table["rows"]
+    if fmt == "json":
+        sys.stdout.write(json.dumps(table, indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        sys.stdout.write(buffer.getvalue())
+    else:
+        shown = Table(*columns, title=title, show_lines=True)
+        for row in rows:
+            shown.add_row(*(_cell(row.get(c)) for c in columns))
+        out.print(shown)
+        out.print(f"{len(rows)} row(s)")
+    if more:
+        err.print(f"(more than {limit} rows; raise --limit to see them)")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    return text.rsplit("/", 1)[-1] if text.startswith("https://w3id.org/cred-kg/id/") else text
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``serve`` and ``ask`` to the ``kg`` command line."""
+    app.command("serve")(serve)
+    app.command("ask", context_settings={"allow_extra_args": True,
+                                         "ignore_unknown_options": True})(ask)
+
+
+__all__ = ["ask", "register", "serve"]

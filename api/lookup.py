@@ -1,0 +1,71 @@
+"""Find an actor, claim or evidence item of the current analysis by id or IRI.
+
+Ids are the last segment of an IRI (``putin`` for ``.../actor/putin``), as everywhere in the
+project. An unknown id gets close matches as suggestions.
+
+Example:
+    >>> from kg.store import KnowledgeStore
+    >>> from kg.seed import seed_paths
+    >>> from kg.analysis import analyse
+    >>> store = KnowledgeStore()
+    >>> _ = store.load(seed_paths())
+    >>> resolve(analyse(store), "actor", "putin")
+    'https://w3id.org/cred-kg/id/actor/putin'
+    >>> resolve(analyse(store), "actor", "puttin")
+    Traceback (most recent call last):
+    ...
+    LookupError: ("no actor 'puttin'", ['putin', 'austin'])
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from typing import Any
+
+from api.errors import ApiError
+from kg.analysis import Analysis
+from kg.analysis.serialize import short_id
+
+KINDS = ("actor", "claim", "evidence")
+
+
+def _table(analysis: Analysis, kind: str) -> Mapping[str, Any]:
+    if kind == "actor":
+        return analysis.actors
+    if kind == "claim":
+        return analysis.claims
+    if kind == "evidence":
+        return analysis.case.evidence_index
+    raise ValueError(f"unknown kind {kind!r}")
+
+
+def resolve(analysis: Analysis, kind: str, ident: str) -> str:
+    """The IRI of the ``kind`` named ``ident`` (an id or an IRI).
+
+    Raises:
+        LookupError: ``(message, suggestions)`` when there is no such item, or when the id is
+            shared by several IRIs (then the suggestions are those IRIs).
+    """
+    table = _table(analysis, kind)
+    if ident in table:
+        return ident
+    matches = [iri for iri in table if short_id(iri) == ident]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise LookupError(f"{kind} id {ident!r} is ambiguous; give the IRI", sorted(matches))
+    ids = sorted({short_id(iri) for iri in table})
+    raise LookupError(f"no {kind} {ident!r}", difflib.get_close_matches(ident, ids, n=3))
+
+
+def find(analysis: Analysis, kind: str, ident: str) -> str:
+    """:func:`resolve`, answering a 404 (with suggestions) when there is no such item."""
+    try:
+        return resolve(analysis, kind, ident)
+    except LookupError as error:
+        raise ApiError(404, "not_found", error.args[0],
+                       details={"suggestions": list(error.args[1])}) from None
+
+
+__all__ = ["KINDS", "find", "resolve"]

@@ -1,0 +1,206 @@
+"""``/claims``: claims with their corroboration, credibility and reasons.
+
+The list is filtered and paged over the analysis of the current data version, which is
+computed once per change to the data; the summaries are built once per version too, so a
+request only filters and slices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import numpy as np
+from fastapi import APIRouter, Query, Request, Response
+from fastapi import Path as PathParam
+from pydantic import BaseModel
+
+from api.deps import get_state
+from api.lookup import find
+from api.routers.paging import Page, encode, page_response
+from api.state import Snapshot
+from kg.analysis import STATUSES, ClaimAssessment
+from kg.analysis.corroboration import Status
+from kg.analysis.serialize import claim_to_dict, short_id
+
+router = APIRouter(prefix="/claims", tags=["Claims"])
+
+_ORDER = {status: index for index, status in enumerate(STATUSES)}
+
+
+class Credibility(BaseModel):
+    grade: int
+    name: str
+    stix_confidence: int | None
+
+
+class ClaimSummary(BaseModel):
+    """One claim in a list; ``GET /claims/{id}`` has the whole assessment."""
+
+    id: str
+    iri: str
+    text: str
+    kinds: list[str]
+    status: str
+    independent_groups: int
+    contested: bool
+    affirmed_by: list[str]
+    denied_by: list[str]
+    hedged_by: list[str]
+    credibility: Credibility
+    belief: float | None
+    url: str
+
+
+class ClaimPage(Page):
+    items: list[ClaimSummary]
+
+
+def _summary(item: ClaimAssessment) -> dict[str, Any]:
+    c, cred = item.corroboration, item.credibility
+    return {
+        "id": short_id(item.claim.iri),
+        "iri": item.claim.iri,
+        "text": item.claim.text,
+        "kinds": list(item.claim.kinds),
+        "status": c.status,
+        "independent_groups": c.independent_groups,
+        "contested": c.contested,
+        "affirmed_by": [g.label for g in c.affirming],
+        "denied_by": [g.label for g in c.denying],
+        "hedged_by": [g.label for g in c.hedging],
+        "credibility": {"grade": cred.grade, "name": cred.name,
+                        "stix_confidence": cred.stix_confidence},
+        "belief": item.belief,
+        "url": f"/claims/{short_id(item.claim.iri)}",
+    }
+
+
+def _date_bounds(date: str) -> tuple[str, str]:
+    """The first and last possible day of a full or partial date, as comparable strings."""
+    if len(date) == 4:
+        return f"{date}-01-01", f"{date}-12-31"
+    if len(date) == 7:
+        return f"{date}-01", f"{date}-31"
+    return date, date
+
+
+@dataclass(frozen=True)
+class _Indexed:
+    """One claim, ready to filter and serve: what the filters test, and its encoded summary."""
+
+    item: ClaimAssessment
+    encoded: bytes
+    actors: frozenset[str]
+    evidence_kinds: frozenset[str]
+    dates: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Every claim, most corroborated first, with columns for the common filters."""
+
+    entries: list[_Indexed]
+    status: np.ndarray  # position of the status in STATUSES
+    groups: np.ndarray
+    contested: np.ndarray
+
+
+def _index(snapshot: Snapshot) -> _Index:
+    """The claims index of a data version; built on first use, then shared by requests."""
+    cached = snapshot.cache.get("claims")
+    if cached is None:
+        analysis = snapshot.analysis
+        items = sorted(analysis.claims.values(),
+                       key=lambda c: (_ORDER[c.corroboration.status],
+                                      -c.corroboration.independent_groups, c.claim.iri))
+        entries = [
+            _Indexed(
+                item=c,
+                encoded=encode(_summary(c)),
+                actors=frozenset(e.actor for e in c.stances),
+                evidence_kinds=frozenset(k.lower() for e in c.evidence for k in e.kinds),
+                dates=tuple(_date_bounds(s.date[:10]) for s in
+                            (analysis.case.statement_index.get(e.statement) for e in c.stances)
+                            if s is not None and s.date),
+            )
+            for c in items
+        ]
+        cached = snapshot.cache["claims"] = _Index(
+            entries,
+            np.array([_ORDER[c.corroboration.status] for c in items], dtype=np.int8),
+            np.array([c.corroboration.independent_groups for c in items], dtype=np.int32),
+            np.array([c.corroboration.contested for c in items], dtype=bool),
+        )
+    return cached  # type: ignore[no-any-return]
+
+
+@router.get("", response_model=ClaimPage, summary="List claims, filtered and paged")
+async def list_claims(
+    request: Request,
+    status: Annotated[Status | None, Query(
+        description="Only claims with this corroboration status.")] = None,
+    min_groups: int | None = Query(
+        None, ge=0, description="Only claims affirmed by at least this many independent "
+        "source groups."),
+    actor: str | None = Query(
+        None, description="Only claims this actor takes a stance on (directly, or through a "
+        "claim that refines it); an actor id or IRI."),
+    evidence_kind: str | None = Query(
+        None, description="Only claims with evidence of this kind (SatelliteImagery, ...)."),
+    contested: bool | None = Query(None, description="Only contested (or uncontested) claims."),
+    since: str | None = Query(
+        None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="Only claims with a statement dated on or after this date (YYYY-MM-DD)."),
+    until: str | None = Query(
+        None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="Only claims with a statement dated on or before this date."),
+    limit: int = Query(50, ge=1, le=1000, description="Claims per page."),
+    offset: int = Query(0, ge=0, description="Claims to skip."),
+) -> Response:
+    snapshot = get_state(request).current
+    actor_iri = find(snapshot.analysis, "actor", actor) if actor else None
+    kind = evidence_kind.lower() if evidence_kind else None
+    low = _date_bounds(since)[0] if since else None
+    high = _date_bounds(until)[1] if until else None
+    index = _index(snapshot)
+    # The common filters are column tests over every claim at once; the rest look only at
+    # the claims that passed them.
+    mask = np.ones(len(index.entries), dtype=bool)
+    if status is not None:
+        mask &= index.status == _ORDER[status]
+    if min_groups is not None:
+        mask &= index.groups >= min_groups
+    if contested is not None:
+        mask &= index.contested == contested
+    selected: Sequence[int] = np.flatnonzero(mask)
+    if actor_iri is not None or kind is not None or low is not None or high is not None:
+        selected = [
+            i for i in selected
+            if (actor_iri is None or actor_iri in index.entries[i].actors)
+            and (kind is None or kind in index.entries[i].evidence_kinds)
+            and ((low is None and high is None) or any(
+                (low is None or last >= low) and (high is None or first <= high)
+                for first, last in index.entries[i].dates))
+        ]
+    page = [index.entries[i].encoded for i in selected[offset:offset + limit]]
+    return page_response(request, page, total=len(selected), limit=limit, offset=offset,
+                         version=snapshot.version)
+
+
+@router.get("/{claim_id:path}", summary="One claim: stances by group, evidence, grades, reasons")
+async def get_claim(
+    request: Request,
+    claim_id: str = PathParam(description="A claim id (nk-troops-in-russia) or IRI."),
+) -> dict[str, Any]:
+    """The whole assessment of a claim: the stance table by source group, the evidence and
+    its weight, the credibility grade with its STIX confidence, and every reason."""
+    snapshot = get_state(request).current
+    iri = find(snapshot.analysis, "claim", claim_id)
+    data = claim_to_dict(snapshot.analysis, snapshot.analysis.claims[iri])
+    data["version"] = snapshot.version
+    return data
+
+
+__all__ = ["router"]

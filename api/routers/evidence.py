@@ -1,0 +1,111 @@
+"""``/evidence``: evidence items, what they support or dispute, and how much they weigh."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi import Path as PathParam
+from pydantic import BaseModel
+
+from api.deps import get_state
+from api.lookup import find
+from api.routers.paging import Page, page_of
+from api.state import Snapshot
+from kg.analysis import Analysis
+from kg.analysis.model import Evidence
+from kg.analysis.serialize import short_id
+
+router = APIRouter(prefix="/evidence", tags=["Evidence"])
+
+
+class EvidenceItem(BaseModel):
+    """One evidence item, as the data describes it."""
+
+    id: str
+    iri: str
+    label: str
+    kinds: list[str]
+    prior: float
+    produced_by: list[str]
+    released_by: list[str]
+    cited_by: list[str]
+    supports: list[str]
+    disputes: list[str]
+    date: str | None
+    url: str
+
+
+class EvidencePage(Page):
+    items: list[EvidenceItem]
+
+
+def _summary(item: Evidence) -> dict[str, Any]:
+    return {
+        "id": short_id(item.iri), "iri": item.iri, "label": item.label,
+        "kinds": list(item.kinds), "prior": item.prior,
+        "produced_by": list(item.producers), "released_by": list(item.releasers),
+        "cited_by": list(item.cited_by), "supports": list(item.supports),
+        "disputes": list(item.disputes), "date": item.date,
+        "url": f"/evidence/{short_id(item.iri)}",
+    }
+
+
+def _index(snapshot: Snapshot) -> list[tuple[Evidence, dict[str, Any]]]:
+    cached = snapshot.cache.get("evidence")
+    if cached is None:
+        items = sorted(snapshot.analysis.case.evidence, key=lambda e: e.iri)
+        cached = snapshot.cache["evidence"] = [(e, _summary(e)) for e in items]
+    return cached  # type: ignore[no-any-return]
+
+
+@router.get("", response_model=EvidencePage, summary="List evidence, filtered and paged")
+async def list_evidence(
+    request: Request,
+    kind: str | None = Query(None, description="Only evidence of this kind (Video, ...)."),
+    claim: str | None = Query(
+        None, description="Only evidence that supports or disputes this claim (id or IRI)."),
+    actor: str | None = Query(
+        None, description="Only evidence this actor produced, released or cited."),
+    limit: int = Query(50, ge=1, le=1000, description="Items per page."),
+    offset: int = Query(0, ge=0, description="Items to skip."),
+) -> Response:
+    snapshot = get_state(request).current
+    claim_iri = find(snapshot.analysis, "claim", claim) if claim else None
+    actor_iri = find(snapshot.analysis, "actor", actor) if actor else None
+    wanted = kind.lower() if kind else None
+    matches = [
+        summary for item, summary in _index(snapshot)
+        if (wanted is None or wanted in (k.lower() for k in item.kinds))
+        and (claim_iri is None or claim_iri in item.supports or claim_iri in item.disputes)
+        and (actor_iri is None
+             or actor_iri in (*item.producers, *item.releasers, *item.cited_by))
+    ]
+    return page_of(request, matches, limit=limit, offset=offset, version=snapshot.version)
+
+
+@router.get("/{evidence_id:path}", summary="One evidence item and its weight on each claim")
+async def get_evidence(
+    request: Request,
+    evidence_id: str = PathParam(description="An evidence id (nis-satellite-images) or IRI."),
+) -> dict[str, Any]:
+    """An evidence item with, for each claim it bears on, the weight the analysis gave it,
+    whether it counts as independent, and why."""
+    snapshot = get_state(request).current
+    iri = find(snapshot.analysis, "evidence", evidence_id)
+    data = _summary(snapshot.analysis.case.evidence_index[iri])
+    data["weights"] = _weights(snapshot.analysis, iri)
+    data["version"] = snapshot.version
+    return data
+
+
+def _weights(analysis: Analysis, iri: str) -> list[dict[str, Any]]:
+    return [
+        {"claim": claim_iri, "supports": w.supports, "via": w.via, "weight": w.weight,
+         "independent": w.independent, "groups": list(w.groups), "reason": w.reason}
+        for claim_iri, item in analysis.claims.items()
+        for w in item.evidence if w.evidence == iri
+    ]
+
+
+__all__ = ["router"]

@@ -1,0 +1,56 @@
+"""``/export``: the whole graph, or one claim's neighbourhood, in an RDF format.
+
+The analysis graph (derived data, rewritten after every change) is left out unless
+``analysis=true``: an export is meant to be loaded elsewhere, where it would go stale.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, Literal
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Query, Request, Response
+
+from api.deps import get_state
+from api.lookup import find
+from kg.formats import format_by_name
+from kg.rdfio import serialize
+
+router = APIRouter(tags=["Export"])
+
+ExportFormat = Literal["turtle", "trig", "jsonld", "nt", "nquads", "rdfxml"]
+
+
+@router.get(
+    "/export",
+    summary="Export the graph, or one claim's neighbourhood",
+    response_class=Response,
+    responses={200: {"description": "The RDF document.", "content": {
+        format_by_name(name).media_type: {} for name in ExportFormat.__args__}}},
+)
+async def export(
+    request: Request,
+    format: Annotated[ExportFormat, Query(description="The RDF format.")] = "turtle",
+    claim: str | None = Query(
+        None, description="Only this claim's neighbourhood: its statements, actors and their "
+        "affiliations, relays, evidence and documents (a claim id or IRI)."),
+    analysis: bool = Query(False, description="Include the analysis graph (derived data)."),
+) -> Response:
+    state = get_state(request)
+    store = state.store
+    assert store is not None
+    rdf_format = format_by_name(format)
+    if claim is not None:
+        iri = find(state.current.analysis, "claim", claim)
+        data = await asyncio.to_thread(store.export, rdf_format, claim=iri)
+    else:
+        skip = None if analysis else ox.NamedNode(state.analysis_graph)
+        data = await asyncio.to_thread(
+            lambda: serialize((q for q in store.quads() if q.graph_name != skip), rdf_format))
+    name = f"cred-kg.{rdf_format.extensions[0]}"
+    return Response(data, media_type=rdf_format.media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+__all__ = ["router"]

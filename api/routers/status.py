@@ -1,0 +1,40 @@
+"""``/status``: what the service holds and how it is configured (no secrets)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from api.deps import get_state
+
+router = APIRouter(tags=["Service"])
+
+
+@router.get("/status", summary="Data version, counts and the service's limits")
+async def status(request: Request) -> dict[str, Any]:
+    state = get_state(request)
+    snapshot = state.current
+    settings = state.settings
+    analysis = snapshot.analysis
+    return {
+        "version": snapshot.version,
+        "quads": snapshot.quads,
+        "named_graphs": len(snapshot.named_graphs),
+        "claims": len(analysis.claims),
+        "actors": len(analysis.actors),
+        "statements": len(analysis.case.statements),
+        "evidence": len(analysis.case.evidence),
+        "analysis": {"min_groups": analysis.min_groups, "method": analysis.trust.method,
+                     "graph": state.analysis_graph},
+        "limits": {"query_timeout_seconds": settings.query_timeout,
+                   "max_results": settings.max_results,
+                   "max_request_bytes": settings.max_request_bytes,
+                   "query_workers": settings.query_workers,
+                   "worker_memory_mb": settings.worker_memory_mb},
+        "query_worker_network_isolation": state.pool.sandbox if state.pool else None,
+        "writes_enabled": settings.writes_active,
+    }
+
+
+__all__ = ["router"]

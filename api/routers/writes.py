@@ -1,0 +1,274 @@
+"""Writes: add actors, claims, statements and evidence as JSON, or upload RDF or a case file.
+
+Off by default; on only when the operator sets ``KG_WRITES_ENABLED`` and ``KG_WRITE_TOKEN``,
+and then only for requests with ``Authorization: Bearer <token>``.
+
+JSON entries have the fields of the authoring format (``docs/authoring.md``) and go through
+the same compiler, so that an API write and a case file give the same RDF. An entry may refer
+to actors, claims and evidence already in the store by id; the compiler needs every reference
+in its own file, so such items enter the compiled document as stubs whose triples are then
+removed. Each write belongs to a source document: the one given in ``document``, or a new
+"submission" document recording that the data came through the API, and when.
+
+Every write is checked against the SHACL shapes and written in one transaction (all or
+nothing), with every query worker held; the analysis is then recomputed before queries resume.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import secrets
+from typing import Any
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Depends, Request
+from rdflib import Graph, URIRef
+
+from api.deps import get_state, require_writer
+from api.errors import ApiError, input_error
+from api.lookup import resolve
+from api.state import Snapshot
+from kg.authoring import CaseCompileError, compile_case_text
+from kg.authoring.schema import ActorSpec, ClaimSpec, DocumentSpec, EvidenceSpec, StatementSpec
+from kg.convert import from_rdflib_graph
+from kg.errors import InputError
+from kg.formats import YAML, Format, format_by_media_type
+from kg.namespaces import DEFAULT_DATA_BASE
+from kg.rdfio import parse_bytes, serialize
+from kg.store import KnowledgeStore, LoadReport
+
+router = APIRouter(tags=["Writes"], dependencies=[Depends(require_writer)])
+
+
+class ActorWrite(ActorSpec):
+    """An actor, as in a case file's ``actors:``; optionally the document it comes from."""
+
+    document: DocumentSpec | None = None
+
+
+class ClaimWrite(ClaimSpec):
+    """A claim, as in a case file's ``claims:``."""
+
+    document: DocumentSpec | None = None
+
+
+class StatementWrite(StatementSpec):
+    """A statement, as in a case file's ``statements:``: who takes which stance on what."""
+
+    document: DocumentSpec | None = None
+
+
+class EvidenceWrite(EvidenceSpec):
+    """An evidence item, as in a case file's ``evidence:``."""
+
+    document: DocumentSpec | None = None
+
+
+# Per section: the fields that refer to other items, and the section they refer to.
+_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "actors": (("acts_for", "actor"),),
+    "claims": (("refines", "claim"), ("contradicts", "claim")),
+    "statements": (("actor", "actor"), ("claim", "claim"), ("relay", "actor")),
+    "evidence": (("produced_by", "actor"), ("released_by", "actor"), ("cited_by", "actor"),
+                 ("part_of", "evidence"), ("supports", "claim"), ("disputes", "claim")),
+}
+_SECTION = {"actor": "actors", "claim": "claims", "evidence": "evidence"}
+# Stubs only have to pass the compiler; their triples are removed before anything is written.
+_STUBS = {
+    "actor": lambda ident: {"id": ident, "name": "existing actor", "kind": "Organization"},
+    "claim": lambda ident: {"id": ident, "text": "existing claim"},
+    "evidence": lambda ident: {"id": ident, "kind": "Evidence",
+                               "description": "existing evidence"},
+}
+
+
+def _referenced(section: str, entry: dict[str, Any]) -> list[tuple[str, str]]:
+    """``(kind, id)`` of everything ``entry`` refers to."""
+    found = []
+    for name, kind in _REFERENCES[section]:
+        value = entry.get(name)
+        values = value if isinstance(value, list) else [value] if value else []
+        for item in values:
+            ident = item.get("outlet") if isinstance(item, dict) else item
+            if isinstance(ident, str):
+                found.append((kind, ident))
+    return found
+
+
+def build_case(section: str, entry: dict[str, Any], snapshot: Snapshot,
+               now: dt.datetime | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The case document for one entry, and the same document with only the stubs.
+
+    Raises:
+        ApiError: 404 for a reference to an item neither in the request nor in the store.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    entry = dict(entry)
+    document = entry.pop("document", None) or {
+        "id": f"api-submission-{now:%Y%m%d%H%M%S}-{secrets.token_hex(3)}",
+        "title": "Submitted through the query API",
+        "date": now.date().isoformat(),
+    }
+    wanted = _referenced(section, entry)
+    if document.get("publisher"):
+        wanted.append(("actor", document["publisher"]))
+    own = {(kind, entry["id"]) for kind, sec in _SECTION.items()
+           if sec == section and "id" in entry}
+    stubs: dict[str, list[dict[str, Any]]] = {}
+    for kind, ident in dict.fromkeys(wanted):
+        if (kind, ident) in own:
+            continue
+        try:
+            iri = resolve(snapshot.analysis, kind, ident)
+        except LookupError as error:
+            raise ApiError(404, "not_found", f"{error.args[0]} in the store or in this request",
+                           details={"reference": ident, "kind": kind,
+                                    "suggestions": list(error.args[1])}) from None
+        if iri != f"{DEFAULT_DATA_BASE}{kind}/{ident}":
+            raise ApiError(422, "invalid_reference", f"{kind} {ident!r} is {iri}, outside the "
+                           f"API's base {DEFAULT_DATA_BASE}; upload RDF to refer to it")
+        stubs.setdefault(_SECTION[kind], []).append(_STUBS[kind](ident))
+    full = {"format": "cred-kg/1", "document": document,
+            **{name: list(items) for name, items in stubs.items()}}
+    full.setdefault(section, []).append(entry)
+    return full, {"format": "cred-kg/1", "document": document, **stubs}
+
+
+def compile_entry(section: str, entry: dict[str, Any],
+                  snapshot: Snapshot) -> tuple[str, list[ox.Quad], list[str]]:
+    """Compile one entry: its graph name, its quads (stubs removed), and its new subjects."""
+    full, stubs_only = build_case(section, entry, snapshot)
+    try:
+        case = compile_case_text(json.dumps(full), source="<request>")
+        stub_graph = compile_case_text(json.dumps(stubs_only), source="<request>").graph
+    except CaseCompileError as error:
+        raise _compile_error(error, section) from None
+    stub_subjects = {URIRef(f"{DEFAULT_DATA_BASE}{kind}/{item['id']}")
+                     for kind, section_name in _SECTION.items()
+                     for item in stubs_only.get(section_name, [])}
+    graph = Graph()
+    for triple in case.graph:
+        if triple[0] in stub_subjects and triple in stub_graph:
+            continue
+        graph.add(triple)
+    new_subjects = sorted({str(s) for s in case.graph.subjects()
+                           if s not in stub_subjects and isinstance(s, URIRef)
+                           and s != case.graph_name and "/relay/" not in str(s)})
+    return str(case.graph_name), from_rdflib_graph(graph, case.graph_name), new_subjects
+
+
+def _compile_error(error: CaseCompileError, section: str) -> ApiError:
+    prefix = f"{section}[0]."
+    problems = []
+    for problem in error.problems:
+        data = problem.to_dict()
+        # Positions point into the document built from the request, not the request itself.
+        data.pop("line", None)
+        data.pop("column", None)
+        data["source"] = "<request>"
+        if isinstance(data.get("term"), str):
+            data["term"] = data["term"].removeprefix(prefix)
+        problems.append(data)
+    first = problems[0]
+    where = f"{first['term']}: " if first.get("term") else ""
+    return ApiError(422, "invalid_entry", f"{where}{first['message']}", details=problems)
+
+
+async def _write_entry(request: Request, section: str) -> dict[str, Any]:
+    state = get_state(request)
+    entry = await request.json()
+
+    def action(store: KnowledgeStore) -> dict[str, Any]:
+        graph_name, quads, subjects = compile_entry(section, entry, state.current)
+        taken = [s for s in subjects
+                 if next(store.oxigraph.quads_for_pattern(ox.NamedNode(s), None, None), None)]
+        if taken:
+            raise ApiError(409, "conflict", f"{taken[0]} already exists; ids are unique",
+                           details={"existing": taken})
+        report = store.load_bytes(serialize(quads, "nquads"), "nquads", source="<request>",
+                                  validate=True)
+        return _written(report, graph_name, subjects)
+
+    result = await state.write(action)
+    result["version"] = state.current.version
+    return result
+
+
+def _written(report: LoadReport, graph_name: str | None, subjects: list[str]) -> dict[str, Any]:
+    return {
+        "quads": report.total_quads,
+        "graph": graph_name,
+        "subjects": subjects,
+        "warnings": [str(w) for f in report.files for w in f.warnings],
+    }
+
+
+@router.post("/actors", status_code=201, summary="Add an actor")
+async def add_actor(request: Request, body: ActorWrite) -> dict[str, Any]:
+    return await _write_entry(request, "actors")
+
+
+@router.post("/claims", status_code=201, summary="Add a claim")
+async def add_claim(request: Request, body: ClaimWrite) -> dict[str, Any]:
+    return await _write_entry(request, "claims")
+
+
+@router.post("/statements", status_code=201, summary="Add a statement (a stance on a claim)")
+async def add_statement(request: Request, body: StatementWrite) -> dict[str, Any]:
+    return await _write_entry(request, "statements")
+
+
+@router.post("/evidence", status_code=201, summary="Add an evidence item")
+async def add_evidence(request: Request, body: EvidenceWrite) -> dict[str, Any]:
+    return await _write_entry(request, "evidence")
+
+
+@router.post(
+    "/data", status_code=201, summary="Upload RDF (Turtle, TriG, ...) or a YAML case file",
+    openapi_extra={"requestBody": {"required": True, "content": {
+        media: {"schema": {"type": "string"}} for media in (
+            "text/turtle", "application/trig", "application/n-triples", "application/n-quads",
+            "application/ld+json", "application/rdf+xml", "application/yaml")}}},
+)
+async def upload(request: Request) -> dict[str, Any]:
+    """Add a document's data, all or nothing, after checking it against the SHACL shapes.
+
+    The ``Content-Type`` gives the format. A triple format's data goes into the default
+    graph; TriG, N-Quads and JSON-LD keep their graphs; a case file becomes one named graph.
+    """
+    state = get_state(request)
+    media = request.headers.get("content-type", "")
+    fmt = format_by_media_type(media) if media else None
+    if fmt is None:
+        raise ApiError(415, "unsupported_media_type", "give the format as Content-Type: "
+                       "text/turtle, application/trig, application/n-triples, "
+                       "application/n-quads, application/ld+json, application/rdf+xml or "
+                       "application/yaml", details={"content_type": media or None})
+    data = await request.body()
+    if fmt is not YAML:
+        try:
+            quads = await _parse(data, fmt)
+        except InputError as error:
+            raise input_error(error) from None
+        if any(q.graph_name == ox.NamedNode(state.analysis_graph) for q in quads):
+            raise ApiError(400, "reserved_graph", f"<{state.analysis_graph}> holds the "
+                           "analysis, which the server writes; upload data to other graphs")
+
+    def action(store: KnowledgeStore) -> dict[str, Any]:
+        report = store.load_bytes(data, fmt, source="<request>", validate=True)
+        graphs = sorted({g for f in report.files for g in f.graph_names})
+        return _written(report, ", ".join(graphs) or None, [])
+
+    result = await state.write(action)
+    result["version"] = state.current.version
+    return result
+
+
+async def _parse(data: bytes, fmt: Format) -> list[ox.Quad]:
+    return await asyncio.to_thread(parse_bytes, data, fmt, source="<request>")
+
+
+__all__ = ["ActorWrite", "ClaimWrite", "EvidenceWrite", "StatementWrite", "build_case",
+           "compile_entry", "router"]

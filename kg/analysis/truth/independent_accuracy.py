@@ -1,0 +1,447 @@
+"""Independent accuracy: votes by independent groups, trust judged by the others.
+
+The product default (:func:`kg.analysis.truth.discover`; the package docstring says why and
+gives the benchmark). Three rules, each explainable to an analyst in one sentence.
+
+1. **One group, one vote.** Sources of one ``TruthDataset.source_groups`` group (known
+   dependence: two spokespeople of one government) and sources found to repeat each other
+   (rule 3) form a *group*. On each object a group casts one vote, split evenly over its
+   members' claims on the object, each share weighted by the member's trust ``A``::
+
+       w = max(0, ln(n A / (1 - A)))          V(v) = sum of the weighted shares for value v
+       P(v) = exp(V(v)) / (sum_{v' claimed} exp(V(v')) + [only one value is claimed])
+
+   ``n`` is the object's effective number of wrong values: its inverse Simpson index ``D``
+   (``1 / sum_v q(v)^2``, ``q(v)`` the share of the groups' votes on ``v``) minus the true one,
+   at least 1. Ten sources repeating one wrong value make one plausible alternative, not ten,
+   whereas AccuPr's ``n`` counts every distinct typo; for a yes/no claim ``n = 1``. A source
+   no better than chance (``A <= 1 / (n + 1)``) adds nothing, instead of voting against what
+   it says; a single claimed value competes with one unclaimed alternative (``V = 0``).
+2. **Trust is judged by the others.** A source's accuracy ``A(s)`` is the mean, over its
+   *assessed* claims (on objects where another group speaks too), of the probability of its
+   value computed *without its own group's votes*, shrunk towards a prior accuracy
+   ``m = 0.8`` with the weight of ``kappa = 0.5`` claim::
+
+       A(s) = (sum_{assessed c} P_{-group(s)}(v_c) + kappa m) / (n_assessed(s) + kappa)
+
+   No source, and no bloc, vouches for itself; a claim that nobody else speaks to is evidence
+   neither way; a source with little evidence stays near 0.8 instead of jumping to 0 or 1.
+   Rules 1 and 2 are iterated to a fixed point from ``A = m`` (``m`` is AccuCopy's starting
+   accuracy ``1 - epsilon``; ``kappa < 1`` so that one checked claim outweighs the prior).
+3. **Copy blocs are found from agreement, not from the truth estimate.** On a *contested*
+   object (two or more values claimed), two sources drawn at random from those that speak to
+   it agree with probability ``1 / D`` (known groups counted once). A pair that shares ``n``
+   contested objects, disagrees on ``d`` of them, and whose objects' mean ``1 / D`` is ``p0``
+   is a *copy pair* when it is near-identical, ``d <= delta n`` with ``delta = 0.01`` (a
+   copier repeats at least 99 % of what its original says), and copying explains the
+   agreement better than chance, with the prior below::
+
+       LLR = (n - d) ln((1 - delta) / p0) + d ln(delta / (1 - p0)) + ln(prior / (1 - prior)) > 0
+       prior = beta (1 / partners(i) + 1 / partners(j)),  beta = 0.05
+
+   where ``partners(s)`` is the number of sources ``s`` shares a contested object with: a
+   priori one source in twenty repeats one of its partners, so the evidence needed grows with
+   the number of pairs tested (25,000 actors make millions of pairs; chance agreements among
+   them must not pass). Copy pairs are merged into the known groups greedily, strongest
+   evidence first (ties by source order), but two groups are never merged if any pair across
+   them disagrees on more than ``delta`` of their shared contested objects: a small site that
+   matches two rival feeds on the few items it shares with each cannot chain them together.
+
+Rule 3 runs first and uses no accuracy and no estimated truth, so it cannot invert the way
+AccuCopy's copy detection does when a copy bloc is the majority (AccuCopy then takes the
+bloc's values as true and judges the independent minority, which shares "false" values, to be
+the copiers). Independent sources, even very accurate ones, make independent mistakes and so
+are rarely near-identical; copies are. What it cannot do: on a handful of objects, a bloc that
+is the majority wherever it speaks looks like as many careful sources (the data cannot tell
+them apart); known groups are the analyst's remedy.
+
+Cost: rule 3 is two sparse products over the pairs of sources that share a contested object
+(never all pairs of sources), leaving out objects on which more than ``max_pair_sources``
+sources speak; each iteration of rules 1-2 is a few ``bincount`` passes over the claims.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+from kg.analysis.truth._common import (
+    check_iteration_args,
+    make_result,
+    object_max,
+    object_sum,
+    values_per_object,
+)
+from kg.analysis.truth.dataset import TruthDataset
+from kg.analysis.truth.result import TruthResult
+
+__all__ = ["independent_accuracy"]
+
+
+def independent_accuracy(
+    dataset: TruthDataset,
+    *,
+    known_groups: bool = True,
+    detect_copying: bool = True,
+    prior: float = 0.8,
+    prior_weight: float = 0.5,
+    copy_disagreement: float = 0.01,
+    copy_prior: float = 0.05,
+    max_pair_sources: int = 100,
+    max_iter: int = 200,
+    tol: float = 1e-5,
+) -> TruthResult:
+    """Find true values by trust-weighted votes of independent groups (see the module docstring).
+
+    Args:
+        dataset: the claims. ``dataset.source_groups``, if given, are known dependent groups;
+            ``dataset.fact_prior``, if given, is a prior over each object's values and adds
+            ``ln(prior share)`` to every vote count.
+        known_groups: count each ``dataset.source_groups`` group once (rule 1). Ignored when the
+            dataset has no groups.
+        detect_copying: find copy blocs in the data (rule 3).
+        prior: ``m``, the prior accuracy of a source, and every source's starting accuracy.
+        prior_weight: ``kappa``, the weight of the prior, in claims.
+        copy_disagreement: ``delta``, the largest share of contested objects on which a copier
+            may differ from the source it repeats.
+        copy_prior: ``beta``, the prior probability that a source repeats one of the sources it
+            shares contested objects with.
+        max_pair_sources: objects on which more sources speak are left out of the pair
+            statistics of rule 3 (their cost is quadratic; they still count in rules 1-2).
+        max_iter: iteration budget of the fixed point of rules 1-2.
+        tol: stop when no accuracy moves by more than ``tol`` in an iteration.
+
+    Returns:
+        A :class:`TruthResult`: ``confidence`` is ``P(v)``, ``trust`` the accuracy ``A(s)``,
+        ``groups`` the group of each source (known groups merged with the copy blocs found), and
+        ``dependence`` a sparse symmetric ``n_sources x n_sources`` array holding, for the pairs
+        that disagree on at most ``delta`` of their shared contested objects, the posterior
+        probability that they repeat each other (other pairs are taken as independent and left
+        out).
+
+    Example:
+        Four sites repeat one feed, which is wrong on the last six of twelve objects; three
+        independent sources are right except for one typo each. Voting follows the four
+        copies; here they are found to be one bloc and vote once:
+
+        >>> from kg.analysis.truth import TruthDataset, voting
+        >>> typos = {("x", 0), ("y", 1), ("z", 2)}
+        >>> rows = [(s, f"o{k:02d}", "typo" if (s, k) in typos else "ok")
+        ...         for s in ("x", "y", "z") for k in range(12)]
+        >>> rows += [(f"feed{i}", f"o{k:02d}", "feed" if k >= 6 else "ok")
+        ...          for i in range(4) for k in range(12)]
+        >>> ds = TruthDataset.from_triples(rows)
+        >>> voting(ds).values()["o06"], independent_accuracy(ds).values()["o06"]
+        ('feed', 'ok')
+        >>> r = independent_accuracy(ds)
+        >>> r.groups.tolist()  # feed0..feed3, x, y, z
+        [0, 0, 0, 0, 1, 2, 3]
+        >>> {s: round(a, 2) for s, a in r.source_trust().items() if s in ("feed0", "x")}
+        {'feed0': 0.47, 'x': 0.79}
+    """
+    check_iteration_args(max_iter, tol)
+    if not 0.0 < prior < 1.0:
+        raise ValueError(f"prior must be in (0, 1), got {prior}")
+    if prior_weight <= 0:
+        raise ValueError(f"prior_weight must be positive, got {prior_weight}")
+    if not 0.0 < copy_disagreement < 1.0:
+        raise ValueError(f"copy_disagreement must be in (0, 1), got {copy_disagreement}")
+    if not 0.0 < copy_prior < 1.0:
+        raise ValueError(f"copy_prior must be in (0, 1), got {copy_prior}")
+    if max_pair_sources < 2:
+        raise ValueError(f"max_pair_sources must be at least 2, got {max_pair_sources}")
+    ds = dataset
+    known = _known_labels(ds, known_groups)
+    groups, dependence = known, sp.csr_array((ds.n_sources, ds.n_sources))
+    if detect_copying:
+        pairs = _contested_pairs(ds, known, max_pair_sources)
+        groups, dependence = _copy_blocs(ds.n_sources, known, pairs, copy_disagreement, copy_prior)
+    votes = _Votes(ds, groups)
+    accuracy, iterations, converged = votes.fixed_point(
+        np.full(ds.n_sources, prior), prior, prior_weight, max_iter, tol
+    )
+    return make_result(
+        "independent_accuracy",
+        ds,
+        votes.probabilities(accuracy),
+        accuracy,
+        iterations,
+        converged,
+        dependence=dependence,
+        groups=groups,
+    )
+
+
+def _known_labels(ds: TruthDataset, use: bool) -> np.ndarray:
+    """Group label of each source from ``source_groups`` (``0..k-1``); singletons otherwise."""
+    if use and ds.source_groups is not None:
+        return np.unique(ds.source_groups, return_inverse=True)[1].astype(np.int64)
+    return np.arange(ds.n_sources, dtype=np.int64)
+
+
+def _concentration(ds: TruthDataset, fact: np.ndarray, share: np.ndarray) -> np.ndarray:
+    """Chance that two groups drawn at random from those that speak to an object agree:
+    ``sum_v q(v)^2``, with ``q(v)`` the share of the groups' votes on value ``v`` (``1 / D``,
+    ``D`` the inverse Simpson index of the object's values)."""
+    on_fact = np.bincount(fact, weights=share, minlength=ds.n_facts)
+    total = object_sum(on_fact, ds.fact_object, ds.n_objects)
+    squares = object_sum(on_fact**2, ds.fact_object, ds.n_objects)
+    return squares / np.maximum(total, 1e-300) ** 2
+
+
+def _group_shares(ds: TruthDataset, groups: np.ndarray, source: np.ndarray, fact: np.ndarray):
+    """Each claim's share of its group's one vote on the object: 1 / (the group's claims on the
+    object)."""
+    group_object = groups[source] * ds.n_objects + ds.fact_object[fact]
+    _, per_key, count = np.unique(group_object, return_inverse=True, return_counts=True)
+    return 1.0 / count[per_key]
+
+
+def _claim_order(ds: TruthDataset, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The claims' sources and facts, sorted by (group, object, fact)."""
+    x = ds.claims
+    if not x.has_sorted_indices:
+        x = x.sorted_indices()
+    source = np.repeat(np.arange(ds.n_sources, dtype=np.int64), np.diff(x.indptr))
+    fact = x.indices.astype(np.int64)
+    # Rank of each fact among its object's facts, so that one integer key orders the claims.
+    by_object = np.argsort(ds.fact_object, kind="stable")
+    first = np.searchsorted(ds.fact_object[by_object], ds.fact_object)
+    rank = np.empty(ds.n_facts, dtype=np.int64)
+    rank[by_object] = np.arange(ds.n_facts)
+    rank -= first
+    width = int(rank.max(initial=0)) + 1
+    group_object = groups[source] * ds.n_objects + ds.fact_object[fact]
+    if (int(groups.max(initial=0)) + 1) * max(ds.n_objects, 1) * width < 2**62:
+        # Rows are runs that are already sorted when facts are sorted by object (as
+        # from_triples builds them), which a stable sort merges in near-linear time.
+        order = np.argsort(group_object * width + rank[fact], kind="stable")
+    else:
+        order = np.lexsort((rank[fact], group_object))
+    return source[order], fact[order]
+
+
+class _Votes:
+    """Who votes for what with which share, for one grouping of the sources.
+
+    Claims are kept sorted by (group, object, fact), so that the claims of one ``gf`` (a group
+    and a fact) and of one ``go`` (a group and an object) are contiguous runs.
+    """
+
+    def __init__(self, ds: TruthDataset, groups: np.ndarray) -> None:
+        self.ds = ds
+        n_s, n_o = ds.n_sources, ds.n_objects
+        source, fact = _claim_order(ds, groups)
+        group_object = groups[source] * n_o + ds.fact_object[fact]
+        n_claims = len(fact)
+        new_go = np.ones(n_claims, dtype=bool)
+        new_go[1:] = group_object[1:] != group_object[:-1]
+        new_gf = new_go.copy()
+        new_gf[1:] |= fact[1:] != fact[:-1]
+        go_start = np.flatnonzero(new_go)
+        self.gf_start = np.flatnonzero(new_gf)
+        claim_go = np.cumsum(new_go) - 1
+        # A group's one vote on an object is split evenly over its members' claims on it.
+        self.share = 1.0 / np.diff(np.r_[go_start, n_claims])[claim_go]
+        self.source, self.fact = source, fact
+        self.one_claim_per_gf = len(self.gf_start) == n_claims
+        self.one_gf_per_go = len(go_start) == len(self.gf_start)
+        claim_gf = np.cumsum(new_gf) - 1
+        gf_go = claim_go[self.gf_start]
+        go_object = ds.fact_object[fact[go_start]]
+        # Effective number of wrong values of each object: the inverse Simpson index D of its
+        # values, groups counted once, minus the true one (at least 1).
+        concentration = _concentration(ds, fact, self.share)
+        n_wrong = np.maximum(1.0 / np.maximum(concentration, 1e-300) - 1.0, 1.0)
+        self.log_wrong = np.log(n_wrong)[ds.fact_object[fact]]
+        # Assessed: another group speaks to the object too. Rule 2 only needs the held-out
+        # probabilities of the assessed (group, fact) pairs, so the arrays keep only those.
+        assessed_go = np.bincount(go_object, minlength=n_o)[go_object] >= 2
+        assessed_gf = np.flatnonzero(assessed_go[gf_go])
+        assessed = assessed_go[claim_go]
+        self.n_assessed = np.bincount(source[assessed], minlength=n_s).astype(float)
+        self.a_source = source[assessed]
+        # Position of each assessed claim's (group, fact) among the assessed ones.
+        self.a_claim_gf = np.cumsum(assessed_go[gf_go])[claim_gf[assessed]] - 1
+        self.a_gf = assessed_gf
+        self.a_fact = fact[self.gf_start[assessed_gf]]
+        go_index = np.cumsum(assessed_go) - 1
+        self.a_go = go_index[gf_go[assessed_gf]]
+        self.a_go_object = go_object[assessed_go]
+        # The unclaimed alternative of an object with a single claimed value.
+        self.unseen = (values_per_object(ds) == 1).astype(float)
+        self.log_prior = None
+        if ds.fact_prior is not None:
+            total = object_sum(ds.fact_prior, ds.fact_object, n_o)[ds.fact_object]
+            self.log_prior = np.log(ds.fact_prior / total)
+
+    def _softmax(self, accuracy: np.ndarray):
+        ds = self.ds
+        log_odds = np.log(accuracy / (1.0 - accuracy))
+        # Each claim's share of its group's vote, weighted by ln(n A / (1 - A)), at least 0.
+        part = self.share * np.maximum(self.log_wrong + log_odds[self.source], 0.0)
+        votes = np.bincount(self.fact, weights=part, minlength=ds.n_facts)
+        if self.log_prior is not None:
+            votes += self.log_prior
+        # Shift by each object's largest count (at least the unclaimed alternative's 0).
+        top = np.maximum(object_max(votes, ds.fact_object, ds.n_objects), 0.0)
+        shifted = votes - top[ds.fact_object]
+        scaled = np.exp(shifted)
+        denom = object_sum(scaled, ds.fact_object, ds.n_objects) + self.unseen * np.exp(-top)
+        return part, shifted, scaled, denom
+
+    def probabilities(self, accuracy: np.ndarray) -> np.ndarray:
+        _, _, scaled, denom = self._softmax(accuracy)
+        return scaled / denom[self.ds.fact_object]
+
+    def held_out_accuracy(
+        self, accuracy: np.ndarray, prior: float, prior_weight: float
+    ) -> np.ndarray:
+        """Rule 2: mean held-out probability of each source's assessed values, shrunk."""
+        part, shifted, scaled, denom = self._softmax(accuracy)
+        own = part if self.one_claim_per_gf else np.add.reduceat(part, self.gf_start)
+        held = np.exp(shifted[self.a_fact] - own[self.a_gf])
+        # Swap the group's facts' terms in the normaliser for their held-out terms. The group's
+        # own part is one vote of bounded weight, so this difference loses no precision.
+        change = scaled[self.a_fact] - held
+        if self.one_gf_per_go:
+            held /= denom[self.a_go_object] - change
+        else:
+            change = np.bincount(self.a_go, weights=change, minlength=len(self.a_go_object))
+            held /= (denom[self.a_go_object] - change)[self.a_go]
+        if not self.one_claim_per_gf:
+            held = held[self.a_claim_gf]
+        total = np.bincount(self.a_source, weights=held, minlength=self.ds.n_sources)
+        return (total + prior_weight * prior) / (self.n_assessed + prior_weight)
+
+    def fixed_point(
+        self, accuracy: np.ndarray, prior: float, prior_weight: float, max_iter: int, tol: float
+    ) -> tuple[np.ndarray, int, bool]:
+        for iterations in range(1, max_iter + 1):
+            new = self.held_out_accuracy(accuracy, prior, prior_weight)
+            delta = np.abs(new - accuracy).max(initial=0.0)
+            accuracy = new
+            if delta < tol:
+                return accuracy, iterations, True
+        return accuracy, max_iter, False
+
+
+class _Pairs:
+    """Source pairs (``i < j``, different known groups) that share a contested object, with the
+    number of such objects and of agreements on them; ``covered`` (source x object, 0/1) and
+    ``concentration`` (``1 / D`` of each object) give the chance agreement of any pair."""
+
+    def __init__(self, i, j, shared, agree, covered, concentration, lowest):
+        self.i, self.j, self.shared, self.agree = i, j, shared, agree
+        self.covered, self.concentration, self.lowest = covered, concentration, lowest
+
+    def chance(self, pick: np.ndarray) -> np.ndarray:
+        """Mean ``1 / D`` over the shared contested objects of the picked pairs."""
+        rows = self.covered[self.i[pick]]
+        cols = sp.csr_array(self.covered[self.j[pick]] * self.concentration[None, :])
+        total = np.asarray(rows.multiply(cols).sum(axis=1)).ravel()
+        return total / self.shared[pick]
+
+
+def _contested_pairs(ds: TruthDataset, known: np.ndarray, max_sources: int) -> _Pairs:
+    """Shared contested objects and agreements of each pair, by one sparse product.
+
+    A source that gives several values for one object neither agrees nor disagrees there.
+    """
+    x = ds.claims
+    n_s, n_o = ds.n_sources, ds.n_objects
+    source = np.repeat(np.arange(n_s, dtype=np.int64), np.diff(x.indptr))
+    fact = x.indices.astype(np.int64)
+    obj = ds.fact_object[fact]
+    # Claims per (source, object) and speakers per object, from one sparse product.
+    per_object = sp.csr_array(
+        x
+        @ sp.csr_array(
+            (np.ones(ds.n_facts), (np.arange(ds.n_facts), ds.fact_object)), shape=(ds.n_facts, n_o)
+        )
+    )
+    speakers = np.bincount(per_object.indices, minlength=n_o)
+    keep_object = (values_per_object(ds) >= 2) & (speakers <= max_sources)
+    if per_object.nnz == x.nnz and np.bincount(known).max(initial=1) == 1:
+        share = np.ones(len(fact))  # every source its own group, one value per object
+        keep = keep_object[obj]
+    else:
+        share = _group_shares(ds, known, source, fact)
+        _, per_key, count = np.unique(source * n_o + obj, return_inverse=True, return_counts=True)
+        keep = keep_object[obj] & (count[per_key] == 1)
+    concentration = _concentration(ds, fact, share)
+    source, obj, fact = source[keep], obj[keep], fact[keep]
+    covered = sp.csr_array((np.ones(len(source)), (source, obj)), shape=(n_s, n_o))
+    # One product carries both counts: each claim is a column for its object (weight base)
+    # and one for its fact (weight 1), so entry (i, j) is shared * base + agreed, with base
+    # above any count (exact in float64; agreement implies a shared object).
+    base = float(n_o + 1)
+    kept_claims = sp.csr_array((np.ones(len(fact)), (source, fact)), shape=(n_s, ds.n_facts))
+    left = sp.hstack([covered * base, kept_claims], format="csr")
+    right = sp.hstack([covered, kept_claims], format="csr")
+    both = left @ right.T
+    rows = np.repeat(np.arange(n_s, dtype=np.int64), np.diff(both.indptr))
+    cols = both.indices.astype(np.int64)
+    upper = (rows < cols) & (known[rows] != known[cols])
+    i, j = rows[upper], cols[upper]
+    shared, agreed = np.divmod(both.data[upper], base)
+    lowest = concentration[keep_object].min(initial=1.0)
+    return _Pairs(i, j, shared, agreed, covered, concentration, lowest)
+
+
+def _copy_blocs(
+    n_sources: int, known: np.ndarray, pairs: _Pairs, delta: float, beta: float
+) -> tuple[np.ndarray, sp.csr_array]:
+    """Rule 3: the known groups merged with the copy pairs; the pairs' copy posteriors."""
+    i, j, n = pairs.i, pairs.j, pairs.shared
+    differ = n - pairs.agree
+    near = differ <= delta * n
+    # Each source repeats, a priori, one of its partners with probability beta.
+    partners = np.bincount(i, minlength=n_sources) + np.bincount(j, minlength=n_sources)
+    prior = np.minimum(beta * (1.0 / partners[i] + 1.0 / partners[j]), 0.5)
+    log_prior = np.log(prior / (1 - prior))
+    # Chance agreement is at least the lowest 1 / D of any contested object, so this bounds the
+    # evidence of a near-identical pair; only the pairs under the bound can be copy pairs.
+    lowest = np.clip(pairs.lowest, 1e-12, 1 - delta)
+    may = np.flatnonzero(near & (n * np.log((1 - delta) / lowest) + log_prior > 0))
+    # Above 1 - delta, chance explains agreement better than copying: no evidence either way.
+    p0 = np.clip(pairs.chance(may), 1e-12, 1 - delta)
+    d = differ[may]
+    llr = (n[may] - d) * np.log((1 - delta) / p0) + d * np.log(delta / (1 - p0)) + log_prior[may]
+    posterior = 0.5 * (1.0 + np.tanh(llr / 2.0))  # logistic, without overflow
+    ci, cj = i[may], j[may]
+    dependence = sp.csr_array(
+        (np.r_[posterior, posterior], (np.r_[ci, cj], np.r_[cj, ci])), shape=(n_sources, n_sources)
+    )
+    labels = known.copy()
+    copy = llr > 0
+    if not copy.any():
+        return labels, dependence
+    # Only the groups of sources in a copy pair can change; their disagreeing pairs are the
+    # ones that can stop a merge.
+    movable = np.isin(labels, labels[np.r_[ci[copy], cj[copy]]])
+    conflict = ~near & movable[i] & movable[j]
+    apart = sp.csr_array(
+        (
+            np.ones(2 * int(conflict.sum())),
+            (np.r_[i[conflict], j[conflict]], np.r_[j[conflict], i[conflict]]),
+        ),
+        shape=(n_sources, n_sources),
+    )
+    indptr, indices = apart.indptr, apart.indices
+    members: dict[int, list[int]] = {}
+    for s in np.flatnonzero(movable).tolist():
+        members.setdefault(int(labels[s]), []).append(s)
+    order = np.lexsort((cj[copy], ci[copy], -llr[copy]))
+    for x, y in zip(ci[copy][order].tolist(), cj[copy][order].tolist(), strict=True):
+        gx, gy = int(labels[x]), int(labels[y])
+        if gx == gy:
+            continue
+        small, big = (gx, gy) if len(members[gx]) <= len(members[gy]) else (gy, gx)
+        # Never join two groups that hold a pair of sources that visibly disagree.
+        rivals = np.concatenate([indices[indptr[m] : indptr[m + 1]] for m in members[small]])
+        if np.any(labels[rivals] == big):
+            continue
+        labels[members[small]] = big
+        members[big].extend(members.pop(small))
+    return np.unique(labels, return_inverse=True)[1].astype(np.int64), dependence

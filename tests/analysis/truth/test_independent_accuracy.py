@@ -1,0 +1,294 @@
+"""Independent accuracy, the product default: hand-worked numbers, copy blocs, tiny data, order
+invariance, and the pure-Python reference."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from kg.analysis.truth import (
+    TruthDataset,
+    accucopy,
+    discover,
+    independent_accuracy,
+    voting,
+)
+from kg.analysis.truth import _reference as ref
+
+
+def partition(result) -> set[frozenset[str]]:
+    ds = result.dataset
+    return {
+        frozenset(ds.sources[i] for i in np.flatnonzero(result.groups == g))
+        for g in set(result.groups.tolist())
+    }
+
+
+# --- hand-worked numbers ------------------------------------------------------------------------
+
+
+def test_two_agreeing_sources_by_hand():
+    # Both start at A = 0.8: a vote of ln(0.8 / 0.2) = ln 4 each (one value claimed, so one
+    # wrong value, ln 1 = 0). Held out, a's value has b's vote only: P = 4 / (4 + 1) = 0.8, and
+    # A = (0.8 + 0.5 * 0.8) / (1 + 0.5) = 0.8: the fixed point is the prior. P(v) = 16 / 17.
+    r = independent_accuracy(TruthDataset.from_triples([("a", "o", "v"), ("b", "o", "v")]))
+    np.testing.assert_allclose(r.trust, [0.8, 0.8])
+    np.testing.assert_allclose(r.confidence, [16 / 17])
+    assert (r.iterations, r.converged) == (1, True)
+
+
+def test_one_iteration_by_hand(three_sources):
+    # o1: s1, s2 say a, s3 says b (o1's two values are 2 : 1, D = 9 / 5 < 2, so one wrong
+    # value); o2: s1 alone says c, which is not assessed (no other group speaks to o2).
+    # Start A = 0.8, a vote of ln 4 each. Held out:
+    #   s1 on o1: s2 (ln 4) against s3 (ln 4): P(a) = 1/2    -> A1 = (1/2 + 0.4) / 1.5 = 0.6
+    #   s2 on o1: the same                                     -> A2 = 0.6
+    #   s3 on o1: s1 + s2 (ln 16) against nothing: P(b) = 1/17 -> A3 = (1/17 + 0.4) / 1.5
+    r = independent_accuracy(three_sources, max_iter=1)
+    a3 = (1 / 17 + 0.4) / 1.5
+    np.testing.assert_allclose(r.trust, [0.6, 0.6, a3])
+    # Final votes: s1, s2 ln(0.6 / 0.4) = ln 1.5 each; s3 below 1/2 votes 0 (not negative).
+    # o1: V(a) = ln 2.25, V(b) = 0; o2: V(c) = ln 1.5 against the unclaimed alternative.
+    np.testing.assert_allclose(r.confidence, [2.25 / 3.25, 1 / 3.25, 1.5 / 2.5])
+    assert not r.converged
+
+
+def test_a_known_group_votes_once():
+    rows = [("gov1", "c", "true"), ("gov2", "c", "true"), ("gov3", "c", "true")]
+    rows += [("ngo", "c", "false"), ("un", "c", "false")]
+    groups = {"gov1": "gov", "gov2": "gov", "gov3": "gov"}
+    ds = TruthDataset.from_triples(rows, source_groups=groups)
+    r = independent_accuracy(ds)
+    assert r.values() == {"c": "false"}
+    trust = r.source_trust()
+    assert trust["gov1"] == trust["gov2"] == trust["gov3"] < 0.5 < trust["ngo"] == trust["un"]
+    assert partition(r) == {
+        frozenset({"gov1", "gov2", "gov3"}),
+        frozenset({"ngo"}),
+        frozenset({"un"}),
+    }
+    # Without the known groups the government's three voices win.
+    assert independent_accuracy(ds, known_groups=False).values() == {"c": "true"}
+
+
+def test_a_split_group_splits_its_vote():
+    # g1 says a, g2 says b: their group's one vote is halved between a and b, so x's vote
+    # for a decides; a group member's value is not held against it by its own group.
+    rows = [("g1", "o", "a"), ("g2", "o", "b"), ("x", "o", "a")]
+    ds = TruthDataset.from_triples(rows, source_groups={"g1": "g", "g2": "g"})
+    r = independent_accuracy(ds)
+    assert r.values() == {"o": "a"}
+    assert r.fact_confidence("o", "a") > r.fact_confidence("o", "b")
+
+
+def test_a_corroborated_source_and_a_contradicted_one():
+    # The product's track-record case: good is backed by two independent sources on six
+    # claims, bad is denied by three on six. Three deniers agreeing on six claims are not
+    # enough evidence of copying.
+    rows = []
+    for i in range(6):
+        rows += [(s, f"c{i}", "true") for s in ("good", "w1", "w2")]
+        rows += [("bad", f"d{i}", "true")] + [(s, f"d{i}", "false") for s in ("x1", "x2", "x3")]
+    r = independent_accuracy(TruthDataset.from_triples(rows))
+    trust = r.source_trust()
+    assert trust["good"] > 0.9 > 0.1 > trust["bad"]
+    assert len(set(r.groups.tolist())) == r.dataset.n_sources
+
+
+def test_fact_prior_shifts_the_vote():
+    rows = [("s1", "o", "a"), ("s2", "o", "b")]
+    assert independent_accuracy(TruthDataset.from_triples(rows)).values() == {"o": "a"}
+    tilted = TruthDataset.from_triples(rows, fact_prior={("o", "b"): 4.0})
+    assert independent_accuracy(tilted).values() == {"o": "b"}
+
+
+# --- copy blocs ---------------------------------------------------------------------------------
+
+
+def test_a_copy_bloc_is_found_without_known_groups(make_feed):
+    ds = TruthDataset.from_triples(make_feed())
+    r = independent_accuracy(ds)
+    feed = frozenset(f"feed{i}" for i in range(4))
+    assert feed in partition(r)
+    # The four copies outvote the three independent sources on o06..o11; found, they vote once.
+    assert voting(ds).values()["o06"] == "feed"
+    assert independent_accuracy(ds, detect_copying=False).values()["o06"] == "feed"
+    assert all(r.values()[f"o{k:02d}"] == "ok" for k in range(12))
+    trust = r.source_trust()
+    assert max(trust[s] for s in feed) < min(trust["x"], trust["y"], trust["z"])
+    dep = r.dependence.toarray()
+    i, j = ds.sources.index("feed0"), ds.sources.index("feed1")
+    assert dep[i, j] == dep[j, i] > 0.5
+    # Independent sources that each made a different typo are not near-identical: no entry.
+    assert dep[ds.sources.index("x"), ds.sources.index("y")] == 0
+
+
+def test_a_bloc_on_few_objects_is_not_enough_evidence(make_feed):
+    # The same structure on 4 objects: the copies could be four careful sources, so they keep
+    # their votes (the data cannot tell, and known groups are the analyst's remedy).
+    r = independent_accuracy(TruthDataset.from_triples(make_feed(4)))
+    assert len(set(r.groups.tolist())) == r.dataset.n_sources
+
+
+def test_sources_that_disagree_are_never_grouped(make_copied):
+    # c2 repeats s1 on even objects and s2 on odd ones; s1 and s2 disagree, so c2 may join one
+    # of them but the two never end up in one group.
+    for seed in range(4):
+        r = independent_accuracy(TruthDataset.from_triples(make_copied(seed)))
+        for group in partition(r):
+            assert not {"s1", "s2"} <= group
+        assert any({"s0", "c0"} <= group for group in partition(r))
+
+
+def test_copy_detection_respects_known_groups(make_feed):
+    # A known group is never split, and its members are not tested against each other.
+    rows = make_feed()
+    ds = TruthDataset.from_triples(rows, source_groups={"x": "ind", "feed0": "ind"})
+    r = independent_accuracy(ds)
+    assert any({"x", "feed0"} <= group for group in partition(r))
+
+
+# --- tiny data ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rows", "trust", "confidence"),
+    [
+        # One source, one claim: nothing to judge it by, so it keeps the prior.
+        ([("a", "o", "v")], [0.8], [0.8]),
+        # Two sources on two objects: no shared object, no evidence either way.
+        ([("a", "o", "v"), ("b", "p", "v")], [0.8, 0.8], [0.8, 0.8]),
+        # a and b agree on o1, a alone on o2: the uncorroborated claim is no evidence against a.
+        ([("a", "o1", "x"), ("b", "o1", "x"), ("a", "o2", "y")], [0.8, 0.8], [16 / 17, 0.8]),
+    ],
+)
+def test_tiny_data_does_not_collapse(rows, trust, confidence):
+    ds = TruthDataset.from_triples(rows)
+    r = independent_accuracy(ds)
+    np.testing.assert_allclose(r.trust, trust)
+    np.testing.assert_allclose(r.confidence, confidence)
+    # AccuPr with held-out accuracy and no prior drifts to chance on the same data.
+    held = accucopy(ds, detect_copying=False, leave_one_out=True)
+    assert held.trust.max() < 0.501
+
+
+def test_votes_are_never_negative_and_trust_stays_inside_the_prior_bounds(make_random):
+    for seed in range(10):
+        r = independent_accuracy(TruthDataset.from_triples(make_random(seed)))
+        # With kappa = 0.5 and m = 0.8, A lies in (0.4 / (n + 0.5), (n + 0.4) / (n + 0.5)).
+        assert np.all((r.trust > 0) & (r.trust < 1))
+        assert np.all((r.confidence > 0) & (r.confidence < 1))
+
+
+def test_empty_and_disconnected_datasets():
+    empty = independent_accuracy(TruthDataset.from_triples([]))
+    assert (empty.values(), empty.trust.size, empty.converged) == ({}, 0, True)
+    r = independent_accuracy(TruthDataset.from_triples([("a", "o", "v"), ("b", "p", "w")]))
+    assert r.values() == {"o": "v", "p": "w"}
+    assert r.dependence.nnz == 0
+
+
+# --- order, reference, arguments ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_results_do_not_depend_on_row_order(seed, make_copied, make_feed):
+    rows = make_copied(seed) + make_feed()
+    rng = np.random.default_rng(seed)
+    a = independent_accuracy(TruthDataset.from_triples(rows))
+    b = independent_accuracy(
+        TruthDataset.from_triples([rows[i] for i in rng.permutation(len(rows))])
+    )
+    assert np.array_equal(a.confidence, b.confidence)
+    assert np.array_equal(a.trust, b.trust)
+    assert np.array_equal(a.groups, b.groups)
+    assert a.values() == b.values()
+
+
+def _check_against_reference(rows, groups=None, **kwargs):
+    ds = TruthDataset.from_triples(rows, source_groups=groups)
+    result = independent_accuracy(ds, **kwargs)
+    conf, trust, iterations, blocs = ref.independent_accuracy(rows, groups=groups, **kwargs)
+    pairs = zip(ds.fact_object, ds.fact_values, strict=True)
+    c = np.array([conf[(ds.objects[o], v)] for o, v in pairs])
+    t = np.array([trust[s] for s in ds.sources])
+    np.testing.assert_allclose(result.confidence, c, rtol=1e-8, atol=1e-10)
+    np.testing.assert_allclose(result.trust, t, rtol=1e-8, atol=1e-10)
+    assert result.iterations == iterations
+    assert partition(result) == {frozenset(b) for b in blocs}
+    return result
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_matches_the_reference_on_random_data(seed, make_random):
+    _check_against_reference(make_random(seed))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_matches_the_reference_with_copies(seed, make_copied):
+    result = _check_against_reference(make_copied(seed))
+    assert len(set(result.groups.tolist())) < result.dataset.n_sources  # some bloc was found
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_matches_the_reference_with_known_groups(seed, make_copied):
+    groups = {"s0": "g", "s3": "g", "c2": "h", "s5": "h"}
+    _check_against_reference(make_copied(seed), groups=groups)
+
+
+def test_matches_the_reference_without_copy_detection(make_copied):
+    _check_against_reference(make_copied(0), detect_copying=False)
+
+
+def test_discover_is_independent_accuracy(copier_rows):
+    ds = TruthDataset.from_triples(copier_rows, source_groups={"liar": "l", "copier": "l"})
+    r = discover(ds)
+    assert np.array_equal(r.confidence, independent_accuracy(ds).confidence)
+    assert r.values()["o5"] == "f"
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"prior": 1.0},
+        {"prior_weight": 0.0},
+        {"copy_disagreement": 0.0},
+        {"copy_prior": 1.0},
+        {"max_pair_sources": 1},
+        {"max_iter": 0},
+    ],
+)
+def test_bad_arguments_are_rejected(three_sources, kwargs):
+    with pytest.raises(ValueError):
+        independent_accuracy(three_sources, **kwargs)
+
+
+def test_a_larger_run_finds_the_echo_chambers():
+    # 600 sources on 3,000 binary claims, 40 each; four leaders with accuracy 0.3 are repeated
+    # in full by 15 accounts each (an echo chamber is not many voices). With 30 claims each,
+    # one chamber in four is not found: it is the majority wherever it speaks, and agreement
+    # alone cannot tell it from sixteen careful sources on so few claims.
+    rng = np.random.default_rng(0)
+    truth = rng.random(3000) < 0.5
+    accuracy = np.r_[np.full(4, 0.3), rng.beta(8, 2, 596)]
+    said = {}
+    for s in range(600):
+        for o in rng.choice(3000, 40, replace=False).tolist():
+            said[(s, o)] = truth[o] if rng.random() < accuracy[s] else not truth[o]
+    members = rng.choice(np.arange(100, 600), (4, 15), replace=False)
+    for leader in range(4):
+        lead = {o: v for (s, o), v in said.items() if s == leader}
+        for m in members[leader].tolist():
+            said = {k: v for k, v in said.items() if k[0] != m}
+            said.update({(m, o): v for o, v in lead.items()})
+    rows = [(f"s{s:03d}", f"o{o:04d}", "true" if v else "false") for (s, o), v in said.items()]
+    ds = TruthDataset.from_triples(rows)
+    r = independent_accuracy(ds)
+    for leader in range(4):
+        chamber = {f"s{leader:03d}"} | {f"s{m:03d}" for m in members[leader].tolist()}
+        assert chamber in partition(r)
+
+    def correct(result):
+        return np.mean([(v == "true") == truth[int(o[1:])] for o, v in result.values().items()])
+
+    assert correct(r) > correct(voting(ds)) + 0.03

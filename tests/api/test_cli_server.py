@@ -1,0 +1,73 @@
+"""`kg serve`: flags become settings, data is loaded before the server starts, errors exit
+with the documented codes. (`kg ask` is tested with the questions.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app as cli
+
+BRIDGE = Path(__file__).parent / "data" / "bridge.yaml"
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Replace uvicorn.run: record what `kg serve` would serve, and query it in-process."""
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    seen: dict[str, Any] = {}
+
+    def run(app: Any, **kwargs: Any) -> None:
+        seen.update(kwargs)
+        with TestClient(app) as client:
+            seen["status"] = client.get("/status").json()
+            seen["claims"] = client.get("/claims", params={"limit": 100}).json()
+
+    monkeypatch.setattr(uvicorn, "run", run)
+    return seen
+
+
+def test_serve_the_seed_case_with_flags(served: dict[str, Any]) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--port", "8123", "--query-timeout", "2",
+                                      "--max-results", "500", "--query-workers", "1"])
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert (served["host"], served["port"]) == ("127.0.0.1", 8123)
+    assert served["status"]["claims"] == 27
+    assert served["status"]["limits"]["query_timeout_seconds"] == 2.0
+    assert served["status"]["limits"]["max_results"] == 500
+    assert "writes off" in result.stderr
+
+
+def test_serve_files_instead_of_the_seed(served: dict[str, Any],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KG_QUERY_WORKERS", "1")
+    result = CliRunner().invoke(cli, ["serve", str(BRIDGE)])
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert {c["id"] for c in served["claims"]["items"]} == {"bridge-destroyed", "bridge-intact"}
+
+
+def test_serve_on_a_store_path(served: dict[str, Any], tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["serve", "--store", str(store), "--query-workers", "1",
+                                      str(BRIDGE)])
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert served["status"]["claims"] == 2
+    assert store.is_dir() and not [p for p in tmp_path.iterdir() if p.name.startswith(".kg-")]
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (["serve", "--query-timeout", "0"], 2),
+    (["serve", "--method", "guessing"], 2),
+    (["serve", "missing.yaml"], 2),
+    (["serve", "--query-workers", "1", str(Path(__file__).parents[1] / "data" / "broken"
+                                           / "yaml-bad-stance.yaml")], 1),
+])
+def test_serve_errors(served: dict[str, Any], args: list[str], code: int) -> None:
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == code, result.stdout + result.stderr
+    assert "status" not in served

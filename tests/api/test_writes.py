@@ -1,0 +1,151 @@
+"""Writes: JSON entries and RDF uploads, validated, atomic, and reflected in the analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+TROOPS_TRAINING = "nk-3000-troops-training-in-russia"
+
+
+@pytest.fixture
+def writer(make_client: Callable[..., TestClient], token: str) -> TestClient:
+    client = make_client(writes_enabled=True, write_token=token)
+    client.headers["Authorization"] = f"Bearer {token}"
+    return client
+
+
+def _quads(client: TestClient) -> int:
+    return int(client.get("/status").json()["quads"])
+
+
+def test_a_new_independent_source_changes_the_analysis(writer: TestClient) -> None:
+    """Worked by hand: the 3,000-troops claim is single-source (the US, through Kirby).
+    A new actor, acting for no one, who affirms it is a second independent group."""
+    before = writer.get(f"/claims/{TROOPS_TRAINING}").json()
+    assert (before["status"], before["independent_groups"]) == ("single-source", 1)
+    version = writer.get("/status").json()["version"]
+
+    actor = writer.post("/actors", json={"id": "osint-collective", "name": "OSINT Collective",
+                                          "kind": "Organization"})
+    assert actor.status_code == 201, actor.text
+    assert actor.json()["subjects"] == ["https://w3id.org/cred-kg/id/actor/osint-collective"]
+    statement = writer.post("/statements", json={
+        "actor": "osint-collective", "claim": TROOPS_TRAINING, "stance": "affirms",
+        "quote": "Geolocated footage shows the camp", "date": "2024-10-25",
+        "document": {"id": "osint-thread", "title": "A thread", "publisher": "osint-collective",
+                     "date": "2024-10-25"}})
+    assert statement.status_code == 201, statement.text
+    assert statement.json()["graph"] == "https://w3id.org/cred-kg/id/document/osint-thread"
+    assert statement.json()["version"] == version + 2
+
+    after = writer.get(f"/claims/{TROOPS_TRAINING}").json()
+    assert (after["status"], after["independent_groups"]) == ("corroborated", 2)
+    assert {g["label"] for g in after["affirming"]} == {"United States", "OSINT Collective"}
+    # The questions read the rewritten analysis graph.
+    answer = writer.get("/questions/corroborated-claims").json()
+    assert any(row["claim"].endswith(TROOPS_TRAINING) for row in answer["rows"])
+    answer = writer.get("/questions/claims-by-actor", params={"actor": "osint-collective"})
+    assert [row["quote"] for row in answer.json()["rows"]] == [
+        "Geolocated footage shows the camp"]
+
+
+def test_claim_and_evidence(writer: TestClient) -> None:
+    claim = writer.post("/claims", json={"id": "nk-troops-in-kursk-by-november",
+                                          "text": "North Korean troops are in Kursk by November.",
+                                          "refines": ["nk-troops-in-russia"]})
+    assert claim.status_code == 201, claim.text
+    evidence = writer.post("/evidence", json={
+        "id": "kursk-drone-video", "kind": "Video", "description": "Drone video near Kursk",
+        "released_by": "hur", "supports": ["nk-troops-in-kursk-by-november"]})
+    assert evidence.status_code == 201, evidence.text
+    item = writer.get("/evidence/kursk-drone-video").json()
+    assert item["supports"] == ["https://w3id.org/cred-kg/id/claim/nk-troops-in-kursk-by-november"]
+    assert item["released_by"] == ["https://w3id.org/cred-kg/id/actor/hur"]
+    listed = writer.get("/claims", params={"evidence_kind": "Video"}).json()
+    # Evidence for the narrower claim bears on the broader one too (through the refinement).
+    assert {c["id"] for c in listed["items"]} == {"nk-troops-in-kursk-by-november",
+                                                  "nk-troops-in-russia"}
+    # Stub triples for the referenced items were not written: HUR keeps one label.
+    hur = writer.get("/sparql", params={"query": "SELECT ?l WHERE { "
+                                        "<https://w3id.org/cred-kg/id/actor/hur> rdfs:label ?l }"})
+    assert len(hur.json()["results"]["bindings"]) == 1
+
+
+def test_turtle_upload(writer: TestClient) -> None:
+    turtle = b"""@prefix cred: <https://w3id.org/cred-kg/ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://example.org/actor/reuters> a cred:NewsOutlet ; rdfs:label "Reuters" ."""
+    before = _quads(writer)
+    response = writer.post("/data", content=turtle, headers={"Content-Type": "text/turtle"})
+    assert response.status_code == 201, response.text
+    assert response.json()["quads"] == 2
+    assert _quads(writer) > before
+    assert writer.get("/actors/reuters").json()["label"] == "Reuters"
+
+
+def test_case_file_upload(writer: TestClient) -> None:
+    from pathlib import Path
+
+    case = (Path(__file__).parent / "data" / "bridge.yaml").read_bytes()
+    response = writer.post("/data", content=case, headers={"Content-Type": "application/yaml"})
+    assert response.status_code == 201, response.text
+    assert writer.get("/claims/bridge-destroyed").json()["contested"] is True
+
+
+BAD_WRITES: list[tuple[str, dict[str, Any], int, str]] = [
+    ("/statements", {"json": {"actor": "nobody", "claim": "nk-troops-in-russia",
+                              "stance": "affirms"}}, 404, "not_found"),
+    ("/statements", {"json": {"actor": "putin", "claim": "nk-troops-in-russia",
+                              "stance": "affrms"}}, 422, "invalid_entry"),
+    ("/statements", {"json": {"actor": "putin", "claim": "nk-troops-in-russia",
+                              "stance": "affirms", "qoute": "x"}}, 422, "invalid_request"),
+    ("/actors", {"json": {"id": "putin", "name": "Vladimir Putin", "kind": "Person"}},
+     409, "conflict"),
+    ("/actors", {"json": {"id": "Bad Id", "name": "X", "kind": "Person"}}, 422,
+     "invalid_request"),
+    ("/claims", {"json": {"id": "loop", "text": "A loop.", "refines": ["loop"]}}, 422,
+     "invalid_entry"),
+    ("/data", {"content": b"<urn:a> <urn:b> .", "headers": {"Content-Type": "text/turtle"}},
+     400, "invalid_input"),
+    ("/data", {"content": b'@prefix cred: <https://w3id.org/cred-kg/ns#> .\n'
+               b'<urn:s> cred:stance cred:Affirms .',
+               "headers": {"Content-Type": "text/turtle"}}, 422, "shape_violation"),
+    ("/data", {"content": b"<https://w3id.org/cred-kg/analysis> { <urn:a> <urn:b> <urn:c> }",
+               "headers": {"Content-Type": "application/trig"}}, 400, "reserved_graph"),
+    ("/data", {"content": b"hello", "headers": {"Content-Type": "text/plain"}}, 415,
+     "unsupported_media_type"),
+]
+
+
+@pytest.mark.parametrize(("path", "kwargs", "status", "code"), BAD_WRITES,
+                         ids=[f"{b[0]} {b[3]}" for b in BAD_WRITES])
+def test_a_rejected_write_changes_nothing(guarded_client: TestClient, token: str, path: str,
+                                          kwargs: dict[str, Any], status: int,
+                                          code: str) -> None:
+    writer = guarded_client
+    before = writer.get("/status").json()
+    export = writer.get("/export", params={"format": "nquads"}).content
+    headers = {**kwargs.get("headers", {}), "Authorization": f"Bearer {token}"}
+    response = writer.post(path, **{**kwargs, "headers": headers})
+    assert response.status_code == status, response.text
+    assert response.json()["error"]["code"] == code
+    assert writer.get("/status").json() == before
+    assert writer.get("/export", params={"format": "nquads"}).content == export
+
+
+def test_entry_errors_name_the_field(guarded_client: TestClient, token: str) -> None:
+    writer = guarded_client
+    writer.headers["Authorization"] = f"Bearer {token}"
+    response = writer.post("/statements", json={"actor": "putin", "claim": "nk-troops-in-russia",
+                                                 "stance": "affrms"})
+    error = response.json()["error"]
+    assert error["details"][0]["term"] == "stance"
+    assert "affirms" in error["details"][0]["suggestions"]
+    response = writer.post("/statements", json={"actor": "puttin", "claim": "nk-troops-in-russia",
+                                                 "stance": "affirms"})
+    assert response.json()["error"]["details"]["suggestions"][0] == "putin"
+    del writer.headers["Authorization"]
