@@ -31,7 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import error_body, install_error_handlers
 from api.questions.router import questions_router
-from api.routers import actors, claims, evidence, export, pages, status, writes
+from api.routers import actors, claims, evidence, export, extract, pages, status, writes
 from api.settings import Settings
 from api.sparql.protocol import sparql_router
 from api.state import ServiceState
@@ -50,6 +50,7 @@ ROUTERS: list[Callable[[], APIRouter]] = [
     lambda: export.router,
     lambda: writes.router,
     lambda: pages.router,
+    lambda: extract.router,
 ]
 
 

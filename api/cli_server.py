@@ -81,6 +81,9 @@ def serve(
     method: Annotated[str | None, _flag(
         "Truth-discovery method (see `kg methods`) [default: accucopy-groups].",
         "--method")] = None,
+    view_max_nodes: Annotated[int | None, _flag(
+        "Above this many nodes the graph view opens on a summary [default: 1500].",
+        "--view-max-nodes")] = None,
     log_level: Annotated[str | None, _flag(
         "debug, info, warning or error [default: info].", "--log-level")] = None,
 ) -> None:
@@ -102,6 +105,7 @@ def serve(
         "worker_memory_mb": worker_memory_mb, "writes_enabled": writes_enabled,
         "write_token": write_token, "cors_origins": cors_origins or None,
         "min_groups": min_groups, "method": method, "log_level": log_level,
+        "view_max_nodes": view_max_nodes,
         "data": list(files) if files else None, "seed": False if no_seed else None,
     }
     try:

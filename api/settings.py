@@ -91,6 +91,10 @@ class Settings(BaseSettings):
     method: str = Field(
         DEFAULT_METHOD, description="Truth-discovery method for trust and belief."
     )
+    view_max_nodes: int = Field(
+        1500, ge=10, description="Above this many nodes the graph view opens on a summary "
+        "(the best-corroborated claims, actors grouped) and expands on demand."
+    )
     log_level: str = Field("info", description="Log level: debug, info, warning or error.")
 
     @field_validator("method")

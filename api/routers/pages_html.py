@@ -121,7 +121,8 @@ def _page(title: str, body: str, *, script: str = "") -> str:
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>"
         '<nav class="top"><a href="/">Home</a><a href="/graph">Graph</a>'
         '<a href="/claims.html">Claims</a><a href="/#questions">Questions</a>'
-        '<a href="/#sparql">SPARQL</a><a href="/openapi.json">API</a></nav>'
+        '<a href="/#sparql">SPARQL</a><a href="/extract">Extract</a>'
+        '<a href="/openapi.json">API</a></nav>'
         f"{body}" + (f"<script>{script}</script>" if script else "") + "</body></html>"
     )
 
@@ -161,6 +162,9 @@ its quote, date and relay chain, the evidence and the grades.</p></div>
 status, independent groups and credibility grade. Click a column heading to sort.</p></div>
 <div class="card"><h2><a href="#questions">Named questions</a></h2><p>Ready-made questions
 with parameters, answered as JSON or CSV.</p></div>
+<div class="card"><h2><a href="/extract">Extract from text</a></h2><p>Paste an article and get
+a draft case (who said what, with which stance, relayed by whom, on what evidence) with the
+source spans highlighted, to review and load. Nothing is stored.</p></div>
 <div class="card"><h2><a href="/openapi.json">API reference</a></h2><p>The OpenAPI document
 of every endpoint: <code>/claims</code>, <code>/actors</code>, <code>/evidence</code>,
 <code>/export</code>, <code>/questions</code>, <code>/sparql</code>.</p></div>
