@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from kg.analysis.trust import DEFAULT_METHOD, METHODS
 from kg.errors import InputError, KgError, ShapeValidationError, StoreError
 
 EXIT_DATA = 1
@@ -283,7 +284,7 @@ MinGroupsOption = Annotated[
 ]
 MethodOption = Annotated[
     str,
-    typer.Option(help="Truth-discovery method for trust and belief (see `kg methods`)."),
+    typer.Option(help="Truth-discovery method for trust and belief: " + ", ".join(METHODS) + "."),
 ]
 OutputFormatOption = Annotated[
     str, typer.Option("--format", "-f", help="table or json.")
@@ -334,7 +335,7 @@ def corroborate(
         bool, typer.Option("--contested", help="Only contested claims.")
     ] = False,
     fmt: OutputFormatOption = "table",
-    method: MethodOption = "accucopy-groups",
+    method: MethodOption = DEFAULT_METHOD,
     store: StoreOption = None,
     no_seed: NoSeedOption = False,
 ) -> None:
@@ -394,7 +395,7 @@ def grades(
     files: FilesArgument = None,
     min_groups: MinGroupsOption = 2,
     fmt: OutputFormatOption = "table",
-    method: MethodOption = "accucopy-groups",
+    method: MethodOption = DEFAULT_METHOD,
     store: StoreOption = None,
     no_seed: NoSeedOption = False,
 ) -> None:
@@ -451,7 +452,7 @@ def explain(
     files: FilesArgument = None,
     min_groups: MinGroupsOption = 2,
     fmt: OutputFormatOption = "table",
-    method: MethodOption = "accucopy-groups",
+    method: MethodOption = DEFAULT_METHOD,
     store: StoreOption = None,
     no_seed: NoSeedOption = False,
 ) -> None:

@@ -37,6 +37,7 @@ from api.cli import (
     err,
     out,
 )
+from kg.analysis.trust import DEFAULT_METHOD
 from kg.errors import KgError
 
 
@@ -79,7 +80,7 @@ def serve(
         "k: independent affirming groups needed for 'corroborated' [default: 2].",
         "--min-groups", "-k")] = None,
     method: Annotated[str | None, _flag(
-        "Truth-discovery method (see `kg methods`) [default: accucopy-groups].",
+        f"Truth-discovery method [default: {DEFAULT_METHOD}].",
         "--method")] = None,
     view_max_nodes: Annotated[int | None, _flag(
         "Above this many nodes the graph view opens on a summary [default: 1500].",
@@ -181,7 +182,7 @@ def ask(
     corroboration_k: Annotated[int, typer.Option(
         "--corroboration-k", min=1,
         help="k: independent affirming groups the analysis needs for 'corroborated'.")] = 2,
-    method: MethodOption = "accucopy-groups",
+    method: MethodOption = DEFAULT_METHOD,
 ) -> None:
     """Ask a named question, for people who do not write SPARQL.
 

@@ -14,6 +14,8 @@ from typing import Annotated
 
 import typer
 
+from kg.analysis.trust import DEFAULT_METHOD
+
 OutputOption = Annotated[
     Path, typer.Option("--output", "-o", help="Where to write the HTML page.")
 ]
@@ -56,7 +58,7 @@ def register(app: typer.Typer) -> None:
         group: GroupOption = False,
         title: TitleOption = "Source-credibility graph",
         min_groups: MinGroupsOption = 2,
-        method: MethodOption = "accucopy-groups",
+        method: MethodOption = DEFAULT_METHOD,
         store: StoreOption = None,
         no_seed: NoSeedOption = False,
     ) -> None:

@@ -8,6 +8,10 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 CRED = Namespace("https://w3id.org/cred-kg/ns#")
 SCHEMA = Namespace("https://schema.org/")
 
+#: The named graph of derived analysis results (kg.analysis.rdf): rewritten after every change,
+#: and left out of exports meant to be loaded elsewhere, where it would go stale.
+ANALYSIS_GRAPH = "https://w3id.org/cred-kg/analysis"
+
 #: Default base for the IRIs of case data (actors, claims, ...). A case file may set its own.
 DEFAULT_DATA_BASE = "https://w3id.org/cred-kg/id/"
 
@@ -29,5 +33,5 @@ def sparql_prefixes() -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
-__all__ = ["CRED", "DCTERMS", "DEFAULT_DATA_BASE", "OWL", "PREFIXES", "PROV", "RDF", "RDFS",
-           "SCHEMA", "SKOS", "XSD", "sparql_prefixes"]
+__all__ = ["ANALYSIS_GRAPH", "CRED", "DCTERMS", "DEFAULT_DATA_BASE", "OWL", "PREFIXES", "PROV",
+           "RDF", "RDFS", "SCHEMA", "SKOS", "XSD", "sparql_prefixes"]

@@ -52,7 +52,7 @@ from kg.errors import (
     UnsupportedFormatError,
 )
 from kg.formats import RDFXML, YAML, Format, detect_format, format_by_name
-from kg.namespaces import CRED, DEFAULT_DATA_BASE, PREFIXES, RDF, RDFS
+from kg.namespaces import ANALYSIS_GRAPH, CRED, DEFAULT_DATA_BASE, PREFIXES, RDF, RDFS
 from kg.rdfio import (
     DEFAULT_LIMITS,
     Limits,
@@ -443,7 +443,9 @@ class KnowledgeStore:
         except OSError as error:
             raise StoreError(f"query failed: {error}") from None
 
-    def export(self, fmt: str | Format, *, claim: str | None = None) -> bytes:
+    def export(
+        self, fmt: str | Format, *, claim: str | None = None, include_analysis: bool = False
+    ) -> bytes:
         """Write the whole store, or one claim's neighbourhood, in an RDF format.
 
         The neighbourhood of a claim is: the claim; the claims it refines or that refine it
@@ -459,6 +461,8 @@ class KnowledgeStore:
             fmt: an RDF format. TriG, N-Quads and JSON-LD keep the named graphs; the others
                 merge all graphs into one.
             claim: a claim's IRI, or its id (the last part of the IRI, ``troops-in-russia``).
+            include_analysis: also write the derived analysis graph
+                (:data:`kg.namespaces.ANALYSIS_GRAPH`), left out by default.
 
         Returns:
             The document.
@@ -474,7 +478,8 @@ class KnowledgeStore:
         """
         rdf_format = format_by_name(fmt)
         if claim is None:
-            return serialize(self.quads(), rdf_format)
+            skip = None if include_analysis else ox.NamedNode(ANALYSIS_GRAPH)
+            return serialize((q for q in self.quads() if q.graph_name != skip), rdf_format)
         node = self._resolve_claim(claim)
         return serialize(self._neighbourhood(node), rdf_format)
 

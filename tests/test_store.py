@@ -455,3 +455,15 @@ def test_clear_empties_the_store(store: KnowledgeStore) -> None:
     store.clear()
     assert len(store) == 0
     assert snapshot(store) == []
+
+
+def test_export_leaves_out_the_derived_analysis_graph_unless_asked(
+    store: KnowledgeStore,
+) -> None:
+    from kg.namespaces import ANALYSIS_GRAPH
+
+    derived = ox.Quad(ox.NamedNode("https://e.org/a"), ox.NamedNode("https://e.org/p"),
+                      ox.Literal("x"), ox.NamedNode(ANALYSIS_GRAPH))
+    store.oxigraph.add(derived)
+    assert ANALYSIS_GRAPH.encode() not in store.export("nquads")
+    assert ANALYSIS_GRAPH.encode() in store.export("nquads", include_analysis=True)

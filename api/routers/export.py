@@ -9,13 +9,11 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated, Literal
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import get_state
 from api.lookup import find
 from kg.formats import format_by_name
-from kg.rdfio import serialize
 
 router = APIRouter(tags=["Export"])
 
@@ -45,9 +43,7 @@ async def export(
         iri = find(state.current.analysis, "claim", claim)
         data = await asyncio.to_thread(store.export, rdf_format, claim=iri)
     else:
-        skip = None if analysis else ox.NamedNode(state.analysis_graph)
-        data = await asyncio.to_thread(
-            lambda: serialize((q for q in store.quads() if q.graph_name != skip), rdf_format))
+        data = await asyncio.to_thread(store.export, rdf_format, include_analysis=analysis)
     name = f"cred-kg.{rdf_format.extensions[0]}"
     return Response(data, media_type=rdf_format.media_type,
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -191,7 +191,13 @@ def machine() -> str:
 
 
 def render(results: dict[str, dict], command: str) -> str:
-    out = [f"Machine: {machine()}.  ", f"Command: `{command}`", ""]
+    load = os.getloadavg()[0]
+    out = [
+        f"Machine: {machine()}; load average {load:.1f} when the run ended (times are wall "
+        "clock, inflated when the machine is shared).  ",
+        f"Command: `{command}`",
+        "",
+    ]
     for name, r in results.items():
         s = r["stats"]
         out.append(
@@ -244,8 +250,8 @@ def render_synthetic(results: list[dict]) -> str:
         "### Synthetic, product-like (`synthetic.py`): binary claims, one stance per actor "
         "and claim, actor accuracy ~ Beta(8, 2)",
         "",
-        "| data | rows | actors | claims | dataset build s | default s | default iterations | "
-        "default acc. | voting acc. | echo chambers found |",
+        "| data | rows | actors | claims | dataset build s | default s (CPU s) | "
+        "default iterations | default acc. | voting acc. | echo chambers found |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
@@ -258,7 +264,8 @@ def render_synthetic(results: list[dict]) -> str:
         )
         out.append(
             f"| {label} | {r['rows']:,} | {r['sources']:,} | {r['objects']:,} | "
-            f"{r['build_s']:.2f} | {d['s']:.2f} | {d['iterations']} | {d['acc']:.4f} | "
+            f"{r['build_s']:.2f} | {d['s']:.2f} ({d['cpu_s']:.2f}) | {d['iterations']} | "
+            f"{d['acc']:.4f} | "
             f"{v['acc']:.4f} | {found} |"
         )
     out.append("")

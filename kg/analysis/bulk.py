@@ -179,7 +179,7 @@ class Numbers:
         """One truth-discovery vote per (actor, judgeable claim) with a side, as
         :func:`kg.analysis.trust.estimate_trust` casts it: a direct denial, else a direct
         affirmation, else an implied denial, else an implied affirmation. Returns ``(actor,
-        claim, denies)`` sorted by actor then claim."""
+        claim, denies)`` sorted by claim then actor."""
         cols = self.columns
         n_a = np.int64(cols.n_actors)
         every = _union(self.affirm_actors, self.deny_actors)
@@ -191,8 +191,7 @@ class Numbers:
         direct_d = _contains(self.direct_deny.keys(int(n_a)), keys)
         denies = direct_d | (denied & ~direct_a)
         claim, actor = np.divmod(keys, n_a)
-        order = np.lexsort((claim, actor))
-        return actor[order], claim[order], denies[order]
+        return actor, claim, denies
 
 
 def compute_numbers(

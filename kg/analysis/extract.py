@@ -226,10 +226,11 @@ def _read_statements(source: SparqlSource | ox.Store, restrict: str = "") -> lis
     """))
     only = ""
     if restrict:
-        found = sorted({row[0] for row in core if row[0]})
-        if not found:
+        if not core:
             return []
-        only = f"VALUES ?s {{ {_values(found)} }}"
+        # The same restriction, joined to the statements: one query per kind of detail
+        # whatever the number of statements (a VALUES block of statements would be chunked).
+        only = f"{restrict} ?s cred:statedBy ?a ; cred:about ?c ."
 
     def first(query: str) -> dict[str, str]:
         table: dict[str, str] = {}
@@ -243,12 +244,16 @@ def _read_statements(source: SparqlSource | ox.Store, restrict: str = "") -> lis
     quotes = first(f"SELECT ?s ?q WHERE {{ {only} ?s cred:quote ?q }}")
     verbs = first(f"SELECT ?s ?v WHERE {{ {only} ?s cred:reportingVerb ?v }}")
     relays: dict[str, list[Relay]] = defaultdict(list)
-    for statement, outlet, position, cue in select(source, f"""
-        SELECT ?s ?o ?pos ?cue WHERE {{ {only}
+    # Restricted, the join to the statements repeats a relay once per actor and claim of its
+    # statement: DISTINCT over the relay node too keeps exactly the rows of the full query.
+    relay_rows = select(source, f"""
+        SELECT {"DISTINCT ?r" if restrict else ""} ?s ?o ?pos ?cue WHERE {{ {only}
           ?r cred:relays ?s ; cred:reportedBy ?o .
           OPTIONAL {{ ?r cred:relayPosition ?pos }} OPTIONAL {{ ?r cred:relayCue ?cue }}
         }}
-    """):
+    """)
+    for row in relay_rows:
+        statement, outlet, position, cue = row[-4:]
         if statement and outlet:
             relays[statement].append(Relay(outlet, int(position or 0), cue))
     result = []

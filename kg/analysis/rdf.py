@@ -29,13 +29,10 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kg.namespaces import CRED, RDF, SCHEMA, XSD
+from kg.namespaces import ANALYSIS_GRAPH, CRED, RDF, SCHEMA, XSD
 
 if TYPE_CHECKING:
     from kg.analysis import Analysis
-
-#: The named graph that holds the assessments.
-ANALYSIS_GRAPH = "https://w3id.org/cred-kg/analysis"
 
 _GRAPH = ox.NamedNode(ANALYSIS_GRAPH)
 _TYPE = ox.NamedNode(str(RDF.type))

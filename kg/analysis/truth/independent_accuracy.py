@@ -114,10 +114,10 @@ def independent_accuracy(
     Returns:
         A :class:`TruthResult`: ``confidence`` is ``P(v)``, ``trust`` the accuracy ``A(s)``,
         ``groups`` the group of each source (known groups merged with the copy blocs found), and
-        ``dependence`` a sparse symmetric ``n_sources x n_sources`` array holding, for the pairs
-        that disagree on at most ``delta`` of their shared contested objects, the posterior
-        probability that they repeat each other (other pairs are taken as independent and left
-        out).
+        ``dependence`` a sparse symmetric ``n_sources x n_sources`` array holding the posterior
+        probability that two sources repeat each other, for the pairs that could be copy pairs
+        (near-identical on enough shared contested objects); the other pairs are independent
+        by rule 3 and left out. ``iterations`` counts the fixed point of rules 1-2.
 
     Example:
         Four sites repeat one feed, which is wrong on the last six of twelve objects; three
