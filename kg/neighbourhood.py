@@ -1,0 +1,146 @@
+"""One claim's neighbourhood in the store, for exports: the claim, its related claims, the
+statements about it with their actors, relays and documents, its evidence, and every actor's
+affiliation chain."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, Location
+from kg.namespaces import CRED, DEFAULT_DATA_BASE
+
+if TYPE_CHECKING:
+    from kg.store import KnowledgeStore
+
+_VALUES_CHUNK = 1000
+
+
+def _values(variable: str, iris: Iterable[str]) -> str:
+    # Class IRIs from the vocabulary and the store, passed through NamedNode for validation.
+    terms = " ".join(str(ox.NamedNode(i)) for i in sorted(iris))
+    return f"VALUES ?{variable} {{ {terms} }}"
+
+
+def resolve_claim(store: KnowledgeStore, claim: str) -> ox.NamedNode:
+    """The claim named by an IRI or an id; an InputError with suggestions if none."""
+    claim_classes = store._class_sets()[str(CRED.Claim)]
+    if ":" in claim:
+        try:
+            node = ox.NamedNode(claim)
+        except ValueError as error:
+            raise InputError(
+                f"{claim!r} is not a valid IRI: {error}",
+                location=Location("<claim>"),
+                term="claim",
+            ) from None
+        rows = store.query("SELECT ?c ?t WHERE { ?c a ?t }", substitutions={"c": node})
+        if any(row["t"].value in claim_classes for row in rows):  # type: ignore[union-attr]
+            return node
+        known = _all_claims(store, claim_classes)
+        name, suggestions = claim, difflib.get_close_matches(claim, known, n=3, cutoff=0.6)
+    else:
+        known = _all_claims(store, claim_classes)
+        by_id: dict[str, list[str]] = {}
+        for iri in known:
+            by_id.setdefault(iri.rsplit("/", 1)[-1], []).append(iri)
+        matches = by_id.get(claim, [])
+        if len(matches) == 1:
+            return ox.NamedNode(matches[0])
+        if matches:
+            raise InputError(
+                f"claim id {claim!r} is ambiguous: {len(matches)} claims have it",
+                location=Location("<claim>"),
+                term="claim",
+                expected="the full IRI",
+                suggestions=matches[:5],
+            )
+        name = f"{DEFAULT_DATA_BASE}claim/{claim}"
+        close = difflib.get_close_matches(claim, list(by_id), n=3, cutoff=0.6)
+        suggestions = [by_id[c][0] for c in close]
+    raise InputError(
+        f"no claim {name} in the store",
+        location=Location("<claim>"),
+        term="claim",
+        expected="the IRI or id of a cred:Claim in the store",
+        suggestions=suggestions,
+    )
+
+def _all_claims(store: KnowledgeStore, claim_classes: frozenset[str]) -> list[str]:
+    query = f"SELECT DISTINCT ?c WHERE {{ {_values('t', claim_classes)} ?c a ?t }}"
+    return sorted(
+        row["c"].value
+        for row in store.query(query)  # type: ignore[union-attr]
+        if isinstance(row["c"], ox.NamedNode)
+    )
+
+def claim_neighbourhood(store: KnowledgeStore, claim: ox.NamedNode) -> list[ox.Quad]:
+    """The quads of a claim's neighbourhood (see :meth:`KnowledgeStore.export`)."""
+    nodes: set[ox.NamedNode | ox.BlankNode] = {claim}
+    rows = store.query(_NEIGHBOURS, substitutions={"claim": claim})
+    nodes.update(row["node"] for row in rows)  # type: ignore[union-attr]
+    # Second hop: publishers and affiliation chains of every actor found, and the classes
+    # the data declares for these nodes (a case file's extension kinds).
+    iris = sorted((n for n in nodes if isinstance(n, ox.NamedNode)), key=lambda n: n.value)
+    for start in range(0, len(iris), _VALUES_CHUNK):
+        values = " ".join(str(n) for n in iris[start : start + _VALUES_CHUNK])
+        query = _CHAINS.replace("$VALUES", values)
+        nodes.update(row["node"] for row in store.query(query))  # type: ignore[union-attr]
+    return _describe(store, nodes)
+
+def _describe(store: KnowledgeStore, nodes: Iterable[ox.NamedNode | ox.BlankNode]) -> list[ox.Quad]:
+    """Every quad whose subject is one of ``nodes``, following blank-node objects."""
+    oxigraph = store.oxigraph
+    found: dict[ox.Quad, None] = {}
+    seen: set[ox.NamedNode | ox.BlankNode] = set()
+    frontier = [n for n in nodes if isinstance(n, ox.NamedNode | ox.BlankNode)]
+    while frontier:
+        node = frontier.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for quad in oxigraph.quads_for_pattern(node, None, None, None):
+            found[quad] = None
+            if isinstance(quad.object, ox.BlankNode):
+                frontier.append(quad.object)
+    return sorted(
+        found,
+        key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)),
+    )
+
+
+# The claim's direct neighbours. ?claim is bound by substitution.
+_NEIGHBOURS = """
+SELECT DISTINCT ?claim ?node WHERE {
+  { ?claim cred:refines+ ?node }
+  UNION { ?node cred:refines+ ?claim }
+  UNION { ?claim cred:contradicts ?node }
+  UNION { ?node cred:contradicts ?claim }
+  UNION { ?claim cred:appearsIn ?node }
+  UNION { ?node cred:about ?claim }
+  UNION { ?statement cred:about ?claim ; cred:statedBy|cred:inDocument ?node }
+  UNION { ?statement cred:about ?claim . ?statement cred:reportedIn|^cred:relays ?node }
+  UNION { ?statement cred:about ?claim . ?statement cred:reportedIn|^cred:relays ?report .
+          ?report cred:reportedBy|cred:relayedFrom ?node }
+  UNION { ?node cred:supports|cred:disputes ?claim }
+  UNION { ?evidence cred:supports|cred:disputes ?claim .
+          ?evidence cred:producedBy|cred:releasedBy|cred:citedBy|cred:partOf+ ?node }
+}
+"""
+
+# Publishers and affiliation chains of the nodes found, and their data-declared classes.
+# $VALUES is replaced by IRIs serialised by pyoxigraph, never by user text.
+_CHAINS = """
+SELECT DISTINCT ?node WHERE {
+  VALUES ?start { $VALUES }
+  { ?start (cred:publishedBy|cred:actsOnBehalfOf)+ ?node }
+  UNION { ?start (cred:publishedBy|cred:actsOnBehalfOf)*/(rdf:type|cred:setting) ?kind .
+          ?kind rdfs:subClassOf* ?node . FILTER EXISTS { ?node ?p ?o } }
+}
+"""
+
+
+__all__ = ["claim_neighbourhood", "resolve_claim"]
