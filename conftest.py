@@ -1,4 +1,4 @@
-"""Root pytest configuration.
+"""Root pytest configuration: fixtures shared by several test folders, and collection rules.
 
 ``--doctest-modules`` would also import every ``conftest.py`` as a module to look for docstring
 examples; two of them (tests/api, tests/viz, ...) share the module name ``conftest`` and clash
@@ -6,4 +6,47 @@ when several test folders are named on the command line. They hold no examples, 
 left out of doctest collection (they still load as conftest plugins).
 """
 
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any
+
+import pytest
+
 collect_ignore_glob = ["tests/**/conftest.py"]
+
+
+@contextmanager
+def _live_server(app: Any) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free 127.0.0.1 port, in a thread; yield its base URL."""
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    # Start-up loads and analyses the data; on a busy 2-core machine that can take a while.
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Callable[[Any], AbstractContextManager[str]]:
+    """``with live_server(app) as url:``: a real uvicorn server on 127.0.0.1 (tests/api and
+    tests/browser both use it)."""
+    return _live_server

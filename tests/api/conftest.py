@@ -9,15 +9,13 @@ from __future__ import annotations
 import shutil
 import socket
 import threading
-import time
 import warnings
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 # Starlette 1.x announces a move of its test client to httpx2; the client works as it is.
 warnings.filterwarnings("ignore", message=".*httpx.*starlette.testclient", category=Warning)
@@ -114,34 +112,10 @@ def guarded_client(seed_store_dir: Path, tmp_path_factory: pytest.TempPathFactor
     app.state.kg.store.close()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def live_server(app: FastAPI) -> Iterator[str]:
-    """Serve ``app`` with uvicorn on a free 127.0.0.1 port, in a thread; yield its base URL."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
-
-
 @pytest.fixture
-def make_server(make_store: Callable[..., KnowledgeStore]) -> Iterator[Callable[..., str]]:
+def make_server(
+    make_store: Callable[..., KnowledgeStore], live_server: Callable[[Any], Any]
+) -> Iterator[Callable[..., str]]:
     """``make_server(**settings)``: a live server on a fresh seed store; returns its URL."""
     with ExitStack() as stack:
         def make(**overrides: Any) -> str:
@@ -164,7 +138,10 @@ def make_settings() -> Callable[..., Settings]:
 
 
 @pytest.fixture(scope="module")
-def server(seed_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(
+    seed_store_dir: Path, tmp_path_factory: pytest.TempPathFactory,
+    live_server: Callable[[Any], Any],
+) -> Iterator[str]:
     """A live server on the seed case with a 1 s query timeout; yields its base URL."""
     path = tmp_path_factory.mktemp("live") / "store"
     shutil.copytree(seed_store_dir, path)

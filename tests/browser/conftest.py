@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 import warnings
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -135,36 +131,13 @@ def xss_analysis() -> Analysis:
     return _analyse([XSS_CASE])
 
 
-@contextmanager
-def _live_server(app: Any) -> Iterator[str]:
-    import uvicorn
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
-
-
 @pytest.fixture(scope="session")
-def server() -> Iterator[str]:
+def server(live_server: Callable[[Any], Any]) -> Iterator[str]:
     """A live service (as ``kg serve`` runs it) on the seed case plus the hostile case."""
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     from api.app import create_app
     from api.settings import Settings
 
     settings = Settings(query_workers=1, data=[*seed_paths(), XSS_CASE])
-    with _live_server(create_app(settings)) as url:
+    with live_server(create_app(settings)) as url:
         yield url
