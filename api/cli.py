@@ -118,7 +118,6 @@ def _open_store(
     store_path: Path | None, files: Sequence[Path], *, seed: bool, validate: bool = True
 ) -> Iterator[object]:
     """Open the store the command works on and load ``files`` into it, atomically."""
-    from kg.seed import seed_paths
     from kg.store import KnowledgeStore
 
     _check_files(files)
@@ -127,17 +126,27 @@ def _open_store(
     except KgError as error:
         raise _fail(error) from None
     try:
-        to_load = list(files)
-        if store_path is None and seed:
-            to_load = [*seed_paths(), *to_load]
-        if to_load:
-            with _progress(sys.stderr.isatty()) as report:
-                store.load(to_load, validate=validate, progress=report)
+        _load_files(store, _files_to_load(store_path, files, seed=seed), validate=validate)
         yield store
     except KgError as error:
         raise _fail(error) from None
     finally:
         store.close()
+
+
+def _files_to_load(store_path: Path | None, files: Sequence[Path], *, seed: bool) -> list[Path]:
+    """The files a command loads: in memory, the built-in seed case comes first."""
+    from kg.seed import seed_paths
+
+    return [*seed_paths(), *files] if store_path is None and seed else list(files)
+
+
+def _load_files(store: object, paths: Sequence[Path], *, validate: bool) -> object:
+    """Load ``paths`` in one atomic load, with a progress bar on a terminal."""
+    if not paths:
+        return None
+    with _progress(sys.stderr.isatty()) as report:
+        return store.load(paths, validate=validate, progress=report)  # type: ignore[attr-defined]
 
 
 @app.command()
@@ -156,36 +165,25 @@ def load(
     result lives only for this command, which is a quick way to check that files load
     together with the seed case.
     """
-    from kg.store import KnowledgeStore
-
     files = files or []
     _check_files(files)
-    try:
-        target = KnowledgeStore(store)
-    except KgError as error:
-        raise _fail(error) from None
-    try:
-        before = len(target)
-        to_load = list(files)
-        if store is None and not no_seed:
-            from kg.seed import seed_paths
-
-            to_load = [*seed_paths(), *to_load]
-        if not to_load:
-            err.print("nothing to load: name one or more files")
-            raise typer.Exit(EXIT_USAGE)
-        with _progress(sys.stderr.isatty()) as report:
-            result = target.load(to_load, validate=validate, progress=report)
+    to_load = _files_to_load(store, files, seed=not no_seed)
+    if not to_load:
+        err.print("nothing to load: name one or more files")
+        raise typer.Exit(EXIT_USAGE)
+    with _open_store(store, [], seed=False) as target:
+        before = len(target)  # type: ignore[arg-type]
+        try:
+            result = _load_files(target, to_load, validate=validate)
+        except KgError as error:
+            raise _fail(error) from None
         table = Table("file", "format", "quads", "graphs", title="Loaded")
-        for item in result.files:
+        for item in result.files:  # type: ignore[attr-defined]
             graphs = ", ".join(str(g) for g in item.graph_names) or "default graph"
             table.add_row(str(item.path), item.format, f"{item.quads:,}", graphs)
         out.print(table)
-        out.print(f"store now holds {len(target):,} quads ({len(target) - before:+,})")
-    except KgError as error:
-        raise _fail(error) from None
-    finally:
-        target.close()
+        now = len(target)  # type: ignore[arg-type]
+        out.print(f"store now holds {now:,} quads ({now - before:+,})")
 
 
 @app.command("validate")
