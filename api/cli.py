@@ -21,8 +21,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kg.analysis.trust import DEFAULT_METHOD, METHODS
 from kg.errors import InputError, KgError, ShapeValidationError, StoreError
+from kg.methods import DEFAULT_METHOD, METHOD_NAMES
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -282,7 +282,9 @@ MinGroupsOption = Annotated[
 ]
 MethodOption = Annotated[
     str,
-    typer.Option(help="Truth-discovery method for trust and belief: " + ", ".join(METHODS) + "."),
+    typer.Option(
+        help="Truth-discovery method for trust and belief: " + ", ".join(METHOD_NAMES) + "."
+    ),
 ]
 OutputFormatOption = Annotated[
     str, typer.Option("--format", "-f", help="table or json.")
@@ -291,10 +293,10 @@ OutputFormatOption = Annotated[
 
 def _analyse(ctx: typer.Context, store_path: Path | None, files: Sequence[Path], *, seed: bool,
              min_groups: int, method: str) -> object:
-    from kg.analysis import METHODS, analyse
+    from kg.analysis import analyse
 
-    if method not in METHODS:
-        err.print(f"error: unknown method {method!r}; expected one of {', '.join(METHODS)}")
+    if method not in METHOD_NAMES:
+        err.print(f"error: unknown method {method!r}; expected one of {', '.join(METHOD_NAMES)}")
         raise typer.Exit(EXIT_USAGE)
     # The analysis reads the details behind an explanation from the store when asked, so the
     # store stays open until the command has printed, and closes with the command's context.

@@ -37,8 +37,8 @@ from api.cli import (
     err,
     out,
 )
-from kg.analysis.trust import DEFAULT_METHOD
 from kg.errors import KgError
+from kg.methods import DEFAULT_METHOD
 
 
 def _flag(help_text: str, *names: str) -> Any:

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from kg.analysis.trust import DEFAULT_METHOD
+from kg.methods import DEFAULT_METHOD
 
 OutputOption = Annotated[
     Path, typer.Option("--output", "-o", help="Where to write the HTML page.")

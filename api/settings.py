@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from kg.analysis.trust import DEFAULT_METHOD, METHODS
+from kg.methods import DEFAULT_METHOD, METHOD_NAMES
 
 
 class Settings(BaseSettings):
@@ -100,8 +100,8 @@ class Settings(BaseSettings):
     @field_validator("method")
     @classmethod
     def _known_method(cls, value: str) -> str:
-        if value not in METHODS:
-            raise ValueError(f"unknown method {value!r}; expected one of {', '.join(METHODS)}")
+        if value not in METHOD_NAMES:
+            raise ValueError(f"unknown method {value!r}; expected one of {', '.join(METHOD_NAMES)}")
         return value
 
     @field_validator("log_level")

@@ -19,3 +19,11 @@ def test_every_python_package_is_found_for_the_wheel() -> None:
     assert on_disk <= found
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '[tool.setuptools.packages.find]' in text
+
+
+def test_method_names_for_the_shells_match_the_implementations() -> None:
+    from kg.analysis.trust import METHODS
+    from kg.methods import DEFAULT_METHOD, METHOD_NAMES
+
+    assert set(METHOD_NAMES) == set(METHODS)
+    assert DEFAULT_METHOD in METHODS

@@ -53,6 +53,7 @@ from kg.analysis.truth import (
     truthfinder,
     voting,
 )
+from kg.methods import DEFAULT_METHOD
 
 #: The methods a user can choose, by name.
 METHODS: dict[str, Callable[[TruthDataset], TruthResult]] = {
@@ -70,8 +71,7 @@ METHODS: dict[str, Callable[[TruthDataset], TruthResult]] = {
     "independent-accuracy": independent_accuracy,
 }
 
-#: The product's default; see :mod:`kg.analysis.truth` for why.
-DEFAULT_METHOD = "independent-accuracy"
+# The default's name lives in kg.methods, which the shells import without the analysis.
 
 #: Above this many source pairs sharing a claim (the sum over claims of the squared number of
 #: actors voting on it), ``accucopy-groups`` runs as ``accupr-groups`` (see the module
