@@ -29,6 +29,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api import logredact
 from api.errors import error_body, install_error_handlers
 from api.questions.router import questions_router
 from api.routers import actors, claims, evidence, export, extract, pages, status, writes
@@ -59,8 +60,9 @@ def create_app(settings: Settings | None = None, store: KnowledgeStore | None = 
 
     Args:
         settings: the configuration; by default read from ``KG_*`` environment variables.
-        store: an on-disk store to serve (the caller keeps ownership). By default the app
-            opens ``settings.store``, or a temporary store, and loads ``settings.data`` or the
+        store: a store to serve, on disk or remote (the caller keeps ownership; one in
+            memory is copied to a temporary directory). By default the app opens
+            ``settings.store``, or a temporary store, and loads ``settings.data`` or the
             seed case into it at start-up.
 
     Returns:
@@ -68,6 +70,8 @@ def create_app(settings: Settings | None = None, store: KnowledgeStore | None = 
     """
     settings = settings or Settings()
     state = ServiceState(settings, store)
+    # No secret from a query string in the access log (api/logredact.py).
+    logredact.install()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

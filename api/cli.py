@@ -1,8 +1,9 @@
 """The ``kg`` command line.
 
-Every command works on one store: the on-disk Oxigraph directory given by ``--store`` (or the
-``KG_STORE`` environment variable), or, without one, a fresh in-memory store holding the
-built-in seed case plus the files named on the command line.
+Every command works on one store: the one ``--store`` (or the ``KG_STORE`` environment
+variable) names, an on-disk Oxigraph directory or a SPARQL endpoint's URL
+(:func:`kg.backends.open_store`), or, without one (or with ``memory``), a fresh in-memory store
+holding the built-in seed case plus the files named on the command line.
 
 Exit codes: 0 success; 1 the data is bad (syntax, shapes, limits, unsafe input); 2 the command
 was used wrongly (unknown option, missing file); 3 the store cannot be opened or written.
@@ -46,12 +47,13 @@ out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 StoreOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--store",
         envvar="KG_STORE",
-        help="On-disk Oxigraph store directory (created if missing). Default: in memory, "
-        "starting from the built-in seed case.",
+        help="On-disk Oxigraph store directory (created if missing), or the query URL of a "
+        "SPARQL 1.1 Query+Update endpoint (http://..., see docs/backends.md; its update URL "
+        "from KG_STORE_UPDATE_URL). Default: memory, starting from the built-in seed case.",
         show_default=False,
     ),
 ]
@@ -115,14 +117,16 @@ def _progress(enabled: bool) -> Iterator[object]:
 
 @contextmanager
 def _open_store(
-    store_path: Path | None, files: Sequence[Path], *, seed: bool, validate: bool = True
+    store_path: str | None, files: Sequence[Path], *, seed: bool, validate: bool = True
 ) -> Iterator[object]:
     """Open the store the command works on and load ``files`` into it, atomically."""
-    from kg.store import KnowledgeStore
+    import os
+
+    from kg.backends import open_store
 
     _check_files(files)
     try:
-        store = KnowledgeStore(store_path)
+        store = open_store(store_path, update_url=os.environ.get("KG_STORE_UPDATE_URL") or None)
     except KgError as error:
         raise _fail(error) from None
     try:
@@ -134,11 +138,13 @@ def _open_store(
         store.close()
 
 
-def _files_to_load(store_path: Path | None, files: Sequence[Path], *, seed: bool) -> list[Path]:
+def _files_to_load(store_path: str | None, files: Sequence[Path], *, seed: bool) -> list[Path]:
     """The files a command loads: in memory, the built-in seed case comes first."""
+    from kg.backends import store_kind
     from kg.seed import seed_paths
 
-    return [*seed_paths(), *files] if store_path is None and seed else list(files)
+    in_memory = store_kind(store_path) == "memory"
+    return [*seed_paths(), *files] if in_memory and seed else list(files)
 
 
 def _load_files(store: object, paths: Sequence[Path], *, validate: bool) -> object:
@@ -254,7 +260,11 @@ def export(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        output.write_bytes(data)
+        try:
+            output.write_bytes(data)
+        except OSError as error:  # a missing folder, a directory, no permission
+            err.print(f"error: cannot write {output}: {error.strerror or error}")
+            raise typer.Exit(EXIT_USAGE) from None
         err.print(f"wrote {len(data):,} bytes to {output}")
 
 
@@ -291,7 +301,7 @@ OutputFormatOption = Annotated[
 ]
 
 
-def _analyse(ctx: typer.Context, store_path: Path | None, files: Sequence[Path], *, seed: bool,
+def _analyse(ctx: typer.Context, store_path: str | None, files: Sequence[Path], *, seed: bool,
              min_groups: int, method: str) -> object:
     from kg.analysis import analyse
 
@@ -528,3 +538,7 @@ _register_viz_commands(app)
 from api.cli_extract import register as _register_extract_commands  # noqa: E402
 
 _register_extract_commands(app)
+
+from api.cli_ingest import register as _register_ingest_commands  # noqa: E402
+
+_register_ingest_commands(app)

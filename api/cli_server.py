@@ -48,12 +48,15 @@ def _flag(help_text: str, *names: str) -> Any:
 def serve(
     files: FilesArgument = None,
     store: StoreOption = None,
+    store_update_url: Annotated[str | None, _flag(
+        "Update URL of a SPARQL endpoint store [default: the query URL, or .../update for "
+        "one ending in /query].", "--store-update-url")] = None,
     no_seed: NoSeedOption = False,
     host: Annotated[str | None, _flag("Address to listen on [default: 127.0.0.1].",
                                       "--host")] = None,
     port: Annotated[int | None, _flag("Port to listen on [default: 8000].", "--port")] = None,
     query_timeout: Annotated[float | None, _flag(
-        "Seconds a query may run before its worker is killed [default: 5].",
+        "Seconds a query may take, waiting included, before its worker is killed [default: 5].",
         "--query-timeout")] = None,
     max_results: Annotated[int | None, _flag(
         "Most rows or triples a query may return [default: 10000].", "--max-results")] = None,
@@ -100,7 +103,8 @@ def serve(
     from api.settings import Settings
 
     given = {
-        "host": host, "port": port, "store": store, "query_timeout": query_timeout,
+        "host": host, "port": port, "store": store, "store_update_url": store_update_url,
+        "query_timeout": query_timeout,
         "max_results": max_results, "max_request_bytes": max_request_bytes,
         "max_query_depth": max_query_depth, "query_workers": query_workers,
         "worker_memory_mb": worker_memory_mb, "writes_enabled": writes_enabled,
@@ -137,23 +141,25 @@ def _settings_error(error: ValueError) -> str:
 
 @contextmanager
 def _serving_store(settings: Any) -> Iterator[Any]:
-    """The on-disk store to serve, loaded: ``--store``, or a temporary one removed after."""
+    """The store to serve, loaded: ``--store`` (a directory or an endpoint), or for ``memory``
+    a temporary directory removed after (the query workers read the store from disk)."""
+    from kg.backends import open_store, store_kind
     from kg.seed import seed_paths
-    from kg.store import KnowledgeStore
 
     temp = None
-    path = settings.store
-    if path is None:
+    spec = settings.store
+    in_memory = store_kind(spec) == "memory"
+    if in_memory:
         temp = Path(tempfile.mkdtemp(prefix="kg-serve-"))
-        path = temp / "store"
+        spec = str(temp / "store")
     try:
         try:
-            target = KnowledgeStore(path)
+            target = open_store(spec, update_url=settings.store_update_url)
         except KgError as error:
             raise _fail(error) from None
         try:
             files = list(settings.data)
-            if not files and settings.store is None and settings.seed:
+            if not files and in_memory and settings.seed:
                 files = seed_paths()
             if files:
                 with _progress(sys.stderr.isatty()) as report:
@@ -194,7 +200,7 @@ def ask(
     from api.questions.spec import ParameterError, load_questions
     from api.sparql.results import rows as plain_rows
     from kg.analysis import analyse
-    from kg.analysis.rdf import replace_analysis_graph
+    from kg.analysis.rdf import ANALYSIS_GRAPH, analysis_quads
 
     if fmt not in ("table", "json", "csv"):
         err.print(f"error: unknown --format {fmt!r}; expected table, json or csv")
@@ -214,7 +220,7 @@ def ask(
     params = _question_args(ctx.args)
     with _open_store(store, data or [], seed=not no_seed) as target:
         analysis = analyse(target, min_groups=corroboration_k, method=method)
-        replace_analysis_graph(target.oxigraph, analysis)  # type: ignore[attr-defined]
+        target.replace_graph(ANALYSIS_GRAPH, analysis_quads(analysis))  # type: ignore[attr-defined]
         try:
             terms = question.bind(params, partial(resolve, analysis))
         except ParameterError as error:

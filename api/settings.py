@@ -31,10 +31,16 @@ class Settings(BaseSettings):
 
     host: str = Field("127.0.0.1", description="Address to listen on. Local only by default.")
     port: int = Field(8000, ge=0, le=65535, description="TCP port to listen on.")
-    store: Path | None = Field(
+    store: str | None = Field(
         None,
-        description="On-disk Oxigraph store to serve. Without one, the data is kept in a "
-        "temporary store that is deleted when the server stops.",
+        description="The store to serve: `memory` (the default: a temporary store deleted "
+        "when the server stops), an on-disk Oxigraph directory, or the query URL of a SPARQL "
+        "1.1 Query+Update endpoint (see docs/backends.md).",
+    )
+    store_update_url: str | None = Field(
+        None,
+        description="Update URL of a SPARQL endpoint store, when it is not the query URL "
+        "(default: the query URL, or .../update for a query URL ending in /query).",
     )
     data: list[Path] = Field(
         default_factory=list,
@@ -46,8 +52,9 @@ class Settings(BaseSettings):
     )
     query_timeout: float = Field(
         5.0, gt=0, le=3600,
-        description="Seconds a query may run. The worker process running it is killed at "
-        "the deadline and the client gets a 503; other requests are not affected.",
+        description="Seconds a query may take, waiting for a free worker included. At the "
+        "deadline the worker process running it is killed and the client gets a 503; other "
+        "requests are not affected.",
     )
     max_results: int = Field(
         10_000, ge=1,
@@ -96,6 +103,12 @@ class Settings(BaseSettings):
         "(the best-corroborated claims, actors grouped) and expands on demand."
     )
     log_level: str = Field("info", description="Log level: debug, info, warning or error.")
+
+    @field_validator("store", mode="before")
+    @classmethod
+    def _store_text(cls, value: object) -> object:
+        # A directory may be given as a Path.
+        return str(value) if isinstance(value, os.PathLike) else value
 
     @field_validator("method")
     @classmethod

@@ -6,11 +6,21 @@ after each write, :meth:`ServiceState.refresh` recomputes it, rewrites the analy
 :class:`Snapshot` is current; a new one replaces it in one assignment, so a request never sees
 half of an update.
 
-The store is always on disk, because the query workers read it from other processes: the
-one given (``--store``), or a temporary directory deleted at shutdown. Workers never open the
-live store (its background compactions delete files under a reader); after every change the
-state makes a checkpoint (``Store.backup``: hard links, so cheap and quick) in a private
-directory, and workers read that.
+A refresh computes the numbers of every claim and actor (cheap, in bulk) and reads the records
+once; the explanation of one claim or actor is built when a request first asks for it
+(:meth:`ServiceState.explain`) and cached with its snapshot, so that a refresh of 1M triples
+does not build 12,000 explanations nobody asked for.
+
+Where the queries run depends on the store (``KG_STORE``, :func:`kg.backends.open_store`):
+
+- an embedded store is served from disk, because the query workers read it from other
+  processes: the directory given, or, for ``memory``, a temporary directory deleted at
+  shutdown (a store in memory passed in is copied there; writes go to the copy). Workers
+  never open the live store (its background compactions delete files under a reader); after
+  every change the state makes a checkpoint (``Store.backup``: hard links, so cheap and quick)
+  in a private directory, and workers read that;
+- a remote store (a SPARQL endpoint) answers the queries itself
+  (:class:`api.sparql.remote.RemoteQueries`), with the same guard, deadline and result limit.
 """
 
 from __future__ import annotations
@@ -28,8 +38,10 @@ import pyoxigraph as ox
 
 from api.settings import Settings
 from api.sparql.pool import QueryPool
+from api.sparql.remote import RemoteQueries
 from kg.analysis import Analysis, analyse
-from kg.analysis.rdf import ANALYSIS_GRAPH, replace_analysis_graph
+from kg.analysis.rdf import ANALYSIS_GRAPH, analysis_quads
+from kg.backends import open_store, store_kind
 from kg.seed import seed_paths
 from kg.store import KnowledgeStore
 
@@ -45,8 +57,9 @@ class Snapshot:
     analysis: Analysis
     named_graphs: frozenset[str]
     quads: int
-    #: The immutable checkpoint of this version that the query workers read.
-    store_path: Path
+    #: The immutable checkpoint of this version that the query workers read (``None`` on a
+    #: remote store, which answers queries itself).
+    store_path: Path | None
     #: Views derived from the analysis (sorted summaries), built on first use per version.
     cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -56,63 +69,72 @@ class ServiceState:
 
     Args:
         settings: the service's settings.
-        store: an on-disk store to serve, owned by the caller (not closed here). ``None``:
-            open ``settings.store``, or a temporary store, and load ``settings.data`` (or
-            the seed case) into it.
+        store: a store to serve, owned by the caller (not closed here): on disk or remote;
+            a store in memory is copied to a temporary directory first. ``None``: open
+            ``settings.store`` (a temporary directory for ``memory``) and load
+            ``settings.data`` (or, in memory, the seed case) into it.
     """
 
     def __init__(self, settings: Settings, store: KnowledgeStore | None = None) -> None:
-        if store is not None and store.path is None:
-            raise ValueError("the service needs an on-disk store (its query workers open it "
-                             "read-only from other processes); pass KnowledgeStore(path)")
         self.settings = settings
         self._given = store
+        self._owned: KnowledgeStore | None = None
         self._temp: Path | None = None
         self._snapshots: Path | None = None
         self.store: KnowledgeStore | None = store
-        self.pool: QueryPool | None = None
+        self.pool: QueryPool | RemoteQueries | None = None
         self.snapshot: Snapshot | None = None
         self._writes = asyncio.Lock()
 
     async def start(self) -> None:
         """Open and load the store, analyse it, and start the query workers."""
         self.store = await asyncio.to_thread(self._open)
+        if self.store.kind == "remote":
+            await asyncio.to_thread(self._refresh, 1)
+            self.pool = RemoteQueries(self.store.oxigraph, size=self.settings.query_workers)
+            return
         self._snapshots = _snapshot_folder(self.store.path or Path(tempfile.gettempdir()))
         await asyncio.to_thread(self._refresh, 1)
-        self.pool = QueryPool(size=self.settings.query_workers,
-                              memory_mb=self.settings.worker_memory_mb)
-        self.pool.store = str(self.current.store_path)
-        await self.pool.start()
+        pool = QueryPool(size=self.settings.query_workers,
+                         memory_mb=self.settings.worker_memory_mb)
+        pool.store = str(self.current.store_path)
+        self.pool = pool
+        await pool.start()
 
     async def stop(self) -> None:
         """Stop the workers; close and remove what this state opened itself."""
         if self.pool is not None:
             await self.pool.close()
-        if self.store is not None and self._given is None:
-            self.store.close()
+        if self._owned is not None:
+            self._owned.close()
         for folder in (self._snapshots, self._temp):
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
 
     def _open(self) -> KnowledgeStore:
-        if self._given is not None:
-            return self._given
-        settings = self.settings
-        if settings.store is not None:
-            path = settings.store
-        else:
+        given, settings = self._given, self.settings
+        if given is not None and given.kind != "memory":
+            return given
+        if given is not None or store_kind(settings.store) == "memory":
             self._temp = Path(tempfile.mkdtemp(prefix="kg-serve-"))
-            path = self._temp / "store"
-        store = KnowledgeStore(path)
+            store = KnowledgeStore(self._temp / "store")
+        else:
+            store = open_store(settings.store, update_url=settings.store_update_url)
+        self._owned = store
         try:
+            if given is not None:
+                # Already validated when it was loaded: copied as it is.
+                store.oxigraph.extend(given.quads())
+                return store
             files = list(settings.data)
-            if not files and settings.store is None and settings.seed:
+            if not files and store_kind(settings.store) == "memory" and settings.seed:
                 files = seed_paths()
             if files:
                 report = store.load(files, validate=True)
                 log.info("loaded %d files, %d quads", len(report.files), report.total_quads)
         except BaseException:
             store.close()
+            self._owned = None
             raise
         return store
 
@@ -123,18 +145,32 @@ class ServiceState:
         analysis = analyse(store, min_groups=self.settings.min_groups,
                            method=self.settings.method)
         _materialise(analysis)
-        replace_analysis_graph(store.oxigraph, analysis)
-        store.oxigraph.flush()
-        assert self._snapshots is not None
-        checkpoint = self._snapshots / f"v{version}"
-        store.oxigraph.backup(str(checkpoint))
+        store.replace_graph(ANALYSIS_GRAPH, analysis_quads(analysis))
+        checkpoint = None
+        if store.kind != "remote":
+            store.oxigraph.flush()
+            assert self._snapshots is not None
+            checkpoint = self._snapshots / f"v{version}"
+            store.oxigraph.backup(str(checkpoint))
         graphs = frozenset(g.value for g in store.oxigraph.named_graphs()
                            if isinstance(g, ox.NamedNode))
         previous = self.snapshot
         self.snapshot = Snapshot(version, analysis, graphs, len(store), checkpoint)
-        if previous is not None:
+        if previous is not None and previous.store_path is not None:
             # Called with every worker held and closed: nobody reads the old one any more.
             shutil.rmtree(previous.store_path, ignore_errors=True)
+
+    async def explain(self, action: Callable[[Snapshot], T]) -> T:
+        """Run ``action(snapshot)`` off the event loop, with no write running meanwhile.
+
+        An explanation is built on first use by reading the store (:mod:`kg.analysis.details`):
+        a write in the middle would mix two versions. Holding the write lock keeps the store at
+        the version of the snapshot taken after it is acquired (a write that finished while
+        this request waited has published its own snapshot by then).
+        """
+        async with self._writes:
+            snapshot = self.current
+            return await asyncio.to_thread(action, snapshot)
 
     @property
     def current(self) -> Snapshot:
@@ -159,20 +195,21 @@ class ServiceState:
             store = self.store
             result = await asyncio.to_thread(action, store)
             await asyncio.to_thread(self._refresh, self.current.version + 1)
-            self.pool.store = str(self.current.store_path)
+            if isinstance(self.pool, QueryPool):
+                self.pool.store = str(self.current.store_path)
             return result
 
 
 def _materialise(analysis: Analysis) -> None:
-    """Build every part of the analysis now, while the store holds exactly this version.
+    """Read what the listings need now, while the store holds exactly this version.
 
-    The analysis may build its parts on first access, reading the store; done later, that
-    would read data written since (a snapshot mixing two versions) and would block the event
-    loop in the middle of a request. Here it runs once per version, in a worker thread.
+    The records (texts, labels, dates: :attr:`Analysis.case`) and the source groups are read
+    from the store on first access; done later, that would read data written since (a
+    snapshot mixing two versions) and block the event loop in a request. The explanations of
+    every claim and actor are not built here: a listing needs none of them (it reads the bulk
+    summaries), and one is built on demand, under the write lock (:meth:`ServiceState.explain`).
     """
     _ = analysis.case
-    analysis.claims.values()
-    analysis.actors.values()
     groups = getattr(analysis.groups, "groups", None)
     if groups is not None:
         list(groups.values())

@@ -9,6 +9,13 @@ Usage::
 
     python benchmarks/synth.py --triples 1000000 -o /tmp/synth-1m.nt
     python benchmarks/synth.py --statements 50000 --claims 5000 --actors 800 -o out.nt
+    python benchmarks/synth.py --triples 100000 --deny-share 0.3 --hedge-share 0.1 \
+        --states 5 --independent-share 0.5 --max-depth 2 -o contested.nt
+
+Every count and share is a parameter (``--help``): states (the top of the affiliation trees,
+one source group each), actors, outlets, claims, statements, evidence, documents, the shares
+of denials, hedges, refinements and relays, the share of independent actors and the depth
+of the affiliation trees (the group structure).
 """
 
 from __future__ import annotations
@@ -48,6 +55,12 @@ class SynthConfig:
     refine_share: float = 0.2
     relay_share: float = 0.6
     seed: int = 7
+    #: Share of the actors below the states that act for no one (NGOs, companies): each is a
+    #: source group of its own. ``None``: every fifth actor, as before this field existed.
+    independent_share: float | None = None
+    #: Most levels of "acts on behalf of" above a person or body (a state is level 0);
+    #: ``None``: no limit, as before this field existed.
+    max_depth: int | None = None
 
     @classmethod
     def for_triples(cls, triples: int, seed: int = 7) -> SynthConfig:
@@ -76,6 +89,8 @@ def _lit(text: str, datatype: str | None = None) -> str:
 
 def generate(config: SynthConfig) -> Iterator[str]:
     """N-Triples lines, one triple each (with its newline), in a fixed order."""
+    if config.max_depth is not None and config.max_depth < 1:
+        raise ValueError("max_depth must be at least 1 (states are level 0)")
     rng = random.Random(config.seed)
     t, c = f"<{RDF_TYPE}>", CRED
     docs = [_iri("document", d) for d in range(config.documents)]
@@ -90,17 +105,31 @@ def generate(config: SynthConfig) -> Iterator[str]:
     # Affiliation forest: states, then bodies under states, then people under bodies.
     kinds = ["GovernmentBody", "IntelligenceAgency", "Person", "Person", "Organization"]
     actors = []
+    depth: list[int] = []
+    # A separate generator, so that the defaults give the same data as before these options.
+    shape_rng = random.Random(config.seed + 1)
     for a in range(config.actors):
         actor = _iri("actor", a)
         actors.append(actor)
+        level = 0
         if a < config.states:
             kind, parent = "State", None
         else:
             kind = kinds[a % len(kinds)]
+            if config.independent_share is not None:
+                independent = shape_rng.random() < config.independent_share
+                kind = "Organization" if independent else kinds[a % (len(kinds) - 1)]
             if kind == "Organization":
                 parent = None  # independent organisations: NGOs, companies
             else:
-                parent = actors[rng.randrange(0, min(a, config.states + (a // 3)))]
+                index = rng.randrange(0, min(a, config.states + (a // 3)))
+                if config.max_depth is not None:
+                    # Too deep: hang it under a state instead (depth 0, so max_depth >= 1 ends).
+                    while depth[index] >= config.max_depth:
+                        index = shape_rng.randrange(0, config.states)
+                parent = actors[index]
+                level = depth[index] + 1
+        depth.append(level if parent else 0)
         yield f"{actor} {t} <{c}{kind}> .\n"
         yield f"{actor} <{RDFS_LABEL}> {_lit(f'{kind} {a}')} .\n"
         if parent:
@@ -164,8 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--triples", type=int, help="size the data for about this many triples")
     for name, default in SynthConfig.__dataclass_fields__.items():
         if name != "seed":
-            parser.add_argument(f"--{name.replace('_', '-')}", type=type(default.default),
-                                default=None)
+            # Fields whose default is None take the type of their annotation.
+            kind = type(default.default) if default.default is not None else (
+                float if "float" in str(default.type) else int)
+            parser.add_argument(f"--{name.replace('_', '-')}", type=kind, default=None)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     config = SynthConfig.for_triples(args.triples, args.seed) if args.triples else SynthConfig(

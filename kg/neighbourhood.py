@@ -16,7 +16,7 @@ from kg.namespaces import CRED, DEFAULT_DATA_BASE
 if TYPE_CHECKING:
     from kg.store import KnowledgeStore
 
-_VALUES_CHUNK = 1000
+_CHAIN_CHUNK = 100
 
 
 def _values(variable: str, iris: Iterable[str]) -> str:
@@ -85,9 +85,10 @@ def claim_neighbourhood(store: KnowledgeStore, claim: ox.NamedNode) -> list[ox.Q
     # Second hop: publishers and affiliation chains of every actor found, and the classes
     # the data declares for these nodes (a case file's extension kinds).
     iris = sorted((n for n in nodes if isinstance(n, ox.NamedNode)), key=lambda n: n.value)
-    for start in range(0, len(iris), _VALUES_CHUNK):
-        values = " ".join(str(n) for n in iris[start : start + _VALUES_CHUNK])
-        query = _CHAINS.replace("$VALUES", values)
+    for start in range(0, len(iris), _CHAIN_CHUNK):
+        chunk = iris[start : start + _CHAIN_CHUNK]
+        blocks = " UNION ".join(_CHAIN_BLOCK.replace("$START", str(n)) for n in chunk)
+        query = f"SELECT DISTINCT ?node WHERE {{ {blocks} }}"
         nodes.update(row["node"] for row in store.query(query))  # type: ignore[union-attr]
     return _describe(store, nodes)
 
@@ -131,15 +132,14 @@ SELECT DISTINCT ?claim ?node WHERE {
 }
 """
 
-# Publishers and affiliation chains of the nodes found, and their data-declared classes.
-# $VALUES is replaced by IRIs serialised by pyoxigraph, never by user text.
-_CHAINS = """
-SELECT DISTINCT ?node WHERE {
-  VALUES ?start { $VALUES }
-  { ?start (cred:publishedBy|cred:actsOnBehalfOf)+ ?node }
-  UNION { ?start (cred:publishedBy|cred:actsOnBehalfOf)*/(rdf:type|cred:setting) ?kind .
+# Publishers and affiliation chains of one node found, and its data-declared classes.
+# $START is replaced by an IRI serialised by pyoxigraph, never by user text. The start is a
+# constant, not a VALUES binding, because Virtuoso evaluates a transitive path only from a
+# given start ("transitive start not given"); one query unions the blocks of a chunk.
+_CHAIN_BLOCK = """
+  { $START (cred:publishedBy|cred:actsOnBehalfOf)+ ?node }
+  UNION { $START (cred:publishedBy|cred:actsOnBehalfOf)*/(rdf:type|cred:setting) ?kind .
           ?kind rdfs:subClassOf* ?node . FILTER EXISTS { ?node ?p ?o } }
-}
 """
 
 

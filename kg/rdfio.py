@@ -31,6 +31,7 @@ Example:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -48,7 +49,7 @@ from kg.errors import (
     UnsafeInputError,
     UnsupportedFormatError,
 )
-from kg.formats import RDFXML, Format, detect_format
+from kg.formats import JSONLD, RDFXML, Format, detect_format
 from kg.namespaces import PREFIXES
 
 MiB = 1024 * 1024
@@ -70,6 +71,11 @@ class Limits:
             or an attack on whatever later renders it.
         max_quads_per_load: most quads in one file and in one load (all its files together).
             Default 20,000,000, several GB of memory while the load is held for checking.
+        max_nesting: deepest nesting of JSON objects and arrays (JSON-LD) or of XML elements
+            (RDF/XML). Default 100; real documents nest a few levels. pyoxigraph 0.5's JSON-LD
+            parser recurses per level and crashes the process (a stack overflow, not an
+            exception) at about 10,000 levels, 110 kB of input, and its RDF/XML parser takes
+            time cubic in the depth (8 s at 20,000 levels, 1.3 MB).
 
     Example:
         >>> Limits().max_literal_chars
@@ -81,6 +87,7 @@ class Limits:
     max_file_bytes: int = 512 * MiB
     max_literal_chars: int = 1_000_000
     max_quads_per_load: int = 20_000_000
+    max_nesting: int = 100
 
 
 DEFAULT_LIMITS = Limits()
@@ -96,6 +103,9 @@ _QUOTED = re.compile(r"'([^']{3,200})'")
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 # A DOCTYPE with an external identifier (XML 1.0 section 2.8): a DTD to be fetched.
 _EXTERNAL_DOCTYPE = re.compile(rb"<!DOCTYPE[^>\[]*?\b(?:SYSTEM|PUBLIC)\b", re.IGNORECASE)
+# Characters outside XML 1.0's Char production (section 2.2), which no XML document can
+# hold, not even escaped; IRIs cannot hold them either (pyoxigraph refuses them).
+_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Where a JSON-LD document names a remote context; the parser does not say where.
 _REMOTE_CONTEXT = (
     re.compile(rb'"@import"\s*:'),
@@ -149,7 +159,10 @@ def parse_bytes(
         # is not JSON: treating all of them alike is what a user expects of an empty file.
         return []
     if rdf_format is RDFXML:
-        check_rdfxml(data, source=source)
+        check_rdfxml(data, source=source, max_depth=limits.max_nesting)
+    elif rdf_format is JSONLD:
+        check_json_depth(data, source=source, max_depth=limits.max_nesting)
+        check_jsonld_ids(data, source=source)
     parser = ox.parse(
         data,
         format=rdf_format.oxigraph,
@@ -267,7 +280,49 @@ def serialize(quads: Iterable[ox.Quad], fmt: str | Format) -> bytes:
     rdf_format = _rdf_format(fmt, "<output>")
     # dict keeps the first occurrence's order, so the output is deterministic.
     items = quads if rdf_format.named_graphs else dict.fromkeys(q.triple for q in quads)
-    return ox.serialize(items, format=rdf_format.oxigraph, prefixes=PREFIXES)
+    if rdf_format is RDFXML:
+        _check_xml_chars(items)
+    data = ox.serialize(items, format=rdf_format.oxigraph, prefixes=PREFIXES)
+    if rdf_format is RDFXML:
+        _check_written_xml(data)
+    return data
+
+
+def _check_written_xml(data: bytes) -> None:
+    """Refuse RDF/XML that our own reader would refuse: pyoxigraph writes a property IRI whose
+    last part holds a character outside the Basic Multilingual Plane as an element name, which
+    Expat (XML 1.0 before its fifth edition) does not accept."""
+    try:
+        check_rdfxml(data, source="<output>")
+    except InputError as error:
+        line = error.location.line
+        text = data.splitlines()[line - 1].strip()[:120].decode("utf-8", "replace") if line else ""
+        raise UnsupportedFormatError(
+            f"the data cannot be written as RDF/XML that XML parsers read back "
+            f"({error.message}, at {text!r}); most likely a property IRI whose last part is not "
+            "an XML name",
+            location=Location("<output>"),
+            term="rdfxml",
+            expected="another format: Turtle, TriG, N-Triples, N-Quads or JSON-LD",
+        ) from None
+
+
+def _check_xml_chars(triples: Iterable[ox.Triple]) -> None:
+    """Refuse a literal that RDF/XML cannot carry, rather than write a document no XML
+    parser reads back (pyoxigraph writes such characters as they are)."""
+    for triple in triples:
+        obj = triple.object
+        if isinstance(obj, ox.Literal):
+            bad = _NOT_XML_CHAR.search(obj.value)
+            if bad:
+                raise UnsupportedFormatError(
+                    f"a literal holds the character U+{ord(bad.group()):04X}, which XML 1.0, "
+                    f"and so RDF/XML, cannot carry (subject {triple.subject}, predicate "
+                    f"{triple.predicate})",
+                    location=Location("<output>"),
+                    term="rdfxml",
+                    expected="another format: Turtle, TriG, N-Triples, N-Quads or JSON-LD",
+                )
 
 
 def _rdf_format(fmt: str | Format, source: str) -> Format:
@@ -378,13 +433,119 @@ def _remote_context_error(data: bytes, source: str, detail: str) -> UnsafeInputE
     )
 
 
+# A JSON string (RFC 8259 section 7), or a bracket.
+_JSON_STRING_OR_BRACKET = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+# Every byte but quotes and brackets, for bytes.translate; and a string once escapes are gone.
+_NOT_STRUCTURE = bytes(sorted(set(range(256)) - set(b'"[]{}')))
+_BARE_STRING = re.compile(rb'"[^"]*"')
+
+
+def check_json_depth(data: bytes, *, source: str, max_depth: int = 100) -> None:
+    """Refuse JSON that nests objects and arrays deeper than ``max_depth``.
+
+    pyoxigraph's JSON-LD parser recurses once per level, so a deep document overflows the
+    stack and kills the process; this runs first. Linear in the size: strings are cut out
+    with one regular expression and the depth is a running sum over the brackets left.
+
+    Raises:
+        LimitExceededError: with the line and column of the first bracket past the limit.
+
+    Example:
+        >>> check_json_depth(b'{"a": [[1]]}', source="x.jsonld", max_depth=2)
+        ... # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        kg.errors.LimitExceededError: x.jsonld:1:8: max_nesting: JSON nested deeper than 2 ...
+    """
+    if data.count(b"{") + data.count(b"[") <= max_depth:
+        return
+    import numpy as np
+
+    # Escaped backslashes first, then escaped quotes: what is left of a string is "...".
+    # All in C: a tenth of the parser's own time on a 15 MB document.
+    bare = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
+    codes = np.frombuffer(_BARE_STRING.sub(b"", bare), dtype=np.uint8)
+    steps = ((codes == ord("{")) | (codes == ord("["))).astype(np.int64) - (
+        (codes == ord("}")) | (codes == ord("]")))
+    if not len(steps) or int(np.cumsum(steps).max()) <= max_depth:
+        return
+    depth = 0
+    for match in _JSON_STRING_OR_BRACKET.finditer(data):
+        token = match.group()
+        if token in (b"{", b"["):
+            depth += 1
+            if depth > max_depth:
+                line, column = _position(data, match.start())
+                break
+        elif token in (b"}", b"]"):
+            depth -= 1
+    else:  # pragma: no cover - the sum above found the place
+        line = column = None
+    raise _too_deep(f"JSON nested deeper than {max_depth:,} levels (objects and arrays)",
+                    source, line, column)
+
+
+# An "@id" with its string value (unrolled: no per-character group state on long values).
+_JSONLD_ID = re.compile(rb'"@id"\s*:\s*"([^"\\]*(?:\\.[^"\\]*)*)"')
+# Characters no IRI reference may hold (RFC 3987: space, <>"{}|\^` and controls).
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f]')
+
+
+def check_jsonld_ids(data: bytes, *, source: str) -> None:
+    """Refuse an ``@id`` that the JSON-LD algorithm would silently drop.
+
+    JSON-LD to RDF (JSON-LD 1.1 API, section 8.3) skips a node whose ``@id`` is not a
+    well-formed IRI, and a relative one when there is no base: the file then loads without
+    that node's data, and without a word. Two cases are certain without processing the
+    contexts: characters that no IRI may hold, and a relative ``@id`` in a document with no
+    ``@context`` at all.
+
+    Raises:
+        RdfSyntaxError: with the line and column of the ``@id``.
+
+    Example:
+        >>> check_jsonld_ids(b'{"@id": "urn:a b"}', source="x.jsonld")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        kg.errors.RdfSyntaxError: x.jsonld:1:2: @id: 'urn:a b' is not an IRI ...
+    """
+    if b'"@id"' not in data:
+        return
+    contextless = b'"@context"' not in data
+    for match in _JSONLD_ID.finditer(data):
+        raw = match.group(1)
+        try:
+            value = json.loads(b'"' + raw + b'"') if b"\\" in raw else raw.decode("utf-8")
+        except ValueError:
+            continue  # the parser reports bad JSON or UTF-8 with its own position
+        if value.startswith(("_:", "@")):
+            continue
+        bad = _NOT_IN_IRI.search(value)
+        if bad or (contextless and ":" not in value):
+            line, column = _position(data, match.start())
+            why = (f"it holds {bad.group()!r}" if bad else
+                   "it is relative and the document sets no @base")
+            raise RdfSyntaxError(
+                f"{value!r} is not an IRI ({why}); JSON-LD would drop the node silently",
+                location=Location(source, line, column), term="@id",
+                expected="an absolute IRI such as https://example.org/a, or a blank node _:a")
+
+
+def _too_deep(message: str, source: str, line: int | None,
+              column: int | None) -> LimitExceededError:
+    return LimitExceededError(
+        message, location=Location(source, line, column), term="max_nesting",
+        expected="a flatter document: give nested nodes their own @id (JSON-LD) or "
+        "rdf:about (RDF/XML) at the top level")
+
+
 class _XmlRefused(Exception):
     def __init__(self, message: str, term: str, line: int, column: int) -> None:
         super().__init__(message)
         self.message, self.term, self.line, self.column = message, term, line, column
 
 
-def check_rdfxml(data: bytes, *, source: str) -> None:
+def check_rdfxml(data: bytes, *, source: str, max_depth: int = 100) -> None:
     """Refuse entity declarations and external DTDs; check UTF-8 and XML well-formedness.
 
     pyoxigraph expands internal entities and accepts some ill-formed documents (a missing end
@@ -396,6 +557,7 @@ def check_rdfxml(data: bytes, *, source: str) -> None:
     Raises:
         UnsafeInputError: an entity declaration or an external DTD, with its line.
         RdfSyntaxError: bytes that are not UTF-8, or XML that is not well-formed.
+        LimitExceededError: elements nested deeper than ``max_depth``.
 
     Example:
         >>> check_rdfxml(b'<!DOCTYPE r [<!ENTITY a "aa">]><r/>', source="x.rdf")
@@ -449,9 +611,27 @@ def check_rdfxml(data: bytes, *, source: str) -> None:
     # a way the pattern misses.
     parser.EntityDeclHandler = refuse_entity
     parser.StartDoctypeDeclHandler = refuse_external_dtd
+    depth = 0
+
+    def enter(*_args: object) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > max_depth:
+            raise _XmlRefused(f"XML elements nested deeper than {max_depth:,} levels",
+                              "max_nesting", parser.CurrentLineNumber,
+                              parser.CurrentColumnNumber + 1)
+
+    def leave(*_args: object) -> None:
+        nonlocal depth
+        depth -= 1
+
+    parser.StartElementHandler = enter
+    parser.EndElementHandler = leave
     try:
         parser.Parse(data, True)
     except _XmlRefused as refused:
+        if refused.term == "max_nesting":
+            raise _too_deep(refused.message, source, refused.line, refused.column) from None
         raise UnsafeInputError(
             refused.message,
             location=Location(source, refused.line, refused.column),
@@ -528,6 +708,8 @@ def check_quads(
 __all__ = [
     "DEFAULT_LIMITS",
     "Limits",
+    "check_json_depth",
+    "check_jsonld_ids",
     "check_quads",
     "check_rdfxml",
     "parse_bytes",

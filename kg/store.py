@@ -34,10 +34,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import pyoxigraph as ox
 import rdflib
 
+from kg.backends import StoreKind
+from kg.bulkload import BackgroundBulkLoad
 from kg.classes import subclasses
 from kg.convert import from_rdflib_graph
 from kg.errors import (
@@ -50,7 +53,7 @@ from kg.errors import (
     StoreError,
     UnsupportedFormatError,
 )
-from kg.formats import RDFXML, YAML, Format, detect_format, format_by_name
+from kg.formats import NTRIPLES, RDFXML, YAML, Format, detect_format, format_by_name
 from kg.namespaces import ANALYSIS_GRAPH, CRED, PREFIXES, RDF, RDFS
 from kg.neighbourhood import claim_neighbourhood, resolve_claim
 from kg.rdfio import (
@@ -75,6 +78,8 @@ _SUBCLASS_OF = ox.NamedNode(str(RDFS.subClassOf))
 # IRIs per VALUES block: keeps each query's text small when a load references many nodes.
 _VALUES_CHUNK = 1000
 _SPARQL_POSITION = re.compile(r"^error at (\d+):(\d+): ")
+# Oxigraph 0.5's bulk loader on RocksDB ingests up to this many quads in one atomic step.
+_ATOMIC_BULK_QUADS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -179,11 +184,16 @@ class _Staged:
 
 
 class KnowledgeStore:
-    """An Oxigraph store, in memory or on disk, with safe all-or-nothing loads.
+    """An Oxigraph store, in memory or on disk, or a SPARQL endpoint, with safe all-or-nothing
+    loads.
+
+    Open one from a store setting with :func:`kg.backends.open_store`.
 
     Args:
         path: a directory for an on-disk store (created if missing); ``None`` for a store in
             memory, gone when the object is.
+        engine: a remote backend (:class:`kg.backends.sparql.SparqlEngine`), which answers
+            the part of ``pyoxigraph.Store``'s interface used here; not with ``path``.
 
     Raises:
         StoreError: ``path`` is a file, a directory that is not an Oxigraph store, or a store
@@ -197,9 +207,22 @@ class KnowledgeStore:
         0
     """
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(self, path: Path | str | None = None, *, engine: Any = None) -> None:
+        if engine is not None and path is not None:
+            raise ValueError("give a path or an engine, not both")
         self.path = None if path is None else Path(path)
-        self._store: ox.Store | None = _open_store(self.path)
+        self._remote = engine is not None
+        self._store: Any = engine if engine is not None else _open_store(self.path)
+        #: Where the data is, for messages: the directory, the endpoint, or "in-memory store".
+        if engine is not None:
+            self.location: str = engine.location
+        else:
+            self.location = str(self.path) if self.path else "in-memory store"
+
+    @property
+    def kind(self) -> StoreKind:
+        """``"memory"``, ``"disk"`` or ``"remote"``."""
+        return "remote" if self._remote else "memory" if self.path is None else "disk"
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -229,10 +252,14 @@ class KnowledgeStore:
 
     @property
     def oxigraph(self) -> ox.Store:
-        """The underlying pyoxigraph store, for what this class does not wrap."""
+        """The underlying pyoxigraph store, for what this class does not wrap.
+
+        On a remote store, the :class:`kg.backends.sparql.SparqlEngine`, which answers the
+        same calls (``query``, ``quads_for_pattern``, ``extend``, ``remove``, ...).
+        """
         if self._store is None:
-            raise StoreError(f"{self.path or 'in-memory store'}: the store is closed")
-        return self._store
+            raise StoreError(f"{self.location}: the store is closed")
+        return self._store  # type: ignore[no-any-return]
 
     def __len__(self) -> int:
         return len(self.oxigraph)
@@ -244,6 +271,39 @@ class KnowledgeStore:
     def clear(self) -> None:
         """Remove everything: every quad and every named graph."""
         self._write(self.oxigraph.clear)
+
+    def replace_graph(self, graph_name: str, quads: Iterable[ox.Quad]) -> int:
+        """Make the named graph ``graph_name`` hold exactly ``quads``; return its size.
+
+        Only the difference is written: removing quads is what costs (see
+        :func:`kg.analysis.rdf.replace_analysis_graph`). On a remote store the removals and
+        additions go in one request, so no reader sees half of the change.
+
+        Example:
+            >>> store = KnowledgeStore()
+            >>> g, s, p = (ox.NamedNode(f"https://e.org/{n}") for n in "gsp")
+            >>> store.replace_graph(g.value, [ox.Quad(s, p, ox.Literal("1"), g)])
+            1
+            >>> store.replace_graph(g.value, [ox.Quad(s, p, ox.Literal("2"), g)])
+            1
+            >>> [q.object.value for q in store.quads()]
+            ['2']
+        """
+        graph = ox.NamedNode(graph_name)
+        new = {q for q in quads if q.graph_name == graph}
+        old = set(self.oxigraph.quads_for_pattern(None, None, None, graph))
+        engine = self.oxigraph
+        if self._remote:
+            self._write(lambda: engine.update(removed=old - new, added=new - old))
+            return len(new)
+
+        def write() -> None:
+            for quad in old - new:
+                engine.remove(quad)
+            engine.extend(new - old)
+
+        self._write(write)
+        return len(new)
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -260,6 +320,14 @@ class KnowledgeStore:
 
         Every file is parsed (case files compiled) into memory first, then the new data is
         checked against the SHACL shapes, then everything is written in one transaction.
+
+        One N-Triples file with ``validate`` takes a faster route to the same result
+        (:mod:`kg.shacl.staged`): Oxigraph's bulk loader fills a staging store while the
+        file is read into columns on the other core, and the shapes are checked on them;
+        then an empty in-memory store adopts the staging store (so ``oxigraph`` is a new
+        ``pyoxigraph.Store`` after such a load: take it afterwards), and any other store
+        gets the file in one ``Store.load`` transaction. Files it cannot read exactly (blank
+        nodes, comments, literals Oxigraph stores in another form) go the general way.
 
         Args:
             paths: the files, loaded in this order.
@@ -296,6 +364,10 @@ class KnowledgeStore:
         """
         started = time.perf_counter()
         per_file = _per_file_formats(paths, formats)
+        if validate and len(paths) == 1 and self.kind != "remote":
+            fast = self._load_ntriples(Path(paths[0]), per_file[0], limits, progress, started)
+            if fast is not None:
+                return fast
         staged: list[_Staged] = []
         total = 0
         for index, (path, fmt) in enumerate(zip(paths, per_file, strict=True)):
@@ -349,8 +421,9 @@ class KnowledgeStore:
         """Load a large trusted file fast with Oxigraph's bulk loader. NOT all-or-nothing.
 
         The bulk loader streams the file into the store, writing as it goes: a syntax error
-        half-way leaves the first half loaded, and no SHACL check is made. Blank node labels
-        are kept as written, so ``_:b1`` in two bulk-loaded files is one node. Use it for
+        half-way leaves the first half loaded, and no SHACL check is made. Blank nodes get
+        fresh identifiers per file, as with :meth:`load`: ``_:b1`` in two files (or in one
+        file loaded twice) is two nodes (measured on pyoxigraph 0.5). Use it for
         dumps you produced yourself; use :meth:`load` for anything else. RDF/XML is still
         checked for entity declarations, and JSON-LD still never fetches a remote context.
 
@@ -534,7 +607,7 @@ class KnowledgeStore:
         try:
             action()
         except OSError as error:
-            raise StoreError(f"{self.path or 'in-memory store'}: write failed: {error}") from None
+            raise StoreError(f"{self.location}: write failed: {error}") from None
 
     def _commit(
         self,
@@ -580,18 +653,106 @@ class KnowledgeStore:
             if progress:
                 progress("validating", index + 1, len(staged))
 
+    def _load_ntriples(
+        self,
+        path: Path,
+        fmt: FormatArg,
+        limits: Limits,
+        progress: ProgressCallback | None,
+        started: float,
+    ) -> LoadReport | None:
+        """:meth:`load` of one N-Triples file by :mod:`kg.shacl.staged`; ``None`` to load it
+        the general way (other formats, and any file it does not read exactly).
+
+        Oxigraph's bulk loader builds a staging store while the file is read into columns, and
+        the validation runs on them. Nothing touches this store before the data passed: an
+        empty in-memory store then adopts the staging store (no second insert); any other
+        writes the same bytes in one transaction (``Store.load``, all or nothing).
+        """
+        if detect_format(path, fmt) is not NTRIPLES:
+            return None
+        source = str(path)
+        before = _file_state(path)
+        if before is None or before[0] > limits.max_file_bytes:
+            return None  # unreadable or too big: the general way says so, reading nothing
+        adopt = self.kind == "memory" and _is_empty(self.oxigraph)
+        # Started before the validator is imported, which then overlaps with the load.
+        loader = BackgroundBulkLoad(path=source)
+        from kg.shacl.staged import stage_ntriples, validate_staged
+
+        staging = stage_ntriples(
+            lambda: read_limited(path, limits),
+            max_literal_bytes=limits.max_literal_chars,
+            path=source,
+            known_types=None if adopt else self._known_types_of_columns,
+            loader=loader,
+        )
+        # The bulk loader read the file again: if it changed meanwhile, the general way.
+        if staging is None or _file_state(path) != before:
+            return None
+        if staging.cols.triples > limits.max_quads_per_load:
+            return None
+        if progress:
+            progress("parsing", 1, 1)
+        results = validate_staged(staging, source=source)
+        violations = [v for v in results if v.severity == "Violation"]
+        if violations:
+            raise ShapeValidationError(source, violations)
+        triples = staging.cols.triples
+        if progress:
+            progress("validating", 1, 1)
+            progress("writing", 0, triples)
+        # Adopted only if still empty: a write from elsewhere meanwhile is kept.
+        if adopt and _is_empty(self.oxigraph):
+            self._store = staging.store
+        else:
+            data, engine = staging.data, self.oxigraph
+            # On disk, fewer quads than the bulk loader's batch go in as one atomic RocksDB
+            # ingestion, crash included (kg/ingest/__init__.py, _ATOMIC_BULK, says why and
+            # tests/ingest kills loads to check it), several times faster than a transaction.
+            atomic_bulk = self.kind == "disk" and triples < _ATOMIC_BULK_QUADS
+            write = engine.bulk_load if atomic_bulk else engine.load
+            self._write(lambda: write(input=data, format=ox.RdfFormat.N_TRIPLES))
+        if progress:
+            progress("writing", triples, triples)
+        report = FileReport(
+            path=source,
+            format=NTRIPLES.name,
+            quads=triples,
+            graph_names=(),
+            warnings=tuple(v for v in results if v.severity != "Violation"),
+        )
+        return LoadReport(
+            files=(report,),
+            total_quads=triples,
+            elapsed_seconds=time.perf_counter() - started,
+        )
+
+    def _known_types_of_columns(self, cols: Any) -> list[ox.Triple]:
+        """:meth:`_known_types` for :class:`kg.shacl.columns.Columns` (the IRIs among their
+        objects)."""
+        return self._known_types_of(
+            {
+                ox.NamedNode(cols.terms[i][1:-1].decode("utf-8"))
+                for i in set(cols.o[: cols.data_rows].tolist())
+                if cols.terms[i][:1] == b"<"
+            }
+        )
+
     def _known_types(self, staged: list[_Staged]) -> list[ox.Triple]:
         """Types (and class hierarchy), in the store, of the nodes the new data refers to.
 
         One query per ``_VALUES_CHUNK`` referenced IRIs, not one per node; none if the store is
         empty.
         """
+        return self._known_types_of(
+            {q.object for item in staged for q in item.quads if isinstance(q.object, ox.NamedNode)}
+        )
+
+    def _known_types_of(self, referenced: set[ox.NamedNode]) -> list[ox.Triple]:
         store = self.oxigraph
         if next(iter(store), None) is None:
             return []
-        referenced = {
-            q.object for item in staged for q in item.quads if isinstance(q.object, ox.NamedNode)
-        }
         known: list[ox.Triple] = []
         ordered = sorted(referenced, key=lambda n: n.value)
         for start in range(0, len(ordered), _VALUES_CHUNK):
@@ -645,6 +806,19 @@ def _open_store(path: Path | None) -> ox.Store:
                 "this process, has it open"
             ) from None
         raise StoreError(f"{path}: cannot open the store: {error}") from None
+
+
+def _is_empty(store: ox.Store) -> bool:
+    """No quad and no named graph (an empty named graph is kept by a store)."""
+    return next(iter(store), None) is None and next(iter(store.named_graphs()), None) is None
+
+
+def _file_state(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
 
 
 def _is_oxigraph_dir(path: Path) -> bool:

@@ -170,7 +170,8 @@ async def answer(request: Request, question: Question) -> Response:
 def _integer(raw: str | None, name: str, default: int, low: int, high: int | None) -> int:
     if raw is None or raw == "":
         return min(default, high) if high is not None else default
-    if not raw.isdigit() or len(raw) > 12:
+    # isascii: str.isdigit() also accepts digits such as '²' that int() refuses.
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
         raise ApiError(422, "invalid_parameter", f"{name} must be a whole number",
                        details={"parameter": name})
     value = int(raw)

@@ -1,7 +1,12 @@
-"""``/actors``: actors with their independent source group and reliability grade."""
+"""``/actors``: actors with their independent source group and reliability grade.
+
+The list is read off the bulk summaries (:meth:`kg.analysis.Analysis.actor_summaries`); one
+actor's explanation is built when ``/actors/{id}`` first asks for it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
@@ -12,7 +17,8 @@ from api.deps import get_state
 from api.lookup import find
 from api.routers.paging import Page, page_of
 from api.state import Snapshot
-from kg.analysis import ActorAssessment
+from kg.analysis import RELIABILITY_NAMES, Analysis
+from kg.analysis import ActorSummary as Numbers
 from kg.analysis.serialize import actor_to_dict, short_id
 
 router = APIRouter(prefix="/actors", tags=["Actors"])
@@ -48,28 +54,46 @@ class ActorPage(Page):
     items: list[ActorSummary]
 
 
-def _summary(item: ActorAssessment) -> dict[str, Any]:
-    r = item.reliability
+def _summary(analysis: Analysis, item: Numbers) -> dict[str, Any]:
+    """An actor's list entry, from its bulk numbers and its record (no explanation)."""
+    actor = analysis.case.actors[item.iri]
+    ident = short_id(item.iri)
     return {
-        "id": short_id(item.actor.iri),
-        "iri": item.actor.iri,
-        "label": item.actor.label,
-        "kinds": list(item.actor.kinds),
-        "role": item.actor.role,
-        "acts_for": item.actor.acts_for,
-        "group": {"id": item.group.id, "label": item.group.label},
-        "reliability": {"grade": r.grade, "name": r.name, "trust": r.trust},
-        "statements": len(item.statements),
-        "url": f"/actors/{short_id(item.actor.iri)}",
+        "id": ident,
+        "iri": item.iri,
+        "label": actor.label,
+        "kinds": list(actor.kinds),
+        "role": actor.role,
+        "acts_for": actor.acts_for,
+        "group": {"id": item.group, "label": analysis.groups.groups[item.group].label},
+        "reliability": {"grade": item.reliability,
+                        "name": RELIABILITY_NAMES[item.reliability], "trust": item.trust},
+        "statements": item.statements,
+        "url": f"/actors/{ident}",
     }
 
 
-def _index(snapshot: Snapshot) -> list[tuple[ActorAssessment, dict[str, Any]]]:
+@dataclass(frozen=True)
+class _Entry:
+    grade: str
+    group: str
+    kinds: frozenset[str]
+    summary: dict[str, Any]
+
+
+def _index(snapshot: Snapshot) -> list[_Entry]:
+    """Every actor, by grade then label, from the bulk summaries; built once per version."""
     cached = snapshot.cache.get("actors")
     if cached is None:
-        items = sorted(snapshot.analysis.actors.values(),
-                       key=lambda a: (a.reliability.grade, a.actor.label, a.actor.iri))
-        cached = snapshot.cache["actors"] = [(a, _summary(a)) for a in items]
+        analysis = snapshot.analysis
+        actors = analysis.case.actors
+        items = sorted(analysis.actor_summaries(),
+                       key=lambda a: (a.reliability, actors[a.iri].label, a.iri))
+        cached = snapshot.cache["actors"] = [
+            _Entry(a.reliability, a.group, frozenset(k.lower() for k in actors[a.iri].kinds),
+                   _summary(analysis, a))
+            for a in items
+        ]
     return cached  # type: ignore[no-any-return]
 
 
@@ -88,10 +112,10 @@ async def list_actors(
     head = find(snapshot.analysis, "actor", group) if group else None
     wanted = kind.lower() if kind else None
     matches = [
-        summary for item, summary in _index(snapshot)
-        if (grade is None or item.reliability.grade == grade)
-        and (head is None or item.group.id == head)
-        and (wanted is None or wanted in (k.lower() for k in item.actor.kinds))
+        entry.summary for entry in _index(snapshot)
+        if (grade is None or entry.grade == grade)
+        and (head is None or entry.group == head)
+        and (wanted is None or wanted in entry.kinds)
     ]
     return page_of(request, matches, limit=limit, offset=offset, version=snapshot.version)
 
@@ -103,11 +127,15 @@ async def get_actor(
 ) -> dict[str, Any]:
     """An actor's source group (with the affiliation chain that puts it there), its
     reliability grade with the reasons, and every statement it made."""
-    snapshot = get_state(request).current
-    iri = find(snapshot.analysis, "actor", actor_id)
-    data = actor_to_dict(snapshot.analysis, snapshot.analysis.actors[iri])
-    data["version"] = snapshot.version
-    return data
+    state = get_state(request)
+    iri = find(state.current.analysis, "actor", actor_id)
+
+    def explain(snapshot: Snapshot) -> dict[str, Any]:
+        data = actor_to_dict(snapshot.analysis, snapshot.analysis.actors[iri])
+        data["version"] = snapshot.version
+        return data
+
+    return await state.explain(explain)
 
 
 __all__ = ["router"]

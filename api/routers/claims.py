@@ -1,8 +1,9 @@
 """``/claims``: claims with their corroboration, credibility and reasons.
 
-The list is filtered and paged over the analysis of the current data version, which is
-computed once per change to the data; the summaries are built once per version too, so a
-request only filters and slices.
+The list is filtered and paged over the bulk summaries of the current data version
+(:meth:`kg.analysis.Analysis.claim_summaries`: no explanation is built for a listing); its
+entries are encoded once per version, so a request only filters and slices. The filters by
+actor, evidence kind and date need the explanations of every claim, built on their first use.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from api.deps import get_state
 from api.lookup import find
 from api.routers.paging import Page, encode, page_response
 from api.state import Snapshot
-from kg.analysis import STATUSES, ClaimAssessment
+from kg.analysis import STATUSES, Analysis
+from kg.analysis import ClaimSummary as Numbers
 from kg.analysis.corroboration import Status
+from kg.analysis.credibility import CREDIBILITY_NAMES
 from kg.analysis.serialize import claim_to_dict, short_id
 
 router = APIRouter(prefix="/claims", tags=["Claims"])
@@ -57,23 +60,26 @@ class ClaimPage(Page):
     items: list[ClaimSummary]
 
 
-def _summary(item: ClaimAssessment) -> dict[str, Any]:
-    c, cred = item.corroboration, item.credibility
+def _summary(analysis: Analysis, item: Numbers) -> dict[str, Any]:
+    """A claim's list entry, from its bulk numbers and its record (no explanation)."""
+    claim = analysis.case.claims[item.iri]
+    groups = analysis.groups.groups
+    ident = short_id(item.iri)
     return {
-        "id": short_id(item.claim.iri),
-        "iri": item.claim.iri,
-        "text": item.claim.text,
-        "kinds": list(item.claim.kinds),
-        "status": c.status,
-        "independent_groups": c.independent_groups,
-        "contested": c.contested,
-        "affirmed_by": [g.label for g in c.affirming],
-        "denied_by": [g.label for g in c.denying],
-        "hedged_by": [g.label for g in c.hedging],
-        "credibility": {"grade": cred.grade, "name": cred.name,
-                        "stix_confidence": cred.stix_confidence},
+        "id": ident,
+        "iri": item.iri,
+        "text": claim.text,
+        "kinds": list(claim.kinds),
+        "status": item.status,
+        "independent_groups": item.independent_groups,
+        "contested": item.contested,
+        "affirmed_by": [groups[g].label for g in item.affirming],
+        "denied_by": [groups[g].label for g in item.denying],
+        "hedged_by": [groups[g].label for g in item.hedging],
+        "credibility": {"grade": item.credibility, "name": CREDIBILITY_NAMES[item.credibility],
+                        "stix_confidence": item.stix_confidence},
         "belief": item.belief,
-        "url": f"/claims/{short_id(item.claim.iri)}",
+        "url": f"/claims/{ident}",
     }
 
 
@@ -87,51 +93,59 @@ def _date_bounds(date: str) -> tuple[str, str]:
 
 
 @dataclass(frozen=True)
-class _Indexed:
-    """One claim, ready to filter and serve: what the filters test, and its encoded summary."""
-
-    item: ClaimAssessment
-    encoded: bytes
-    actors: frozenset[str]
-    evidence_kinds: frozenset[str]
-    dates: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
 class _Index:
-    """Every claim, most corroborated first, with columns for the common filters."""
+    """Every claim, most corroborated first: encoded list entries and the columns that the
+    common filters test."""
 
-    entries: list[_Indexed]
+    iris: list[str]
+    encoded: list[bytes]
     status: np.ndarray  # position of the status in STATUSES
     groups: np.ndarray
     contested: np.ndarray
 
 
+@dataclass(frozen=True)
+class _Related:
+    """Per claim (in the index's order), what the rarer filters test: the actors with a
+    stance on it (direct or implied), its evidence kinds and its statements' dates. These
+    come from the explanations, so they are built only when such a filter is first used."""
+
+    actors: list[frozenset[str]]
+    evidence_kinds: list[frozenset[str]]
+    dates: list[tuple[tuple[str, str], ...]]
+
+
 def _index(snapshot: Snapshot) -> _Index:
-    """The claims index of a data version; built on first use, then shared by requests."""
+    """The claims index of a data version, from the bulk summaries; built on first use, then
+    shared by requests."""
     cached = snapshot.cache.get("claims")
     if cached is None:
         analysis = snapshot.analysis
-        items = sorted(analysis.claims.values(),
-                       key=lambda c: (_ORDER[c.corroboration.status],
-                                      -c.corroboration.independent_groups, c.claim.iri))
-        entries = [
-            _Indexed(
-                item=c,
-                encoded=encode(_summary(c)),
-                actors=frozenset(e.actor for e in c.stances),
-                evidence_kinds=frozenset(k.lower() for e in c.evidence for k in e.kinds),
-                dates=tuple(_date_bounds(s.date[:10]) for s in
-                            (analysis.case.statement_index.get(e.statement) for e in c.stances)
-                            if s is not None and s.date),
-            )
-            for c in items
-        ]
+        items = sorted(analysis.claim_summaries(),
+                       key=lambda c: (_ORDER[c.status], -c.independent_groups, c.iri))
         cached = snapshot.cache["claims"] = _Index(
-            entries,
-            np.array([_ORDER[c.corroboration.status] for c in items], dtype=np.int8),
-            np.array([c.corroboration.independent_groups for c in items], dtype=np.int32),
-            np.array([c.corroboration.contested for c in items], dtype=bool),
+            [c.iri for c in items],
+            [encode(_summary(analysis, c)) for c in items],
+            np.array([_ORDER[c.status] for c in items], dtype=np.int8),
+            np.array([c.independent_groups for c in items], dtype=np.int32),
+            np.array([c.contested for c in items], dtype=bool),
+        )
+    return cached  # type: ignore[no-any-return]
+
+
+def _related(snapshot: Snapshot, index: _Index) -> _Related:
+    """The rarer filters' columns of a data version (see :class:`_Related`)."""
+    cached = snapshot.cache.get("claims:related")
+    if cached is None:
+        analysis = snapshot.analysis
+        items = analysis.claims.many(index.iris)
+        statements = analysis.case.statement_index
+        cached = snapshot.cache["claims:related"] = _Related(
+            [frozenset(e.actor for e in c.stances) for c in items],
+            [frozenset(k.lower() for e in c.evidence for k in e.kinds) for c in items],
+            [tuple(_date_bounds(s.date[:10]) for s in
+                   (statements.get(e.statement) for e in c.stances) if s is not None and s.date)
+             for c in items],
         )
     return cached  # type: ignore[no-any-return]
 
@@ -167,7 +181,7 @@ async def list_claims(
     index = _index(snapshot)
     # The common filters are column tests over every claim at once; the rest look only at
     # the claims that passed them.
-    mask = np.ones(len(index.entries), dtype=bool)
+    mask = np.ones(len(index.iris), dtype=bool)
     if status is not None:
         mask &= index.status == _ORDER[status]
     if min_groups is not None:
@@ -176,15 +190,16 @@ async def list_claims(
         mask &= index.contested == contested
     selected: Sequence[int] = np.flatnonzero(mask)
     if actor_iri is not None or kind is not None or low is not None or high is not None:
+        related = await get_state(request).explain(lambda s: _related(s, _index(s)))
         selected = [
             i for i in selected
-            if (actor_iri is None or actor_iri in index.entries[i].actors)
-            and (kind is None or kind in index.entries[i].evidence_kinds)
+            if (actor_iri is None or actor_iri in related.actors[i])
+            and (kind is None or kind in related.evidence_kinds[i])
             and ((low is None and high is None) or any(
                 (low is None or last >= low) and (high is None or first <= high)
-                for first, last in index.entries[i].dates))
+                for first, last in related.dates[i]))
         ]
-    page = [index.entries[i].encoded for i in selected[offset:offset + limit]]
+    page = [index.encoded[i] for i in selected[offset:offset + limit]]
     return page_response(request, page, total=len(selected), limit=limit, offset=offset,
                          version=snapshot.version)
 
@@ -196,11 +211,15 @@ async def get_claim(
 ) -> dict[str, Any]:
     """The whole assessment of a claim: the stance table by source group, the evidence and
     its weight, the credibility grade with its STIX confidence, and every reason."""
-    snapshot = get_state(request).current
-    iri = find(snapshot.analysis, "claim", claim_id)
-    data = claim_to_dict(snapshot.analysis, snapshot.analysis.claims[iri])
-    data["version"] = snapshot.version
-    return data
+    state = get_state(request)
+    iri = find(state.current.analysis, "claim", claim_id)
+
+    def explain(snapshot: Snapshot) -> dict[str, Any]:
+        data = claim_to_dict(snapshot.analysis, snapshot.analysis.claims[iri])
+        data["version"] = snapshot.version
+        return data
+
+    return await state.explain(explain)
 
 
 __all__ = ["router"]

@@ -91,12 +91,17 @@ async def get_evidence(
 ) -> dict[str, Any]:
     """An evidence item with, for each claim it bears on, the weight the analysis gave it,
     whether it counts as independent, and why."""
-    snapshot = get_state(request).current
-    iri = find(snapshot.analysis, "evidence", evidence_id)
-    data = _summary(snapshot.analysis.case.evidence_index[iri])
-    data["weights"] = _weights(snapshot.analysis, iri)
-    data["version"] = snapshot.version
-    return data
+    state = get_state(request)
+    iri = find(state.current.analysis, "evidence", evidence_id)
+
+    def explain(snapshot: Snapshot) -> dict[str, Any]:
+        # The weights are in the claims' explanations: every one is built on the first call.
+        data = _summary(snapshot.analysis.case.evidence_index[iri])
+        data["weights"] = _weights(snapshot.analysis, iri)
+        data["version"] = snapshot.version
+        return data
+
+    return await state.explain(explain)
 
 
 def _weights(analysis: Analysis, iri: str) -> list[dict[str, Any]]:

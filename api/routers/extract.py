@@ -11,12 +11,12 @@ never writes to the store.
   read from highlighted.
 
 Bodies over :data:`MAX_ARTICLE_BYTES` are refused with a 413. Nothing the page or text refers
-to is fetched.
+to is fetched. The extraction runs in a child process (:mod:`api.extract_worker`) with a 2 GiB
+address-space limit, killed after :data:`EXTRACT_TIMEOUT` seconds: the client gets a 503.
 """
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import datetime as dt
 import hashlib
@@ -29,11 +29,15 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.errors import ApiError
+from api.extract_worker import ExtractionFailed, extract_in_child
 
 router = APIRouter(tags=["Extraction"])
 
 #: The largest article accepted, in bytes (a news article is a few tens of kilobytes).
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+#: Seconds an extraction may run (in a child process, killed at the deadline: a 503). The
+#: seed article takes well under a second; a hostile one could take hours.
+EXTRACT_TIMEOUT = 60.0
 
 _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:1.5rem;max-width:80rem;color:#222}
@@ -70,7 +74,8 @@ def _options(date: str | None, publisher: str | None, title: str | None,
 
 async def _body(request: Request) -> str:
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_ARTICLE_BYTES:
+    if declared and declared.isascii() and declared.isdigit() and \
+            int(declared) > MAX_ARTICLE_BYTES:
         raise ApiError(413, "request_too_large",
                        f"the article is over the limit of {MAX_ARTICLE_BYTES:,} bytes")
     raw = await request.body()
@@ -84,11 +89,16 @@ async def _body(request: Request) -> str:
                        "valid UTF-8") from None
 
 
-def _run(text: str, options: dict[str, Any]) -> tuple[Any, str]:
-    from kg.extract import draft_yaml, extract_document
-
-    draft = extract_document(text, source="request body", **options)
-    return draft, draft_yaml(draft)
+async def _run(text: str, options: dict[str, Any]) -> tuple[Any, str]:
+    try:
+        return await extract_in_child(text, options, EXTRACT_TIMEOUT)
+    except ExtractionFailed as failed:
+        if failed.timed_out:
+            raise ApiError(503, "extract_timeout", f"the extraction ran longer than "
+                           f"{EXTRACT_TIMEOUT:g} s and was stopped; send a shorter article",
+                           details={"timeout_seconds": EXTRACT_TIMEOUT}) from None
+        raise ApiError(503, "extract_aborted", "the extraction was stopped (over its memory "
+                       "limit); send a shorter article") from None
 
 
 @router.post("/extract", summary="Draft a case from an article (text or saved HTML); "
@@ -117,7 +127,7 @@ async def extract_article(
     if not body.strip():
         raise ApiError(400, "empty_article", "the request has no article text")
     options = _options(date, publisher, title, threshold)
-    draft, yaml_text = await asyncio.to_thread(_run, body, options)
+    draft, yaml_text = await _run(body, options)
     if form:
         return HTMLResponse(_result_page(draft, yaml_text), headers={
             "Content-Security-Policy": _POLICY, "Cache-Control": "no-store"})

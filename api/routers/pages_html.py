@@ -9,26 +9,38 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from kg.analysis import Analysis, ClaimAssessment
+from kg.analysis import Analysis, ClaimSummary
+from kg.analysis.credibility import CREDIBILITY_NAMES
 from kg.analysis.serialize import short_id
 from viz import style
 
-#: Columns of the claims table: key, heading, sort key.
+#: Columns of the claims table: key, heading, sort key (of a :class:`_Row`).
 CLAIM_COLUMNS: dict[str, tuple[str, Any]] = {
-    "claim": ("Claim", lambda c: c.claim.text.casefold()),
+    "claim": ("Claim", lambda c: c.text.casefold()),
     "status": ("Status", lambda c: ("corroborated", "single-source", "unsupported")
-               .index(c.corroboration.status)),
-    "groups": ("Independent groups", lambda c: c.corroboration.independent_groups),
-    "contested": ("Contested", lambda c: c.corroboration.contested),
-    "credibility": ("Credibility (1-6)", lambda c: c.credibility.grade),
-    "stix": ("STIX confidence", lambda c: -1 if c.credibility.stix_confidence is None
-             else c.credibility.stix_confidence),
+               .index(c.summary.status)),
+    "groups": ("Independent groups", lambda c: c.summary.independent_groups),
+    "contested": ("Contested", lambda c: c.summary.contested),
+    "credibility": ("Credibility (1-6)", lambda c: c.summary.credibility),
+    "stix": ("STIX confidence", lambda c: -1 if c.summary.stix_confidence is None
+             else c.summary.stix_confidence),
 }
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One claim of the table: its bulk numbers and its text (no explanation is built)."""
+
+    summary: ClaimSummary
+    text: str
+
 
 EXAMPLE_QUERY = """PREFIX cred: <https://w3id.org/cred-kg/ns#>
 SELECT ?claim ?text (COUNT(?statement) AS ?statements)
@@ -134,7 +146,10 @@ def _badge(status: str) -> str:
 
 def front_page(analysis: Analysis, questions: Sequence[dict[str, Any]]) -> str:
     """The front page: what this is, the counts, and links to every view."""
-    counts = {s: len(analysis.by_status(s)) for s in style.CLAIM_STATUS}  # type: ignore[arg-type]
+    # Off the bulk numbers: a status count needs no explanation.
+    by_status = Counter(c.status for c in analysis.claim_summaries())
+    counts = {s: by_status[s] for s in style.CLAIM_STATUS}
+    totals = analysis.counts()
     status_text = ", ".join(f"{n} {escape(s)}" for s, n in counts.items())
     question_items = "".join(
         f'<li><a href="{escape(q["url"], quote=True)}">{escape(q["name"])}</a>: '
@@ -151,9 +166,9 @@ corroborate. Actors <em>affirm</em>, <em>deny</em> or <em>hedge</em> claims; act
 for one another count as one source group; a claim is <em>corroborated</em> when at least
 k={analysis.min_groups} independent groups affirm it. Sources get an Admiralty reliability
 grade (A-F) and claims a credibility grade (1-6), each with its reasons.</p>
-<p>This server holds <strong>{len(analysis.claims)}</strong> claims ({status_text}),
-<strong>{len(analysis.actors)}</strong> actors in <strong>{len(analysis.groups.groups)}</strong>
-independent source groups, and <strong>{len(analysis.case.evidence)}</strong> evidence items.</p>
+<p>This server holds <strong>{totals["claims"]}</strong> claims ({status_text}),
+<strong>{totals["actors"]}</strong> actors in <strong>{totals["groups"]}</strong>
+independent source groups, and <strong>{totals["evidence"]}</strong> evidence items.</p>
 <div class="cards">
 <div class="card"><h2><a href="/graph">Graph view</a></h2><p>Actors, claims and evidence as an
 explorable graph. Click a claim for its explanation: the independent groups, every stance with
@@ -186,11 +201,12 @@ of every endpoint: <code>/claims</code>, <code>/actors</code>, <code>/evidence</
 def claims_page(analysis: Analysis, *, sort: str, descending: bool,
                 status: str | None) -> str:
     """The claims table, sorted on the server by ``sort`` (a key of :data:`CLAIM_COLUMNS`)."""
-    rows: Iterable[ClaimAssessment] = analysis.claims.values()
-    if status:
-        rows = [c for c in rows if c.corroboration.status == status]
+    claims = analysis.case.claims
+    labels = {gid: g.label for gid, g in analysis.groups.groups.items()}
+    rows = [_Row(c, claims[c.iri].text) for c in analysis.claim_summaries()
+            if not status or c.status == status]
     key = CLAIM_COLUMNS[sort][1]
-    ordered = sorted(rows, key=lambda c: c.claim.iri)
+    ordered = sorted(rows, key=lambda c: c.summary.iri)
     ordered.sort(key=key, reverse=descending)
     heads = []
     for name, (label, _) in CLAIM_COLUMNS.items():
@@ -205,19 +221,20 @@ def claims_page(analysis: Analysis, *, sort: str, descending: bool,
                      f"{escape(label)}{arrow}</a></th>")
     heads.append("<th>Affirmed by</th><th>Denied by</th>")
     lines = []
-    for c in ordered:
-        co, cred = c.corroboration, c.credibility
-        ident = short_id(c.claim.iri)
+    for row in ordered:
+        c = row.summary
+        ident = short_id(c.iri)
         lines.append(
             "<tr>"
-            f'<td><a href="/graph?focus={quote(ident, safe="")}">{escape(c.claim.text)}</a>'
+            f'<td><a href="/graph?focus={quote(ident, safe="")}">{escape(row.text)}</a>'
             f'<br><a class="muted" href="/claims/{quote(ident, safe="")}">{escape(ident)}</a></td>'
-            f"<td>{_badge(co.status)}</td><td class=num>{co.independent_groups}</td>"
-            f"<td>{'yes' if co.contested else ''}</td>"
-            f"<td class=num>{cred.grade} <span class=muted>{escape(cred.name)}</span></td>"
-            f"<td class=num>{'' if cred.stix_confidence is None else cred.stix_confidence}</td>"
-            f"<td>{escape(', '.join(g.label for g in co.affirming))}</td>"
-            f"<td>{escape(', '.join(g.label for g in co.denying))}</td></tr>"
+            f"<td>{_badge(c.status)}</td><td class=num>{c.independent_groups}</td>"
+            f"<td>{'yes' if c.contested else ''}</td>"
+            f"<td class=num>{c.credibility} <span class=muted>"
+            f"{escape(CREDIBILITY_NAMES[c.credibility])}</span></td>"
+            f"<td class=num>{'' if c.stix_confidence is None else c.stix_confidence}</td>"
+            f"<td>{escape(', '.join(labels[g] for g in c.affirming))}</td>"
+            f"<td>{escape(', '.join(labels[g] for g in c.denying))}</td></tr>"
         )
     filters = " \u00b7 ".join(
         f'<a href="?{escape(urlencode({"status": s, "sort": sort}), quote=True)}">{escape(s)}</a>'

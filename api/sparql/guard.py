@@ -50,22 +50,27 @@ _PN_CHARS_U = _PN_CHARS_BASE + "_"
 _PN_CHARS = _PN_CHARS_U + r"\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
 _PN_PREFIX = f"[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?"
 _PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
+# Unrolled ("a run of plain characters, then an escape and a run, ...") with a look-behind for
+# "does not end with an unescaped dot", rather than a per-character alternation: Python's
+# engine keeps state for every repetition of a group, which cost 800 MB on a 2 MB name; a run
+# of one character class costs nothing.
 _PN_LOCAL = (
     f"(?:[{_PN_CHARS_U}:0-9]|{_PLX})"
-    f"(?:(?:[{_PN_CHARS}.:]|{_PLX})*(?:[{_PN_CHARS}:]|{_PLX}))?"
+    f"(?:[{_PN_CHARS}.:]*(?:(?:{_PLX})[{_PN_CHARS}.:]*)*"
+    "(?<![^\\\\]\\.))?"
 )
 
 # Order matters: longer and more specific terminals first. Each alternative is linear: no
-# nested quantifiers that could backtrack (atomic groups where a repetition could re-split).
+# nested quantifiers that could backtrack, and no per-character alternation (see _PN_LOCAL).
 _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
   | (?P<comment>\#[^\r\n]*)
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<long1>'''(?>(?:'|'')?(?:[^'\\]|\\.))*''')
-  | (?P<long2>\"\"\"(?>(?:"|"")?(?:[^"\\]|\\.))*\"\"\")
-  | (?P<str1>'(?>[^'\\\n\r]|\\.)*')
-  | (?P<str2>"(?>[^"\\\n\r]|\\.)*")
+  | (?P<long1>'''[^'\\]*(?:(?:\\.|''?(?=[^']))[^'\\]*)*''')
+  | (?P<long2>\"\"\"[^"\\]*(?:(?:\\.|""?(?=[^"]))[^"\\]*)*\"\"\")
+  | (?P<str1>'[^'\\\n\r]*(?:\\.[^'\\\n\r]*)*')
+  | (?P<str2>"[^"\\\n\r]*(?:\\.[^"\\\n\r]*)*")
   | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\U000effff]+)
   | (?P<bnode>_:[A-Za-z0-9_\u00c0-\U000effff][A-Za-z0-9_.\-\u00b7\u00c0-\U000effff]*)
   | (?P<pname>(?:"""

@@ -178,22 +178,29 @@ class QueryPool:
     async def query(self, request: dict[str, Any], *, timeout: float) -> Reply:
         """Run a query request (see :func:`api.sparql.worker.run_query`) within ``timeout``.
 
+        ``timeout`` bounds the whole call, waiting for a worker included, so that a client
+        has its answer or its 503 within ``timeout`` however many queries are queued.
+
         Raises:
             PoolBusy: no worker was free within ``timeout``.
             QueryTimeout: the query ran past ``timeout``; its worker was killed.
             WorkerLost: the worker died (memory limit, crash); it was replaced.
         """
         loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
         try:
-            async with self._gate:
-                worker = await asyncio.wait_for(self._idle.get(), timeout)
+            # The wait for the gate counts too: under load, queries queue there, behind the
+            # one holding it while it waits for a worker.
+            async with asyncio.timeout_at(deadline), self._gate:
+                worker = await self._idle.get()
         except TimeoutError:
             raise PoolBusy() from None
         # The snapshot is chosen once a worker is held: a write cannot start in between.
         request = {"store": self.store, **request, "op": "query"}
         try:
             reply = await asyncio.wait_for(
-                loop.run_in_executor(self._threads, worker.exchange, request), timeout)
+                loop.run_in_executor(self._threads, worker.exchange, request),
+                max(0.0, deadline - loop.time()))
         except TimeoutError:
             await self._replace(worker)
             raise QueryTimeout() from None

@@ -110,7 +110,13 @@ def sparql_router(path: str = "/sparql") -> APIRouter:
         except UnicodeDecodeError:
             raise ApiError(400, "bad_encoding", "the request body is not UTF-8") from None
         if media == "application/x-www-form-urlencoded":
-            form = parse_qs(text, keep_blank_values=True)
+            try:
+                # strict: a %-escape that is not UTF-8 would otherwise become U+FFFD, and the
+                # client would hear of an "unexpected character" it never sent.
+                form = parse_qs(text, keep_blank_values=True, errors="strict")
+            except UnicodeDecodeError:
+                raise ApiError(400, "bad_encoding", "the form's %-escapes are not UTF-8") \
+                    from None
             if "update" in form:
                 raise _update_refused()
             return await _answer(request, form.get("query", []),

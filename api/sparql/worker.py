@@ -36,6 +36,7 @@ import resource
 import struct
 import sys
 from typing import Any, BinaryIO
+from xml.parsers import expat
 
 import pyoxigraph as ox
 
@@ -159,6 +160,8 @@ def run_query(store: ox.Store, request: dict[str, Any]) -> tuple[dict[str, Any],
                                f"{max_results:,} rows", limit=max_results)
         taken = taken[: stop - offset]
         body = write_solutions(variables, taken, fmt)
+        if fmt == "xml":
+            _check_xml(body)
         return {"form": "SELECT", "format": fmt, "rows": len(taken), "more": more}, body
     fmt = request.get("graph_format")
     if fmt not in _GRAPH_FORMATS:
@@ -169,7 +172,21 @@ def run_query(store: ox.Store, request: dict[str, Any]) -> tuple[dict[str, Any],
                            f"{max_results:,} triples", limit=max_results)
     body = ox.serialize(triples, format=_GRAPH_FORMATS[fmt],
                         prefixes=request.get("prefixes") or None)
+    if fmt == "rdfxml":
+        _check_xml(body)
     return {"form": "GRAPH", "format": fmt, "rows": len(triples)}, body or b""
+
+
+def _check_xml(body: bytes) -> None:
+    """Refuse to send XML that no XML parser reads: pyoxigraph writes a literal's U+0001 (which
+    XML 1.0 cannot hold, even escaped) as it is, and some property IRIs as element names that
+    are not XML names. Found by fuzzing (tests/fuzz)."""
+    try:
+        expat.ParserCreate().Parse(body, True)
+    except expat.ExpatError:
+        raise QueryFailure("not_acceptable", "the result cannot be written as XML: it holds "
+                           "characters XML 1.0 cannot carry (control characters) or an IRI "
+                           "that is no XML name; ask for JSON, Turtle or N-Triples") from None
 
 
 def serve(stdin: BinaryIO, stdout: BinaryIO, sandbox: str) -> None:
@@ -193,25 +210,43 @@ def serve(stdin: BinaryIO, stdout: BinaryIO, sandbox: str) -> None:
                     store = None
                     store = ox.Store.read_only(request["store"])
                     opened = request["store"]
-                result, body = run_query(store, request)
-                header = {"ok": True, **result}
-            except QueryFailure as failure:
-                header = {"ok": False, "code": failure.code, "message": failure.message,
-                          **failure.extra}
-            except MemoryError:
-                header = {"ok": False, "code": "resources",
-                          "message": "the query needs more memory than allowed"}
             except OSError:
                 header = {"ok": False, "code": "store", "message": "the store could not be read"}
-            except Exception as error:
-                # pyoxigraph raises RuntimeError and others for evaluation errors; their text
-                # may quote internals, so it goes to the server's log, and only the kind of
-                # failure to the client.
-                print(f"query worker {os.getpid()}: {type(error).__name__}: {error}",
-                      file=sys.stderr, flush=True)
-                header = {"ok": False, "code": "query_failed",
-                          "message": "the query failed while running"}
+            else:
+                header, body = answer(store, request)
         write_message(stdout, header, body)
+
+
+def answer(store: Any, request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """:func:`run_query`, with every failure turned into a reply header (``ok: false``).
+
+    ``store`` is a ``pyoxigraph.Store``, or a remote store's engine
+    (:class:`kg.backends.sparql.SparqlEngine`), which takes the same query arguments; a
+    remote store past its deadline gives the code ``timeout``.
+    """
+    try:
+        result, body = run_query(store, request)
+        return {"ok": True, **result}, body
+    except QueryFailure as failure:
+        return {"ok": False, "code": failure.code, "message": failure.message,
+                **failure.extra}, b""
+    except MemoryError:
+        return {"ok": False, "code": "resources",
+                "message": "the query needs more memory than allowed"}, b""
+    except TimeoutError:
+        return {"ok": False, "code": "timeout", "message": "the query ran out of time"}, b""
+    except OSError as error:
+        # The text may name paths or hosts: the server's log only.
+        print(f"query worker {os.getpid()}: store: {error}", file=sys.stderr, flush=True)
+        return {"ok": False, "code": "store", "message": "the store could not be read"}, b""
+    except Exception as error:
+        # pyoxigraph raises RuntimeError and others for evaluation errors; their text
+        # may quote internals, so it goes to the server's log, and only the kind of
+        # failure to the client.
+        print(f"query worker {os.getpid()}: {type(error).__name__}: {error}",
+              file=sys.stderr, flush=True)
+        return {"ok": False, "code": "query_failed",
+                "message": "the query failed while running"}, b""
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -46,7 +46,12 @@ FIRST_RUNS = {
                        "evidence": (0, 1, 4), "merging": (1, 2, 7), "mentions": (16, 1, 4)},
     "river-spill": {"speakers": (8, 1, 1), "speaker_stance": (9, 5, 8), "relays": (0, 11, 0),
                     "evidence": (0, 0, 3), "merging": (0, 0, 3), "mentions": (10, 5, 7)},
+    "doping-case": {"speakers": (6, 0, 3), "speaker_stance": (10, 4, 5), "relays": (0, 0, 0),
+                    "evidence": (0, 0, 2), "merging": (0, 0, 0), "mentions": (11, 4, 6)},
 }
+# Held-out articles no rule has been changed for since their first run: their rows above are
+# still first runs.
+STILL_HELD_OUT = ("doping-case",)
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
@@ -116,11 +121,12 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         *_table(rows),
         "",
         "The articles: **seed** (Newsweek, October 2024; the built-in case's article), "
-        "**port-fire** (invented by the team), **card-breach**, **election-video** and "
-        "**river-spill** (invented for this benchmark, each a different kind of dispute and "
-        "house style). The rules were developed on the seed, port-fire and card-breach. "
-        "election-video and river-spill were written as held-out tests, with their gold files, "
-        "before the extractor was first run on them; their first runs scored:",
+        "**port-fire** (invented by the team), **card-breach**, **election-video**, "
+        "**river-spill** and **doping-case** (invented for this benchmark, each a different "
+        "kind of dispute and house style). The rules were developed on the seed, port-fire "
+        "and card-breach. election-video, river-spill and doping-case were written as held-out "
+        "tests, with their gold files, before the extractor was first run on them; their first "
+        "runs scored:",
         "",
         *_table(first),
         "",
@@ -131,7 +137,13 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "\"X verbed ... and said\", a new speaker after \", but\", a byline split on commas), "
         "not by phrases from the articles. (election-video's first run used a more lenient "
         "actor mapping, and one of its gold entries was corrected afterwards to follow the "
-        "negation convention of the other files; see the gold file.)",
+        "negation convention of the other files; see the gold file.) No rule has been "
+        "changed for " + ", ".join(STILL_HELD_OUT) + " since its first run, so its row above "
+        "is still a held-out score: there, sentences whose speaker is a common noun (\"The "
+        "federation said\"), comes after an appositive (\"The supplier, Brava Farms, "
+        "denied\") or follows \"according to\" (\"according to the national athletics "
+        "federation\") were read as the publisher's own voice, and neither evidence item "
+        "(\"an out-of-competition test\", \"two of twelve samples\") was found.",
         "",
     ]
     if seed_draft is not None and seed_gold is not None:
@@ -176,6 +188,16 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
                 "| seed claim | built-in case | draft |", "|---|---|---|"]
         for claim, (expected, found) in differences.items():
             out.append(f"| {claim} | {expected} | {found} |")
+        out += ["", "A claim the seed case supports only through a narrower one (\"Russia "
+                "invaded Ukraine\", under \"the invasion was unprovoked\") is matched through "
+                "the gold file's refinements. The narrator's and speakers' presupposed claims "
+                "(\"its unprovoked invasion\", \"its dwindling supplies\", \"the country's "
+                "longstanding policy of ...\") are read by `kg/extract/presupposition.py` and "
+                "agree. The differences left need a reader's inference that no rule in the "
+                "extractor makes: that Putin's \"Article 4\" is the \"mutual defense clause\" "
+                "of the sentence before (the text never equates them), and that \"possible "
+                "deployment to Ukraine\" is a case of \"assist in the war against Ukraine\" "
+                "(world knowledge; the two share too few words for a lexical rule)."]
     out += ["", f"Time: {sum(times) * 1000 / max(len(times), 1):.0f} ms per article on "
             f"average (Python {platform.python_version()}, {platform.machine()}); no model, "
             "no download."]

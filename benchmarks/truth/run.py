@@ -251,8 +251,9 @@ def render_synthetic(results: list[dict]) -> str:
         "and claim, actor accuracy ~ Beta(8, 2)",
         "",
         "| data | rows | actors | claims | dataset build s | default s (CPU s) | "
-        "default iterations | default acc. | voting acc. | echo chambers found |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "default iterations | default acc. | voting acc. | default trust - planted accuracy: "
+        "mean (mean abs.) | echo chambers found |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         d, v = r["discover (default)"], r["voting"]
@@ -265,8 +266,8 @@ def render_synthetic(results: list[dict]) -> str:
         out.append(
             f"| {label} | {r['rows']:,} | {r['sources']:,} | {r['objects']:,} | "
             f"{r['build_s']:.2f} | {d['s']:.2f} ({d['cpu_s']:.2f}) | {d['iterations']} | "
-            f"{d['acc']:.4f} | "
-            f"{v['acc']:.4f} | {found} |"
+            f"{d['acc']:.4f} | {v['acc']:.4f} | {d['trust_bias']:+.3f} ({d['trust_mae']:.3f}) | "
+            f"{found} |"
         )
     out.append("")
     return "\n".join(out)

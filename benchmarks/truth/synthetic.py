@@ -20,16 +20,18 @@ import numpy as np
 
 from kg.analysis.truth import TruthDataset, discover, voting
 
-__all__ = ["Synthetic", "make_synthetic", "run_synthetic"]
+__all__ = ["Synthetic", "make_synthetic", "run_synthetic", "trust_error"]
 
 
 @dataclass(frozen=True)
 class Synthetic:
-    """Stance rows, the planted truth of each claim, and the echo chambers' members."""
+    """Stance rows, the planted truth of each claim, the echo chambers' members, and each
+    actor's planted accuracy (a chamber member's is its leader's: it repeats the leader)."""
 
     rows: list[tuple[str, str, str]]
     truth: dict[str, bool]
     chambers: list[set[str]]
+    accuracy: dict[str, float]
 
 
 def make_synthetic(
@@ -74,7 +76,22 @@ def make_synthetic(
     groups = [
         {f"a{leader}"} | {f"a{m}" for m in followers[leader].tolist()} for leader in range(chambers)
     ]
-    return Synthetic(rows, {f"c{o}": bool(t) for o, t in enumerate(truth.tolist())}, groups)
+    planted = accuracy.copy()
+    planted[followers.ravel()] = np.repeat(accuracy[:chambers], members)
+    return Synthetic(
+        rows,
+        {f"c{o}": bool(t) for o, t in enumerate(truth.tolist())},
+        groups,
+        {f"a{s}": a for s, a in enumerate(planted.tolist())},
+    )
+
+
+def trust_error(data: Synthetic, trust: dict[str, float]) -> tuple[float, float]:
+    """Mean of (trust - planted accuracy) and mean absolute difference, over the actors that
+    have a trust: how well trust is calibrated as an accuracy, which the reliability grades
+    read as one."""
+    diff = np.array([t - data.accuracy[a] for a, t in trust.items()])
+    return float(diff.mean()), float(np.abs(diff).mean())
 
 
 def run_synthetic(data: Synthetic) -> dict:
@@ -96,6 +113,10 @@ def run_synthetic(data: Synthetic) -> dict:
             "acc": float(correct),
             "iterations": result.iterations,
         }
+        if name == "discover (default)":
+            out[name]["trust_bias"], out[name]["trust_mae"] = trust_error(
+                data, result.source_trust()
+            )
         if result.groups is not None:
             found = {
                 frozenset(ds.sources[i] for i in np.flatnonzero(result.groups == g))

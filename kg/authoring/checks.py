@@ -157,6 +157,20 @@ class CaseChecker:
                 self.problem(("claims", index[start], "refines"),
                              f"refinement cycle through {start!r}: a claim cannot be a special "
                              "case of its own special case")
+        # The shapes' Claim-refines-contradiction: contradiction is symmetric and refinement
+        # transitive, so this needs the whole file; checked here to point at the line.
+        contradicts: dict[str, set[str]] = {}
+        for claim in self.spec.claims:
+            for other in claim.contradicts:
+                contradicts.setdefault(claim.id, set()).add(other)
+                contradicts.setdefault(other, set()).add(claim.id)
+        for start in broader:
+            for other in sorted(contradicts.get(start, set()) - {start}):
+                if self._reaches(broader, start, other):
+                    self.problem(("claims", index[start], "refines"),
+                                 f"{start!r} refines {other!r} (directly or through a chain) "
+                                 "and contradicts it; a claim cannot contradict its broader "
+                                 "claim, since both can be true")
 
     @staticmethod
     def _reaches(edges: dict[str, list[str]], start: str, target: str) -> bool:

@@ -19,6 +19,7 @@ FORMAT_VERSION = "cred-kg/1"
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _KIND_ID = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_NON_BLANK = re.compile(r"\S")
 
 
 def _check_id(value: str) -> str:
@@ -36,6 +37,15 @@ def _check_kind_id(value: str) -> str:
     return value
 
 
+def _check_text(value: str) -> str:
+    # The shapes require a non-blank string (sh:pattern "\\S", checked with Python's re, as
+    # pySHACL does); refusing blank text here names the field and line, where a SHACL
+    # violation could only name the node.
+    if not _NON_BLANK.search(value):
+        raise ValueError("text must not be blank (only white space)")
+    return value
+
+
 def _as_list(value: object) -> object:
     """Let authors write a single id where a list is expected: ``refines: x``."""
     if value is None:
@@ -48,7 +58,7 @@ def _as_list(value: object) -> object:
 Id = Annotated[str, AfterValidator(_check_id)]
 KindId = Annotated[str, AfterValidator(_check_kind_id)]
 IdList = Annotated[list[Id], BeforeValidator(_as_list)]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_check_text)]
 
 
 class PartialDate(BaseModel):

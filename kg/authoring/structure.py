@@ -24,9 +24,7 @@ def check_structure(doc: PositionedDocument) -> CaseSpec:
 
 def _translate(doc: PositionedDocument, err: Any) -> AuthoringError:
     """Turn one pydantic error into an AuthoringError that names the place and the fix."""
-    loc: YamlPath = tuple(
-        part for part in err["loc"] if isinstance(part, int | str) and not _is_tag(part)
-    )
+    loc = _document_path(doc, err["loc"])
     term = dotted_path(loc)
     kind = err["type"]
     if kind == "extra_forbidden":
@@ -47,6 +45,25 @@ def _translate(doc: PositionedDocument, err: Any) -> AuthoringError:
                 "float_parsing", "model_attributes_type"}:
         message += f" (got {_describe(err.get('input'))})"
     return AuthoringError(message, location=doc.location(loc), term=term)
+
+
+def _document_path(doc: PositionedDocument, parts: tuple[Any, ...]) -> YamlPath:
+    """The path in the document of a pydantic error location, without pydantic's tags.
+
+    A part that is a key (or index) of the document is kept even if it looks like a tag: an
+    author's misspelt key may well hold a ``[``.
+    """
+    node, path = doc.value, []
+    for part in parts:
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            node = node[part]
+            path.append(part)
+        elif isinstance(part, int | str) and not _is_tag(part):
+            node = None
+            path.append(part)
+    return tuple(path)
 
 
 def _is_tag(part: object) -> bool:

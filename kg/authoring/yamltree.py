@@ -8,6 +8,7 @@ so that later checks can point at the exact place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,10 @@ Path = tuple[str | int, ...]
 
 # Scalars that mean "nothing" in YAML 1.1 when written plain (unquoted).
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# A case file nests four or five levels; PyYAML's composer recurses once per level and fails
+# with a RecursionError (not a YAMLError) at about a thousand.
+MAX_DEPTH = 64
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -64,12 +69,27 @@ def read_yaml(text: str, source: str) -> PositionedDocument:
     """
     try:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except RecursionError:
+        raise AuthoringError(
+            f"the YAML nests too deeply to read (a case file nests a few levels; at most "
+            f"{MAX_DEPTH} are allowed)", location=Location(source), term="nesting",
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise AuthoringError(
             f"YAML syntax error: {exc.problem or exc.context}",
             location=Location(source, line, column),
+        ) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a stream
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        raise AuthoringError(
+            f"character U+{exc.character:04X} is not allowed in YAML ({exc.reason})"
+            if isinstance(exc.character, int) else f"unreadable YAML: {exc.reason}",
+            location=Location(source, line, column),
+            expected="printable text; write control characters as escapes in a double-quoted "
+            'string ("\\x01")',
         ) from None
     except yaml.YAMLError as exc:  # reader errors: bad characters, bad encoding
         raise AuthoringError(f"unreadable YAML: {exc}", location=Location(source)) from None
@@ -86,6 +106,9 @@ def read_yaml(text: str, source: str) -> PositionedDocument:
 
 def _convert(node: yaml.Node, path: Path, doc: PositionedDocument, seen: set[int]) -> Any:
     doc.value_positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if len(path) > MAX_DEPTH:
+        raise AuthoringError(f"the YAML nests deeper than {MAX_DEPTH} levels",
+                             location=doc.location(path), term="nesting")
     # An alias is the same node object met a second time. Refusing aliases keeps every
     # position unambiguous and rules out "billion laughs" expansion through nested aliases.
     if id(node) in seen:
@@ -97,7 +120,7 @@ def _convert(node: yaml.Node, path: Path, doc: PositionedDocument, seen: set[int
     if isinstance(node, yaml.ScalarNode):
         if node.style is None and node.value in _NULLS:
             return None
-        return node.value
+        return _join_surrogates(node.value)
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*path, i), doc, seen) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
@@ -125,6 +148,22 @@ def _convert(node: yaml.Node, path: Path, doc: PositionedDocument, seen: set[int
             result[key] = _convert(value_node, key_path, doc, seen)
         return result
     raise AuthoringError("unsupported YAML node", location=doc.location(path))  # pragma: no cover
+
+
+def _join_surrogates(text: str) -> str:
+    """Join escaped UTF-16 surrogate pairs (``"\\ud83d\\ude00"``) into the character they mean.
+
+    JSON escapes a character outside the Basic Multilingual Plane as a surrogate pair, and
+    PyYAML decodes each half on its own; without this, a case written as JSON (as the API's
+    writes are) could not hold an emoji. A lone surrogate is left for the structure check to
+    refuse, with its place.
+    """
+    if not _SURROGATE.search(text):
+        return text
+    try:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        return text
 
 
 def _dotted(path: Path) -> str:

@@ -219,7 +219,8 @@ def _records(statements: list[StatementRecord], clusters: list[_Cluster],
         representative.append(words[lead])
     for narrow, record in enumerate(records):
         broader = [b for b in range(len(records)) if b != narrow and
-                   refines(representative[narrow], representative[b])]
+                   refines(representative[narrow], representative[b]) and
+                   not _own_presupposition(statements, clusters[narrow], clusters[b])]
         # keep the most specific broader claims only (a chain, not a fan)
         direct = [b for b in broader if not any(
             o != b and refines(representative[o], representative[b]) for o in broader)]
@@ -227,7 +228,40 @@ def _records(statements: list[StatementRecord], clusters: list[_Cluster],
         if direct:
             record.reasons.append("refines " + ", ".join(records[b].id for b in direct) +
                                   ": the same words with a qualifier added")
-    return records
+    return records + _presupposed(statements, clusters, records, used)
+
+
+def _own_presupposition(statements: list[StatementRecord], a: _Cluster, b: _Cluster) -> bool:
+    """Whether one claim was read from a modifier inside the other's words: its words are
+    a subset by construction, which is no refinement."""
+    presupposed = {statements[i].group for c in (a, b) for i in c.members
+                   if statements[i].presupposed}
+    return bool(presupposed & a.groups & b.groups)
+
+
+def _presupposed(statements: list[StatementRecord], clusters: list[_Cluster],
+                 records: list[ClaimRecord], used: set[str]) -> list[ClaimRecord]:
+    """The broader claims that presupposed statements refine ("X's invasion of Y was
+    unprovoked" refines "X's invasion of Y took place"): claims with no statement of their
+    own, supported through the refinement."""
+    added: dict[str, ClaimRecord] = {}
+    for cluster, record in zip(clusters, records, strict=True):
+        for i in cluster.members:
+            text = statements[i].presupposes
+            if not text:
+                continue
+            if text not in added:
+                ident = _claim_id(text, used)
+                used.add(ident)
+                added[text] = ClaimRecord(
+                    id=ident, text=text, spans=[statements[i].span],
+                    confidence=statements[i].confidence,
+                    reasons=[f"presupposed by {record.id}; no statement of its own"])
+            if added[text].id not in record.refines:
+                record.refines.append(added[text].id)
+                record.reasons.append(f"refines {added[text].id}: it says what kind of "
+                                      f"event that was")
+    return list(added.values())
 
 
 def _claim_id(text: str, used: set[str]) -> str:

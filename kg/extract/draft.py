@@ -29,6 +29,9 @@ FORMAT = "cred-kg/1"
 _PLAIN = re.compile(r"^[A-Za-z][\w ,.\u2019'()/-]*$")
 _RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
 _EXCERPT = 70
+# What JSON leaves raw but a YAML stream may not hold raw (YAML 1.1 section 5.1: C1 controls,
+# DEL, U+FFFE, U+FFFF), and U+0085, which YAML reads as a line break even inside quotes.
+_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x9f\ufffe\uffff]")
 
 
 def _scalar(value: object) -> str:
@@ -36,10 +39,11 @@ def _scalar(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value)
-    if _PLAIN.match(text) and text.lower() not in _RESERVED and ": " not in text and \
+    if _PLAIN.fullmatch(text) and text.lower() not in _RESERVED and ": " not in text and \
             not text.endswith((":", " ")):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _excerpt(draft: Draft, span: Span) -> str:

@@ -300,6 +300,7 @@ def corroboration_differences(draft: Draft, gold: Gold,
     drafted: dict[str, set[str]] = {}
     for g, e in match_statements(draft, gold).items():
         drafted.setdefault(gold.statements[g].claim, set()).add(mentions[e].claim or "")
+    _through_refinements(draft, gold, drafted)
     with KnowledgeStore() as ours, KnowledgeStore() as theirs:
         ours.load_bytes(draft_yaml(draft).encode("utf-8"), "yaml", source="draft.yaml")
         theirs.load(reference)
@@ -312,6 +313,19 @@ def corroboration_differences(draft: Draft, gold: Gold,
             if found != [expected]:
                 differences[ident] = (expected, found or "not in the draft")
     return differences
+
+
+def _through_refinements(draft: Draft, gold: Gold, drafted: dict[str, set[str]]) -> None:
+    """A reference claim that no gold statement is about (one supported only through a
+    narrower claim, like "the invasion took place" under "the invasion was unprovoked") is
+    matched to the draft claims that its narrower claim's draft claims refine."""
+    stated = {g.claim for g in gold.statements}
+    refined_by = {c.id: c.refines for c in draft.claims}
+    for narrow, broad in gold.refines:
+        if broad in stated:
+            continue
+        for found in drafted.get(narrow, set()):
+            drafted.setdefault(broad, set()).update(refined_by.get(found, []))
 
 
 __all__ = ["Evaluation", "Gold", "Score", "actor_map", "corroboration_differences", "evaluate",

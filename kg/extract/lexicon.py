@@ -4,7 +4,8 @@ Every list the extractor uses lives in ``kg/extract/lexicons/`` as a small tab-s
 with a header line and ``#`` comments that say what each column means: reporting verbs and
 their default stance, hedging, denial, conditional and relay cues, titles and the bodies they
 imply, organisation head nouns, well-known bodies, states and their demonyms, news outlets,
-evidence phrases, settings, page furniture, word classes and stop words.
+evidence phrases, settings, page furniture, presupposing modifiers, word classes and stop
+words.
 
 To extend them, put files with the same names in a directory of your own and pass it to
 :func:`load_lexicon` (``kg extract --lexicon DIR``): their rows are added to the shipped ones,
@@ -29,6 +30,7 @@ LEXICON_DIR = Path(__file__).with_name("lexicons")
 
 STANCES = ("affirms", "denies", "hedges")
 VERB_CLASSES = ("speech", "belief", "release", "cite", "topic")
+PRESUPPOSITION_CLASSES = ("evaluative", "trend", "standing")
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class Lexicon:
     furniture: frozenset[str]
     synonyms: dict[str, str]
     stopwords: frozenset[str]
+    presuppositions: dict[str, str] = field(default_factory=dict)
     country_by_form: dict[str, Country] = field(default_factory=dict)
     org_by_form: dict[str, KnownOrg] = field(default_factory=dict)
 
@@ -175,6 +178,15 @@ def _verbs(extra: tuple[Path, ...]) -> dict[str, Verb]:
     return verbs
 
 
+def _presuppositions(extra: tuple[Path, ...]) -> dict[str, str]:
+    cues = _pairs("presupposition_cues.tsv", extra)
+    for cue, cls in cues.items():
+        if cls not in PRESUPPOSITION_CLASSES:
+            raise ValueError(f"presupposition_cues.tsv: {cue!r}: class must be one of "
+                             f"{PRESUPPOSITION_CLASSES}")
+    return cues
+
+
 @cache
 def _load(extra: tuple[Path, ...]) -> Lexicon:
     countries = {
@@ -219,6 +231,7 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
         furniture=furniture,
         synonyms=synonyms,
         stopwords=stopwords,
+        presuppositions=_presuppositions(extra),
     )
 
 

@@ -52,6 +52,8 @@ class StatementRecord:
     anaphor: bool = False
     group: int = 0  # statements read from one frame share a group
     sentence_index: int = 0
+    presupposes: str | None = None  # text of a broader claim this one refines (no statement)
+    presupposed: bool = False  # read from a modifier inside another statement's words
 
 
 @dataclass

@@ -21,6 +21,7 @@ from kg.extract.gather import gather_evidence
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.model import DocumentRecord, Draft, StatementRecord
 from kg.extract.names import describe, is_outlet, slug
+from kg.extract.presupposition import read_presuppositions
 from kg.extract.sentences import Sentence, split_sentences
 from kg.extract.statements import Context, read_frames
 
@@ -103,6 +104,12 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
 
 
 def _read(ctx: Context, sent: Sentence) -> None:
+    before = len(ctx.statements)
+    _read_statements(ctx, sent)
+    read_presuppositions(ctx, before)
+
+
+def _read_statements(ctx: Context, sent: Sentence) -> None:
     if narration.continuation(ctx, sent):
         return
     if comments.read_requests(ctx, sent) or narration.manner(ctx, sent):

@@ -39,6 +39,10 @@ The modules, one job each:
   :mod:`~kg.shacl.text`: terms as :mod:`kg.validate` writes them.
 - :mod:`~kg.shacl.validate`: the entry points, :func:`validate_quads` and
   :func:`validate_rdflib_graph`.
+- :mod:`~kg.shacl.staged`: large N-Triples loads, checked on the store Oxigraph's bulk loader
+  built, with the same results: :mod:`~kg.shacl.columns` reads the file as dictionary-encoded
+  columns and :mod:`~kg.shacl.screen` clears, with numpy, the checks that provably have no
+  result, so that only the others run as SPARQL.
 
 Example:
     >>> import pyoxigraph as ox

@@ -33,13 +33,19 @@ _CONTEXT = ox.BlankNode()
 
 
 @cache
+def vocabulary_quads() -> tuple[ox.Quad, ...]:
+    """The vocabulary (``ontology/vocab.ttl``) as parsed, literals as written."""
+    return tuple(ox.parse(path=str(VOCAB_PATH), format=ox.RdfFormat.TURTLE))
+
+
+@cache
 def _vocabulary() -> list[ox.Quad]:
-    parsed = ox.parse(path=str(VOCAB_PATH), format=ox.RdfFormat.TURTLE)
-    return Literals().prepare(parsed, _CONTEXT)
+    return Literals().prepare(vocabulary_quads(), _CONTEXT)
 
 
 @lru_cache(maxsize=1 << 16)
-def _holds(condition: Condition, value: OxTerm) -> bool:
+def holds(condition: Condition, value: OxTerm) -> bool:
+    """Whether a value (as written, or its stand-in) passes a condition decided in Python."""
     # Shared across runs: vocabulary values, dates and labels recur from one load to the next.
     return condition.holds(to_rdflib_term(original(value)))
 
@@ -53,15 +59,46 @@ class Run:
         known_types: Iterable[ox.Quad | ox.Triple],
         originals: Mapping[OxTerm, Node],
     ) -> None:
+        literals = Literals()
+        store = ox.Store()
+        data, predicates = literals.prepare_data(quads)
+        store.extend(data)
+        self._setup(store, predicates, known_types, originals, literals)
+
+    @classmethod
+    def over_store(
+        cls,
+        store: ox.Store,
+        predicates: set[ox.NamedNode],
+        known_types: Iterable[ox.Quad | ox.Triple] = (),
+    ) -> Run:
+        """A run over a store that already holds the data, as written (no literal needing a
+        stand-in), adding the vocabulary and known types; :meth:`remove_context` takes them
+        out again."""
+        run = cls.__new__(cls)
+        run._setup(store, predicates, known_types, {}, Literals())
+        return run
+
+    def remove_context(self) -> None:
+        """Take the vocabulary and known types out of the store, leaving the data alone."""
+        self.store.remove_graph(self.context)
+
+    def _setup(
+        self,
+        store: ox.Store,
+        predicates: set[ox.NamedNode],
+        known_types: Iterable[ox.Quad | ox.Triple],
+        originals: Mapping[OxTerm, Node],
+        literals: Literals,
+    ) -> None:
         self.originals = originals
-        self.literals = Literals()
+        self.literals = literals
+        self.predicates = predicates
         # The vocabulary and known types go into a graph of their own, so that nodes described
         # only there can be told apart (they are not reported); a fresh blank node cannot clash
         # with a graph of the data.
         self.context = _CONTEXT
-        self.store = ox.Store()
-        data, self.predicates = self.literals.prepare_data(quads)
-        self.store.extend(data)
+        self.store = store
         self.store.extend(_vocabulary())
         self.store.extend(self.literals.prepare(known_types, self.context))
         self.data_graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph()]
@@ -171,7 +208,7 @@ class Run:
             if not (
                 condition.holds(self.rdflib(value))
                 if originals and original(value) in originals
-                else _holds(condition, value)
+                else holds(condition, value)
             )
         ]
         blanks_fail = not check.condition.holds(_A_BLANK_NODE)

@@ -100,11 +100,12 @@ class PatternCondition(Condition):
             text = str(term.value)
         else:
             text = str(term)
-        return _regex(self.pattern, self.flags).search(text) is not None
+        return regex(self.pattern, self.flags).search(text) is not None
 
 
 @cache
-def _regex(pattern: str, flags: str) -> re.Pattern[str]:
+def regex(pattern: str, flags: str) -> re.Pattern[str]:
+    """The compiled ``sh:pattern``, with pySHACL's reading of ``sh:flags``."""
     mode = (re.I if "i" in flags.lower() else 0) | (re.M if "m" in flags.lower() else 0)
     return re.compile(pattern, mode)
 

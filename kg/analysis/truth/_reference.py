@@ -304,6 +304,7 @@ def independent_accuracy(
     triples: Triples,
     groups: dict[str, str] | None = None,
     detect_copying: bool = True,
+    own_vote: bool = True,
     prior: float = 0.8,
     kappa: float = 0.5,
     delta: float = 0.01,
@@ -396,14 +397,18 @@ def independent_accuracy(
     log_wrong = {o: math.log(max(1 / conc[o] - 1, 1.0)) for o in g.by_object}
     assessed = {o for o in g.by_object if len({label[s] for s in _speakers(g, o)}) >= 2}
 
-    def votes(acc: dict, without=None, obj=None) -> dict:
+    def votes(acc: dict, judged=None, obj=None) -> dict:
+        """Vote counts; the sources of group ``judged`` vote at the prior (or not at all)."""
         count = {}
         for f in g.by_object[obj] if obj is not None else g.facts:
-            count[f] = sum(
-                share[(s, f)] * max(log_wrong[f[0]] + math.log(acc[s] / (1 - acc[s])), 0.0)
-                for s in g.by_fact[f]
-                if label[s] != without
-            )
+            count[f] = 0.0
+            for s in g.by_fact[f]:
+                a = acc[s]
+                if label[s] == judged:
+                    if not own_vote:
+                        continue
+                    a = prior
+                count[f] += share[(s, f)] * max(log_wrong[f[0]] + math.log(a / (1 - a)), 0.0)
         return count
 
     def probs(count: dict, obj: str) -> dict:
@@ -419,7 +424,7 @@ def independent_accuracy(
             total, n = 0.0, 0
             for f in g.by_source[s]:
                 if f[0] in assessed:
-                    total += probs(votes(acc, without=label[s], obj=f[0]), f[0])[f]
+                    total += probs(votes(acc, judged=label[s], obj=f[0]), f[0])[f]
                     n += 1
             new[s] = (total + kappa * prior) / (n + kappa)
         change = max(abs(new[s] - acc[s]) for s in g.sources)

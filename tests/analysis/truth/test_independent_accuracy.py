@@ -3,6 +3,8 @@ invariance, and the pure-Python reference."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
@@ -26,30 +28,65 @@ def partition(result) -> set[frozenset[str]]:
 
 # --- hand-worked numbers ------------------------------------------------------------------------
 
+# Two sources that agree on one claim, with nobody else: each is judged by the other's vote
+# (ln r, r = A / (1 - A)) and its own vote at the prior (ln 4), so at the fixed point
+# A = (4r / (4r + 1) + 0.4) / 1.5 = (4A / (3A + 1) + 0.4) / 1.5, i.e. 4.5 A^2 - 3.7 A - 0.4 = 0.
+TWO_AGREE = (3.7 + math.sqrt(3.7**2 + 4 * 4.5 * 0.4)) / 9
+TWO_AGREE_ODDS = TWO_AGREE / (1 - TWO_AGREE)
+
 
 def test_two_agreeing_sources_by_hand():
     # Both start at A = 0.8: a vote of ln(0.8 / 0.2) = ln 4 each (one value claimed, so one
-    # wrong value, ln 1 = 0). Held out, a's value has b's vote only: P = 4 / (4 + 1) = 0.8, and
-    # A = (0.8 + 0.5 * 0.8) / (1 + 0.5) = 0.8: the fixed point is the prior. P(v) = 16 / 17.
-    r = independent_accuracy(TruthDataset.from_triples([("a", "o", "v"), ("b", "o", "v")]))
-    np.testing.assert_allclose(r.trust, [0.8, 0.8])
-    np.testing.assert_allclose(r.confidence, [16 / 17])
-    assert (r.iterations, r.converged) == (1, True)
+    # wrong value, ln 1 = 0). Judging a: b's vote (ln 4) and a's own vote at the prior (ln 4)
+    # against the unclaimed alternative: P = 16 / 17, so A = (16/17 + 0.5 * 0.8) / 1.5 = 76/85.
+    ds = TruthDataset.from_triples([("a", "o", "v"), ("b", "o", "v")])
+    r = independent_accuracy(ds, max_iter=1)
+    np.testing.assert_allclose(r.trust, [76 / 85, 76 / 85])
+    # At the fixed point (TWO_AGREE = 0.919) both vote ln r: P(v) = r^2 / (r^2 + 1). The two
+    # corroborate each other, and each is judged as a source without a record would be, so
+    # neither runs away to 1.
+    r = independent_accuracy(ds)
+    assert r.converged
+    np.testing.assert_allclose(r.trust, [TWO_AGREE] * 2, atol=1e-5)
+    np.testing.assert_allclose(
+        r.confidence, [TWO_AGREE_ODDS**2 / (TWO_AGREE_ODDS**2 + 1)], atol=1e-5
+    )
+
+
+def test_the_own_vote_counts_at_the_prior(three_sources):
+    # Two sources of accuracy 0.8 on yes/no claims agree on 0.8^2 + 0.2^2 = 68 % of them. Here
+    # a and b agree on 17 claims of 25 and disagree on 8. From A = 0.8 (votes of ln 4):
+    #   held out (own_vote=False): P = 4/5 where b agrees, 1/5 where it disagrees; the mean is
+    #     0.68 * 0.8 + 0.32 * 0.2 = 0.608, far below 0.8, so trust drifts towards chance where
+    #     few groups speak;
+    #   own vote at the prior: P = 16/17 where b agrees, 4/8 where it disagrees; the mean is
+    #     0.68 * 16/17 + 0.32 * 0.5 = 0.8 exactly: a source as good as the prior is judged at
+    #     the prior on average (the expectation of a posterior is the prior).
+    rows = [(s, f"c{k:02d}", "affirms") for s in ("a", "b") for k in range(17)]
+    rows += [("a", f"d{k}", "affirms") for k in range(8)]
+    rows += [("b", f"d{k}", "denies") for k in range(8)]
+    ds = TruthDataset.from_stances(rows)
+    held = independent_accuracy(ds, own_vote=False, max_iter=1)
+    np.testing.assert_allclose(held.trust, [(25 * 0.608 + 0.4) / 25.5] * 2)
+    judged = independent_accuracy(ds, max_iter=1)
+    np.testing.assert_allclose(judged.trust, [0.8, 0.8])
+    # Held out, s1 on o1 has s2 (ln 4) against s3 (ln 4): P = 1/2, A1 = (1/2 + 0.4) / 1.5 = 0.6.
+    r = independent_accuracy(three_sources, max_iter=1, own_vote=False)
+    np.testing.assert_allclose(r.trust, [0.6, 0.6, (1 / 17 + 0.4) / 1.5])
 
 
 def test_one_iteration_by_hand(three_sources):
     # o1: s1, s2 say a, s3 says b (o1's two values are 2 : 1, D = 9 / 5 < 2, so one wrong
     # value); o2: s1 alone says c, which is not assessed (no other group speaks to o2).
-    # Start A = 0.8, a vote of ln 4 each. Held out:
-    #   s1 on o1: s2 (ln 4) against s3 (ln 4): P(a) = 1/2    -> A1 = (1/2 + 0.4) / 1.5 = 0.6
-    #   s2 on o1: the same                                     -> A2 = 0.6
-    #   s3 on o1: s1 + s2 (ln 16) against nothing: P(b) = 1/17 -> A3 = (1/17 + 0.4) / 1.5
+    # Start A = 0.8, a vote of ln 4 each; the judged source's own vote counts at the prior:
+    #   s1 on o1: s2 + own (ln 16) against s3 (ln 4): P(a) = 16/20 -> A1 = (0.8 + 0.4) / 1.5
+    #   s2 on o1: the same                                        -> A2 = 0.8
+    #   s3 on o1: own (ln 4) against s1 + s2 (ln 16): P(b) = 4/20 -> A3 = (0.2 + 0.4) / 1.5
     r = independent_accuracy(three_sources, max_iter=1)
-    a3 = (1 / 17 + 0.4) / 1.5
-    np.testing.assert_allclose(r.trust, [0.6, 0.6, a3])
-    # Final votes: s1, s2 ln(0.6 / 0.4) = ln 1.5 each; s3 below 1/2 votes 0 (not negative).
-    # o1: V(a) = ln 2.25, V(b) = 0; o2: V(c) = ln 1.5 against the unclaimed alternative.
-    np.testing.assert_allclose(r.confidence, [2.25 / 3.25, 1 / 3.25, 1.5 / 2.5])
+    np.testing.assert_allclose(r.trust, [0.8, 0.8, 0.4])
+    # Final votes: s1, s2 ln 4 each; s3 below 1/2 votes 0 (not negative).
+    # o1: V(a) = ln 16, V(b) = 0; o2: V(c) = ln 4 against the unclaimed alternative.
+    np.testing.assert_allclose(r.confidence, [16 / 17, 1 / 17, 4 / 5])
     assert not r.converged
 
 
@@ -158,15 +195,21 @@ def test_copy_detection_respects_known_groups(make_feed):
         ([("a", "o", "v")], [0.8], [0.8]),
         # Two sources on two objects: no shared object, no evidence either way.
         ([("a", "o", "v"), ("b", "p", "v")], [0.8, 0.8], [0.8, 0.8]),
-        # a and b agree on o1, a alone on o2: the uncorroborated claim is no evidence against a.
-        ([("a", "o1", "x"), ("b", "o1", "x"), ("a", "o2", "y")], [0.8, 0.8], [16 / 17, 0.8]),
+        # a and b agree on o1, a alone on o2: the uncorroborated claim is no evidence either
+        # way, so both are where two agreeing sources are; o2 gets a's trust (ln r against the
+        # unclaimed alternative).
+        (
+            [("a", "o1", "x"), ("b", "o1", "x"), ("a", "o2", "y")],
+            [TWO_AGREE] * 2,
+            [TWO_AGREE_ODDS**2 / (TWO_AGREE_ODDS**2 + 1), TWO_AGREE],
+        ),
     ],
 )
 def test_tiny_data_does_not_collapse(rows, trust, confidence):
     ds = TruthDataset.from_triples(rows)
     r = independent_accuracy(ds)
-    np.testing.assert_allclose(r.trust, trust)
-    np.testing.assert_allclose(r.confidence, confidence)
+    np.testing.assert_allclose(r.trust, trust, atol=1e-5)
+    np.testing.assert_allclose(r.confidence, confidence, atol=1e-5)
     # AccuPr with held-out accuracy and no prior drifts to chance on the same data.
     held = accucopy(ds, detect_copying=False, leave_one_out=True)
     assert held.trust.max() < 0.501

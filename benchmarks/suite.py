@@ -1,0 +1,527 @@
+"""The performance suite: one command, every size and store, one table.
+
+For each size (triples of ``benchmarks/synth.py`` data, with 1% of the claims contradicting
+another, as ``benchmarks/analysis/run.py`` makes it) and each store (``memory``, ``disk``,
+``remote``: an ``oxigraph serve`` started for the run), two fresh processes measure, one after
+the other:
+
+- **ours** (:func:`measure_ours`): ``kg.ingest.ingest_file`` of the file into the store
+  (``open_store``); ``analyse(store)``, its time and peak memory (the process's high-water
+  mark, reset after the ingest, store included); the corroboration question
+  (``corroborated-claims``, min_groups=2, as ``kg ask`` runs it: ``KnowledgeStore.query``),
+  median of ``--repeat``; the API (``create_app(settings, store)`` in-process through
+  ``fastapi.testclient``; its start-up analyses the store again, untimed): median latency of
+  ``/questions/corroborated-claims?limit=100`` and of ``/claims``; the graph view:
+  ``viz.build_view`` + ``render_page`` in Python, then the first render in headless chromium
+  (``benchmarks/viz/run.py``'s measure), unless chromium is missing;
+- **anchor** (:func:`measure_anchor`): raw ``pyoxigraph.Store().bulk_load`` of the same file
+  into the same kind of store (a directory for ``disk`` and ``remote``), then the same
+  question text on that bare Oxigraph, holding the same quads (the analysis graph that ours
+  wrote is copied in, untimed).
+
+Ratios: ingest throughput ours / raw (goal >= 0.8); question latency ours / bare (lower is
+better). Each figure is one run on a shared machine: the load average is written beside it.
+
+Usage::
+
+    python benchmarks/suite.py --sizes 100k,1m --stores memory,disk --out benchmarks/suite.md
+    python benchmarks/suite.py --sizes 100k,1m,10m --stores memory,disk,remote --readme
+
+``--readme`` also puts the table into the "Performance suite" section of
+``benchmarks/README.md`` (other sections kept). Run it under ``flock /tmp/bench.lock`` on a
+shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+README = HERE / "README.md"
+SECTION = "## Performance suite"
+INGEST_GOAL = 0.8
+SUFFIXES = {"k": 1_000, "m": 1_000_000}
+STORES = ("memory", "disk", "remote")
+
+
+def _benchmark_module(name: str) -> Any:
+    """``benchmarks/<name>/run.py`` as a module: the suite reuses their functions."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", HERE / name / "run.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def _question_text() -> str:
+    """The corroboration question as ``kg ask`` renders it (min_groups=2), prefixes included."""
+    from api.questions.spec import load_questions
+    from kg.namespaces import sparql_prefixes
+
+    question = load_questions()["corroborated-claims"]
+    return sparql_prefixes() + question.render(question.bind({"min_groups": "2"}, None))
+
+
+def _median_ms(action: Any, repeat: int) -> tuple[float, int]:
+    """Median wall time of ``action()`` in ms, after one warm-up; and its last result's size."""
+    size = len(action())
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        size = len(action())
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000, size
+
+
+@contextmanager
+def remote_endpoint(folder: Path) -> Iterator[str]:
+    """An ``oxigraph serve`` on a free port, its data in ``folder``; yields its query URL."""
+    api = _benchmark_module("api")
+    port = api._free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [
+        _oxigraph_command(),
+        "serve",
+        "--location",
+        str(folder),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--union-default-graph",
+    ]
+    with api.server(command, url, "/query?query=ASK%7B%7D", 60):
+        yield f"{url}/query"
+
+
+def _oxigraph_command() -> str:
+    beside = Path(sys.executable).with_name("oxigraph")
+    found = str(beside) if beside.is_file() else shutil.which("oxigraph")
+    if found is None:
+        raise SystemExit("the `oxigraph` command is missing: pip install -e '.[bench]'")
+    return found
+
+
+# -- The children: one measurement process each -------------------------------------------------
+
+
+def measure_ours(
+    data: Path, kind: str, work: Path, repeat: int, ingest_only: bool = False
+) -> dict[str, Any]:
+    """Ingest, analyse, question, API and view on one store of ``kind``."""
+    analysis_run = _benchmark_module("analysis")
+    if kind == "remote":
+        with remote_endpoint(work / "remote-ours") as url:
+            return _measure_ours(data, url, work, repeat, analysis_run, ingest_only)
+    spec = "memory" if kind == "memory" else str(work / "disk-ours")
+    return _measure_ours(data, spec, work, repeat, analysis_run, ingest_only)
+
+
+def _measure_ours(
+    data: Path, spec: str, work: Path, repeat: int, analysis_run: Any, ingest_only: bool
+) -> dict[str, Any]:
+    from kg.analysis import analyse
+    from kg.analysis.rdf import analysis_quads
+    from kg.backends import open_store
+    from kg.ingest import ingest_file
+    from kg.namespaces import ANALYSIS_GRAPH
+
+    result: dict[str, Any] = {"load_average": os.getloadavg()[0]}
+    store = open_store(spec)
+    try:
+        started = time.perf_counter()
+        report = ingest_file(store, data)
+        result["ingest_s"] = time.perf_counter() - started
+        result["quads"] = report.quads
+        result["ingest_peak_mib"] = analysis_run._status("VmHWM") / 2**20
+        if ingest_only:
+            return result
+
+        Path("/proc/self/clear_refs").write_text("5")  # the peak from here on: the analysis
+        started = time.perf_counter()
+        analysis = analyse(store)
+        result["analysis_s"] = time.perf_counter() - started
+        result["analysis_peak_gib"] = analysis_run._status("VmHWM") / 2**30
+        cols = analysis.columns
+        result.update(statements=cols.n_statements, claims=cols.n_claims, actors=cols.n_actors)
+
+        quads = list(analysis_quads(analysis))
+        store.replace_graph(ANALYSIS_GRAPH, quads)
+        _dump_quads(quads, work / "analysis.nq")
+        text = _question_text()
+        result["question_ms"], result["question_rows"] = _median_ms(
+            lambda: list(store.query(text)), repeat
+        )  # type: ignore[arg-type]
+
+        result.update(_view(analysis, work, repeat))
+        del analysis
+        result.update(_api(store, repeat))
+    finally:
+        store.close()
+    return result
+
+
+def _dump_quads(quads: list[Any], path: Path) -> None:
+    import pyoxigraph as ox
+
+    path.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+
+
+def _view(analysis: Any, work: Path, repeat: int) -> dict[str, Any]:
+    """Build the page in Python; first render in chromium when it is installed."""
+    from viz import build_view, render_page
+
+    started = time.perf_counter()
+    view = build_view(analysis)
+    page = render_page(view, title="suite")
+    out: dict[str, Any] = {
+        "view_build_s": time.perf_counter() - started,
+        "view_nodes": len(view.nodes),
+    }
+    viz_run = _benchmark_module("viz")
+    if not Path(viz_run.CHROMIUM).exists():
+        return out
+    from playwright.sync_api import sync_playwright
+
+    path = work / "view.html"
+    path.write_text(page, encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=viz_run.CHROMIUM, args=viz_run.ARGS)
+        times = [viz_run.first_render_ms(browser, path)[0] for _ in range(max(1, repeat // 2))]
+        browser.close()
+    out["view_render_ms"] = statistics.median(times)
+    return out
+
+
+def _api(store: Any, repeat: int) -> dict[str, Any]:
+    """Median latency of two requests through the whole app, in-process."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    settings = Settings(query_workers=1, max_results=1_000_000, query_timeout=120)
+    started = time.perf_counter()
+    out: dict[str, Any] = {}
+    with TestClient(create_app(settings, store)) as client:
+        out["api_start_s"] = time.perf_counter() - started
+
+        def get(url: str, **params: str) -> bytes:
+            response = client.get(url, params=params)
+            if response.status_code != 200:
+                raise RuntimeError(f"{url}: {response.status_code} {response.text[:300]}")
+            return response.content
+
+        out["api_question_ms"], _ = _median_ms(
+            lambda: get("/questions/corroborated-claims", min_groups="2", limit="100"), repeat
+        )
+        out["api_claims_ms"], _ = _median_ms(lambda: get("/claims"), repeat)
+    return out
+
+
+def measure_anchor(
+    data: Path, kind: str, work: Path, repeat: int, ingest_only: bool = False
+) -> dict[str, Any]:
+    """Raw pyoxigraph bulk load, then the question on that bare store."""
+    import pyoxigraph as ox
+
+    analysis_run = _benchmark_module("analysis")
+    result: dict[str, Any] = {"load_average": os.getloadavg()[0]}
+    store = ox.Store() if kind == "memory" else ox.Store(str(work / "disk-raw"))
+    started = time.perf_counter()
+    store.bulk_load(path=str(data), format=ox.RdfFormat.N_TRIPLES)
+    result["ingest_s"] = time.perf_counter() - started
+    result["quads"] = len(store)
+    result["ingest_peak_mib"] = analysis_run._status("VmHWM") / 2**20
+    if ingest_only:
+        return result
+    store.bulk_load(path=str(work / "analysis.nq"), format=ox.RdfFormat.N_QUADS)
+    text = _question_text()
+    result["question_ms"], result["question_rows"] = _median_ms(
+        lambda: list(store.query(text, use_default_graph_as_union=True)), repeat
+    )  # type: ignore[arg-type]
+    return result
+
+
+# -- The parent -----------------------------------------------------------------------------------
+
+
+def _child(
+    role: str, data: Path, kind: str, work: Path, repeat: int, ingest_only: bool
+) -> dict[str, Any]:
+    # -P: the script's folder (benchmarks/, with its api/ and viz/ folders) must not shadow
+    # the project's packages of those names.
+    command = [
+        sys.executable,
+        "-P",
+        str(Path(__file__).resolve()),
+        "--child",
+        role,
+        str(data),
+        kind,
+        str(work),
+        "--repeat",
+        str(repeat),
+    ] + (["--ingest-only"] if ingest_only else [])
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    if done.returncode:
+        raise SystemExit(f"{role} on {kind}, {data.name} failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def run(
+    sizes: list[str], stores: list[str], workdir: Path, repeat: int, ingest_only: bool = False
+) -> list[dict[str, Any]]:
+    analysis_run = _benchmark_module("analysis")
+    rows = []
+    workdir.mkdir(parents=True, exist_ok=True)
+    for size in sizes:
+        data = workdir / f"synth-{size}.nt"
+        if not data.exists():
+            triples = analysis_run.generate(_triples(size), data, 0.01)
+            print(f"generated {triples:,} triples in {data}", file=sys.stderr)
+        for kind in stores:
+            work = Path(tempfile.mkdtemp(prefix=f"kg-suite-{size}-{kind}-", dir=workdir))
+            try:
+                ours = _child("ours", data, kind, work, repeat, ingest_only)
+                anchor = _child("anchor", data, kind, work, repeat, ingest_only)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+            row = {"size": size, "store": kind, "ours": ours, "anchor": anchor}
+            print(json.dumps(row), file=sys.stderr)
+            rows.append(row)
+    return rows
+
+
+def _triples(size: str) -> int:
+    """``"100k"`` -> 100000, ``"1m"`` -> 1000000, ``"5000"`` -> 5000."""
+    factor = SUFFIXES.get(size[-1:], 1)
+    return int(float(size[:-1] if factor > 1 else size) * factor)
+
+
+def machine() -> str:
+    """The CPU (lscpu), cores, memory, Python and pyoxigraph versions."""
+    import pyoxigraph
+
+    model = platform.processor() or "unknown CPU"
+    try:
+        for line in subprocess.run(
+            ["lscpu"], capture_output=True, text=True, check=True
+        ).stdout.splitlines():
+            if line.startswith("Model name:"):
+                model = line.split(":", 1)[1].strip()
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB, Python "
+        f"{platform.python_version()}, pyoxigraph {pyoxigraph.__version__}"
+    )
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    """The suite's table, one row per size and store."""
+    lines = [
+        "| triples | store | ingest s (raw bulk load s) | ingest / raw throughput | "
+        "ingest peak RSS MiB (raw) | "
+        "corroboration question ms (bare Oxigraph ms) | question ours / bare | "
+        "analysis s | analysis peak RSS GiB | API: question, /claims ms | "
+        "graph view: build s, first render ms | load avg |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        ours, anchor = row["ours"], row["anchor"]
+        ingest_ratio = anchor["ingest_s"] / ours["ingest_s"]
+        cells = [
+            f"{ours['quads']:,}",
+            row["store"],
+            f"{ours['ingest_s']:.1f} ({anchor['ingest_s']:.1f})",
+            f"**{ingest_ratio:.2f}**",
+            f"{ours['ingest_peak_mib']:,.0f} (raw {anchor['ingest_peak_mib']:,.0f})",
+        ]
+        if "question_ms" in ours:
+            render = f"{ours['view_render_ms']:.0f}" if "view_render_ms" in ours else "no chromium"
+            cells += [
+                f"{ours['question_ms']:.0f} ({anchor['question_ms']:.0f})",
+                f"**{ours['question_ms'] / anchor['question_ms']:.2f}**",
+                f"{ours['analysis_s']:.1f}",
+                f"{ours['analysis_peak_gib']:.2f}",
+                f"{ours['api_question_ms']:.0f}, {ours['api_claims_ms']:.0f}",
+                f"{ours['view_build_s']:.1f}, {render}",
+            ]
+        else:
+            cells += ["-"] * 6  # measured with --ingest-only
+        cells.append(f"{ours['load_average']:.1f} / {anchor['load_average']:.1f}")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def report(rows: list[dict[str, Any]], commands: list[str]) -> str:
+    """The Markdown report: what was measured, on what machine, the table and the goals."""
+    text = [
+        SECTION,
+        "",
+        "Commands: " + "; ".join(f"`{c}`" for c in commands) + ", each run under "
+        f"`flock /tmp/bench.lock`; written {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}."
+        "  ",
+        f"Machine: {machine()}. A shared machine: other work ran alongside, and the load "
+        "average (ours / anchor, when each started) is in the last column.",
+        "",
+        "What each column is (`benchmarks/suite.py` says how it is measured): `kg ingest`'s "
+        "`ingest_file` against raw `pyoxigraph.Store.bulk_load` of the same file into the "
+        "same kind of store, and the process's peak RSS after it (in memory, the store "
+        "itself; on disk, RocksDB's caches plus one batch); the `corroborated-claims` "
+        "question (min_groups=2, whole answer) "
+        "through `KnowledgeStore.query` against the same text on the bare bulk-loaded "
+        "Oxigraph holding the same quads; `analyse(store)` with the default trust method, "
+        "and the process's peak RSS while it ran (store included); the API in-process "
+        "(`/questions/corroborated-claims?limit=100` and `/claims`, medians); the graph view "
+        "built in Python and its first render in headless chromium. Each is one run; "
+        "question and API figures are medians of the repeats.",
+        "",
+        table(rows),
+        "How to run it (on the machine above: 100k and 1m on memory and disk took 25 minutes, "
+        "10 of them building the 1M graph view on disk; 10m with `--ingest-only` 5 minutes; "
+        "`remote` needs the `oxigraph` command, `pip install -e '.[bench]'`):",
+        "",
+        "```sh",
+        "flock /tmp/bench.lock .venv/bin/python benchmarks/suite.py --sizes 100k,1m "
+        "--stores memory,disk --readme",
+        "flock /tmp/bench.lock .venv/bin/python benchmarks/suite.py --sizes 10m "
+        "--stores memory,disk --ingest-only",
+        "flock /tmp/bench.lock .venv/bin/python benchmarks/suite.py --sizes 100k,1m,10m "
+        "--stores memory,disk,remote --out /tmp/suite.md",
+        ".venv/bin/python benchmarks/suite.py --from-json /tmp/kg-suite/suite-*.json --readme",
+        "```",
+        "",
+        "Data files are generated once into `--workdir` (default `/tmp/kg-suite`) and reused; "
+        "`--from-json /tmp/kg-suite/suite-*.json` rewrites the report from earlier runs' "
+        "results without measuring.",
+    ]
+    verdicts = []
+    for row in rows:
+        ratio = row["anchor"]["ingest_s"] / row["ours"]["ingest_s"]
+        verdicts.append(
+            f"{row['size']} {row['store']}: {ratio:.2f} "
+            f"({'met' if ratio >= INGEST_GOAL else 'not met'})"
+        )
+    text += _memory_growth(rows)
+    text += [
+        "",
+        f"Ingest goal, at least {INGEST_GOAL}x the raw bulk-load throughput: "
+        + "; ".join(verdicts)
+        + ".",
+        "",
+    ]
+    return "\n".join(text)
+
+
+def _memory_growth(rows: list[dict[str, Any]]) -> list[str]:
+    """A sentence per store measured at several sizes: how the ingest's peak RSS grows."""
+    lines = []
+    for kind in STORES:
+        mine = sorted((r for r in rows if r["store"] == kind), key=lambda r: r["ours"]["quads"])
+        if len(mine) < 2:
+            continue
+        steps = ", ".join(
+            f"{r['ours']['quads']:,} quads: {r['ours']['ingest_peak_mib']:,.0f} MiB "
+            f"(raw bulk load {r['anchor']['ingest_peak_mib']:,.0f})"
+            for r in mine
+        )
+        lines += ["", f"Ingest peak RSS, {kind}: {steps}."]
+    return lines
+
+
+def write_readme(text: str) -> None:
+    """Replace the suite's section of benchmarks/README.md, or append it; keep the others."""
+    current = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
+    start = current.find(SECTION + "\n")
+    if start < 0:
+        updated = current.rstrip("\n") + "\n\n" + text
+    else:
+        end = current.find("\n## ", start + len(SECTION))
+        updated = current[:start] + text.rstrip("\n") + "\n" + (current[end:] if end >= 0 else "")
+    README.write_text(updated, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes", default="100k,1m,10m", help="triples, comma-separated: 100k, 1m, 10m, ..."
+    )
+    parser.add_argument(
+        "--stores", default="memory,disk", help=f"comma-separated, of {', '.join(STORES)}"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=HERE / "suite.md", help="where to write the report"
+    )
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/kg-suite"))
+    parser.add_argument("--repeat", type=int, default=5, help="repeats of each latency")
+    parser.add_argument(
+        "--readme", action="store_true", help="also write the section of benchmarks/README.md"
+    )
+    parser.add_argument(
+        "--ingest-only",
+        action="store_true",
+        help="measure the ingest and its anchor only (the other columns: -)",
+    )
+    parser.add_argument(
+        "--from-json",
+        type=Path,
+        nargs="+",
+        help="report the results saved by earlier runs, measuring nothing",
+    )
+    parser.add_argument(
+        "--child", nargs=4, metavar=("ROLE", "DATA", "STORE", "WORK"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args(argv)
+    if args.child:
+        role, data, kind, work = args.child
+        measure = measure_ours if role == "ours" else measure_anchor
+        print(json.dumps(measure(Path(data), kind, Path(work), args.repeat, args.ingest_only)))
+        return 0
+    sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
+    stores = [s.strip().lower() for s in args.stores.split(",") if s.strip()]
+    unknown = [s for s in stores if s not in STORES]
+    try:
+        [_triples(s) for s in sizes]
+    except ValueError:
+        unknown += sizes
+    if unknown:
+        parser.error(f"unknown size or store: {', '.join(unknown)}")
+    if args.from_json:
+        rows, commands = [], []
+        for path in args.from_json:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+            rows += saved["rows"]
+            commands.append(saved["command"])
+    else:
+        rows = run(sizes, stores, args.workdir, args.repeat, args.ingest_only)
+        words = argv if argv is not None else sys.argv[1:]
+        commands = [" ".join(["python benchmarks/suite.py", *words])]
+        (args.workdir / f"suite-{'-'.join(sizes)}-{'-'.join(stores)}.json").write_text(
+            json.dumps({"rows": rows, "command": commands[0]}), encoding="utf-8"
+        )
+    text = report(rows, commands)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    if args.readme:
+        write_readme(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""Store backends: one setting chooses where a :class:`kg.store.KnowledgeStore` keeps its data.
+
+==========================  ================================================================
+Store setting               Backend
+==========================  ================================================================
+``None`` or ``"memory"``    embedded Oxigraph in memory (the default), gone at exit
+a directory path            embedded Oxigraph on disk (RocksDB), created if missing
+``http://`` / ``https://``  a SPARQL 1.1 Query+Update endpoint (:mod:`kg.backends.sparql`)
+==========================  ================================================================
+
+Every backend answers the same interface (:class:`kg.store.KnowledgeStore`): atomic validated
+loads, export, stats and SPARQL queries; the analysis, the API and the view run unchanged on
+each (``tests/backends`` runs one suite over all of them). ``docs/backends.md`` says which
+server to choose in production and what each needs.
+
+Example:
+    >>> with open_store("memory") as store:
+    ...     store.kind, len(store)
+    ('memory', 0)
+    >>> store_kind("https://db.example.org/sparql"), store_kind("./store"), store_kind(None)
+    ('remote', 'disk', 'memory')
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from kg.errors import StoreError
+
+if TYPE_CHECKING:
+    from kg.store import KnowledgeStore
+
+StoreKind = Literal["memory", "disk", "remote"]
+MEMORY = "memory"
+
+
+def store_kind(spec: str | Path | None) -> StoreKind:
+    """Which backend a store setting names."""
+    if spec is None or (isinstance(spec, str) and spec in ("", MEMORY)):
+        return "memory"
+    if isinstance(spec, str) and spec.lower().startswith(("http://", "https://")):
+        return "remote"
+    return "disk"
+
+
+def open_store(
+    spec: str | Path | None = None,
+    *,
+    update_url: str | None = None,
+    timeout: float | None = None,
+) -> KnowledgeStore:
+    """Open the store a setting names (see the table above).
+
+    Args:
+        spec: ``None`` or ``"memory"``, a directory, or an endpoint's query URL.
+        update_url: a remote endpoint's update URL, if not the one derived from ``spec``
+            (``.../query`` gives ``.../update``; any other URL serves both).
+        timeout: a remote endpoint's deadline per request, in seconds (default: none).
+
+    Raises:
+        StoreError: the directory cannot be used, or the endpoint cannot be reached, refuses
+            queries, or does not show its named graphs in its default graph.
+    """
+    from kg.store import KnowledgeStore
+
+    kind = store_kind(spec)
+    if update_url is not None and kind != "remote":
+        raise StoreError(
+            f"an update URL ({update_url}) only applies to a SPARQL endpoint, not to a {kind} store"
+        )
+    if kind == "memory":
+        return KnowledgeStore()
+    if kind == "disk":
+        return KnowledgeStore(Path(spec))  # type: ignore[arg-type]
+    return KnowledgeStore(engine=_remote_engine(str(spec), update_url, timeout))
+
+
+def _remote_engine(url: str, update_url: str | None, timeout: float | None) -> object:
+    from kg.backends.http import BadRequest, SparqlClient, display_url
+    from kg.backends.sparql import SparqlEngine
+
+    try:
+        engine = SparqlEngine(SparqlClient(url, update_url, timeout=timeout))
+        # One cheap request at once, so that a wrong URL fails here, not at the first query.
+        engine.check_union()
+    except BadRequest as refusal:
+        raise StoreError(
+            f"{display_url(url)}: the endpoint refused a plain SELECT: {refusal.message}"
+        ) from None
+    except ValueError as error:
+        raise StoreError(f"store setting: {error}") from None
+    except OSError as error:
+        raise StoreError(str(error)) from None
+    return engine
+
+
+__all__ = ["MEMORY", "StoreKind", "open_store", "store_kind"]

@@ -1,0 +1,406 @@
+"""A store kept by a SPARQL 1.1 Query+Update endpoint, with pyoxigraph's ``Store`` interface.
+
+:class:`SparqlEngine` answers the part of ``pyoxigraph.Store``'s interface that
+:class:`kg.store.KnowledgeStore` and its callers use (``query``, ``extend``, ``remove``,
+``quads_for_pattern``, ``named_graphs``, ``len``, iteration, ``clear``, ``bulk_load``), so that
+the same code runs on an embedded Oxigraph and on a server. Query results come back as
+pyoxigraph objects (``QuerySolutions``, ``QueryBoolean``, triples), parsed as they stream in.
+
+How the data is laid out on the endpoint, and why:
+
+- **Writes are single requests.** :meth:`SparqlEngine.extend` sends one ``INSERT DATA``; a
+  conforming endpoint applies a request atomically (SPARQL 1.1 Update, section 2.2: "each
+  request SHOULD be treated atomically"), so a load is still all or nothing. Measured: on
+  Oxigraph 0.5 a request whose last operation fails changes nothing; Virtuoso 7.2 applies
+  the operations of a request one by one, but refuses a bad ``INSERT DATA`` as a whole.
+- **The default graph is a named graph.** Many servers have no writable default graph of its
+  own (Virtuoso, Neptune) or show the union of all graphs as the default graph. Quads of the
+  default graph are kept in :data:`DEFAULT_GRAPH` and come back as default-graph quads.
+- **Blank nodes are skolemised** (RDF 1.1 Concepts, section 3.5): ``_:b`` is written as
+  ``<https://w3id.org/cred-kg/.well-known/genid/b>`` and read back as ``_:b``. A blank node
+  label in a SPARQL answer cannot be named in the next request, and ``DELETE DATA`` may not
+  contain blank nodes at all; a skolem IRI can be named, deleted and exported.
+- **A registry of graphs.** The graph :data:`REGISTRY` lists every graph this store wrote
+  (``<registry> kgs:holds <graph>``), written in the same request as the data. Counting,
+  exporting and clearing touch those graphs only, never the server's own (Virtuoso keeps
+  thousands of system triples in graphs of its own).
+- **Queries see the union of all graphs as the default graph**, as on the embedded store.
+  The endpoint must be set up that way (``oxigraph serve --union-default-graph``; Virtuoso,
+  GraphDB and Neptune do it by default); :meth:`SparqlEngine.check_union` verifies it.
+
+Example:
+    >>> engine = SparqlEngine(SparqlClient("http://127.0.0.1:7878/query"))
+    >>> engine.location
+    'http://127.0.0.1:7878/query'
+    >>> skolemise(ox.BlankNode("b1")).value
+    'https://w3id.org/cred-kg/.well-known/genid/b1'
+    >>> deskolemise(skolemise(ox.BlankNode("b1")))
+    <BlankNode value=b1>
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.backends.http import Answer, BadRequest, SparqlClient, display_url
+
+GENID = "https://w3id.org/cred-kg/.well-known/genid/"
+#: Where the quads of the default graph are kept on the endpoint.
+DEFAULT_GRAPH = "https://w3id.org/cred-kg/graph/default"
+#: The graph that lists the graphs this store wrote.
+REGISTRY = "https://w3id.org/cred-kg/graph/registry"
+HOLDS = "https://w3id.org/cred-kg/store#holds"
+#: Quads per request when bulk loading (not atomic as a whole, like the embedded bulk loader).
+BULK_CHUNK = 20_000
+
+_SELECT_ACCEPT = "application/sparql-results+json"
+# Asked for by query form: Virtuoso answers a CONSTRUCT in a results format if one is accepted.
+_GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
+# Comments, IRIs and strings: removed before looking for the query form's keyword.
+_NOT_KEYWORDS = re.compile(r"#[^\n]*|<[^<>\s]*>|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_GRAPH_FORMATS = {
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/x-turtle": ox.RdfFormat.TURTLE,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+_RESULT_FORMATS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+_POSITION = re.compile(r"^error at (\d+):(\d+): ")
+_LINE = re.compile(r"\bline (\d+):")
+_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+_DEFAULT = ox.NamedNode(DEFAULT_GRAPH)
+_REGISTRY = ox.NamedNode(REGISTRY)
+_HOLDS = ox.NamedNode(HOLDS)
+# Binds ?g to each graph this store wrote.
+_OWNED = f"GRAPH <{REGISTRY}> {{ <{REGISTRY}> <{HOLDS}> ?g }}"
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
+
+
+def skolemise(term: Any) -> Any:
+    """A blank node as its skolem IRI; any other term as it is."""
+    if isinstance(term, ox.BlankNode):
+        return ox.NamedNode(GENID + term.value)
+    return term
+
+
+def deskolemise(term: Any) -> Any:
+    """A skolem IRI as its blank node; any other term as it is (a boolean in its canonical
+    form: Virtuoso answers ``"false"^^xsd:boolean`` as ``"0"``)."""
+    if isinstance(term, ox.NamedNode) and term.value.startswith(GENID):
+        return ox.BlankNode(term.value[len(GENID) :])
+    if (
+        isinstance(term, ox.Literal)
+        and term.value in ("0", "1")
+        and term.datatype.value == _BOOLEAN
+    ):
+        return ox.Literal("true" if term.value == "1" else "false", datatype=term.datatype)
+    return term
+
+
+def _stored_graph(graph: GraphName) -> ox.NamedNode:
+    if isinstance(graph, ox.DefaultGraph):
+        return _DEFAULT
+    return skolemise(graph)
+
+
+def _read_graph(graph: ox.NamedNode) -> GraphName:
+    return ox.DefaultGraph() if graph == _DEFAULT else deskolemise(graph)
+
+
+def _sparql_term(term: Any) -> str:
+    # pyoxigraph writes terms in N-Triples syntax, whose escapes SPARQL accepts as they are.
+    term = skolemise(term)
+    if not isinstance(term, ox.NamedNode | ox.Literal):
+        raise ValueError(
+            f"{term} cannot be written to a SPARQL endpoint (RDF 1.2 triple terms "
+            "are not supported by the remote backend)"
+        )
+    return str(term)
+
+
+def data_block(quads: Iterable[ox.Quad]) -> tuple[str, set[ox.NamedNode]]:
+    """The body of an ``INSERT DATA``/``DELETE DATA`` for ``quads``, and the graphs it names."""
+    by_graph: dict[ox.NamedNode, list[str]] = defaultdict(list)
+    for quad in quads:
+        by_graph[_stored_graph(quad.graph_name)].append(
+            f"{_sparql_term(quad.subject)} {_sparql_term(quad.predicate)} "
+            f"{_sparql_term(quad.object)} ."
+        )
+    parts = [f"GRAPH {graph} {{\n" + "\n".join(lines) + "\n}" for graph, lines in by_graph.items()]
+    return "\n".join(parts), set(by_graph)
+
+
+class SparqlEngine:
+    """The data of a :class:`kg.store.KnowledgeStore` on a SPARQL 1.1 endpoint.
+
+    Args:
+        client: the endpoint's query and update URLs.
+    """
+
+    def __init__(self, client: SparqlClient) -> None:
+        self.client = client
+        self._union_checked = False
+
+    @property
+    def location(self) -> str:
+        """The query URL, without any query string (it may hold a token)."""
+        return display_url(self.client.query_url)
+
+    def with_timeout(self, seconds: float | None) -> SparqlEngine:
+        """The same store, with a deadline of ``seconds`` on every request."""
+        clone = copy.copy(self)
+        clone.client = copy.copy(self.client)
+        clone.client.timeout = seconds
+        return clone
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def query(
+        self,
+        query: str,
+        *,
+        prefixes: Mapping[str, str] | None = None,
+        use_default_graph_as_union: bool = False,
+        default_graph: Any = None,
+        named_graphs: Iterable[Any] | None = None,
+        substitutions: Mapping[ox.Variable, Term] | None = None,
+        base_iri: str | None = None,
+    ) -> Any:
+        """Run a query on the endpoint, with ``pyoxigraph.Store.query``'s arguments.
+
+        The default graph is the endpoint's (the union of all graphs) with
+        ``use_default_graph_as_union``, else this store's default graph, unless
+        ``default_graph`` names graphs. ``substitutions`` replace their variables in the text
+        (see :func:`_substitute`).
+
+        Raises:
+            SyntaxError: the endpoint refused the query (its message; positions are those of
+                ``query``).
+            OSError: the endpoint cannot be reached, failed, or ran past the deadline.
+        """
+        head = "".join(f"PREFIX {p}: <{iri}> " for p, iri in (prefixes or {}).items())
+        if base_iri:
+            head = f"BASE <{base_iri}> " + head
+        text = head + "\n" + (_substitute(query, substitutions) if substitutions else query)
+        params: list[tuple[str, str]] = []
+        if default_graph is not None:
+            graphs = default_graph if isinstance(default_graph, list | tuple) else [default_graph]
+            params += [("default-graph-uri", _stored_graph(g).value) for g in graphs]
+        elif not use_default_graph_as_union:
+            params.append(("default-graph-uri", DEFAULT_GRAPH))
+        if named_graphs is not None:
+            params += [("named-graph-uri", _stored_graph(g).value) for g in named_graphs]
+        try:
+            answer = self.client.query(text, accept=_accept(query), params=params)
+        except BadRequest as refusal:
+            raise _syntax_error(refusal.message) from None
+        return _parse_answer(answer)
+
+    def select(self, query: str) -> ox.QuerySolutions:
+        """A SELECT over the endpoint's default graph, as written (no prefixes added)."""
+        answer = self.client.query(query, accept=_SELECT_ACCEPT)
+        return _parse_answer(answer)  # type: ignore[no-any-return]
+
+    def quads_for_pattern(
+        self, subject: Any = None, predicate: Any = None, obj: Any = None, graph_name: Any = None
+    ) -> Iterator[ox.Quad]:
+        """The quads matching a pattern (``None``: any), in the graphs this store wrote."""
+        s = "?s" if subject is None else _sparql_term(subject)
+        p = "?p" if predicate is None else _sparql_term(predicate)
+        o = "?o" if obj is None else _sparql_term(obj)
+        if graph_name is None:
+            where = f"{_OWNED} GRAPH ?g {{ {s} {p} {o} }}"
+        else:
+            graph = _stored_graph(graph_name)
+            where = f"GRAPH {graph} {{ {s} {p} {o} }} BIND({graph} AS ?g)"
+        solutions = self.select(f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}")
+        fixed = {"s": subject, "p": predicate, "o": obj}
+        for row in solutions:
+            terms = {
+                k: fixed[k] if fixed[k] is not None else deskolemise(row[k])
+                for k in ("s", "p", "o")
+            }
+            yield ox.Quad(terms["s"], terms["p"], terms["o"], _read_graph(row["g"]))
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        return self.quads_for_pattern()
+
+    def __len__(self) -> int:
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {_OWNED} GRAPH ?g {{ ?s ?p ?o }} }}")
+        return int(next(iter(rows))["n"].value)
+
+    def named_graphs(self) -> Iterator[ox.NamedNode | ox.BlankNode]:
+        """The named graphs this store wrote that hold data (not the default graph)."""
+        rows = self.select(f"SELECT DISTINCT ?g WHERE {{ {_OWNED} GRAPH ?g {{ ?s ?p ?o }} }}")
+        for row in rows:
+            if row["g"] != _DEFAULT:
+                yield deskolemise(row["g"])
+
+    def check_union(self) -> None:
+        """Check, on one sample quad, that the endpoint's default graph shows the named graphs.
+
+        Raises:
+            OSError: it does not (the queries would see no data).
+        """
+        sample = self.select(
+            f"SELECT ?s ?p ?o WHERE {{ {_OWNED} GRAPH ?g {{ ?s ?p ?o }} }} LIMIT 1"
+        )
+        row = next(iter(sample), None)
+        if row is None:
+            return
+        answer = self.client.query(
+            f"ASK {{ {row['s']} {row['p']} {row['o']} }}", accept=_SELECT_ACCEPT
+        )
+        if not bool(_parse_answer(answer)):
+            raise OSError(
+                f"{self.location}: the endpoint's default graph is not the union of its named "
+                "graphs, so queries would not see the data; start oxigraph with "
+                "--union-default-graph (see docs/backends.md for other servers)"
+            )
+        self._union_checked = True
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads in one request: all of them, or none if the endpoint refuses it."""
+        self.update(added=quads)
+
+    def add(self, quad: ox.Quad) -> None:
+        """Add one quad."""
+        self.update(added=[quad])
+
+    def remove(self, quad: ox.Quad) -> None:
+        """Remove one quad."""
+        self.update(removed=[quad])
+
+    def update(self, *, removed: Iterable[ox.Quad] = (), added: Iterable[ox.Quad] = ()) -> None:
+        """Remove, then add, in one request (so that a reader never sees half of it).
+
+        Raises:
+            OSError: the endpoint refused or failed the request; nothing was changed.
+        """
+        operations = []
+        body, _ = data_block(removed)
+        if body:
+            operations.append(f"DELETE DATA {{\n{body}\n}}")
+        body, graphs = data_block(added)
+        if body:
+            registry = " ".join(
+                f"<{REGISTRY}> <{HOLDS}> {g} ." for g in sorted(graphs, key=lambda g: g.value)
+            )
+            operations.append(f"INSERT DATA {{\nGRAPH <{REGISTRY}> {{ {registry} }}\n{body}\n}}")
+        if not operations:
+            return
+        self._send(" ;\n".join(operations))
+        if graphs and not self._union_checked:
+            self.check_union()
+
+    def clear(self) -> None:
+        """Drop every graph this store wrote, and the registry, in one request."""
+        rows = self.select(f"SELECT ?g WHERE {{ {_OWNED} }}")
+        drops = [f"DROP SILENT GRAPH {row['g']}" for row in rows]
+        self._send(" ;\n".join([*drops, f"DROP SILENT GRAPH <{REGISTRY}>"]))
+
+    def bulk_load(self, *, path: str, format: ox.RdfFormat) -> None:
+        """Load a file in requests of :data:`BULK_CHUNK` quads: not all or nothing. Blank
+        nodes get fresh identifiers, as Oxigraph's own bulk loader gives them."""
+        quads = iter(ox.parse(path=path, format=format, rename_blank_nodes=True))
+        while chunk := list(itertools.islice(quads, BULK_CHUNK)):
+            self.extend(chunk)
+
+    def flush(self) -> None:
+        """Nothing to do: the endpoint persists each request itself."""
+
+    def _send(self, text: str) -> None:
+        try:
+            self.client.update(text)
+        except BadRequest as refusal:
+            raise OSError(
+                f"{self.location}: the endpoint refused the update: {refusal.message}"
+            ) from None
+
+
+def _substitute(query: str, substitutions: Mapping[ox.Variable, Term]) -> str:
+    """Put each value in place of its variable, as SEP-0007 substitution does: in the SELECT
+    projection as ``(<value> AS ?var)``, elsewhere as the value itself.
+
+    A trailing ``VALUES`` block would join too late for some engines (Virtuoso refuses a
+    property path whose start is bound only by it). Meant for the store's own queries: the
+    variable must be projected by name (not ``SELECT *``) and not appear inside a string.
+
+    Example:
+        >>> _substitute("SELECT ?c ?n WHERE { ?c <urn:p>+ ?n }",
+        ...             {ox.Variable("c"): ox.NamedNode("urn:x")})
+        'SELECT (<urn:x> AS ?c) ?n WHERE { <urn:x> <urn:p>+ ?n }'
+    """
+    select = re.search(r"\bSELECT\b", query, flags=re.IGNORECASE)
+    cut = query.find("{") if select else -1
+    where = re.search(r"\bWHERE\b", query[:cut] if cut >= 0 else "", flags=re.IGNORECASE)
+    if where:
+        cut = where.start()
+    head, body = (query[:cut], query[cut:]) if select and cut >= 0 else ("", query)
+    for variable, term in substitutions.items():
+        name = re.compile(r"[?$]" + re.escape(variable.value) + r"(?![\w\u00b7-\U000effff])")
+        value = _sparql_term(term)
+        if select and not name.search(head):
+            raise ValueError(f"substituted variable ?{variable.value} is not projected by name")
+        head = name.sub(lambda _m, v=value, n=variable.value: f"({v} AS ?{n})", head)
+        body = name.sub(lambda _m, v=value: v, body)
+    return head + body
+
+
+def _accept(query: str) -> str:
+    """The Accept header for a query: RDF for CONSTRUCT and DESCRIBE, results otherwise.
+
+    Example:
+        >>> _accept("PREFIX s: <urn:select#> # SELECT\\nCONSTRUCT { ?s ?p ?o } WHERE {}")
+        'application/n-triples, text/turtle;q=0.9'
+    """
+    found = _FORM.search(_NOT_KEYWORDS.sub(" ", query))
+    if found and found[1].upper() in ("CONSTRUCT", "DESCRIBE"):
+        return _GRAPH_ACCEPT
+    return _SELECT_ACCEPT
+
+
+def _syntax_error(message: str) -> SyntaxError:
+    # The query was sent after one line of prefixes: give positions in the caller's text.
+    found = _POSITION.match(message)
+    if found and int(found[1]) > 1:
+        message = _POSITION.sub(f"error at {int(found[1]) - 1}:{found[2]}: ", message)
+    # Virtuoso: "SPARQL compiler, line 3: syntax error ..."
+    message = _LINE.sub(lambda m: f"line {max(1, int(m[1]) - 1)}:", message, count=1)
+    error = SyntaxError(message)
+    error.msg = message
+    return error
+
+
+def _parse_answer(answer: Answer) -> Any:
+    kind = answer.content_type
+    if kind in _RESULT_FORMATS:
+        return ox.parse_query_results(answer, _RESULT_FORMATS[kind])
+    if kind in _GRAPH_FORMATS:
+        return (quad.triple for quad in ox.parse(answer, _GRAPH_FORMATS[kind]))
+    answer.close()
+    raise OSError(
+        f"the endpoint answered in {kind or 'an unnamed format'}, which is not a "
+        "SPARQL results or RDF format"
+    )
+
+
+__all__ = ["DEFAULT_GRAPH", "GENID", "REGISTRY", "SparqlEngine", "deskolemise", "skolemise"]

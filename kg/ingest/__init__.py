@@ -1,0 +1,376 @@
+"""Bulk ingest of large RDF files: streamed, atomic per batch, resumable, never duplicating.
+
+:func:`ingest_file` reads a file in batches (:mod:`kg.ingest.batches`) and writes each batch,
+all or nothing, together with a progress record (:mod:`kg.ingest.records`). It holds one batch
+at a time, whatever the size of the file (the store's own memory aside: an in-memory store
+holds everything, RocksDB's caches grow with the data on disk). What it guarantees:
+
+- **Atomic per batch.** A batch is written whole or not at all, with its record: in one
+  transaction (in memory; on a SPARQL endpoint, one update request), or on disk in one
+  RocksDB ingestion of sorted files (``_ATOMIC_BULK`` says why that is atomic; a kill while
+  the files are being written leaves them unused in the store's directory). Bad input
+  (a syntax error, a literal over the limit) stops the ingest before its batch is written:
+  the batches before it stay, nothing after it is written, and :class:`IngestStopped` says
+  which batches are in and where the file is wrong.
+- **Resumable.** After a crash, a kill or Ctrl-C, ``resume=True`` continues after the last
+  committed batch of the same content (the record is keyed by the file's SHA-256).
+- **Never duplicating.** Blank nodes are relabelled from the file's content hash
+  (:mod:`kg.ingest.blank_nodes`), so a rerun writes exactly the quads the first run wrote and
+  the store, a set of quads, does not grow.
+
+What is checked per batch: the syntax, literal length (``limits.max_literal_chars``) and RDF 1.2
+triple terms, as :func:`kg.store.KnowledgeStore.load` checks them; the file-size and
+quads-per-load limits do not apply, since nothing is held whole. SHACL shapes cannot be checked
+per batch (a node's triples may straddle batches, and ``sh:minCount`` would fail on the first
+half); ``validate=True`` checks the whole file's data against the shapes after the last batch,
+with the types the store gives the nodes it refers to, and reports the results without undoing
+the load. That check holds the file's quads in memory.
+
+Ingest is the path for large files; :meth:`kg.store.KnowledgeStore.load` stays the path for
+case files and for data that must be validated before anything is written.
+
+Example:
+    >>> import tempfile
+    >>> from kg.store import KnowledgeStore
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp, "dump.nt")
+    ...     _ = path.write_text('<https://e.org/s> <https://e.org/p> _:o .\\n' * 3)
+    ...     store = KnowledgeStore()
+    ...     first = ingest_file(store, path, batch_size=2)
+    ...     again = ingest_file(store, path, batch_size=2)
+    ...     data = [q for q in store.quads() if q.graph_name == ox.DefaultGraph()]
+    ...     (first.batches, first.quads, again.quads, len(data))
+    (2, 3, 3, 1)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, Location, ShapeViolation, StoreError, UnsupportedFormatError
+from kg.formats import Format, detect_format
+from kg.ingest.batches import (
+    LINE_FORMATS,
+    STREAM_FORMATS,
+    Batch,
+    line_batches,
+    stream_batches,
+    syntax_error,
+)
+from kg.ingest.blank_nodes import BlankNodes
+from kg.ingest.records import (
+    INGEST_GRAPH,
+    START,
+    Position,
+    batch_record,
+    committed,
+    completion_record,
+    file_record,
+)
+from kg.ingest.report import (
+    IngestProgress,
+    IngestProgressCallback,
+    IngestReport,
+    IngestStopped,
+)
+from kg.rdfio import DEFAULT_LIMITS, Limits
+
+#: Quads (N-Triples, N-Quads: lines) per batch, by default: a few tens of MB in memory, few
+#: enough writes that their cost does not show, and under ``_ATOMIC_BULK``.
+DEFAULT_BATCH_SIZE = 100_000
+# Oxigraph 0.5's bulk loader on RocksDB (lib/oxigraph/src/storage/rocksdb.rs) collects up to
+# DEFAULT_BULK_LOAD_BATCH_SIZE = 1,000,000 quads, parsing them all first, then writes one sorted
+# file per column family and hands them all to RocksDB in one IngestExternalFiles call, which
+# RocksDB makes atomic across column families, crash included ("if this function returns NOK,
+# or the process crashes, then none of the files will be ingested"). So a bulk load of fewer
+# quads than that is all or nothing, like a transaction; tests/ingest/test_kill_resume.py kills
+# ingests on disk to check it. pyproject pins pyoxigraph below 0.6.
+_ATOMIC_BULK = 1_000_000
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+
+
+class Store(Protocol):
+    """What an ingest needs of a store: :class:`kg.store.KnowledgeStore` on any backend.
+
+    Writes go to ``store.oxigraph``: an embedded pyoxigraph ``Store`` (the fast path parses
+    and writes a batch in one ``Store.load`` call), or a remote backend's engine, whose
+    ``extend`` is one transaction (one SPARQL Update request).
+    """
+
+    def query(self, sparql: str) -> object: ...
+
+    @property
+    def oxigraph(self) -> object: ...
+
+
+def ingest_file(
+    store: Store,
+    path: Path | str,
+    *,
+    fmt: str | Format | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    resume: bool = False,
+    validate: bool = False,
+    blank_node_scope: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: IngestProgressCallback | None = None,
+) -> IngestReport:
+    """Ingest one N-Triples, N-Quads, Turtle or TriG file, each batch all or nothing.
+
+    Args:
+        store: the store to write to.
+        path: the file.
+        fmt: its format; by default the one its extension says.
+        batch_size: quads per batch (for N-Triples and N-Quads, lines).
+        resume: skip what an earlier run committed of the same content (same SHA-256), and do
+            nothing if it committed all of it. Without it, the whole file is written again,
+            which adds nothing that is already there.
+        validate: after the last batch, check the file's data against the SHACL shapes
+            (holds the file's quads in memory); results go to ``report.violations``.
+        blank_node_scope: what blank node labels are derived from; by default the file's
+            SHA-256. Give a fixed name to keep blank nodes the same across edited versions of
+            a file (after fixing a syntax error, for instance).
+        limits: ``max_literal_chars`` applies to every batch.
+        progress: called after each committed batch.
+
+    Returns:
+        What this run wrote, what it skipped, and whether the whole file is in.
+
+    Raises:
+        IngestStopped: bad input; the batches before it are in, nothing after.
+        UnsupportedFormatError: not one of the four formats.
+        InputError: the file cannot be read; ``batch_size`` is not positive.
+        StoreError: a write failed; the batch being written is not in the store.
+    """
+    started = time.perf_counter()
+    path = Path(path)
+    source = str(path)
+    rdf_format = _ingest_format(path, fmt)
+    if batch_size < 1:
+        raise InputError(
+            f"batch size {batch_size} is not positive",
+            location=Location(source),
+            term="batch_size",
+            expected="at least 1",
+        )
+    size, sha256 = _size_and_digest(path)
+    position, complete = committed(store, sha256) if resume else (START, False)  # type: ignore[arg-type]
+    write = _writer(store)
+    state = _Run(
+        path=source,
+        fmt=rdf_format,
+        sha256=sha256,
+        skipped=position,
+        started=started,
+        complete=complete,
+    )
+    if progress:
+        progress(
+            IngestProgress(
+                source,
+                sha256,
+                position.batches,
+                position.quads_done,
+                position.offset if complete else 0,
+                size,
+            )
+        )
+    if complete:
+        return state.report()
+    nodes = BlankNodes(blank_node_scope or sha256)
+    batches = _batches(path, rdf_format, batch_size, position, nodes, limits)
+    try:
+        for batch in batches:
+            records = batch_record(sha256, batch.end, batch.count)
+            if not state.batches:
+                records += file_record(sha256, path.name, rdf_format.name)
+            try:
+                write(batch, records)
+            except SyntaxError as error:
+                raise syntax_error(error, rdf_format, source, batch.first_line) from None
+            state.add(batch)
+            if progress:
+                progress(
+                    IngestProgress(
+                        source,
+                        sha256,
+                        batch.end.batches,
+                        batch.end.quads_done,
+                        min(batch.end.offset, size),
+                        size,
+                    )
+                )
+    except InputError as error:
+        raise IngestStopped(state.report(), error) from None
+    write(None, completion_record(sha256, state.total_quads))
+    state.complete = True
+    if validate:
+        state.violations = _validate(store, path, rdf_format, blank_node_scope or sha256, limits)
+    return state.report()
+
+
+class _Run:
+    """The running totals of one ingest."""
+
+    def __init__(
+        self,
+        *,
+        path: str,
+        fmt: Format,
+        sha256: str,
+        skipped: Position,
+        started: float,
+        complete: bool,
+    ) -> None:
+        self.path, self.fmt, self.sha256 = path, fmt, sha256
+        self.skipped, self.started, self.complete = skipped, started, complete
+        self.batches = self.quads = 0
+        self.violations: tuple[ShapeViolation, ...] = ()
+
+    @property
+    def total_quads(self) -> int:
+        return self.skipped.quads_done + self.quads
+
+    def add(self, batch: Batch) -> None:
+        self.batches += 1
+        self.quads += batch.count
+
+    def report(self) -> IngestReport:
+        return IngestReport(
+            path=self.path,
+            format=self.fmt.name,
+            sha256=self.sha256,
+            first_batch=self.skipped.batches + 1,
+            batches=self.batches,
+            quads=self.quads,
+            skipped_batches=self.skipped.batches,
+            skipped_quads=self.skipped.quads_done,
+            complete=self.complete,
+            elapsed_seconds=time.perf_counter() - self.started,
+            violations=self.violations,
+        )
+
+
+def _ingest_format(path: Path, fmt: str | Format | None) -> Format:
+    rdf_format = detect_format(path, fmt)
+    if rdf_format not in (*LINE_FORMATS, *STREAM_FORMATS):
+        raise UnsupportedFormatError(
+            f"{rdf_format.label} cannot be ingested in batches",
+            location=Location(str(path)),
+            term="format",
+            expected="N-Triples, N-Quads, Turtle or TriG; load JSON-LD, RDF/XML and case "
+            "files with `kg load`",
+        )
+    return rdf_format
+
+
+def _size_and_digest(path: Path) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            while block := handle.read(1 << 20):
+                digest.update(block)
+        return path.stat().st_size, digest.hexdigest()
+    except OSError as error:
+        raise InputError(
+            f"cannot read file: {error.strerror or error}", location=Location(str(path))
+        ) from None
+
+
+def _batches(
+    path: Path, fmt: Format, batch_size: int, start: Position, nodes: BlankNodes, limits: Limits
+) -> Iterator[Batch]:
+    if fmt in LINE_FORMATS:
+        return line_batches(
+            path, fmt, batch_size=batch_size, start=start, nodes=nodes, limits=limits
+        )
+    return stream_batches(path, fmt, batch_size=batch_size, start=start, nodes=nodes, limits=limits)
+
+
+def _writer(store: Store) -> _Write:
+    """One write per call: the batch (if any) and its records, all or nothing."""
+    # KnowledgeStore.oxigraph: the embedded pyoxigraph Store, or a remote store's engine
+    # (kg.backends.sparql.SparqlEngine), whose extend is one SPARQL Update request.
+    target: object = store.oxigraph
+    if isinstance(target, ox.Store):
+        oxigraph = target
+        on_disk = getattr(store, "kind", None) == "disk"
+
+        def write_oxigraph(batch: Batch | None, records: list[ox.Quad]) -> None:
+            size = len(records) + (batch.count if batch else 0)
+            # On disk, a batch under the bulk loader's own batch goes in as one RocksDB
+            # ingestion of sorted files (see _ATOMIC_BULK), about three times faster than a
+            # transaction on a store of a million quads; in memory, and for bigger batches,
+            # Store.load and Store.extend are each one transaction (pyoxigraph 0.5).
+            bulk = on_disk and size < _ATOMIC_BULK
+            try:
+                if batch is not None and batch.text is not None:
+                    text = batch.text + ox.serialize(records, format=ox.RdfFormat.N_QUADS)
+                    (oxigraph.bulk_load if bulk else oxigraph.load)(
+                        text, format=ox.RdfFormat.N_QUADS
+                    )
+                else:
+                    quads = [*(batch.quads or [] if batch else []), *records]
+                    (oxigraph.bulk_extend if bulk else oxigraph.extend)(quads)
+            except OSError as error:
+                raise StoreError(f"write failed: {error}") from None
+
+        return write_oxigraph
+
+    def write_extend(batch: Batch | None, records: list[ox.Quad]) -> None:
+        quads: list[ox.Quad] = []
+        if batch is not None and batch.text is not None:
+            # Fast-path text has no blank nodes, so parsing it here relabels nothing; a
+            # SyntaxError is located by the caller, as on the embedded store.
+            quads = list(ox.parse(batch.text, format=ox.RdfFormat.N_QUADS))
+        elif batch is not None:
+            quads = batch.quads or []
+        try:
+            target.extend([*quads, *records])  # type: ignore[attr-defined]
+        except OSError as error:
+            raise StoreError(f"write failed: {error}") from None
+
+    return write_extend
+
+
+class _Write(Protocol):
+    def __call__(self, batch: Batch | None, records: list[ox.Quad]) -> None: ...
+
+
+def _validate(
+    store: Store, path: Path, fmt: Format, scope: str, limits: Limits
+) -> tuple[ShapeViolation, ...]:
+    """The file's data against the shapes, with the types the store knows."""
+    from kg.shacl import validate_quads
+
+    quads: list[ox.Quad] = []
+    for batch in _batches(path, fmt, DEFAULT_BATCH_SIZE, START, BlankNodes(scope), limits):
+        if batch.text is not None:
+            quads += ox.parse(batch.text, format=ox.RdfFormat.N_QUADS)
+        else:
+            quads += batch.quads or []
+    # Full IRIs: a store other than KnowledgeStore may predeclare no prefix.
+    known = store.query(
+        f"CONSTRUCT {{ ?s <{_RDF_TYPE}> ?t . ?c <{_SUBCLASS_OF}> ?d }} WHERE {{ "
+        f"{{ ?s <{_RDF_TYPE}> ?t }} UNION {{ ?c <{_SUBCLASS_OF}> ?d }} }}"
+    )
+    return tuple(validate_quads(quads, source=str(path), known_types=known))  # type: ignore[arg-type]
+
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "INGEST_GRAPH",
+    "IngestProgress",
+    "IngestProgressCallback",
+    "IngestReport",
+    "IngestStopped",
+    "Store",
+    "ingest_file",
+]

@@ -1,0 +1,1 @@
+LOAD SILENT <http://127.0.0.1:LISTENER_PORT/data.ttl> INTO GRAPH <urn:g>

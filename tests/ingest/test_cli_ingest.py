@@ -1,0 +1,110 @@
+"""``kg ingest``, in-process: what it prints and its exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from api.cli import app
+from kg.store import KnowledgeStore
+from tests.ingest.conftest import E, data_quads, nt_lines
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["ingest", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_ingest_writes_every_batch_and_says_so(write, tmp_path: Path) -> None:
+    path = write("a.nt", nt_lines(25, blank_every=5))
+    code, out, _ = run(str(path), "--store", str(tmp_path / "db"), "--batch-size", "10")
+    assert code == 0
+    assert f"{path}: ingested batches 1..3 (25 quads, nt)" in out
+    with KnowledgeStore(tmp_path / "db") as store:
+        assert len(data_quads(store)) == 25
+
+
+def test_resume_of_a_file_already_in_does_nothing(write, tmp_path: Path) -> None:
+    path = write("a.nt", nt_lines(12))
+    store = str(tmp_path / "db")
+    assert run(str(path), "--store", store, "--batch-size", "5")[0] == 0
+    code, out, _ = run(str(path), "--store", store, "--resume")
+    assert code == 0
+    assert f"{path}: already in the store (12 quads, 3 batches); nothing to do" in out
+
+
+def test_a_syntax_error_exits_1_and_says_what_was_loaded(write, tmp_path: Path) -> None:
+    lines = nt_lines(12)
+    lines[8] = f"<{E}s8> <{E}p>\n"
+    bad, after = write("bad.nt", lines), write("after.nt", nt_lines(2))
+    code, _, err = run(str(bad), str(after), "--store", str(tmp_path / "db"), "--batch-size", "4")
+    assert code == 1
+    assert (
+        f"error: {bad}: loaded batches 1..2 (8 quads); stopped at {bad}:9: invalid "
+        "N-Triples: line jumps are not allowed"
+    ) in err
+    assert f"not ingested: {after}" in err
+    with KnowledgeStore(tmp_path / "db") as store:
+        assert len(data_quads(store)) == 8
+
+
+def test_shape_violations_with_validate_exit_1_and_keep_the_data(write) -> None:
+    cred = "https://w3id.org/cred-kg/ns#"
+    path = write(
+        "c.nt", f"<{E}c> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{cred}FactualClaim> .\n"
+    )
+    code, out, err = run(str(path), "--validate")
+    assert code == 1
+    assert "ingested batches 1..1 (1 quads" in out
+    assert "1 SHACL violation(s)" in err and "the data stays loaded" in err
+
+
+def test_a_missing_file_exits_2(tmp_path: Path) -> None:
+    code, _, err = run(str(tmp_path / "missing.nt"))
+    assert code == 2 and "no such file" in err
+
+
+def test_a_format_that_cannot_be_streamed_exits_2(write) -> None:
+    code, _, err = run(str(write("a.jsonld", "{}")))
+    assert code == 2 and "cannot be ingested in batches" in err
+
+
+def test_a_store_that_cannot_be_opened_exits_3(write, tmp_path: Path) -> None:
+    not_a_store = write("file.txt", "x")
+    code, _, err = run(str(write("a.nt", nt_lines(1))), "--store", str(not_a_store))
+    assert code == 3 and "is not a directory" in err
+
+
+def test_ctrl_c_exits_130_and_names_the_committed_batches(
+    write, tmp_path: Path, monkeypatch
+) -> None:
+    import kg.ingest
+
+    real = kg.ingest.line_batches
+
+    def two_then_ctrl_c(*args, **kwargs):  # type: ignore[no-untyped-def]
+        for count, batch in enumerate(real(*args, **kwargs)):
+            if count == 2:
+                raise KeyboardInterrupt
+            yield batch
+
+    monkeypatch.setattr(kg.ingest, "line_batches", two_then_ctrl_c)
+    path, store = write("a.nt", nt_lines(30)), str(tmp_path / "db")
+    code, _, err = run(str(path), "--store", store, "--batch-size", "10")
+    assert code == 130
+    assert (
+        f"interrupted: {path}: batches 1..2 are in the store (20 quads); rerun with --resume" in err
+    )
+    monkeypatch.setattr(kg.ingest, "line_batches", real)
+    code, out, _ = run(str(path), "--store", store, "--batch-size", "10", "--resume")
+    assert code == 0 and "ingested batches 3..3 (10 quads" in out
+
+
+def test_help_states_the_library_default_batch_size() -> None:
+    from kg.ingest import DEFAULT_BATCH_SIZE
+
+    result = runner.invoke(app, ["ingest", "--help"], env={"COLUMNS": "200"})
+    assert f"[default: {DEFAULT_BATCH_SIZE:,}]" in result.stdout
