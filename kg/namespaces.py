@@ -12,6 +12,10 @@ SCHEMA = Namespace("https://schema.org/")
 #: and left out of exports meant to be loaded elsewhere, where it would go stale.
 ANALYSIS_GRAPH = "https://w3id.org/cred-kg/analysis"
 
+#: The named graph of `kg ingest`'s progress records (kg.ingest.records): bookkeeping of this
+#: store, never part of an export.
+INGEST_GRAPH = "https://w3id.org/cred-kg/ingest"
+
 #: Default base for the IRIs of case data (actors, claims, ...). A case file may set its own.
 DEFAULT_DATA_BASE = "https://w3id.org/cred-kg/id/"
 
@@ -33,5 +37,5 @@ def sparql_prefixes() -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
-__all__ = ["ANALYSIS_GRAPH", "CRED", "DCTERMS", "DEFAULT_DATA_BASE", "OWL", "PREFIXES", "PROV",
-           "RDF", "RDFS", "SCHEMA", "SKOS", "XSD", "sparql_prefixes"]
+__all__ = ["ANALYSIS_GRAPH", "CRED", "DCTERMS", "DEFAULT_DATA_BASE", "INGEST_GRAPH", "OWL",
+           "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SKOS", "XSD", "sparql_prefixes"]

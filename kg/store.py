@@ -32,6 +32,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -54,7 +55,7 @@ from kg.errors import (
     UnsupportedFormatError,
 )
 from kg.formats import NTRIPLES, RDFXML, YAML, Format, detect_format, format_by_name
-from kg.namespaces import ANALYSIS_GRAPH, CRED, PREFIXES, RDF, RDFS
+from kg.namespaces import ANALYSIS_GRAPH, CRED, INGEST_GRAPH, PREFIXES, RDF, RDFS
 from kg.neighbourhood import claim_neighbourhood, resolve_claim
 from kg.rdfio import (
     DEFAULT_LIMITS,
@@ -75,6 +76,7 @@ FormatArg = str | Format | None
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _SUBCLASS_OF = ox.NamedNode(str(RDFS.subClassOf))
+_SUBJECT = attrgetter("subject")
 # IRIs per VALUES block: keeps each query's text small when a load references many nodes.
 _VALUES_CHUNK = 1000
 _SPARQL_POSITION = re.compile(r"^error at (\d+):(\d+): ")
@@ -326,7 +328,7 @@ class KnowledgeStore:
         file is read into columns on the other core, and the shapes are checked on them;
         then an empty in-memory store adopts the staging store (so ``oxigraph`` is a new
         ``pyoxigraph.Store`` after such a load: take it afterwards), and any other store
-        gets the file in one ``Store.load`` transaction. Files it cannot read exactly (blank
+        gets the file in one all-or-nothing write. Files it cannot read exactly (blank
         nodes, comments, literals Oxigraph stores in another form) go the general way.
 
         Args:
@@ -334,8 +336,10 @@ class KnowledgeStore:
             formats: one format for all files, or one per file (``None`` entries: by
                 extension); by default each file's extension decides.
             validate: check the new data against ``ontology/shapes.ttl`` first. Each file is
-                checked on its own, with the types of the nodes it refers to taken from the
-                store and from the other files of the load.
+                checked with the types of the nodes it refers to and the description of the
+                nodes it adds to (its subjects), taken from the store and from the other files
+                of the load: the results are those of the union on the nodes the file touches,
+                less any its earlier description has on its own (:mod:`kg.shacl.touched`).
             limits: size limits; ``max_quads_per_load`` also caps all files together.
             progress: called as ``progress(stage, done, total)``.
 
@@ -535,7 +539,9 @@ class KnowledgeStore:
                 merge all graphs into one.
             claim: a claim's IRI, or its id (the last part of the IRI, ``troops-in-russia``).
             include_analysis: also write the derived analysis graph
-                (:data:`kg.namespaces.ANALYSIS_GRAPH`), left out by default.
+                (:data:`kg.namespaces.ANALYSIS_GRAPH`), left out by default. The progress
+                records of ``kg ingest`` (:data:`kg.namespaces.INGEST_GRAPH`) are never written:
+                they are this store's bookkeeping.
 
         Returns:
             The document.
@@ -551,8 +557,10 @@ class KnowledgeStore:
         """
         rdf_format = format_by_name(fmt)
         if claim is None:
-            skip = None if include_analysis else ox.NamedNode(ANALYSIS_GRAPH)
-            return serialize((q for q in self.quads() if q.graph_name != skip), rdf_format)
+            skip = {ox.NamedNode(INGEST_GRAPH)}
+            if not include_analysis:
+                skip.add(ox.NamedNode(ANALYSIS_GRAPH))
+            return serialize((q for q in self.quads() if q.graph_name not in skip), rdf_format)
         node = resolve_claim(self, claim)
         return serialize(claim_neighbourhood(self, node), rdf_format)
 
@@ -635,16 +643,40 @@ class KnowledgeStore:
     def _validate(self, staged: list[_Staged], progress: ProgressCallback | None) -> None:
         # Imported here: loads with validate=False never need the validator. The compiled
         # engine gives pySHACL's results (tests/test_shacl_compiled.py) at a fraction of its time.
-        from kg.shacl import validate_quads
+        from kg.shacl.touched import validate_touching
 
-        from_store = self._known_types(staged)
+        # Nothing can be described elsewhere in one file for an empty store: no pass over it.
+        alone = len(staged) == 1 and next(iter(self.oxigraph), None) is None
+        subjects = [set() if alone else _named_subjects(item.quads) for item in staged]
+        # What the store already says about the nodes the new data has as subjects: each file
+        # is checked as the union would be, on the focus nodes it touches (kg.shacl.touched).
+        stored = self._descriptions_of(set().union(*subjects))
+        referenced = {q.object for q in stored if isinstance(q.object, ox.NamedNode)}
+        referenced.update(
+            q.object for item in staged for q in item.quads if isinstance(q.object, ox.NamedNode)
+        )
+        from_store = self._known_types_of(referenced)
         # What each file types, for the other files of the load; a file's own types are in its
         # data already.
         typed = [_type_quads(item.quads) for item in staged] if len(staged) > 1 else [[]]
         for index, item in enumerate(staged):
             others = [q for i, quads in enumerate(typed) if i != index for q in quads]
-            results = validate_quads(
-                item.quads, source=item.source, known_types=[*from_store, *others]
+            touched = subjects[index]
+            # The other files of the load describe nodes too: a load of [a, b] is checked as
+            # a load of a, then one of b, would be.
+            described = [q for q in stored if q.subject in touched]
+            described += [
+                q
+                for i, other in enumerate(staged)
+                if i != index and not subjects[i].isdisjoint(touched)
+                for q in other.quads
+                if q.subject in touched
+            ]
+            results = validate_touching(
+                item.quads,
+                described,
+                source=item.source,
+                known_types=[*from_store, *others],
             )
             violations = [v for v in results if v.severity == "Violation"]
             if violations:
@@ -667,7 +699,7 @@ class KnowledgeStore:
         Oxigraph's bulk loader builds a staging store while the file is read into columns, and
         the validation runs on them. Nothing touches this store before the data passed: an
         empty in-memory store then adopts the staging store (no second insert); any other
-        writes the same bytes in one transaction (``Store.load``, all or nothing).
+        store gets the same bytes in one all-or-nothing write (see below).
         """
         if detect_format(path, fmt) is not NTRIPLES:
             return None
@@ -678,17 +710,18 @@ class KnowledgeStore:
         adopt = self.kind == "memory" and _is_empty(self.oxigraph)
         # Started before the validator is imported, which then overlaps with the load.
         loader = BackgroundBulkLoad(path=source)
+        touches: list[bool] = []
         from kg.shacl.staged import stage_ntriples, validate_staged
 
         staging = stage_ntriples(
             lambda: read_limited(path, limits),
             max_literal_bytes=limits.max_literal_chars,
             path=source,
-            known_types=None if adopt else self._known_types_of_columns,
+            known_types=None if adopt else lambda cols: self._known_types_of_columns(cols, touches),
             loader=loader,
         )
         # The bulk loader read the file again: if it changed meanwhile, the general way.
-        if staging is None or _file_state(path) != before:
+        if staging is None or touches or _file_state(path) != before:
             return None
         if staging.cols.triples > limits.max_quads_per_load:
             return None
@@ -728,37 +761,54 @@ class KnowledgeStore:
             elapsed_seconds=time.perf_counter() - started,
         )
 
-    def _known_types_of_columns(self, cols: Any) -> list[ox.Triple]:
-        """:meth:`_known_types` for :class:`kg.shacl.columns.Columns` (the IRIs among their
-        objects)."""
-        return self._known_types_of(
-            {
-                ox.NamedNode(cols.terms[i][1:-1].decode("utf-8"))
-                for i in set(cols.o[: cols.data_rows].tolist())
-                if cols.terms[i][:1] == b"<"
-            }
+    def _known_types_of_columns(self, cols: Any, touches: list[bool]) -> list[ox.Triple]:
+        """:meth:`_known_types_of` for :class:`kg.shacl.columns.Columns` (the IRIs among their
+        objects); appends to ``touches`` instead if the store describes one of their subjects
+        (the general way then checks them with that description)."""
+        if self._describes_any(_column_iris(cols, cols.s)):
+            touches.append(True)
+            return []
+        return self._known_types_of(_column_iris(cols, cols.o))
+
+    def _descriptions_of(self, subjects: set[ox.NamedNode]) -> list[ox.Triple]:
+        """Every triple the store holds, in any graph, about these subjects.
+
+        One query per ``_VALUES_CHUNK`` subjects, not one per node; none if the store is empty.
+        """
+        described: list[ox.Triple] = []
+        for values in self._chunks(subjects):
+            query = f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}"
+            described.extend(
+                ox.Triple(row["s"], row["p"], row["o"])
+                for row in self.query(query)  # type: ignore[union-attr]
+            )
+        return described
+
+    def _describes_any(self, subjects: set[ox.NamedNode]) -> bool:
+        """Whether the store holds a triple, in any graph, about one of these subjects."""
+        return any(
+            bool(self.query(f"ASK {{ VALUES ?s {{ {values} }} ?s ?p ?o }}"))
+            for values in self._chunks(subjects)
         )
 
-    def _known_types(self, staged: list[_Staged]) -> list[ox.Triple]:
+    def _chunks(self, nodes: set[ox.NamedNode]) -> Iterator[str]:
+        """The nodes as SPARQL ``VALUES`` lists of ``_VALUES_CHUNK``; none if the store is
+        empty."""
+        if next(iter(self.oxigraph), None) is None:
+            return
+        ordered = sorted(nodes, key=lambda n: n.value)
+        for start in range(0, len(ordered), _VALUES_CHUNK):
+            # The IRIs come from parsed data, so str() gives valid SPARQL; no user text here.
+            yield " ".join(str(n) for n in ordered[start : start + _VALUES_CHUNK])
+
+    def _known_types_of(self, referenced: set[ox.NamedNode]) -> list[ox.Triple]:
         """Types (and class hierarchy), in the store, of the nodes the new data refers to.
 
         One query per ``_VALUES_CHUNK`` referenced IRIs, not one per node; none if the store is
         empty.
         """
-        return self._known_types_of(
-            {q.object for item in staged for q in item.quads if isinstance(q.object, ox.NamedNode)}
-        )
-
-    def _known_types_of(self, referenced: set[ox.NamedNode]) -> list[ox.Triple]:
-        store = self.oxigraph
-        if next(iter(store), None) is None:
-            return []
         known: list[ox.Triple] = []
-        ordered = sorted(referenced, key=lambda n: n.value)
-        for start in range(0, len(ordered), _VALUES_CHUNK):
-            chunk = ordered[start : start + _VALUES_CHUNK]
-            # The IRIs come from parsed data, so str() gives valid SPARQL; no user text here.
-            values = " ".join(str(n) for n in chunk)
+        for values in self._chunks(referenced):
             query = (
                 "CONSTRUCT { ?n a ?t . ?c rdfs:subClassOf ?d } WHERE { "
                 f"VALUES ?n {{ {values} }} "
@@ -884,6 +934,21 @@ def _check_total(total: int, source: str, limits: Limits) -> None:
             term="max_quads_per_load",
             expected="fewer files per load, or bulk loading for large trusted files",
         )
+
+
+def _named_subjects(quads: list[ox.Quad]) -> set[ox.NamedNode]:
+    # A parsed blank node is new to the load: only IRIs can be described elsewhere. A pass at
+    # C speed (map, filter), as in kg.shacl.literals: loads can be large.
+    return set(filter(ox.NamedNode.__instancecheck__, map(_SUBJECT, quads)))
+
+
+def _column_iris(cols: Any, column: Any) -> set[ox.NamedNode]:
+    """The IRIs in one column of :class:`kg.shacl.columns.Columns`' data rows."""
+    return {
+        ox.NamedNode(cols.terms[i][1:-1].decode("utf-8"))
+        for i in set(column[: cols.data_rows].tolist())
+        if cols.terms[i][:1] == b"<"
+    }
 
 
 def _type_quads(quads: list[ox.Quad]) -> list[ox.Quad]:

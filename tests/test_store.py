@@ -179,6 +179,8 @@ def test_references_resolve_against_the_other_files_of_the_load() -> None:
 def test_references_resolve_against_the_store_with_one_query(
     store: KnowledgeStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """One query for the types of the referenced nodes, one for what the store says about the
+    file's subjects (tests/test_store_touched.py)."""
     queries: list[str] = []
     original = KnowledgeStore.query
 
@@ -188,8 +190,9 @@ def test_references_resolve_against_the_store_with_one_query(
 
     monkeypatch.setattr(KnowledgeStore, "query", counting)
     store.load([EXTRA])
-    assert len(queries) == 1
-    assert "VALUES ?n" in queries[0]
+    assert len(queries) == 2
+    assert sorted("VALUES ?n" in q for q in queries) == [False, True]
+    assert sorted("VALUES ?s" in q for q in queries) == [False, True]
 
 
 @needs_validate

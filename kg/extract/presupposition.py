@@ -26,8 +26,8 @@ Example:
     >>> draft = extract("Chile has cut exports since its botched harvest in 2023.",
     ...                 publisher="The Daily Example", date="2025-01-02")
     >>> [(c.text, c.refines) for c in draft.claims][1:]  # doctest: +NORMALIZE_WHITESPACE
-    [('Chile’s harvest in 2023 was botched.', ['chile-harvest-in-2023-took-place']),
-     ('Chile’s harvest in 2023 took place.', [])]
+    [("Chile's harvest in 2023 was botched.", ['chile-harvest-in-2023-took-place']),
+     ("Chile's harvest in 2023 took place.", [])]
 """
 
 from __future__ import annotations
@@ -47,26 +47,29 @@ _PHRASE = re.compile(
     r"(?P<noun>[a-z][\w-]*(?:\s+(?!(?:of|on|in|to|and|for|with|by|against|into|from|at)\b)"
     r"[a-z][\w-]*)?)"
     r"(?P<rest>\s+(?:of|on|in|against|into|toward|towards|with)\s+[^,.;:\u201c\u201d\"]+?)?"
-    r"(?=\s+(?:and|but|which|that|who|while|as)\b|[,.;:\u201c\u201d\"]|\s*$)")
+    r"(?=\s+(?:and|but|which|that|who|while|as)\b|[,.;:\u201c\u201d\"]|\s*$)"
+)
 _NARRATION_ONLY = {"evaluative", "trend"}
 
 
 def read_presuppositions(ctx: Context, first: int) -> None:
     """Add the statements presupposed by ``ctx.statements[first:]`` (one sentence's)."""
+    mark = "\u2019" if "\u2019" in ctx.text else "'"  # the article's own apostrophe
     for statement in list(ctx.statements[first:]):
-        text = ctx.text[statement.span[0]:statement.span[1]]
+        text = ctx.text[statement.span[0] : statement.span[1]]
         for match in _PHRASE.finditer(text):
             cls = ctx.lex.presuppositions.get(match.group("cue").lower())
             if cls is None or (cls in _NARRATION_ONLY and not statement.own_voice):
                 continue
-            ctx.statements.append(_presupposed(ctx.lex, statement, text, match, cls))
+            ctx.statements.append(_presupposed(ctx.lex, statement, text, match, cls, mark))
 
 
-def _presupposed(lex: Lexicon, parent: StatementRecord, text: str, match: re.Match[str],
-                 cls: str) -> StatementRecord:
+def _presupposed(
+    lex: Lexicon, parent: StatementRecord, text: str, match: re.Match[str], cls: str, mark: str
+) -> StatementRecord:
     cue, noun = match.group("cue"), match.group("noun")
     rest = match.group("rest") or ""
-    owner, resolved = _owner(lex, parent, text, match)
+    owner, resolved = _owner(lex, parent, text, match, mark)
     plural = noun.endswith("s") and not noun.endswith("ss")
     cues = [f"presupposition: \u2018{cue}\u2019 ({cls})"]
     if not resolved:
@@ -82,25 +85,40 @@ def _presupposed(lex: Lexicon, parent: StatementRecord, text: str, match: re.Mat
         has = "have" if subject.lower() in {"they", "we"} else "has"
         claim = f"{subject} {has} a {cue} {noun}{rest}."
     start = parent.span[0] + match.start()
-    return replace(parent, stance="affirms", span=(start, parent.span[0] + match.end()),
-                   claim_text=sentence_text(claim), claim_kind="factual", claim=None,
-                   quote=None, relay=list(parent.relay), cues=cues,
-                   confidence=round(parent.confidence * (0.7 if resolved else 0.5), 2),
-                   from_quote=False, anaphor=False, presupposes=broader, presupposed=True)
+    return replace(
+        parent,
+        stance="affirms",
+        span=(start, parent.span[0] + match.end()),
+        claim_text=sentence_text(claim),
+        claim_kind="factual",
+        claim=None,
+        quote=None,
+        relay=list(parent.relay),
+        cues=cues,
+        confidence=round(parent.confidence * (0.7 if resolved else 0.5), 2),
+        from_quote=False,
+        anaphor=False,
+        presupposes=broader,
+        presupposed=True,
+    )
 
 
-def _owner(lex: Lexicon, parent: StatementRecord, text: str,
-           match: re.Match[str]) -> tuple[str, bool]:
+def _owner(
+    lex: Lexicon, parent: StatementRecord, text: str, match: re.Match[str], mark: str
+) -> tuple[str, bool]:
     """The possessor as the claim names it; False when a pronoun was left unresolved."""
     poss = match.group("poss")
     if poss.lower() not in _PRONOUNS:
         return poss, True
     if parent.own_voice:
-        before = text[:match.start()]
-        found = [(m.start(), lex.country_by_form[form].name) for form in lex.country_by_form
-                 for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w])", before)]
+        before = text[: match.start()]
+        found = [
+            (m.start(), lex.country_by_form[form].name)
+            for form in lex.country_by_form
+            for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w])", before)
+        ]
         if found:
-            return max(found)[1] + "\u2019s", True
+            return f"{max(found)[1]}{mark}s", True
     return poss, False
 
 

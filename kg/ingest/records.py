@@ -29,8 +29,8 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-#: The named graph of the ingest's progress records.
-INGEST_GRAPH = "https://w3id.org/cred-kg/ingest"
+from kg.namespaces import INGEST_GRAPH
+
 #: The bookkeeping vocabulary (used only in :data:`INGEST_GRAPH`).
 INGEST = "https://w3id.org/cred-kg/ingest#"
 

@@ -39,6 +39,8 @@ The modules, one job each:
   :mod:`~kg.shacl.text`: terms as :mod:`kg.validate` writes them.
 - :mod:`~kg.shacl.validate`: the entry points, :func:`validate_quads` and
   :func:`validate_rdflib_graph`.
+- :mod:`~kg.shacl.touched`: new data checked with what the store already says about the nodes
+  it adds to (the union, on the focus nodes the new data touches).
 - :mod:`~kg.shacl.staged`: large N-Triples loads, checked on the store Oxigraph's bulk loader
   built, with the same results: :mod:`~kg.shacl.columns` reads the file as dictionary-encoded
   columns and :mod:`~kg.shacl.screen` clears, with numpy, the checks that provably have no

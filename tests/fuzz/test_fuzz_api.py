@@ -106,13 +106,17 @@ def test_no_server_error_and_documented_responses(api_schema: Any, label: str) -
 
 def _entries(case: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """The case's actors, claims, evidence and statements as JSON writes, in an order in which
-    every reference is to an item written before. ``contradicts`` is left out: a claim that
-    contradicts one already in the store is refused (see the xfail test below)."""
+    every reference is to an item written before: a claim contradicts only claims written
+    before it (the compiler writes both directions, so the earlier claim gains a triple)."""
     entries = [("/actors", actor) for actor in case["actors"]]
-    entries += [
-        ("/claims", {k: v for k, v in claim.items() if k != "contradicts"})
-        for claim in case["claims"]
-    ]
+    written: set[str] = set()
+    for claim in case["claims"]:
+        entry = {k: v for k, v in claim.items() if k != "contradicts"}
+        earlier = [c for c in claim.get("contradicts", []) if c in written]
+        if earlier:
+            entry["contradicts"] = earlier
+        entries.append(("/claims", entry))
+        written.add(claim["id"])
     entries += [("/evidence", item) for item in case.get("evidence", [])]
     entries += [("/statements", item) for item in case.get("statements", [])]
     return entries
@@ -231,20 +235,30 @@ def test_sparql_refuses_xml_it_could_not_write(
     assert [b["o"]["value"] for b in as_json.json()["results"]["bindings"]] == ["bell\x01"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by fuzzing, not fixed: the compiler writes the symmetric triple "
-    "<existing> cred:contradicts <new>, which makes the existing claim a subject of the new "
-    "data, and the store validates each write on its own, so the existing claim lacks its "
-    "cred:text there (SHACL Claim-text-count); see docs/reliability.md, Fuzzing",
-)
 def test_a_new_claim_may_contradict_one_in_the_store(service: tuple[Any, KnowledgeStore]) -> None:
-    app, _ = service
+    """Found by fuzzing: the compiler writes the symmetric ``<existing> cred:contradicts
+    <new>``, which makes the existing claim a subject of the new data; it used to be checked
+    without its stored ``cred:text`` and refused (docs/reliability.md, Fuzzing)."""
+    app, store = service
     claim = {
         "id": "nk-troops-not-in-russia",
         "text": "No North Korean troops are in Russia.",
         "contradicts": ["nk-troops-in-russia"],
     }
+    before = len(store)
     with asgi.get_client(app) as client:
         response = client.post("/claims", json=claim, headers=AUTH)
     assert response.status_code == 201, response.text
+    pairs = {
+        (row["a"].value.rsplit("/", 1)[-1], row["b"].value.rsplit("/", 1)[-1])
+        for row in store.query("SELECT ?a ?b WHERE { ?a cred:contradicts ?b }")  # type: ignore[union-attr]
+    }
+    assert {
+        ("nk-troops-not-in-russia", "nk-troops-in-russia"),
+        ("nk-troops-in-russia", "nk-troops-not-in-russia"),
+    } <= pairs
+    texts = store.query(
+        "SELECT ?t WHERE { ?c cred:text ?t FILTER (STRENDS(STR(?c), '/nk-troops-in-russia')) }"
+    )
+    assert len(list(texts)) == 1  # type: ignore[arg-type]
+    assert len(store) > before

@@ -9,6 +9,7 @@ import pytest
 
 from kg.errors import LimitExceededError, RdfSyntaxError, UnsupportedFormatError
 from kg.ingest import IngestProgress, IngestStopped, ingest_file
+from kg.namespaces import INGEST_GRAPH
 from kg.rdfio import Limits, parse_bytes
 from kg.store import KnowledgeStore
 from tests.ingest.conftest import E, data_quads, nt_lines
@@ -206,3 +207,14 @@ def test_a_blank_node_scope_keeps_blank_nodes_across_edited_files(write, tmp_pat
     ingest_file(store, write("v1.nt", nt_lines(4, blank_every=2)), blank_node_scope="dump")
     ingest_file(store, write("v2.nt", nt_lines(6, blank_every=2)), blank_node_scope="dump")
     assert len(blank_nodes(store)) == 1
+
+
+def test_the_progress_records_stay_out_of_exports(write) -> None:
+    path = write("a.nt", nt_lines(12))
+    store = KnowledgeStore()
+    ingest_file(store, path, batch_size=5)
+    records = ox.NamedNode(INGEST_GRAPH)
+    assert any(q.graph_name == records for q in store.quads())
+    exported = parse_bytes(store.export("nquads"), "nquads", source="export.nq")
+    assert {str(q) for q in exported} == data_quads(store)
+    assert not any(q.graph_name == records for q in exported)

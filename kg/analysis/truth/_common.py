@@ -32,6 +32,9 @@ def object_max(x: np.ndarray, fact_object: np.ndarray, n_objects: int) -> np.nda
 
 def choose(confidence: np.ndarray, fact_object: np.ndarray, n_objects: int) -> np.ndarray:
     """Index of the best fact of each object; ties (within ``TIE_RTOL``) go to the lowest index."""
+    n_facts = confidence.shape[0]
+    if n_facts and not np.any(fact_object[1:] < fact_object[:-1]):
+        return _choose_sorted(confidence, fact_object, n_objects)
     best = object_max(confidence, fact_object, n_objects)
     top = best[fact_object]
     is_top = confidence >= top - TIE_RTOL * np.abs(top)
@@ -39,6 +42,24 @@ def choose(confidence: np.ndarray, fact_object: np.ndarray, n_objects: int) -> n
     chosen = np.full(n_objects, n_facts, dtype=np.int64)
     np.minimum.at(chosen, fact_object[is_top], np.flatnonzero(is_top))
     chosen[chosen == n_facts] = -1
+    return chosen
+
+
+def _choose_sorted(confidence: np.ndarray, fact_object: np.ndarray, n_objects: int) -> np.ndarray:
+    """:func:`choose` when the facts of each object are contiguous, as ``from_triples`` makes them.
+
+    Segment reductions (``reduceat``) over the contiguous facts replace the scattered
+    ``ufunc.at`` updates, which cost several times more on Flight's 400k facts.
+    """
+    n_facts = confidence.shape[0]
+    starts = np.flatnonzero(np.diff(fact_object, prepend=fact_object[0] - 1))
+    best = np.maximum.reduceat(confidence, starts)
+    top = np.repeat(best, np.diff(starts, append=n_facts))
+    is_top = confidence >= top - TIE_RTOL * np.abs(top)
+    first = np.minimum.reduceat(np.where(is_top, np.arange(n_facts), n_facts), starts)
+    first[first == n_facts] = -1  # a NaN maximum: no fact is the best
+    chosen = np.full(n_objects, -1, dtype=np.int64)
+    chosen[fact_object[starts]] = first
     return chosen
 
 
@@ -51,6 +72,15 @@ def normalise_max(x: np.ndarray) -> np.ndarray:
 def claims_per_source(claims: sp.csr_array) -> np.ndarray:
     """Number of facts each source asserts (``|C_s|``)."""
     return np.asarray(claims.sum(axis=1)).ravel()
+
+
+def fact_votes(claims: sp.csr_array) -> np.ndarray:
+    """Column sums of ``claims``: how many sources assert each fact.
+
+    A ``bincount`` over the column indices; ``claims.sum(axis=0)`` goes through a sparse
+    product and a matrix object and took several times longer on Flight (2.8M claims).
+    """
+    return np.bincount(claims.indices, weights=claims.data, minlength=claims.shape[1])
 
 
 def values_per_object(ds: TruthDataset) -> np.ndarray:

@@ -43,7 +43,9 @@ def average_log(dataset: TruthDataset, *, max_iter: int = 20, tol: float = 1e-6)
     """
     check_iteration_args(max_iter, tol)
     x = dataset.claims
-    xt = x.T.tocsr()
+    # The transpose as a CSC view: its product is as fast as a CSR copy's, and copying
+    # 2.8M claims (Flight) cost more than all the iterations of a fast method.
+    xt = x.T
     counts = claims_per_source(x)
     weight = np.divide(
         np.log(np.maximum(counts, 1)), counts, out=np.zeros_like(counts), where=counts > 0

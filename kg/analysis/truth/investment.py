@@ -18,6 +18,7 @@ import scipy.sparse as sp
 from kg.analysis.truth._common import (
     check_iteration_args,
     claims_per_source,
+    fact_votes,
     make_result,
     normalise_max,
     object_sum,
@@ -53,15 +54,20 @@ def investment(
     """
     check_iteration_args(max_iter, tol)
     x = dataset.claims
-    xt = x.T.tocsr()
+    # The transpose as a CSC view: its product is as fast as a CSR copy's, and copying
+    # 2.8M claims (Flight) cost more than all the iterations of a fast method.
+    xt = x.T
     counts = np.maximum(claims_per_source(x), 1)
     belief = _initial_belief(dataset)
     trust = np.ones(dataset.n_sources)
     converged = False
     iterations = 0
+    pool = xt @ (trust / counts)
     for iterations in range(1, max_iter + 1):  # noqa: B007 - the count is reported
-        new_trust = _returns(x, xt, trust, counts, belief)
-        belief = (xt @ (new_trust / counts)) ** g
+        new_trust = _returns(x, trust, counts, belief, pool)
+        linear = xt @ (new_trust / counts)
+        belief = linear**g
+        pool = next_pool(linear, new_trust)
         new_trust = normalise_max(new_trust)
         belief = normalise_max(belief)
         delta = np.abs(new_trust - trust).max(initial=0.0)
@@ -75,21 +81,32 @@ def investment(
 def _initial_belief(ds: TruthDataset) -> np.ndarray:
     if ds.fact_prior is not None:
         return ds.fact_prior.astype(float)
-    votes = np.asarray(ds.claims.sum(axis=0)).ravel()
+    votes = fact_votes(ds.claims)
     return votes / object_sum(votes, ds.fact_object, ds.n_objects)[ds.fact_object]
 
 
 def _returns(
     x: sp.csr_array,
-    xt: sp.csr_array,
     trust: np.ndarray,
     counts: np.ndarray,
     belief: np.ndarray,
+    pool: np.ndarray,
 ) -> np.ndarray:
-    """New trust: each source's share of the belief of the facts it invested in."""
-    invested = trust / counts
-    pool = xt @ invested
+    """New trust: each source's share of the belief of the facts it invested in.
+
+    ``pool`` is the total investment in each fact, ``xt @ (trust / counts)``.
+    """
     # A fact nobody invests in any more (all its sources at trust 0) pays nothing back; the
     # peer stops the whole run in that case, we only skip the fact.
     per_unit = np.divide(belief, pool, out=np.zeros_like(belief), where=pool > 0)
-    return invested * (x @ per_unit)
+    return (trust / counts) * (x @ per_unit)
+
+
+def next_pool(linear: np.ndarray, new_trust: np.ndarray) -> np.ndarray:
+    """The next iteration's investment pool, from this iteration's ``xt @ (new_trust/counts)``.
+
+    The next pool is the same product on the max-normalised trust, i.e. ``linear`` divided by
+    the same maximum: one sparse product per iteration saved (equal up to rounding).
+    """
+    top = new_trust.max(initial=0.0)
+    return linear / top if top > 0 else linear

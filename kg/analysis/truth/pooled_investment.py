@@ -19,7 +19,7 @@ from kg.analysis.truth._common import (
     values_per_object,
 )
 from kg.analysis.truth.dataset import TruthDataset
-from kg.analysis.truth.investment import _returns
+from kg.analysis.truth.investment import _returns, next_pool
 from kg.analysis.truth.result import TruthResult
 
 __all__ = ["pooled_investment"]
@@ -54,7 +54,9 @@ def pooled_investment(
     """
     check_iteration_args(max_iter, tol)
     x = dataset.claims
-    xt = x.T.tocsr()
+    # The transpose as a CSC view: its product is as fast as a CSR copy's, and copying
+    # 2.8M claims (Flight) cost more than all the iterations of a fast method.
+    xt = x.T
     counts = np.maximum(claims_per_source(x), 1)
     fo, n_obj = dataset.fact_object, dataset.n_objects
     if dataset.fact_prior is not None:
@@ -64,9 +66,11 @@ def pooled_investment(
     trust = np.ones(dataset.n_sources)
     converged = False
     iterations = 0
+    pool = xt @ (trust / counts)
     for iterations in range(1, max_iter + 1):  # noqa: B007 - the count is reported
-        new_trust = _returns(x, xt, trust, counts, belief)
+        new_trust = _returns(x, trust, counts, belief, pool)
         linear = xt @ (new_trust / counts)
+        pool = next_pool(linear, new_trust)
         grown = linear**g
         pooled = object_sum(grown, fo, n_obj)[fo]
         belief = linear * np.divide(grown, pooled, out=np.zeros_like(grown), where=pooled > 0)

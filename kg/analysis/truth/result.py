@@ -48,9 +48,15 @@ class TruthResult:
     def values(self) -> dict[str, str]:
         """The chosen value of each object, ``{object: value}``."""
         ds = self.dataset
-        return {
-            ds.objects[o]: ds.fact_values[f] for o, f in enumerate(self.chosen.tolist()) if f >= 0
-        }
+        chosen = self.chosen
+        # One C-level pass over object and value lists: on Flight (204k objects) this is most
+        # of voting's run time, and the per-item Python comprehension cost twice as much.
+        labels = np.fromiter(ds.fact_values, dtype=object, count=ds.n_facts)
+        if chosen.size and chosen.min() >= 0:
+            return dict(zip(ds.objects, labels[chosen].tolist(), strict=True))
+        keep = np.flatnonzero(chosen >= 0)
+        objects = np.fromiter(ds.objects, dtype=object, count=ds.n_objects)
+        return dict(zip(objects[keep].tolist(), labels[chosen[keep]].tolist(), strict=True))
 
     def source_trust(self) -> dict[str, float]:
         """The trust of each source, ``{source: trust}``."""

@@ -44,7 +44,9 @@ def sums(dataset: TruthDataset, *, max_iter: int = 20, tol: float = 1e-6) -> Tru
     """
     check_iteration_args(max_iter, tol)
     x = dataset.claims
-    xt = x.T.tocsr()
+    # The transpose as a CSC view: its product is as fast as a CSR copy's, and copying
+    # 2.8M claims (Flight) cost more than all the iterations of a fast method.
+    xt = x.T
     belief = (
         dataset.fact_prior.astype(float)
         if dataset.fact_prior is not None

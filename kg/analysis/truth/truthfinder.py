@@ -77,9 +77,9 @@ def truthfinder(
         raise ValueError(f"initial_trust must be in (0, 1), got {initial_trust}")
     x = dataset.claims
     counts = np.maximum(claims_per_source(x), 1)
-    # Average of fact confidences over each source's facts, as one sparse product.
-    average = sp.csr_array(x.multiply((1.0 / counts)[:, None]))
-    to_score = x.T.tocsr()
+    # The transpose as a CSC view (no copy of the claims); a CSR copy only when the
+    # implication has to be added to it.
+    to_score: sp.sparray = x.T
     if implication is not None:
         imp = implication_matrix(dataset, implication)
         to_score = sp.csr_array(to_score + influence * (imp.T @ to_score))
@@ -91,7 +91,8 @@ def truthfinder(
     for iterations in range(1, max_iter + 1):  # noqa: B007 - the count is reported
         tau = -np.log1p(-np.minimum(trust, _MAX_TRUST))
         confidence = 1.0 / (1.0 + np.exp(-dampening * (to_score @ tau)))
-        new_trust = average @ confidence
+        # Average confidence of each source's facts.
+        new_trust = (x @ confidence) / counts
         change = _cosine_distance(new_trust, trust)
         trust = new_trust
         if change < tol:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from kg.analysis.truth._common import make_result, object_sum
+from kg.analysis.truth._common import fact_votes, make_result, object_sum
 from kg.analysis.truth.dataset import TruthDataset
 from kg.analysis.truth.result import TruthResult
 
@@ -36,8 +36,7 @@ def voting(dataset: TruthDataset) -> TruthResult:
         >>> r.values(), r.confidence.round(3).tolist()
         ({'o': 'a'}, [0.667, 0.333])
     """
-    votes = np.asarray(dataset.claims.sum(axis=0)).ravel()
-    return _from_votes("voting", dataset, votes)
+    return _from_votes("voting", dataset, fact_votes(dataset.claims))
 
 
 def independent_voting(dataset: TruthDataset) -> TruthResult:
@@ -54,7 +53,7 @@ def independent_voting(dataset: TruthDataset) -> TruthResult:
     """
     groups = dataset.source_groups
     if groups is None:
-        votes = np.asarray(dataset.claims.sum(axis=0)).ravel()
+        votes = fact_votes(dataset.claims)
     else:
         membership = sp.csr_array(
             (np.ones(dataset.n_sources), (groups, np.arange(dataset.n_sources))),

@@ -245,3 +245,41 @@ def test_convergence_flags(three_sources):
 def test_bad_arguments_are_rejected(three_sources, call):
     with pytest.raises(ValueError):
         call(three_sources)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_choose_on_contiguous_facts_matches_the_scattered_path(seed):
+    """The ``reduceat`` path (facts grouped by object) picks what the ``ufunc.at`` path picks,
+    ties, NaN, infinities and objects without facts included."""
+    from kg.analysis.truth._common import choose
+
+    rng = np.random.default_rng(seed)
+    n_objects, n_facts = int(rng.integers(1, 30)), int(rng.integers(1, 80))
+    fact_object = np.sort(rng.integers(0, n_objects, n_facts))
+    pool = [0.0, 0.5, 1.0, 1.0 + 1e-12, np.nan, -np.inf, np.inf, 2.0]
+    confidence = rng.choice(pool, n_facts) if seed % 2 else rng.random(n_facts)
+    # Reversing the facts makes fact_object decreasing, which forces the scattered path.
+    reverse = np.arange(n_facts)[::-1]
+    with np.errstate(invalid="ignore"):
+        contiguous = choose(confidence, fact_object, n_objects)
+        scattered = choose(confidence[reverse], fact_object[reverse], n_objects)
+    # Map the scattered path's picks back; its ties went to the lowest reversed index, i.e. the
+    # highest original one, so compare the chosen confidences and the -1s instead of indices.
+    back = np.where(scattered >= 0, reverse[scattered], -1)
+    assert np.array_equal(contiguous < 0, back < 0)
+    picked = contiguous >= 0
+    np.testing.assert_allclose(confidence[contiguous[picked]], confidence[back[picked]], rtol=1e-9)
+    assert set(np.flatnonzero(contiguous < 0)) >= set(range(n_objects)) - set(fact_object)
+
+
+def test_values_leave_out_objects_without_a_fact():
+    import scipy.sparse as sp
+
+    ds = TruthDataset(
+        sources=("s",),
+        objects=("empty", "o"),
+        fact_values=("a",),
+        fact_object=np.array([1]),
+        claims=sp.csr_array(np.ones((1, 1))),
+    )
+    assert voting(ds).values() == {"o": "a"}
