@@ -66,8 +66,11 @@ def _summary(analysis: Analysis, item: Numbers) -> dict[str, Any]:
         "role": actor.role,
         "acts_for": actor.acts_for,
         "group": {"id": item.group, "label": analysis.groups.groups[item.group].label},
-        "reliability": {"grade": item.reliability,
-                        "name": RELIABILITY_NAMES[item.reliability], "trust": item.trust},
+        "reliability": {
+            "grade": item.reliability,
+            "name": RELIABILITY_NAMES[item.reliability],
+            "trust": item.trust,
+        },
         "statements": item.statements,
         "url": f"/actors/{ident}",
     }
@@ -87,11 +90,16 @@ def _index(snapshot: Snapshot) -> list[_Entry]:
     if cached is None:
         analysis = snapshot.analysis
         actors = analysis.case.actors
-        items = sorted(analysis.actor_summaries(),
-                       key=lambda a: (a.reliability, actors[a.iri].label, a.iri))
+        items = sorted(
+            analysis.actor_summaries(), key=lambda a: (a.reliability, actors[a.iri].label, a.iri)
+        )
         cached = snapshot.cache["actors"] = [
-            _Entry(a.reliability, a.group, frozenset(k.lower() for k in actors[a.iri].kinds),
-                   _summary(analysis, a))
+            _Entry(
+                a.reliability,
+                a.group,
+                frozenset(k.lower() for k in actors[a.iri].kinds),
+                _summary(analysis, a),
+            )
             for a in items
         ]
     return cached  # type: ignore[no-any-return]
@@ -101,9 +109,11 @@ def _index(snapshot: Snapshot) -> list[_Entry]:
 async def list_actors(
     request: Request,
     grade: Literal["A", "B", "C", "D", "E", "F"] | None = Query(
-        None, description="Only actors with this reliability grade."),
+        None, description="Only actors with this reliability grade."
+    ),
     group: str | None = Query(
-        None, description="Only members of the source group headed by this actor (id or IRI)."),
+        None, description="Only members of the source group headed by this actor (id or IRI)."
+    ),
     kind: str | None = Query(None, description="Only actors of this kind (Person, State, ...)."),
     limit: int = Query(50, ge=1, le=1000, description="Actors per page."),
     offset: int = Query(0, ge=0, description="Actors to skip."),
@@ -112,7 +122,8 @@ async def list_actors(
     head = find(snapshot.analysis, "actor", group) if group else None
     wanted = kind.lower() if kind else None
     matches = [
-        entry.summary for entry in _index(snapshot)
+        entry.summary
+        for entry in _index(snapshot)
         if (grade is None or entry.grade == grade)
         and (head is None or entry.group == head)
         and (wanted is None or wanted in entry.kinds)

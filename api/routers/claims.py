@@ -76,8 +76,11 @@ def _summary(analysis: Analysis, item: Numbers) -> dict[str, Any]:
         "affirmed_by": [groups[g].label for g in item.affirming],
         "denied_by": [groups[g].label for g in item.denying],
         "hedged_by": [groups[g].label for g in item.hedging],
-        "credibility": {"grade": item.credibility, "name": CREDIBILITY_NAMES[item.credibility],
-                        "stix_confidence": item.stix_confidence},
+        "credibility": {
+            "grade": item.credibility,
+            "name": CREDIBILITY_NAMES[item.credibility],
+            "stix_confidence": item.stix_confidence,
+        },
         "belief": item.belief,
         "url": f"/claims/{ident}",
     }
@@ -121,8 +124,10 @@ def _index(snapshot: Snapshot) -> _Index:
     cached = snapshot.cache.get("claims")
     if cached is None:
         analysis = snapshot.analysis
-        items = sorted(analysis.claim_summaries(),
-                       key=lambda c: (_ORDER[c.status], -c.independent_groups, c.iri))
+        items = sorted(
+            analysis.claim_summaries(),
+            key=lambda c: (_ORDER[c.status], -c.independent_groups, c.iri),
+        )
         cached = snapshot.cache["claims"] = _Index(
             [c.iri for c in items],
             [encode(_summary(analysis, c)) for c in items],
@@ -143,9 +148,14 @@ def _related(snapshot: Snapshot, index: _Index) -> _Related:
         cached = snapshot.cache["claims:related"] = _Related(
             [frozenset(e.actor for e in c.stances) for c in items],
             [frozenset(k.lower() for e in c.evidence for k in e.kinds) for c in items],
-            [tuple(_date_bounds(s.date[:10]) for s in
-                   (statements.get(e.statement) for e in c.stances) if s is not None and s.date)
-             for c in items],
+            [
+                tuple(
+                    _date_bounds(s.date[:10])
+                    for s in (statements.get(e.statement) for e in c.stances)
+                    if s is not None and s.date
+                )
+                for c in items
+            ],
         )
     return cached  # type: ignore[no-any-return]
 
@@ -153,23 +163,33 @@ def _related(snapshot: Snapshot, index: _Index) -> _Related:
 @router.get("", response_model=ClaimPage, summary="List claims, filtered and paged")
 async def list_claims(
     request: Request,
-    status: Annotated[Status | None, Query(
-        description="Only claims with this corroboration status.")] = None,
+    status: Annotated[
+        Status | None, Query(description="Only claims with this corroboration status.")
+    ] = None,
     min_groups: int | None = Query(
-        None, ge=0, description="Only claims affirmed by at least this many independent "
-        "source groups."),
+        None,
+        ge=0,
+        description="Only claims affirmed by at least this many independent source groups.",
+    ),
     actor: str | None = Query(
-        None, description="Only claims this actor takes a stance on (directly, or through a "
-        "claim that refines it); an actor id or IRI."),
+        None,
+        description="Only claims this actor takes a stance on (directly, or through a "
+        "claim that refines it); an actor id or IRI.",
+    ),
     evidence_kind: str | None = Query(
-        None, description="Only claims with evidence of this kind (SatelliteImagery, ...)."),
+        None, description="Only claims with evidence of this kind (SatelliteImagery, ...)."
+    ),
     contested: bool | None = Query(None, description="Only contested (or uncontested) claims."),
     since: str | None = Query(
-        None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
-        description="Only claims with a statement dated on or after this date (YYYY-MM-DD)."),
+        None,
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="Only claims with a statement dated on or after this date (YYYY-MM-DD).",
+    ),
     until: str | None = Query(
-        None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
-        description="Only claims with a statement dated on or before this date."),
+        None,
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="Only claims with a statement dated on or before this date.",
+    ),
     limit: int = Query(50, ge=1, le=1000, description="Claims per page."),
     offset: int = Query(0, ge=0, description="Claims to skip."),
 ) -> Response:
@@ -192,16 +212,22 @@ async def list_claims(
     if actor_iri is not None or kind is not None or low is not None or high is not None:
         related = await get_state(request).explain(lambda s: _related(s, _index(s)))
         selected = [
-            i for i in selected
+            i
+            for i in selected
             if (actor_iri is None or actor_iri in related.actors[i])
             and (kind is None or kind in related.evidence_kinds[i])
-            and ((low is None and high is None) or any(
-                (low is None or last >= low) and (high is None or first <= high)
-                for first, last in related.dates[i]))
+            and (
+                (low is None and high is None)
+                or any(
+                    (low is None or last >= low) and (high is None or first <= high)
+                    for first, last in related.dates[i]
+                )
+            )
         ]
-    page = [index.encoded[i] for i in selected[offset:offset + limit]]
-    return page_response(request, page, total=len(selected), limit=limit, offset=offset,
-                         version=snapshot.version)
+    page = [index.encoded[i] for i in selected[offset : offset + limit]]
+    return page_response(
+        request, page, total=len(selected), limit=limit, offset=offset, version=snapshot.version
+    )
 
 
 @router.get("/{claim_id:path}", summary="One claim: stances by group, evidence, grades, reasons")

@@ -42,11 +42,17 @@ class EvidencePage(Page):
 
 def _summary(item: Evidence) -> dict[str, Any]:
     return {
-        "id": short_id(item.iri), "iri": item.iri, "label": item.label,
-        "kinds": list(item.kinds), "prior": item.prior,
-        "produced_by": list(item.producers), "released_by": list(item.releasers),
-        "cited_by": list(item.cited_by), "supports": list(item.supports),
-        "disputes": list(item.disputes), "date": item.date,
+        "id": short_id(item.iri),
+        "iri": item.iri,
+        "label": item.label,
+        "kinds": list(item.kinds),
+        "prior": item.prior,
+        "produced_by": list(item.producers),
+        "released_by": list(item.releasers),
+        "cited_by": list(item.cited_by),
+        "supports": list(item.supports),
+        "disputes": list(item.disputes),
+        "date": item.date,
         "url": f"/evidence/{short_id(item.iri)}",
     }
 
@@ -64,9 +70,11 @@ async def list_evidence(
     request: Request,
     kind: str | None = Query(None, description="Only evidence of this kind (Video, ...)."),
     claim: str | None = Query(
-        None, description="Only evidence that supports or disputes this claim (id or IRI)."),
+        None, description="Only evidence that supports or disputes this claim (id or IRI)."
+    ),
     actor: str | None = Query(
-        None, description="Only evidence this actor produced, released or cited."),
+        None, description="Only evidence this actor produced, released or cited."
+    ),
     limit: int = Query(50, ge=1, le=1000, description="Items per page."),
     offset: int = Query(0, ge=0, description="Items to skip."),
 ) -> Response:
@@ -75,11 +83,11 @@ async def list_evidence(
     actor_iri = find(snapshot.analysis, "actor", actor) if actor else None
     wanted = kind.lower() if kind else None
     matches = [
-        summary for item, summary in _index(snapshot)
+        summary
+        for item, summary in _index(snapshot)
         if (wanted is None or wanted in (k.lower() for k in item.kinds))
         and (claim_iri is None or claim_iri in item.supports or claim_iri in item.disputes)
-        and (actor_iri is None
-             or actor_iri in (*item.producers, *item.releasers, *item.cited_by))
+        and (actor_iri is None or actor_iri in (*item.producers, *item.releasers, *item.cited_by))
     ]
     return page_of(request, matches, limit=limit, offset=offset, version=snapshot.version)
 
@@ -106,10 +114,18 @@ async def get_evidence(
 
 def _weights(analysis: Analysis, iri: str) -> list[dict[str, Any]]:
     return [
-        {"claim": claim_iri, "supports": w.supports, "via": w.via, "weight": w.weight,
-         "independent": w.independent, "groups": list(w.groups), "reason": w.reason}
+        {
+            "claim": claim_iri,
+            "supports": w.supports,
+            "via": w.via,
+            "weight": w.weight,
+            "independent": w.independent,
+            "groups": list(w.groups),
+            "reason": w.reason,
+        }
         for claim_iri, item in analysis.claims.items()
-        for w in item.evidence if w.evidence == iri
+        for w in item.evidence
+        if w.evidence == iri
     ]
 
 

@@ -24,13 +24,17 @@ from viz import style
 #: Columns of the claims table: key, heading, sort key (of a :class:`_Row`).
 CLAIM_COLUMNS: dict[str, tuple[str, Any]] = {
     "claim": ("Claim", lambda c: c.text.casefold()),
-    "status": ("Status", lambda c: ("corroborated", "single-source", "unsupported")
-               .index(c.summary.status)),
+    "status": (
+        "Status",
+        lambda c: ("corroborated", "single-source", "unsupported").index(c.summary.status),
+    ),
     "groups": ("Independent groups", lambda c: c.summary.independent_groups),
     "contested": ("Contested", lambda c: c.summary.contested),
     "credibility": ("Credibility (1-6)", lambda c: c.summary.credibility),
-    "stix": ("STIX confidence", lambda c: -1 if c.summary.stix_confidence is None
-             else c.summary.stix_confidence),
+    "stix": (
+        "STIX confidence",
+        lambda c: -1 if c.summary.stix_confidence is None else c.summary.stix_confidence,
+    ),
 }
 
 
@@ -120,10 +124,12 @@ def script_hash(text: str) -> str:
 
 def page_policy() -> str:
     """Content-Security-Policy of the front page and the claims table."""
-    return ("default-src 'none'; "
-            f"script-src {script_hash(SPARQL_SCRIPT)}; style-src 'unsafe-inline'; "
-            "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
-            "frame-ancestors 'none'")
+    return (
+        "default-src 'none'; "
+        f"script-src {script_hash(SPARQL_SCRIPT)}; style-src 'unsafe-inline'; "
+        "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+        "frame-ancestors 'none'"
+    )
 
 
 def _page(title: str, body: str, *, script: str = "") -> str:
@@ -153,9 +159,11 @@ def front_page(analysis: Analysis, questions: Sequence[dict[str, Any]]) -> str:
     status_text = ", ".join(f"{n} {escape(s)}" for s, n in counts.items())
     question_items = "".join(
         f'<li><a href="{escape(q["url"], quote=True)}">{escape(q["name"])}</a>: '
-        f'{escape(q["summary"])}'
-        + "".join(f' <a class="muted" href="{escape(ex, quote=True)}">example</a>'
-                  for ex in q.get("examples", [])[:1])
+        f"{escape(q['summary'])}"
+        + "".join(
+            f' <a class="muted" href="{escape(ex, quote=True)}">example</a>'
+            for ex in q.get("examples", [])[:1]
+        )
         + "</li>"
         for q in questions
     )
@@ -198,13 +206,15 @@ of every endpoint: <code>/claims</code>, <code>/actors</code>, <code>/evidence</
     return _page("Source-credibility knowledge graph", body, script=SPARQL_SCRIPT)
 
 
-def claims_page(analysis: Analysis, *, sort: str, descending: bool,
-                status: str | None) -> str:
+def claims_page(analysis: Analysis, *, sort: str, descending: bool, status: str | None) -> str:
     """The claims table, sorted on the server by ``sort`` (a key of :data:`CLAIM_COLUMNS`)."""
     claims = analysis.case.claims
     labels = {gid: g.label for gid, g in analysis.groups.groups.items()}
-    rows = [_Row(c, claims[c.iri].text) for c in analysis.claim_summaries()
-            if not status or c.status == status]
+    rows = [
+        _Row(c, claims[c.iri].text)
+        for c in analysis.claim_summaries()
+        if not status or c.status == status
+    ]
     key = CLAIM_COLUMNS[sort][1]
     ordered = sorted(rows, key=lambda c: c.summary.iri)
     ordered.sort(key=key, reverse=descending)
@@ -215,10 +225,15 @@ def claims_page(analysis: Analysis, *, sort: str, descending: bool,
         if status:
             params["status"] = status
         arrow = (" \u25bc" if descending else " \u25b2") if name == sort else ""
-        aria = ' aria-sort="{}"'.format("descending" if descending else "ascending") \
-            if name == sort else ""
-        heads.append(f'<th{aria}><a href="?{escape(urlencode(params), quote=True)}">'
-                     f"{escape(label)}{arrow}</a></th>")
+        aria = (
+            ' aria-sort="{}"'.format("descending" if descending else "ascending")
+            if name == sort
+            else ""
+        )
+        heads.append(
+            f'<th{aria}><a href="?{escape(urlencode(params), quote=True)}">'
+            f"{escape(label)}{arrow}</a></th>"
+        )
     heads.append("<th>Affirmed by</th><th>Denied by</th>")
     lines = []
     for row in ordered:
@@ -240,10 +255,12 @@ def claims_page(analysis: Analysis, *, sort: str, descending: bool,
         f'<a href="?{escape(urlencode({"status": s, "sort": sort}), quote=True)}">{escape(s)}</a>'
         for s in style.CLAIM_STATUS
     )
-    body = (f"<h1>Claims</h1><p>{len(lines)} claims, k={analysis.min_groups}. Show only: "
-            f'{filters} \u00b7 <a href="?">all</a>. Click a claim to see it in the graph.</p>'
-            f"<table><thead><tr>{''.join(heads)}</tr></thead><tbody>{''.join(lines)}"
-            "</tbody></table>")
+    body = (
+        f"<h1>Claims</h1><p>{len(lines)} claims, k={analysis.min_groups}. Show only: "
+        f'{filters} \u00b7 <a href="?">all</a>. Click a claim to see it in the graph.</p>'
+        f"<table><thead><tr>{''.join(heads)}</tr></thead><tbody>{''.join(lines)}"
+        "</tbody></table>"
+    )
     return _page("Claims", body)
 
 

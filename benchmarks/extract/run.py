@@ -48,10 +48,12 @@ FIRST_RUNS = {
                     "evidence": (0, 0, 3), "merging": (0, 0, 3), "mentions": (10, 5, 7)},
     "doping-case": {"speakers": (6, 0, 3), "speaker_stance": (10, 4, 5), "relays": (0, 0, 0),
                     "evidence": (0, 0, 2), "merging": (0, 0, 0), "mentions": (11, 4, 6)},
+    "transfer-rumour": {"speakers": (6, 0, 0), "speaker_stance": (7, 2, 4), "relays": (0, 0, 1),
+                        "evidence": (1, 0, 0), "merging": (0, 0, 0), "mentions": (7, 2, 4)},
 }
 # Held-out articles no rule has been changed for since their first run: their rows above are
 # still first runs.
-STILL_HELD_OUT = ("doping-case",)
+STILL_HELD_OUT = ("transfer-rumour",)
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
@@ -122,28 +124,37 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "",
         "The articles: **seed** (Newsweek, October 2024; the built-in case's article), "
         "**port-fire** (invented by the team), **card-breach**, **election-video**, "
-        "**river-spill** and **doping-case** (invented for this benchmark, each a different "
-        "kind of dispute and house style). The rules were developed on the seed, port-fire "
-        "and card-breach. election-video, river-spill and doping-case were written as held-out "
-        "tests, with their gold files, before the extractor was first run on them; their first "
-        "runs scored:",
+        "**river-spill**, **doping-case** and **transfer-rumour** (invented for this "
+        "benchmark, each a different kind of dispute and house style). The rules were "
+        "developed on the seed, port-fire and card-breach. The other four were written as "
+        "held-out tests, with their gold files, before the extractor was first run on them; "
+        "their first runs scored:",
         "",
         *_table(first),
         "",
         "These first runs are the honest estimate for an article nobody has seen: speaker and "
         "stance hold up better than evidence and claim merging, and a header the rules do not "
         "know (river-spill's byline with commas) can spoil the publisher and with it every "
-        "relay. The failures were then fixed by general rules (for example \"there was no P\", "
-        "\"X verbed ... and said\", a new speaker after \", but\", a byline split on commas), "
-        "not by phrases from the articles. (election-video's first run used a more lenient "
-        "actor mapping, and one of its gold entries was corrected afterwards to follow the "
-        "negation convention of the other files; see the gold file.) No rule has been "
-        "changed for " + ", ".join(STILL_HELD_OUT) + " since its first run, so its row above "
-        "is still a held-out score: there, sentences whose speaker is a common noun (\"The "
-        "federation said\"), comes after an appositive (\"The supplier, Brava Farms, "
-        "denied\") or follows \"according to\" (\"according to the national athletics "
-        "federation\") were read as the publisher's own voice, and neither evidence item "
-        "(\"an out-of-competition test\", \"two of twelve samples\") was found.",
+        "relay. The failures of election-video, river-spill and doping-case were then fixed by "
+        "general rules (for example \"there was no P\", \"X verbed ... and said\", a new "
+        "speaker after \", but\", a byline split on commas; for doping-case, organisation "
+        "head nouns such as \"federation\" and \"laboratory\" so that \"according to the "
+        "national athletics federation\" names a speaker and \"The federation said\" refers "
+        "back to it, a proper name in apposition to a description (\"The supplier, Brava "
+        "Farms,\") as the speaker, a result found \"in\" a test or samples as the speaker's "
+        "evidence, and \"P but did not Q\" as two claims), not by phrases from the articles, "
+        "so their rows in the first table now show articles the rules have seen. "
+        "(election-video's first run used a more lenient actor mapping, and one of its gold "
+        "entries was corrected afterwards to follow the negation convention of the other "
+        "files; see the gold file.) No rule has been changed for "
+        + ", ".join(STILL_HELD_OUT) + " since its first run (made after the doping-case "
+        "fixes), so its row above is still a held-out score: there, \"Falcão's agent, Marta "
+        "Lenz, denied ...\" (a possessive description with the name in apposition) was read as "
+        "the publisher's own voice; \"confirmed that P but said no Q\", \"P and was not Q\" "
+        "and a quotation's \"P and nobody has Q\" were each kept as one claim, so the denied "
+        "halves were lost; \"according to the Brazilian sports newspaper Lance Hoje\" after "
+        "a speech verb was not read as a relay; and \"The clinic declined to comment\" was "
+        "taken as a claim in the publisher's voice.",
         "",
     ]
     if seed_draft is not None and seed_gold is not None:

@@ -33,7 +33,7 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract.affiliation import (
     affiliate,
@@ -53,6 +53,10 @@ _SPOKESPERSON_OF = re.compile(r"^(?:an?\s+|the\s+)?(?:spokesperson|spokesman|spo
                               r"(.+)$", re.I)
 _NATIONAL = re.compile(r"^(?:the\s+)?(?:National|State|Federal|Ministry|Department)\b", re.I)
 _PERSON_NAME = re.compile(r"(?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){1,3}")
+# a description in lower case after its article or possessive: "the supplier", "its new owner"
+_LOWER_DESCRIPTION = re.compile(r"^(?:the|a|an|its|their|his|her)\s+[a-z][\w\u2019'-]*"
+                                r"(?:\s+[a-z][\w\u2019'-]*){0,3}$", re.I)
+_PROPER_NAME = re.compile(r"[A-Z][\w\u2019'&.-]*(?:\s+(?:of|for|and|&|[A-Z][\w\u2019'&.-]*)){0,5}")
 _WINDOW = 3  # sentences a pronoun looks back
 _DESCRIPTION_WINDOW = 12  # sentences a definite description ("the agency") looks back
 
@@ -204,6 +208,13 @@ class ActorTable:
             # "Dunmore's mayor, Clara Whitby,": the apposition is the name
             d = describe(f"{phrase.strip()} {appositive}", self.lex, initial=initial)
             appositive = None
+        elif named_by_apposition(d, appositive):
+            # "The supplier, Brava Farms, denied": the apposition names the described actor,
+            # whose head noun ("supplier") gives the kind when the name alone does not
+            assert appositive is not None
+            inner = describe(appositive, self.lex)
+            d = replace(inner, head=inner.head or d.head)
+            appositive = None
         if d.pronoun:
             found = self._pronoun(d.pronoun, sentence, start)
             return self._mention(found, start, end, sentence, None) if found else None
@@ -249,6 +260,13 @@ class ActorTable:
                              confidence=0.6)
         if d.head:
             return self._headed(d, sentence, start)
+        if d.definite and _LOWER_DESCRIPTION.fullmatch(d.text):
+            # "the federation" after "the national athletics federation": a head noun the
+            # lexicon lacks still names the nearest earlier actor whose name ends in it
+            noun = d.text.split()[-1].lower()
+            return self.recent_actor(sentence, start, lambda r: r.kind != "Person" and any(
+                form.lower().split()[-1] == noun for form in (r.name, *r.aliases)),
+                window=_DESCRIPTION_WINDOW)
         return None
 
     def _person(self, d: Description) -> ActorRecord:
@@ -377,6 +395,17 @@ class ActorTable:
         used = [r for r in self.records.values() if r.used]
         return sorted(used, key=lambda r: (min((m[0] for m in r.mentions), default=10**9),
                                            r.id))
+
+
+def named_by_apposition(d: Description, appositive: str | None) -> bool:
+    """Whether ``appositive`` is the name of the actor that ``d`` only describes: a lower-case
+    description with no name or title ("The supplier", "a local grower") followed by a proper
+    name set off by commas ("Brava Farms")."""
+    if not appositive or d.name or d.title or d.pronoun or d.outlet or d.is_state:
+        return False
+    words = d.text.split()
+    lower = bool(_LOWER_DESCRIPTION.fullmatch(d.text)) and all(w[:1].islower() for w in words[1:])
+    return lower and bool(_PROPER_NAME.fullmatch(appositive.strip()))
 
 
 def _kind_fits(kind: str, head_kind: str, noun: str) -> bool:

@@ -184,6 +184,8 @@ def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
                 break
             if other.actor == first.actor and other.stance == first.stance and \
                     not other.from_quote and other.group != first.group:
+                if sum(s.group == other.group for s in statements) > 1:
+                    break  # "said P but did not Q": which of the two the quotation backs is unclear
                 target = clusters[home[j]]
                 if any(words[i].qualifiers - target.words.words for i in cluster.members):
                     break  # the quotation names things the paraphrase does not: a claim of its own

@@ -52,6 +52,16 @@ _COLLECTED = re.compile(r"\b(collected|gathered|obtained|reviewed|bought|took|ta
 _HAVE = re.compile(r"\b(?:we|they|i|it)\s+(?:have|has|had)\s+(?:(?:clear|new|the|some)\s+)?"
                    r"((?:video|footage|photos?|photographs?|images?|documents?|recordings?|"
                    r"evidence|proof)\b(?:\s+(?:of|that)\s+[^,.;]+?)?)(?=[,.;]|$)", re.I)
+# A result reported with the test or material it came from: "had found X in two of twelve
+# samples", "tested positive for X in an out-of-competition test", "was detected in a routine
+# inspection". The test is the speaker's evidence: produced by them when they report their own
+# finding ("we found", "it had found"), else cited.
+_RESULT_IN = re.compile(r"\b(?:(?P<own>(?:we|it|they|i)\s+(?:had\s+|has\s+|have\s+)?)?"
+                        r"(?:found|detected|identified|measured)|tested\s+(?:positive|negative)|"
+                        r"failed|passed|showed\s+up)\b[^,.;]{0,80}?\s+in\s+(?P<test>(?:an?\s+|"
+                        r"the\s+|its\s+|their\s+|our\s+|(?:\w+\s+of\s+)?\w+\s+of\s+)?"
+                        r"(?:[\w\u2019'-]+\s+){0,3}?(?:tests?|samples?|specimens?|screenings?|"
+                        r"checks?|inspections?|analys[ie]s|audits?))\b", re.I)
 _SHOWING = re.compile(r"\b(?:appearing\s+to\s+show|purportedly\s+showing|showing|that\s+"
                       r"(?:show|shows|showed)|which\s+(?:show|shows|showed)|that\s+appear\s+to\s+"
                       r"show|which\s+appear\s+to\s+show)\s+")
@@ -129,6 +139,12 @@ def inline_mentions(text: str, start: int, sentence: int, lex: Lexicon) -> list[
         kind = evidence_kind(match.group(1), lex) or "Evidence"
         found.append(EvidenceMention(kind, match.group(1), (start + match.start(1),
                                                             start + match.end(1)), "cited",
+                                     sentence))
+    for match in _RESULT_IN.finditer(text):
+        role = "produced" if match.group("own") else "cited"
+        found.append(EvidenceMention(evidence_kind(match.group("test"), lex) or "Evidence",
+                                     match.group("test"), (start + match.start("test"),
+                                                           start + match.end("test")), role,
                                      sentence))
     for match in _ARTICLE.finditer(text):
         found.append(EvidenceMention("DocumentClause", match.group(0),

@@ -27,9 +27,11 @@ from kg.extract.sentences import Sentence
 from kg.extract.stance import is_epistemic, read_claim
 
 # "said that P, and that Q"; "had recorded P but had seen no Q" (the subject left out)
+# "P, and that Q"; "P; Q"; "X had done P but had not done Q"; "made P plausible but did not
+# prove it" (a negated second verb phrase of the same subject: its own claim, denied)
 _CLAUSES = re.compile(r",?\s+and\s+that\s+|,\s+that\s+|;\s+|,?\s+(?:but|and)\s+(?=(?:had|has|"
                       r"have|was|were|is|are|did|does|do|would|could|will)\s+(?:not\s+|never\s+)?"
-                      r"\w+(?:ed|en|n)\b)")
+                      r"\w+(?:ed|en|n)\b|(?:did|does|do)\s+not\s+[a-z]+\b)")
 _QUOTE_PARTS = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\u201c\"])|;\s+")
 _LABEL = re.compile(r"[,\u201d\"]\s+(?:calling|describing|dismissing)\s+(?:them|it|the\s+\w+|this|"
                     r"that)?\s*(?:as\s+)?(.*)$")

@@ -106,17 +106,21 @@ def test_no_server_error_and_documented_responses(api_schema: Any, label: str) -
 
 def _entries(case: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """The case's actors, claims, evidence and statements as JSON writes, in an order in which
-    every reference is to an item written before: a claim contradicts only claims written
-    before it (the compiler writes both directions, so the earlier claim gains a triple)."""
+    every reference is to an item written before. Contradiction is symmetric: each pair goes
+    with the later claim of the two, as a contradiction of one already in the store (the
+    compiler writes both directions, so the stored claim gains a triple)."""
     entries = [("/actors", actor) for actor in case["actors"]]
-    written: set[str] = set()
+    order = {claim["id"]: i for i, claim in enumerate(case["claims"])}
+    later: dict[str, list[str]] = {}
+    for claim in case["claims"]:
+        for other in claim.get("contradicts", []):
+            first, second = sorted((claim["id"], other), key=order.__getitem__)
+            later.setdefault(second, []).append(first)
     for claim in case["claims"]:
         entry = {k: v for k, v in claim.items() if k != "contradicts"}
-        earlier = [c for c in claim.get("contradicts", []) if c in written]
-        if earlier:
-            entry["contradicts"] = earlier
+        if claim["id"] in later:
+            entry["contradicts"] = sorted(set(later[claim["id"]]), key=order.__getitem__)
         entries.append(("/claims", entry))
-        written.add(claim["id"])
     entries += [("/evidence", item) for item in case.get("evidence", [])]
     entries += [("/statements", item) for item in case.get("statements", [])]
     return entries
