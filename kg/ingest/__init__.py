@@ -22,9 +22,14 @@ What is checked per batch: the syntax, literal length (``limits.max_literal_char
 triple terms, as :func:`kg.store.KnowledgeStore.load` checks them; the file-size and
 quads-per-load limits do not apply, since nothing is held whole. SHACL shapes cannot be checked
 per batch (a node's triples may straddle batches, and ``sh:minCount`` would fail on the first
-half); ``validate=True`` checks the whole file's data against the shapes after the last batch,
-with the types the store gives the nodes it refers to, and reports the results without undoing
-the load. That check holds the file's quads in memory.
+half); ``validate=True`` checks the whole file's data against the shapes after the last batch
+and reports the results without undoing the load. As :meth:`kg.store.KnowledgeStore.load` does
+(:mod:`kg.shacl.touched`), it checks the file together with what the store held, before this
+run, about the file's subjects, with the types the store gives the nodes both refer to: a
+file that contradicts a stored claim is fine, a second text for it is a violation, and a
+violation the stored description had on its own is not reported. That check holds the file's
+quads in memory, and reads the file once more before the first write to find its subjects
+(after a resume, the batches an earlier run wrote count as held before).
 
 Ingest is the path for large files; :meth:`kg.store.KnowledgeStore.load` stays the path for
 case files and for data that must be validated before anything is written.
@@ -48,6 +53,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Iterator
+from operator import attrgetter
 from pathlib import Path
 from typing import Protocol
 
@@ -94,6 +100,8 @@ DEFAULT_BATCH_SIZE = 100_000
 _ATOMIC_BULK = 1_000_000
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+# IRIs per VALUES block, as in kg.store: keeps each query's text small.
+_VALUES_CHUNK = 1000
 
 
 class Store(Protocol):
@@ -184,7 +192,11 @@ def ingest_file(
         )
     if complete:
         return state.report()
-    nodes = BlankNodes(blank_node_scope or sha256)
+    scope = blank_node_scope or sha256
+    # Read before the first write: what the store holds about the file's subjects must be the
+    # description before this file, or the file's own data would count as already there.
+    before = _before(store, path, rdf_format, scope, limits) if validate else None
+    nodes = BlankNodes(scope)
     batches = _batches(path, rdf_format, batch_size, position, nodes, limits)
     try:
         for batch in batches:
@@ -212,7 +224,9 @@ def ingest_file(
     write(None, completion_record(sha256, state.total_quads))
     state.complete = True
     if validate:
-        state.violations = _validate(store, path, rdf_format, blank_node_scope or sha256, limits)
+        if before is None:  # the first read stopped, the ingest did not: read it again
+            before = _before(store, path, rdf_format, scope, limits, stop_on_error=True)
+        state.violations = _validate(store, str(path), *before)  # type: ignore[misc]
     return state.report()
 
 
@@ -344,24 +358,71 @@ class _Write(Protocol):
     def __call__(self, batch: Batch | None, records: list[ox.Quad]) -> None: ...
 
 
-def _validate(
-    store: Store, path: Path, fmt: Format, scope: str, limits: Limits
-) -> tuple[ShapeViolation, ...]:
-    """The file's data against the shapes, with the types the store knows."""
-    from kg.shacl import validate_quads
+def _before(
+    store: Store,
+    path: Path,
+    fmt: Format,
+    scope: str,
+    limits: Limits,
+    *,
+    stop_on_error: bool = False,
+) -> tuple[list[ox.Quad], list[ox.Triple]] | None:
+    """The file's quads, and what the store holds (in any graph) about their IRI subjects.
 
+    ``None`` if the file is bad (when not ``stop_on_error``): the ingest then stops at the
+    batch that is, with the error it gives there.
+    """
     quads: list[ox.Quad] = []
-    for batch in _batches(path, fmt, DEFAULT_BATCH_SIZE, START, BlankNodes(scope), limits):
-        if batch.text is not None:
-            quads += ox.parse(batch.text, format=ox.RdfFormat.N_QUADS)
-        else:
-            quads += batch.quads or []
-    # Full IRIs: a store other than KnowledgeStore may predeclare no prefix.
-    known = store.query(
-        f"CONSTRUCT {{ ?s <{_RDF_TYPE}> ?t . ?c <{_SUBCLASS_OF}> ?d }} WHERE {{ "
-        f"{{ ?s <{_RDF_TYPE}> ?t }} UNION {{ ?c <{_SUBCLASS_OF}> ?d }} }}"
-    )
-    return tuple(validate_quads(quads, source=str(path), known_types=known))  # type: ignore[arg-type]
+    try:
+        for batch in _batches(path, fmt, DEFAULT_BATCH_SIZE, START, BlankNodes(scope), limits):
+            if batch.text is not None:
+                quads += ox.parse(batch.text, format=ox.RdfFormat.N_QUADS)
+            else:
+                quads += batch.quads or []
+    except (InputError, SyntaxError):
+        if stop_on_error:
+            raise
+        return None
+    # A blank node of the file is relabelled from its scope: only IRIs can be described
+    # already (as kg.store's _named_subjects).
+    subjects = set(filter(ox.NamedNode.__instancecheck__, map(attrgetter("subject"), quads)))
+    described: list[ox.Triple] = []
+    for values in _values(subjects):
+        rows = store.query(
+            f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}"
+        )
+        described += (ox.Triple(row["s"], row["p"], row["o"]) for row in rows)  # type: ignore[attr-defined]
+    return quads, described
+
+
+def _validate(
+    store: Store, source: str, quads: list[ox.Quad], described: list[ox.Triple]
+) -> tuple[ShapeViolation, ...]:
+    """The file's data against the shapes, with the store's earlier description of its
+    subjects (:func:`kg.shacl.touched.validate_touching`) and the types the store knows."""
+    from kg.shacl.touched import validate_touching
+
+    referenced = {t.object for t in (*quads, *described) if isinstance(t.object, ox.NamedNode)}
+    known: list[ox.Triple] = []
+    for values in _values(referenced):
+        # Full IRIs: a store other than KnowledgeStore may predeclare no prefix.
+        known += store.query(  # type: ignore[arg-type]
+            f"CONSTRUCT {{ ?n <{_RDF_TYPE}> ?t . ?c <{_SUBCLASS_OF}> ?d }} WHERE {{ "
+            f"VALUES ?n {{ {values} }} "
+            f"{{ ?n <{_RDF_TYPE}> ?t "
+            f"OPTIONAL {{ ?t <{_SUBCLASS_OF}>* ?c . ?c <{_SUBCLASS_OF}> ?d }} }} "
+            f"UNION {{ ?n <{_SUBCLASS_OF}>* ?c . ?c <{_SUBCLASS_OF}> ?d }} }}"
+        )
+    return tuple(validate_touching(quads, described, source=source, known_types=known))
+
+
+def _values(nodes: set[ox.NamedNode]) -> Iterator[str]:
+    """The nodes as SPARQL ``VALUES`` lists of ``_VALUES_CHUNK``: one query per chunk, not
+    one per node, and no query text that grows with the file."""
+    ordered = sorted(nodes, key=attrgetter("value"))
+    for start in range(0, len(ordered), _VALUES_CHUNK):
+        # The IRIs come from parsed data, so str() gives valid SPARQL; no user text here.
+        yield " ".join(map(str, ordered[start : start + _VALUES_CHUNK]))
 
 
 __all__ = [

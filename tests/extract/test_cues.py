@@ -240,6 +240,11 @@ def test_according_to_a_lower_case_description_with_an_organisation_head_is_a_sp
     assert text.startswith("Two matches were postponed")
 
 
+def test_according_to_a_description_without_an_organisation_head_names_no_speaker() -> None:
+    [(who, _, _)] = said("The bridge will reopen in May, according to the plan.")
+    assert who == "The Test Gazette"
+
+
 APPOSITIONS = [
     ("The operator, Halvard Orchards, denied that it had sprayed the fields.",
      "Halvard Orchards", "denies", "had sprayed the fields"),
