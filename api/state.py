@@ -48,6 +48,11 @@ from kg.store import KnowledgeStore
 log = logging.getLogger("kg.api")
 T = TypeVar("T")
 
+#: Up to this many claims, a refresh builds every explanation (see :func:`_materialise`);
+#: above it, each is built on first request (a 1M-triple store has 12,820 claims and its
+#: explanations would take longer to build than the rest of the refresh).
+EXPLAIN_AT_REFRESH_MAX_CLAIMS = 5_000
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -90,11 +95,11 @@ class ServiceState:
         """Open and load the store, analyse it, and start the query workers."""
         self.store = await asyncio.to_thread(self._open)
         if self.store.kind == "remote":
-            await asyncio.to_thread(self._refresh, 1)
+            self._publish(await asyncio.to_thread(self._refresh, 1))
             self.pool = RemoteQueries(self.store.oxigraph, size=self.settings.query_workers)
             return
         self._snapshots = _snapshot_folder(self.store.path or Path(tempfile.gettempdir()))
-        await asyncio.to_thread(self._refresh, 1)
+        self._publish(await asyncio.to_thread(self._refresh, 1))
         pool = QueryPool(size=self.settings.query_workers, memory_mb=self.settings.worker_memory_mb)
         pool.store = str(self.current.store_path)
         self.pool = pool
@@ -139,8 +144,11 @@ class ServiceState:
             raise
         return store
 
-    def _refresh(self, version: int) -> None:
-        """Analyse the store, rewrite the analysis graph, flush; then publish the snapshot."""
+    def _refresh(self, version: int) -> Snapshot:
+        """Analyse the store, rewrite the analysis graph, flush and checkpoint it.
+
+        Returns the new snapshot, not yet published (see :meth:`_publish`).
+        """
         store = self.store
         assert store is not None
         analysis = analyse(store, min_groups=self.settings.min_groups, method=self.settings.method)
@@ -155,11 +163,7 @@ class ServiceState:
         graphs = frozenset(
             g.value for g in store.oxigraph.named_graphs() if isinstance(g, ox.NamedNode)
         )
-        previous = self.snapshot
-        self.snapshot = Snapshot(version, analysis, graphs, len(store), checkpoint)
-        if previous is not None and previous.store_path is not None:
-            # Called with every worker held and closed: nobody reads the old one any more.
-            shutil.rmtree(previous.store_path, ignore_errors=True)
+        return Snapshot(version, analysis, graphs, len(store), checkpoint)
 
     async def explain(self, action: Callable[[Snapshot], T]) -> T:
         """Run ``action(snapshot)`` off the event loop, with no write running meanwhile.
@@ -169,6 +173,11 @@ class ServiceState:
         the version of the snapshot taken after it is acquired (a write that finished while
         this request waited has published its own snapshot by then).
         """
+        snapshot = self.current
+        if snapshot.analysis.claims.complete and snapshot.analysis.actors.complete:
+            # Every explanation was built at refresh (a small store): nothing is read from
+            # the store, so there is nothing for a write to mix, and no need to wait for one.
+            return await asyncio.to_thread(action, snapshot)
         async with self._writes:
             snapshot = self.current
             return await asyncio.to_thread(action, snapshot)
@@ -186,19 +195,44 @@ class ServiceState:
         return ANALYSIS_GRAPH
 
     async def write(self, action: Callable[[KnowledgeStore], T]) -> T:
-        """Run ``action(store)`` with every query worker held, then refresh the analysis.
+        """Run ``action(store)``, refresh the analysis, then switch the queries to the result.
 
         Writes are serialised. If ``action`` raises, nothing is refreshed and the error
         propagates (the store's loads are all or nothing, so the data is unchanged).
+
+        On an embedded store the query workers read checkpoints, never the live store, so they
+        go on answering from the previous version while the data is written and analysed;
+        they are held only for the switch to the new checkpoint, which is quick. (Holding them
+        for the whole write stalled every query for seconds and made them time out under
+        load: docs/reliability.md.) A remote store answers queries from its live data, so
+        there every query waits for the whole write, and none sees half of one.
         """
         assert self.store is not None and self.pool is not None
-        async with self._writes, self.pool.exclusive():
-            store = self.store
+        store = self.store
+        async with self._writes:
+            if not isinstance(self.pool, QueryPool):
+                async with self.pool.exclusive():
+                    result = await asyncio.to_thread(action, store)
+                    self._publish(
+                        await asyncio.to_thread(self._refresh, self.current.version + 1)
+                    )
+                return result
             result = await asyncio.to_thread(action, store)
-            await asyncio.to_thread(self._refresh, self.current.version + 1)
-            if isinstance(self.pool, QueryPool):
-                self.pool.store = str(self.current.store_path)
+            fresh = await asyncio.to_thread(self._refresh, self.current.version + 1)
+            async with self.pool.exclusive():
+                self.pool.store = str(fresh.store_path)
+                self._publish(fresh)
             return result
+
+    def _publish(self, fresh: Snapshot) -> None:
+        """Make ``fresh`` the current snapshot and remove the previous checkpoint.
+
+        Called before the workers start, or with every worker held and closed, so nobody
+        reads the previous checkpoint any more.
+        """
+        previous, self.snapshot = self.snapshot, fresh
+        if previous is not None and previous.store_path is not None:
+            shutil.rmtree(previous.store_path, ignore_errors=True)
 
 
 def _materialise(analysis: Analysis) -> None:
@@ -207,13 +241,19 @@ def _materialise(analysis: Analysis) -> None:
     The records (texts, labels, dates: :attr:`Analysis.case`) and the source groups are read
     from the store on first access; done later, that would read data written since (a
     snapshot mixing two versions) and block the event loop in a request. The explanations of
-    every claim and actor are not built here: a listing needs none of them (it reads the bulk
-    summaries), and one is built on demand, under the write lock (:meth:`ServiceState.explain`).
+    every claim and actor are built here only for a small store: a listing needs none of them
+    (it reads the bulk summaries); on a large store one is built on demand, under the write
+    lock (:meth:`ServiceState.explain`).
     """
     _ = analysis.case
     groups = getattr(analysis.groups, "groups", None)
     if groups is not None:
         list(groups.values())
+    if len(analysis.claims) <= EXPLAIN_AT_REFRESH_MAX_CLAIMS:
+        # A small store: every explanation in one pass (well under a second for a few
+        # thousand claims), so that a request for one never waits for a write in progress.
+        analysis.claims.values()
+        analysis.actors.values()
 
 
 def _snapshot_folder(store: Path) -> Path:

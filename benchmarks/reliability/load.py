@@ -294,7 +294,13 @@ async def run_load(
     record = Recorder()
     acked: list[dict[str, Any]] = []
     probes: list[dict[str, Any]] = []
-    limits = httpx.Limits(max_connections=clients + 4, max_keepalive_connections=clients + 4)
+    # Idle pooled connections are dropped after 2 s, before uvicorn closes them after its 5 s
+    # keep-alive timeout: with equal timeouts (httpx's default is also 5 s) a request sent on
+    # a connection the server is closing at that moment fails with a ReadError, a race of the
+    # client's pool that a real client avoids the same way, not a server error.
+    limits = httpx.Limits(
+        max_connections=clients + 4, max_keepalive_connections=clients + 4, keepalive_expiry=2.0
+    )
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=CLIENT_TIMEOUT) as client:
         cpu_before = resource.getrusage(resource.RUSAGE_SELF)
         wall = time.monotonic()

@@ -167,6 +167,12 @@ class LazyAssessments(Mapping[str, T], Generic[T]):
     def __len__(self) -> int:
         return len(self._keys)
 
+    @property
+    def complete(self) -> bool:
+        """Whether every assessment is built (after :meth:`values`, :meth:`items` or a large
+        :meth:`many`): reading them then reads nothing from the store."""
+        return self._complete
+
     def _fill(self) -> None:
         if not self._complete:
             built = self._every()

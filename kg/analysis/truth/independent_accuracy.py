@@ -211,7 +211,7 @@ def _group_shares(ds: TruthDataset, groups: np.ndarray, source: np.ndarray, fact
 
 
 def _claim_order(ds: TruthDataset, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The claims' sources and facts, sorted by (group, object, fact)."""
+    """The claims' sources and facts, sorted by (object, group, fact), sources in order within."""
     x = ds.claims
     if not x.has_sorted_indices:
         x = x.sorted_indices()
@@ -224,21 +224,26 @@ def _claim_order(ds: TruthDataset, groups: np.ndarray) -> tuple[np.ndarray, np.n
     rank[by_object] = np.arange(ds.n_facts)
     rank -= first
     width = int(rank.max(initial=0)) + 1
-    group_object = groups[source] * ds.n_objects + ds.fact_object[fact]
-    if (int(groups.max(initial=0)) + 1) * max(ds.n_objects, 1) * width < 2**62:
-        # Rows are runs that are already sorted when facts are sorted by object (as
-        # from_triples builds them), which a stable sort merges in near-linear time.
-        order = np.argsort(group_object * width + rank[fact], kind="stable")
+    n_groups = int(groups.max(initial=0)) + 1
+    obj = ds.fact_object[fact]
+    # Stable, so that the members of a group keep source order within a (group, fact).
+    if max(ds.n_objects, 1) * n_groups * width < 2**62:
+        order = np.argsort((obj * n_groups + groups[source]) * width + rank[fact], kind="stable")
     else:
-        order = np.lexsort((rank[fact], group_object))
+        order = np.lexsort((rank[fact], groups[source], obj))
     return source[order], fact[order]
 
 
 class _Votes:
     """Who votes for what with which share, for one grouping of the sources.
 
-    Claims are kept sorted by (group, object, fact), so that the claims of one ``gf`` (a group
-    and a fact) and of one ``go`` (a group and an object) are contiguous runs.
+    Claims are kept sorted by (object, group, fact), so that the claims of one ``gf`` (a group
+    and a fact) and of one ``go`` (a group and an object) are contiguous runs, and so that the
+    per-fact and per-object arrays are read in order in each iteration (the gathers and
+    ``bincount`` passes of :meth:`judged_accuracy` then stay in cache). Every reduction is done
+    over the same claims in the same order as with the claims sorted by group first: a fact's
+    claims are in group order and a source's claims in object order either way, so the sums
+    are the same to the last bit.
     """
 
     def __init__(self, ds: TruthDataset, groups: np.ndarray) -> None:
@@ -262,6 +267,13 @@ class _Votes:
         claim_gf = np.cumsum(new_gf) - 1
         gf_go = claim_go[self.gf_start]
         go_object = ds.fact_object[fact[go_start]]
+        # A group's part of the vote on a fact is the first claim's part plus, for the few
+        # (group, fact) runs of several claims, the rest of the run, summed as reduceat sums the
+        # whole run; ``_multi`` holds the runs' bounds, interleaved [start, end, start, end...].
+        gf_size = np.diff(np.r_[self.gf_start, n_claims])
+        self.multi_gf = np.flatnonzero(gf_size > 1)
+        starts = self.gf_start[self.multi_gf]
+        self.multi_bounds = np.column_stack([starts, starts + gf_size[self.multi_gf]]).ravel()
         # Effective number of wrong values of each object: the inverse Simpson index D of its
         # values, groups counted once, minus the true one (at least 1).
         concentration = _concentration(ds, fact, self.share)
@@ -276,7 +288,9 @@ class _Votes:
         self.a_source = source[assessed]
         # Position of each assessed claim's (group, fact) among the assessed ones.
         self.a_claim_gf = np.cumsum(assessed_go[gf_go])[claim_gf[assessed]] - 1
-        self.a_gf = assessed_gf
+        # None when every (group, fact) is assessed: no gather needed.
+        self.a_gf = None if len(assessed_gf) == len(self.gf_start) else assessed_gf
+        self.n_a_gf = len(assessed_gf)
         self.a_fact = fact[self.gf_start[assessed_gf]]
         go_index = np.cumsum(assessed_go) - 1
         self.a_go = go_index[gf_go[assessed_gf]]
@@ -287,24 +301,58 @@ class _Votes:
         if ds.fact_prior is not None:
             total = object_sum(ds.fact_prior, ds.fact_object, n_o)[ds.fact_object]
             self.log_prior = np.log(ds.fact_prior / total)
+        # Facts sorted by object, every object with a fact (as from_triples builds them): the
+        # per-object maximum is a segment reduction instead of a scattered ufunc.at.
+        self.object_start = None
+        per_object = np.bincount(ds.fact_object, minlength=n_o)
+        if not np.any(ds.fact_object[1:] < ds.fact_object[:-1]) and np.all(per_object > 0):
+            self.object_start = np.r_[0, np.cumsum(per_object)[:-1]]
+        # Buffers reused by every iteration, so that no claim-sized array is allocated per pass.
+        # One spare slot after the claims, so that a run ending at the last claim has an end
+        # index reduceat accepts.
+        self._part_padded = np.zeros(n_claims + 1)
+        self._part = self._part_padded[:n_claims]
+        self._own = np.empty(len(self.gf_start))
+        self._judged = np.empty(self.n_a_gf)
+        self._spare = np.empty(self.n_a_gf)
+        self._denom = np.empty(self.n_a_gf)
 
-    def _softmax(self, accuracy: np.ndarray):
-        ds = self.ds
+    def _parts(self, accuracy: np.ndarray) -> np.ndarray:
+        """Each claim's share of its group's vote, weighted by ln(n A / (1 - A)), at least 0."""
         log_odds = np.log(accuracy / (1.0 - accuracy))
-        # Each claim's share of its group's vote, weighted by ln(n A / (1 - A)), at least 0.
-        part = self.share * np.maximum(self.log_wrong + log_odds[self.source], 0.0)
+        part = np.take(log_odds, self.source, out=self._part, mode="clip")
+        np.add(self.log_wrong, part, out=part)
+        np.maximum(part, 0.0, out=part)
+        np.multiply(self.share, part, out=part)
+        return part
+
+    def _softmax(self, part: np.ndarray):
+        ds = self.ds
         votes = np.bincount(self.fact, weights=part, minlength=ds.n_facts)
         if self.log_prior is not None:
             votes += self.log_prior
         # Shift by each object's largest count (at least the unclaimed alternative's 0).
-        top = np.maximum(object_max(votes, ds.fact_object, ds.n_objects), 0.0)
+        if self.object_start is None:
+            top = object_max(votes, ds.fact_object, ds.n_objects)
+        else:
+            top = np.maximum.reduceat(votes, self.object_start)
+        top = np.maximum(top, 0.0, out=top)
         shifted = votes - top[ds.fact_object]
         scaled = np.exp(shifted)
         denom = object_sum(scaled, ds.fact_object, ds.n_objects) + self.unseen * np.exp(-top)
-        return part, shifted, scaled, denom
+        return shifted, scaled, denom
+
+    def _group_parts(self, part: np.ndarray) -> np.ndarray:
+        """Each (group, fact)'s part of the vote: the sum of its claims' parts."""
+        if self.one_claim_per_gf:
+            return part
+        own = np.take(part, self.gf_start, out=self._own, mode="clip")
+        if len(self.multi_gf):
+            own[self.multi_gf] = np.add.reduceat(self._part_padded, self.multi_bounds)[::2]
+        return own
 
     def probabilities(self, accuracy: np.ndarray) -> np.ndarray:
-        _, _, scaled, denom = self._softmax(accuracy)
+        _, scaled, denom = self._softmax(self._parts(accuracy))
         return scaled / denom[self.ds.fact_object]
 
     def own_vote_at_prior(self, prior: float) -> np.ndarray:
@@ -312,21 +360,28 @@ class _Votes:
         accuracy ``m``, as if the group had no track record (a constant for a run)."""
         part = self.share * np.maximum(self.log_wrong + np.log(prior / (1.0 - prior)), 0.0)
         own = part if self.one_claim_per_gf else np.add.reduceat(part, self.gf_start)
-        return own[self.a_gf]
+        return own if self.a_gf is None else own[self.a_gf]
 
     def judged_accuracy(
         self, accuracy: np.ndarray, own_at_prior: np.ndarray, prior: float, prior_weight: float
     ) -> np.ndarray:
         """Rule 2: mean probability of each source's assessed values, its own group's vote
         counted at the prior, shrunk towards the prior."""
-        part, shifted, scaled, denom = self._softmax(accuracy)
-        own = part if self.one_claim_per_gf else np.add.reduceat(part, self.gf_start)
-        judged = np.exp(shifted[self.a_fact] - own[self.a_gf] + own_at_prior)
+        part = self._parts(accuracy)
+        shifted, scaled, denom = self._softmax(part)
+        own = self._group_parts(part)
+        judged, spare = self._judged, self._spare
+        np.take(shifted, self.a_fact, out=judged, mode="clip")
+        np.subtract(judged, own if self.a_gf is None else own[self.a_gf], out=judged)
+        np.add(judged, own_at_prior, out=judged)
+        np.exp(judged, out=judged)
         # Swap the group's facts' terms in the normaliser for their judged terms. The group's
         # own parts are votes of bounded weight, so this difference loses no precision.
-        change = scaled[self.a_fact] - judged
+        change = np.take(scaled, self.a_fact, out=spare, mode="clip")
+        np.subtract(change, judged, out=change)
         if self.one_gf_per_go:
-            judged /= denom[self.a_go_object] - change
+            np.subtract(np.take(denom, self.a_go_object, out=self._denom, mode="clip"), change, out=change)
+            np.divide(judged, change, out=judged)
         else:
             change = np.bincount(self.a_go, weights=change, minlength=len(self.a_go_object))
             judged /= (denom[self.a_go_object] - change)[self.a_go]
@@ -344,7 +399,7 @@ class _Votes:
         max_iter: int,
         tol: float,
     ) -> tuple[np.ndarray, int, bool]:
-        own_at_prior = self.own_vote_at_prior(prior) if own_vote else np.zeros(len(self.a_gf))
+        own_at_prior = self.own_vote_at_prior(prior) if own_vote else np.zeros(self.n_a_gf)
         for iterations in range(1, max_iter + 1):
             new = self.judged_accuracy(accuracy, own_at_prior, prior, prior_weight)
             delta = np.abs(new - accuracy).max(initial=0.0)
