@@ -66,8 +66,9 @@ ValidateOption = Annotated[
     typer.Option(
         "--validate",
         help="After the last batch, check the file's data against "
-        "the SHACL shapes and report what breaks them (the data stays loaded; "
-        "the check holds the file's quads in memory).",
+        "the SHACL shapes, together with what the store held about its subjects, and report "
+        "what the file breaks (the data stays loaded; the check holds the file's quads in "
+        "memory).",
     ),
 ]
 ScopeOption = Annotated[

@@ -238,12 +238,11 @@ class _Votes:
     """Who votes for what with which share, for one grouping of the sources.
 
     Claims are kept sorted by (object, group, fact), so that the claims of one ``gf`` (a group
-    and a fact) and of one ``go`` (a group and an object) are contiguous runs, and so that the
-    per-fact and per-object arrays are read in order in each iteration (the gathers and
-    ``bincount`` passes of :meth:`judged_accuracy` then stay in cache). Every reduction is done
-    over the same claims in the same order as with the claims sorted by group first: a fact's
-    claims are in group order and a source's claims in object order either way, so the sums
-    are the same to the last bit.
+    and a fact) and of one ``go`` (a group and an object) are contiguous runs, and so that each
+    iteration reads the per-fact and per-object arrays in order (its gathers and ``bincount``
+    passes then stay in cache). A fact's claims are in group order and a source's claims in
+    object order, as with the claims sorted by group first, so every sum adds the same terms
+    in the same order.
     """
 
     def __init__(self, ds: TruthDataset, groups: np.ndarray) -> None:
@@ -258,18 +257,20 @@ class _Votes:
         new_gf[1:] |= fact[1:] != fact[:-1]
         go_start = np.flatnonzero(new_go)
         self.gf_start = np.flatnonzero(new_gf)
+        n_gf = len(self.gf_start)
         claim_go = np.cumsum(new_go) - 1
+        claim_gf = np.cumsum(new_gf) - 1
         # A group's one vote on an object is split evenly over its members' claims on it.
         self.share = 1.0 / np.diff(np.r_[go_start, n_claims])[claim_go]
         self.source, self.fact = source, fact
-        self.one_claim_per_gf = len(self.gf_start) == n_claims
-        self.one_gf_per_go = len(go_start) == len(self.gf_start)
-        claim_gf = np.cumsum(new_gf) - 1
-        gf_go = claim_go[self.gf_start]
-        go_object = ds.fact_object[fact[go_start]]
-        # A group's part of the vote on a fact is the first claim's part plus, for the few
-        # (group, fact) runs of several claims, the rest of the run, summed as reduceat sums the
-        # whole run; ``_multi`` holds the runs' bounds, interleaved [start, end, start, end...].
+        self.one_claim_per_gf = n_gf == n_claims
+        self.one_gf_per_go = len(go_start) == n_gf
+        self.gf_go = claim_go[self.gf_start]
+        self.gf_fact = fact[self.gf_start]
+        self.go_object = ds.fact_object[fact[go_start]]
+        # A group's part of the vote on a fact is its first claim's part plus, for the runs of
+        # several claims (a known or copy group whose members say the same), a reduceat over
+        # the run; ``multi_bounds`` interleaves the runs' starts and ends.
         gf_size = np.diff(np.r_[self.gf_start, n_claims])
         self.multi_gf = np.flatnonzero(gf_size > 1)
         starts = self.gf_start[self.multi_gf]
@@ -279,22 +280,14 @@ class _Votes:
         concentration = _concentration(ds, fact, self.share)
         n_wrong = np.maximum(1.0 / np.maximum(concentration, 1e-300) - 1.0, 1.0)
         self.log_wrong = np.log(n_wrong)[ds.fact_object[fact]]
-        # Assessed: another group speaks to the object too. Rule 2 only needs the judged
-        # probabilities of the assessed (group, fact) pairs, so the arrays keep only those.
-        assessed_go = np.bincount(go_object, minlength=n_o)[go_object] >= 2
-        assessed_gf = np.flatnonzero(assessed_go[gf_go])
+        # Assessed: another group speaks to the object too. Rule 2 computes the judged
+        # probability of every (group, fact) (unassessed ones are few and cost less than a
+        # gather), then counts only the assessed ones: an unassessed claim reads a zero.
+        assessed_go = np.bincount(self.go_object, minlength=n_o)[self.go_object] >= 2
         assessed = assessed_go[claim_go]
         self.n_assessed = np.bincount(source[assessed], minlength=n_s).astype(float)
-        self.a_source = source[assessed]
-        # Position of each assessed claim's (group, fact) among the assessed ones.
-        self.a_claim_gf = np.cumsum(assessed_go[gf_go])[claim_gf[assessed]] - 1
-        # None when every (group, fact) is assessed: no gather needed.
-        self.a_gf = None if len(assessed_gf) == len(self.gf_start) else assessed_gf
-        self.n_a_gf = len(assessed_gf)
-        self.a_fact = fact[self.gf_start[assessed_gf]]
-        go_index = np.cumsum(assessed_go) - 1
-        self.a_go = go_index[gf_go[assessed_gf]]
-        self.a_go_object = go_object[assessed_go]
+        self.all_assessed = bool(assessed.all())
+        self.claim_gf = np.where(assessed, claim_gf, n_gf)  # n_gf: the zero slot
         # The unclaimed alternative of an object with a single claimed value.
         self.unseen = (values_per_object(ds) == 1).astype(float)
         self.log_prior = None
@@ -303,28 +296,40 @@ class _Votes:
             self.log_prior = np.log(ds.fact_prior / total)
         # Facts sorted by object, every object with a fact (as from_triples builds them): the
         # per-object maximum is a segment reduction instead of a scattered ufunc.at.
-        self.object_start = None
         per_object = np.bincount(ds.fact_object, minlength=n_o)
+        self.object_start = None
         if not np.any(ds.fact_object[1:] < ds.fact_object[:-1]) and np.all(per_object > 0):
             self.object_start = np.r_[0, np.cumsum(per_object)[:-1]]
-        # Buffers reused by every iteration, so that no claim-sized array is allocated per pass.
-        # One spare slot after the claims, so that a run ending at the last claim has an end
-        # index reduceat accepts.
+        # Buffers reused by every iteration, so that no claim-sized array is allocated in the
+        # loop. The parts have a spare slot so that a run ending at the last claim has an end
+        # index reduceat accepts; the judged probabilities have the zero slot.
         self._part_padded = np.zeros(n_claims + 1)
-        self._part = self._part_padded[:n_claims]
-        self._own = np.empty(len(self.gf_start))
-        self._judged = np.empty(self.n_a_gf)
-        self._spare = np.empty(self.n_a_gf)
-        self._denom = np.empty(self.n_a_gf)
+        self._own = np.empty(n_gf)
+        self._judged_padded = np.zeros(n_gf + 1)
+        self._gf_a = np.empty(n_gf)
+        self._gf_b = np.empty(n_gf)
+        self._claims = np.empty(n_claims)
 
     def _parts(self, accuracy: np.ndarray) -> np.ndarray:
         """Each claim's share of its group's vote, weighted by ln(n A / (1 - A)), at least 0."""
         log_odds = np.log(accuracy / (1.0 - accuracy))
-        part = np.take(log_odds, self.source, out=self._part, mode="clip")
+        # mode="clip" (the indices are valid): with the default "raise", take buffers its out.
+        part = np.take(log_odds, self.source, out=self._part_padded[:-1], mode="clip")
         np.add(self.log_wrong, part, out=part)
         np.maximum(part, 0.0, out=part)
         np.multiply(self.share, part, out=part)
         return part
+
+    def _group_parts(self) -> np.ndarray:
+        """Each (group, fact)'s part of the vote: the sum of its claims' parts (from the last
+        :meth:`_parts`)."""
+        part = self._part_padded[:-1]
+        if self.one_claim_per_gf:
+            return part
+        own = np.take(part, self.gf_start, out=self._own, mode="clip")
+        if len(self.multi_gf):
+            own[self.multi_gf] = np.add.reduceat(self._part_padded, self.multi_bounds)[::2]
+        return own
 
     def _softmax(self, part: np.ndarray):
         ds = self.ds
@@ -336,58 +341,52 @@ class _Votes:
             top = object_max(votes, ds.fact_object, ds.n_objects)
         else:
             top = np.maximum.reduceat(votes, self.object_start)
-        top = np.maximum(top, 0.0, out=top)
+        np.maximum(top, 0.0, out=top)
         shifted = votes - top[ds.fact_object]
         scaled = np.exp(shifted)
         denom = object_sum(scaled, ds.fact_object, ds.n_objects) + self.unseen * np.exp(-top)
         return shifted, scaled, denom
-
-    def _group_parts(self, part: np.ndarray) -> np.ndarray:
-        """Each (group, fact)'s part of the vote: the sum of its claims' parts."""
-        if self.one_claim_per_gf:
-            return part
-        own = np.take(part, self.gf_start, out=self._own, mode="clip")
-        if len(self.multi_gf):
-            own[self.multi_gf] = np.add.reduceat(self._part_padded, self.multi_bounds)[::2]
-        return own
 
     def probabilities(self, accuracy: np.ndarray) -> np.ndarray:
         _, scaled, denom = self._softmax(self._parts(accuracy))
         return scaled / denom[self.ds.fact_object]
 
     def own_vote_at_prior(self, prior: float) -> np.ndarray:
-        """Rule 2: each assessed (group, fact)'s part of the vote with every member at the prior
-        accuracy ``m``, as if the group had no track record (a constant for a run)."""
+        """Rule 2: each (group, fact)'s part of the vote with every member at the prior accuracy
+        ``m``, as if the group had no track record (a constant for a run)."""
         part = self.share * np.maximum(self.log_wrong + np.log(prior / (1.0 - prior)), 0.0)
-        own = part if self.one_claim_per_gf else np.add.reduceat(part, self.gf_start)
-        return own if self.a_gf is None else own[self.a_gf]
+        return part if self.one_claim_per_gf else np.add.reduceat(part, self.gf_start)
 
     def judged_accuracy(
         self, accuracy: np.ndarray, own_at_prior: np.ndarray, prior: float, prior_weight: float
     ) -> np.ndarray:
         """Rule 2: mean probability of each source's assessed values, its own group's vote
         counted at the prior, shrunk towards the prior."""
-        part = self._parts(accuracy)
-        shifted, scaled, denom = self._softmax(part)
-        own = self._group_parts(part)
-        judged, spare = self._judged, self._spare
-        np.take(shifted, self.a_fact, out=judged, mode="clip")
-        np.subtract(judged, own if self.a_gf is None else own[self.a_gf], out=judged)
+        shifted, scaled, denom = self._softmax(self._parts(accuracy))
+        own = self._group_parts()
+        judged = self._judged_padded[:-1]
+        np.take(shifted, self.gf_fact, out=judged, mode="clip")
+        np.subtract(judged, own, out=judged)
         np.add(judged, own_at_prior, out=judged)
         np.exp(judged, out=judged)
         # Swap the group's facts' terms in the normaliser for their judged terms. The group's
         # own parts are votes of bounded weight, so this difference loses no precision.
-        change = np.take(scaled, self.a_fact, out=spare, mode="clip")
+        change = np.take(scaled, self.gf_fact, out=self._gf_a, mode="clip")
         np.subtract(change, judged, out=change)
         if self.one_gf_per_go:
-            np.subtract(np.take(denom, self.a_go_object, out=self._denom, mode="clip"), change, out=change)
-            np.divide(judged, change, out=judged)
+            rest = np.take(denom, self.go_object, out=self._gf_b, mode="clip")
         else:
-            change = np.bincount(self.a_go, weights=change, minlength=len(self.a_go_object))
-            judged /= (denom[self.a_go_object] - change)[self.a_go]
-        if not self.one_claim_per_gf:
-            judged = judged[self.a_claim_gf]
-        total = np.bincount(self.a_source, weights=judged, minlength=self.ds.n_sources)
+            change = np.bincount(self.gf_go, weights=change, minlength=len(self.go_object))
+            rest = np.take(denom, self.go_object)
+        np.subtract(rest, change, out=rest)
+        if not self.one_gf_per_go:
+            rest = rest[self.gf_go]
+        np.divide(judged, rest, out=judged)
+        if self.one_claim_per_gf and self.all_assessed:
+            on_claims = judged
+        else:
+            on_claims = np.take(self._judged_padded, self.claim_gf, out=self._claims, mode="clip")
+        total = np.bincount(self.source, weights=on_claims, minlength=self.ds.n_sources)
         return (total + prior_weight * prior) / (self.n_assessed + prior_weight)
 
     def fixed_point(
@@ -399,7 +398,7 @@ class _Votes:
         max_iter: int,
         tol: float,
     ) -> tuple[np.ndarray, int, bool]:
-        own_at_prior = self.own_vote_at_prior(prior) if own_vote else np.zeros(self.n_a_gf)
+        own_at_prior = self.own_vote_at_prior(prior) if own_vote else np.zeros(len(self.gf_start))
         for iterations in range(1, max_iter + 1):
             new = self.judged_accuracy(accuracy, own_at_prior, prior, prior_weight)
             delta = np.abs(new - accuracy).max(initial=0.0)
