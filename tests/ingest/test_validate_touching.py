@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import ingest_file
+from kg.ingest import IngestStopped, ingest_file
 from kg.store import KnowledgeStore
 from tests.ingest.conftest import data_quads
 
@@ -83,4 +83,30 @@ def test_a_violation_the_store_had_on_its_own_is_not_the_files(write) -> None:
     report = ingest_file(store, path, validate=True)
     assert [(v.focus, v.severity) for v in report.violations] == [
         (f"{ID}claim/unrelated", "Violation")
+    ]
+
+
+def test_with_validate_a_bad_file_still_stops_at_its_batch(write) -> None:
+    """The file is read for its subjects before the first write; a syntax error found then
+    does not stop the ingest early: the batches before it go in, as without validation."""
+    path = write(
+        "bad.nt",
+        f'{TROOPS} {TEXT} "One." .\n{UNRELATED} {TEXT} "Two." .\n{TROOPS} {TEXT} oops .\n',
+    )
+    store = KnowledgeStore()
+    with pytest.raises(IngestStopped) as caught:
+        ingest_file(store, path, batch_size=2, validate=True)
+    assert (caught.value.report.batches, caught.value.report.quads) == (1, 2)
+    assert f"{path}:3:" in str(caught.value)
+    assert len(data_quads(store)) == 2
+
+
+def test_every_backend_sees_the_stored_description(any_store: KnowledgeStore, write) -> None:
+    """The description is read with SPARQL, so a remote store gives it too."""
+    any_store.load([SMALL_CASE])
+    contra = write("contra.nt", f"{TROOPS} {CONTRADICTS} {UNRELATED} .\n")
+    assert ingest_file(any_store, contra, validate=True).violations == ()
+    text = write("text.nt", f'{TROOPS} {TEXT} "A second sentence." .\n')
+    assert [v.focus for v in ingest_file(any_store, text, validate=True).violations] == [
+        f"{ID}claim/troops"
     ]

@@ -294,12 +294,6 @@ class _Votes:
         if ds.fact_prior is not None:
             total = object_sum(ds.fact_prior, ds.fact_object, n_o)[ds.fact_object]
             self.log_prior = np.log(ds.fact_prior / total)
-        # Facts sorted by object, every object with a fact (as from_triples builds them): the
-        # per-object maximum is a segment reduction instead of a scattered ufunc.at.
-        per_object = np.bincount(ds.fact_object, minlength=n_o)
-        self.object_start = None
-        if not np.any(ds.fact_object[1:] < ds.fact_object[:-1]) and np.all(per_object > 0):
-            self.object_start = np.r_[0, np.cumsum(per_object)[:-1]]
         # Buffers reused by every iteration, so that no claim-sized array is allocated in the
         # loop. The parts have a spare slot so that a run ending at the last claim has an end
         # index reduceat accepts; the judged probabilities have the zero slot.
@@ -337,10 +331,7 @@ class _Votes:
         if self.log_prior is not None:
             votes += self.log_prior
         # Shift by each object's largest count (at least the unclaimed alternative's 0).
-        if self.object_start is None:
-            top = object_max(votes, ds.fact_object, ds.n_objects)
-        else:
-            top = np.maximum.reduceat(votes, self.object_start)
+        top = object_max(votes, ds.fact_object, ds.n_objects)
         np.maximum(top, 0.0, out=top)
         shifted = votes - top[ds.fact_object]
         scaled = np.exp(shifted)

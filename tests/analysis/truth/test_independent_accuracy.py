@@ -335,3 +335,21 @@ def test_a_larger_run_finds_the_echo_chambers():
         return np.mean([(v == "true") == truth[int(o[1:])] for o, v in result.values().items()])
 
     assert correct(r) > correct(voting(ds)) + 0.03
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_matches_the_reference_on_every_vote_layout(seed, make_random):
+    # The iteration has a fast path for each layout, so each is checked against the reference:
+    # a known group whose members say the same value (a run of several claims per group and
+    # fact), the last claims of all in such a run, a source giving two values on one object
+    # (several facts per group and object), and an object nobody else speaks to (unassessed).
+    rows = make_random(seed) + [
+        ("s0", "zz", "v0"),
+        ("s3", "zz", "v0"),
+        ("s1", "zz", "v1"),
+        ("s2", "o0", "v9"),
+        ("s4", "lone", "v0"),
+    ]
+    groups = {"s0": "g", "s3": "g"}
+    _check_against_reference(sorted(set(rows)), groups=groups)
+    _check_against_reference(sorted(set(rows)), groups=groups, own_vote=False)
