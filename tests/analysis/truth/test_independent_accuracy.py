@@ -343,7 +343,8 @@ def test_matches_the_reference_on_every_vote_layout(seed, make_random):
     # a known group whose members say the same value (a run of several claims per group and
     # fact), the last claims of all in such a run, a source giving two values on one object
     # (several facts per group and object), and an object nobody else speaks to (unassessed).
-    rows = make_random(seed) + [
+    rows = [
+        *make_random(seed),
         ("s0", "zz", "v0"),
         ("s3", "zz", "v0"),
         ("s1", "zz", "v1"),
