@@ -8,11 +8,17 @@ left out of doctest collection (they still load as conftest plugins).
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -50,3 +56,55 @@ def live_server() -> Callable[[Any], AbstractContextManager[str]]:
     """``with live_server(app) as url:``: a real uvicorn server on 127.0.0.1 (tests/api and
     tests/browser both use it)."""
     return _live_server
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _oxigraph_command() -> str | None:
+    beside = Path(sys.executable).with_name("oxigraph")
+    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+
+
+def _wait_for_port(port: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("oxigraph serve exited at start-up")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("oxigraph serve did not start listening")
+
+
+@pytest.fixture(scope="session")
+def oxigraph_endpoint() -> Iterator[str]:
+    """The query URL of an ``oxigraph serve`` (tests/backends and tests/ingest): the one
+    ``.ci/run`` started and named in ``KG_TEST_SPARQL_ENDPOINT``, or else one started here on a
+    free 127.0.0.1 port with a temporary directory, so the plain ``pytest`` covers it too."""
+    given = os.environ.get("KG_TEST_SPARQL_ENDPOINT")
+    if given:
+        yield given
+        return
+    command = _oxigraph_command()
+    if command is None:
+        pytest.skip("the `oxigraph` command is not installed (pip install -e '.[test]')")
+    port = _free_port()
+    with tempfile.TemporaryDirectory(prefix="kg-oxigraph-") as folder:
+        process = subprocess.Popen(
+            [command, "serve", "--location", folder, "--bind", f"127.0.0.1:{port}",
+             "--union-default-graph", "--timeout-s", "30"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            _wait_for_port(port, process)
+            yield f"http://127.0.0.1:{port}/query"
+        finally:
+            process.terminate()
+            process.wait(timeout=10)

@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,62 +42,13 @@ def write(tmp_path: Path):  # type: ignore[no-untyped-def]
     return _write
 
 
-def _oxigraph_command() -> str | None:
-    beside = Path(sys.executable).with_name("oxigraph")
-    return str(beside) if beside.is_file() else shutil.which("oxigraph")
-
-
-@pytest.fixture(scope="session")
-def sparql_endpoint() -> Iterator[str]:
-    """An ``oxigraph serve`` query URL: the one CI names in KG_TEST_SPARQL_ENDPOINT (see
-    tests/backends), or one started here on a free port."""
-    given = os.environ.get("KG_TEST_SPARQL_ENDPOINT")
-    if given:
-        yield given
-        return
-    command = _oxigraph_command()
-    if command is None:
-        pytest.skip("the `oxigraph` command is not installed (pip install -e '.[test]')")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    with tempfile.TemporaryDirectory(prefix="kg-ingest-oxigraph-") as folder:
-        process = subprocess.Popen(
-            [
-                command,
-                "serve",
-                "--location",
-                folder,
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--union-default-graph",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                    break
-                except OSError:
-                    if process.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError("oxigraph serve did not start") from None
-                    time.sleep(0.05)
-            yield f"http://127.0.0.1:{port}/query"
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
-
-
 @pytest.fixture(params=["memory", "disk", "remote"])
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[KnowledgeStore]:
     """An empty store of each backend (kg.backends.open_store)."""
     from kg.backends import open_store
 
     if request.param == "remote":
-        store = open_store(request.getfixturevalue("sparql_endpoint"))
+        store = open_store(request.getfixturevalue("oxigraph_endpoint"))
         store.clear()
     else:
         store = open_store("memory" if request.param == "memory" else tmp_path / "store")
