@@ -51,7 +51,6 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-README = HERE / "README.md"
 SECTION = "## Performance suite"
 INGEST_GOAL = 0.8
 SUFFIXES = {"k": 1_000, "m": 1_000_000}
@@ -446,15 +445,11 @@ def _memory_growth(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def write_readme(text: str) -> None:
-    """Replace the suite's section of benchmarks/README.md, or append it; keep the others."""
-    current = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    start = current.find(SECTION + "\n")
-    if start < 0:
-        updated = current.rstrip("\n") + "\n\n" + text
-    else:
-        end = current.find("\n## ", start + len(SECTION))
-        updated = current[:start] + text.rstrip("\n") + "\n" + (current[end:] if end >= 0 else "")
-    README.write_text(updated, encoding="utf-8")
+    """Replace this benchmark's section of benchmarks/README.md; keep the others."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/bench_readme.py
+    from bench_readme import replace_section
+
+    replace_section(SECTION, text)
 
 
 def main(argv: list[str] | None = None) -> int:

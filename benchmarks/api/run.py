@@ -268,16 +268,10 @@ def write_readme(results: dict[str, Any], command: str) -> None:
               f"**{'met' if goal <= 1.5 else 'not met'}** on the first page ({goal}x); "
               "see the other rows for the whole answer and for the raw endpoint.", ""]
     lines += results.get("notes", [])
-    section = "\n".join(lines).rstrip() + "\n"
-    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    if SECTION in text:
-        before, _, after = text.partition(SECTION)
-        rest = after.split("\n## ", 1)
-        tail = ("\n## " + rest[1]) if len(rest) > 1 else ""
-        text = before + section + tail
-    else:
-        text = text.rstrip() + "\n\n" + section
-    README.write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/bench_readme.py
+    from bench_readme import replace_section
+
+    replace_section(SECTION, "\n".join(lines))
 
 
 NOTES = [

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import platform
-import re
 import sys
 import time
 from pathlib import Path
@@ -218,13 +217,11 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
 
 
 def write_readme(text: str) -> None:
-    """Replace the "## Extraction" section of benchmarks/README.md, or append it."""
-    current = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Extraction\n.*?(?=^## |\Z)", re.S | re.M)
-    section = text.rstrip() + "\n\n"
-    updated = (pattern.sub(lambda _: section, current) if pattern.search(current)
-               else current.rstrip() + "\n\n" + section)
-    README.write_text(updated.rstrip() + "\n", encoding="utf-8")
+    """Replace this benchmark's section of benchmarks/README.md; keep the others."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/bench_readme.py
+    from bench_readme import replace_section
+
+    replace_section("## Extraction", text)
 
 
 def main(argv: list[str] | None = None) -> int:

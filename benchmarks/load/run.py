@@ -46,7 +46,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-README = ROOT / "benchmarks" / "README.md"
 GOAL = 0.8
 MODES = ("raw", "ours", "ours on disk", "unvalidated", "bulk_load_file", "general")
 
@@ -263,14 +262,11 @@ def section(rows: list[dict[str, object]], command: str, loads: list[list[float]
 
 
 def write_readme(text: str) -> None:
-    """Replace the "## Load" section of the README, or append it; other sections stay."""
-    current = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Load\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _m: text + "\n", current, count=1)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    README.write_text(updated, encoding="utf-8")
+    """Replace this benchmark's section of benchmarks/README.md; keep the others."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/bench_readme.py
+    from bench_readme import replace_section
+
+    replace_section("## Load", text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,7 +34,6 @@ from kg.analysis.model import Actor, CaseGraph, Claim, Evidence, Relay, Statemen
 from viz import build_view, render_page
 
 ROOT = Path(__file__).resolve().parents[2]
-README = ROOT / "benchmarks" / "README.md"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -148,13 +147,11 @@ def table(rows: list[dict[str, object]]) -> str:
 
 
 def write_readme(text: str) -> None:
-    """Replace the "## Graph view" section of benchmarks/README.md, or append it."""
-    current = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Graph view\n.*?(?=^## |\Z)", re.S | re.M)
-    section = text.rstrip() + "\n\n"
-    updated = (pattern.sub(lambda _: section, current) if pattern.search(current)
-               else current.rstrip() + "\n\n" + section)
-    README.write_text(updated.rstrip() + "\n", encoding="utf-8")
+    """Replace this benchmark's section of benchmarks/README.md; keep the others."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/bench_readme.py
+    from bench_readme import replace_section
+
+    replace_section("## Graph view", text)
 
 
 def main(argv: list[str] | None = None) -> int:
