@@ -244,10 +244,10 @@ def _read_statements(source: SparqlSource | ox.Store, restrict: str = "") -> lis
     quotes = first(f"SELECT ?s ?q WHERE {{ {only} ?s cred:quote ?q }}")
     verbs = first(f"SELECT ?s ?v WHERE {{ {only} ?s cred:reportingVerb ?v }}")
     relays: dict[str, list[Relay]] = defaultdict(list)
-    # Restricted, the join to the statements repeats a relay once per actor and claim of its
-    # statement: DISTINCT over the relay node too keeps exactly the rows of the full query.
+    # DISTINCT over the relay node too: a relay counts once even when the join to the
+    # statements (restricted) or a triple stored in several graphs repeats its rows.
     relay_rows = select(source, f"""
-        SELECT {"DISTINCT ?r" if restrict else ""} ?s ?o ?pos ?cue WHERE {{ {only}
+        SELECT DISTINCT ?r ?s ?o ?pos ?cue WHERE {{ {only}
           ?r cred:relays ?s ; cred:reportedBy ?o .
           OPTIONAL {{ ?r cred:relayPosition ?pos }} OPTIONAL {{ ?r cred:relayCue ?cue }}
         }}
@@ -286,12 +286,16 @@ def _read_evidence(
         if item and kind:
             types[item].append(kind)
     links: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    predicates = ("cred:producedBy", "cred:releasedBy", "cred:citedBy", "cred:supports",
+                  "cred:disputes", "rdfs:label", "<http://purl.org/dc/terms/description>",
+                  "<http://purl.org/dc/terms/date>")
+    # For a few items, bind ?e and filter the predicates: a VALUES block on ?p is planned as a
+    # scan of each predicate (60 items of a 1M-triple store: 0.45 s, against 0.014 s).
+    pattern = (f"?e ?p ?v . FILTER(?p IN ({', '.join(predicates)}))" if restrict
+               else f"VALUES ?p {{ {' '.join(predicates)} }} ?e ?p ?v .")
     for item, predicate, value in select(source, f"""
         SELECT ?e ?p ?v WHERE {{ {restrict}
-          VALUES ?p {{ cred:producedBy cred:releasedBy cred:citedBy cred:supports cred:disputes
-                      rdfs:label <http://purl.org/dc/terms/description>
-                      <http://purl.org/dc/terms/date> }}
-          ?e ?p ?v .
+          {pattern}
           FILTER EXISTS {{ ?e cred:supports|cred:disputes|cred:producedBy|cred:releasedBy ?x }}
         }}
     """):

@@ -210,12 +210,18 @@ def case_triples(case: CaseGraph, seed: int = 0) -> list[tuple[str, str, str]]:
     return out
 
 
-def store_of_case(case: CaseGraph, seed: int = 0):
-    """A pyoxigraph store holding :func:`case_triples`, split over two named graphs."""
+def store_of_case(case: CaseGraph, seed: int = 0, *, one_graph: bool = False):
+    """A pyoxigraph store holding :func:`case_triples`, split over two named graphs; one triple
+    in five is in both, so the union of the graphs repeats its solutions. ``one_graph``: all
+    in the default graph instead."""
     import pyoxigraph as ox
 
     rows = case_triples(as_iris(case), seed)
-    text = "".join(f"{s} {p} {o} <{BASE}graph/{i % 2}> .\n" for i, (s, p, o) in enumerate(rows))
+    text = "".join(
+        f"{s} {p} {o}{'' if one_graph else f' <{BASE}graph/{g}>'} .\n"
+        for i, (s, p, o) in enumerate(rows)
+        for g in ((0,) if one_graph else (0, 1) if i % 5 == 0 else (i % 2,))
+    )
     store = ox.Store()
     store.load(text.encode(), format=ox.RdfFormat.N_QUADS)
     return store

@@ -18,7 +18,11 @@ from random_cases import as_iris, random_case, store_of_case
 from kg.analysis import analyse, analyse_case
 from kg.analysis.bulk import compute_numbers
 from kg.analysis.closure import Refinement
-from kg.analysis.columns import columns_from_case, read_case_columns
+from kg.analysis.columns import (
+    _may_repeat_statements,
+    columns_from_case,
+    read_case_columns,
+)
 from kg.analysis.corroboration import STATUSES
 from kg.analysis.extract import read_case_graph
 from kg.analysis.reference import reference_assessments
@@ -85,13 +89,16 @@ def test_each_explanation_equals_the_reference(seed, size, k):
     assert dict(fresh.actors.items()) == ref_actors
 
 
+@pytest.mark.parametrize("one_graph", [False, True], ids=["repeating-graphs", "one-graph"])
 @pytest.mark.parametrize("seed", range(12))
-def test_the_store_is_read_as_the_reference_reads_it(seed):
+def test_the_store_is_read_as_the_reference_reads_it(seed, one_graph):
     # The store holds what only raw data can: untyped actors and outlets, an implicit
     # affiliation, a statement with two stances and one about two claims, invalid stances,
-    # evidence only cited, contradiction stated one way.
+    # evidence only cited, contradiction stated one way; in two graphs that both hold some
+    # triples (repeated solutions), or in the default graph alone.
     case = random_case(seed, **SIZES[seed % len(SIZES)])
-    store = store_of_case(case, seed)
+    store = store_of_case(case, seed, one_graph=one_graph)
+    assert _may_repeat_statements(store) is not one_graph
     reference = columns_from_case(read_case_graph(store))
     fast = read_case_columns(store)
     for name in ("actors", "claims", "evidence", "overrides"):
