@@ -8,13 +8,9 @@ here: only explanations need them, and :mod:`kg.analysis.details` reads them per
 
 Two ways in, with one result:
 
-- :func:`read_case_columns` reads a store with a few SPARQL projections whose results Oxigraph
-  serialises to TSV in Rust, two at a time on the two cores, and numpy tokenises and hashes
-  (:mod:`kg.analysis._tsv`): no Python object per statement. The statements come from one
-  query per stance that joins each statement to its actors and claims inside Oxigraph; the
-  statement IRI is projected only when the union of the graphs may repeat a row (a triple
-  stored in two graphs), so that on a store loaded into one graph a million statements cost
-  two million decoded terms, not five;
+- :func:`read_case_columns` reads a store with a few single-pattern SPARQL projections whose
+  results Oxigraph serialises to TSV in Rust, two at a time on the two cores, and numpy tokenises
+  and hashes (:mod:`kg.analysis._tsv`): no Python object per statement;
 - :func:`columns_from_case` converts records already read (:func:`kg.analysis.extract.
   read_case_graph`, or the hand-made graphs of the tests).
 
@@ -25,7 +21,6 @@ check that they give the same columns.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -47,19 +42,9 @@ from kg.namespaces import CRED
 AFFIRMS, DENIES, HEDGES = 0, 1, 2
 STANCE_CODES = {"affirms": AFFIRMS, "denies": DENIES, "hedges": HEDGES}
 STANCE_NAMES = ("affirms", "denies", "hedges")
+_NO_STANCE = 3
 
 _EMPTY_PAIRS = np.zeros((0, 2), dtype=np.int64)
-_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: spreads the (actor, claim) number over 64 bits
-
-#: One stance's statements joined to their actors and claims; ``unless`` leaves out the
-#: statements that also have a stance earlier in IRI order. The statement itself is projected
-#: (``{subject}``) only when the union of the graphs may repeat a solution.
-_STATEMENTS = ("SELECT {subject} ?a ?c WHERE {{ ?s cred:stance {stance} ; cred:statedBy ?a ; "
-               "cred:about ?c {unless} }}")
-_STATEMENT_PREDICATES = ("statedBy", "about", "stance")
-#: Above this many named graphs, whether statement triples repeat is not checked graph by
-#: graph: the statements are projected and repeats removed.
-MAX_GRAPHS_CHECKED = 64
 
 
 @dataclass(frozen=True, eq=False)
@@ -319,19 +304,13 @@ def read_case_columns(source: Any) -> CaseColumns:
     actor_kinds = hierarchy.subclasses_of(str(CRED.Actor))
     claim_kinds = hierarchy.subclasses_of(str(CRED.Claim))
     evidence_kinds = hierarchy.subclasses_of(str(CRED.Evidence))
-    # The large scans first, so that they start at once on both cores. A statement counts with
-    # its first stance in IRI order (Affirms < Denies < Hedges), as the reader keeps it, so the
-    # three statement queries partition the statements; each joins a statement to its actors
-    # and claims inside Oxigraph.
-    repeats = _may_repeat_statements(source)
-    subject = "?s" if repeats else ""
+    # The large scans first, so that they start at once on both cores.
     t = _select_all(source, {
-        "affirms": _STATEMENTS.format(subject=subject, stance="cred:Affirms", unless=""),
-        "denies": _STATEMENTS.format(
-            subject=subject, stance="cred:Denies",
-            unless="FILTER NOT EXISTS { ?s cred:stance cred:Affirms }"),
-        "hedges": _STATEMENTS.format(subject=subject, stance="cred:Hedges", unless=(
-            "FILTER NOT EXISTS { VALUES ?x { cred:Affirms cred:Denies } ?s cred:stance ?x }")),
+        "stated_by": "SELECT ?s ?a WHERE { ?s cred:statedBy ?a }",
+        "about": "SELECT ?s ?c WHERE { ?s cred:about ?c }",
+        "affirms": "SELECT ?s WHERE { ?s cred:stance cred:Affirms }",
+        "denies": "SELECT ?s WHERE { ?s cred:stance cred:Denies }",
+        "hedges": "SELECT ?s WHERE { ?s cred:stance cred:Hedges }",
         "outlets": "SELECT DISTINCT ?o WHERE { ?r cred:reportedBy ?o }",
         "claim_types": f"SELECT ?c ?t WHERE {{ VALUES ?t {{ {_values(claim_kinds)} }} ?c a ?t }}",
         "actor_types": f"SELECT ?a WHERE {{ VALUES ?t {{ {_values(actor_kinds)} }} ?a a ?t }}",
@@ -346,8 +325,18 @@ def read_case_columns(source: Any) -> CaseColumns:
             ?e ?p ?v }""",
     })
     overrides = tuple(_read_overrides(source))
-    stated = [t[name] for name in STANCE_NAMES]
-    a_col = 1 if repeats else 0  # the columns of actor and claim in the statement tables
+
+    # -- statements: ids by the hash of the statement IRI, over the five tables at once -------
+    stance_names = ("affirms", "denies", "hedges")
+    statements = _Interner([_Column(t["stated_by"], 0), _Column(t["about"], 0),
+                            *(_Column(t[n], 0) for n in stance_names)], sort=False)
+    st_of_stated, st_of_about = statements.ids(0), statements.ids(1)
+    n_st = statements.size
+    stance = np.full(n_st, _NO_STANCE, dtype=np.int8)
+    # Stances in reverse order, so that the first (smallest IRI) is written last and wins.
+    for code in (2, 1, 0):
+        stance[statements.ids(2 + code)] = code
+    valid = stance < _NO_STANCE
 
     # -- evidence links: citedBy counts only for items that also have one of the other four
     # links (the reader's FILTER EXISTS) ------------------------------------------------------
@@ -365,9 +354,11 @@ def read_case_columns(source: Any) -> CaseColumns:
     owner_rows = np.concatenate([rows_of["producedBy"], rows_of["releasedBy"]])
     claim_rows = np.concatenate([rows_of["supports"], rows_of["disputes"]])
 
-    # -- claims: parts 0-2 are the statements' claims ------------------------------------------
+    # -- claims --------------------------------------------------------------------------------
+    about_col = _Column(t["about"], 1, np.flatnonzero((st_of_about >= 0)
+                                                      & valid[np.maximum(st_of_about, 0)]))
     claims = _Interner([
-        *(_Column(table, a_col + 1) for table in stated),
+        about_col,
         _Column(t["claim_types"], 0),
         _Column(links, 2, claim_rows),
         _Column(t["refines"], 0), _Column(t["refines"], 1),
@@ -375,19 +366,20 @@ def read_case_columns(source: Any) -> CaseColumns:
     ])
     claim_names = claims.names
 
-    # -- actors: parts 0-2 are the statements' actors -------------------------------------------
+    # -- actors --------------------------------------------------------------------------------
     override_actors = {a for o in overrides for a in o.actors}
-    actor_parts = [*(_Column(table, a_col) for table in stated), _Column(t["actor_types"], 0),
-                   _Column(t["acts_for"], 0),
+    stated_col = _Column(t["stated_by"], 1, np.flatnonzero(valid[np.maximum(st_of_stated, 0)]
+                                                           & (st_of_stated >= 0)))
+    actor_parts = [stated_col, _Column(t["actor_types"], 0), _Column(t["acts_for"], 0),
                    _Column(links, 2, np.concatenate([owner_rows, rows_of["citedBy"]]))]
     actors = _Interner(actor_parts, extra=override_actors)
     # Outlets that are already actors need no check; any other outlet is an actor only if it
-    # relays a valid statement, which one query over such outlets settles.
+    # relays a valid statement, which a query per such outlet settles.
     outlets = _tsv.intern(t["outlets"], 0)
     unknown = sorted(set(outlets.values) - set(actors.index))
-    relaying = _relaying_outlets(source, unknown) if unknown else set()
+    relaying = _relaying_outlets(source, unknown, statements, valid) if unknown else set()
     parents = _tsv.intern(t["acts_for"], 1)
-    acts_subject = actors.ids(4)
+    acts_subject = actors.ids(2)
     # Affiliation: the first parent in IRI order; a parent that is no actor otherwise is an
     # implicit actor.
     parent_names: dict[str, str] = {}
@@ -406,26 +398,23 @@ def read_case_columns(source: Any) -> CaseColumns:
     actor_implicit = np.zeros(len(actor_names), dtype=bool)
     actor_implicit[[actor_index[n] for n in implicit]] = True
 
-    # -- statement rows: every (statement, actor, claim) of a valid statement, once -----------
-    row_actor, row_claim, row_stance = [], [], []
-    for code, table in enumerate(stated):
-        a_ids, c_ids = actors.ids(code), claims.ids(code)
-        once = (_first_rows(table, a_ids * len(claim_names) + c_ids) if repeats
-                else np.arange(len(a_ids)))
-        row_actor.append(a_ids[once])
-        row_claim.append(c_ids[once])
-        row_stance.append(np.full(len(once), code, dtype=np.int8))
-    rows_a, rows_c = np.concatenate(row_actor), np.concatenate(row_claim)
+    # -- statement rows: every (statement, actor, claim) of a valid statement -----------------
+    stated_actor = actors.ids(0)
+    about_claim = claims.ids(0)
+    pairs_a = _distinct_pairs(st_of_stated, stated_actor)
+    ok = about_claim >= 0
+    pairs_c = _distinct_pairs(st_of_about[ok], about_claim[ok])
+    rows_s, rows_a, rows_c = _product_join(pairs_a, pairs_c)
 
     # -- claim kinds, refinement, contradiction ----------------------------------------------
     c_types = t["claim_types"]
     kinds = _tsv.intern(c_types, 1)
     bad_kind = np.array([_local(k) in UNJUDGEABLE_KINDS for k in kinds.values] + [False])
-    typed = claims.ids(3)
+    typed = claims.ids(1)
     claim_unjudgeable = np.zeros(len(claim_names), dtype=bool)
     claim_unjudgeable[typed[bad_kind[kinds.ids] & (typed >= 0)]] = True
-    refines = _pair_array(claims.ids(5), claims.ids(6))
-    ca, cb = claims.ids(7), claims.ids(8)
+    refines = _pair_array(claims.ids(3), claims.ids(4))
+    ca, cb = claims.ids(5), claims.ids(6)
     contradicts = _pair_array(np.concatenate([ca, cb]), np.concatenate([cb, ca]))
 
     # -- evidence: items, priors from their kinds (sorted IRIs, or cred:Evidence) -------------
@@ -448,8 +437,8 @@ def read_case_columns(source: Any) -> CaseColumns:
     for item, names in kinds_of.items():
         evidence_prior[item] = hierarchy.prior(sorted(names))
     item_of_link = evidence.ids(1)
-    link_actor = actors.ids(5)
-    link_claim = claims.ids(4)
+    link_actor = actors.ids(3)
+    link_claim = claims.ids(2)
 
     def link_pairs(rows: np.ndarray, targets: np.ndarray) -> np.ndarray:
         return _pair_array(item_of_link[rows], targets[rows])
@@ -459,7 +448,7 @@ def read_case_columns(source: Any) -> CaseColumns:
         claims=claim_names, claim_unjudgeable=claim_unjudgeable,
         refines=refines, contradicts=contradicts,
         stmt_actor=rows_a, stmt_claim=rows_c,
-        stmt_stance=np.concatenate(row_stance),
+        stmt_stance=stance[rows_s].astype(np.int8),
         evidence=evidence.names, evidence_prior=evidence_prior,
         evidence_owner=link_pairs(owner_rows, link_actor),
         evidence_supports=link_pairs(rows_of["supports"], link_claim),
@@ -475,72 +464,47 @@ def _pair_array(left: np.ndarray, right: np.ndarray) -> np.ndarray:
     return distinct_pairs(left[ok], right[ok])
 
 
-def _may_repeat_statements(source: Any) -> bool:
-    """Whether the union of the graphs may repeat a statement's solution: when a triple about
-    statements is stored in two graphs. That cannot happen when at most one graph (the
-    default graph counted) holds such triples, which a prefix lookup per graph settles on a
-    local store. Other stores, or many graphs, are answered "maybe"."""
-    if not isinstance(source, ox.Store):
-        return True
-    graphs = list(itertools.islice(source.named_graphs(), MAX_GRAPHS_CHECKED + 1))
-    if len(graphs) > MAX_GRAPHS_CHECKED:
-        return True
-    predicates = [ox.NamedNode(str(CRED[name])) for name in _STATEMENT_PREDICATES]
-    holding = 0
-    for graph in [ox.DefaultGraph(), *graphs]:
-        if any(next(iter(source.quads_for_pattern(None, predicate, None, graph)), None)
-               for predicate in predicates):
-            holding += 1
-            if holding > 1:
-                return True
-    return False
+def _distinct_pairs(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    ok = right >= 0
+    if not ok.any():
+        return _EMPTY_PAIRS
+    return distinct_pairs(left[ok], right[ok])
 
 
-def _first_rows(table: _tsv.Table, pair: np.ndarray) -> np.ndarray:
-    """Rows of a statement query that are not a repeat of an earlier row: a triple stored in
-    several graphs repeats its solutions in the union of the graphs, and the reader counts a
-    (statement, actor, claim) once. ``pair`` numbers each row's (actor, claim).
-
-    Statements are keyed by the 128-bit hash of their IRI (:mod:`kg.analysis._tsv`). Rows are
-    sorted by one 64-bit key mixing statement and pair; rows with equal keys (repeats, or in
-    theory a clash) are then compared in full, so a clash never merges two rows."""
-    h1, h2 = table.hashes(0)
-    if len(pair) < 2:
-        return np.arange(len(pair))
-    with np.errstate(over="ignore"):
-        key = h1 ^ (pair.astype(np.uint64) * _MIX)
-    order = np.argsort(key)
-    ordered = key[order]
-    same = ordered[1:] == ordered[:-1]
-    if not same.any():
-        return np.arange(len(pair))
-    drop: list[int] = []
-    seen: dict[int, set[tuple[int, int, int]]] = {}
-    for i in np.flatnonzero(same).tolist():
-        group = seen.setdefault(int(ordered[i]), set())
-        for row in (int(order[i]), int(order[i + 1])):
-            full = (int(h1[row]), int(h2[row]), int(pair[row]))
-            if full in group:
-                drop.append(row)
-            group.add(full)
-    keep = np.ones(len(pair), dtype=bool)
-    keep[drop] = False  # repeats are equal rows: which one stays does not matter
-    return np.flatnonzero(keep)
+def _product_join(
+    pairs_a: np.ndarray, pairs_c: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every (statement, actor, claim) for statements with actors ``pairs_a`` and claims
+    ``pairs_c`` (both sorted by statement): a statement naming two claims is two rows."""
+    if not len(pairs_a) or not len(pairs_c):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    stmts_c, c_start, c_count = np.unique(pairs_c[:, 0], return_index=True, return_counts=True)
+    pos = np.searchsorted(stmts_c, pairs_a[:, 0])
+    pos_ok = np.minimum(pos, len(stmts_c) - 1)
+    found = stmts_c[pos_ok] == pairs_a[:, 0]
+    a_rows = np.flatnonzero(found)
+    counts = c_count[pos_ok[a_rows]]
+    starts = c_start[pos_ok[a_rows]]
+    rep = np.repeat(np.arange(len(a_rows)), counts)
+    offset = np.arange(len(rep)) - np.repeat(np.cumsum(counts) - counts, counts)
+    c_rows = starts[rep] + offset
+    return pairs_a[a_rows[rep], 0], pairs_a[a_rows[rep], 1], pairs_c[c_rows, 1]
 
 
-def _relaying_outlets(source: Any, outlets: list[str]) -> set[str]:
+def _relaying_outlets(source: Any, outlets: list[str], statements: _Interner,
+                      valid: np.ndarray) -> set[str]:
     """Which of ``outlets`` relay a valid statement (the reader counts the outlets of the
     relays of valid statements as actors). Rare: an outlet with no type and nothing else that
     makes it an actor."""
+    valid_names = {statements.text_of(i) for i in np.flatnonzero(valid).tolist()}
     found: set[str] = set()
     for start in range(0, len(outlets), 500):
         chunk = outlets[start:start + 500]
-        for (outlet,) in select(source, (
-                f"SELECT DISTINCT ?o WHERE {{ VALUES ?o {{ {_values(chunk)} }} "
-                "?r cred:reportedBy ?o ; cred:relays ?s . "
-                "?s cred:statedBy ?a ; cred:about ?c ; cred:stance ?x . "
-                "VALUES ?x { cred:Affirms cred:Denies cred:Hedges } }")):
-            if outlet:
+        for outlet, statement in select(source, (
+                f"SELECT ?o ?s WHERE {{ VALUES ?o {{ {_values(chunk)} }} "
+                "?r cred:reportedBy ?o ; cred:relays ?s }")):
+            if outlet and statement in valid_names:
                 found.add(outlet)
     return found
 
