@@ -49,10 +49,9 @@ FIRST_RUNS = {
                     "evidence": (0, 0, 2), "merging": (0, 0, 0), "mentions": (11, 4, 6)},
     "transfer-rumour": {"speakers": (6, 0, 0), "speaker_stance": (7, 2, 4), "relays": (0, 0, 1),
                         "evidence": (1, 0, 0), "merging": (0, 0, 0), "mentions": (7, 2, 4)},
+    "lab-images": {"speakers": (8, 2, 5), "speaker_stance": (14, 3, 19), "relays": (0, 1, 1),
+                   "evidence": (0, 0, 3), "merging": (0, 1, 2), "mentions": (17, 2, 19)},
 }
-# Held-out articles no rule has been changed for since their first run: their rows above are
-# still first runs.
-STILL_HELD_OUT = ("transfer-rumour",)
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
@@ -123,37 +122,57 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "",
         "The articles: **seed** (Newsweek, October 2024; the built-in case's article), "
         "**port-fire** (invented by the team), **card-breach**, **election-video**, "
-        "**river-spill**, **doping-case** and **transfer-rumour** (invented for this "
-        "benchmark, each a different kind of dispute and house style). The rules were "
-        "developed on the seed, port-fire and card-breach. The other four were written as "
-        "held-out tests, with their gold files, before the extractor was first run on them; "
-        "their first runs scored:",
+        "**river-spill**, **doping-case**, **transfer-rumour** and **lab-images** (invented "
+        "for this benchmark, each a different kind of dispute and house style). The rules were "
+        "developed on the seed, port-fire and card-breach. The other five were written as "
+        "held-out tests, with their gold files, before the extractor was first run on them "
+        "(each after the fixes for the one before); their first runs scored:",
         "",
         *_table(first),
         "",
         "These first runs are the honest estimate for an article nobody has seen: speaker and "
         "stance hold up better than evidence and claim merging, and a header the rules do not "
-        "know (river-spill's byline with commas) can spoil the publisher and with it every "
-        "relay. The failures of election-video, river-spill and doping-case were then fixed by "
-        "general rules (for example \"there was no P\", \"X verbed ... and said\", a new "
-        "speaker after \", but\", a byline split on commas; for doping-case, organisation "
-        "head nouns such as \"federation\" and \"laboratory\" so that \"according to the "
-        "national athletics federation\" names a speaker and \"The federation said\" refers "
-        "back to it, a proper name in apposition to a description (\"The supplier, Brava "
-        "Farms,\") as the speaker, a result found \"in\" a test or samples as the speaker's "
-        "evidence, and \"P but did not Q\" as two claims), not by phrases from the articles, "
-        "so their rows in the first table now show articles the rules have seen. "
+        "know (river-spill's byline with commas, lab-images' byline naming \"The Lowland "
+        "Review\", whose last word is no outlet head) can spoil the publisher and with it "
+        "every relay and every sentence in its own voice. The failures of each were then "
+        "fixed by general rules, each tested on sentences written for the purpose "
+        "(`tests/extract/test_cues.py`, `tests/extract/test_provisions.py`), not by phrases "
+        "from the articles, so every row of the first table now shows an article the rules "
+        "have seen; no article is held out at present. For election-video, river-spill and "
+        "doping-case: for example \"there was no P\", \"X verbed ... and said\", a new "
+        "speaker after \", but\", a byline split on commas, organisation head nouns such as "
+        "\"federation\" and \"laboratory\", a proper name in apposition to a description "
+        "(\"The supplier, Brava Farms,\") as the speaker, a result found \"in\" a test or "
+        "samples as the speaker's evidence, and \"P but did not Q\" as two claims. "
         "(election-video's first run used a more lenient actor mapping, and one of its gold "
         "entries was corrected afterwards to follow the negation convention of the other "
-        "files; see the gold file.) No rule has been changed for "
-        + ", ".join(STILL_HELD_OUT) + " since its first run (made after the doping-case "
-        "fixes), so its row above is still a held-out score: there, \"Falcão's agent, Marta "
-        "Lenz, denied ...\" (a possessive description with the name in apposition) was read as "
-        "the publisher's own voice; \"confirmed that P but said no Q\", \"P and was not Q\" "
-        "and a quotation's \"P and nobody has Q\" were each kept as one claim, so the denied "
-        "halves were lost; \"according to the Brazilian sports newspaper Lance Hoje\" after "
-        "a speech verb was not read as a relay; and \"The clinic declined to comment\" was "
-        "taken as a claim in the publisher's voice.",
+        "files; see the gold file.) For transfer-rumour: a proper name in apposition to a "
+        "possessive description (\"Falcão's agent, Marta Lenz,\") is the speaker, acting "
+        "for the possessor when that is a known actor; a verb after \"but\" keeps the "
+        "speaker (\"confirmed that P but said Q\"); a coordinated clause with a negated "
+        "verb phrase (\"P and was not Q\") or a negative subject (\"P and nobody has Q\") "
+        "is a claim of its own, and a negative subject (\"no fee had been agreed\"; "
+        "`denial_cues.tsv`, scope `subject`) denies the claim with a positive one; a name "
+        "after an outlet's head noun (\"the Brazilian sports newspaper Lance Hoje\") is an "
+        "outlet, so \"according to\" it is a relay; a sentence that only says someone "
+        "declined to comment is no claim. For lab-images (a research-misconduct dispute; a "
+        "byline with middle dots): a definite proper name in a byline is the publication; "
+        "\"Press\" in a name is not the noun \"press\"; a negation inside quotation marks "
+        "(was \"not a finding\") still denies; \", and\" or \", but\" before a new subject "
+        "and a finite verb, and \", but that\", start a claim of their own, as does a "
+        "negated verb phrase in the publisher's own voice; \"declined to give a timeline\" "
+        "is no claim; \"one of them\" is an unnamed speaker (or the person named beside "
+        "it); a person's name with \"of\" an organisation in apposition; \"whether to\" "
+        "is a decision, not a hedge; \"might\" hedges; a passive \"were told\" names no "
+        "speaker; \"X called that account wrong\" denies the claim referred to; a "
+        "description after a claim that opens with a name (\"Clearframe has been hired ..., "
+        "the firm says\") is that name; \"according to a survey by X\" is the publisher "
+        "citing a document X produced; \"said in a report published on Friday that P\" "
+        "makes the report the speaker's evidence for P. Two of lab-images' misses are left: "
+        "Mira Sand's \"confirmed the request\" is not linked to the co-authors' request of "
+        "the sentence before (a noun for an act, not for a claim), and Marlow's quotation "
+        "is taken as support for her paraphrase before it, which the gold counts as a claim "
+        "of its own (the quote-support rule of `kg/extract/claims.py`).",
         "",
     ]
     if seed_draft is not None and seed_gold is not None:
@@ -174,7 +193,10 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
             f"is at least the threshold (default **{MERGE_THRESHOLD}**), or when one's words "
             "contain the other's and add no qualifier (`kg/extract/claims.py`; that second "
             "rule does not depend on the threshold). The default is the lowest threshold at "
-            "which no article gets a wrong merge, chosen on all articles together:",
+            "which word overlap makes no wrong merge in any article, chosen on all articles "
+            "together (the one wrong merge left at every threshold is lab-images' quotation "
+            "taken as support for the paraphrase before it, which does not depend on the "
+            "threshold):",
             "",
             "| threshold | merging, all articles | merging, seed |",
             "|---:|---|---|",
@@ -203,11 +225,21 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
                 "the gold file's refinements. The narrator's and speakers' presupposed claims "
                 "(\"its unprovoked invasion\", \"its dwindling supplies\", \"the country's "
                 "longstanding policy of ...\") are read by `kg/extract/presupposition.py` and "
-                "agree. The differences left need a reader's inference that no rule in the "
-                "extractor makes: that Putin's \"Article 4\" is the \"mutual defense clause\" "
-                "of the sentence before (the text never equates them), and that \"possible "
-                "deployment to Ukraine\" is a case of \"assist in the war against Ukraine\" "
-                "(world knowledge; the two share too few words for a lexical rule)."]
+                "agree. Putin's \"it has Article 4\" refines the \"mutual defense clause\" of the "
+                "sentence before by the rule of `kg/extract/provisions.py`: a numbered "
+                "provision refines a described provision of the same kind of document named "
+                "in the same sentence or the two before, when the text describes exactly one "
+                "and numbers exactly one (the link is marked as the reader's identification; "
+                "the text never equates them). The difference left needs an inference no "
+                "rule makes: that \"soldiers had been sent for possible deployment to "
+                "Ukraine\" is a case of \"North Korea had sent its troops to Russia to assist "
+                "in the war against Ukraine\" takes world knowledge (deployment to a country "
+                "at war is taking part in the war against it) and two arguments the narrower "
+                "claim leaves out (whose soldiers, sent where first); an entailment list "
+                "(\"deployment to X\" implies \"war against X\") would still leave the "
+                "broader claim with words (North Korea, Russia) the narrower one lacks, so "
+                "the refinement test would have to be loosened for every article to make "
+                "this one link."]
     out += ["", f"Time: {sum(times) * 1000 / max(len(times), 1):.0f} ms per article on "
             f"average (Python {platform.python_version()}, {platform.machine()}); no model, "
             "no download."]

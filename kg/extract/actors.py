@@ -44,7 +44,7 @@ from kg.extract.affiliation import (
     is_role,
     possessor,
 )
-from kg.extract.lexicon import Country, Lexicon
+from kg.extract.lexicon import Country, Lexicon, OrgHead
 from kg.extract.names import Description, describe, slug
 
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "official"}
@@ -57,6 +57,10 @@ _PERSON_NAME = re.compile(r"(?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u201
 _LOWER_DESCRIPTION = re.compile(r"^(?:the|a|an|its|their|his|her)\s+[a-z][\w\u2019'-]*"
                                 r"(?:\s+[a-z][\w\u2019'-]*){0,3}$", re.I)
 _PROPER_NAME = re.compile(r"[A-Z][\w\u2019'&.-]*(?:\s+(?:of|for|and|&|[A-Z][\w\u2019'&.-]*)){0,5}")
+_NAME_OF = re.compile(r"((?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){1,3})\s+"
+                      r"((?:of|at|from)\s+(?:the\s+)?[A-Z].*)")
+_PARTITIVE = re.compile(r"(?:one|two|three|some|several|many|most|each)\s+of\s+(?:them|those|"
+                        r"(?:the|its|their)\s+[a-z][\w-]*)", re.I)
 _WINDOW = 3  # sentences a pronoun looks back
 _DESCRIPTION_WINDOW = 12  # sentences a definite description ("the agency") looks back
 
@@ -204,6 +208,13 @@ class ActorTable:
         """
         d = describe(phrase, self.lex, initial=initial)
         end = start + len(phrase)
+        affiliation = None
+        if appositive and not d.name and (split := _NAME_OF.fullmatch(appositive.strip())):
+            # "A third expert, Dr. Lena Fisk of the Norrland Agricultural College,": the name,
+            # then whom the person works for
+            appositive, affiliation = split.group(1), split.group(2)
+        if _PARTITIVE.fullmatch(d.text):
+            return self._partitive(d.text, appositive, start, end, sentence)
         if d.title and not d.name and appositive and _PERSON_NAME.fullmatch(appositive):
             # "Dunmore's mayor, Clara Whitby,": the apposition is the name
             d = describe(f"{phrase.strip()} {appositive}", self.lex, initial=initial)
@@ -215,19 +226,67 @@ class ActorTable:
             inner = describe(appositive, self.lex)
             d = replace(inner, head=inner.head or d.head)
             appositive = None
+        elif named_by_possessive_apposition(d, appositive):
+            # "Falcão's agent, Marta Lenz, denied": the apposition names the speaker, who
+            # acts for the possessor when the possessor is an actor already known
+            assert appositive is not None and d.possessor is not None
+            owner = self._known(d.possessor)
+            inner = describe(appositive, self.lex)
+            record = self._describe_to_actor(inner, sentence, start, None)
+            if record is None:
+                return None
+            if owner is not None and owner.id != record.id and not record.acts_for:
+                record.acts_for = owner.id
+            record.add_form(_form(phrase, initial))
+            return self._mention(record, start, end, sentence, None)
+        if affiliation and appositive:  # the name was not taken: the apposition as written
+            appositive, affiliation = f"{appositive} {affiliation}", None
         if d.pronoun:
             found = self._pronoun(d.pronoun, sentence, start)
             return self._mention(found, start, end, sentence, None) if found else None
         record = self._describe_to_actor(d, sentence, start, appositive)
         if record is None:
             return None
-        if appositive:
-            apposition(self, record, appositive)
+        if appositive or affiliation:
+            apposition(self, record, appositive or affiliation or "")
         # "a company spokesperson" names who speaks for the actor, not the actor
         speaks_for = bool(_SPOKESPERSON_OF.match(d.text)) or (
             d.title is not None and not d.name and record.kind != "Person")
         form = None if speaks_for else _form(phrase, initial)
         return self._mention(record, start, end, sentence, form)
+
+    def resolve_named(self, name: str, head: OrgHead, start: int, *,
+                      sentence: int) -> ActorRecord | None:
+        """The actor ``name`` names, of the kind of ``head`` when the name alone does not say
+        ("Harlan Freight" described as "the company")."""
+        inner = describe(name, self.lex, initial=True)
+        record = self._describe_to_actor(replace(inner, head=inner.head or head), sentence,
+                                         start, None)
+        return self._mention(record, start, start + len(name), sentence, None) if record else None
+
+    def _partitive(self, text: str, appositive: str | None, start: int, end: int,
+                   sentence: int) -> ActorRecord | None:
+        """"one of them" names an unnamed member of a group, a new actor at each mention (two
+        such mentions need not be one person); "One of them, Ivo Lind," names Ivo Lind."""
+        if appositive and _PROPER_NAME.fullmatch(appositive.strip()):
+            record = self._describe_to_actor(describe(appositive, self.lex), sentence, start, None)
+            return self._mention(record, start, end, sentence, None) if record else None
+        record = self.new_record(capital(text), "Person", ("partitive", str(start)),
+                                 confidence=0.5)
+        record.named = False
+        record.notes.append("Unnamed in the text: one member of a group named before.")
+        return self._mention(record, start, end, sentence, None)
+
+    def _known(self, name: str) -> ActorRecord | None:
+        """An actor already in the table by this name (a person's full name or surname, an
+        organisation, a state), or None: a possessor is never created just to be acted for."""
+        lowered = name.lower()
+        for key in (("person", lowered), ("surname", lowered), ("org", lowered)):
+            if key in self.keys:
+                return self.records[self.keys[key]]
+        if name in self.lex.country_by_form:
+            return self.state(self.lex.country_by_form[name])
+        return by_first_word(self, name) if " " not in name else None
 
     def _pronoun(self, pronoun: str, sentence: int, start: int) -> ActorRecord | None:
         if pronoun in {"he", "she", "him", "her", "i"}:
@@ -287,8 +346,8 @@ class ActorTable:
         lowered = d.name.lower()
         if ("surname", lowered) in self.keys and " " not in d.name:
             return self.records[self.keys[("surname", lowered)]]
-        for key in (("person", lowered), ("org", lowered)):
-            if key in self.keys:
+        for key in (("person", lowered), ("org", lowered), ("outlet", lowered)):
+            if key in self.keys:  # "The Velden Courant" after "the student newspaper The ..."
                 return self.records[self.keys[key]]
         if " " not in d.name and (existing := by_first_word(self, d.name)):
             return existing
@@ -297,7 +356,7 @@ class ActorTable:
         kind = d.kind or "Organization"
         if kind == "Person" and appositive and re.match(r"which\b", appositive):
             kind = "Organization"  # "Farrow Chemicals, which operates the plant"
-        if appositive:
+        if appositive and not re.match(r"who\b", appositive):  # "X, who runs the firm Y": a person
             inner = describe(appositive, self.lex)
             if inner.head and not d.head and kind == "Person" and not is_role(appositive,
                                                                                 self.lex):
@@ -406,6 +465,19 @@ def named_by_apposition(d: Description, appositive: str | None) -> bool:
     words = d.text.split()
     lower = bool(_LOWER_DESCRIPTION.fullmatch(d.text)) and all(w[:1].islower() for w in words[1:])
     return lower and bool(_PROPER_NAME.fullmatch(appositive.strip()))
+
+
+def named_by_possessive_apposition(d: Description, appositive: str | None) -> bool:
+    """Whether ``appositive`` names the actor that a possessive description only describes:
+    a proper possessor and lower-case nouns ("Falcão's agent", "Orla Mint's distributor")
+    followed by a proper name set off by commas. A title ("Kovac's lawyer") is read by the
+    title rules instead."""
+    if not appositive or not d.possessor or d.name or d.title or d.pronoun or d.outlet:
+        return False
+    tail = re.split(r"['\u2019]s?\s+", d.text, maxsplit=1)
+    nouns = tail[1].split() if len(tail) == 2 else []
+    return 1 <= len(nouns) <= 3 and all(w[:1].islower() for w in nouns) and \
+        bool(_PROPER_NAME.fullmatch(appositive.strip()))
 
 
 def _kind_fits(kind: str, head_kind: str, noun: str) -> bool:

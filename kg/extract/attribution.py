@@ -35,9 +35,11 @@ from kg.extract.subjects import (
 )
 
 # Words between a speaker and the verb that qualify the act of reporting.
-_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|our|this|these|those|such|"
-                          r"new|recent|earlier|latest|media|news|press|initial|first)\s+$",
-                          re.I)
+# ("media", "news", "press" only in lower case: "Harwick Academic Press said" is a name)
+_NOUN_BEFORE = re.compile(r"\b(?:(?i:a|an|the|its|his|her|their|our|this|these|those|such|"
+                          r"new|recent|earlier|latest|initial|first)|media|news|press|"
+                          r"^(?i:media|news|press))\s+$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _THAT = re.compile(r"\bthat\b")
 _TERMINATORS = re.compile(r"[,\u201d\"]?\s+according to\b|[,\u201d\"]\s+(?:amid|per|citing|"
                           r"where|while|as)\b|;\s|\s\u2014\s|"
@@ -64,11 +66,12 @@ _RECIPIENT = re.compile(
 _ADJUNCT = re.compile(
     r"^\s*(?:,\s*)?(?:(?:in|at|during|via|by|on|through|from|to|after|before)\s+(?:an?\s+|the\s+)?"
     r"(?:[\w\u2019'-]+\s+){0,6}?(?:statement|briefing|conference|interview|reply|post|speech|"
-    r"email|telephone|phone|call|meeting|summit|video|address|social media|X|Facebook|"
+    r"email|telephone|phone|call|meeting|summit|video|address|social media|website|blog|X|Facebook|"
     r"Telegram|questions from the [A-Z][\w ]+|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|night|morning|evening|afternoon|week|month|year|\d{4}|\d{1,2}|January|"
     r"February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?:\s+(?:night|morning|evening|afternoon))?\b|last week|yesterday|today|however|"
+    r"(?:\s+(?:night|morning|evening|afternoon))?\b|(?:last|this|earlier this)\s+(?:week|month|"
+    r"year|spring|summer|autumn|winter)|yesterday|today|however|"
     r"in part|separately|also)\s*,?")
 
 
@@ -180,14 +183,14 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
     for match in verb_pattern(lex).finditer(masked):
         v0, v1 = match.span()
         verb = lex.verbs[match.group(0)]
-        if _NOUN_BEFORE.search(masked[:v0]):
-            continue
+        if _NOUN_BEFORE.search(masked[:v0]) or _PASSIVE_BEFORE.search(masked[:v0]):
+            continue  # "its claims", "were told to keep the notebooks": no one speaks
         new_speaker = _NEW_SPEAKER.search(masked[:v0]) if v0 < claimed_until and \
             verb.cls in {"speech", "belief"} else None
         if new_speaker and re.search(r"\b(?:that|which|who|whether|if)\b", new_speaker.group(0)):
             new_speaker = None
         if v0 < claimed_until and not new_speaker and not (
-                re.search(r",?\s+and\s+(?:also\s+)?$", masked[:v0])
+                re.search(r",?\s+(?:and|but)\s+(?:also\s+)?$", masked[:v0])
                 or (re.search(r",\s+$", masked[:v0]) and verb.form.endswith("ing"))):
             continue
         frame = _frame(sent, masked, verb, v0, v1, [] if new_speaker else frames)
@@ -208,9 +211,10 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
 def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
            frames: list[Frame]) -> Frame | None:
     base = sent.start
-    coordinated = bool(frames) and bool(re.search(r"(?:,?\s+and\s+(?:also\s+)?|,\s+)$",
+    coordinated = bool(frames) and bool(re.search(r"(?:,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)$",
                                                   masked[:v0]))
-    if coordinated and (verb.form.endswith("ing") or "and" in masked[max(0, v0 - 6):v0]):
+    if coordinated and (verb.form.endswith("ing") or
+                        re.search(r"\b(?:and|but)\s+(?:also\s+)?$", masked[:v0])):
         previous = frames[-1]
         frame = Frame(kind=verb.cls if verb.cls != "belief" else "speech", verb=verb,
                       verb_span=(base + v0, base + v1), verb_text=verb.form,
@@ -218,7 +222,7 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
                       same_as_previous=True)
         # the previous claim ends where this verb's clause begins
         if previous.claims and previous.claims[-1][1] > base + v0:
-            cut = re.search(r"(?:,?\s+and\s+(?:also\s+)?|,\s+)$", masked[:v0])
+            cut = re.search(r"(?:,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)$", masked[:v0])
             previous.claims[-1] = (previous.claims[-1][0], base + (cut.start() if cut else v0))
         span = _complement(sent, masked, v1, verb, frame)
         if span:

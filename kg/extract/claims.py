@@ -175,6 +175,8 @@ def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
         if not members or not all(m.from_quote for m in members) or len(cluster.groups) != 1:
             continue
         first = members[0]
+        if len({s.stance for s in statements if s.group == first.group}) > 1:
+            continue  # "P and nobody has Q": a quotation that affirms and denies lists claims
         if any(refines(words[i], c.words) or refines(c.words, words[i])
                for i in cluster.members for c in clusters if c is not cluster and c.members):
             continue

@@ -1,7 +1,9 @@
 """Comment requests: "Newsweek contacted the ministry via email", "X did not respond to a
 request for comment", "It had not replied by the time of publication".
 
-A request is made by the publisher. Whether a response was reported is true when the text
+A request is made by the publisher. A sentence that only says that someone declined to
+comment (or to give details: "declined to give a timeline") or could not be reached is never
+a claim, whether or not its subject resolves. Whether a response was reported is true when the text
 quotes or paraphrases a reply ("in an emailed reply to questions from the Ledger", "declined
 to comment"), false when it says there was none, and false by default.
 """
@@ -23,11 +25,21 @@ _ASKED = re.compile(r"^(?P<by>.+?)\s+(?:contacted|asked|reached out to|emailed|c
 _NO_REPLY = re.compile(r"^(?P<to>.+?)\s+(?:did not|didn't|didn\u2019t|has not|had not|have not|"
                        r"hasn't|hasn\u2019t)\s+(?:immediately\s+)?(?:respond|reply|replied|responded|"
                        r"return)(?:ed)?\s+(?:to\s+)?(?:an?\s+|our\s+|the\s+|several\s+)?"
+                       # "to the Review's request": the publisher's
+                       r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[\u2019']s\s+)?"
                        r"(?:requests?|calls?|emails?|messages?|questions?)")
 _NOT_YET = re.compile(r"^(?:It|He|She|They|The \w+)\s+(?:had not|has not|did not|hadn't|"
                       r"hadn\u2019t|hasn't|hasn\u2019t|didn't|didn\u2019t)\s+(?:yet\s+)?(?:replied|responded|"
                       r"reply|respond)")
 _DECLINED = re.compile(r"^(?P<to>.+?)\s+declined\s+to\s+comment")
+# The whole sentence is a refusal or an absence: "X declined to comment.", "X refused to
+# comment on the eviction.", "X could not be reached for comment."
+_REFUSED = re.compile(r"^(?P<to>[^,;]+?)\s+(?:(?:declined|refused|would\s+not|did\s+not\s+wish)"
+                      r"\s+to\s+(?:comment(?:\s+(?:further|on|about)\b[^,;]*)?|elaborate|"
+                      # "declined to give a timeline", but not "declined to say whether P"
+                      r"(?:give|provide|disclose|discuss|reveal|specify|name)\s+"
+                      r"(?!whether\b|if\b|that\b|how\b|why\b|when\b|who\b|what\b)[^,;]+)|"
+                      r"could\s+not\s+(?:immediately\s+)?be\s+reached(?:\s+for\s+comment)?)\s*\.?$")
 _REPLY_TO = re.compile(r"\bin an? (?P<channel>emailed|written|telephone)?\s*(?:reply|response|"
                        r"answer)s?\s+to\s+questions\s+from\s+(?P<by>(?:the\s+)?[A-Z][\w ]+?)"
                        r"(?=\s+on\s|[,.]|$)")
@@ -58,6 +70,13 @@ def read_requests(ctx: Context, sent: Sentence) -> bool:
             else:
                 _add(ctx, to.id, sent, None, answered)
             return True
+    if match := _REFUSED.match(text):
+        # not a claim even when the phrase names no actor the rules can resolve ("The
+        # clinic", a place named only before); a resolved actor gets the request recorded
+        to = ctx.table.resolve(match.group("to"), sent.start, sentence=sent.index, initial=True)
+        if to is not None and to.id != publisher.id:
+            _add(ctx, to.id, sent, None, "reached" not in match.group(0))
+        return True
     if _NOT_YET.match(text) and ctx.requests and sent.index - ctx.last_request_sentence <= 1:
         ctx.requests[-1].response_reported = False
         return True

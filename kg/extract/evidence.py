@@ -32,7 +32,8 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import Lexicon
 
-_ARTICLE = re.compile(r"\b(?:Article|Clause|Section|Paragraph)\s+\d+[A-Za-z]?\b")
+#: A numbered provision of a document: "Article 4", "Clause 12".
+ARTICLE = re.compile(r"\b(?:Article|Clause|Section|Paragraph)\s+\d+[A-Za-z]?\b")
 _THERE_IS = re.compile(r"^there\s+(?:is|was|were|are)\s+(?:clear\s+|strong\s+|new\s+|some\s+)?"
                        r"evidence\s+(?:of|that)\s+", re.I)
 _USED_TO = re.compile(r"^(?:it|they|we|he|she|[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*)\s+"
@@ -103,7 +104,7 @@ class EvidenceMention:
 
 def evidence_kind(phrase: str, lex: Lexicon) -> str | None:
     """The kind of evidence ``phrase`` names (the longest lexicon phrase in it), or None."""
-    if _ARTICLE.search(phrase):
+    if ARTICLE.search(phrase):
         return "DocumentClause"
     lowered = phrase.lower()
     for key in lex.by_length(lex.evidence):
@@ -146,7 +147,7 @@ def inline_mentions(text: str, start: int, sentence: int, lex: Lexicon) -> list[
                                      match.group("test"), (start + match.start("test"),
                                                            start + match.end("test")), role,
                                      sentence))
-    for match in _ARTICLE.finditer(text):
+    for match in ARTICLE.finditer(text):
         found.append(EvidenceMention("DocumentClause", match.group(0),
                                      (start + match.start(), start + match.end()), "cited",
                                      sentence))
@@ -202,5 +203,5 @@ def credit_line(text: str, start: int, sentence: int) -> EvidenceMention | None:
                            extra=(photographer, agency, distributor))
 
 
-__all__ = ["EvidenceFrame", "EvidenceMention", "claim_frame", "credit_line", "evidence_kind",
-           "inline_mentions", "object_mention", "released_by", "shown_claim"]
+__all__ = ["ARTICLE", "EvidenceFrame", "EvidenceMention", "claim_frame", "credit_line",
+           "evidence_kind", "inline_mentions", "object_mention", "released_by", "shown_claim"]

@@ -103,6 +103,8 @@ class Lexicon:
     synonyms: dict[str, str]
     stopwords: frozenset[str]
     presuppositions: dict[str, str] = field(default_factory=dict)
+    #: negative subjects ("nobody") -> the positive word put in their place ("somebody")
+    negative_subjects: dict[str, str] = field(default_factory=dict)
     country_by_form: dict[str, Country] = field(default_factory=dict)
     org_by_form: dict[str, KnownOrg] = field(default_factory=dict)
 
@@ -232,6 +234,8 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
         synonyms=synonyms,
         stopwords=stopwords,
         presuppositions=_presuppositions(extra),
+        negative_subjects={r[0].lower(): _cell(r, 2) for r in _merge_rows("denial_cues.tsv", extra)
+                           if _cell(r, 1) == "subject"},
     )
 
 

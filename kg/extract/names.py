@@ -246,12 +246,18 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
         head = _head(rest[:zone], lex) or _leading_head(rest, lex)
     if head and title and not name and title_at[1] < len(rest):
         title, title_text = None, None  # "security researchers' firm": the head wins
+    # the plural noun before any prepositional phrase: "two former members of the lab"
+    before_of = next((rest[:i] for i, w in enumerate(rest) if w.lower() in _PREPOSITIONS and i),
+                     rest)
     plural = bool(rest) and (rest[-1].lower() in PEOPLE_PLURALS or (
-        quantified and not name and rest[-1].lower().endswith("s")))
+        quantified and not name and rest[-1].lower().endswith("s")) or (
+        quantified and not name and before_of[-1].lower() in PEOPLE_PLURALS))
+    # "the Brazilian sports newspaper Lance Hoje": a name after an outlet's head noun
+    outlet = name if name and head and head.cls == "outlet" and title is None else None
     return Description(
         text=text, definite=definite, state=state, state_form=state_form, possessor=possessor,
         known_org=known_org, title=title, title_text=title_text, name=name, head=head,
-        plural=plural,
+        outlet=outlet, plural=plural,
     )
 
 

@@ -20,7 +20,7 @@ from kg.extract.evidence import EvidenceMention, claim_frame
 from kg.extract.model import StatementRecord
 from kg.extract.sentences import Sentence
 from kg.extract.stance import read_claim, sentence_text
-from kg.extract.statements import Context
+from kg.extract.statements import Context, coordinated_parts, elided_subject
 
 _PARTICIPLE = re.compile(r",\s+(?:(?:continually|continuously|still|also|further|thereby|"
                          r"repeatedly|now|while)\s+)?(?!including\b|according\b|citing\b)"
@@ -151,7 +151,11 @@ def own_voice(ctx: Context, sent: Sentence, *, prefix: int = 0, stop: int | None
              if m is not None]
     amid = re.search(r",\s+amid\b", masked)
     first = min([*stops[:2], *([amid.start()] if amid else [])], default=end)
-    _own(ctx, sent, (sent.start + start, sent.start + first), _stance(ctx, masked), [], 0.7)
+    parts = coordinated_parts(ctx, (sent.start + start, sent.start + first))
+    for part in parts:  # "P and has never had Q": two claims
+        head = elided_subject(ctx.text[parts[0][0]:parts[0][1]], ctx.text[part[0]:part[1]]) \
+            if part != parts[0] else None
+        _own(ctx, sent, part, _stance(ctx, masked), [], 0.7, prefix_text=head or "")
     participle = _PARTICIPLE.search(masked, start)
     if participle and participle.start() < end:
         part_end = _WHERE.search(masked, participle.end())

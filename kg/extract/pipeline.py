@@ -22,6 +22,7 @@ from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.model import DocumentRecord, Draft, StatementRecord
 from kg.extract.names import describe, is_outlet, slug
 from kg.extract.presupposition import read_presuppositions
+from kg.extract.provisions import link_numbered_provisions
 from kg.extract.sentences import Sentence, split_sentences
 from kg.extract.statements import Context, read_frames
 
@@ -31,6 +32,7 @@ _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'\u2019-]+),\s+"
                        r"(?P<date>[\w ,]+?\d{4})?\s*(?:\((?P<outlet>[^)]+)\))?\s*"
                        r"[-\u2014\u2013]\s+")
 _BYLINE = re.compile(r"^(?:By\s+|Published\b|Updated\b)|\s\|\s")
+_BYLINE_TITLE = re.compile(r"The(?:\s+[A-Z][\w\u2019'&-]*){1,4}")
 _GOVERNMENT_OF = re.compile(r"\bgovernment of ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 
 
@@ -91,6 +93,7 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
     mentions = ctx.statements
     _carry_dates(mentions)
     claims = cluster_claims(mentions, lex, threshold=merge_threshold)
+    link_numbered_provisions(mentions, claims, lex)
     evidence = gather_evidence(ctx, credits, sentences, skip)
     first = next((s for s in mentions), None)
     document = _document(header, title, publisher_actor, doc_date, date, source,
@@ -155,10 +158,16 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
             found["skip"].add(sent.index)
         elif _BYLINE.search(sent.text) and not line_end:
             found["skip"].add(sent.index)
-            for part in re.split(r"\s*[|,\u2022\u00b7]\s*|\s+[-\u2013\u2014]\s+", sent.text):
-                outlet = is_outlet(part.strip(), lex)
+            parts = [p.strip() for p in re.split(r"\s*[|,\u2022\u00b7]\s*|\s+[-\u2013\u2014]\s+",
+                                                 sent.text)]
+            for part in parts:
+                outlet = is_outlet(part, lex)
                 if outlet and not found["publisher"]:
                     found["publisher"] = outlet
+            if not found["publisher"]:
+                # "By X, Science Editor · The Lowland Review · 21 April 2026": a definite
+                # proper name in a byline is the publication, whatever its last word
+                found["publisher"] = next((p for p in parts if _BYLINE_TITLE.fullmatch(p)), None)
             if (when := header_date(sent.text)) is not None:
                 found["date"], found["date_text"] = dt.date.fromisoformat(when.iso or ""), \
                     when.text

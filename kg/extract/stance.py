@@ -59,6 +59,8 @@ _POLICY_SUBJECT = re.compile(r"^(?:(?:his|her|their|our|the|its)\s+)?(?:governme
                              r"administration|we|i)\b", re.I)
 # A leading pronoun of a paraphrase is the speaker ("X said it had found ..."), unless it is
 # the empty "it" of "it is too early", "it would be serious".
+_FINITE_VERB = (r"(?:is|are|was|were|has|have|had|did|does|do|could|would|can|will|"
+                r"\w+ed)\b")
 _LEADING_PRONOUN = re.compile(r"^(it|they|he|she)\b(?=\s+(?:had|has|have|did|does|do|would|will|"
                               r"could|was|were|is|are)\s)(?!\s+(?:is|was|would be|will be|"
                               r"could be|are|were)\b)", re.I)
@@ -91,6 +93,16 @@ def _negation(text: str, lex: Lexicon) -> str | None:
     clause = _main_clause(text)
     cues = [c for c, scope in lex.denials.items() if scope == "negation" and _has(clause, c)]
     return max(cues, key=len) if cues else None
+
+
+def _negative_subject(text: str, lex: Lexicon) -> re.Match[str] | None:
+    """A negative subject at the start of a clause with a finite verb ("nobody has signed",
+    "no fee had been agreed", "none of the samples were"); not "no doubt", "no longer"."""
+    cues = "|".join(re.escape(c) for c in sorted(lex.negative_subjects, key=len, reverse=True))
+    if not cues:
+        return None
+    return re.match(rf"({cues})\s+(?!doubt\b|longer\b|matter\b)"
+                    rf"(?:[\w\u2019'-]+\s+){{0,5}}?{_FINITE_VERB}", text, re.I)
 
 
 def _denial_frame(text: str, lex: Lexicon) -> re.Match[str] | None:
@@ -209,15 +221,24 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
         return ClaimReading(start + lead, start + lead + len(body), body, "denies",
                             cues=[*cues, f"denial: {act}"], anaphor=True, quote=quote)
     kind = claim_kind(body, lex)
-    display = body
-    negation = _negation(body, lex) if kind not in {"policy"} else None
-    if negation and stance != "hedges":
+    # quotation marks inside the words do not hide a negation: was "not a finding"
+    display = re.sub(r"[\u201c\u201d\"]", "", body)
+    negation = _negation(display, lex) if kind not in {"policy"} else None
+    if not negation and (subject := _negative_subject(display, lex)) and stance != "hedges":
+        # "no fee had been agreed": the speaker denies that a fee had been agreed
+        stance = FLIP[stance]
+        cues.append(f"negative subject: {subject.group(1)}")
+        positive = lex.negative_subjects[subject.group(1).lower()]
+        display = positive + display[subject.end(1):]
+    elif negation and stance != "hedges":
         stance = FLIP[stance]
         cues.append(f"negation: {negation}")
         replacement = _NEGATION_DISPLAY.get(negation.lower(), negation.split()[0])
         display = re.sub(rf"(?<![\w\u2019'-]){re.escape(negation)}(?![\w\u2019'-])", replacement,
                          display, count=1, flags=re.I)
-    hedge = next((c for c, s in lex.hedges.items() if s == "claim" and _has(body, c)), None)
+    # "deciding whether to recover the money": a choice of action, not doubt about a fact
+    hedge = next((c for c, s in lex.hedges.items() if s == "claim" and _has(body, c) and
+                  not re.search(rf"(?<![\w-]){re.escape(c)}\s+to\s", body, re.I)), None)
     if hedge and stance == "affirms":
         stance = "hedges"
         cues.append(f"hedge: {hedge}")

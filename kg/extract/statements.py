@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.extract import evidence as ev
 from kg.extract.actors import ActorRecord, ActorTable
@@ -24,17 +25,39 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.model import CommentRequestRecord, RelayStep, Span, StatementRecord
 from kg.extract.names import describe, is_outlet
 from kg.extract.sentences import Sentence
-from kg.extract.stance import is_epistemic, read_claim
+from kg.extract.stance import is_epistemic, read_claim, sentence_text
 
-# "said that P, and that Q"; "had recorded P but had seen no Q" (the subject left out)
-# "P, and that Q"; "P; Q"; "X had done P but had not done Q"; "made P plausible but did not
-# prove it" (a negated second verb phrase of the same subject: its own claim, denied)
-_CLAUSES = re.compile(r",?\s+and\s+that\s+|,\s+that\s+|;\s+|,?\s+(?:but|and)\s+(?=(?:had|has|"
-                      r"have|was|were|is|are|did|does|do|would|could|will)\s+(?:not\s+|never\s+)?"
+# "said that P, and that Q" ("but that Q"); "had recorded P but had seen no Q" (the subject
+# left out); "P, and that Q"; "P; Q"; "X had done P but had not done Q"; "made P plausible but
+# did not prove it" (a negated second verb phrase of the same subject: its own claim, denied)
+_CLAUSES = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+that\s+|;\s+|"
+                      r",?\s+(?:but|and)\s+(?=(?:had|has|have|was|were|is|are|did|does|do|"
+                      r"would|could|will)\s+(?:not\s+|never\s+)?"
                       r"\w+(?:ed|en|n)\b|(?:did|does|do)\s+not\s+[a-z]+\b)")
+# ", and its workers had been paid", ", and we will share": a comma, a conjunction and a new
+# subject (a pronoun or a determiner's noun phrase) before a finite verb: a second clause
+_NEW_CLAUSE = (r",\s+(?:and|but)\s+(?=(?:we|i|he|she|they|it|its|their|his|her|our|my|the|this|"
+               r"these|those)\b(?:\s+[\w\u2019'-]+){0,3}?\s+(?:is|are|was|were|has|have|had|"
+               r"will|would|can|could|did|does|do|may|might|must|should)\b)")
+_NEVER = re.compile(r"(?!)")
+_IN_DOCUMENT = re.compile(r"\bin\s+((?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:report|study|analysis|paper|filing|letter|audit|assessment|"
+                          r"submission)"
+                          r"(?:\s+(?:published|released|issued|posted|filed)\b[^,]*?)?)"
+                          r"(?=\s+that\b|\s*,|\s*$)")
+_OPENING_NAME = re.compile(r"((?:The\s+)?[A-Z][\w\u2019'&.-]*"
+                           r"(?:\s+(?:[A-Z][\w\u2019'&.-]*|of|and|&))*)"
+                           r"\s+(?:has|had|have|is|was|were|are|will|would|did|does|\w+ed|\w+s)\b")
+_AUXILIARY_START = re.compile(r"(?:had|has|have|was|were|is|are|did|does|do|would|could)\b")
+_SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|"
+                          r"did|does|do)\b")
 _QUOTE_PARTS = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\u201c\"])|;\s+")
 _LABEL = re.compile(r"[,\u201d\"]\s+(?:calling|describing|dismissing)\s+(?:them|it|the\s+\w+|this|"
                     r"that)?\s*(?:as\s+)?(.*)$")
+# a description ending in a proper name: "the Brazilian sports newspaper Lance Hoje"
+_DESCRIBED_OUTLET = re.compile(r"((?:the|a|an)\s+(?:[\w\u2019'-]+\s+){0,5}?[A-Z][\w\u2019'.&-]*"
+                               r"(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|and))*)"
+                               r"(?=[,;]|\.?\s*$|\s+(?:on|in|last|that|and)\b)")
 _CONFIDENCE = {"named": 0.95, "description": 0.8, "pronoun": 0.75, "new-description": 0.6}
 
 
@@ -102,8 +125,33 @@ def _speaker(ctx: Context, sent: Sentence, frame: Frame, speakers: dict[int, Act
         return None
     if frame.kind == "according":
         return _according_speaker(ctx, sent, frame)
+    if (named := _front_subject(ctx, sent, frame)) is not None:
+        return named
     return ctx.table.resolve(frame.speaker_text, frame.speaker[0], sentence=sent.index,
                              appositive=frame.appositive, initial=frame.initial)
+
+
+def _front_subject(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord | None:
+    """"Harlan Freight has laid off 40 drivers, the company said": a definite description
+    after a claim that opens with a proper name names that name's actor, when the name does
+    not say it is another kind of actor than the description's head noun."""
+    assert frame.speaker is not None and frame.speaker_text is not None
+    if not frame.claims or frame.claims[0][1] > frame.speaker[0] or frame.from_quote:
+        return None
+    described = describe(frame.speaker_text, ctx.lex)
+    if not (described.definite and described.head and not described.name and
+            not described.title and re.fullmatch(r"(?i:the)\s+[a-z][\w\s-]*", frame.speaker_text)):
+        return None
+    opening = _OPENING_NAME.match(ctx.text[frame.claims[0][0]:frame.claims[0][1]])
+    if opening is None or all(w.lower() in ctx.lex.stopwords or w.lower() in {"there", "the"}
+                              for w in opening.group(1).split()):
+        return None  # not a name: "There is no evidence ..., the commission said"
+    name = describe(opening.group(1), ctx.lex)
+    if not name.name or name.outlet or name.is_state or name.title or (
+            name.head and name.head.cls != described.head.cls):
+        return None
+    return ctx.table.resolve_named(opening.group(1), described.head, frame.speaker[0],
+                                   sentence=sent.index)
 
 
 def _according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord | None:
@@ -120,6 +168,14 @@ def _according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecor
                                      sent.index)
         if ctx.publisher and re.search(r"\b(?:seen|obtained|reviewed)\s+by\b", phrase):
             mention.actor = ctx.publisher.id
+        elif by := re.search(r"\b(?:by|from)\s+(.+)$", phrase):
+            # "according to a 2022 survey by the group X": X made the document; the claim is
+            # the publisher's, from it (as with a document the publisher has seen)
+            mention.description = phrase[:by.start()].strip()
+            maker = ctx.table.resolve(by.group(1), frame.speaker[0] + by.start(1),
+                                      sentence=sent.index)
+            if maker is not None:
+                mention.actor, mention.role = maker.id, "produced"
         ctx.evidence.append(mention)
         return None
     if not frame.claims:
@@ -142,7 +198,7 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
     steps: list[RelayStep] = []
     if frame.recipient:
         phrase = ctx.text[frame.recipient[0]:frame.recipient[1]]
-        outlet = is_outlet(phrase, ctx.lex)
+        outlet = _outlet(phrase, ctx.lex)
         if outlet:
             steps.append(RelayStep(ctx.table.outlet(outlet).id, "told", frame.recipient))
     masked = sent.masked()
@@ -156,6 +212,9 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
             name = re.match(r"((?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|"
                             r"of|and))*)", masked[match.end():])
             outlet = is_outlet(name.group(1).rstrip("."), ctx.lex) if name else None
+            if outlet is None:  # "according to the Brazilian sports newspaper Lance Hoje"
+                name = _DESCRIBED_OUTLET.match(masked[match.end():])
+                outlet = describe(name.group(1).rstrip("."), ctx.lex).outlet if name else None
             span = (sent.start + match.start(), sent.start + match.end() + len(name.group(1))) \
                 if name else None
             if outlet and not any((s.span and span and s.span[0] <= span[0] < s.span[1])
@@ -170,6 +229,12 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
     for step in steps:
         ctx.table.mark_used(step.outlet)
     return [s for s in steps if s.outlet != speaker.id]
+
+
+def _outlet(phrase: str, lex: Lexicon) -> str | None:
+    """The outlet ``phrase`` names: by its name, or by a name after an outlet's head noun
+    ("the local newspaper Valle Hoy")."""
+    return is_outlet(phrase, lex) or describe(phrase, lex).outlet
 
 
 def _attribution_text(sent: Sentence, frame: Frame) -> str:
@@ -218,10 +283,46 @@ def _speaker_confidence(frame: Frame, speaker: ActorRecord) -> float:
     return _CONFIDENCE["description"]
 
 
+@cache
+def _splitter(base: re.Pattern[str], negatives: tuple[str, ...]) -> re.Pattern[str]:
+    """``base`` or a coordinated negative clause: "P and was not Q" (a negated verb phrase of
+    the same subject), "P and nobody has Q", "P but no fee had been agreed" (a negative
+    subject, ``denial_cues.tsv`` scope ``subject``, before a finite verb). The negative half is
+    a claim of its own, which the speaker denies."""
+    subjects = "|".join(re.escape(n).replace(r"\ ", r"\s+")
+                        for n in sorted(negatives, key=len, reverse=True))
+    negative = (r",?\s+(?:but|and)\s+(?=(?:had|has|have|was|were|is|are|did|does|do|would|"
+                r"could)\s+(?:not|never|no\s+longer)\b" +
+                (rf"|(?:{subjects})\s+(?:[\w\u2019'-]+\s+){{0,4}}?(?:is|are|was|were|has|have|"
+                 r"had|did|does|do|could|would|can|will|\w+ed)\b" if subjects else "") + ")")
+    return re.compile(rf"{base.pattern}|{negative}|{_NEW_CLAUSE}")
+
+
+def coordinated_parts(ctx: Context, span: Span) -> list[Span]:
+    """Split the publisher's own sentence only at coordinated negative or new clauses ("P and
+    has never had Q", "P, and its workers were paid")."""
+    return _split(ctx, span, _splitter(_NEVER, tuple(ctx.lex.negative_subjects)))
+
+
+def elided_subject(first: str, part: str) -> str | None:
+    """The subject of ``first`` when ``part`` leaves it out ("The player was under contract
+    ... and was not for sale": "The player"), else None."""
+    if not _AUXILIARY_START.match(part):
+        return None
+    verb = _SUBJECT_END.search(first)
+    subject = first[:verb.start()].strip(" ,\u201c\u201d\"") if verb else ""
+    return subject if 0 < len(subject.split()) <= 8 else None
+
+
 def _parts(ctx: Context, span: Span, quote: bool) -> list[Span]:
-    """Split what was said into one piece per claim: that-clauses, quoted sentences."""
+    """Split what was said into one piece per claim: that-clauses, quoted sentences,
+    coordinated negative clauses."""
+    return _split(ctx, span, _splitter(_QUOTE_PARTS if quote else _CLAUSES,
+                                       tuple(ctx.lex.negative_subjects)))
+
+
+def _split(ctx: Context, span: Span, splitter: re.Pattern[str]) -> list[Span]:
     text = ctx.text[span[0]:span[1]]
-    splitter = _QUOTE_PARTS if quote else _CLAUSES
     pieces, start = [], 0
     for match in splitter.finditer(text):
         if len(text[start:match.start()].split()) >= 3 and len(text[match.end():].split()) >= 3:
@@ -250,24 +351,50 @@ def _statements(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord
                for c, s in ctx.lex.denials.items()):
             stance = "denies"
             label_quote = label_words.strip(" .\u201c\u201d\"")
+    if frame.verb and frame.verb.lemma == "call":
+        # "X called that account "simply wrong"": a denial only with a label of denial_cues
+        label_quote = _called(ctx, sent, frame)
+        if label_quote is None:
+            return relays
     group = ctx.next_group()
     confidence = _speaker_confidence(frame, speaker)
     for span in frame.claims:
         epistemic = frame.from_quote and is_epistemic(ctx.text[span[0]:span[1]], ctx.lex)
-        for part in _parts(ctx, span, frame.from_quote):
+        parts = _parts(ctx, span, frame.from_quote)
+        for part in parts:
+            subject = elided_subject(ctx.text[parts[0][0]:parts[0][1]],
+                                     ctx.text[part[0]:part[1]]) if part != parts[0] else None
             _statement(ctx, sent, frame, speaker, part, stance, group, confidence,
                        epistemic=epistemic or None, relays=relays, setting=setting,
-                       date=(date, date_text, basis), label_quote=label_quote)
+                       date=(date, date_text, basis), label_quote=label_quote, subject=subject)
     for a, b in frame.claims:
         ctx.evidence.extend(_inline(ctx, sent, (a, b), speaker, group))
+    if (vehicle := _vehicle(ctx, sent, frame, speaker)) is not None:
+        vehicle.supports = [i for i, s in enumerate(ctx.statements) if s.group == group]
+        ctx.evidence.append(vehicle)
     return relays
+
+
+def _vehicle(ctx: Context, sent: Sentence, frame: Frame,
+             speaker: ActorRecord) -> ev.EvidenceMention | None:
+    """"X said in a report published on Friday that P": the report, made by the speaker,
+    is offered for P."""
+    if not frame.verb_span or not frame.claims or frame.claims[0][0] < frame.verb_span[1]:
+        return None
+    between = ctx.text[frame.verb_span[1]:frame.claims[0][0]]
+    match = _IN_DOCUMENT.search(between)
+    if match is None or (kind := ev.evidence_kind(match.group(1), ctx.lex)) is None:
+        return None
+    at = frame.verb_span[1] + match.start(1)
+    return ev.EvidenceMention(kind, match.group(1), (at, at + len(match.group(1))), "produced",
+                              sent.index, actor=speaker.id)
 
 
 def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord, part: Span,
                stance: str, group: int, confidence: float, *, epistemic: bool | None,
                relays: list[RelayStep], setting: str | None,
                date: tuple[str | None, str | None, str | None],
-               label_quote: str | None) -> None:
+               label_quote: str | None, subject: str | None = None) -> None:
     text = ctx.text[part[0]:part[1]]
     lead = len(text) - len(text.lstrip(" ,\u201c\u201d\"'"))
     frame_ev = ev.claim_frame(text[lead:], ctx.lex)
@@ -282,6 +409,10 @@ def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
                          epistemic=epistemic)
     if not reading.text.strip(" ."):
         return
+    if subject and _AUXILIARY_START.match(reading.text.lower()):
+        # "... and was not for sale": "The player was for sale." (not when a frame was read
+        # off the words: "had seen no evidence of P" is about P)
+        reading.text = sentence_text(f"{subject} {reading.text[:1].lower()}{reading.text[1:]}")
     if ctx.manner.get(speaker.id, -9) >= sent.index - 1 and reading.stance == "affirms":
         reading.stance = "hedges"
         reading.cues.append("manner: described as cautious")
@@ -298,6 +429,18 @@ def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
         from_quote=frame.from_quote, anaphor=reading.anaphor or frame.anaphor, group=group,
         sentence_index=sent.index,
     ))
+
+
+def _called(ctx: Context, sent: Sentence, frame: Frame) -> str | None:
+    """The label after "called <claim>", when it is a denial label ("wrong", "baseless")."""
+    if not frame.anaphor or not frame.claims:
+        return None
+    rest = ctx.text[frame.claims[-1][1]:sent.end]
+    words = re.match(r"\s*(?:as\s+)?[\u201c\"]?((?:[\w-]+\s+){0,2}[\w-]+)[\u201d\"]?", rest)
+    if words and any(scope == "label" and re.search(rf"\b{re.escape(cue)}\b", words.group(1), re.I)
+                     for cue, scope in ctx.lex.denials.items()):
+        return words.group(1)
+    return None
 
 
 def _short_name(speaker: ActorRecord) -> str:
@@ -364,4 +507,4 @@ def _passive_evidence(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
     return [m for m in found if m.actor]
 
 
-__all__ = ["Context", "read_frames", "relay_steps"]
+__all__ = ["Context", "coordinated_parts", "elided_subject", "read_frames", "relay_steps"]
