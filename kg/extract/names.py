@@ -119,14 +119,30 @@ def is_outlet(name: str, lex: Lexicon) -> str | None:
 def _longest(words: list[str], table: dict[str, object], *, lower: bool) -> tuple[int, int]:
     """(start, end) of the longest run of ``words`` that is a key of ``table``, or (-1, -1)."""
     best = (-1, -1)
+    # No run longer than the longest key can match: without this bound a phrase of n words
+    # costs n^3 (a hostile run of 2,000 capitalised words took minutes).
+    widest = _widest_key(table)
     for i in range(len(words)):
-        for j in range(len(words), i, -1):
+        for j in range(min(len(words), i + widest), i, -1):
             key = " ".join(words[i:j])
             key = key.lower() if lower else key
             if key in table and (j - i) > (best[1] - best[0]):
                 best = (i, j)
                 break
     return best
+
+
+_WIDEST: dict[int, tuple[dict[str, object], int, int]] = {}
+
+
+def _widest_key(table: dict[str, object]) -> int:
+    """Words in the longest key of ``table``. Cached by identity: the cache holds the table
+    itself, so that its id cannot be reused by another, and its size, in case it grew."""
+    found = _WIDEST.get(id(table))
+    if found is None or found[0] is not table or found[1] != len(table):
+        found = (table, len(table), max((len(k.split()) for k in table), default=0))
+        _WIDEST[id(table)] = found
+    return found[2]
 
 
 def _state_prefix(words: list[str], lex: Lexicon) -> tuple[Country | None, str | None, int]:
