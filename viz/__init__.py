@@ -4,7 +4,8 @@ Imports ``kg`` only, never ``api``; reads no file but its own package's assets a
 connection: callers write the returned string where they want.
 
 - :func:`build_view`: :class:`~kg.analysis.Analysis` -> :class:`ViewData` (nodes, edges,
-  legend, filters, explanations; positions laid out on the server), deterministic;
+  legend, filters, explanations; positions laid out on the server), deterministic; above
+  :data:`SUMMARY_ABOVE` nodes, a summary built from the bulk numbers (:mod:`viz.large`);
 - :func:`opening`: the same view opening on a node's neighbourhood or with groups collapsed;
 - :func:`render_page`: :class:`ViewData` -> one standalone HTML page (vis-network, the
   view's script and styles all inline; works from ``file://``);
@@ -21,8 +22,9 @@ Example:
     True
 """
 
+from viz.large import SUMMARY_ABOVE
 from viz.page import DEFAULT_TITLE, content_security_policy, json_for_script, render_page
 from viz.view import DEFAULT_MAX_NODES, ViewData, build_view, opening
 
-__all__ = ["DEFAULT_MAX_NODES", "DEFAULT_TITLE", "ViewData", "build_view",
+__all__ = ["DEFAULT_MAX_NODES", "DEFAULT_TITLE", "SUMMARY_ABOVE", "ViewData", "build_view",
            "content_security_policy", "json_for_script", "opening", "render_page"]

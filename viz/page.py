@@ -23,7 +23,7 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -82,6 +82,7 @@ def render_page(
     *,
     title: str = DEFAULT_TITLE,
     links: Sequence[tuple[str, str]] = (),
+    node_links: Mapping[str, str] | None = None,
 ) -> str:
     """The standalone HTML page of ``view``.
 
@@ -91,6 +92,10 @@ def render_page(
         links: ``(label, href)`` pairs for the page's navigation bar (escaped), e.g. a
             server's front page; none for a standalone file. Each href must be relative
             (``/``, ``/claims.html``): a scheme such as ``javascript:`` is refused.
+        node_links: where a server shows one node, as relative href prefixes that the page
+            completes with the node's IRI, URL-encoded: ``focus`` (its neighbourhood),
+            ``claim`` and ``actor`` (its full explanation). A large graph's summary links
+            to them from its side panel; without them, it names the commands instead.
 
     Raises:
         ValueError: a link with a scheme or to another host.
@@ -104,12 +109,14 @@ def render_page(
         >>> "<title>&lt;Empty&gt;</title>" in page
         True
     """
-    for _, href in links:
+    for href in (*(href for _, href in links), *(node_links or {}).values()):
         if _SCHEME.match(href) or href.strip().replace("\\", "/").startswith("//"):
             raise ValueError(f"navigation links must be relative to the site: {href!r}")
     vis_js, own_js, panel_js, graph_js = _scripts()
     _, vis_css = assets.vis_network()
     data = view.to_dict()
+    if node_links and view.initial.get("partial"):  # only a summary's panel links out
+        data["initial"] = {**data["initial"], "links": dict(node_links)}
     # The explanations are most of the bytes and are needed only on a click: a block of
     # their own, parsed on first use, keeps them off the path to the first drawing.
     details = data.pop("details")

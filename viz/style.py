@@ -49,6 +49,9 @@ GROUP_SHAPE = "hexagon"
 CLAIM_STATUS: dict[str, NodeStyle] = {
     "corroborated": NodeStyle("corroborated", CLAIM_SHAPE, "#009E73", "#00664A",
                               "Claim affirmed by at least k independent source groups."),
+    "partly-corroborated": NodeStyle("partly-corroborated", CLAIM_SHAPE, "#7FD1B9", "#2E8B6E",
+                                     "Claim affirmed by more than one independent source "
+                                     "group, but fewer than k (only when k > 2)."),
     "single-source": NodeStyle("single-source", CLAIM_SHAPE, "#E69F00", "#9A6A00",
                                "Claim affirmed by one independent source group."),
     "unsupported": NodeStyle("unsupported", CLAIM_SHAPE, "#BDBDBD", "#757575",
@@ -112,10 +115,17 @@ def scaled(scale: tuple[int, int, int], count: int) -> int:
     return min(cap, base + step * count)
 
 
-def legend() -> list[dict[str, Any]]:
+def claim_statuses(min_groups: int) -> list[str]:
+    """The statuses a claim can have with k = ``min_groups``: partly corroborated only when
+    k is above 2 (below, no claim can be), so that legend and filters do not list it."""
+    return [s for s in CLAIM_STATUS if s != "partly-corroborated" or min_groups > 2]
+
+
+def legend(min_groups: int = 2) -> list[dict[str, Any]]:
     """Every shape, colour and edge style of the view, in drawing order, for the legend."""
     rows: list[dict[str, Any]] = []
-    for name, style in CLAIM_STATUS.items():
+    for name in claim_statuses(min_groups):
+        style = CLAIM_STATUS[name]
         rows.append({"section": "Claims (by status)", "key": name, **asdict(style)})
     rows.append({"section": "Claims (by status)", "key": "contested", "label": "contested",
                  "shape": CLAIM_SHAPE, "color": "#FFFFFF", "border": CONTESTED_BORDER,
@@ -155,4 +165,5 @@ def edge_styles() -> dict[str, dict[str, Any]]:
 
 
 __all__ = ["CLAIM_STATUS", "CONTESTED_BORDER", "EDGES", "EVIDENCE", "GROUP", "RELIABILITY",
-           "STANCE_EDGES", "EdgeStyle", "NodeStyle", "edge_styles", "legend", "scaled"]
+           "STANCE_EDGES", "EdgeStyle", "NodeStyle", "claim_statuses", "edge_styles", "legend",
+           "scaled"]

@@ -23,6 +23,8 @@ from viz import DEFAULT_MAX_NODES, build_view, content_security_policy, opening,
 router = APIRouter(tags=["Pages"])
 
 _GRAPH_LINKS = (("Home", "/"), ("Claims table", "/claims.html"))
+#: Where a large graph's summary sends a node: its neighbourhood and its explanation.
+_NODE_LINKS = {"focus": "/graph?focus=", "claim": "/claims/", "actor": "/actors/"}
 _TITLE = "Source-credibility graph"
 _CACHED = 16
 
@@ -64,15 +66,18 @@ async def graph_page(
     if view is None:
         view = await asyncio.to_thread(build_view, snapshot.analysis, max_nodes=limit)
         _remember(snapshot.cache, view_key, view)
-    try:
-        opened = opening(view, snapshot.analysis, focus=focus, group_members=group)
-    except KeyError as error:
-        raise ApiError(404, "not_found", str(error.args[0]),
-                       details={"parameter": "focus"}) from None
-    page_key = f"viz:page:{limit}:{opened.initial['focus']}:{group}"
+    page_key = f"viz:page:{limit}:{focus}:{group}"
     page = snapshot.cache.get(page_key)
     if page is None:
-        page = await asyncio.to_thread(render_page, opened, title=_TITLE, links=_GRAPH_LINKS)
+        try:
+            # Off the event loop: a large graph's summary is built again around its focus.
+            opened = await asyncio.to_thread(opening, view, snapshot.analysis, focus=focus,
+                                             group_members=group)
+        except KeyError as error:
+            raise ApiError(404, "not_found", str(error.args[0]),
+                           details={"parameter": "focus"}) from None
+        page = await asyncio.to_thread(render_page, opened, title=_TITLE, links=_GRAPH_LINKS,
+                                       node_links=_NODE_LINKS)
         _remember(snapshot.cache, page_key, page)
     return _html(page, content_security_policy(for_header=True))
 

@@ -231,15 +231,29 @@ class Analysis:
     def columns(self) -> CaseColumns:
         return self.numbers.columns
 
+    @property
+    def details(self) -> Details:
+        """Records by IRI (labels, texts, evidence, statements), read on demand: what the
+        explanations are built from, for callers that show a few nodes without explaining
+        them (the graph view's summary of a large graph)."""
+        return self._explainer.details
+
     def claim_by_id(self, ident: str) -> ClaimAssessment:
         """A claim by IRI, or by the last segment of its IRI (``nk-troops-in-russia``)."""
-        return self.claims[_resolve(self.numbers.columns.claim_index, self._short_claims, ident,
-                                    "claim")]
+        return self.claims[self.claim_iri(ident)]
 
     def actor_by_id(self, ident: str) -> ActorAssessment:
         """An actor by IRI, or by the last segment of its IRI (``putin``)."""
-        return self.actors[_resolve(self.numbers.columns.actor_index, self._short_actors, ident,
-                                    "actor")]
+        return self.actors[self.actor_iri(ident)]
+
+    def claim_iri(self, ident: str) -> str:
+        """The IRI of the claim that an IRI or id names, without building its explanation.
+        KeyError if none, or if the id is ambiguous."""
+        return _resolve(self.numbers.columns.claim_index, self._short_claims, ident, "claim")
+
+    def actor_iri(self, ident: str) -> str:
+        """The IRI of the actor that an IRI or id names (as :meth:`claim_iri`)."""
+        return _resolve(self.numbers.columns.actor_index, self._short_actors, ident, "actor")
 
     @cached_property
     def _short_claims(self) -> dict[str, list[str]]:
@@ -264,8 +278,9 @@ class Analysis:
                 "statements": cols.n_statements, "evidence": len(cols.evidence),
                 "groups": len(self.groups.groups)}
 
-    def claim_summaries(self) -> list[ClaimSummary]:
-        """Every claim's numbers, in IRI order, without building any explanation."""
+    def claim_summaries(self, iris: Iterable[str] | None = None) -> list[ClaimSummary]:
+        """Every claim's numbers, in IRI order (or those of ``iris``, in their order), without
+        building any explanation. KeyError for an IRI that is not a claim."""
         n, cols = self.numbers, self.numbers.columns
         actors = cols.actors
         belief = self.trust.belief
@@ -274,7 +289,8 @@ class Analysis:
             return tuple(actors[i] for i in ids.tolist())
 
         out = []
-        for c, iri in enumerate(cols.claims):
+        for c in _ids(cols.claim_index, cols.n_claims, iris):
+            iri = cols.claims[c]
             contested = names(n.contested.of(c))
             grade = int(n.grade[c])
             out.append(ClaimSummary(
@@ -287,14 +303,16 @@ class Analysis:
             ))
         return out
 
-    def actor_summaries(self) -> list[ActorSummary]:
-        """Every actor's numbers, in IRI order, without building any explanation."""
+    def actor_summaries(self, iris: Iterable[str] | None = None) -> list[ActorSummary]:
+        """Every actor's numbers, in IRI order (or those of ``iris``, in their order), without
+        building any explanation. KeyError for an IRI that is not an actor."""
         n, cols, scale = self.numbers, self.numbers.columns, self._scale
         statements = np.bincount(cols.stmt_actor, minlength=cols.n_actors)
         assessed = n.assessed.counts()
         trust = self.trust.trust
         out = []
-        for a, iri in enumerate(cols.actors):
+        for a in _ids(cols.actor_index, cols.n_actors, iris):
+            iri = cols.actors[a]
             t = trust.get(iri)
             out.append(ActorSummary(
                 iri=iri, group=cols.actors[int(n.partition.group[a])],
@@ -363,6 +381,10 @@ def reliability_grade(trust: float | None, assessed: int, scale: ReliabilityScal
         if trust >= threshold:
             return letter
     return "E"
+
+
+def _ids(index: Mapping[str, int], size: int, iris: Iterable[str] | None) -> Iterable[int]:
+    return range(size) if iris is None else [index[i] for i in iris]
 
 
 def _short_index(iris: tuple[str, ...]) -> dict[str, list[str]]:

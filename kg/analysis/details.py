@@ -50,6 +50,13 @@ def _chunks(iris: Iterable[str]) -> list[list[str]]:
     return [ordered[i:i + CHUNK] for i in range(0, len(ordered), CHUNK)]
 
 
+def _typed(variable: str, kinds: Iterable[str]) -> str:
+    """``?x a ?t`` for ``?t`` among ``kinds``, with ``?x`` bound first: a VALUES block on ``?t``
+    is planned as a scan of every instance of each kind (800 actors of a 1M-triple store:
+    0.067 s, against 0.016 s; it grows with the store, not with the IRIs asked for)."""
+    return f"?{variable} a ?t . FILTER(?t IN ({', '.join(f'<{k}>' for k in kinds)}))"
+
+
 def _statement_order(statements: list[Statement]) -> list[Statement]:
     # The reader's order: by IRI, actor, claim (one record per such triple).
     return sorted(statements, key=lambda s: (s.iri, s.actor, s.claim))
@@ -97,8 +104,7 @@ class StoreDetails:
                 continue
             values = f"VALUES ?a {{ {_values(explicit)} }}"
             kinds = self._kinds["actor"]
-            types = self._multi(
-                f"SELECT ?a ?t WHERE {{ {values} VALUES ?t {{ {_values(kinds)} }} ?a a ?t }}")
+            types = self._multi(f"SELECT ?a ?t WHERE {{ {values} {_typed('a', kinds)} }}")
             labels = self._multi(f"SELECT ?a ?l WHERE {{ {values} ?a rdfs:label ?l }}")
             acts_for = self._multi(f"SELECT ?a ?p WHERE {{ {values} ?a cred:actsOnBehalfOf ?p }}")
             roles = self._multi(f"SELECT ?a ?r WHERE {{ {values} ?a cred:role ?r }}")
@@ -118,8 +124,7 @@ class StoreDetails:
         for chunk in _chunks(iris):
             values = f"VALUES ?c {{ {_values(chunk)} }}"
             kinds = self._kinds["claim"]
-            types = self._multi(
-                f"SELECT ?c ?t WHERE {{ {values} VALUES ?t {{ {_values(kinds)} }} ?c a ?t }}")
+            types = self._multi(f"SELECT ?c ?t WHERE {{ {values} {_typed('c', kinds)} }}")
             texts = self._multi(f"SELECT ?c ?x WHERE {{ {values} ?c cred:text ?x }}")
             refines = self._multi(f"SELECT ?c ?b WHERE {{ {values} ?c cred:refines ?b }}")
             contradicts = self._multi(

@@ -141,6 +141,69 @@ def test_a_large_graph_opens_on_a_summary_and_expands(graph, page_file) -> None:
     assert group not in g.drawn()
 
 
+def test_a_large_graph_page_holds_a_summary_with_briefs(graph, page_file) -> None:
+    g = graph()
+    g.open(page_file(summary_above=10, max_nodes=30))
+    drawn = g.drawn()
+    assert len(drawn) == g.js("window.kgView.data.nodes.length") <= 30
+    note = g.page.inner_text("#kg-summary-note")
+    claims = sum("/claim/" in n for n in drawn)
+    assert f"Summary of a large graph: {claims} of 27 claims" in note
+    assert "kg viz --focus ID" in note
+    assert not g.page.is_visible("#kg-show-all") and not g.page.is_visible("#kg-collapse")
+    g.click_node(TROOPS)
+    text = g.panel_text()
+    assert "North Korean troops are in Russia." in text
+    assert "Independent affirming groups (3)" in text and "1 \u2014 confirmed" in text
+    assert "Full explanation: kg explain nk-troops-in-russia" in text
+    assert "Its neighbourhood: kg viz --focus nk-troops-in-russia" in text
+    group = "group:https://w3id.org/cred-kg/id/actor/russia"
+    g.page.click("#kg-panel button:has-text('Russia')")
+    assert g.page.get_attribute("#kg-panel-body", "data-id") == group
+    assert "3 actors, counted as one independent source" in g.panel_text()
+    g.page.select_option("#kg-source", "g:https://w3id.org/cred-kg/id/actor/russia")
+    assert group in g.drawn() and len(g.drawn()) < len(drawn)
+    assert g.errors == [] and g.dialogs == []
+
+
+def test_a_hostile_summary_shows_text_and_runs_nothing(graph, page_file,
+                                                       xss_analysis: Analysis) -> None:
+    g = graph()
+    g.open(page_file(xss_analysis, summary_above=5))
+    assert g.js("window.kgView.data.initial.partial") is True
+    for node in g.drawn():
+        g.js("(id) => window.kgView.select(id)", node)
+        g.page.hover("#kg-panel h2")
+    g.js("(id) => window.kgView.select(id)", IMG_CLAIM)
+    assert "<img src=x onerror=alert(1)>" in g.panel_text()
+    assert g.dialogs == [] and g.js("window.__xss") is None and g.errors == []
+    assert g.js("document.querySelectorAll('img, iframe, b, i').length") == 0
+    assert _offline(g.requests) == []
+
+
+def test_the_served_summary_links_to_a_neighbourhood_and_an_explanation(
+        graph, server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from viz import large
+
+    monkeypatch.setattr(large, "SUMMARY_ABOVE", 10)
+    g = graph()
+    g.open(server + "/graph?max_nodes=31")  # a limit of its own: a view not cached yet
+    assert g.js("window.kgView.data.initial.partial") is True
+    g.js("(id) => window.kgView.select(id)", TROOPS)
+    explanation = g.page.get_attribute("#kg-panel a:has-text('Full explanation')", "href")
+    assert explanation == "/claims/" + TROOPS.replace(":", "%3A").replace("/", "%2F")
+    neighbourhood = g.page.get_attribute("#kg-panel a:has-text('Open its neighbourhood')",
+                                         "href")
+    assert neighbourhood == "/graph?focus=" + TROOPS.replace(":", "%3A").replace("/", "%2F")
+    # Opened with the same limit: the server's default view stays the other tests' own.
+    g.open(server + neighbourhood + "&max_nodes=31")
+    assert g.js("window.kgView.data.initial.focus") == TROOPS
+    assert TROOPS in g.drawn()
+    reply = g.page.request.get(server + explanation)
+    assert reply.ok and reply.json()["iri"] == TROOPS
+    assert reply.json()["independent_groups"] == 3
+
+
 def test_hostile_data_shows_as_text_and_runs_nothing(graph, page_file,
                                                     xss_analysis: Analysis) -> None:
     g = graph()

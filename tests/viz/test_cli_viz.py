@@ -42,3 +42,37 @@ def test_kg_viz_unknown_focus_is_a_data_error(tmp_path: Path) -> None:
 def test_kg_viz_refuses_a_directory_as_output(tmp_path: Path) -> None:
     result = runner.invoke(app, ["viz", "-o", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_kg_viz_of_a_large_graph_writes_a_summary(tmp_path: Path, parse, monkeypatch) -> None:
+    from viz import large
+
+    monkeypatch.setattr(large, "SUMMARY_ABOVE", 10)
+    out = tmp_path / "graph.html"
+    result = runner.invoke(app, ["viz", "-o", str(out), "--max-nodes", "25",
+                                 "--focus", "nk-troops-in-russia"])
+    assert result.exit_code == 0, result.output
+    assert "opens on a summary" in result.output
+    data = parse(out.read_text(encoding="utf-8")).data
+    assert data["initial"]["partial"] is True and len(data["nodes"]) <= 25
+    assert data["initial"]["focus"].endswith("/claim/nk-troops-in-russia")
+    assert "links" not in data["initial"]  # offline: the panel names the commands instead
+
+
+def test_kg_viz_with_k_above_two_draws_partly_corroborated_claims(tmp_path: Path, parse) -> None:
+    # With k = 3 a claim that two groups affirm is partly corroborated: the page styles it
+    # and its legend explains it (it used to stop with "Error: partly-corroborated").
+    out = tmp_path / "graph.html"
+    result = runner.invoke(app, ["viz", "--min-groups", "3", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = parse(out.read_text(encoding="utf-8")).data
+    partly = [n for n in data["nodes"] if n.get("status") == "partly-corroborated"]
+    assert partly
+    assert "partly-corroborated" in {row["key"] for row in data["legend"]}
+
+
+def test_the_legend_lists_partly_corroborated_only_when_k_is_above_two(tmp_path, parse):
+    out = tmp_path / "graph.html"
+    assert runner.invoke(app, ["viz", "-o", str(out)]).exit_code == 0
+    keys = {row["key"] for row in parse(out.read_text(encoding="utf-8")).data["legend"]}
+    assert "partly-corroborated" not in keys and "single-source" in keys

@@ -77,6 +77,26 @@ def test_graph_page_options(client: TestClient, parse) -> None:
     assert client.get("/graph", params={"max_nodes": -1}).status_code == 422
 
 
+def test_graph_page_of_a_large_graph_is_a_summary_with_links(
+        client: TestClient, parse, monkeypatch: pytest.MonkeyPatch) -> None:
+    from viz import large
+
+    monkeypatch.setattr(large, "SUMMARY_ABOVE", 20)
+    # A limit no other test asks for: the server caches one view per limit.
+    page = parse(client.get("/graph", params={"max_nodes": 33}).text)
+    initial = page.data["initial"]
+    assert initial["partial"] is True and len(page.data["nodes"]) <= 33
+    assert "of 29 claims (" in initial["note"]  # the seed's 27 and the hostile case's 2
+    assert initial["links"] == {"focus": "/graph?focus=", "claim": "/claims/",
+                                "actor": "/actors/"}
+    focused = parse(client.get("/graph", params={"max_nodes": 33, "focus": "putin"}).text)
+    putin = "https://w3id.org/cred-kg/id/actor/putin"
+    assert focused.data["initial"]["focus"] == putin
+    assert putin in {n["id"] for n in focused.data["nodes"]}
+    missing = client.get("/graph", params={"max_nodes": 33, "focus": "nope"})
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+
+
 def test_claims_table_sorts_and_filters(client: TestClient, parse) -> None:
     response = client.get("/claims.html")
     assert response.status_code == 200

@@ -26,6 +26,8 @@
   var STANCE = {affirms: 1, denies: 1, hedges: 1};
   var ARROWS = D.options.edges.arrows.to.enabled;
   var ALL_STATUSES = D.filters.statuses.map(function (s) { return s.value; });
+  /* A large graph's summary: the page holds only the nodes drawn (viz/large.py). */
+  var PARTIAL = !!D.initial.partial;
 
   function initialState() {
     var init = D.initial;
@@ -50,8 +52,9 @@
   function sourceClaims() {
     if (!state.source) return null;
     var id = state.source.slice(2);
-    var actors = state.source.slice(0, 2) === "g:"
-      ? new Set(details().groups[id].members.map(function (m) { return m.iri; })) : new Set([id]);
+    var actors = state.source.slice(0, 2) !== "g:" ? new Set([id])
+      : PARTIAL ? new Set(["group:" + id, id])
+      : new Set(details().groups[id].members.map(function (m) { return m.iri; }));
     var claims = new Set();
     D.edges.forEach(function (e) {
       if (STANCE[e.kind] && actors.has(e.from)) claims.add(e.to);
@@ -184,9 +187,10 @@
       D.stats.claims + " claims, " + D.stats.actors + " actors, " + D.stats.evidence + " evidence";
     $("kg-status").textContent = text;
     var note = $("kg-summary-note");
-    note.hidden = !state.summary;
+    note.hidden = !state.summary && !PARTIAL;
     $("kg-show-all").hidden = !state.summary;
-    if (state.summary) {
+    if (PARTIAL) note.textContent = D.initial.note;
+    else if (state.summary) {
       note.textContent = "Summary of a large graph: the " + state.summary.size +
         " best-corroborated claims, with actors grouped. Click a group to expand it, focus on " +
         "a node, or show the whole graph.";
@@ -198,6 +202,7 @@
   var panel = $("kg-panel"), panelBody = $("kg-panel-body");
   var ctx = {
     groups: D.groups,
+    links: D.initial.links || null,
     legendRow: function (key) { return LEGEND[key]; },
     select: function (id, reveal) { select(id, reveal); },
     focus: function (id) { state.focus = id; apply(true); select(id, false); },
@@ -262,7 +267,9 @@
     });
     var list = $("kg-search-list"), byLabel = new Map();
     D.nodes.forEach(function (n) {
-      var label = n.type === "claim" ? details().claims[n.id].text
+      var brief = PARTIAL ? details().briefs[n.id] : null;
+      var label = brief ? brief.text || brief.label
+        : n.type === "claim" ? details().claims[n.id].text
         : n.type === "actor" ? details().actors[n.id].label : details().evidence[n.id].label;
       if (!byLabel.has(label)) { byLabel.set(label, n.id); list.appendChild(el("option", {value: label})); }
     });
@@ -273,6 +280,11 @@
       if (D.filters.dates.max) $(id).max = D.filters.dates.max;
     });
     $("kg-collapse").checked = state.collapsed.size > 0;
+    if (PARTIAL) {  /* nothing to collapse, no relays or dates: groups are drawn whole */
+      ["kg-collapse", "kg-relays", "kg-date-from"].forEach(function (id) {
+        $(id).closest(".kg-field").hidden = true;
+      });
+    }
 
     function bind(id, event, handler) { $(id).addEventListener(event, handler); }
     bind("kg-contested", "change", function (ev) { state.contested = ev.target.checked; apply(true); });

@@ -199,10 +199,101 @@
     ];
   }
 
+  /* The summary of a large graph: each node's brief (numbers and records, no reasons), with
+   * where to find its neighbourhood and its full explanation. */
+  function nodeButton(ctx, ref) {
+    return ref.node ? link(ctx, ref.node, ref.label) : el("span", {}, [ref.label]);
+  }
+
+  function named(ctx, title, side, what) {
+    if (!side.count) return null;
+    var items = side.drawn.map(function (ref, i) {
+      return el("span", {}, [i ? ", " : "", nodeButton(ctx, ref)]);
+    });
+    var rest = side.count - side.drawn.length;
+    if (!side.drawn.length) items.push(el("span", {className: "kg-more"}, ["None of these " +
+      what + " is drawn here."]));
+    else if (rest > 0) items.push(el("span", {className: "kg-more"}, [" and " + rest + " more"]));
+    return section(title + " (" + side.count + ")", [el("p", {}, items)]);
+  }
+
+  /* A claim's or an actor's neighbourhood and full explanation: links on a server, the
+   * commands offline. */
+  function further(ctx, b) {
+    var links = ctx.links, rows = [];
+    if (b.type !== "claim" && b.type !== "actor") return null;
+    if (links) {
+      rows.push(el("a", {className: "kg-focus", href: links.focus + encodeURIComponent(b.iri)},
+                    ["Open its neighbourhood"]));
+      rows.push(el("a", {href: (b.type === "claim" ? links.claim : links.actor) +
+                              encodeURIComponent(b.iri)}, ["Full explanation (JSON)"]));
+    } else {
+      rows.push(el("div", {}, ["Its neighbourhood: kg viz --focus " + b.id]));
+      if (b.type === "claim") rows.push(el("div", {}, ["Full explanation: kg explain " + b.id]));
+    }
+    return el("div", {className: "kg-actions"}, rows);
+  }
+
+  function briefPanel(ctx, b) {
+    var body = [], rows = [];
+    if (b.type === "claim") {
+      var style = ctx.legendRow(b.status);
+      body.push(el("div", {className: "kg-kind"}, ["Claim" + (b.kinds.length ? " \u00b7 " + b.kinds.join(", ") : "")]),
+        el("h2", {}, [b.text]),
+        el("div", {className: "kg-badges"}, [
+          KG.badge(b.status, style && style.color),
+          b.contested ? KG.badge("contested", "#D55E00") : null,
+          KG.badge(b.independent_groups + " of k=" + b.min_groups + " groups", null, "kg-plain")]));
+      rows = [["Credibility", b.credibility.grade + " \u2014 " + b.credibility.name +
+               (b.credibility.stix_confidence === null ? "" : " (STIX confidence " + b.credibility.stix_confidence + ")")],
+              ["Belief", b.belief === null ? "not estimated" : String(Math.round(b.belief * 100) / 100)]];
+    } else if (b.type === "actor") {
+      body.push(el("div", {className: "kg-kind"}, [(b.kinds.join(", ") || "Actor") + (b.role ? " \u00b7 " + b.role : "")]),
+        el("h2", {}, [b.label]));
+      rows = [["Reliability", b.reliability.grade + " \u2014 " + b.reliability.name],
+              ["Trust", b.reliability.trust === null ? "not estimated" : String(Math.round(b.reliability.trust * 100) / 100)],
+              ["Assessed claims", String(b.reliability.assessed_claims)],
+              ["Statements", String(b.statements)],
+              ["Source group", b.group.label + " (" + b.group.members + " actors)"]];
+    } else if (b.type === "group") {
+      body.push(el("div", {className: "kg-kind"}, ["Source group"]), el("h2", {}, [b.label]));
+      rows = [["Members", b.members + " actors, counted as one independent source"],
+              ["Reliability of its head", b.reliability.grade + " \u2014 " + b.reliability.name],
+              ["Among them", b.listed.join(", ") + (b.members > b.listed.length ? ", \u2026" : "")]];
+    } else {
+      body.push(el("div", {className: "kg-kind"}, ["Evidence \u00b7 " + b.kinds.join(", ")]), el("h2", {}, [b.label]));
+      rows = [["Prior", String(b.prior)], ["Date", b.date || "undated"],
+              ["Produced by", b.producers.join(", ") || "\u2014"],
+              ["Released by", b.releasers.join(", ") || "\u2014"],
+              ["Cited by", b.cited_by.join(", ") || "\u2014"]];
+    }
+    body.push(el("dl", {className: "kg-grades"}, rows.reduce(function (all, r) {
+      return all.concat([el("dt", {}, [r[0]]), el("dd", {}, [r[1]])]);
+    }, [])));
+    body.push(further(ctx, b));
+    if (b.type === "claim") {
+      body.push(named(ctx, "Independent affirming groups", b.affirming, "groups"),
+                named(ctx, "Denying groups", b.denying, "groups"),
+                named(ctx, "Contested by", b.contested_by, "groups"),
+                named(ctx, "Hedging groups", b.hedging, "groups"),
+                named(ctx, "Evidence on the claim itself", b.evidence, "items"));
+    } else if (b.claims && b.claims.length) {
+      body.push(section("Claims drawn here", [el("ul", {className: "kg-members"}, b.claims.map(function (iri) {
+        return el("li", {}, [link(ctx, iri, ctx.details.briefs[iri].text)]);
+      }))]));
+    }
+    body.push(el("p", {className: "kg-empty"}, ["A summary of a large graph: the numbers without " +
+      "their reasons." + (b.type === "claim" || b.type === "actor" ? " The full explanation, " +
+      "with every stance, quote and reason, is one link or command away, above." : "")]));
+    body.push(el("div", {className: "kg-iri"}, [b.iri]));
+    return body;
+  }
+
   /* Fill the panel for node `id` of type `type`. */
   KG.renderPanel = function (container, ctx, type, id) {
     var d = ctx.details, body;
-    if (type === "claim") body = claimPanel(ctx, d.claims[id]);
+    if (d.briefs) body = briefPanel(ctx, d.briefs[id] || d.briefs["group:" + id]);
+    else if (type === "claim") body = claimPanel(ctx, d.claims[id]);
     else if (type === "actor") body = actorPanel(ctx, d.actors[id]);
     else if (type === "evidence") body = evidencePanel(ctx, d.evidence[id]);
     else if (type === "group") body = groupPanel(ctx, id);
