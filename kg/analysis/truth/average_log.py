@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from kg.analysis.truth._common import (
-    check_iteration_args,
-    claims_per_source,
-    make_result,
-    normalise_max,
-)
+from kg.analysis.truth._common import check_iteration_args, make_result, normalise_max
+from kg.analysis.truth._patterns import fact_patterns
 from kg.analysis.truth.dataset import TruthDataset
 from kg.analysis.truth.result import TruthResult
 
@@ -42,28 +38,28 @@ def average_log(dataset: TruthDataset, *, max_iter: int = 20, tol: float = 1e-6)
         {'o': 'a', 'p': 'c'}
     """
     check_iteration_args(max_iter, tol)
-    x = dataset.claims
-    # The transpose as a CSC view: its product is as fast as a CSR copy's, and copying
-    # 2.8M claims (Flight) cost more than all the iterations of a fast method.
+    # One column per set of sources, weighted by its number of facts: see ``sums``.
+    pat = fact_patterns(dataset.claims)
+    x = pat.claims
     xt = x.T
-    counts = claims_per_source(x)
+    counts = x @ pat.size
     weight = np.divide(
         np.log(np.maximum(counts, 1)), counts, out=np.zeros_like(counts), where=counts > 0
     )
-    belief = (
-        dataset.fact_prior.astype(float)
-        if dataset.fact_prior is not None
-        else np.full(dataset.n_facts, 0.5)
-    )
+    if dataset.fact_prior is not None:
+        mass = pat.totals(dataset.fact_prior.astype(float))
+    else:
+        mass = 0.5 * pat.size
     trust = np.zeros(dataset.n_sources)
     converged = False
     iterations = 0
     for iterations in range(1, max_iter + 1):  # noqa: B007 - the count is reported
-        new_trust = normalise_max(weight * (x @ belief))
+        new_trust = normalise_max(weight * (x @ mass))
         belief = normalise_max(xt @ new_trust)
+        mass = pat.size * belief
         delta = np.abs(new_trust - trust).max(initial=0.0)
         trust = new_trust
         if delta < tol:
             converged = True
             break
-    return make_result("average_log", dataset, belief, trust, iterations, converged)
+    return make_result("average_log", dataset, pat.expand(belief), trust, iterations, converged)
