@@ -32,8 +32,9 @@ IngestFiles = Annotated[
         show_default=False,
     ),
 ]
-# The default is kg.ingest.DEFAULT_BATCH_SIZE, named here rather than imported: kg.ingest
-# loads pyoxigraph and rdflib, which `kg --help` does not need (a test keeps the two equal).
+# The defaults are kg.ingest.DEFAULT_BATCH_SIZE and DISK_BATCH_SIZE, named here rather than
+# imported: kg.ingest loads pyoxigraph and rdflib, which `kg --help` does not need (a test
+# keeps them equal).
 BatchSizeOption = Annotated[
     int | None,
     typer.Option(
@@ -41,7 +42,7 @@ BatchSizeOption = Annotated[
         min=1,
         show_default=False,
         help="Quads per batch, each written all or nothing (N-Triples, N-Quads: "
-        "lines) [default: 100,000].",
+        "lines) [default: 100,000; 400,000 into an on-disk store].",
     ),
 ]
 ResumeOption = Annotated[
@@ -141,8 +142,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Ingest large RDF files in batches: streamed, each batch all or nothing, resumable.
 
-        Memory holds one batch at a time. A syntax error or an over-long literal stops the
-        ingest: the batches before it stay loaded, nothing after it is written, and the
+        Memory holds a few batches at a time. A syntax error or an over-long literal stops
+        the ingest: the batches before it stay loaded, nothing after it is written (on disk,
+        but the batch written alongside it, which the message names), and the
         message names the batches and the file, line and column. Rerunning a file adds
         nothing already there (blank nodes included); --resume skips the batches an
         interrupted run committed. Without --store, the store is in memory and empty, and
@@ -173,7 +175,7 @@ def register(app: typer.Typer) -> None:
                         target,
                         path,
                         fmt=fmt,  # type: ignore[arg-type]
-                        batch_size=batch_size or kg.ingest.DEFAULT_BATCH_SIZE,
+                        batch_size=batch_size,
                         resume=resume,
                         validate=validate,
                         blank_node_scope=blank_node_scope,

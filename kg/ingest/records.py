@@ -5,7 +5,7 @@ store can never hold a batch without its record or a record without its batch. A
 says how far into the file the committed data reaches: quads parsed from the start, and for
 N-Triples and N-Quads the byte offset and line after the batch. Records are only ever added
 (each batch's has its own IRI), so a resumed or repeated run adds records and never edits
-one; the resume point is the record that reaches furthest.
+one; the resume point is the end of the longest run of committed batches from the start.
 
 The graph, :data:`INGEST_GRAPH`, holds nothing but these records:
 
@@ -114,23 +114,38 @@ def completion_record(sha256: str, total_quads: int) -> list[ox.Quad]:
 
 
 def committed(store: Queryable, sha256: str) -> tuple[Position, bool]:
-    """How far the store holds the file with this SHA-256, and whether all of it is in."""
+    """How far the store holds the file with this SHA-256, and whether all of it is in.
+
+    The resume point is the end of the longest run of committed batches from the start of
+    the file: on disk two batches are written at once, so a batch can be in while the one
+    before it is not (an ingest stopped or killed between the two commits), and the records
+    are taken as intervals of quads (a rerun may have cut the file at other batch sizes).
+    """
     # The IRI is built from a hex digest we computed, never from user text.
     file = str(file_node(sha256))
     rows = store.query(
-        f"SELECT ?index ?done ?offset ?line WHERE {{ GRAPH <{INGEST_GRAPH}> {{ "
-        f"{file} <{INGEST}batch> ?b . ?b <{INGEST}index> ?index ; <{INGEST}quadsDone> ?done ; "
-        f"<{INGEST}endOffset> ?offset ; <{INGEST}endLine> ?line }} }} "
-        "ORDER BY DESC(?done) DESC(?index) LIMIT 1"
+        f"SELECT ?index ?quads ?done ?offset ?line WHERE {{ GRAPH <{INGEST_GRAPH}> {{ "
+        f"{file} <{INGEST}batch> ?b . ?b <{INGEST}index> ?index ; <{INGEST}quads> ?quads ; "
+        f"<{INGEST}quadsDone> ?done ; <{INGEST}endOffset> ?offset ; <{INGEST}endLine> ?line }} }}"
+    )
+    records = sorted(
+        (
+            int(row["done"].value) - int(row["quads"].value),
+            Position(
+                batches=int(row["index"].value),
+                quads_done=int(row["done"].value),
+                offset=int(row["offset"].value),
+                line=int(row["line"].value),
+            ),
+        )
+        for row in rows  # type: ignore[attr-defined]
     )
     position = START
-    for row in rows:  # type: ignore[attr-defined]
-        position = Position(
-            batches=int(row["index"].value),
-            quads_done=int(row["done"].value),
-            offset=int(row["offset"].value),
-            line=int(row["line"].value),
-        )
+    for start, end in records:
+        if start > position.quads_done:
+            break  # a gap: what follows it is rewritten on resume
+        if (end.quads_done, end.batches) > (position.quads_done, position.batches):
+            position = end
     complete = bool(
         store.query(f"ASK {{ GRAPH <{INGEST_GRAPH}> {{ {file} <{INGEST}complete> true }} }}")
     )

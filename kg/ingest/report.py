@@ -50,6 +50,9 @@ class IngestReport:
         complete: every batch of the file is in the store.
         elapsed_seconds: wall-clock time of the run.
         violations: SHACL results, if validation was asked for (they do not undo the load).
+        written_after_stop: on an on-disk store two batches are written at once, so when one
+            stops the ingest the next may be in the store already: its index (the resume
+            point stays before the bad batch, and rewriting a batch adds nothing).
     """
 
     path: str
@@ -63,6 +66,7 @@ class IngestReport:
     complete: bool
     elapsed_seconds: float
     violations: tuple[ShapeViolation, ...] = ()
+    written_after_stop: tuple[int, ...] = ()
 
     @property
     def last_batch(self) -> int:
@@ -76,7 +80,9 @@ class IngestReport:
 
 
 class IngestStopped(KgError):
-    """An ingest stopped at bad input: the batches before it stay, nothing after is written.
+    """An ingest stopped at bad input: the batches before it stay, the bad batch is not
+    written, and nothing after it is, but for a batch written alongside it (on disk), which
+    the message names.
 
     Attributes:
         report: what is in the store (``complete`` is false).
@@ -97,7 +103,13 @@ class IngestStopped(KgError):
             loaded = f"loaded batches 1..{r.last_batch} ({r.total_quads:,} quads{earlier})"
         else:
             loaded = "loaded nothing"
-        return f"{r.path}: {loaded}; stopped at {self.cause}; nothing after it was loaded"
+        if r.written_after_stop:
+            after = ", ".join(str(i) for i in r.written_after_stop)
+            written = "batch" if len(r.written_after_stop) == 1 else "batches"
+            tail = f"{written} {after}, written alongside it, also loaded; nothing else after it"
+        else:
+            tail = "nothing after it was loaded"
+        return f"{r.path}: {loaded}; stopped at {self.cause}; {tail}"
 
 
 __all__ = ["IngestProgress", "IngestProgressCallback", "IngestReport", "IngestStopped"]

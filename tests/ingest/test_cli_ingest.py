@@ -104,7 +104,8 @@ def test_ctrl_c_exits_130_and_names_the_committed_batches(
 
 
 def test_help_states_the_library_default_batch_size() -> None:
-    from kg.ingest import DEFAULT_BATCH_SIZE
+    from kg.ingest import DEFAULT_BATCH_SIZE, DISK_BATCH_SIZE
 
     result = runner.invoke(app, ["ingest", "--help"], env={"COLUMNS": "200"})
-    assert f"[default: {DEFAULT_BATCH_SIZE:,}]" in result.stdout
+    expected = f"[default: {DEFAULT_BATCH_SIZE:,}; {DISK_BATCH_SIZE:,} into an on-disk store]"
+    assert expected in " ".join(result.stdout.split())

@@ -218,3 +218,48 @@ def test_the_progress_records_stay_out_of_exports(write) -> None:
     exported = parse_bytes(store.export("nquads"), "nquads", source="export.nq")
     assert {str(q) for q in exported} == data_quads(store)
     assert not any(q.graph_name == records for q in exported)
+
+
+def test_a_failed_write_stops_the_reading_thread(write, monkeypatch) -> None:
+    # Batches are read in a thread while the one before is written: when a write fails, the
+    # reader stops and closes the file instead of waiting for ever with the next batch.
+    import threading
+
+    import kg.ingest as ingest
+    from kg.errors import StoreError
+
+    path = write("a.nt", nt_lines(100))
+    store = KnowledgeStore()
+    real = ingest._writer(store)
+    calls = []
+
+    def failing(batch, records):
+        calls.append(batch)
+        if len(calls) == 2:
+            raise StoreError("disk full")
+        real(batch, records)
+
+    monkeypatch.setattr(ingest, "_writer", lambda _store: failing)
+    with pytest.raises(StoreError, match="disk full"):
+        ingest_file(store, path, batch_size=10)
+    assert not [t for t in threading.enumerate() if t.name == "kg-ingest-reader"]
+    subjects = {q.subject.value for q in store.quads() if q.subject.value.startswith(E)}
+    assert subjects == {f"{E}s{n}" for n in range(10)}  # the first batch only
+    assert len(calls) == 2
+
+
+def test_the_resume_point_stops_at_the_first_missing_batch() -> None:
+    # Two batches are written at once on disk: batch 3 can be in while batch 2 is not. The
+    # resume point is the end of batch 1, so batch 2 is written and batch 3 again (a no-op);
+    # records cut at another batch size count as the intervals they cover.
+    from kg.ingest.records import Position, batch_record, committed
+
+    store = KnowledgeStore()
+    sha = "ab" * 32
+    records = batch_record(sha, Position(1, 10, 100, 10), 10)
+    records += batch_record(sha, Position(3, 30, 300, 30), 10)
+    store.oxigraph.extend(records)
+    assert committed(store, sha) == (Position(1, 10, 100, 10), False)
+    # A rerun at batches of 15 lines wrote lines 11-25: batch 3 (lines 21-30) now follows on.
+    store.oxigraph.extend(batch_record(sha, Position(1, 25, 250, 25), 15))
+    assert committed(store, sha) == (Position(3, 30, 300, 30), False)
