@@ -4,9 +4,11 @@ invariance, and the pure-Python reference."""
 from __future__ import annotations
 
 import math
+import sys
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
 from kg.analysis.truth import (
     TruthDataset,
@@ -354,3 +356,53 @@ def test_matches_the_reference_on_every_vote_layout(seed, make_random):
     groups = {"s0": "g", "s3": "g"}
     _check_against_reference(sorted(set(rows)), groups=groups)
     _check_against_reference(sorted(set(rows)), groups=groups, own_vote=False)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_both_ways_of_counting_pairs_agree_with_the_reference(seed, make_copied, monkeypatch):
+    # Rule 3 counts each pair's shared objects by a sparse product (few sources, many shared
+    # objects) or by listing the pairs of each object's speakers a chunk at a time (many
+    # sources); each way, and a listing cut into chunks of a few pairs, must find the same
+    # blocs and numbers as the reference. The claims are put in order by a merge sort (few
+    # sources) or by counting sorts (many), which must not change a bit either. The layout
+    # includes a known group and a source that gives two values for one object (it neither
+    # agrees nor disagrees there).
+    module = sys.modules["kg.analysis.truth.independent_accuracy"]
+    rows = sorted({*make_copied(seed), ("s4", "o1", "w"), ("s4", "o1", "v0")})
+    groups = {"s0": "g", "s3": "g"}
+    results = []
+    ways = ((10**9, 1 << 22, 1024), (0, 1 << 22, 0), (0, 7, 0))  # product; listing, counting
+    for list_below, chunk, merge_runs in ways:
+        monkeypatch.setattr(module, "_LIST_BELOW", list_below)
+        monkeypatch.setattr(module, "_PAIR_CHUNK", chunk)
+        monkeypatch.setattr(module, "_MERGE_RUNS", merge_runs)
+        results.append(_check_against_reference(rows, groups=groups))
+    for other in results[1:]:
+        assert np.array_equal(other.confidence, results[0].confidence)
+        assert np.array_equal(other.trust, results[0].trust)
+        assert np.array_equal(other.groups, results[0].groups)
+        assert (other.dependence != results[0].dependence).nnz == 0
+
+
+@pytest.mark.parametrize("list_below", [0, 10**9])  # rule 3 by listing, by product
+def test_facts_out_of_object_order_give_the_same_answer(list_below, make_copied, monkeypatch):
+    # from_triples keeps each object's facts together; a dataset built directly need not, and
+    # the claims are then put in object order another way.
+    monkeypatch.setattr(
+        sys.modules["kg.analysis.truth.independent_accuracy"], "_LIST_BELOW", list_below
+    )
+    ds = TruthDataset.from_triples(make_copied(0))
+    perm = np.random.default_rng(0).permutation(ds.n_facts)
+    shuffled = TruthDataset(
+        sources=ds.sources,
+        objects=ds.objects,
+        fact_values=tuple(ds.fact_values[i] for i in perm),
+        fact_object=ds.fact_object[perm],
+        claims=sp.csr_array(ds.claims[:, perm]),
+    )
+    a, b = independent_accuracy(ds), independent_accuracy(shuffled)
+    assert np.any(np.diff(shuffled.fact_object) < 0)
+    np.testing.assert_allclose(b.trust, a.trust, rtol=1e-12)
+    np.testing.assert_allclose(b.confidence, a.confidence[perm], rtol=1e-12)
+    assert np.array_equal(b.groups, a.groups)
+    assert b.values() == a.values()
