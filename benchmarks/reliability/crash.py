@@ -306,22 +306,31 @@ def ingest_runs(
             results.append(result)
             continue
         held = set(lines)
-        # How far into the file the store holds every triple; nothing past it may be there.
-        reach = next((n for n, q in enumerate(file_quads) if q not in held), len(file_quads))
-        prefix = set(file_quads[:reach])
+        # Which batches of the file the store holds whole, and whether any only in part. On
+        # disk two batches are written at once, so the batches in are 1..n and at most one
+        # more (a batch committed while the one before it was still being written).
+        chunks = [file_quads[k : k + batch] for k in range(0, len(file_quads), batch)]
+        found = [sum(q in held for q in chunk) for chunk in chunks]
+        full = [k for k, (n, chunk) in enumerate(zip(found, chunks, strict=True))
+                if n == len(chunk)]
+        run = next((k for k in range(len(chunks)) if k not in full), len(chunks))
+        part_quads = [q for k in full for q in chunks[k]]
         result.update(
             opens=True,
             quads=len(lines),
-            file_triples_in=reach,
-            batches_in=-(-reach // batch),  # the last batch may be short
-            whole_batches=reach % batch == 0 or reach == len(file_quads),
-            nothing_else=held == base_lines | prefix,
+            file_triples_in=len(part_quads),
+            batches_in=len(full),
+            batches_beyond_first_gap=[k + 1 for k in full if k > run],
+            whole_batches=all(n in (0, len(chunk)) for n, chunk in zip(found, chunks,
+                                                                       strict=True))
+            and len([k for k in full if k > run]) <= 1,
+            nothing_else=held == base_lines | set(part_quads),
         )
         # The analysis of the crashed store, against a fresh store given exactly that data.
         fresh = work / f"ingest-{i}-fresh"
         shutil.copytree(base, fresh)
         part = work / f"ingest-{i}-part.nt"
-        part.write_text("".join(q + " .\n" for q in file_quads[:reach]))
+        part.write_text("".join(q + " .\n" for q in part_quads))
         loaded = run_kg("load", "--store", str(fresh), "--no-validate", str(part))
         result["analysis_unchanged"] = loaded.returncode == 0 and corroborate_json(
             store
