@@ -20,14 +20,12 @@ from kg.extract.evidence import EvidenceMention, claim_frame
 from kg.extract.model import StatementRecord
 from kg.extract.sentences import Sentence
 from kg.extract.stance import read_claim, sentence_text
-from kg.extract.statements import Context, coordinated_parts, elided_subject
+from kg.extract.statements import SUBJECT_END, Context, coordinated_parts, elided_subject
 
 _PARTICIPLE = re.compile(r",\s+(?:(?:continually|continuously|still|also|further|thereby|"
                          r"repeatedly|now|while)\s+)?(?!including\b|according\b|citing\b)"
                          r"[a-z]+ing\b")
 _WHERE = re.compile(r",\s+where\s+")
-_SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|may|"
-                          r"might|did|does|do)\b")
 _MANNER = re.compile(r"^(?P<who>.+?)(?:,[^,]+,)?\s+(?:was|were|is|are|seemed|appeared|sounded|"
                      r"remained)\s+(?:(?:far|much|rather|more|less|somewhat)\s+)*"
                      r"(?P<how>[\w-]+(?:\s+(?:certain|sure))?)\.?$")
@@ -159,7 +157,7 @@ def own_voice(ctx: Context, sent: Sentence, *, prefix: int = 0, stop: int | None
     participle = _PARTICIPLE.search(masked, start)
     if participle and participle.start() < end:
         part_end = _WHERE.search(masked, participle.end())
-        subject = _SUBJECT_END.search(masked[start:first])
+        subject = SUBJECT_END.search(masked[start:first])
         head = sent.text[start:start + subject.start()] if subject else ""
         span = (sent.start + participle.start() + 1, sent.start + (part_end.start() if part_end
                                                                    else end))

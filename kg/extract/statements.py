@@ -49,7 +49,8 @@ _OPENING_NAME = re.compile(r"((?:The\s+)?[A-Z][\w\u2019'&.-]*"
                            r"(?:\s+(?:[A-Z][\w\u2019'&.-]*|of|and|&))*)"
                            r"\s+(?:has|had|have|is|was|were|are|will|would|did|does|\w+ed|\w+s)\b")
 _AUXILIARY_START = re.compile(r"(?:had|has|have|was|were|is|are|did|does|do|would|could)\b")
-_SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|"
+#: The finite verb that ends a clause's subject ("X has", "the ministry was"); narration.py too.
+SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|"
                           r"did|does|do)\b")
 _QUOTE_PARTS = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\u201c\"])|;\s+")
 _LABEL = re.compile(r"[,\u201d\"]\s+(?:calling|describing|dismissing)\s+(?:them|it|the\s+\w+|this|"
@@ -309,7 +310,7 @@ def elided_subject(first: str, part: str) -> str | None:
     ... and was not for sale": "The player"), else None."""
     if not _AUXILIARY_START.match(part):
         return None
-    verb = _SUBJECT_END.search(first)
+    verb = SUBJECT_END.search(first)
     subject = first[:verb.start()].strip(" ,\u201c\u201d\"") if verb else ""
     return subject if 0 < len(subject.split()) <= 8 else None
 
