@@ -63,7 +63,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import closing
+from contextlib import closing, nullcontext
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, Protocol
@@ -234,14 +234,18 @@ def ingest_file(
 
     in_flight: deque[tuple[Batch, Future[None]]] = deque()
     writers = _writers(store)
-    with closing(batches), ThreadPoolExecutor(max_workers=writers) as pool:
+    # One writer writes in this thread: a pool would only add a hand-over per batch.
+    pool = ThreadPoolExecutor(max_workers=writers) if writers > 1 else None
+    with closing(batches), pool or nullcontext():
         try:
             for batch in batches:
                 records = batch_record(sha256, batch.end, batch.count)
                 if first:
                     records += file_record(sha256, path.name, rdf_format.name)
                     first = False
-                in_flight.append((batch, pool.submit(write, batch, records)))
+                submitted = (pool.submit(write, batch, records) if pool
+                             else _written_here(write, batch, records))
+                in_flight.append((batch, submitted))
                 if len(in_flight) >= writers:
                     _finish(in_flight, committed_batch, state, rdf_format, source)
             while in_flight:
@@ -348,6 +352,18 @@ def _writers(store: Store) -> int:
     """Two writers into an embedded on-disk store, where each write is its own RocksDB
     ingestion; one elsewhere (an in-memory write is a transaction, a remote one a request)."""
     return DISK_WRITERS if getattr(store, "kind", None) == "disk" else 1
+
+
+def _written_here(write: _Write, batch: Batch, records: list[ox.Quad]) -> Future[None]:
+    """The write, done now, as a finished future (its error kept, as a pool's would be)."""
+    done: Future[None] = Future()
+    try:
+        write(batch, records)
+    except Exception as error:  # handed on by _finish, as from a pool
+        done.set_exception(error)
+    else:
+        done.set_result(None)
+    return done
 
 
 def _finish(
