@@ -9,7 +9,7 @@ disk). What it guarantees:
 
 - **Atomic per batch.** A batch is written whole or not at all, with its record: in one
   transaction (in memory; on a SPARQL endpoint, one update request), or on disk in one
-  RocksDB ingestion of sorted files (``_ATOMIC_BULK`` says why that is atomic; a kill while
+  RocksDB ingestion of sorted files (:mod:`kg.ingest.writes` says why that is atomic; a kill while
   the files are being written leaves them unused in the store's directory). Bad input
   (a syntax error, a literal over the limit) stops the ingest before its batch is written:
   the batches before it stay, nothing after it is written but, on disk, the batch that was
@@ -57,20 +57,18 @@ Example:
 from __future__ import annotations
 
 import hashlib
-import queue
-import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing, nullcontext
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import pyoxigraph as ox
 
-from kg.errors import InputError, Location, ShapeViolation, StoreError, UnsupportedFormatError
+from kg.errors import InputError, Location, ShapeViolation, UnsupportedFormatError
 from kg.formats import Format, detect_format
 from kg.ingest.batches import (
     LINE_FORMATS,
@@ -78,7 +76,6 @@ from kg.ingest.batches import (
     Batch,
     line_batches,
     stream_batches,
-    syntax_error,
 )
 from kg.ingest.blank_nodes import BlankNodes
 from kg.ingest.records import (
@@ -96,23 +93,17 @@ from kg.ingest.report import (
     IngestReport,
     IngestStopped,
 )
+from kg.ingest.writes import finish, prefetched, writers, written_here
+from kg.ingest.writes import writer as _writer
 from kg.rdfio import DEFAULT_LIMITS, Limits
 
 #: Quads (N-Triples, N-Quads: lines) per batch, by default: a few tens of MB in memory, few
-#: enough writes that their cost does not show, and under ``_ATOMIC_BULK``.
+#: enough writes that their cost does not show, and under ``kg.ingest.writes._ATOMIC_BULK``.
 DEFAULT_BATCH_SIZE = 100_000
 #: Into an on-disk store, where each batch is one RocksDB ingestion of sorted files: fewer,
 #: larger files leave less compaction for later (10M triples: 100k-line batches took 33 s and
 #: 11 s more to close the store, 400k-line batches 36 s and nothing; raw bulk load 34 s).
 DISK_BATCH_SIZE = 400_000
-# Oxigraph 0.5's bulk loader on RocksDB (lib/oxigraph/src/storage/rocksdb.rs) collects up to
-# DEFAULT_BULK_LOAD_BATCH_SIZE = 1,000,000 quads, parsing them all first, then writes one sorted
-# file per column family and hands them all to RocksDB in one IngestExternalFiles call, which
-# RocksDB makes atomic across column families, crash included ("if this function returns NOK,
-# or the process crashes, then none of the files will be ingested"). So a bulk load of fewer
-# quads than that is all or nothing, like a transaction; tests/ingest/test_kill_resume.py kills
-# ingests on disk to check it. pyproject pins pyoxigraph below 0.6.
-_ATOMIC_BULK = 1_000_000
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 # IRIs per VALUES block, as in kg.store: keeps each query's text small.
@@ -178,7 +169,7 @@ def ingest_file(
     source = str(path)
     rdf_format = _ingest_format(path, fmt)
     if batch_size is None:
-        batch_size = DISK_BATCH_SIZE if _writers(store) > 1 else DEFAULT_BATCH_SIZE
+        batch_size = DISK_BATCH_SIZE if writers(store) > 1 else DEFAULT_BATCH_SIZE
     if batch_size < 1:
         raise InputError(
             f"batch size {batch_size} is not positive",
@@ -215,7 +206,7 @@ def ingest_file(
     # description before this file, or the file's own data would count as already there.
     before = _before(store, path, rdf_format, scope, limits) if validate else None
     nodes = BlankNodes(scope)
-    batches = _prefetched(_batches(path, rdf_format, batch_size, position, nodes, limits))
+    batches = prefetched(_batches(path, rdf_format, batch_size, position, nodes, limits))
     first = True
 
     def committed_batch(batch: Batch) -> None:
@@ -233,9 +224,9 @@ def ingest_file(
             )
 
     in_flight: deque[tuple[Batch, Future[None]]] = deque()
-    writers = _writers(store)
+    n_writers = writers(store)
     # One writer writes in this thread: a pool would only add a hand-over per batch.
-    pool = ThreadPoolExecutor(max_workers=writers) if writers > 1 else None
+    pool = ThreadPoolExecutor(max_workers=n_writers) if n_writers > 1 else None
     with closing(batches), pool or nullcontext():
         try:
             for batch in batches:
@@ -244,12 +235,12 @@ def ingest_file(
                     records += file_record(sha256, path.name, rdf_format.name)
                     first = False
                 submitted = (pool.submit(write, batch, records) if pool
-                             else _written_here(write, batch, records))
+                             else written_here(write, batch, records))
                 in_flight.append((batch, submitted))
-                if len(in_flight) >= writers:
-                    _finish(in_flight, committed_batch, state, rdf_format, source)
+                if len(in_flight) >= n_writers:
+                    finish(in_flight, committed_batch, state.written_after_stop, rdf_format, source)
             while in_flight:
-                _finish(in_flight, committed_batch, state, rdf_format, source)
+                finish(in_flight, committed_batch, state.written_after_stop, rdf_format, source)
         except InputError as error:
             raise IngestStopped(state.report(), error) from None
     write(None, completion_record(sha256, state.total_quads))
@@ -340,152 +331,6 @@ def _batches(
             path, fmt, batch_size=batch_size, start=start, nodes=nodes, limits=limits
         )
     return stream_batches(path, fmt, batch_size=batch_size, start=start, nodes=nodes, limits=limits)
-
-
-#: Batches written at once into an on-disk store: Oxigraph's bulk loader parses and sorts a
-#: batch on one core, so two batches in flight keep both cores busy (10M triples: 30 s against
-#: 39 s one after the other, and 34 s for one raw bulk load of the whole file).
-DISK_WRITERS = 2
-
-
-def _writers(store: Store) -> int:
-    """Two writers into an embedded on-disk store, where each write is its own RocksDB
-    ingestion; one elsewhere (an in-memory write is a transaction, a remote one a request)."""
-    return DISK_WRITERS if getattr(store, "kind", None) == "disk" else 1
-
-
-def _written_here(write: _Write, batch: Batch, records: list[ox.Quad]) -> Future[None]:
-    """The write, done now, as a finished future (its error kept, as a pool's would be)."""
-    done: Future[None] = Future()
-    try:
-        write(batch, records)
-    except Exception as error:  # handed on by _finish, as from a pool
-        done.set_exception(error)
-    else:
-        done.set_result(None)
-    return done
-
-
-def _finish(
-    in_flight: deque[tuple[Batch, Future[None]]],
-    committed: Callable[[Batch], None],
-    state: _Run,
-    fmt: Format,
-    source: str,
-) -> None:
-    """Wait for the oldest write. If it failed, wait for the others too: a batch written
-    alongside the bad one may be in the store, and the report says which."""
-    batch, future = in_flight.popleft()
-    error = future.exception()  # waits for the write
-    del future
-    if error is None:
-        committed(batch)
-        return
-    # The error's frames are the writer's, which hold the store: dropped, so that the store
-    # closes when its owner closes it, not when a garbage collection finds the cycle.
-    error.__traceback__ = None
-    for later, other in in_flight:
-        if other.exception() is None:  # waits: no write runs on after the ingest stopped
-            state.written_after_stop.append(later.end.batches)
-    in_flight.clear()
-    if isinstance(error, SyntaxError):
-        raise syntax_error(error, fmt, source, batch.first_line) from None
-    raise error
-
-
-def _prefetched(batches: Iterator[Batch]) -> Iterator[Batch]:
-    """The batches, each read (and checked) in a thread while the one before it is written:
-    Oxigraph writes without the GIL, so cutting the file overlaps the writes (it was 3 s of a
-    49 s ingest of 10M triples on disk, profiled). At most two batches wait besides the ones
-    being written. A reading error comes after the batches before it, as without the thread."""
-    ready: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
-    stop = threading.Event()
-
-    def put(item: tuple[str, Any]) -> bool:
-        """Hand ``item`` over; False once the consumer has gone."""
-        while not stop.is_set():
-            try:
-                ready.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def read() -> None:
-        try:
-            for batch in batches:
-                if not put(("batch", batch)):
-                    break
-            else:
-                put(("end", None))
-        except BaseException as error:  # handed to the consumer, after the batches before it
-            put(("error", error))
-        finally:
-            batches.close()  # type: ignore[attr-defined]  # the file, when stopped early
-
-    reader = threading.Thread(target=read, name="kg-ingest-reader", daemon=True)
-    reader.start()
-    try:
-        while True:
-            kind, item = ready.get()
-            if kind == "end":
-                return
-            if kind == "error":
-                raise item
-            yield item
-    finally:
-        stop.set()
-        reader.join()
-
-
-def _writer(store: Store) -> _Write:
-    """One write per call: the batch (if any) and its records, all or nothing."""
-    # KnowledgeStore.oxigraph: the embedded pyoxigraph Store, or a remote store's engine
-    # (kg.backends.sparql.SparqlEngine), whose extend is one SPARQL Update request.
-    target: object = store.oxigraph
-    if isinstance(target, ox.Store):
-        oxigraph = target
-        on_disk = getattr(store, "kind", None) == "disk"
-
-        def write_oxigraph(batch: Batch | None, records: list[ox.Quad]) -> None:
-            size = len(records) + (batch.count if batch else 0)
-            # On disk, a batch under the bulk loader's own batch goes in as one RocksDB
-            # ingestion of sorted files (see _ATOMIC_BULK), about three times faster than a
-            # transaction on a store of a million quads; in memory, and for bigger batches,
-            # Store.load and Store.extend are each one transaction (pyoxigraph 0.5).
-            bulk = on_disk and size < _ATOMIC_BULK
-            try:
-                if batch is not None and batch.text is not None:
-                    text = batch.text + ox.serialize(records, format=ox.RdfFormat.N_QUADS)
-                    (oxigraph.bulk_load if bulk else oxigraph.load)(
-                        text, format=ox.RdfFormat.N_QUADS
-                    )
-                else:
-                    quads = [*(batch.quads or [] if batch else []), *records]
-                    (oxigraph.bulk_extend if bulk else oxigraph.extend)(quads)
-            except OSError as error:
-                raise StoreError(f"write failed: {error}") from None
-
-        return write_oxigraph
-
-    def write_extend(batch: Batch | None, records: list[ox.Quad]) -> None:
-        quads: list[ox.Quad] = []
-        if batch is not None and batch.text is not None:
-            # Fast-path text has no blank nodes, so parsing it here relabels nothing; a
-            # SyntaxError is located by the caller, as on the embedded store.
-            quads = list(ox.parse(batch.text, format=ox.RdfFormat.N_QUADS))
-        elif batch is not None:
-            quads = batch.quads or []
-        try:
-            target.extend([*quads, *records])  # type: ignore[attr-defined]
-        except OSError as error:
-            raise StoreError(f"write failed: {error}") from None
-
-    return write_extend
-
-
-class _Write(Protocol):
-    def __call__(self, batch: Batch | None, records: list[ox.Quad]) -> None: ...
 
 
 def _before(
