@@ -392,8 +392,17 @@ def report(rows: list[dict[str, Any]], commands: list[str]) -> str:
         "question and API figures are medians of the repeats.",
         "",
         table(rows),
-        "How to run it (on the machine above: 100k and 1m on memory and disk took 25 minutes, "
-        "10 of them building the 1M graph view on disk; 10m with `--ingest-only` 5 minutes; "
+        "Reading the table: the `remote` ingest is SPARQL Update requests to `oxigraph serve` "
+        "(one `INSERT DATA` per batch), measured against a *local* raw bulk load, the only "
+        "anchor the suite has; a server's own bulk loader is the tool for a large dump there "
+        "(docs/backends.md). The API figures are taken after `create_app` has started on the "
+        "store, which copies an in-memory store into a private on-disk one quad by quad and "
+        "reads every record: 23-31 s at 1M triples, 330 s at 10M (not in the table). The "
+        "questions then run in the query workers on an on-disk checkpoint, hence the 10M "
+        "question latencies of 20-30 s.",
+        "",
+        "How to run it (on the machine above, 2026-11-27: 100k and 1m on memory, disk and remote "
+        "took 5 minutes; 10m on memory and disk 30 minutes, most of it the two API start-ups; "
         "`remote` needs the `oxigraph` command, `pip install -e '.[bench]'`):",
         "",
         "```sh",
