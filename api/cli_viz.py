@@ -32,6 +32,14 @@ GroupOption = Annotated[
                        "groups.")
 ]
 TitleOption = Annotated[str, typer.Option(help="Page title.")]
+# viz.SUMMARY_ABOVE, named here rather than imported (`kg --help` loads no viz; a test keeps
+# the two equal).
+SummaryAboveOption = Annotated[
+    int | None, typer.Option("--summary-above", min=0, show_default=False,
+                             help="Above this many nodes the page holds only a summary of the "
+                             "graph, with no explanations; 0: always the whole graph (on a "
+                             "large store, minutes and hundreds of MB) [default: 5,000].")
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -57,6 +65,7 @@ def register(app: typer.Typer) -> None:
         focus: FocusOption = None,
         group: GroupOption = False,
         title: TitleOption = "Source-credibility graph",
+        summary_above: SummaryAboveOption = None,
         min_groups: MinGroupsOption = 2,
         method: MethodOption = DEFAULT_METHOD,
         store: StoreOption = None,
@@ -77,7 +86,7 @@ def register(app: typer.Typer) -> None:
                             method=method)
         try:
             view = build_view(analysis, max_nodes=max_nodes,  # type: ignore[arg-type]
-                              focus=focus, group_members=group)
+                              focus=focus, group_members=group, summary_above=summary_above)
         except KeyError as error:
             err.print(f"error: {error.args[0]}")
             raise typer.Exit(EXIT_DATA) from None

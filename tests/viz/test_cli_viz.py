@@ -76,3 +76,19 @@ def test_the_legend_lists_partly_corroborated_only_when_k_is_above_two(tmp_path,
     assert runner.invoke(app, ["viz", "-o", str(out)]).exit_code == 0
     keys = {row["key"] for row in parse(out.read_text(encoding="utf-8")).data["legend"]}
     assert "partly-corroborated" not in keys and "single-source" in keys
+
+
+def test_summary_above_reaches_the_page_and_its_default_is_the_librarys(tmp_path, parse) -> None:
+    from viz import SUMMARY_ABOVE
+
+    out = tmp_path / "graph.html"
+    help_text = " ".join(runner.invoke(app, ["viz", "--help"], env={"COLUMNS": "200"})
+                         .stdout.split())
+    assert f"[default: {SUMMARY_ABOVE:,}]" in help_text
+    # The seed case has 55 nodes: above 10 of them it becomes a summary page; with 0, never.
+    assert runner.invoke(app, ["viz", "-o", str(out), "--summary-above", "10"]).exit_code == 0
+    note = parse(out.read_text(encoding="utf-8")).data["initial"]
+    assert note["summary"] is True
+    assert "Summary of a large graph" in out.read_text(encoding="utf-8")
+    assert runner.invoke(app, ["viz", "-o", str(out), "--summary-above", "0"]).exit_code == 0
+    assert parse(out.read_text(encoding="utf-8")).data["initial"]["summary"] is False
