@@ -59,7 +59,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing, nullcontext
 from operator import attrgetter
@@ -242,7 +242,7 @@ def ingest_file(
             while in_flight:
                 finish(in_flight, committed_batch, state.written_after_stop, rdf_format, source)
         except InputError as error:
-            raise IngestStopped(state.report(), error) from None
+            raise _stopped(error, in_flight, committed_batch, state, rdf_format, source) from None
     write(None, completion_record(sha256, state.total_quads))
     state.complete = True
     if validate:
@@ -250,6 +250,27 @@ def ingest_file(
             before = _before(store, path, rdf_format, scope, limits, stop_on_error=True)
         state.violations = _validate(store, str(path), *before)  # type: ignore[misc]
     return state.report()
+
+
+def _stopped(
+    error: InputError,
+    in_flight: deque[tuple[Batch, Future[None]]],
+    committed: Callable[[Batch], None],
+    state: _Run,
+    fmt: Format,
+    source: str,
+) -> IngestStopped:
+    """The stop, once the writes still in flight have finished: a reading error can come
+    while earlier batches are being written, and the report must count them. An earlier
+    batch that turns out bad is the stop instead."""
+    stop = error
+    while in_flight:
+        try:
+            finish(in_flight, committed, state.written_after_stop, fmt, source)
+        except InputError as earlier:
+            # Without its traceback: its frames would hold this one, and through it the store.
+            stop = earlier.with_traceback(None)
+    return IngestStopped(state.report(), stop)
 
 
 class _Run:

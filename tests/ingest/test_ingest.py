@@ -263,3 +263,19 @@ def test_the_resume_point_stops_at_the_first_missing_batch() -> None:
     # A rerun at batches of 15 lines wrote lines 11-25: batch 3 (lines 21-30) now follows on.
     store.oxigraph.extend(batch_record(sha, Position(1, 25, 250, 25), 15))
     assert committed(store, sha) == (Position(3, 30, 300, 30), False)
+
+
+def test_a_reading_error_on_disk_counts_the_batch_still_being_written(write, tmp_path) -> None:
+    # On disk a batch can still be in flight when the reader finds the next one bad: it is
+    # committed, so the report must count it (batches 1..3 here, not 1..2).
+    lines = nt_lines(25)
+    lines[17] = f'<{E}s17> <{E}p> "{"x" * 50}" .\n'  # line 18, in batch 4
+    with KnowledgeStore(tmp_path / "db") as store:
+        with pytest.raises(IngestStopped) as stopped:
+            ingest_file(
+                store, write("long.nt", lines), batch_size=5, limits=Limits(max_literal_chars=40)
+            )
+        report = stopped.value.report
+        assert stopped.value.cause.location.line == 18
+        assert (report.last_batch, report.total_quads) == (3, 15)
+        assert len(data_quads(store)) == 15
