@@ -315,18 +315,11 @@ def machine() -> str:
     """The CPU (lscpu), cores, memory, Python and pyoxigraph versions."""
     import pyoxigraph
 
-    model = platform.processor() or "unknown CPU"
-    try:
-        for line in subprocess.run(
-            ["lscpu"], capture_output=True, text=True, check=True
-        ).stdout.splitlines():
-            if line.startswith("Model name:"):
-                model = line.split(":", 1)[1].strip()
-    except (OSError, subprocess.CalledProcessError):
-        pass
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    sys.path.insert(0, str(Path(__file__).resolve().parents[0]))  # benchmarks/bench_machine.py
+    from bench_machine import cpu_model, memory_gib
+
     return (
-        f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB, Python "
+        f"{cpu_model()}, {os.cpu_count()} cores, {memory_gib():.0f} GiB, Python "
         f"{platform.python_version()}, pyoxigraph {pyoxigraph.__version__}"
     )
 

@@ -37,7 +37,6 @@ import itertools
 import json
 import math
 import os
-import platform
 import random
 import shutil
 import statistics
@@ -236,17 +235,10 @@ def phases(store: object, method: str) -> dict[str, list[float]]:
 
 
 def _machine() -> str:
-    model = platform.processor() or "unknown CPU"
-    try:
-        for line in subprocess.run(
-            ["lscpu"], capture_output=True, text=True, check=True
-        ).stdout.splitlines():
-            if line.startswith("Model name:"):
-                model = line.split(":", 1)[1].strip()
-    except (OSError, subprocess.CalledProcessError):
-        pass
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
-    return f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB"
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/bench_machine.py
+    from bench_machine import cpu_model, memory_gib
+
+    return f"{cpu_model()}, {os.cpu_count()} cores, {memory_gib():.0f} GiB"
 
 
 def _gib(n: object) -> str:

@@ -222,14 +222,10 @@ def concurrency(ours: str, clients: int, requests_per_client: int) -> dict[str, 
 
 
 def machine() -> dict[str, Any]:
-    model = "unknown"
-    try:
-        for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
-            if line.startswith("Model name:"):
-                model = line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return {"cpu": model, "cores": os.cpu_count(), "python": platform.python_version(),
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/bench_machine.py
+    from bench_machine import cpu_model
+
+    return {"cpu": cpu_model(), "cores": os.cpu_count(), "python": platform.python_version(),
             "oxigraph": subprocess.run(["oxigraph", "--version"], capture_output=True,
                                        text=True).stdout.strip()}
 

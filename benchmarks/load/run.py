@@ -149,16 +149,13 @@ def synthesise(triples: int, workdir: Path) -> tuple[Path, int]:
 
 
 def machine() -> str:
-    try:
-        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
-        model = re.search(r"Model name:\s*(.+)", lscpu)[1].strip()  # type: ignore[index]
-    except (OSError, subprocess.CalledProcessError, TypeError):
-        model = platform.processor() or "unknown CPU"
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     import pyoxigraph
 
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/bench_machine.py
+    from bench_machine import cpu_model, memory_gib
+
     return (
-        f"{model} (lscpu model name), {os.cpu_count()} cores, {memory:.0f} GiB, "
+        f"{cpu_model()} (lscpu model name), {os.cpu_count()} cores, {memory_gib():.0f} GiB, "
         f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}"
     )
 

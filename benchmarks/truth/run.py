@@ -213,15 +213,11 @@ def bench(name: str, data: Path, peer_python: Path, repeat: int) -> dict:
 
 
 def machine() -> str:
-    model = "unknown CPU"
-    try:
-        for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
-            if line.startswith("Model name:"):
-                model = line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{model}, {os.cpu_count()} cores, {mem:.0f} GiB, Python {platform.python_version()}"
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/bench_machine.py
+    from bench_machine import cpu_model, memory_gib
+
+    return (f"{cpu_model()}, {os.cpu_count()} cores, {memory_gib():.0f} GiB, "
+            f"Python {platform.python_version()}")
 
 
 def render(results: dict[str, dict], command: str, load_start: float, repeat: int) -> str:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import platform
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -119,13 +118,12 @@ def measure(analysis: Analysis, runs: int, browser: object, folder: Path) -> dic
 
 
 def machine() -> str:
-    try:
-        cpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
-        model = re.search(r"Model name:\s*(.+)", cpu)
-        name = model.group(1).strip() if model else platform.processor()
-    except (OSError, subprocess.CalledProcessError):
-        name = platform.processor()
     import os
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/bench_machine.py
+    from bench_machine import cpu_model
+
+    name = cpu_model()
 
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
