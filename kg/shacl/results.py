@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from kg.errors import ShapeViolation
+from kg.errors import ShapeValidationError, ShapeViolation
 from kg.namespaces import CRED
 from kg.shacl.checks import CompiledShapes, TermTest
 from kg.shacl.model import OxTerm
@@ -119,3 +119,15 @@ def undeclared_terms(run: Run, declared: set[OxTerm]) -> Iterator[ShapeViolation
 
 def sort_key(v: ShapeViolation) -> tuple[str, ...]:
     return (v.focus, v.path or "", v.shape or "", v.value or "", v.message, v.severity)
+
+
+def unfinished(source: str, error: Exception) -> ShapeValidationError:
+    """The error for a validation that could not run to its end (the store or a query failed):
+    one violation on ``source`` that says why, so that nothing is loaded unchecked."""
+    failure = ShapeViolation(
+        focus=source,
+        path=None,
+        message=f"SHACL validation could not finish: {error}",
+        severity="Violation",
+    )
+    return ShapeValidationError(source, [failure])

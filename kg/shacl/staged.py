@@ -26,12 +26,12 @@ import numpy as np
 import pyoxigraph as ox
 
 from kg.bulkload import BackgroundBulkLoad
-from kg.errors import ShapeValidationError, ShapeViolation
+from kg.errors import ShapeViolation
 from kg.shacl.checks import Check, CompiledShapes
 from kg.shacl.columns import Columns, read_ntriples
 from kg.shacl.compile import compiled_shapes
 from kg.shacl.model import RDF_TYPE, SUBCLASS_OF, SparqlConstraint
-from kg.shacl.results import shape_results, sort_key, undeclared_terms
+from kg.shacl.results import shape_results, sort_key, undeclared_terms, unfinished
 from kg.shacl.run import Run, vocabulary_quads
 from kg.shacl.screen import screen
 
@@ -156,13 +156,7 @@ def validate_staged(
         if staging.undeclared:
             found.update(undeclared_terms(run, set()))
     except (OSError, RuntimeError) as error:
-        failure = ShapeViolation(
-            focus=source,
-            path=None,
-            message=f"SHACL validation could not finish: {error}",
-            severity="Violation",
-        )
-        raise ShapeValidationError(source, [failure]) from None
+        raise unfinished(source, error) from None
     finally:
         run.remove_context()
     return sorted(found, key=sort_key)

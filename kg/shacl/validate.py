@@ -10,11 +10,11 @@ from rdflib import BNode, Graph, Literal
 from rdflib.term import Node
 
 from kg.convert import from_rdflib_term, to_rdflib_term
-from kg.errors import ShapeValidationError, ShapeViolation
+from kg.errors import ShapeViolation
 from kg.shacl.checks import CompiledShapes
 from kg.shacl.compile import compiled_shapes
 from kg.shacl.model import RDF_TYPE, SUBCLASS_OF, OxTerm
-from kg.shacl.results import shape_results, sort_key, undeclared_terms
+from kg.shacl.results import shape_results, sort_key, undeclared_terms, unfinished
 from kg.shacl.run import Run
 
 
@@ -65,13 +65,7 @@ def validate_quads(
         found = set(shape_results(run, program))
         found.update(undeclared_terms(run, declared))
     except (OSError, RuntimeError) as error:
-        failure = ShapeViolation(
-            focus=source,
-            path=None,
-            message=f"SHACL validation could not finish: {error}",
-            severity="Violation",
-        )
-        raise ShapeValidationError(source, [failure]) from None
+        raise unfinished(source, error) from None
     return sorted(found, key=sort_key)
 
 
