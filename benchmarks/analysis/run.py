@@ -207,7 +207,7 @@ def phases(store: object, method: str) -> dict[str, list[float]]:
 
     from kg.analysis import analyse
     from kg.analysis.bulk import compute_numbers
-    from kg.analysis.columns import read_case_columns
+    from kg.analysis.store_columns import read_case_columns
     from kg.analysis.trust import estimate_trust_bulk
 
     def clock() -> tuple[float, float]:

@@ -50,7 +50,7 @@ import numpy as np
 import pyoxigraph as ox
 
 from kg.analysis.bulk import Numbers, compute_numbers
-from kg.analysis.columns import CaseColumns, columns_from_case, read_case_columns
+from kg.analysis.columns import CaseColumns, columns_from_case
 from kg.analysis.corroboration import STATUSES, Corroboration, Status, corroborate
 from kg.analysis.credibility import STIX_CONFIDENCE, Credibility, grade_credibility
 from kg.analysis.details import CaseDetails, Details, StoreDetails
@@ -66,6 +66,7 @@ from kg.analysis.reliability import (
     grade_reliability,
 )
 from kg.analysis.stances import ImplicationIndex, StanceEntry, stance_tables
+from kg.analysis.store_columns import read_case_columns
 from kg.analysis.trust import DEFAULT_METHOD, METHODS, TrustEstimate, estimate_trust_bulk
 
 DEFAULT_SCALE = ReliabilityScale()

@@ -18,11 +18,12 @@ from random_cases import as_iris, random_case, store_of_case
 from kg.analysis import analyse, analyse_case
 from kg.analysis.bulk import compute_numbers
 from kg.analysis.closure import Refinement
-from kg.analysis.columns import columns_from_case, read_case_columns
+from kg.analysis.columns import columns_from_case
 from kg.analysis.corroboration import STATUSES
 from kg.analysis.extract import read_case_graph
 from kg.analysis.reference import reference_assessments
 from kg.analysis.reliability import ReliabilityScale
+from kg.analysis.store_columns import read_case_columns
 from kg.analysis.trust import dataset_from_numbers, estimate_trust
 from kg.analysis.truth import TruthDataset
 

@@ -1,0 +1,368 @@
+"""Reading :class:`~kg.analysis.columns.CaseColumns` from a store in bulk: a few SPARQL
+projections, serialised to TSV by Oxigraph two at a time on the two cores, tokenised and hashed
+in numpy (:mod:`kg.analysis._tsv`), with no Python object per statement. The rules are those of
+:func:`kg.analysis.extract.read_case_graph`; tests check that both give the same columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+import numpy as np
+import pyoxigraph as ox
+
+from kg.analysis import _tsv
+from kg.analysis.closure import distinct_pairs
+from kg.analysis.columns import EMPTY_PAIRS, CaseColumns
+from kg.analysis.credibility import UNJUDGEABLE_KINDS
+from kg.analysis.extract import _Hierarchy, _local, _read_overrides, _values, select
+from kg.namespaces import CRED
+
+#: Stance code of a statement with none of the three stances (it does not count).
+_NO_STANCE = 3
+
+
+class _Column:
+    """Cells of one column of a result, optionally only some rows; hashed once per column."""
+
+    def __init__(self, table: _tsv.Table, col: int, rows: np.ndarray | None = None) -> None:
+        self.table, self.col = table, col
+        lengths = table.lengths[:, col]
+        picked = np.flatnonzero(lengths >= 0) if rows is None else rows[lengths[rows] >= 0]
+        self.rows = picked
+
+    def hashes(self) -> tuple[np.ndarray, np.ndarray]:
+        h1, h2 = self.table.hashes(self.col)  # computed once per column, by the worker
+        return h1[self.rows], h2[self.rows]
+
+    def needs_decoding(self) -> bool:
+        """Literals with escapes: their value is not their bytes, so hashes cannot key them."""
+        literal = self.table.literal[self.rows, self.col]
+        if not literal.any():
+            return False
+        table = self.table
+        for row in self.rows[literal].tolist():
+            start = int(table.starts[row, self.col])
+            if b"\\" in table.data[start:start + int(table.lengths[row, self.col])]:
+                return True
+        return False
+
+    def text(self, i: int) -> str:
+        return self.table.text(int(self.rows[i]), self.col) or ""
+
+
+class _Interner:
+    """Numbers the distinct values of several columns in one pass: one sort of their hashes,
+    one decode per distinct value. With ``sort`` the ids follow the values' order and
+    :attr:`names` lists them (with ``extra`` values added); without, ids follow the hashes and
+    nothing is decoded. ``ids(k)`` gives the ids of the k-th column's table rows (-1 for rows
+    not taken)."""
+
+    def __init__(self, columns: Sequence[_Column], extra: Iterable[str] = (),
+                 sort: bool = True) -> None:
+        self.columns = list(columns)
+        sizes = [len(c.rows) for c in self.columns]
+        self._offsets = np.r_[0, np.cumsum(sizes)].astype(np.int64)
+        self._texts: list[str] | None = None
+        first = inverse = np.zeros(0, dtype=np.int64)
+        exact = any(c.needs_decoding() for c in self.columns)
+        if not exact and sum(sizes):
+            hashed = [c.hashes() for c in self.columns]
+            h1 = np.concatenate([h[0] for h in hashed])
+            h2 = np.concatenate([h[1] for h in hashed])
+            first, inverse = _tsv.unique_inverse(h1)
+            exact = not np.array_equal(h2, h2[first][inverse])
+        if exact:
+            texts = [c.text(i) for c in self.columns for i in range(len(c.rows))]
+            position: dict[str, int] = {}
+            inverse = np.array([position.setdefault(x, len(position)) for x in texts],
+                               dtype=np.int64)
+            self._texts = list(position)
+        self._first = first
+        self.size = len(self._texts) if self._texts is not None else len(first)
+        self.names: tuple[str, ...] = ()
+        self.index: dict[str, int] = {}
+        if sort:
+            firsts = self._decode_all()
+            self.names = tuple(sorted(set(firsts).union(extra)))
+            self.index = {name: i for i, name in enumerate(self.names)}
+            rank = np.array([self.index[x] for x in firsts], dtype=np.int64)
+            inverse = rank[inverse] if len(inverse) else inverse
+        self._ids = inverse
+
+    def _decode_all(self) -> list[str]:
+        """The value of every (unsorted) id, decoded column by column in bulk."""
+        if self._texts is not None:
+            return self._texts
+        first = self._first
+        part = np.searchsorted(self._offsets, first, side="right") - 1
+        out: list[str] = [""] * len(first)
+        for p in np.unique(part).tolist():
+            picked = np.flatnonzero(part == p)
+            column = self.columns[p]
+            rows = column.rows[first[picked] - self._offsets[p]]
+            if column.table.literal[rows, column.col].any():
+                values = [column.table.text(int(r), column.col) or "" for r in rows.tolist()]
+            else:
+                values = column.table.raw_texts(column.col, rows)
+            for i, value in zip(picked.tolist(), values, strict=True):
+                out[i] = value
+        return out
+
+    def text_of(self, i: int) -> str:
+        """The value of (unsorted) id ``i``."""
+        if self._texts is not None:
+            return self._texts[i]
+        at = int(self._first[i])
+        part = int(np.searchsorted(self._offsets, at, side="right")) - 1
+        return self.columns[part].text(at - int(self._offsets[part]))
+
+    def ids(self, k: int) -> np.ndarray:
+        column = self.columns[k]
+        out = np.full(column.table.n_rows, -1, dtype=np.int64)
+        out[column.rows] = self._ids[self._offsets[k]:self._offsets[k + 1]]
+        return out
+
+
+def _fetch(source: Any, sparql: str) -> _tsv.Table:
+    table = _tsv.parse_tsv(_tsv.run_tsv(source, sparql))
+    for col in range(len(table.variables)):
+        table.hashes(col)
+    return table
+
+
+def _select_all(source: Any, queries: dict[str, str], workers: int = 2) -> dict[str, _tsv.Table]:
+    """Run the queries two at a time, each worker parsing and hashing its own result: Oxigraph
+    releases the GIL while it evaluates and serialises, and numpy while it sorts and computes,
+    so the two cores stay busy."""
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures: dict[str, Future[_tsv.Table]] = {
+            name: pool.submit(_fetch, source, text) for name, text in queries.items()
+        }
+        return {name: future.result() for name, future in futures.items()}
+
+
+def read_case_columns(source: Any) -> CaseColumns:
+    """Read the columns from a store.
+
+    Args:
+        source: a :class:`kg.store.KnowledgeStore` or a ``pyoxigraph.Store``.
+
+    Returns:
+        The columns; the same as ``columns_from_case(read_case_graph(source))``, but for the
+        order of the statement rows.
+    """
+    local = getattr(source, "oxigraph", source)
+    if isinstance(local, ox.Store):  # an on-disk KnowledgeStore: the same union of graphs
+        source = local
+    hierarchy = _Hierarchy(source)
+    actor_kinds = hierarchy.subclasses_of(str(CRED.Actor))
+    claim_kinds = hierarchy.subclasses_of(str(CRED.Claim))
+    evidence_kinds = hierarchy.subclasses_of(str(CRED.Evidence))
+    # The large scans first, so that they start at once on both cores.
+    t = _select_all(source, {
+        "stated_by": "SELECT ?s ?a WHERE { ?s cred:statedBy ?a }",
+        "about": "SELECT ?s ?c WHERE { ?s cred:about ?c }",
+        "affirms": "SELECT ?s WHERE { ?s cred:stance cred:Affirms }",
+        "denies": "SELECT ?s WHERE { ?s cred:stance cred:Denies }",
+        "hedges": "SELECT ?s WHERE { ?s cred:stance cred:Hedges }",
+        "outlets": "SELECT DISTINCT ?o WHERE { ?r cred:reportedBy ?o }",
+        "claim_types": f"SELECT ?c ?t WHERE {{ VALUES ?t {{ {_values(claim_kinds)} }} ?c a ?t }}",
+        "actor_types": f"SELECT ?a WHERE {{ VALUES ?t {{ {_values(actor_kinds)} }} ?a a ?t }}",
+        "acts_for": "SELECT ?a ?p WHERE { ?a cred:actsOnBehalfOf ?p }",
+        "refines": "SELECT ?c ?b WHERE { ?c cred:refines ?b }",
+        "contradicts": "SELECT ?c ?o WHERE { ?c cred:contradicts ?o }",
+        "evidence_types": (f"SELECT ?e ?t WHERE {{ VALUES ?t {{ {_values(evidence_kinds)} }} "
+                           "?e a ?t }"),
+        "evidence_links": """SELECT ?e ?p ?v WHERE {
+            VALUES ?p { cred:producedBy cred:releasedBy cred:citedBy cred:supports
+                        cred:disputes }
+            ?e ?p ?v }""",
+    })
+    overrides = tuple(_read_overrides(source))
+
+    # -- statements: ids by the hash of the statement IRI, over the five tables at once -------
+    stance_names = ("affirms", "denies", "hedges")
+    statements = _Interner([_Column(t["stated_by"], 0), _Column(t["about"], 0),
+                            *(_Column(t[n], 0) for n in stance_names)], sort=False)
+    st_of_stated, st_of_about = statements.ids(0), statements.ids(1)
+    n_st = statements.size
+    stance = np.full(n_st, _NO_STANCE, dtype=np.int8)
+    # Stances in reverse order, so that the first (smallest IRI) is written last and wins.
+    for code in (2, 1, 0):
+        stance[statements.ids(2 + code)] = code
+    valid = stance < _NO_STANCE
+
+    # -- evidence links: citedBy counts only for items that also have one of the other four
+    # links (the reader's FILTER EXISTS) ------------------------------------------------------
+    links = t["evidence_links"]
+    link_pred = _tsv.intern(links, 1)
+    pred_name = np.array([_local(p) for p in link_pred.values] + [""], dtype=object)
+    pred_of_row = pred_name[link_pred.ids]
+    link_items = _Interner([_Column(links, 0)])
+    item_local = link_items.ids(0)
+    linked = np.zeros(len(link_items.names) + 1, dtype=bool)
+    linked[item_local[pred_of_row != "citedBy"]] = True
+    keep = linked[item_local]
+    rows_of = {name: np.flatnonzero(keep & (pred_of_row == name))
+               for name in ("producedBy", "releasedBy", "citedBy", "supports", "disputes")}
+    owner_rows = np.concatenate([rows_of["producedBy"], rows_of["releasedBy"]])
+    claim_rows = np.concatenate([rows_of["supports"], rows_of["disputes"]])
+
+    # -- claims --------------------------------------------------------------------------------
+    about_col = _Column(t["about"], 1, np.flatnonzero((st_of_about >= 0)
+                                                      & valid[np.maximum(st_of_about, 0)]))
+    claims = _Interner([
+        about_col,
+        _Column(t["claim_types"], 0),
+        _Column(links, 2, claim_rows),
+        _Column(t["refines"], 0), _Column(t["refines"], 1),
+        _Column(t["contradicts"], 0), _Column(t["contradicts"], 1),
+    ])
+    claim_names = claims.names
+
+    # -- actors --------------------------------------------------------------------------------
+    override_actors = {a for o in overrides for a in o.actors}
+    stated_col = _Column(t["stated_by"], 1, np.flatnonzero(valid[np.maximum(st_of_stated, 0)]
+                                                           & (st_of_stated >= 0)))
+    actor_parts = [stated_col, _Column(t["actor_types"], 0), _Column(t["acts_for"], 0),
+                   _Column(links, 2, np.concatenate([owner_rows, rows_of["citedBy"]]))]
+    actors = _Interner(actor_parts, extra=override_actors)
+    # Outlets that are already actors need no check; any other outlet is an actor only if it
+    # relays a valid statement, which a query per such outlet settles.
+    outlets = _tsv.intern(t["outlets"], 0)
+    unknown = sorted(set(outlets.values) - set(actors.index))
+    relaying = _relaying_outlets(source, unknown, statements, valid) if unknown else set()
+    parents = _tsv.intern(t["acts_for"], 1)
+    acts_subject = actors.ids(2)
+    # Affiliation: the first parent in IRI order; a parent that is no actor otherwise is an
+    # implicit actor.
+    parent_names: dict[str, str] = {}
+    for row in np.flatnonzero((acts_subject >= 0) & (parents.ids >= 0)).tolist():
+        child = actors.names[acts_subject[row]]
+        name = parents.values[parents.ids[row]]
+        if child not in parent_names or name < parent_names[child]:
+            parent_names[child] = name
+    implicit = set(parent_names.values()) - set(actors.index) - relaying
+    if relaying or implicit:
+        actors = _Interner(actor_parts, extra=override_actors | relaying | implicit)
+    actor_names, actor_index = actors.names, actors.index
+    actor_parent = np.full(len(actor_names), -1, dtype=np.int64)
+    for child, name in parent_names.items():
+        actor_parent[actor_index[child]] = actor_index[name]
+    actor_implicit = np.zeros(len(actor_names), dtype=bool)
+    actor_implicit[[actor_index[n] for n in implicit]] = True
+
+    # -- statement rows: every (statement, actor, claim) of a valid statement -----------------
+    stated_actor = actors.ids(0)
+    about_claim = claims.ids(0)
+    pairs_a = _distinct_pairs(st_of_stated, stated_actor)
+    ok = about_claim >= 0
+    pairs_c = _distinct_pairs(st_of_about[ok], about_claim[ok])
+    rows_s, rows_a, rows_c = _product_join(pairs_a, pairs_c)
+
+    # -- claim kinds, refinement, contradiction ----------------------------------------------
+    c_types = t["claim_types"]
+    kinds = _tsv.intern(c_types, 1)
+    bad_kind = np.array([_local(k) in UNJUDGEABLE_KINDS for k in kinds.values] + [False])
+    typed = claims.ids(1)
+    claim_unjudgeable = np.zeros(len(claim_names), dtype=bool)
+    claim_unjudgeable[typed[bad_kind[kinds.ids] & (typed >= 0)]] = True
+    refines = _pair_array(claims.ids(3), claims.ids(4))
+    ca, cb = claims.ids(5), claims.ids(6)
+    contradicts = _pair_array(np.concatenate([ca, cb]), np.concatenate([cb, ca]))
+
+    # -- evidence: items, priors from their kinds (sorted IRIs, or cred:Evidence) -------------
+    ev_types = t["evidence_types"]
+    evidence = _Interner([_Column(ev_types, 0), _Column(links, 0, np.flatnonzero(keep))])
+    ev_kind = _tsv.intern(ev_types, 1)
+    typed_item = evidence.ids(0)
+    kinds_of: dict[int, set[str]] = {}
+    ok = (typed_item >= 0) & (ev_kind.ids >= 0)
+    pairs = _pair_array(typed_item[ok], ev_kind.ids[ok])
+    counts = np.bincount(pairs[:, 0], minlength=len(evidence.names)) if len(pairs) \
+        else np.zeros(len(evidence.names), dtype=np.int64)
+    default = hierarchy.prior([str(CRED.Evidence)])
+    single_prior = np.array([hierarchy.prior([k]) for k in ev_kind.values] + [default])
+    evidence_prior = np.full(len(evidence.names), default)
+    one = counts[pairs[:, 0]] == 1 if len(pairs) else np.zeros(0, dtype=bool)
+    evidence_prior[pairs[one, 0]] = single_prior[pairs[one, 1]]
+    for item, kind in pairs[~one].tolist():  # items of several kinds: few
+        kinds_of.setdefault(item, set()).add(ev_kind.values[kind])
+    for item, names in kinds_of.items():
+        evidence_prior[item] = hierarchy.prior(sorted(names))
+    item_of_link = evidence.ids(1)
+    link_actor = actors.ids(3)
+    link_claim = claims.ids(2)
+
+    def link_pairs(rows: np.ndarray, targets: np.ndarray) -> np.ndarray:
+        return _pair_array(item_of_link[rows], targets[rows])
+
+    return CaseColumns(
+        actors=actor_names, actor_parent=actor_parent, actor_implicit=actor_implicit,
+        claims=claim_names, claim_unjudgeable=claim_unjudgeable,
+        refines=refines, contradicts=contradicts,
+        stmt_actor=rows_a, stmt_claim=rows_c,
+        stmt_stance=stance[rows_s].astype(np.int8),
+        evidence=evidence.names, evidence_prior=evidence_prior,
+        evidence_owner=link_pairs(owner_rows, link_actor),
+        evidence_supports=link_pairs(rows_of["supports"], link_claim),
+        evidence_disputes=link_pairs(rows_of["disputes"], link_claim),
+        overrides=overrides,
+    )
+
+
+def _pair_array(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    ok = (left >= 0) & (right >= 0)
+    if not ok.any():
+        return EMPTY_PAIRS
+    return distinct_pairs(left[ok], right[ok])
+
+
+def _distinct_pairs(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    ok = right >= 0
+    if not ok.any():
+        return EMPTY_PAIRS
+    return distinct_pairs(left[ok], right[ok])
+
+
+def _product_join(
+    pairs_a: np.ndarray, pairs_c: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every (statement, actor, claim) for statements with actors ``pairs_a`` and claims
+    ``pairs_c`` (both sorted by statement): a statement naming two claims is two rows."""
+    if not len(pairs_a) or not len(pairs_c):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    stmts_c, c_start, c_count = np.unique(pairs_c[:, 0], return_index=True, return_counts=True)
+    pos = np.searchsorted(stmts_c, pairs_a[:, 0])
+    pos_ok = np.minimum(pos, len(stmts_c) - 1)
+    found = stmts_c[pos_ok] == pairs_a[:, 0]
+    a_rows = np.flatnonzero(found)
+    counts = c_count[pos_ok[a_rows]]
+    starts = c_start[pos_ok[a_rows]]
+    rep = np.repeat(np.arange(len(a_rows)), counts)
+    offset = np.arange(len(rep)) - np.repeat(np.cumsum(counts) - counts, counts)
+    c_rows = starts[rep] + offset
+    return pairs_a[a_rows[rep], 0], pairs_a[a_rows[rep], 1], pairs_c[c_rows, 1]
+
+
+def _relaying_outlets(source: Any, outlets: list[str], statements: _Interner,
+                      valid: np.ndarray) -> set[str]:
+    """Which of ``outlets`` relay a valid statement (the reader counts the outlets of the
+    relays of valid statements as actors). Rare: an outlet with no type and nothing else that
+    makes it an actor."""
+    valid_names = {statements.text_of(i) for i in np.flatnonzero(valid).tolist()}
+    found: set[str] = set()
+    for start in range(0, len(outlets), 500):
+        chunk = outlets[start:start + 500]
+        for outlet, statement in select(source, (
+                f"SELECT ?o ?s WHERE {{ VALUES ?o {{ {_values(chunk)} }} "
+                "?r cred:reportedBy ?o ; cred:relays ?s }")):
+            if outlet and statement in valid_names:
+                found.add(outlet)
+    return found
+
+
+__all__ = ["read_case_columns"]
