@@ -7,14 +7,9 @@ this test runs the same script with fewer, smaller runs and checks what it found
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "reliability" / "crash.py"
+from tests.reliability.script_report import run_script
 
 pytestmark = pytest.mark.slow
 
@@ -22,35 +17,13 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> dict:
     work = tmp_path_factory.mktemp("crash")
-    out = work / "results.json"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(SCRIPT),
-            "--load-runs",
-            "3",
-            "--write-runs",
-            "2",
-            "--ingest-runs",
-            "2",
-            "--triples",
-            "30000",
-            "--batch-size",
-            "5000",
-            "--seed",
-            "7",
-            "--work",
-            str(work / "runs"),
-            "--json",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
+    return run_script(
+        "crash.py",
+        ["--load-runs", "3", "--write-runs", "2", "--ingest-runs", "2", "--triples", "30000",
+         "--batch-size", "5000", "--seed", "7", "--work", str(work / "runs")],
+        work,
         timeout=1200,
-        check=False,
     )
-    assert out.exists(), done.stderr[-2000:]
-    return json.loads(out.read_text())
 
 
 def test_every_killed_load_left_all_or_nothing(report: dict) -> None:

@@ -7,14 +7,9 @@ same script for 20 s with 20 clients and checks the pass criteria on what it rec
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "reliability" / "load.py"
+from tests.reliability.script_report import run_script
 
 pytestmark = pytest.mark.slow
 
@@ -22,29 +17,12 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> dict:
     work = tmp_path_factory.mktemp("load")
-    out = work / "results.json"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(SCRIPT),
-            "--seconds",
-            "20",
-            "--clients",
-            "20",
-            "--triples",
-            "20000",
-            "--work",
-            str(work / "run"),
-            "--json",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
+    return run_script(
+        "load.py",
+        ["--seconds", "20", "--clients", "20", "--triples", "20000", "--work", str(work / "run")],
+        work,
         timeout=900,
-        check=False,
     )
-    assert out.exists(), done.stderr[-2000:]
-    return json.loads(out.read_text())
 
 
 def test_every_request_kind_was_exercised_without_errors(report: dict) -> None:
