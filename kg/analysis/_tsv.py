@@ -40,20 +40,42 @@ _LAST_MASK = np.array(
 )
 
 
-def run_tsv(source: Any, sparql: str) -> bytes:
-    """Run a SELECT over the union of all graphs; the results as TSV bytes.
+#: Bytes of TSV tokenised at a time. The serialised result is never held whole: only the hashes
+#: of its cells, and the text of each distinct value of the columns that keep text.
+CHUNK_BYTES = 8 << 20
+
+
+def fetch(source: Any, sparql: str, hash_only: Sequence[int] = ()) -> Table:
+    """Run a SELECT over the union of all graphs; its results read as Oxigraph writes them.
 
     ``source`` is a :class:`kg.store.KnowledgeStore`, a ``pyoxigraph.Store``, or anything whose
-    ``query`` returns rows of terms (answered by the slower row-by-row path).
+    ``query`` returns rows of terms (answered by the slower row-by-row path). The columns in
+    ``hash_only`` keep their hashes and no text: for subjects (never literals) whose values are
+    only matched, never shown.
     """
-    text = sparql_prefixes() + sparql
-    if isinstance(source, ox.Store):
-        solutions = source.query(text, use_default_graph_as_union=True)
+    solutions = _solutions(source, sparql)
+    builder = TableBuilder(hash_only)
+    if hasattr(solutions, "serialize"):
+        solutions.serialize(builder, format=ox.QueryResultsFormat.TSV)
     else:
-        solutions = source.query(text)
+        builder.write(_rows_to_tsv(solutions))
+    return builder.finish()
+
+
+def run_tsv(source: Any, sparql: str) -> bytes:
+    """Run a SELECT over the union of all graphs; the results as TSV bytes (as :func:`fetch`,
+    but whole)."""
+    solutions = _solutions(source, sparql)
     if hasattr(solutions, "serialize"):
         return solutions.serialize(format=ox.QueryResultsFormat.TSV)
     return _rows_to_tsv(solutions)
+
+
+def _solutions(source: Any, sparql: str) -> Any:
+    text = sparql_prefixes() + sparql
+    if isinstance(source, ox.Store):
+        return source.query(text, use_default_graph_as_union=True)
+    return source.query(text)
 
 
 def _rows_to_tsv(solutions: Any) -> bytes:
@@ -79,112 +101,224 @@ def _quote(value: str) -> str:
     return f'"{escaped}"'
 
 
+class _Texts:
+    """The text of each distinct value of one column, keyed by its first hash lane (sorted, for
+    lookups in bulk); the rare value whose second lane differs from the first one kept under
+    its first lane is kept apart, under both lanes."""
+
+    def __init__(self) -> None:
+        self.h1 = np.zeros(0, dtype=np.uint64)
+        self.h2 = np.zeros(0, dtype=np.uint64)
+        self.values: dict[int, str] = {}
+        self.clashes: dict[tuple[int, int], str] = {}
+
+    def add(self, h1: np.ndarray, h2: np.ndarray, decode: Any) -> None:
+        """Keep the values of cells with hashes ``h1``/``h2`` not seen yet; ``decode(i)`` gives
+        the text of the i-th cell."""
+        if not len(h1):
+            return
+        first, inverse = unique_inverse(h1)
+        u1, u2 = h1[first], h2[first]
+        at = np.minimum(np.searchsorted(self.h1, u1), max(len(self.h1) - 1, 0))
+        known = (self.h1[at] == u1) if len(self.h1) else np.zeros(len(u1), dtype=bool)
+        new = np.flatnonzero(~known)
+        for i in new.tolist():
+            self.values[int(u1[i])] = decode(int(first[i]))
+        # Cells whose second lane differs from their value's: a clash of the first lane.
+        kept2 = np.where(known, self.h2[at] if len(self.h2) else u2, u2)
+        for cell in np.flatnonzero(h2 != kept2[inverse]).tolist():
+            key = (int(h1[cell]), int(h2[cell]))
+            if key not in self.clashes:
+                self.clashes[key] = decode(cell)
+        if new.size:
+            h1_all = np.concatenate([self.h1, u1[new]])
+            order = np.argsort(h1_all, kind="stable")
+            self.h1 = h1_all[order]
+            self.h2 = np.concatenate([self.h2, u2[new]])[order]
+
+    def lookup(self, h1: np.ndarray, h2: np.ndarray) -> list[str]:
+        values = self.values
+        out = [values[k] for k in h1.tolist()]
+        if self.clashes and len(h1):
+            at = np.searchsorted(self.h1, h1)
+            for i in np.flatnonzero(self.h2[at] != h2).tolist():
+                out[i] = self.clashes[(int(h1[i]), int(h2[i]))]
+        return out
+
+
 @dataclass(frozen=True, eq=False)
 class Table:
-    """A parsed TSV result: the byte span of every cell's *value*, row by row.
+    """A SELECT result read in bulk: per column, every cell's two hash lanes and whether it is
+    bound, and the text of each distinct value (unless the column keeps hashes only).
 
     Attributes:
-        data: the TSV bytes, padded with 16 zero bytes (word loads past the end read zeros).
         variables: the projected variable names, without ``?``.
-        starts: ``n_rows x n_cols`` offsets of each cell's value (its token without ``<>``,
-            ``_:`` or quotes).
-        lengths: ``n_rows x n_cols`` value lengths; -1 where the variable is unbound.
-        literal: ``n_rows x n_cols``: True where the token is a quoted literal, whose value may
-            hold escapes and must be decoded (:meth:`text`) rather than read raw.
+        h1, h2: per column, the two 64-bit hash lanes of each cell's value bytes (escapes in
+            literals hashed as written: one value is always written the same way).
+        bound_cells: per column, True where the variable is bound.
+        literal: per column, True where the cell is a quoted literal.
     """
 
-    data: bytes
     variables: tuple[str, ...]
-    starts: np.ndarray
-    lengths: np.ndarray
-    literal: np.ndarray
-    _hashes: dict[int, tuple[np.ndarray, np.ndarray]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    h1: tuple[np.ndarray, ...]
+    h2: tuple[np.ndarray, ...]
+    bound_cells: tuple[np.ndarray, ...]
+    literal: tuple[np.ndarray, ...]
+    _texts: tuple[_Texts | None, ...] = field(repr=False)
 
     @property
     def n_rows(self) -> int:
-        return int(self.starts.shape[0])
+        return len(self.h1[0]) if self.h1 else 0
 
     def column(self, name: str) -> int:
         return self.variables.index(name)
 
     def bound(self, col: int) -> np.ndarray:
-        return self.lengths[:, col] >= 0
+        return self.bound_cells[col]
+
+    def hashes(self, col: int) -> tuple[np.ndarray, np.ndarray]:
+        return self.h1[col], self.h2[col]
 
     def text(self, row: int, col: int) -> str | None:
         """One cell's value as a string, as ``term.value`` gives it."""
-        start, length = int(self.starts[row, col]), int(self.lengths[row, col])
-        if length < 0:
-            return None
-        raw = self.data[start : start + length]
-        if self.literal[row, col]:
-            return _unescape(raw.decode("utf-8"))
-        return raw.decode("utf-8")
+        return self.texts(col, np.array([row]))[0]
 
     def texts(self, col: int, rows: Sequence[int] | np.ndarray) -> list[str | None]:
-        return [self.text(int(r), col) for r in rows]
+        """The values of the cells ``rows`` of a column (None where unbound), in bulk."""
+        texts = self._texts[col]
+        if texts is None:
+            raise LookupError(f"column ?{self.variables[col]} was read as hashes only")
+        rows = np.asarray(rows, dtype=np.int64)
+        bound = self.bound_cells[col][rows]
+        found = texts.lookup(self.h1[col][rows[bound]], self.h2[col][rows[bound]])
+        if bound.all():
+            return list(found)
+        out: list[str | None] = [None] * len(rows)
+        for i, value in zip(np.flatnonzero(bound).tolist(), found, strict=True):
+            out[i] = value
+        return out
 
-    def raw_texts(self, col: int, rows: np.ndarray) -> list[str]:
-        """Values of bound cells that are not literals (no escapes to decode), in bulk."""
-        data = self.data
-        starts = self.starts[rows, col].tolist()
-        ends = (self.starts[rows, col] + self.lengths[rows, col]).tolist()
-        return [data[a:b].decode("utf-8") for a, b in zip(starts, ends, strict=True)]
 
-    def hashes(self, col: int) -> tuple[np.ndarray, np.ndarray]:
-        """The two 64-bit hash lanes of each cell's value bytes (escapes are hashed as written,
-        so a literal with escapes is re-keyed by :func:`intern` through its decoded text)."""
-        found = self._hashes.get(col)
-        if found is None:
-            found = self._hashes[col] = hash_spans(
-                self.data, self.starts[:, col], np.maximum(self.lengths[:, col], 0)
+class TableBuilder:
+    """A binary file for Oxigraph's TSV writer to write into (``write`` receives each buffer it
+    fills): complete rows are tokenised and hashed every :data:`CHUNK_BYTES`, so memory holds
+    the hashes and the distinct values, never the whole serialised result."""
+
+    def __init__(self, hash_only: Sequence[int] = (), chunk_bytes: int = CHUNK_BYTES) -> None:
+        self._hash_only = frozenset(hash_only)
+        self._chunk_bytes = chunk_bytes
+        self._pending = bytearray()
+        self._variables: tuple[str, ...] | None = None
+        self._blocks: list[tuple[list[np.ndarray], ...]] = []
+        self._texts: list[_Texts | None] = []
+
+    def write(self, data: bytes) -> int:
+        self._pending += data
+        if len(self._pending) >= self._chunk_bytes:
+            self._consume(final=False)
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to flush: rows are read when a chunk is full and by :meth:`finish`."""
+
+    def finish(self) -> Table:
+        self._consume(final=True)
+        variables = self._variables or ()
+        n_cols = max(len(variables), 1)
+        columns: list[list[np.ndarray]] = [[], [], [], []]
+        for part, dtype in enumerate((np.uint64, np.uint64, bool, bool)):
+            for col in range(n_cols):
+                pieces = [block[part][col] for block in self._blocks]
+                columns[part].append(np.concatenate(pieces) if pieces
+                                     else np.zeros(0, dtype=dtype))
+        texts = self._texts or [None] * n_cols
+        return Table(variables, *(tuple(c) for c in columns), tuple(texts))
+
+    def _consume(self, final: bool) -> None:
+        pending = self._pending
+        if self._variables is None:
+            header_end = pending.find(b"\n")
+            if header_end < 0:
+                if not final:
+                    return
+                header_end = len(pending)
+            header = bytes(pending[:header_end]).decode()
+            self._variables = tuple(v.lstrip("?") for v in header.split("\t") if v)
+            n_cols = max(len(self._variables), 1)
+            self._texts = [None if c in self._hash_only else _Texts() for c in range(n_cols)]
+            del pending[: header_end + 1]
+        cut = len(pending) if final else pending.rfind(b"\n") + 1
+        if cut <= 0:
+            return
+        block = bytes(pending[:cut])
+        del pending[:cut]
+        self._add_block(block)
+
+    def _add_block(self, block: bytes) -> None:
+        variables = self._variables or ()
+        n_cols = max(len(variables), 1)
+        ends = _separators(block, 0)
+        if block[-1:] != b"\n":
+            ends = np.append(ends, len(block))
+        if ends.size % n_cols:
+            raise ValueError("TSV results with a ragged row")
+        starts = np.empty_like(ends)
+        starts[0] = 0
+        starts[1:] = ends[:-1] + 1
+        lengths = ends - starts
+        padded = block + b"\0" * 16
+        raw = np.frombuffer(padded, dtype=np.uint8)
+        first = raw[starts]
+        iri = first == ord("<")
+        quoted = first == ord('"')
+        escaped = np.zeros(len(starts), dtype=bool)
+        if iri.all():  # the common case: a column of IRIs
+            value_start, value_len = starts + 1, lengths - 2
+        else:
+            blank = (first == ord("_")) & (raw[starts + 1] == ord(":"))
+            value_start = starts + np.where(iri, 1, np.where(blank, 2, 0))
+            value_len = lengths - np.where(iri, 2, np.where(blank, 2, 0))
+        if quoted.any():
+            value_start, value_len, escaped = _literal_spans(
+                padded, starts, lengths, quoted, value_start, value_len
             )
-        return found
+        value_len = np.where(lengths == 0, -1, value_len)
+        shape = (ends.size // n_cols, n_cols)
+        value_start, value_len = value_start.reshape(shape), value_len.reshape(shape)
+        quoted, escaped = quoted.reshape(shape), escaped.reshape(shape)
+        h1s, h2s, bounds, literals = [], [], [], []
+        for col in range(n_cols):
+            spans, sizes = value_start[:, col], value_len[:, col]
+            h1, h2 = hash_spans(padded, spans, np.maximum(sizes, 0))
+            bound = sizes >= 0
+            texts = self._texts[col]
+            if texts is None and quoted[:, col].any():
+                name = variables[col] if col < len(variables) else str(col)
+                raise ValueError(f"column ?{name} holds literals: it cannot be read as hashes")
+            if texts is not None:
+                rows = np.flatnonzero(bound)
+                literal_rows = escaped[:, col]
+
+                def decode(i: int, rows: np.ndarray = rows, col: int = col,
+                           literal_rows: np.ndarray = literal_rows) -> str:
+                    row = int(rows[i])
+                    start = int(value_start[row, col])
+                    value = padded[start:start + int(value_len[row, col])].decode("utf-8")
+                    return _unescape(value) if literal_rows[row] else value
+
+                texts.add(h1[rows], h2[rows], decode)
+            h1s.append(h1)
+            h2s.append(h2)
+            bounds.append(bound)
+            literals.append(quoted[:, col].copy())
+        self._blocks.append((h1s, h2s, bounds, literals))
 
 
-def parse_tsv(data: bytes) -> Table:
+def parse_tsv(data: bytes, hash_only: Sequence[int] = ()) -> Table:
     """Tokenise TSV results (SPARQL 1.1 Query Results TSV, as Oxigraph writes them)."""
-    header_end = data.find(b"\n")
-    header_end = len(data) if header_end < 0 else header_end
-    variables = tuple(v.lstrip("?") for v in data[:header_end].decode().split("\t") if v)
-    n_cols = max(len(variables), 1)
-    padded = data + b"\0" * 16
-    if header_end + 1 >= len(data):
-        empty = np.zeros((0, n_cols), dtype=np.int64)
-        return Table(padded, variables, empty, empty.copy(), np.zeros((0, n_cols), bool))
-    ends = _separators(data, header_end + 1)
-    if data[-1:] != b"\n":
-        ends = np.append(ends, len(data))
-    if ends.size % n_cols:
-        raise ValueError("TSV results with a ragged row")
-    starts = np.empty_like(ends)
-    starts[0] = header_end + 1
-    starts[1:] = ends[:-1] + 1
-    lengths = ends - starts
-    raw = np.frombuffer(padded, dtype=np.uint8)
-    first = raw[starts]
-    iri = first == ord("<")
-    quoted = first == ord('"')
-    if iri.all():  # the common case: a column of IRIs
-        value_start, value_len = starts + 1, lengths - 2
-    else:
-        blank = (first == ord("_")) & (raw[starts + 1] == ord(":"))
-        value_start = starts + np.where(iri, 1, np.where(blank, 2, 0))
-        value_len = lengths - np.where(iri, 2, np.where(blank, 2, 0))
-    if quoted.any():
-        value_start, value_len = _literal_spans(
-            padded, starts, lengths, quoted, value_start, value_len
-        )
-    value_len = np.where(lengths == 0, -1, value_len)
-    shape = (ends.size // n_cols, n_cols)
-    return Table(
-        padded,
-        variables,
-        value_start.reshape(shape),
-        value_len.reshape(shape),
-        quoted.reshape(shape),
-    )
+    builder = TableBuilder(hash_only)
+    builder.write(data)
+    return builder.finish()
 
 
 def _separators(data: bytes, offset: int) -> np.ndarray:
@@ -211,17 +345,20 @@ def _literal_spans(
     quoted: np.ndarray,
     value_start: np.ndarray,
     value_len: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     # A literal is "lexical" optionally followed by ^^<datatype> or @lang: the value is what
     # lies between the first quote and the last unescaped quote. Literals are few in the
-    # columns read in bulk, so a loop is fine.
+    # columns read in bulk, so a loop is fine. Also returns which cells hold escapes (their
+    # value is not their bytes).
     value_start, value_len = value_start.copy(), value_len.copy()
+    escaped = np.zeros(len(starts), dtype=bool)
     for i in np.flatnonzero(quoted).tolist():
         token = data[starts[i] : starts[i] + lengths[i]]
         close = _closing_quote(token)
         value_start[i] = starts[i] + 1
         value_len[i] = close - 1
-    return value_start, value_len
+        escaped[i] = b"\\" in token[1:close]
+    return value_start, value_len, escaped
 
 
 def _closing_quote(token: bytes) -> int:
@@ -345,30 +482,35 @@ class Terms:
 def intern(table: Table, col: int, rows: np.ndarray | None = None) -> Terms:
     """Distinct values of a column (unbound cells get id -1), decoded once each."""
     rows = np.arange(table.n_rows) if rows is None else rows
-    lengths = table.lengths[rows, col]
-    h1, h2 = hash_spans(table.data, table.starts[rows, col], np.maximum(lengths, 0))
     ids = np.full(len(rows), -1, dtype=np.int64)
-    bound = np.flatnonzero(lengths >= 0)
+    bound = rows[table.bound(col)[rows]]
     if not bound.size:
         return Terms(ids, [])
-    first, inverse = unique_inverse(h1[bound])
-    exact = np.array_equal(h2[bound], h2[bound][first][inverse])
-    if not exact or table.literal[rows[bound], col].any():
-        return _intern_exact(table, col, rows, bound)
-    values = table.raw_texts(col, rows[bound][first])
+    h1, h2 = (lane[bound] for lane in table.hashes(col))
+    first, inverse = unique_inverse(h1)
+    if np.array_equal(h2, h2[first][inverse]):
+        values = table.texts(col, bound[first])
+    else:  # a clash of the first lane: decode every cell
+        values, inverse = table.texts(col, bound), np.arange(len(bound))  # type: ignore[assignment]
     # Distinct hashes may still decode to one value (an IRI and a literal of the same text).
     by_value: dict[str, int] = {}
-    remap = np.array([by_value.setdefault(v, len(by_value)) for v in values], dtype=np.int64)
-    ids[bound] = remap[inverse]
+    remap = np.array([by_value.setdefault(v, len(by_value)) for v in values],  # type: ignore[arg-type]
+                     dtype=np.int64)
+    ids[table.bound(col)[rows]] = remap[inverse]
     return Terms(ids, list(by_value))
 
 
-def _intern_exact(table: Table, col: int, rows: np.ndarray, bound: np.ndarray) -> Terms:
-    by_value: dict[str, int] = {}
-    ids = np.full(len(rows), -1, dtype=np.int64)
-    texts = table.texts(col, rows[bound])
-    ids[bound] = [by_value.setdefault(t, len(by_value)) for t in texts]  # type: ignore[arg-type]
-    return Terms(ids, list(by_value))
+def hash_texts(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The hash lanes of ``values`` as :class:`Table` hashes a cell holding each (an IRI's or a
+    blank node's value is written as it is)."""
+    encoded = [v.encode("utf-8") for v in values]
+    lengths = np.array([len(e) for e in encoded], dtype=np.int64)
+    starts = np.r_[0, np.cumsum(lengths)[:-1]].astype(np.int64) if len(encoded) \
+        else np.zeros(0, dtype=np.int64)
+    return hash_spans(b"".join(encoded) + b"\0" * 16, starts, lengths)
 
 
-__all__ = ["Table", "Terms", "hash_spans", "intern", "parse_tsv", "run_tsv", "unique_inverse"]
+__all__ = [
+    "Table", "TableBuilder", "Terms", "fetch", "hash_spans", "hash_texts", "intern", "parse_tsv",
+    "run_tsv", "unique_inverse",
+]

@@ -1,7 +1,9 @@
 """Reading :class:`~kg.analysis.columns.CaseColumns` from a store in bulk: a few SPARQL
-projections, serialised to TSV by Oxigraph two at a time on the two cores, tokenised and hashed
-in numpy (:mod:`kg.analysis._tsv`), with no Python object per statement. The rules are those of
-:func:`kg.analysis.extract.read_case_graph`; tests check that both give the same columns."""
+projections, serialised to TSV by Oxigraph two at a time on the two cores and tokenised and
+hashed in numpy chunk by chunk as Oxigraph writes them (:mod:`kg.analysis._tsv`): no Python
+object per statement, no whole result in memory, statements kept as hashes only. The rules
+are those of :func:`kg.analysis.extract.read_case_graph`; tests check that both give the same
+columns."""
 
 from __future__ import annotations
 
@@ -24,40 +26,28 @@ _NO_STANCE = 3
 
 
 class _Column:
-    """Cells of one column of a result, optionally only some rows; hashed once per column."""
+    """Cells of one column of a result, optionally only some rows."""
 
     def __init__(self, table: _tsv.Table, col: int, rows: np.ndarray | None = None) -> None:
         self.table, self.col = table, col
-        lengths = table.lengths[:, col]
-        picked = np.flatnonzero(lengths >= 0) if rows is None else rows[lengths[rows] >= 0]
-        self.rows = picked
+        bound = table.bound(col)
+        self.rows = np.flatnonzero(bound) if rows is None else rows[bound[rows]]
 
     def hashes(self) -> tuple[np.ndarray, np.ndarray]:
-        h1, h2 = self.table.hashes(self.col)  # computed once per column, by the worker
+        h1, h2 = self.table.hashes(self.col)
         return h1[self.rows], h2[self.rows]
 
-    def needs_decoding(self) -> bool:
-        """Literals with escapes: their value is not their bytes, so hashes cannot key them."""
-        literal = self.table.literal[self.rows, self.col]
-        if not literal.any():
-            return False
-        table = self.table
-        for row in self.rows[literal].tolist():
-            start = int(table.starts[row, self.col])
-            if b"\\" in table.data[start:start + int(table.lengths[row, self.col])]:
-                return True
-        return False
-
-    def text(self, i: int) -> str:
-        return self.table.text(int(self.rows[i]), self.col) or ""
+    def texts(self, picked: np.ndarray) -> list[str]:
+        """The values of the ``picked`` cells (indices into :attr:`rows`)."""
+        return self.table.texts(self.col, self.rows[picked])  # type: ignore[return-value]
 
 
 class _Interner:
     """Numbers the distinct values of several columns in one pass: one sort of their hashes,
     one decode per distinct value. With ``sort`` the ids follow the values' order and
     :attr:`names` lists them (with ``extra`` values added); without, ids follow the hashes and
-    nothing is decoded. ``ids(k)`` gives the ids of the k-th column's table rows (-1 for rows
-    not taken)."""
+    nothing is decoded (the columns may keep hashes only). ``ids(k)`` gives the ids of the k-th
+    column's table rows (-1 for rows not taken)."""
 
     def __init__(self, columns: Sequence[_Column], extra: Iterable[str] = (),
                  sort: bool = True) -> None:
@@ -66,20 +56,27 @@ class _Interner:
         self._offsets = np.r_[0, np.cumsum(sizes)].astype(np.int64)
         self._texts: list[str] | None = None
         first = inverse = np.zeros(0, dtype=np.int64)
-        exact = any(c.needs_decoding() for c in self.columns)
-        if not exact and sum(sizes):
+        h1 = h2 = np.zeros(0, dtype=np.uint64)
+        if sum(sizes):
             hashed = [c.hashes() for c in self.columns]
             h1 = np.concatenate([h[0] for h in hashed])
             h2 = np.concatenate([h[1] for h in hashed])
             first, inverse = _tsv.unique_inverse(h1)
-            exact = not np.array_equal(h2, h2[first][inverse])
-        if exact:
-            texts = [c.text(i) for c in self.columns for i in range(len(c.rows))]
-            position: dict[str, int] = {}
-            inverse = np.array([position.setdefault(x, len(position)) for x in texts],
-                               dtype=np.int64)
-            self._texts = list(position)
+            if not np.array_equal(h2, h2[first][inverse]):  # a clash of the first lane
+                if sort:
+                    texts = [t for c in self.columns for t in c.texts(np.arange(len(c.rows)))]
+                    position: dict[str, int] = {}
+                    inverse = np.array([position.setdefault(x, len(position)) for x in texts],
+                                       dtype=np.int64)
+                    self._texts = list(position)
+                else:  # hashes only: key by both lanes
+                    lanes = np.stack([h1, h2], axis=1)
+                    _, first, inverse = np.unique(lanes, axis=0, return_index=True,
+                                                  return_inverse=True)
+                    inverse = inverse.reshape(-1)
         self._first = first
+        #: The two hash lanes of each (unsorted) id (without ``sort``).
+        self.id_hashes = (h1[first], h2[first]) if self._texts is None else (h1[:0], h2[:0])
         self.size = len(self._texts) if self._texts is not None else len(first)
         self.names: tuple[str, ...] = ()
         self.index: dict[str, int] = {}
@@ -100,23 +97,10 @@ class _Interner:
         out: list[str] = [""] * len(first)
         for p in np.unique(part).tolist():
             picked = np.flatnonzero(part == p)
-            column = self.columns[p]
-            rows = column.rows[first[picked] - self._offsets[p]]
-            if column.table.literal[rows, column.col].any():
-                values = [column.table.text(int(r), column.col) or "" for r in rows.tolist()]
-            else:
-                values = column.table.raw_texts(column.col, rows)
+            values = self.columns[p].texts(first[picked] - self._offsets[p])
             for i, value in zip(picked.tolist(), values, strict=True):
                 out[i] = value
         return out
-
-    def text_of(self, i: int) -> str:
-        """The value of (unsorted) id ``i``."""
-        if self._texts is not None:
-            return self._texts[i]
-        at = int(self._first[i])
-        part = int(np.searchsorted(self._offsets, at, side="right")) - 1
-        return self.columns[part].text(at - int(self._offsets[part]))
 
     def ids(self, k: int) -> np.ndarray:
         column = self.columns[k]
@@ -125,20 +109,23 @@ class _Interner:
         return out
 
 
-def _fetch(source: Any, sparql: str) -> _tsv.Table:
-    table = _tsv.parse_tsv(_tsv.run_tsv(source, sparql))
-    for col in range(len(table.variables)):
-        table.hashes(col)
-    return table
+#: The queries' subject columns read as hashes only: statements are matched, never shown.
+_HASH_ONLY = {"stated_by": (0,), "about": (0,), "affirms": (0,), "denies": (0,),
+              "hedges": (0,)}
+
+
+def _fetch(source: Any, sparql: str, hash_only: Sequence[int]) -> _tsv.Table:
+    return _tsv.fetch(source, sparql, hash_only)
 
 
 def _select_all(source: Any, queries: dict[str, str], workers: int = 2) -> dict[str, _tsv.Table]:
-    """Run the queries two at a time, each worker parsing and hashing its own result: Oxigraph
-    releases the GIL while it evaluates and serialises, and numpy while it sorts and computes,
-    so the two cores stay busy."""
+    """Run the queries two at a time, each worker tokenising and hashing its own result as
+    Oxigraph writes it: Oxigraph releases the GIL while it evaluates and serialises, and numpy
+    while it sorts and computes, so the two cores stay busy."""
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures: dict[str, Future[_tsv.Table]] = {
-            name: pool.submit(_fetch, source, text) for name, text in queries.items()
+            name: pool.submit(_fetch, source, text, _HASH_ONLY.get(name, ()))
+            for name, text in queries.items()
         }
         return {name: future.result() for name, future in futures.items()}
 
@@ -352,16 +339,22 @@ def _relaying_outlets(source: Any, outlets: list[str], statements: _Interner,
                       valid: np.ndarray) -> set[str]:
     """Which of ``outlets`` relay a valid statement (the reader counts the outlets of the
     relays of valid statements as actors). Rare: an outlet with no type and nothing else that
-    makes it an actor."""
-    valid_names = {statements.text_of(i) for i in np.flatnonzero(valid).tolist()}
+    makes it an actor. Statements were read as hashes, so they are matched by hash."""
+    ids = np.flatnonzero(valid)
+    lanes = np.stack([lane[ids] for lane in statements.id_hashes], axis=1)
+    valid_hashes = {(int(a), int(b)) for a, b in lanes.tolist()}
     found: set[str] = set()
     for start in range(0, len(outlets), 500):
         chunk = outlets[start:start + 500]
-        for outlet, statement in select(source, (
-                f"SELECT ?o ?s WHERE {{ VALUES ?o {{ {_values(chunk)} }} "
-                "?r cred:reportedBy ?o ; cred:relays ?s }")):
-            if outlet and statement in valid_names:
-                found.add(outlet)
+        rows = [(outlet, statement) for outlet, statement in select(source, (
+            f"SELECT ?o ?s WHERE {{ VALUES ?o {{ {_values(chunk)} }} "
+            "?r cred:reportedBy ?o ; cred:relays ?s }")) if outlet and statement]
+        if not rows:
+            continue
+        h1, h2 = _tsv.hash_texts([statement for _, statement in rows])
+        keys = zip(h1.tolist(), h2.tolist(), strict=True)
+        found.update(outlet for (outlet, _), key in zip(rows, keys, strict=True)
+                     if key in valid_hashes)
     return found
 
 

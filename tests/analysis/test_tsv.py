@@ -61,3 +61,52 @@ def test_interned_ids_follow_equal_values(store: ox.Store) -> None:
 def test_a_ragged_result_is_refused() -> None:
     with pytest.raises(ValueError, match="ragged"):
         _tsv.parse_tsv(b"?a\t?b\n<x>\t<y>\n<z>\n")
+
+
+def test_reading_in_chunks_gives_the_same_table(store: ox.Store) -> None:
+    query = f"SELECT ?s ?v ?n WHERE {{ ?s <{EX}label> ?v . ?s <{EX}next> ?n }}"
+    data = _tsv.run_tsv(store, query)
+    whole = _tsv.parse_tsv(data)
+    # Chunks far smaller than a row, written in uneven pieces, so rows and cells straddle them.
+    builder = _tsv.TableBuilder(chunk_bytes=7)
+    for start in range(0, len(data), 5):
+        builder.write(data[start:start + 5])
+    chunked = builder.finish()
+    rows = range(whole.n_rows)
+    assert chunked.n_rows == whole.n_rows == len(VALUES)
+    for col in range(3):
+        assert [chunked.text(r, col) for r in rows] == [whole.text(r, col) for r in rows]
+        for lane_whole, lane_chunked in zip(whole.hashes(col), chunked.hashes(col), strict=True):
+            assert lane_whole.tolist() == lane_chunked.tolist()
+
+
+def test_a_hash_only_column_keeps_no_text_and_refuses_literals(store: ox.Store) -> None:
+    query = f"SELECT ?s ?o WHERE {{ ?s <{EX}next> ?o }}"
+    full = _tsv.fetch(store, query)
+    hashed = _tsv.fetch(store, query, hash_only=[0])
+    assert hashed.hashes(0)[0].tolist() == full.hashes(0)[0].tolist()
+    assert hashed.texts(1, range(hashed.n_rows)) == full.texts(1, range(full.n_rows))
+    with pytest.raises(LookupError, match=r"\?s was read as hashes only"):
+        hashed.text(0, 0)
+    # The hash of a value computed from its text matches the cell's: how hashed statements are
+    # matched against names read otherwise.
+    h1, h2 = _tsv.hash_texts(full.texts(0, range(full.n_rows)))  # type: ignore[arg-type]
+    assert (h1.tolist(), h2.tolist()) == tuple(lane.tolist() for lane in full.hashes(0))
+    with pytest.raises(ValueError, match=r"column \?v holds literals"):
+        _tsv.fetch(store, f"SELECT ?v WHERE {{ ?s <{EX}label> ?v }}", hash_only=[0])
+
+
+def test_values_whose_first_hash_lane_clashes_stay_apart() -> None:
+    import numpy as np
+
+    texts = _tsv._Texts()
+    cells = ["a", "b", "a", "c"]
+    # "a" and "b" share the first lane (as two values do about once in 10^19 pairs).
+    h1 = np.array([7, 7, 7, 9], dtype=np.uint64)
+    h2 = np.array([1, 2, 1, 3], dtype=np.uint64)
+    texts.add(h1, h2, lambda i: cells[i])
+    assert texts.lookup(h1, h2) == cells
+    table = _tsv.Table(("x",), (h1,), (h2,), (np.ones(4, dtype=bool),),
+                       (np.zeros(4, dtype=bool),), (texts,))
+    terms = _tsv.intern(table, 0)
+    assert [terms.values[i] for i in terms.ids] == cells
