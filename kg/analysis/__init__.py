@@ -49,6 +49,7 @@ from typing import Any, Generic, TypeVar
 import numpy as np
 import pyoxigraph as ox
 
+from kg.analysis._memory import TRIM_ABOVE_STATEMENTS, release_freed_memory
 from kg.analysis.bulk import Numbers, compute_numbers
 from kg.analysis.columns import CaseColumns, columns_from_case
 from kg.analysis.corroboration import STATUSES, Corroboration, Status, corroborate
@@ -214,19 +215,22 @@ class Analysis:
         self.trust = trust
         self.min_groups = numbers.min_groups
         self._scale = scale
-        self._case_loader = case_loader
         self._explainer = Explainer(numbers, trust, details, scale)
         self.groups: SourceGroups = self._explainer.groups
+        # The assessments built all at once live apart from the analysis, so that the mappings
+        # below hold no reference back to it: with none, the analysis and its arrays are freed
+        # as soon as the caller drops it, not at the garbage collector's next full pass.
+        self._everything = _Everything(numbers, trust, self._explainer, scale, case_loader)
         cols = numbers.columns
         self.claims: LazyAssessments[ClaimAssessment] = LazyAssessments(
-            cols.claims, cols.claim_index, self._explainer.claim, self._all_claims)
+            cols.claims, cols.claim_index, self._explainer.claim, self._everything.claims)
         self.actors: LazyAssessments[ActorAssessment] = LazyAssessments(
-            cols.actors, cols.actor_index, self._explainer.actor, self._all_actors)
+            cols.actors, cols.actor_index, self._explainer.actor, self._everything.actors)
 
     @cached_property
     def case(self) -> CaseGraph:
         """Every record of the graph. Read on first use (from a store, the whole graph)."""
-        return self._case_loader()
+        return self._everything.case
 
     @property
     def columns(self) -> CaseColumns:
@@ -330,13 +334,28 @@ class Analysis:
 
     # -- every explanation at once: the reference over the whole graph ---------------------
 
-    def _all_claims(self) -> dict[str, ClaimAssessment]:
+class _Everything:
+    """Every assessment in one pass of the reference implementation over the whole graph (for
+    :meth:`LazyAssessments.values` and the like), and the graph's records, read once."""
+
+    def __init__(self, numbers: Numbers, trust: TrustEstimate, explainer: Explainer,
+                 scale: ReliabilityScale, case_loader: Callable[[], CaseGraph]) -> None:
+        self.numbers, self.trust, self._scale = numbers, trust, scale
+        self.groups = explainer.groups
+        self._case_loader = case_loader
+
+    @cached_property
+    def case(self) -> CaseGraph:
+        return self._case_loader()
+
+    def claims(self) -> dict[str, ClaimAssessment]:
         case = self.case
         groups = self.groups
         groups.groups.values()  # build every group record in one pass
         stances, entries = stance_tables(case, ImplicationIndex(case))
         weights = weigh_evidence(case, groups, entries, stances)
-        corroboration = corroborate(case, groups, stances, weights, min_groups=self.min_groups)
+        corroboration = corroborate(case, groups, stances, weights,
+                                    min_groups=self.numbers.min_groups)
         belief = self.trust.belief
         result = {}
         for iri, claim in case.claims.items():
@@ -349,7 +368,7 @@ class Analysis:
             )
         return result
 
-    def _all_actors(self) -> dict[str, ActorAssessment]:
+    def actors(self) -> dict[str, ActorAssessment]:
         case = self.case
         cols, n = self.numbers.columns, self.numbers
         groups = self.groups
@@ -439,7 +458,10 @@ def analyse(
                                                             ox.Store):
         # In memory: hold the data itself, which outlives the wrapper's close().
         source = source.oxigraph
+    release_freed_memory()  # what earlier work freed, before the read allocates on top of it
     columns = read_case_columns(source)
+    if columns.n_statements > TRIM_ABOVE_STATEMENTS:
+        release_freed_memory()  # the read's tables, before the numbers and trust allocate
     if hasattr(source, "path") and columns.n_statements <= EAGER_STATEMENTS:
         case = read_case_graph(source)
         return _analysis(columns, CaseDetails(case), lambda: case, min_groups=min_groups,
@@ -466,6 +488,8 @@ def analyse_case(
 def _analysis(columns: CaseColumns, details: Details, case_loader: Callable[[], CaseGraph], *,
               min_groups: int, method: str, scale: ReliabilityScale) -> Analysis:
     numbers = compute_numbers(columns, min_groups=min_groups)
+    if columns.n_statements > TRIM_ABOVE_STATEMENTS:
+        release_freed_memory()
     trust = estimate_trust_bulk(numbers, method=method)
     return Analysis(numbers, trust, details, scale, case_loader)
 

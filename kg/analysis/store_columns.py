@@ -15,6 +15,7 @@ import numpy as np
 import pyoxigraph as ox
 
 from kg.analysis import _tsv
+from kg.analysis._memory import TRIM_ABOVE_STATEMENTS, release_freed_memory
 from kg.analysis.closure import distinct_pairs
 from kg.analysis.columns import EMPTY_PAIRS, CaseColumns
 from kg.analysis.credibility import UNJUDGEABLE_KINDS
@@ -50,17 +51,14 @@ class _Interner:
     column's table rows (-1 for rows not taken)."""
 
     def __init__(self, columns: Sequence[_Column], extra: Iterable[str] = (),
-                 sort: bool = True) -> None:
+                 sort: bool = True, keep_keys: bool = False) -> None:
         self.columns = list(columns)
         sizes = [len(c.rows) for c in self.columns]
         self._offsets = np.r_[0, np.cumsum(sizes)].astype(np.int64)
         self._texts: list[str] | None = None
         first = inverse = np.zeros(0, dtype=np.int64)
-        h1 = h2 = np.zeros(0, dtype=np.uint64)
-        if sum(sizes):
-            hashed = [c.hashes() for c in self.columns]
-            h1 = np.concatenate([h[0] for h in hashed])
-            h2 = np.concatenate([h[1] for h in hashed])
+        h1, h2 = self._lanes()
+        if len(h1):
             first, inverse = _tsv.unique_inverse(h1)
             if not np.array_equal(h2, h2[first][inverse]):  # a clash of the first lane
                 if sort:
@@ -75,8 +73,10 @@ class _Interner:
                                                   return_inverse=True)
                     inverse = inverse.reshape(-1)
         self._first = first
-        #: The two hash lanes of each (unsorted) id (without ``sort``).
-        self.id_hashes = (h1[first], h2[first]) if self._texts is None else (h1[:0], h2[:0])
+        #: Without ``sort``, with ``keep_keys``: the hash lanes of each id, for :meth:`lookup`.
+        self._keys = (h1[first], h2[first]) if keep_keys and not sort else None
+        self._clashed = self._keys is not None and bool((np.diff(self._keys[0]) == 0).any())
+        del h1, h2
         self.size = len(self._texts) if self._texts is not None else len(first)
         self.names: tuple[str, ...] = ()
         self.index: dict[str, int] = {}
@@ -87,6 +87,20 @@ class _Interner:
             rank = np.array([self.index[x] for x in firsts], dtype=np.int64)
             inverse = rank[inverse] if len(inverse) else inverse
         self._ids = inverse
+        # The ids are all that is needed from here on: the tables can be freed.
+        self._rows = [(c.table.n_rows, c.rows) for c in self.columns]
+        self.columns = []
+
+    def _lanes(self) -> tuple[np.ndarray, np.ndarray]:
+        """Both hash lanes of every cell taken, column after column, gathered in place."""
+        total = int(self._offsets[-1])
+        h1, h2 = np.empty(total, dtype=np.uint64), np.empty(total, dtype=np.uint64)
+        for k, column in enumerate(self.columns):
+            part = slice(int(self._offsets[k]), int(self._offsets[k + 1]))
+            lane1, lane2 = column.table.hashes(column.col)
+            np.take(lane1, column.rows, out=h1[part])
+            np.take(lane2, column.rows, out=h2[part])
+        return h1, h2
 
     def _decode_all(self) -> list[str]:
         """The value of every (unsorted) id, decoded column by column in bulk."""
@@ -102,10 +116,31 @@ class _Interner:
                 out[i] = value
         return out
 
+    def lookup(self, table: _tsv.Table, col: int) -> np.ndarray:
+        """The id of each cell of another table's column (-1: a value not numbered here)."""
+        if self._keys is None:
+            raise ValueError("lookup needs an interner built with keep_keys, without sort")
+        h1, h2 = table.hashes(col)
+        out = np.full(table.n_rows, -1, dtype=np.int64)
+        keys1, keys2 = self._keys
+        if not len(keys1):
+            return out
+        if self._clashed:  # two ids share a first lane (about 1 in 10^19): by both lanes
+            index = {(int(a), int(b)): i
+                     for i, (a, b) in enumerate(zip(keys1.tolist(), keys2.tolist(), strict=True))}
+            bound = np.flatnonzero(table.bound(col))
+            out[bound] = [index.get((int(a), int(b)), -1)
+                          for a, b in zip(h1[bound].tolist(), h2[bound].tolist(), strict=True)]
+            return out
+        at = np.minimum(np.searchsorted(keys1, h1), len(keys1) - 1)
+        hit = (keys1[at] == h1) & (keys2[at] == h2) & table.bound(col)
+        out[hit] = at[hit]
+        return out
+
     def ids(self, k: int) -> np.ndarray:
-        column = self.columns[k]
-        out = np.full(column.table.n_rows, -1, dtype=np.int64)
-        out[column.rows] = self._ids[self._offsets[k]:self._offsets[k + 1]]
+        n_rows, rows = self._rows[k]
+        out = np.full(n_rows, -1, dtype=np.int64)
+        out[rows] = self._ids[self._offsets[k]:self._offsets[k + 1]]
         return out
 
 
@@ -168,18 +203,29 @@ def read_case_columns(source: Any) -> CaseColumns:
             ?e ?p ?v }""",
     })
     overrides = tuple(_read_overrides(source))
+    big = t["stated_by"].n_rows > TRIM_ABOVE_STATEMENTS
+    if big:
+        release_freed_memory()  # what the workers freed while they read, in their own heaps
 
-    # -- statements: ids by the hash of the statement IRI, over the five tables at once -------
+    # -- statements: ids by the hash of the statement IRI. Only statements with a stance count,
+    # so those of the three stance tables are numbered, and the statedBy and about rows look
+    # their statement up among them (-1: no stance) ----------------------------------------
     stance_names = ("affirms", "denies", "hedges")
-    statements = _Interner([_Column(t["stated_by"], 0), _Column(t["about"], 0),
-                            *(_Column(t[n], 0) for n in stance_names)], sort=False)
-    st_of_stated, st_of_about = statements.ids(0), statements.ids(1)
+    statements = _Interner([_Column(t[n], 0) for n in stance_names], sort=False, keep_keys=True)
     n_st = statements.size
     stance = np.full(n_st, _NO_STANCE, dtype=np.int8)
     # Stances in reverse order, so that the first (smallest IRI) is written last and wins.
     for code in (2, 1, 0):
-        stance[statements.ids(2 + code)] = code
-    valid = stance < _NO_STANCE
+        stance[statements.ids(code)] = code
+    del t["affirms"], t["denies"], t["hedges"]
+    st_of_stated = statements.lookup(t["stated_by"], 0)
+    st_of_about = statements.lookup(t["about"], 0)
+    del statements
+    valid = stance < _NO_STANCE  # every statement numbered has a stance
+    t["stated_by"].forget_hashes(0)
+    t["about"].forget_hashes(0)
+    if big:
+        release_freed_memory()
 
     # -- evidence links: citedBy counts only for items that also have one of the other four
     # links (the reader's FILTER EXISTS) ------------------------------------------------------
@@ -208,6 +254,8 @@ def read_case_columns(source: Any) -> CaseColumns:
         _Column(t["contradicts"], 0), _Column(t["contradicts"], 1),
     ])
     claim_names = claims.names
+    about_claim = claims.ids(0)
+    del about_col, t["about"]
 
     # -- actors --------------------------------------------------------------------------------
     override_actors = {a for o in overrides for a in o.actors}
@@ -220,7 +268,7 @@ def read_case_columns(source: Any) -> CaseColumns:
     # relays a valid statement, which a query per such outlet settles.
     outlets = _tsv.intern(t["outlets"], 0)
     unknown = sorted(set(outlets.values) - set(actors.index))
-    relaying = _relaying_outlets(source, unknown, statements, valid) if unknown else set()
+    relaying = _relaying_outlets(source, unknown) if unknown else set()
     parents = _tsv.intern(t["acts_for"], 1)
     acts_subject = actors.ids(2)
     # Affiliation: the first parent in IRI order; a parent that is no actor otherwise is an
@@ -240,14 +288,13 @@ def read_case_columns(source: Any) -> CaseColumns:
         actor_parent[actor_index[child]] = actor_index[name]
     actor_implicit = np.zeros(len(actor_names), dtype=bool)
     actor_implicit[[actor_index[n] for n in implicit]] = True
+    stated_actor = actors.ids(0)
+    del stated_col, actor_parts, t["stated_by"]
 
     # -- statement rows: every (statement, actor, claim) of a valid statement -----------------
-    stated_actor = actors.ids(0)
-    about_claim = claims.ids(0)
-    pairs_a = _distinct_pairs(st_of_stated, stated_actor)
-    ok = about_claim >= 0
-    pairs_c = _distinct_pairs(st_of_about[ok], about_claim[ok])
-    rows_s, rows_a, rows_c = _product_join(pairs_a, pairs_c)
+    rows_s, rows_a, rows_c = _statement_rows(st_of_stated, stated_actor, st_of_about,
+                                             about_claim, n_st)
+    del st_of_stated, stated_actor, st_of_about, about_claim
 
     # -- claim kinds, refinement, contradiction ----------------------------------------------
     c_types = t["claim_types"]
@@ -314,6 +361,30 @@ def _distinct_pairs(left: np.ndarray, right: np.ndarray) -> np.ndarray:
     return distinct_pairs(left[ok], right[ok])
 
 
+def _statement_rows(
+    st_of_stated: np.ndarray, stated_actor: np.ndarray, st_of_about: np.ndarray,
+    about_claim: np.ndarray, n_st: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every (statement, actor, claim) of a valid statement, in statement order, from the
+    statement and actor (-1: not taken) of each ``statedBy`` row and the statement and claim
+    of each ``about`` row."""
+    taken_a, taken_c = stated_actor >= 0, about_claim >= 0
+    by_actor, by_claim = st_of_stated[taken_a], st_of_about[taken_c]
+    if (np.bincount(by_actor, minlength=n_st).max(initial=0) <= 1
+            and np.bincount(by_claim, minlength=n_st).max(initial=0) <= 1):
+        # The usual data, one actor and one claim per statement (each stated once): the rows
+        # are the statements that have both, without sorting pairs or joining them.
+        actor = np.full(n_st, -1, dtype=np.int64)
+        actor[by_actor] = stated_actor[taken_a]
+        claim = np.full(n_st, -1, dtype=np.int64)
+        claim[by_claim] = about_claim[taken_c]
+        rows = np.flatnonzero((actor >= 0) & (claim >= 0))
+        return rows, actor[rows], claim[rows]
+    pairs_a = _distinct_pairs(by_actor, stated_actor[taken_a])
+    pairs_c = _distinct_pairs(by_claim, about_claim[taken_c])
+    return _product_join(pairs_a, pairs_c)
+
+
 def _product_join(
     pairs_a: np.ndarray, pairs_c: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -335,26 +406,18 @@ def _product_join(
     return pairs_a[a_rows[rep], 0], pairs_a[a_rows[rep], 1], pairs_c[c_rows, 1]
 
 
-def _relaying_outlets(source: Any, outlets: list[str], statements: _Interner,
-                      valid: np.ndarray) -> set[str]:
-    """Which of ``outlets`` relay a valid statement (the reader counts the outlets of the
-    relays of valid statements as actors). Rare: an outlet with no type and nothing else that
-    makes it an actor. Statements were read as hashes, so they are matched by hash."""
-    ids = np.flatnonzero(valid)
-    lanes = np.stack([lane[ids] for lane in statements.id_hashes], axis=1)
-    valid_hashes = {(int(a), int(b)) for a, b in lanes.tolist()}
+def _relaying_outlets(source: Any, outlets: list[str]) -> set[str]:
+    """Which of ``outlets`` relay a valid statement, one with one of the three stances (the
+    reader counts the outlets of the relays of valid statements as actors). Rare: an outlet
+    with no type and nothing else that makes it an actor. Statements were read as hashes, so
+    the store checks the stance."""
     found: set[str] = set()
     for start in range(0, len(outlets), 500):
         chunk = outlets[start:start + 500]
-        rows = [(outlet, statement) for outlet, statement in select(source, (
-            f"SELECT ?o ?s WHERE {{ VALUES ?o {{ {_values(chunk)} }} "
-            "?r cred:reportedBy ?o ; cred:relays ?s }")) if outlet and statement]
-        if not rows:
-            continue
-        h1, h2 = _tsv.hash_texts([statement for _, statement in rows])
-        keys = zip(h1.tolist(), h2.tolist(), strict=True)
-        found.update(outlet for (outlet, _), key in zip(rows, keys, strict=True)
-                     if key in valid_hashes)
+        found.update(outlet for (outlet,) in select(source, (
+            f"SELECT DISTINCT ?o WHERE {{ VALUES ?o {{ {_values(chunk)} }} "
+            "?r cred:reportedBy ?o ; cred:relays ?s . ?s cred:stance ?st "
+            "VALUES ?st { cred:Affirms cred:Denies cred:Hedges } }")) if outlet)
     return found
 
 

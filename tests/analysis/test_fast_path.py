@@ -275,3 +275,46 @@ def test_a_small_on_disk_store_can_be_closed_before_the_explanations(tmp_path):
         analysis = analyse(store, method="voting")
         expected = reference_assessments(read_case_graph(store), method="voting")[0]
     assert dict(analysis.claims.items()) == expected
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_statement_rows_without_a_join_are_the_joined_rows(seed):
+    # One actor and one claim per statement (the usual data) takes the shortcut; a statement
+    # stated twice or about two claims takes the join. Both give the join's rows.
+    from kg.analysis.store_columns import _distinct_pairs, _product_join, _statement_rows
+
+    rng = np.random.default_rng(seed)
+    n_st = int(rng.integers(1, 60))
+    repeat = seed % 2 == 1
+    st_of_stated = rng.permutation(n_st)
+    st_of_about = rng.permutation(n_st)
+    if repeat:  # one more row for some statement in one of the two tables
+        st_of_stated = np.r_[st_of_stated, rng.integers(0, n_st)]
+    stated_actor = np.where(rng.random(len(st_of_stated)) < 0.2, -1,
+                            rng.integers(0, 7, len(st_of_stated)))
+    about_claim = np.where(rng.random(n_st) < 0.2, -1, rng.integers(0, 9, n_st))
+    got = _statement_rows(st_of_stated, stated_actor, st_of_about, about_claim, n_st)
+    ok = about_claim >= 0
+    expected = _product_join(_distinct_pairs(st_of_stated, stated_actor),
+                             _distinct_pairs(st_of_about[ok], about_claim[ok]))
+    assert [a.tolist() for a in got] == [e.tolist() for e in expected]
+
+
+@pytest.mark.parametrize("clash", [False, True], ids=["distinct-lanes", "first-lane-clash"])
+def test_statements_are_looked_up_by_both_hash_lanes(clash):
+    from kg.analysis._tsv import Table
+    from kg.analysis.store_columns import _Column, _Interner
+
+    def table(h1, h2):
+        n = len(h1)
+        return Table(("s",), [np.array(h1, dtype=np.uint64)], [np.array(h2, dtype=np.uint64)],
+                     (np.ones(n, dtype=bool),), (np.zeros(n, dtype=bool),), (None,))
+
+    # Three statements; with ``clash`` the first two share their first lane.
+    numbered = table([5, 5 if clash else 6, 9], [1, 2, 3])
+    statements = _Interner([_Column(numbered, 0)], sort=False, keep_keys=True)
+    ids = statements.ids(0)
+    assert sorted(ids.tolist()) == [0, 1, 2]
+    other = table([9, 5, 5 if clash else 6, 7, 5], [3, 1, 2, 4, 4])
+    expected = [ids[2], ids[0], ids[1], -1, -1]  # unknown: a new first lane, a new second one
+    assert statements.lookup(other, 0).tolist() == expected

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api import state
-from kg.analysis import Analysis
+from kg.analysis import _Everything
 from kg.analysis.explain import Explainer
 
 
@@ -29,8 +29,8 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
     monkeypatch.setattr(Explainer, "claim", count("claim", Explainer.claim))
     monkeypatch.setattr(Explainer, "actor", count("actor", Explainer.actor))
-    monkeypatch.setattr(Analysis, "_all_claims", count("all", Analysis._all_claims))
-    monkeypatch.setattr(Analysis, "_all_actors", count("all", Analysis._all_actors))
+    monkeypatch.setattr(_Everything, "claims", count("all", _Everything.claims))
+    monkeypatch.setattr(_Everything, "actors", count("all", _Everything.actors))
     return calls
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.analysis import Analysis, analyse
+from kg.analysis import Analysis, _Everything, analyse
 from kg.analysis.explain import Explainer
 from kg.seed import seed_paths
 from kg.store import KnowledgeStore
@@ -150,8 +150,8 @@ def test_a_summary_builds_no_explanation(monkeypatch: pytest.MonkeyPatch) -> Non
     for owner, name in (
         (Explainer, "claim"),
         (Explainer, "actor"),
-        (Analysis, "_all_claims"),
-        (Analysis, "_all_actors"),
+        (_Everything, "claims"),
+        (_Everything, "actors"),
     ):
         original = getattr(owner, name)
         monkeypatch.setattr(
@@ -168,7 +168,7 @@ def test_a_summary_builds_no_explanation(monkeypatch: pytest.MonkeyPatch) -> Non
         assert "case" not in analysis.__dict__  # the whole graph was never read
         analysis.claim_by_id("nk-troops-in-russia")  # the spies see an explanation built
         build_view(analysis)  # and the whole graph's view, which explains everything
-        assert built == ["claim", "_all_claims", "_all_actors"]
+        assert built == ["claim", "claims", "actors"]
 
 
 def test_focus_on_a_claim_draws_its_sources_first(

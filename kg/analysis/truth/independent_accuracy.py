@@ -171,6 +171,7 @@ def independent_accuracy(
     if detect_copying:
         pairs = _contested_pairs(ds, known, max_pair_sources)
         groups, dependence = _copy_blocs(ds.n_sources, known, pairs, copy_disagreement, copy_prior)
+        del pairs  # as large as the claims: freed before the votes are built
     votes = _Votes(ds, groups)
     accuracy, iterations, converged = votes.fixed_point(
         np.full(ds.n_sources, prior), prior, prior_weight, own_vote, max_iter, tol
@@ -544,18 +545,16 @@ def _listed_pairs(n_s: int, known: np.ndarray, source, obj, fact):
     after = np.repeat(start + size, size) - np.arange(n) - 1
     listed = np.cumsum(after)
     cuts = np.searchsorted(listed, np.arange(_PAIR_CHUNK, int(listed[-1]) if n else 0, _PAIR_CHUNK))
-    parts = []
-    for lo, hi in zip(np.r_[0, cuts].tolist(), np.r_[cuts, n].tolist(), strict=True):
-        count = after[lo:hi]
-        a = np.repeat(np.arange(lo, hi, dtype=np.int64), count)
-        first = listed[lo:hi] - count  # where each claim's partners begin in the listing
-        b = a + 1 + (np.arange(len(a), dtype=np.int64) - np.repeat(first - first[:1], count))
-        sa, sb = source[a], source[b]
-        other = known[sa] != known[sb]
-        sa, sb, a, b = sa[other], sb[other], a[other], b[other]
-        key = (np.minimum(sa, sb) * n_s + np.maximum(sa, sb)) * 2 + (fact[a] == fact[b])
-        key.sort()
-        parts.append(_add_runs(key >> 1, key & 1))
+    # The chunks read the claims' sources, their known groups and facts, in 32 bits where
+    # they fit.
+    largest = max(n_s, int(fact.max(initial=0)), int(known.max(initial=0)))
+    narrow = np.int32 if largest < 2**31 - 1 else np.int64
+    source32, fact32 = source.astype(narrow), fact.astype(narrow)
+    known32 = known[source].astype(narrow)
+    parts = [
+        _count_chunk(n_s, known32, source32, fact32, after[lo:hi], listed[lo:hi], lo)
+        for lo, hi in zip(np.r_[0, cuts].tolist(), np.r_[cuts, n].tolist(), strict=True)
+    ]
     if len(parts) == 1:
         pair, shared, agreed = parts[0]
     else:  # a pair listed in several chunks: add its counts up
@@ -563,6 +562,36 @@ def _listed_pairs(n_s: int, known: np.ndarray, source, obj, fact):
         by_pair = np.argsort(pair, kind="stable")
         pair, _, shared, agreed = _add_runs(pair[by_pair], shared[by_pair], agreed[by_pair])
     return pair // n_s, pair % n_s, shared.astype(float), agreed.astype(float)
+
+
+def _count_chunk(n_s: int, known: np.ndarray, source, fact, count: np.ndarray,
+                 listed: np.ndarray, lo: int) -> tuple[np.ndarray, ...]:
+    """The pairs of one chunk of the listing (claims ``lo`` on, each with ``count`` partners
+    after it), with their shared objects and agreements. A function of its own so that its
+    temporaries, each as long as the chunk, are freed before the next chunk and the result;
+    indices are 32-bit where they fit, which halves them."""
+    index = np.int32 if len(source) < 2**31 else np.int64
+    a = np.repeat(np.arange(lo, lo + len(count), dtype=index), count)
+    first = listed - count  # where each claim's partners begin in the listing
+    b = np.arange(len(a), dtype=index)
+    b -= np.repeat((first - first[:1]).astype(index), count)
+    b += a
+    b += 1
+    other = np.flatnonzero(known[a] != known[b])  # ``known`` of each claim's source
+    a, b = a[other], b[other]
+    del other
+    sa, sb = source[a], source[b]
+    key = np.minimum(sa, sb).astype(np.int64)
+    key *= n_s
+    key += np.maximum(sa, sb)
+    del sa, sb
+    key *= 2
+    key += fact[a] == fact[b]
+    del a, b
+    key.sort()
+    agreed = (key & 1).astype(np.int32)
+    key >>= 1
+    return _add_runs(key, agreed)
 
 
 def _add_runs(keys: np.ndarray, *weights: np.ndarray) -> tuple[np.ndarray, ...]:
