@@ -126,7 +126,11 @@ def _open_store(
 
     _check_files(files)
     try:
-        store = open_store(store_path, update_url=os.environ.get("KG_STORE_UPDATE_URL") or None)
+        store = open_store(
+            store_path,
+            update_url=os.environ.get("KG_STORE_UPDATE_URL") or None,
+            bulk_url=os.environ.get("KG_STORE_BULK_URL") or None,
+        )
     except KgError as error:
         raise _fail(error) from None
     try:

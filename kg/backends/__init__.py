@@ -49,6 +49,7 @@ def open_store(
     *,
     update_url: str | None = None,
     timeout: float | None = None,
+    bulk_url: str | None = None,
 ) -> KnowledgeStore:
     """Open the store a setting names (see the table above).
 
@@ -57,6 +58,9 @@ def open_store(
         update_url: a remote endpoint's update URL, if not the one derived from ``spec``
             (``.../query`` gives ``.../update``; any other URL serves both).
         timeout: a remote endpoint's deadline per request, in seconds (default: none).
+        bulk_url: opt-in, a remote endpoint's URL that loads POSTed N-Quads atomically
+            (``oxigraph serve``: ``http://host:7878/store?no_transaction``), for
+            ``kg.ingest``; see docs/backends.md.
 
     Raises:
         StoreError: the directory cannot be used, or the endpoint cannot be reached, refuses
@@ -69,19 +73,25 @@ def open_store(
         raise StoreError(
             f"an update URL ({update_url}) only applies to a SPARQL endpoint, not to a {kind} store"
         )
+    if bulk_url is not None and kind != "remote":
+        raise StoreError(
+            f"a bulk URL ({bulk_url}) only applies to a SPARQL endpoint, not to a {kind} store"
+        )
     if kind == "memory":
         return KnowledgeStore()
     if kind == "disk":
         return KnowledgeStore(Path(spec))  # type: ignore[arg-type]
-    return KnowledgeStore(engine=_remote_engine(str(spec), update_url, timeout))
+    return KnowledgeStore(engine=_remote_engine(str(spec), update_url, timeout, bulk_url))
 
 
-def _remote_engine(url: str, update_url: str | None, timeout: float | None) -> object:
+def _remote_engine(
+    url: str, update_url: str | None, timeout: float | None, bulk_url: str | None = None
+) -> object:
     from kg.backends.http import BadRequest, SparqlClient, display_url
     from kg.backends.sparql import SparqlEngine
 
     try:
-        engine = SparqlEngine(SparqlClient(url, update_url, timeout=timeout))
+        engine = SparqlEngine(SparqlClient(url, update_url, timeout=timeout, bulk_url=bulk_url))
         # One cheap request at once, so that a wrong URL fails here, not at the first query.
         engine.check_union()
     except BadRequest as refusal:

@@ -7,8 +7,9 @@ Standard library only (:mod:`http.client`), for three reasons:
   per-read timeout, as urllib and httpx give, would let it run on);
 - answers are streamed: the caller parses rows as they arrive and may stop early (the
   connection is then closed, which is how a client tells the endpoint to stop);
-- nothing but the configured endpoint is ever contacted: redirects are not followed (a 3xx is
-  an error that names the new location) and no proxy is consulted.
+- nothing but the configured URLs (query, update, and the opt-in bulk URL) is ever contacted:
+  redirects are not followed (a 3xx is an error that names the new location) and no proxy is
+  consulted.
 
 Queries are sent as URL-encoded forms (SPARQL 1.1 Protocol, section 2.1.2: Virtuoso 7.2 never
 answers a query sent as an ``application/sparql-query`` body) and updates as
@@ -150,15 +151,24 @@ class SparqlClient:
         query_url: where queries go.
         update_url: where updates go; by default :func:`default_update_url`.
         timeout: default deadline of a request, in seconds (``None``: no deadline).
+        bulk_url: where :meth:`post_nquads` sends N-Quads (an opt-in, non-standard loader
+            such as ``oxigraph serve``'s ``/store?no_transaction``); ``None``: no such URL.
     """
 
     def __init__(
-        self, query_url: str, update_url: str | None = None, *, timeout: float | None = None
+        self,
+        query_url: str,
+        update_url: str | None = None,
+        *,
+        timeout: float | None = None,
+        bulk_url: str | None = None,
     ) -> None:
         self.query_url = query_url
         self.update_url = update_url or default_update_url(query_url)
+        self.bulk_url = bulk_url
         self._query = _Url.parse(self.query_url)
         self._update = _Url.parse(self.update_url)
+        self._bulk = _Url.parse(bulk_url) if bulk_url else None
         self.timeout = timeout
 
     def query(
@@ -181,8 +191,8 @@ class SparqlClient:
             self._query, self.query_url, form, "application/x-www-form-urlencoded", accept, timeout
         )
 
-    def update(self, text: str, *, timeout: float | None = None) -> None:
-        """Send an update and wait for it to be applied.
+    def update(self, text: str | bytes, *, timeout: float | None = None) -> None:
+        """Send an update (text, or its UTF-8 bytes) and wait for it to be applied.
 
         Raises:
             BadRequest: the endpoint refused the update (400).
@@ -195,15 +205,37 @@ class SparqlClient:
         with answer:
             answer.read()
 
+    def post_nquads(self, data: bytes, *, timeout: float | None = None) -> None:
+        """POST N-Quads to the bulk URL and wait for them to be loaded.
+
+        Raises:
+            ValueError: this client has no bulk URL.
+            BadRequest: the endpoint refused the data (400).
+            EndpointError: the endpoint cannot be reached, failed or refused (403, 5xx).
+            DeadlineExceeded: no answer before the deadline.
+        """
+        if self._bulk is None or self.bulk_url is None:
+            raise ValueError("no bulk URL is configured")
+        answer = self._send(self._bulk, self.bulk_url, data, "application/n-quads", "*/*", timeout)
+        with answer:
+            answer.read()
+
     def _send(
-        self, url: _Url, full: str, text: str, content_type: str, accept: str, timeout: float | None
+        self,
+        url: _Url,
+        full: str,
+        text: str | bytes,
+        content_type: str,
+        accept: str,
+        timeout: float | None,
     ) -> Answer:
         seconds = self.timeout if timeout is None else timeout
         deadline = None if seconds is None else time.monotonic() + seconds
         connect = CONNECT_TIMEOUT if deadline is None else min(CONNECT_TIMEOUT, seconds or 0.0)
         kind = http.client.HTTPSConnection if url.scheme == "https" else http.client.HTTPConnection
         connection = kind(url.host, url.port, timeout=max(connect, 0.001))
-        body = text.encode("utf-8")
+        # An ingest batch comes as bytes already: encoding tens of MB again would be a copy.
+        body = text if isinstance(text, bytes) else text.encode("utf-8")
         try:
             connection.request(
                 "POST",

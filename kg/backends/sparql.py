@@ -13,6 +13,9 @@ How the data is laid out on the endpoint, and why:
   request SHOULD be treated atomically"), so a load is still all or nothing. Measured: on
   Oxigraph 0.5 a request whose last operation fails changes nothing; Virtuoso 7.2 applies
   the operations of a request one by one, but refuses a bad ``INSERT DATA`` as a whole.
+  :meth:`SparqlEngine.write_batch` (an ingest batch and its records) is one request too: an
+  ``INSERT DATA``, or with the opt-in bulk URL a ``POST`` of N-Quads to ``oxigraph serve``'s
+  bulk loader (docs/backends.md, "Ingesting large files into a server").
 - **The default graph is a named graph.** Many servers have no writable default graph of its
   own (Virtuoso, Neptune) or show the union of all graphs as the default graph. Quads of the
   default graph are kept in :data:`DEFAULT_GRAPH` and come back as default-graph quads.
@@ -59,6 +62,16 @@ REGISTRY = "https://w3id.org/cred-kg/graph/registry"
 HOLDS = "https://w3id.org/cred-kg/store#holds"
 #: Quads per request when bulk loading (not atomic as a whole, like the embedded bulk loader).
 BULK_CHUNK = 20_000
+#: Quads per request below which a POST to the bulk URL is all or nothing on ``oxigraph
+#: serve`` 0.5: its bulk loader (``/store?no_transaction``) holds up to 1,000,000 quads, then
+#: writes them in one RocksDB ingestion of sorted files, atomic, crash included (the same
+#: loader as the embedded on-disk ingest: ``kg.ingest.writes`` says why); a larger batch goes
+#: as ``INSERT DATA`` instead.
+BULK_ATOMIC_QUADS = 1_000_000
+#: Characters of one update request at most, where :meth:`SparqlEngine.update` may split it:
+#: ``oxigraph serve`` refuses a body over 128 MiB, which the analysis graph of 10M triples
+#: (1M statements) passes, at about 370 MB as one request.
+MAX_UPDATE_CHARS = 32 * 2**20
 
 _SELECT_ACCEPT = "application/sparql-results+json"
 # Asked for by query form: Virtuoso answers a CONSTRUCT in a results format if one is accepted.
@@ -132,6 +145,45 @@ def _sparql_term(term: Any) -> str:
             "are not supported by the remote backend)"
         )
     return str(term)
+
+
+def _stored_quad(quad: ox.Quad) -> ox.Quad:
+    """The quad as the endpoint keeps it: skolemised, the default graph named."""
+    return ox.Quad(
+        _sparql_ready(quad.subject),
+        quad.predicate,
+        _sparql_ready(quad.object),
+        _stored_graph(quad.graph_name),
+    )
+
+
+def _sparql_ready(term: Any) -> Any:
+    term = skolemise(term)
+    if not isinstance(term, ox.NamedNode | ox.Literal):
+        _sparql_term(term)  # raises: the same message as for INSERT DATA
+    return term
+
+
+def canonical_ntriples(text: bytes) -> bytes:
+    """N-Triples ``text`` parsed and written out again by Oxigraph, one ``<s> <p> <o> .``
+    line per triple (comments, spacing and optional escapes gone).
+
+    What goes to the endpoint is then Oxigraph's own output, whatever the file held: no line
+    of a file can be read by the endpoint as SPARQL syntax (a ``}`` closing the data block),
+    and each line ends in ``" .\\n"`` and nowhere else (a literal's newline is written
+    ``\\n``), which :meth:`SparqlEngine.write_batch` relies on to add a graph name.
+
+    Raises:
+        SyntaxError: ``text`` is not N-Triples (a fourth term, a graph name, included);
+            positions are in ``text``.
+
+    Example:
+        >>> canonical_ntriples(b'<urn:s>   <urn:p> "a }"@en. # note\\n')
+        b'<urn:s> <urn:p> "a }"@en .\\n'
+    """
+    return ox.serialize(  # type: ignore[no-any-return]
+        ox.parse(text, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES
+    )
 
 
 def data_block(quads: Iterable[ox.Quad]) -> tuple[str, set[ox.NamedNode]]:
@@ -290,26 +342,100 @@ class SparqlEngine:
         self.update(removed=[quad])
 
     def update(self, *, removed: Iterable[ox.Quad] = (), added: Iterable[ox.Quad] = ()) -> None:
-        """Remove, then add, in one request (so that a reader never sees half of it).
+        """Remove, then add, in one request (so that a reader never sees half of it), unless
+        the request would be over :data:`MAX_UPDATE_CHARS`: then in requests of at most that,
+        the removals first (a reader may see the change half done, and a failure half way
+        leaves it so; :meth:`kg.store.KnowledgeStore.replace_graph` writes only the
+        difference, so the next replacement finishes it).
 
         Raises:
-            OSError: the endpoint refused or failed the request; nothing was changed.
+            OSError: the endpoint refused or failed a request; that request changed nothing.
         """
+        removed, added = list(removed), list(added)
         operations = []
         body, _ = data_block(removed)
         if body:
             operations.append(f"DELETE DATA {{\n{body}\n}}")
         body, graphs = data_block(added)
         if body:
-            registry = " ".join(
-                f"<{REGISTRY}> <{HOLDS}> {g} ." for g in sorted(graphs, key=lambda g: g.value)
-            )
-            operations.append(f"INSERT DATA {{\nGRAPH <{REGISTRY}> {{ {registry} }}\n{body}\n}}")
+            operations.append(f"INSERT DATA {{\n{_registry_block(graphs)}\n{body}\n}}")
         if not operations:
             return
-        self._send(" ;\n".join(operations))
+        text = " ;\n".join(operations)
+        if len(text) <= MAX_UPDATE_CHARS:
+            self._send(text)
+        else:
+            del text, operations, body
+            for piece in _pieces(removed, MAX_UPDATE_CHARS):
+                self._send(f"DELETE DATA {{\n{data_block(piece)[0]}\n}}")
+            for piece in _pieces(added, MAX_UPDATE_CHARS):
+                block, named = data_block(piece)
+                self._send(f"INSERT DATA {{\n{_registry_block(named)}\n{block}\n}}")
         if graphs and not self._union_checked:
             self.check_union()
+
+    def write_batch(self, ntriples: bytes, quads: Iterable[ox.Quad] = ()) -> None:
+        """Add the triples of an N-Triples text to the default graph, and ``quads``, in one
+        request: all of them or none (an ingest batch and its progress records).
+
+        The text is checked here, before anything is sent, and sent as
+        :func:`canonical_ntriples` writes it, with no Python object per triple kept: as the
+        body of one ``INSERT DATA`` (any SPARQL 1.1 endpoint), or, when the client has a
+        bulk URL and the request holds fewer than :data:`BULK_ATOMIC_QUADS` quads, as
+        N-Quads POSTed there (``oxigraph serve``'s bulk loader: several times faster, see
+        docs/backends.md). A text with blank nodes or ``<<`` is written quad by quad instead,
+        its blank nodes skolemised as by :meth:`extend`.
+
+        Raises:
+            SyntaxError: ``ntriples`` is not N-Triples (positions in ``ntriples``); nothing
+                was sent.
+            ValueError: a quad holds an RDF 1.2 triple term.
+            OSError: the endpoint refused or failed the request; nothing was changed.
+        """
+        extra = list(quads)
+        if b"_:" in ntriples or b"<<" in ntriples:
+            extra = [*ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), *extra]
+            ntriples = b""
+        canonical = canonical_ntriples(ntriples) if ntriples else b""
+        triples = canonical.count(b"\n")
+        # The registry adds a quad per graph: at most one per extra quad, and the default's.
+        if self.client.bulk_url is not None and triples + 2 * len(extra) + 1 < BULK_ATOMIC_QUADS:
+            self._post_nquads(canonical, extra)
+        else:
+            self._insert_text(canonical, extra)
+        if not self._union_checked and (canonical or extra):
+            self.check_union()
+
+    def _insert_text(self, canonical: bytes, quads: list[ox.Quad]) -> None:
+        """One ``INSERT DATA``: the canonical N-Triples in the default graph's named graph,
+        the quads as :func:`data_block` writes them, and the registry of their graphs."""
+        body, graphs = data_block(quads)
+        if canonical:
+            graphs.add(_DEFAULT)
+        if not graphs:
+            return
+        parts = [f"INSERT DATA {{\n{_registry_block(graphs)}\n".encode()]
+        if canonical:
+            parts += [f"GRAPH <{DEFAULT_GRAPH}> {{\n".encode(), canonical, b"}\n"]
+        parts.append(f"{body}\n}}".encode())
+        self._send(b"".join(parts))
+
+    def _post_nquads(self, canonical: bytes, quads: list[ox.Quad]) -> None:
+        """One POST of N-Quads to the bulk URL: the same quads as :meth:`_insert_text`."""
+        # Each canonical line ends in " .\n" and no literal holds a raw newline, so this
+        # names the graph of every line and touches nothing else.
+        data = canonical.replace(b" .\n", f" <{DEFAULT_GRAPH}> .\n".encode())
+        stored = [_stored_quad(quad) for quad in quads]
+        graphs = {quad.graph_name for quad in stored} | ({_DEFAULT} if canonical else set())
+        registry = [ox.Quad(_REGISTRY, _HOLDS, graph, _REGISTRY) for graph in graphs]
+        data += ox.serialize([*registry, *stored], format=ox.RdfFormat.N_QUADS)
+        try:
+            self.client.post_nquads(data)
+        except BadRequest as refusal:
+            raise OSError(
+                f"{display_url(self.client.bulk_url or '')}: the endpoint refused the "
+                f"data: {refusal.message}"
+            ) from None
 
     def clear(self) -> None:
         """Drop every graph this store wrote, and the registry, in one request."""
@@ -327,13 +453,35 @@ class SparqlEngine:
     def flush(self) -> None:
         """Nothing to do: the endpoint persists each request itself."""
 
-    def _send(self, text: str) -> None:
+    def _send(self, text: str | bytes) -> None:
         try:
             self.client.update(text)
         except BadRequest as refusal:
             raise OSError(
                 f"{self.location}: the endpoint refused the update: {refusal.message}"
             ) from None
+
+
+def _pieces(quads: list[ox.Quad], budget: int) -> Iterator[list[ox.Quad]]:
+    """``quads`` in runs whose N-Quads text stays under ``budget`` characters (a quad longer
+    than that alone), for an update sent in several requests."""
+    piece: list[ox.Quad] = []
+    size = 0
+    for quad in quads:
+        length = len(str(quad)) + 2
+        if piece and size + length > budget:
+            yield piece
+            piece, size = [], 0
+        piece.append(quad)
+        size += length
+    if piece:
+        yield piece
+
+
+def _registry_block(graphs: set[ox.NamedNode]) -> str:
+    """The registry's lines for ``graphs``, as a ``GRAPH`` block of an ``INSERT DATA``."""
+    lines = " ".join(f"<{REGISTRY}> <{HOLDS}> {g} ." for g in sorted(graphs, key=lambda g: g.value))
+    return f"GRAPH <{REGISTRY}> {{ {lines} }}"
 
 
 def _substitute(query: str, substitutions: Mapping[ox.Variable, Term]) -> str:

@@ -34,8 +34,18 @@ DISK_WRITERS = 2
 
 def writers(store: Any) -> int:
     """Two writers into an embedded on-disk store, where each write is its own RocksDB
-    ingestion; one elsewhere (an in-memory write is a transaction, a remote one a request)."""
-    return DISK_WRITERS if getattr(store, "kind", None) == "disk" else 1
+    ingestion, and into a remote store with a bulk URL (``oxigraph serve``'s bulk loader, the
+    same ingestion: the next batch is checked and sent while the server loads one); one
+    elsewhere (an in-memory write is a transaction, an ``INSERT DATA`` a transaction the
+    server runs one at a time: two at once measured no faster)."""
+    if getattr(store, "kind", None) == "disk" or _bulk_url(store) is not None:
+        return DISK_WRITERS
+    return 1
+
+
+def _bulk_url(store: Any) -> str | None:
+    client = getattr(getattr(store, "oxigraph", None), "client", None)
+    return getattr(client, "bulk_url", None)
 
 
 def written_here(write: Write, batch: Batch, records: list[ox.Quad]) -> Future[None]:
@@ -152,20 +162,28 @@ def writer(store: Any) -> Write:
 
         return write_oxigraph
 
-    def write_extend(batch: Batch | None, records: list[ox.Quad]) -> None:
-        quads: list[ox.Quad] = []
-        if batch is not None and batch.text is not None:
-            # Fast-path text has no blank nodes, so parsing it here relabels nothing; a
-            # SyntaxError is located by the caller, as on the embedded store.
-            quads = list(ox.parse(batch.text, format=ox.RdfFormat.N_QUADS))
-        elif batch is not None:
-            quads = batch.quads or []
+    def write_remote(batch: Batch | None, records: list[ox.Quad]) -> None:
+        # One request per batch, its records in it (SparqlEngine.write_batch). Fast-path text
+        # goes as text: checked and rewritten by Oxigraph's N-Triples parser and serializer
+        # in one call, not parsed into quads here and formatted again (a profile of 1M
+        # triples into `oxigraph serve`: 3.8 s of Python per million triples that way).
         try:
-            target.extend([*quads, *records])  # type: ignore[attr-defined]
+            if batch is not None and batch.text is not None:
+                try:
+                    target.write_batch(batch.text, records)  # type: ignore[attr-defined]
+                    return
+                except SyntaxError:
+                    # Not N-Triples: an N-Quads line with a graph name, which the embedded
+                    # store accepts too, or a real error, which this parse locates (the
+                    # caller turns it into the file's line). Nothing was sent.
+                    quads = list(ox.parse(batch.text, format=ox.RdfFormat.N_QUADS))
+            else:
+                quads = (batch.quads or []) if batch is not None else []
+            target.write_batch(b"", [*quads, *records])  # type: ignore[attr-defined]
         except OSError as error:
             raise StoreError(f"write failed: {error}") from None
 
-    return write_extend
+    return write_remote
 
 
 class Write(Protocol):
