@@ -279,7 +279,9 @@ class KnowledgeStore:
 
         Only the difference is written: removing quads is what costs (see
         :func:`kg.analysis.rdf.replace_analysis_graph`). On a remote store the removals and
-        additions go in one request, so no reader sees half of the change.
+        additions go in one request, so no reader sees half of the change, unless that request
+        would pass :data:`kg.backends.sparql.MAX_UPDATE_CHARS` (the analysis graph of 10M
+        triples): then in several, removals first.
 
         Example:
             >>> store = KnowledgeStore()

@@ -3,12 +3,13 @@
 :func:`ingest_file` reads a file in batches (:mod:`kg.ingest.batches`) and writes each batch,
 all or nothing, together with a progress record (:mod:`kg.ingest.records`). It holds a few
 batches at a time (the next one is read while the current one is written, and into an on-disk
-store two are written at once, one per core), whatever the size of the file (the store's own
-memory aside: an in-memory store holds everything, RocksDB's caches grow with the data on
-disk). What it guarantees:
+store, or a remote one with a bulk URL, two are written at once), whatever the size of the file
+(the store's own memory aside: an in-memory store holds everything, RocksDB's caches grow with
+the data on disk). What it guarantees:
 
 - **Atomic per batch.** A batch is written whole or not at all, with its record: in one
-  transaction (in memory; on a SPARQL endpoint, one update request), or on disk in one
+  transaction (in memory; on a SPARQL endpoint, one update request, or with the opt-in bulk
+  URL one POST to ``oxigraph serve``'s bulk loader, docs/backends.md), or on disk in one
   RocksDB ingestion of sorted files (:mod:`kg.ingest.writes` says why that is atomic; a kill while
   the files are being written leaves them unused in the store's directory). Bad input
   (a syntax error, a literal over the limit) stops the ingest before its batch is written:
@@ -115,7 +116,7 @@ class Store(Protocol):
 
     Writes go to ``store.oxigraph``: an embedded pyoxigraph ``Store`` (the fast path parses
     and writes a batch in one ``Store.load`` call), or a remote backend's engine, whose
-    ``extend`` is one transaction (one SPARQL Update request).
+    ``write_batch`` writes a batch and its records in one request.
     """
 
     def query(self, sparql: str) -> object: ...
