@@ -149,17 +149,13 @@ _HASH_ONLY = {"stated_by": (0,), "about": (0,), "affirms": (0,), "denies": (0,),
               "hedges": (0,)}
 
 
-def _fetch(source: Any, sparql: str, hash_only: Sequence[int]) -> _tsv.Table:
-    return _tsv.fetch(source, sparql, hash_only)
-
-
 def _select_all(source: Any, queries: dict[str, str], workers: int = 2) -> dict[str, _tsv.Table]:
     """Run the queries two at a time, each worker tokenising and hashing its own result as
     Oxigraph writes it: Oxigraph releases the GIL while it evaluates and serialises, and numpy
     while it sorts and computes, so the two cores stay busy."""
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures: dict[str, Future[_tsv.Table]] = {
-            name: pool.submit(_fetch, source, text, _HASH_ONLY.get(name, ()))
+            name: pool.submit(_tsv.fetch, source, text, _HASH_ONLY.get(name, ()))
             for name, text in queries.items()
         }
         return {name: future.result() for name, future in futures.items()}
