@@ -108,3 +108,18 @@ def oxigraph_endpoint() -> Iterator[str]:
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+@pytest.fixture
+def bulk_store(oxigraph_endpoint: str) -> Iterator[Any]:
+    """An empty remote store on ``oxigraph serve`` whose bulk URL is its bulk loader
+    (``/store?no_transaction``)."""
+    from kg.backends import open_store
+
+    url = oxigraph_endpoint.removesuffix("/query") + "/store?no_transaction"
+    store = open_store(oxigraph_endpoint, bulk_url=url)
+    store.clear()
+    try:
+        yield store
+    finally:
+        store.close()

@@ -45,18 +45,6 @@ def remote(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Knowledge
         yield store
 
 
-@pytest.fixture
-def bulk(oxigraph_endpoint: str) -> Iterator[KnowledgeStore]:
-    """An empty store on ``oxigraph serve`` with its bulk loader as the bulk URL."""
-    url = oxigraph_endpoint.removesuffix("/query") + "/store?no_transaction"
-    store = open_store(oxigraph_endpoint, bulk_url=url)
-    store.clear()
-    try:
-        yield store
-    finally:
-        store.close()
-
-
 def test_canonical_text_has_one_line_per_triple_ending_in_a_dot() -> None:
     canonical = canonical_ntriples(TEXT)
     # " .\n" ends each line and appears nowhere else (the bulk URL's graph goes there).
@@ -92,39 +80,39 @@ def test_blank_nodes_in_a_batch_are_skolemised_and_read_back(remote: KnowledgeSt
     )
 
 
-def test_the_bulk_url_writes_the_same_quads(bulk: KnowledgeStore, monkeypatch) -> None:
+def test_the_bulk_url_writes_the_same_quads(bulk_store: KnowledgeStore, monkeypatch) -> None:
     sent: list[int] = []
-    post = bulk.oxigraph.client.post_nquads
+    post = bulk_store.oxigraph.client.post_nquads
     monkeypatch.setattr(
-        bulk.oxigraph.client, "post_nquads", lambda data: (sent.append(len(data)), post(data))
+        bulk_store.oxigraph.client, "post_nquads", lambda data: (sent.append(len(data)), post(data))
     )
-    bulk.oxigraph.write_batch(TEXT, [RECORD])
+    bulk_store.oxigraph.write_batch(TEXT, [RECORD])
     assert len(sent) == 1
-    assert set(bulk.quads()) == _expected()
-    bulk.oxigraph.write_batch(TEXT, [RECORD])  # again: a set of quads, nothing doubled
-    assert len(bulk) == 4
+    assert set(bulk_store.quads()) == _expected()
+    bulk_store.oxigraph.write_batch(TEXT, [RECORD])  # again: a set of quads, nothing doubled
+    assert len(bulk_store) == 4
 
 
 def test_a_batch_over_the_bulk_loaders_atomic_size_goes_as_insert_data(
-    bulk: KnowledgeStore, monkeypatch
+    bulk_store: KnowledgeStore, monkeypatch
 ) -> None:
     monkeypatch.setattr(sparql_module, "BULK_ATOMIC_QUADS", 5)
 
     def refuse(data: bytes) -> None:
         raise AssertionError("posted to the bulk URL")
 
-    monkeypatch.setattr(bulk.oxigraph.client, "post_nquads", refuse)
-    bulk.oxigraph.write_batch(TEXT, [RECORD])
-    assert set(bulk.quads()) == _expected()
+    monkeypatch.setattr(bulk_store.oxigraph.client, "post_nquads", refuse)
+    bulk_store.oxigraph.write_batch(TEXT, [RECORD])
+    assert set(bulk_store.quads()) == _expected()
 
 
-def test_the_bulk_loader_loads_nothing_of_a_refused_post(bulk: KnowledgeStore) -> None:
+def test_the_bulk_loader_loads_nothing_of_a_refused_post(bulk_store: KnowledgeStore) -> None:
     """What the bulk URL's atomicity rests on: ``oxigraph serve`` parses a whole POST before
     it writes any of it, so data whose last line is bad leaves the store as it was."""
     good = "".join(f"<{E}s{n}> <{E}p> <{E}o> <{E}g> .\n" for n in range(5000))
     with pytest.raises(BadRequest):
-        bulk.oxigraph.client.post_nquads((good + f"<{E}s> <{E}p> .\n").encode())
-    rows = bulk.query(f"ASK {{ GRAPH <{E}g> {{ ?s ?p ?o }} }}")
+        bulk_store.oxigraph.client.post_nquads((good + f"<{E}s> <{E}p> .\n").encode())
+    rows = bulk_store.query(f"ASK {{ GRAPH <{E}g> {{ ?s ?p ?o }} }}")
     assert not bool(rows)
 
 

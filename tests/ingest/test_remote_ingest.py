@@ -18,18 +18,6 @@ from tests.ingest.conftest import E, data_quads, nt_lines
 
 
 @pytest.fixture
-def bulk_store(oxigraph_endpoint: str) -> Iterator[KnowledgeStore]:
-    """An empty remote store whose ingest goes through ``/store?no_transaction``."""
-    url = oxigraph_endpoint.removesuffix("/query") + "/store?no_transaction"
-    store = open_store(oxigraph_endpoint, bulk_url=url)
-    store.clear()
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-@pytest.fixture
 def remote_store(oxigraph_endpoint: str) -> Iterator[KnowledgeStore]:
     """An empty remote store with the default path (``INSERT DATA``)."""
     store = open_store(oxigraph_endpoint)
