@@ -44,6 +44,36 @@ def test_cells_are_the_terms_values(store: ox.Store) -> None:
     assert [table.text(r, 2) for r in range(table.n_rows)] == [None] * len(VALUES)
 
 
+def test_rows_are_the_solutions_values() -> None:
+    # Every kind of term a row may hold, including those the TSV writer leaves bare (numbers,
+    # booleans) or writes with a language or a datatype, blank nodes and non-ASCII IRIs.
+    s = ox.Store()
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    objects: list[ox.NamedNode | ox.BlankNode | ox.Literal] = [
+        *(ox.Literal(v) for v in VALUES),
+        ox.Literal("chat", language="fr"),
+        ox.Literal('a "quoted" word', language="en-GB"),
+        ox.Literal("42", datatype=ox.NamedNode(xsd + "integer")),
+        ox.Literal("-0.50", datatype=ox.NamedNode(xsd + "decimal")),
+        ox.Literal("1.5E3", datatype=ox.NamedNode(xsd + "double")),
+        ox.Literal("true", datatype=ox.NamedNode(xsd + "boolean")),
+        ox.Literal("2024-10-31", datatype=ox.NamedNode(xsd + "date")),
+        ox.Literal("x\\y", datatype=ox.NamedNode(f"{EX}odd#type")),
+        ox.NamedNode(f"{EX}é/中文?q=1&r=2#frag"),
+        ox.BlankNode("b0"),
+    ]
+    for i, obj in enumerate(objects):
+        s.add(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}p"), obj))
+    query = f"SELECT ?s ?o ?none WHERE {{ ?s <{EX}p> ?o OPTIONAL {{ ?s <{EX}none> ?none }} }}"
+    expected = sorted(
+        tuple(None if row[v] is None else row[v].value for v in ("s", "o", "none"))
+        for row in s.query(query)  # type: ignore[union-attr]
+    )
+    got = list(_tsv.rows(s, query))
+    assert sorted(got, key=repr) == sorted(expected, key=repr)
+    assert len(got) == len(objects)
+
+
 def test_interned_ids_follow_equal_values(store: ox.Store) -> None:
     query = f"SELECT ?s ?o WHERE {{ ?s <{EX}next> ?o }} ORDER BY ?s"
     table = _tsv.parse_tsv(_tsv.run_tsv(store, query))
