@@ -105,6 +105,9 @@ DEFAULT_BATCH_SIZE = 100_000
 #: larger files leave less compaction for later (10M triples: 100k-line batches took 33 s and
 #: 11 s more to close the store, 400k-line batches 36 s and nothing; raw bulk load 34 s).
 DISK_BATCH_SIZE = 400_000
+#: With the default batch size, the first batch of N-Triples or N-Quads is this many times
+#: smaller, so that the first write starts sooner.
+FIRST_BATCH_FRACTION = 8
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 # IRIs per VALUES block, as in kg.store: keeps each query's text small.
@@ -144,7 +147,8 @@ def ingest_file(
         path: the file.
         fmt: its format; by default the one its extension says.
         batch_size: quads per batch (for N-Triples and N-Quads, lines); by default
-            :data:`DEFAULT_BATCH_SIZE`, or :data:`DISK_BATCH_SIZE` into an on-disk store.
+            :data:`DEFAULT_BATCH_SIZE`, or :data:`DISK_BATCH_SIZE` into an on-disk store, the
+            first batch of N-Triples or N-Quads :data:`FIRST_BATCH_FRACTION` times smaller.
         resume: skip what an earlier run committed of the same content (same SHA-256), and do
             nothing if it committed all of it. Without it, the whole file is written again,
             which adds nothing that is already there.
@@ -169,8 +173,14 @@ def ingest_file(
     path = Path(path)
     source = str(path)
     rdf_format = _ingest_format(path, fmt)
+    first_batch_size = None
     if batch_size is None:
         batch_size = DISK_BATCH_SIZE if writers(store) > 1 else DEFAULT_BATCH_SIZE
+        # Nothing is written until the first batch has been cut and checked, and the next
+        # one is cut while a batch is written: a small first batch starts the writes sooner
+        # (a 100k-line file in memory is two batches, so its cutting was not overlapped at
+        # all: 0.27 s against 0.21 s for a raw bulk load).
+        first_batch_size = batch_size // FIRST_BATCH_FRACTION
     if batch_size < 1:
         raise InputError(
             f"batch size {batch_size} is not positive",
@@ -207,7 +217,9 @@ def ingest_file(
     # description before this file, or the file's own data would count as already there.
     before = _before(store, path, rdf_format, scope, limits) if validate else None
     nodes = BlankNodes(scope)
-    batches = prefetched(_batches(path, rdf_format, batch_size, position, nodes, limits))
+    batches = prefetched(
+        _batches(path, rdf_format, batch_size, position, nodes, limits, first_batch_size)
+    )
     first = True
 
     def committed_batch(batch: Batch) -> None:
@@ -346,11 +358,13 @@ def _size_and_digest(path: Path) -> tuple[int, str]:
 
 
 def _batches(
-    path: Path, fmt: Format, batch_size: int, start: Position, nodes: BlankNodes, limits: Limits
+    path: Path, fmt: Format, batch_size: int, start: Position, nodes: BlankNodes, limits: Limits,
+    first_batch_size: int | None = None,
 ) -> Iterator[Batch]:
     if fmt in LINE_FORMATS:
         return line_batches(
-            path, fmt, batch_size=batch_size, start=start, nodes=nodes, limits=limits
+            path, fmt, batch_size=batch_size, start=start, nodes=nodes, limits=limits,
+            first_batch_size=first_batch_size,
         )
     return stream_batches(path, fmt, batch_size=batch_size, start=start, nodes=nodes, limits=limits)
 

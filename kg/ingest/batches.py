@@ -116,15 +116,19 @@ def _too_long_token(source: str, first_line: int) -> LimitExceededError:
 
 
 def line_batches(
-    path: Path, fmt: Format, *, batch_size: int, start: Position, nodes: BlankNodes, limits: Limits
+    path: Path, fmt: Format, *, batch_size: int, start: Position, nodes: BlankNodes, limits: Limits,
+    first_batch_size: int | None = None,
 ) -> Iterator[Batch]:
-    """Batches of ``batch_size`` lines of an N-Triples or N-Quads file, from ``start``."""
+    """Batches of ``batch_size`` lines of an N-Triples or N-Quads file, from ``start``; the
+    first one of ``first_batch_size`` lines if given."""
     source = str(path)
     offset, line, done, index = start.offset, start.line, start.quads_done, start.batches
+    size = first_batch_size or batch_size
     with path.open("rb") as handle:
         handle.seek(offset)
         reader = _Lines(handle)
-        while chunk := reader.take(batch_size):
+        while chunk := reader.take(size):
+            size = batch_size
             lines = reader.newlines + (chunk[-1:] != b"\n")
             first = line + 1
             line += lines

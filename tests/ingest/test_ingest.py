@@ -279,3 +279,16 @@ def test_a_reading_error_on_disk_counts_the_batch_still_being_written(write, tmp
         assert stopped.value.cause.location.line == 18
         assert (report.last_batch, report.total_quads) == (3, 15)
         assert len(data_quads(store)) == 15
+
+
+def test_the_default_batches_start_with_a_smaller_one(write, monkeypatch) -> None:
+    import kg.ingest
+
+    monkeypatch.setattr(kg.ingest, "DEFAULT_BATCH_SIZE", 16)  # the first: 16 // 8 = 2 lines
+    path = write("a.nt", nt_lines(25))
+    store = KnowledgeStore()
+    report = ingest_file(store, path)
+    assert (report.batches, report.quads, report.complete) == (3, 25, True)  # 2 + 16 + 7
+    assert len(data_quads(store)) == 25
+    resumed = ingest_file(store, path, resume=True)
+    assert (resumed.batches, resumed.skipped_batches, resumed.complete) == (0, 3, True)

@@ -146,3 +146,14 @@ def test_a_line_over_a_large_limit_is_found_between_short_ones(tmp_path: Path) -
                 limits=Limits(max_literal_chars=limit),
             )
             assert (batch.text is None) == (length > limit), (pad, length)
+
+
+def test_a_smaller_first_batch_is_cut_then_the_usual_size(tmp_path: Path) -> None:
+    lines = [f'<{E}s{n}> <{E}p> "{n}" .\n' for n in range(23)]
+    path = tmp_path / "a.nt"
+    path.write_text("".join(lines), encoding="utf-8")
+    batches = list(line_batches(path, NTRIPLES, batch_size=8, start=START,
+                                nodes=BlankNodes("t"), limits=Limits(), first_batch_size=3))
+    assert [b.count for b in batches] == [3, 8, 8, 4]
+    assert b"".join(b.text or b"" for b in batches) == path.read_bytes()
+    assert [b.first_line for b in batches] == [1, 4, 12, 20]
