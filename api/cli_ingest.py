@@ -42,7 +42,8 @@ BatchSizeOption = Annotated[
         min=1,
         show_default=False,
         help="Quads per batch, each written all or nothing (N-Triples, N-Quads: "
-        "lines) [default: 100,000; 400,000 into an on-disk store].",
+        "lines) [default: 100,000; 400,000 into an on-disk store; the first batch of "
+        "lines 8 times smaller].",
     ),
 ]
 ResumeOption = Annotated[
