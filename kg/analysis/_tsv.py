@@ -100,6 +100,55 @@ def rows(source: Any, sparql: str) -> Iterator[tuple[str | None, ...]]:
         start = stop + 1
 
 
+def grouped_pairs(source: Any, sparql: str) -> dict[str, list[str]]:
+    """Run a two-column SELECT; each bound first value -> the distinct bound second values of
+    its rows, sorted (a list of one where there is one, as for most predicates).
+
+    The rows of :func:`rows`, grouped in one loop over the decoded text: no tuple and no
+    generator step per row (the reader of the whole graph calls this for every predicate).
+    """
+    solutions = _solutions(source, sparql)
+    if not hasattr(solutions, "serialize"):
+        return _group(rows(source, sparql))
+    text = solutions.serialize(format=ox.QueryResultsFormat.TSV).decode()
+    first: dict[str, str] = {}
+    more: dict[str, set[str]] = {}  # the subjects with several values (few)
+    lines = text.split("\n")
+    del lines[0]  # the header
+    for line in lines:
+        subject, _, value = line.partition("\t")
+        if not subject or not value:
+            continue  # unbound, or the empty line at the end
+        subject = subject[1:-1] if subject[0] == "<" else _text_value(subject)
+        if not subject:
+            continue
+        value = value[1:-1] if value[0] == "<" else _text_value(value)
+        seen = first.setdefault(subject, value)
+        if seen != value:
+            more.setdefault(subject, {seen}).add(value)
+    table = {k: [v] for k, v in first.items()}
+    table.update((k, sorted(v)) for k, v in more.items())
+    return table
+
+
+def _group(found: Iterator[tuple[str | None, ...]]) -> dict[str, list[str]]:
+    table: dict[str, set[str]] = {}
+    for subject, value in found:
+        if subject and value is not None:
+            table.setdefault(subject, set()).add(value)
+    return {k: sorted(v) for k, v in table.items()}
+
+
+def _text_value(cell: str) -> str:
+    """A decoded TSV cell's value (not an IRI): as :func:`_cell_value`."""
+    if cell[0] == '"':
+        value = cell[1 : cell.rindex('"')]
+        return _unescape(value) if "\\" in value else value
+    if cell.startswith("_:"):
+        return cell[2:]
+    return cell
+
+
 def _cell_value(cell: bytes) -> str | None:
     """One TSV cell's value: an IRI without its brackets, a literal's lexical form unescaped
     (without its language or datatype), a blank node's id; a bare number or boolean as it is."""

@@ -1,14 +1,18 @@
 """Read the analysis records out of a store with a few SPARQL SELECT projections.
 
-One query per kind of fact, over the union of all named graphs, rather than a walk triple by
-triple: the store does the joins, and we stream rows into plain records. Every list is sorted
-before it is returned, so the result is the same whatever order the data was loaded in.
+SELECT projections over the union of all named graphs, not a walk triple by triple. The whole
+graph (:func:`read_case_graph`) is read one predicate at a time, two queries at once, and joined
+in Python; the records of a few IRIs (:mod:`kg.analysis.details`) are read with the joins in the
+store, restricted by a VALUES block. Both give the same records (tests/analysis/
+test_whole_graph_read.py). Every list is sorted before it is returned, so the result is the same
+whatever order the data was loaded in.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from typing import Any, Protocol
 
@@ -16,7 +20,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import RDFS
 
-from kg.analysis._tsv import rows
+from kg.analysis._memory import collector_paused
+from kg.analysis._tsv import grouped_pairs, rows
 from kg.analysis.model import (
     Actor,
     CaseGraph,
@@ -132,27 +137,34 @@ def read_case_graph(source: SparqlSource | ox.Store) -> CaseGraph:
     Returns:
         The records, sorted by IRI.
     """
+    with collector_paused():
+        return _read_case_graph(source)
+
+
+def _read_case_graph(source: SparqlSource | ox.Store) -> CaseGraph:
     hierarchy = _Hierarchy(source)
     actor_kinds = hierarchy.subclasses_of(str(CRED.Actor))
     claim_kinds = hierarchy.subclasses_of(str(CRED.Claim))
     evidence_kinds = hierarchy.subclasses_of(str(CRED.Evidence))
-
-    def multi(query: str) -> dict[str, list[str]]:
-        return _multi(source, query)
+    t = _read_tables(source, {
+        "actor_types": f"SELECT ?a ?t WHERE {{ VALUES ?t {{ {_values(actor_kinds)} }} ?a a ?t }}",
+        "claim_types": f"SELECT ?c ?t WHERE {{ VALUES ?t {{ {_values(claim_kinds)} }} ?c a ?t }}",
+        "evidence_types": (f"SELECT ?e ?t WHERE {{ VALUES ?t {{ {_values(evidence_kinds)} }} "
+                           "?e a ?t }"),
+        # owl:SymmetricProperty: data that states it one way means both.
+        "contradicts": "SELECT ?c ?o WHERE { { ?c cred:contradicts ?o } "
+                       "UNION { ?o cred:contradicts ?c } }",
+        **{name: f"SELECT ?s ?o WHERE {{ ?s {predicate} ?o }}"
+           for name, predicate in _PREDICATES.items()},
+    })
+    labels, acts_for, roles = t["label"], t["actsOnBehalfOf"], t["role"]
+    actor_types = t["actor_types"]
 
     # Actors: anything typed with an actor kind, plus anything that states, produces,
     # releases or reports without a type (so that untyped data is still analysed).
-    actor_types = multi(
-        f"SELECT ?a ?t WHERE {{ VALUES ?t {{ {_values(actor_kinds)} }} ?a a ?t }}"
-    )
-    labels = multi("SELECT ?a ?l WHERE { ?a rdfs:label ?l }")
-    acts_for = multi("SELECT ?a ?p WHERE { ?a cred:actsOnBehalfOf ?p }")
-    roles = multi("SELECT ?a ?r WHERE { ?a cred:role ?r }")
-
-    dates = multi("SELECT ?s ?d WHERE { ?s <http://purl.org/dc/terms/date> ?d }")
-    statements = _read_all_statements(source, dates)
+    statements = _read_all_statements(t)
     referenced = {s.actor for s in statements} | {r.outlet for s in statements for r in s.relays}
-    evidence_rows = _read_all_evidence(source, evidence_kinds, hierarchy, labels, dates)
+    evidence_rows = _read_all_evidence(t, hierarchy)
     for item in evidence_rows:
         referenced.update(item.producers, item.releasers, item.cited_by)
     overrides = _read_overrides(source)
@@ -174,15 +186,8 @@ def read_case_graph(source: SparqlSource | ox.Store) -> CaseGraph:
         if actor.acts_for and actor.acts_for not in actors:
             actors[actor.acts_for] = Actor(actor.acts_for, _local(actor.acts_for))
 
-    claim_types = multi(
-        f"SELECT ?c ?t WHERE {{ VALUES ?t {{ {_values(claim_kinds)} }} ?c a ?t }}"
-    )
-    texts = multi("SELECT ?c ?x WHERE { ?c cred:text ?x }")
-    refines = multi("SELECT ?c ?b WHERE { ?c cred:refines ?b }")
-    # owl:SymmetricProperty: data that states it one way means both.
-    contradicts = multi(
-        "SELECT ?c ?o WHERE { { ?c cred:contradicts ?o } UNION { ?o cred:contradicts ?c } }"
-    )
+    claim_types, texts, refines = t["claim_types"], t["text"], t["refines"]
+    contradicts = t["contradicts"]
     claim_iris = set(claim_types) | {s.claim for s in statements}
     for item in evidence_rows:
         claim_iris.update(item.supports, item.disputes)
@@ -248,40 +253,44 @@ def _read_statements(source: SparqlSource | ox.Store, restrict: str = "") -> lis
 
 def _multi(source: SparqlSource | ox.Store, query: str) -> dict[str, list[str]]:
     """Rows ``(subject, value)`` as subject -> its distinct values, sorted."""
-    first: dict[str, str] = {}
-    more: dict[str, set[str]] = {}  # the subjects with several values (few)
-    for subject, value in select(source, query):
-        if subject and value is not None:
-            seen = first.setdefault(subject, value)
-            if seen != value:
-                more.setdefault(subject, {seen}).add(value)
-    table = {k: [v] for k, v in first.items()}
-    table.update((k, sorted(v)) for k, v in more.items())
-    return table
+    return grouped_pairs(source, query)
 
 
-def _objects(source: SparqlSource | ox.Store, predicate: str) -> dict[str, list[str]]:
-    """Every ``?s predicate ?o`` as subject -> its distinct objects, sorted: one scan of one
-    predicate, joined by the caller. The reader of the whole graph reads each predicate alone
-    and joins in Python, because the store's joins cost most of the read on disk: on a 1M-triple
-    store in RocksDB, the statements' three-way join took 2.8 s, its three scans 1.2 s."""
-    return _multi(source, f"SELECT ?s ?o WHERE {{ ?s {predicate} ?o }}")
+#: The predicates the reader of the whole graph scans, each alone (table name -> predicate):
+#: it joins them in Python, because the store's joins cost most of the read on disk (on a
+#: 1M-triple store in RocksDB, the statements' three-way join took 2.8 s, its three scans
+#: 1.2 s).
+_PREDICATES = {
+    "label": "rdfs:label", "actsOnBehalfOf": "cred:actsOnBehalfOf", "role": "cred:role",
+    "date": "<http://purl.org/dc/terms/date>", "statedBy": "cred:statedBy",
+    "about": "cred:about", "stance": "cred:stance", "quote": "cred:quote",
+    "reportingVerb": "cred:reportingVerb", "relays": "cred:relays",
+    "reportedBy": "cred:reportedBy", "relayPosition": "cred:relayPosition",
+    "relayCue": "cred:relayCue", "producedBy": "cred:producedBy",
+    "releasedBy": "cred:releasedBy", "citedBy": "cred:citedBy", "supports": "cred:supports",
+    "disputes": "cred:disputes", "description": "<http://purl.org/dc/terms/description>",
+    "text": "cred:text", "refines": "cred:refines",
+}
 
 
-def _read_all_statements(
-    source: SparqlSource | ox.Store, dates: dict[str, list[str]]
-) -> list[Statement]:
-    """Every statement: the records of :func:`_read_statements` without a restriction, read
-    predicate by predicate (``dates``: every subject's ``dcterms:date`` values, sorted)."""
-    stated_by = _objects(source, "cred:statedBy")
-    about = _objects(source, "cred:about")
-    stance_of = _objects(source, "cred:stance")
-    quotes = _objects(source, "cred:quote")
-    verbs = _objects(source, "cred:reportingVerb")
-    relays_of = _objects(source, "cred:relays")
-    reported_by = _objects(source, "cred:reportedBy")
-    positions = _objects(source, "cred:relayPosition")
-    cues = _objects(source, "cred:relayCue")
+def _read_tables(
+    source: SparqlSource | ox.Store, queries: dict[str, str]
+) -> dict[str, dict[str, list[str]]]:
+    """Each two-column query's rows as subject -> its distinct values, sorted; two queries at
+    a time, so that one is evaluated and serialised by the store (without the GIL) while the
+    other's rows are read in Python."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {name: pool.submit(_multi, source, query) for name, query in queries.items()}
+        return {name: future.result() for name, future in futures.items()}
+
+
+def _read_all_statements(t: dict[str, dict[str, list[str]]]) -> list[Statement]:
+    """Every statement: the records of :func:`_read_statements` without a restriction, from
+    the tables of :func:`_read_tables`."""
+    stated_by, about, stance_of = t["statedBy"], t["about"], t["stance"]
+    quotes, verbs, dates = t["quote"], t["reportingVerb"], t["date"]
+    relays_of, reported_by = t["relays"], t["reportedBy"]
+    positions, cues = t["relayPosition"], t["relayCue"]
     relays: dict[str, list[Relay]] = defaultdict(list)
     # One relay per distinct (node, statement, outlet, position, cue), as the joined query's
     # DISTINCT gives (two relay nodes alike are two relays); a missing position or cue is one
@@ -378,18 +387,10 @@ def _read_evidence(
     return result
 
 
-def _read_all_evidence(
-    source: SparqlSource | ox.Store, kinds: list[str], hierarchy: _Hierarchy,
-    labels: dict[str, list[str]], dates: dict[str, list[str]],
-) -> list[Evidence]:
-    """Every evidence item: the records of :func:`_read_evidence` without a restriction, read
-    predicate by predicate (``labels`` and ``dates``: every subject's values, sorted)."""
-    types = _multi(source, f"SELECT ?e ?t WHERE {{ VALUES ?t {{ {_values(kinds)} }} ?e a ?t }}")
-    links = {name: _objects(source, predicate) for name, predicate in (
-        ("producedBy", "cred:producedBy"), ("releasedBy", "cred:releasedBy"),
-        ("citedBy", "cred:citedBy"), ("supports", "cred:supports"),
-        ("disputes", "cred:disputes"),
-        ("description", "<http://purl.org/dc/terms/description>"))}
+def _read_all_evidence(t: dict[str, dict[str, list[str]]], hierarchy: _Hierarchy) -> list[Evidence]:
+    """Every evidence item: the records of :func:`_read_evidence` without a restriction, from
+    the tables of :func:`_read_tables`."""
+    types, labels, dates, links = t["evidence_types"], t["label"], t["date"], t
     # Only what supports, disputes, or has a producer or releaser has its links read (as in
     # the restricted read); an item that is only typed is named by its IRI.
     linked = set().union(*(links[name].keys() for name in

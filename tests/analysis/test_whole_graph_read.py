@@ -90,3 +90,25 @@ def test_the_whole_graph_is_read_as_the_joined_queries_read_it(seed, one_graph):
     assert evidence[f"{EX}typed-only"].label == "typed-only"
     assert evidence[f"{EX}typed-only"].date is None
     assert evidence[f"{EX}cited"].cited_by == (first.actor,)
+
+
+def test_the_collector_is_resumed_after_the_read_even_when_it_fails() -> None:
+    import gc
+
+    class Broken:
+        def query(self, sparql: str) -> object:
+            raise OSError("the store went away")
+
+    store = store_of_case(random_case(0, **SIZES[0]))
+    assert gc.isenabled()
+    read_case_graph(store)
+    assert gc.isenabled()
+    with pytest.raises(OSError):
+        read_case_graph(Broken())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_case_graph(store)
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
