@@ -72,6 +72,9 @@ class Groups(Mapping[str, SourceGroup]):
         self._keys = tuple(cols.actors[i] for i in ids.tolist())
         self._cache: dict[str, SourceGroup] = {}
 
+    def use_details(self, details: Details) -> None:
+        self._details = details
+
     def __getitem__(self, group: str) -> SourceGroup:
         found = self._cache.get(group)
         if found is None:
@@ -143,7 +146,13 @@ class Explainer:
         self.trust = trust
         self.details = details
         self.scale = scale
-        self.groups = SourceGroups(groups=Groups(numbers, details), group_of=GroupOf(numbers))
+        self._groups = Groups(numbers, details)
+        self.groups = SourceGroups(groups=self._groups, group_of=GroupOf(numbers))
+
+    def use_details(self, details: Details) -> None:
+        """Read the records from ``details`` from now on (records already built are kept)."""
+        self.details = details
+        self._groups.use_details(details)
 
     @cached_property
     def refinement(self) -> Refinement:
