@@ -51,6 +51,12 @@ FIRST_RUNS = {
                         "evidence": (1, 0, 0), "merging": (0, 0, 0), "mentions": (7, 2, 4)},
     "lab-images": {"speakers": (8, 2, 5), "speaker_stance": (14, 3, 19), "relays": (0, 1, 1),
                    "evidence": (0, 0, 3), "merging": (0, 1, 2), "mentions": (17, 2, 19)},
+    "cyber-attribution": {"speakers": (9, 2, 3), "speaker_stance": (12, 8, 8),
+                          "relays": (1, 0, 0), "evidence": (0, 1, 4), "merging": (0, 1, 6),
+                          "mentions": (15, 10, 9)},
+    "strike-casualties": {"speakers": (9, 1, 3), "speaker_stance": (13, 3, 10),
+                          "relays": (1, 0, 0), "evidence": (1, 0, 3), "merging": (0, 0, 11),
+                          "mentions": (17, 2, 8)},
 }
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
