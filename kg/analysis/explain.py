@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from kg.analysis._memory import collector_paused
 from kg.analysis.bulk import Numbers
 from kg.analysis.closure import Refinement, _ranges
 from kg.analysis.corroboration import corroborate
@@ -107,6 +108,10 @@ class Groups(Mapping[str, SourceGroup]):
             self._build(todo)
 
     def _build(self, group_ids: list[int]) -> dict[str, SourceGroup]:
+        with collector_paused():  # tens of thousands of records at once at 10M triples
+            return self._build_records(group_ids)
+
+    def _build_records(self, group_ids: list[int]) -> dict[str, SourceGroup]:
         numbers, cols = self._numbers, self._numbers.columns
         members = numbers.partition.members
         idx, _ = _ranges(members.indptr[group_ids], members.indptr[np.array(group_ids) + 1])

@@ -19,6 +19,7 @@ like any other, grouped by the same rules.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -115,9 +116,9 @@ def source_groups(case: CaseGraph) -> SourceGroups:
             for actor in override.actors:
                 merge_reasons.setdefault(actor, []).append(override.reason)
     group_of_head: dict[str, str] = {}
+    sizes = Counter(head_of.values())  # members per head, counted once for every component
     for component in nx.connected_components(merged):
         # The head with most members names the group; ties go to the smallest IRI.
-        sizes = {h: sum(1 for v in head_of.values() if v == h) for h in component}
         representative = min(component, key=lambda h: (-sizes[h], h))
         for head in component:
             group_of_head[head] = representative

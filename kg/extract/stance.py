@@ -9,8 +9,9 @@ The stance starts as the verb's (``reporting_verbs.tsv``) and then, in this orde
    makes the statement hedge: the speaker does not commit to the fact at issue. Any other
    "if" makes a conditional claim, which the speaker affirms;
 3. a negation in the main clause of a past or present claim ("did not", "was not", "never")
-   flips affirms to denies, and is removed from the claim text. Future and modal negations
-   ("won't", "will not", "cannot") stay in the claim: they state a policy or a forecast;
+   flips affirms to denies, and is removed from the claim text. Future negations
+   ("won't", "will not") stay in the claim: they state a policy or a forecast; a negated
+   ability ("the photos cannot show P") denies, unless its subject states a policy;
 4. hedging cues in the claim ("may have", "possibly", "whether") and before the verb
    ("appeared to", "declined to") make an affirmation a hedge; a report-scope negation
    ("did not confirm", "never doubted") turns the verb's stance around.
@@ -38,6 +39,7 @@ _NEGATION_DISPLAY = {
     **{f"{verb}n{mark}t": verb for verb in ("did", "does", "was", "were", "is", "are", "has",
                                            "have", "had") for mark in ("'", "\u2019")},
     "don't": "do", "don\u2019t": "do", "never": "",
+    "cannot": "can", "can't": "can", "can\u2019t": "can", "can not": "can",
 }
 _SUBJECT = r"(?:we|i|they|he|she|it|(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)"
 _BELIEF = re.compile(
@@ -51,6 +53,12 @@ _OBJECT_NOUN = re.compile(r"^(?:the\s+)?(?:allegations?|claims?|reports?|accusat
 _HEDGE_FRAMES = re.compile(
     r"^(?:it\s+(?:is|was)\s+)?(?:(?:too\s+(?:early|soon)\s+to\s+(?:say|tell))|(?:not\s+(?:yet\s+)?"
     r"clear)|unclear|(?:possible))\s+(?:whether\s+|that\s+|if\s+)?|^whether\s+", re.I)
+# "it could not independently verify the figures": the speaker neither confirms nor denies
+# what it could not check, so the frame hedges its object
+_UNVERIFIED = re.compile(
+    rf"^{_SUBJECT}\s+(?:could\s+not|couldn[\u2019']t|cannot|can[\u2019']t|(?:was|were|is|are|"
+    r"has\s+been|have\s+been|had\s+been)\s+unable\s+to)\s+(?:independently\s+|yet\s+)?"
+    r"(?:verify|confirm|corroborate|substantiate)\s+(?:that\s+|whether\s+)?")
 _TOPIC_PREFIX = re.compile(r"^(?:as\s+for|as\s+to|regarding|on)\s+[^,]{1,60},\s+", re.I)
 _FUTURE = re.compile(r"\b(?:will|won\u2019t|won't|shall|is expected to|are expected to|is set to|"
                      r"are set to|by (?:January|February|March|April|May|June|July|August|"
@@ -91,8 +99,18 @@ def _main_clause(text: str) -> str:
 
 def _negation(text: str, lex: Lexicon) -> str | None:
     clause = _main_clause(text)
-    cues = [c for c, scope in lex.denials.items() if scope == "negation" and _has(clause, c)]
+    # a negated ability ("the images cannot show P") denies it, unless the subject states a
+    # policy ("we cannot accept"); a hedge that holds the negation ("cannot rule out") wins
+    scopes = {"negation"} if _POLICY_SUBJECT.match(clause) else {"negation", "modal"}
+    hedged = {i for c, s in lex.hedges.items() if s == "claim"
+              for m in _finditer(clause, c) for i in range(*m.span())}
+    cues = [c for c, scope in lex.denials.items() if scope in scopes and
+            any(not hedged.intersection(range(*m.span())) for m in _finditer(clause, c))]
     return max(cues, key=len) if cues else None
+
+
+def _finditer(text: str, cue: str) -> list[re.Match[str]]:
+    return list(re.finditer(rf"(?<![\w\u2019'-]){re.escape(cue)}(?![\w\u2019'-])", text, re.I))
 
 
 def _negative_subject(text: str, lex: Lexicon) -> re.Match[str] | None:
@@ -125,7 +143,7 @@ def _strip_frames(text: str, stance: str, cues: list[str], lex: Lexicon) -> tupl
             removed += match.end()
             stance = FLIP[stance] if stance != "hedges" else stance
             cues.append(f"denial frame: {match.group(0).strip()}")
-        elif match := _HEDGE_FRAMES.match(rest):
+        elif (match := _HEDGE_FRAMES.match(rest)) or (match := _UNVERIFIED.match(rest)):
             removed += match.end()
             stance = "hedges" if stance == "affirms" else stance
             cues.append(f"hedge frame: {match.group(0).strip()}")
