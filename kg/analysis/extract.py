@@ -21,7 +21,7 @@ from rdflib import Graph
 from rdflib.namespace import RDFS
 
 from kg.analysis._memory import collector_paused
-from kg.analysis._tsv import grouped_pairs, rows
+from kg.analysis._rows import grouped_pairs, rows
 from kg.analysis.model import (
     Actor,
     CaseGraph,

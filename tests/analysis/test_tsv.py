@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.analysis import _tsv
+from kg.analysis import _rows, _tsv
 
 EX = "https://example.org/"
 
@@ -69,7 +69,7 @@ def test_rows_are_the_solutions_values() -> None:
         tuple(None if row[v] is None else row[v].value for v in ("s", "o", "none"))
         for row in s.query(query)  # type: ignore[union-attr]
     )
-    got = list(_tsv.rows(s, query))
+    got = list(_rows.rows(s, query))
     assert sorted(got, key=repr) == sorted(expected, key=repr)
     assert len(got) == len(objects)
 
