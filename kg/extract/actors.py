@@ -44,24 +44,31 @@ from kg.extract.affiliation import (
     is_role,
     possessor,
 )
+from kg.extract.descriptions import (
+    LOWER_DESCRIPTION,
+    PROPER_NAME,
+    kind_fits,
+    named_by_apposition,
+    named_by_possessive_apposition,
+    other_modifier,
+)
 from kg.extract.lexicon import Country, Lexicon, OrgHead
 from kg.extract.names import Description, describe, slug
 
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "official"}
+# "a spokesperson for the regulator" speaks for the regulator, as its voice; "an official at
+# the regulator" is a source of its own inside it (often anonymous), a person acting for it
 _SPOKESPERSON_OF = re.compile(r"^(?:an?\s+|the\s+)?(?:spokesperson|spokesman|spokeswoman|"
-                              r"press secretary|representative|official)\s+(?:for|of|at)\s+"
+                              r"press secretary|representative)\s+(?:for|of|at)\s+"
                               r"(.+)$", re.I)
 _NATIONAL = re.compile(r"^(?:the\s+)?(?:National|State|Federal|Ministry|Department)\b", re.I)
 _PERSON_NAME = re.compile(r"(?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){1,3}")
-# a description in lower case after its article or possessive: "the supplier", "its new owner"
-_LOWER_DESCRIPTION = re.compile(r"^(?:the|a|an|its|their|his|her)\s+[a-z][\w\u2019'-]*"
-                                r"(?:\s+[a-z][\w\u2019'-]*){0,3}$", re.I)
-_PROPER_NAME = re.compile(r"[A-Z][\w\u2019'&.-]*(?:\s+(?:of|for|and|&|[A-Z][\w\u2019'&.-]*)){0,5}")
 _NAME_OF = re.compile(r"((?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){1,3})\s+"
                       r"((?:of|at|from)\s+(?:the\s+)?[A-Z].*)")
 _PARTITIVE = re.compile(r"(?:one|two|three|some|several|many|most|each)\s+of\s+(?:them|those|"
                         r"(?:the|its|their)\s+[a-z][\w-]*)", re.I)
 _WINDOW = 3  # sentences a pronoun looks back
+_GENERIC_CLASSES = {"company", "group"}  # "the company", "the firm", "the group"
 _DESCRIPTION_WINDOW = 12  # sentences a definite description ("the agency") looks back
 
 
@@ -195,6 +202,10 @@ class ActorTable:
                 return record
         return None
 
+    def _last_seen(self, ident: str, before: int) -> int:
+        """The offset of the last mention of ``ident`` before ``before`` (-1 if none)."""
+        return max((p for _, p, i in self.recent if i == ident and p < before), default=-1)
+
     def resolve(self, phrase: str, start: int, *, sentence: int, appositive: str | None = None,
                 initial: bool = False) -> ActorRecord | None:
         """The actor that ``phrase`` (at offset ``start``) names, or None if it names none.
@@ -217,7 +228,9 @@ class ActorTable:
             return self._partitive(d.text, appositive, start, end, sentence)
         if d.title and not d.name and appositive and _PERSON_NAME.fullmatch(appositive):
             # "Dunmore's mayor, Clara Whitby,": the apposition is the name
-            d = describe(f"{phrase.strip()} {appositive}", self.lex, initial=initial)
+            d = replace(describe(f"{phrase.strip()} {appositive}", self.lex, initial=initial),
+                        name=re.sub(r"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+", "", appositive.strip()))
+            # ("X's ambassador to Y, Dmitar Vell,": the name as set off, not "Y Dmitar Vell")
             appositive = None
         elif named_by_apposition(d, appositive):
             # "The supplier, Brava Farms, denied": the apposition names the described actor,
@@ -268,7 +281,7 @@ class ActorTable:
                    sentence: int) -> ActorRecord | None:
         """"one of them" names an unnamed member of a group, a new actor at each mention (two
         such mentions need not be one person); "One of them, Ivo Lind," names Ivo Lind."""
-        if appositive and _PROPER_NAME.fullmatch(appositive.strip()):
+        if appositive and PROPER_NAME.fullmatch(appositive.strip()):
             record = self._describe_to_actor(describe(appositive, self.lex), sentence, start, None)
             return self._mention(record, start, end, sentence, None) if record else None
         record = self.new_record(capital(text), "Person", ("partitive", str(start)),
@@ -319,7 +332,7 @@ class ActorTable:
                              confidence=0.6)
         if d.head:
             return self._headed(d, sentence, start)
-        if d.definite and _LOWER_DESCRIPTION.fullmatch(d.text):
+        if d.definite and LOWER_DESCRIPTION.fullmatch(d.text):
             # "the federation" after "the national athletics federation": a head noun the
             # lexicon lacks still names the nearest earlier actor whose name ends in it
             noun = d.text.split()[-1].lower()
@@ -392,9 +405,11 @@ class ActorTable:
                 return self._headed(d, sentence, start)
             if d.possessor:
                 return possessor(self, d.possessor, "org")
+        # "a source familiar with ...", "a witness": each indefinite one is someone new
+        indefinite = d.title.affiliation == "none" and re.match(r"(?i)an?\s", d.text)
         for record in self.records.values():
-            if record.kind == "Person" and record.title == d.title.title and \
-                    (d.state is None or record.state == d.state.id):
+            if record.kind == "Person" and record.title == d.title.title and not indefinite \
+                    and (d.state is None or record.state == d.state.id):
                 return record
         if d.state is None and d.definite:
             found = self.recent_actor(sentence, start, lambda r: r.title == d.title.title,
@@ -432,9 +447,22 @@ class ActorTable:
             return record
         noun = head.head.split()[-1]
         found = self.recent_actor(sentence, start, lambda r: r.kind != "Person" and (
-            noun in r.nouns or r.cls == head.cls), window=_DESCRIPTION_WINDOW) or self.recent_actor(
-            sentence, start, lambda r: r.kind != "Person" and _kind_fits(r.kind, head.kind, noun),
+            noun in r.nouns or r.cls == head.cls) and
+            not other_modifier(d.text, (r.name, *r.aliases), noun),
+            window=_DESCRIPTION_WINDOW) or self.recent_actor(
+            sentence, start, lambda r: r.kind != "Person" and kind_fits(r.kind, head.kind, noun),
             window=_DESCRIPTION_WINDOW)
+        if d.definite and head.kind == "Organization" and head.cls in _GENERIC_CLASSES:
+            # "Velm confirmed ... The company denied ...": a generic noun refers back to the
+            # nearest named organisation of no other known class ("the group": of any class),
+            # when it is nearer
+            nearest = self.recent_actor(sentence, start, lambda r: r.kind == "Organization" and
+                                        self.keys.get(("org", r.name.lower())) == r.id and
+                                        (r.cls in {None, head.cls} or head.head == "group"),
+                                        window=_WINDOW)
+            if nearest is not None and (found is None or self._last_seen(nearest.id, start) >
+                                        self._last_seen(found.id, start)):
+                found = nearest
         # "the company", "a company spokesperson" refer back; "a company" is a new one
         if found is not None and (d.definite or d.title is not None):
             return found
@@ -454,37 +482,6 @@ class ActorTable:
         used = [r for r in self.records.values() if r.used]
         return sorted(used, key=lambda r: (min((m[0] for m in r.mentions), default=10**9),
                                            r.id))
-
-
-def named_by_apposition(d: Description, appositive: str | None) -> bool:
-    """Whether ``appositive`` is the name of the actor that ``d`` only describes: a lower-case
-    description with no name or title ("The supplier", "a local grower") followed by a proper
-    name set off by commas ("Brava Farms")."""
-    if not appositive or d.name or d.title or d.pronoun or d.outlet or d.is_state:
-        return False
-    words = d.text.split()
-    lower = bool(_LOWER_DESCRIPTION.fullmatch(d.text)) and all(w[:1].islower() for w in words[1:])
-    return lower and bool(_PROPER_NAME.fullmatch(appositive.strip()))
-
-
-def named_by_possessive_apposition(d: Description, appositive: str | None) -> bool:
-    """Whether ``appositive`` names the actor that a possessive description only describes:
-    a proper possessor and lower-case nouns ("Falcão's agent", "Orla Mint's distributor")
-    followed by a proper name set off by commas. A title ("Kovac's lawyer") is read by the
-    title rules instead."""
-    if not appositive or not d.possessor or d.name or d.title or d.pronoun or d.outlet:
-        return False
-    tail = re.split(r"['\u2019]s?\s+", d.text, maxsplit=1)
-    nouns = tail[1].split() if len(tail) == 2 else []
-    return 1 <= len(nouns) <= 3 and all(w[:1].islower() for w in nouns) and \
-        bool(_PROPER_NAME.fullmatch(appositive.strip()))
-
-
-def _kind_fits(kind: str, head_kind: str, noun: str) -> bool:
-    """"the agency" may be any government agency, an intelligence service included."""
-    return noun in {"agency", "service"} and kind in {"GovernmentBody", "IntelligenceAgency"}
-
-
 
 
 def _form(phrase: str, initial: bool) -> str:

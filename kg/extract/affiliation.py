@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 _OF_ORG = re.compile(r"\b(?:of|for|at)\s+((?:the\s+)?[A-Z][\w\u2019'.-]*(?:\s+(?:of|for|the|and|"
                      r"[A-Z][\w\u2019'.-]*))*)")
+_FOR_DESCRIBED = re.compile(r"\b(?:of|for|at)\s+(the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*$")
 _ANSWERS_TO = re.compile(r"\b(?:answers|reports|belongs)\s+to\s+((?:the\s+)?[\w\u2019' -]+?)\s*$|"
                          r"\b(?:part|a unit|a division|an arm|a subsidiary)\s+of\s+"
                          r"((?:the\s+)?[\w\u2019' -]+?)\s*$")
@@ -120,6 +121,13 @@ def apposition(table: ActorTable, record: ActorRecord, appositive: str) -> None:
             org = resolve_org(table, match.group(1))
             if org:
                 record.acts_for = org.id
+        if not record.acts_for and (match := _FOR_DESCRIBED.search(text)) and \
+                (head := describe(match.group(1), table.lex).head):
+            # "a spokesperson for the office": the body described, named before
+            noun = head.head.split()[-1]
+            found = table.recent_actor(10**9, 10**12, lambda r: r.kind != "Person" and (
+                noun in r.nouns or r.cls == head.cls), window=10**9)
+            record.acts_for = found.id if found else None
         return
     relative = bool(re.match(r"(?:which|that|who)\b", text))
     head_words = _APPOSITIVE_HEAD.match(text)

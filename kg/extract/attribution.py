@@ -40,16 +40,33 @@ _NOUN_BEFORE = re.compile(r"\b(?:(?i:a|an|the|its|his|her|their|our|this|these|t
                           r"new|recent|earlier|latest|initial|first)|media|news|press|"
                           r"^(?i:media|news|press))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
+# "it was too early to say whether P": an infinitive after an impersonal frame reports no one
+_IMPERSONAL_BEFORE = re.compile(r"\b(?:too\s+(?:early|soon)|hard|difficult|impossible|premature|"
+                                r"not\s+possible)\s+to\s+$", re.I)
+_REFUSAL = {"declined to", "refused to", "would not", "could not"}
+_WH_CLAUSE = re.compile(r"\s*(?:when|how|where|why|who|whom|what|which)\b", re.I)
 _THAT = re.compile(r"\bthat\b")
 _TERMINATORS = re.compile(r"[,\u201d\"]?\s+according to\b|[,\u201d\"]\s+(?:amid|per|citing|"
                           r"where|while|as)\b|;\s|\s\u2014\s|"
                           r"[,\u201d\"]\s+(?:calling|describing|dismissing)\b|"
                           r",\s+(?:an?|the)\s+(?:accusation|claim|allegation|charge|assertion)s?"
                           r"\s")
-_ANAPHOR = re.compile(r"^\s*(?:that|this|these|those|the|such)\s+(?:account|claim|claims|report|"
+# "that account", "the Harbour Watch report", "the health office's figure": words that refer
+# to a claim made before (kg/extract/anaphora.py finds which)
+_ANAPHOR = re.compile(r"^\s*(?:(?:that|this|these|those|the|such)\s+(?:[A-Z][\w\u2019'-]*\s+){0,3}|"
+                      r"(?:the\s+)?(?:[A-Z][\w\u2019'-]*\s+){0,3}?[\w-]+[\u2019']s\s+)"
+                      r"(?:account|claim|claims|report|"
                       r"reports|allegation|allegations|version|assertion|assertions|suggestion|"
                       r"suggestions|accusation|accusations|characteri[sz]ation|theory|idea|"
-                      r"finding|findings|conclusion|description|rumou?rs|assessment)\b")
+                      r"finding|findings|conclusion|description|rumou?rs|assessment|reading|"
+                      r"figures?|toll|estimates?|tally|study|request|requests)\b"
+                      # the whole object, not the subject of a clause ("the findings made P")
+                      r"(?=\s*$|\s*[,.;\u201c\"_]|\s+(?:as|on|in|at|from|by|and|but|with|for|of|to|"
+                      r"because|last|this|earlier)\b|"
+                      # "called the allegations baseless": a label after the object
+                      r"\s+(?:\w+ly\s+)?(?:baseless|groundless|unfounded|false|fake|untrue|wrong|"
+                      r"inaccurate|incorrect|misleading|absurd|biased|flawed|ridiculous|"
+                      r"exaggerated|inflated|fabricated|nonsense|lies)\b)")
 _STARTS_TERMINATOR = re.compile(r"^\s*,?\s*(?:according to|per|citing|amid)\b")
 _SAME_SPEAKER = re.compile(r",?\s+and\s+(?:also\s+)?(?=\w)|,\s+(?=\w+ing\b)")
 _NEW_SPEAKER = re.compile(r"(?:,\s+(?:but|while|whereas|although|and)|;)\s+(?:(?:the|a|an)\s+)?"
@@ -96,6 +113,7 @@ class Frame:
     from_quote: bool = False  # the claim is the quotation only
     same_as_previous: bool = False  # coordinated with the previous frame's speaker
     anaphor: bool = False  # the claim is "that account", "the allegations": an earlier claim
+    question: bool = False  # "declined to say when ...": an open question, no claim at all
 
 
 @cache
@@ -147,6 +165,9 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb,
         frame.anaphor = True
         return position + len(masked[position:]) - len(masked[position:].lstrip()), \
             position + anaphor.end()
+    if _REFUSAL.intersection(frame.cues) and _WH_CLAUSE.match(masked[position:]):
+        frame.question = True
+        return None  # "declined to say when the review would end": a question, not a claim
     that = re.match(r"\s*(?:,\s*)?that\s+", masked[position:])
     if that:
         position += that.end()
@@ -158,7 +179,8 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb,
     if end - position < 3:
         return None
     text = sent.text[position:end]
-    if not that and not _finite(text) and not any(
+    accusation = verb.lemma in {"accuse", "blame"} and re.search(r"\s(?:of|for)\s", text)
+    if not that and not accusation and not _finite(text) and not any(
             a - sent.start >= position and b - sent.start <= end + 1 for a, b in sent.quotes):
         return None
     return position, end
@@ -183,7 +205,8 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
     for match in verb_pattern(lex).finditer(masked):
         v0, v1 = match.span()
         verb = lex.verbs[match.group(0)]
-        if _NOUN_BEFORE.search(masked[:v0]) or _PASSIVE_BEFORE.search(masked[:v0]):
+        if _NOUN_BEFORE.search(masked[:v0]) or _PASSIVE_BEFORE.search(masked[:v0]) or \
+                _IMPERSONAL_BEFORE.search(masked[:v0]):
             continue  # "its claims", "were told to keep the notebooks": no one speaks
         new_speaker = _NEW_SPEAKER.search(masked[:v0]) if v0 < claimed_until and \
             verb.cls in {"speech", "belief"} else None
@@ -194,6 +217,9 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
                 or (re.search(r",\s+$", masked[:v0]) and verb.form.endswith("ing"))):
             continue
         frame = _frame(sent, masked, verb, v0, v1, [] if new_speaker else frames)
+        if frame is not None and frame.question and new_speaker and frames and frames[-1].claims:
+            # "X said P, but she declined to say when Q": P ends at ", but"; Q is no claim
+            frames[-1].claims[-1] = (frames[-1].claims[-1][0], sent.start + new_speaker.start())
         if frame is None or (frame.kind == "speech" and not frame.claims):
             continue
         if new_speaker and frames and frames[-1].claims:
@@ -213,8 +239,9 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
     base = sent.start
     coordinated = bool(frames) and bool(re.search(r"(?:,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)$",
                                                   masked[:v0]))
-    if coordinated and (verb.form.endswith("ing") or
-                        re.search(r"\b(?:and|but)\s+(?:also\s+)?$", masked[:v0])):
+    if (coordinated and (verb.form.endswith("ing") or
+                         re.search(r"\b(?:and|but)\s+(?:also\s+)?$", masked[:v0]))) or \
+            _releases_what(frames, masked, verb, v0, base):
         previous = frames[-1]
         frame = Frame(kind=verb.cls if verb.cls != "belief" else "speech", verb=verb,
                       verb_span=(base + v0, base + v1), verb_text=verb.form,
@@ -266,10 +293,26 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
         frame.obj = _object(sent, masked, v1)
     if span:
         frame.claims.append((base + span[0], base + span[1]))
-    else:
+    elif not frame.question:
         _front_claim(sent, masked, frame, s0)
     frame.attribution.append((base + min(s0, v0), base + max(s1, v1)))
     return frame
+
+
+def _releases_what(frames: list[Frame], masked: str, verb: Verb, v0: int, base: int) -> bool:
+    """"X published a report on Tuesday concluding that P": a participle right after what a
+    release verb released (and its adjuncts) says what the released thing says, for X."""
+    if not frames or frames[-1].kind != "release" or not frames[-1].obj or \
+            not re.search(r"ing(?: that)?$", verb.form) or verb.cls != "speech":
+        return False
+    if not verb.form.endswith("that") and verb.lemma != "say" and \
+            not re.match(r"\s*that\b", masked[v0 + len(verb.form):]):
+        return False  # "a map showing the districts": what it shows is no proposition
+    position = frames[-1].obj[1] - base
+    gap = masked[position:v0] if 0 <= position <= v0 else ","
+    while (adjunct := _ADJUNCT.match(gap)) and adjunct.end() > 0:
+        gap = gap[adjunct.end():]
+    return not gap.strip()
 
 
 def _verb_text(words: str) -> str:
@@ -282,7 +325,8 @@ def _verb_text(words: str) -> str:
 
 def _object(sent: Sentence, masked: str, after: int) -> tuple[int, int] | None:
     match = re.match(r"\s+([\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){0,13}?)(?=,|\.\s*$|;|"
-                     r"\s(?:on|via|by|in|last|appearing|showing|that|which|saying|purportedly)\b|$)",
+                     r"\s(?:on|via|by|in|last|appearing|showing|that|which|saying|purportedly)\b|"
+                     r"\s\w+ing\s+that\b|$)",
                      masked[after:])
     if not match:
         return None

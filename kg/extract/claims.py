@@ -17,7 +17,9 @@ Two statements share a claim when
 
 Claim B refines claim A when A's words are a proper subset of B's and B's extra words
 include a qualifier: a number ("at least 3,000 North Korean troops ... in Russia"), a state
-or a proper noun ("... in Russia's Far East", "... to the border region Kursk").
+or a proper noun ("... in Russia's Far East", "... to the border region Kursk"). A's words
+may add nouns for an event (``event_nouns.txt``: "killed in the strike") that B describes
+instead ("23 civilians were killed when a missile hit the market").
 
 Statements from one clause list ("said that P, and that Q") never share a claim. A quotation
 that matches no claim and follows a paraphrase by the same speaker with the same stance is
@@ -36,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.anaphora import anaphor_target
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import ClaimRecord, StatementRecord
 from kg.extract.names import slug
@@ -52,6 +55,7 @@ class Words:
 
     words: frozenset[str]
     qualifiers: frozenset[str]
+    events: frozenset[str] = frozenset()  # nouns for an event ("strike"): event_nouns.txt
 
 
 def _stem(word: str, lex: Lexicon) -> str:
@@ -75,7 +79,7 @@ def content_words(text: str, lex: Lexicon) -> Words:
         if re.search(pattern, text):
             countries.append("country:" + lex.country_by_form[form].id)
             text = re.sub(pattern, " ", text)
-    words, qualifiers = set(countries), set(countries)
+    words, qualifiers, events = set(countries), set(countries), set()
     for i, match in enumerate(_WORD.finditer(text)):
         raw = re.sub(r"[\u2019'](?:s)?$", "", match.group(0))
         lowered = raw.lower()
@@ -83,9 +87,11 @@ def content_words(text: str, lex: Lexicon) -> Words:
             continue
         word = _stem(lowered, lex)
         words.add(word)
+        if lowered in lex.events:
+            events.add(word)
         if raw.isdigit() or (i > 0 and raw[:1].isupper()):
             qualifiers.add(word)
-    return Words(frozenset(words), frozenset(qualifiers))
+    return Words(frozenset(words), frozenset(qualifiers), frozenset(events))
 
 
 def similarity(a: Words, b: Words) -> float:
@@ -104,8 +110,14 @@ def similarity(a: Words, b: Words) -> float:
 
 
 def refines(narrow: Words, broad: Words) -> bool:
-    """Whether the narrower claim is the broader one with a qualifier added."""
-    return len(broad.words) >= 3 and broad.words < narrow.words and bool(
+    """Whether the narrower claim is the broader one with a qualifier added. The broader
+    one may name the event with a noun ("civilians were killed in the strike") where the
+    narrower describes it ("23 civilians were killed when a missile hit the market")."""
+    named_event = broad.words - narrow.words
+    core = broad.words - named_event
+    if named_event and not (named_event <= broad.events and len(core) >= 2):
+        return False
+    return len(broad.words) >= 3 and core < narrow.words and bool(
         (narrow.words - broad.words) & narrow.qualifiers)
 
 
@@ -117,13 +129,16 @@ class _Cluster:
 
 
 def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
-                   threshold: float = MERGE_THRESHOLD) -> list[ClaimRecord]:
+                   threshold: float = MERGE_THRESHOLD,
+                   names: dict[str, list[str]] | None = None) -> list[ClaimRecord]:
     """Group ``statements`` into claims; sets each statement's ``claim`` to the claim id.
 
     Args:
         statements: in text order.
         lex: the lexicons.
         threshold: Jaccard similarity at or above which two statements share a claim.
+        names: actor id -> names, to read whose claim "the Harbour Watch report" is
+            (:mod:`kg.extract.anaphora`).
 
     Returns:
         The claims, in order of first mention, with refinements between them.
@@ -131,8 +146,10 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
     words = [content_words(s.claim_text, lex) for s in statements]
     clusters: list[_Cluster] = []
     home: dict[int, int] = {}
+    seen: dict[str, int] = {}
     for i, statement in enumerate(statements):
-        target = _anaphor_target(statements, i, home) if statement.anaphor else None
+        target = anaphor_target(statements, i, home, names or {}, seen) \
+            if statement.anaphor else None
         if target is None and not statement.anaphor:
             scored = [(similarity(words[i], c.words), n) for n, c in enumerate(clusters)
                       if statement.group not in c.groups]
@@ -152,20 +169,6 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
             home[i] = target
     _quote_support(statements, clusters, home, words)
     return _records(statements, [c for c in clusters if c.members], words)
-
-
-def _anaphor_target(statements: list[StatementRecord], i: int,
-                    home: dict[int, int]) -> int | None:
-    """"We have ruled that out", "rejected that account": the claim referred back to."""
-    me = statements[i]
-    for j in range(i - 1, -1, -1):
-        other = statements[j]
-        if me.sentence_index - other.sentence_index > 2:
-            return None
-        same_frame = other.group == me.group
-        if same_frame or (other.actor != me.actor and not other.own_voice):
-            return home.get(j)
-    return None
 
 
 def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],

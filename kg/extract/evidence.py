@@ -66,10 +66,26 @@ _RESULT_IN = re.compile(r"\b(?:(?P<own>(?:we|it|they|i)\s+(?:had\s+|has\s+|have\
 _SHOWING = re.compile(r"\b(?:appearing\s+to\s+show|purportedly\s+showing|showing|that\s+"
                       r"(?:show|shows|showed)|which\s+(?:show|shows|showed)|that\s+appear\s+to\s+"
                       r"show|which\s+appear\s+to\s+show)\s+")
-_RELEASED_BY = re.compile(r"((?:[\w\u2019'-]+\s+){0,3}?(?:images|imagery|photos|photographs|video|"
-                          r"footage|report|documents?|recordings?|data))\s+(?:released|published|"
-                          r"posted|provided|shared|obtained)\s+by\s+((?:the\s+)?[\w\u2019'.-]+(?:\s+"
-                          r"[\w\u2019'.-]+){0,5}?)(?=\s+(?:which|that|who|showing|on|in|last)\b|[,.;]|$)")
+_RELEASED_BY = re.compile(
+    r"(?P<what>(?:[\w\u2019'-]+\s+){0,3}?(?:images|imagery|photos|photographs|pictures|videos?|"
+    r"footage|reports?|documents?|recordings?|data|records|logs))\s*,?\s+"
+    r"(?P<verb>released|published|posted|provided|shared|obtained|leaked|taken|compiled|filmed|"
+    r"recorded|shot|produced|prepared|written|commissioned|captured|collected|gathered)(?:\s+(?:online|publicly|on\s+\w+|in\s+\w+|"
+    r"last\s+\w+|earlier\s+\w+))?\s+by\s+(?P<who>(?:the\s+)?[\w\u2019'.-]+(?:\s+"
+    r"[\w\u2019'.-]+){0,5}?)(?=\s+(?:which|that|who|showing|on|in|last|before|after|during|with|"
+    r"and|the\s+(?:day|week|night|morning|evening))\b|[,.;]|$)")
+# "taken by X", "compiled by X": X made the material; "released by X": X released it
+_MADE_BY = {"taken", "compiled", "filmed", "recorded", "shot", "produced", "prepared", "written",
+            "commissioned", "captured", "collected", "gathered"}
+# "had been compiled from hospital records": the material a result was drawn from
+_DRAWN_FROM = re.compile(r"\b(?:compiled|drawn|taken|derived|built)\s+from\s+"
+                         r"((?:[\w\u2019'-]+\s+){0,4}?(?:records|data|files|documents|logs|"
+                         r"samples|accounts|registers|lists))\b", re.I)
+# "The report, which X has reviewed, lists A, B and C": what a document holds
+_LISTS = re.compile(r"^(?:The|This|That|Its|Their)\s+(?P<doc>(?:[\w-]+\s+){0,2}?(?:report|study|"
+                    r"dossier|document|filing|audit|analysis|file))\b(?:,[^,]*,)?\s+(?:lists|listed|"
+                    r"contains|contained|includes|included|details|detailed)\s+"
+                    r"(?P<items>.+?)\.?$")
 _CREDIT = re.compile(r"^([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s*/\s*"
                      r"([A-Z][\w.&'\u2019 -]*?)(?:\s+via\s+([A-Z][\w.&'\u2019 -]*?))?\s*$")
 _TRAILING = re.compile(r"\s+(?:on|via|in|last|to)\s+(?:social media|[A-Z]\w+day|the\s+\w+|"
@@ -141,6 +157,10 @@ def inline_mentions(text: str, start: int, sentence: int, lex: Lexicon) -> list[
         found.append(EvidenceMention(kind, match.group(1), (start + match.start(1),
                                                             start + match.end(1)), "cited",
                                      sentence))
+    for match in _DRAWN_FROM.finditer(text):  # "compiled from hospital records": cited
+        found.append(EvidenceMention(evidence_kind(match.group(1), lex) or "Evidence",
+                                     match.group(1), (start + match.start(1),
+                                                      start + match.end(1)), "cited", sentence))
     for match in _RESULT_IN.finditer(text):
         role = "produced" if match.group("own") else "cited"
         found.append(EvidenceMention(evidence_kind(match.group("test"), lex) or "Evidence",
@@ -179,16 +199,39 @@ def released_by(text: str, start: int, sentence: int, lex: Lexicon) -> list[Evid
     """``satellite images released by X``: evidence released by the actor named."""
     found = []
     for match in _RELEASED_BY.finditer(text):
-        kind = evidence_kind(match.group(1), lex)
+        kind = evidence_kind(match.group("what"), lex)
         if kind:
-            phrase = match.group(1).strip()
+            phrase = match.group("what").strip()
             lowered = phrase.lower()
             at = min((lowered.find(k) for k in lex.evidence if k in lowered), default=0)
-            phrase_start = start + match.start(1) + at
+            phrase_start = start + match.start("what") + at
+            role = "produced" if match.group("verb") in _MADE_BY else "released-by"
             found.append(EvidenceMention(kind, phrase[at:], (phrase_start, phrase_start +
                                                              len(phrase) - at),
-                                         "released-by", sentence, actor_text=match.group(2),
-                                         actor_at=start + match.start(2)))
+                                         role, sentence, actor_text=match.group("who"),
+                                         actor_at=start + match.start("who")))
+    return found
+
+
+def listed_in(text: str, start: int, sentence: int, lex: Lexicon) -> list[EvidenceMention]:
+    """``The report ... lists A, B and C``: the document (role ``cited``, no actor) and each
+    listed item that names evidence (role ``listed``: part of the document, from whoever
+    produced it)."""
+    match = _LISTS.match(text)
+    if not match:
+        return []
+    found = [EvidenceMention("Document", match.group("doc"), (start + match.start("doc"),
+                                                              start + match.end("doc")),
+                             "cited", sentence)]
+    at = match.start("items")
+    for item in re.split(r",\s+(?:and\s+)?|\s+and\s+(?=(?:more|about|some|several|\d))",
+                         match.group("items")):
+        offset = text.index(item, at)
+        at = offset + len(item)
+        kind = evidence_kind(item, lex)
+        if kind and item.strip():
+            found.append(EvidenceMention(kind, item.strip(), (start + offset, start + at),
+                                         "listed", sentence))
     return found
 
 
@@ -204,4 +247,5 @@ def credit_line(text: str, start: int, sentence: int) -> EvidenceMention | None:
 
 
 __all__ = ["ARTICLE", "EvidenceFrame", "EvidenceMention", "claim_frame", "credit_line",
-           "evidence_kind", "inline_mentions", "object_mention", "released_by", "shown_claim"]
+           "evidence_kind", "inline_mentions", "listed_in", "object_mention", "released_by",
+           "shown_claim"]

@@ -43,6 +43,13 @@ def gather_evidence(ctx: Context, credits: list[EvidenceMention], sentences: lis
         _apply(ctx, record, mention)
         if mention.kind == "Document":
             latest_document[mention.sentence] = record
+        if mention.role == "listed" and not record.part_of and \
+                (parent := latest_document.get(mention.sentence)) is not None:
+            # "The report ... lists water samples": part of the report, from its producer
+            record.part_of = parent.id
+            if parent.produced_by and not record.produced_by:
+                record.produced_by = parent.produced_by
+                record.notes.append(f"Listed in {parent.id}; taken to come from its producer.")
         if mention.kind == "DocumentClause" and not record.part_of:
             parent = next((latest_document[s] for s in range(mention.sentence,
                                                              mention.sentence - 3, -1)
@@ -74,6 +81,8 @@ def _ident(ctx: Context, mention: EvidenceMention, records: list[EvidenceRecord]
 
 def _find(records: list[EvidenceRecord], mention: EvidenceMention) -> EvidenceRecord | None:
     for record in records:
+        if any(a < mention.span[1] and mention.span[0] < b for a, b in record.spans):
+            return record  # "a report published by X", cited by Y: the same words, one item
         if record.kind != mention.kind:
             continue
         actors = {record.produced_by, record.released_by, *record.cited_by} - {None}

@@ -102,6 +102,8 @@ class Lexicon:
     furniture: frozenset[str]
     synonyms: dict[str, str]
     stopwords: frozenset[str]
+    #: nouns for an event ("strike", "blast"): a claim may name with one what another describes
+    events: frozenset[str] = frozenset()
     presuppositions: dict[str, str] = field(default_factory=dict)
     #: negative subjects ("nobody") -> the positive word put in their place ("somebody")
     negative_subjects: dict[str, str] = field(default_factory=dict)
@@ -233,6 +235,8 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
         furniture=furniture,
         synonyms=synonyms,
         stopwords=stopwords,
+        events=frozenset(line.lower() for path in _table_files("event_nouns.txt", extra)
+                         for line in _lines(path)),
         presuppositions=_presuppositions(extra),
         negative_subjects={r[0].lower(): _cell(r, 2) for r in _merge_rows("denial_cues.tsv", extra)
                            if _cell(r, 1) == "subject"},

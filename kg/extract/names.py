@@ -29,6 +29,9 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", 
 _CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "le", "al", "von", "van", "bin",
                "on", "&"}
 _PREPOSITIONS = {"at", "of", "for", "with", "from", "in", "on", "to", "by"}
+_PLACE_PREPOSITIONS = {"near", "around", "inside", "outside", "across", "along"}
+_AFTER_PLURAL = {"familiar", "close", "who", "involved", "briefed", "aware"}
+_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|ing)")
 _NUMBERS = {"two", "three", "four", "five", "several", "many", "some", "both", "one"}
 # People described by what they do, in the plural: an unnamed group speaks.
 PEOPLE_PLURALS = {"researchers", "analysts", "officials", "investigators", "experts",
@@ -38,7 +41,10 @@ PEOPLE_PLURALS = {"researchers", "analysts", "officials", "investigators", "expe
                   "critics", "supporters", "opponents", "economists", "teachers", "parents",
                   "farmers", "villagers", "survivors", "families", "relatives", "neighbours",
                   "neighbors", "students", "nurses", "observers", "monitors", "inspectors",
-                  "authorities", "campaigners", "environmentalists", "locals"}
+                  "authorities", "campaigners", "environmentalists", "locals", "people",
+                  "shoppers", "passengers", "patients", "voters", "customers", "fans",
+                  "rebels", "separatists", "insurgents", "militants", "volunteers", "rescuers",
+                  "firefighters", "medics", "paramedics", "pilots"}
 _POSSESSIVE = re.compile(r"^(.*?)(?:\u2019s|'s|\u2019|')$")
 _TOKEN = re.compile(r"[^\s]+")
 
@@ -186,6 +192,30 @@ def _leading_head(words: list[str], lex: Lexicon) -> OrgHead | None:
     return None
 
 
+def _post_participle(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a participle after its noun ("based in", "interviewed by"),
+    not one before it ("a rowing club"): a preposition follows it."""
+    return bool(_PARTICIPLE.fullmatch(words[i])) and i + 1 < len(words) and \
+        words[i + 1].lower() in _PREPOSITIONS | _PLACE_PREPOSITIONS
+
+
+def _name_after_role(after: list[str], lex: Lexicon) -> int | None:
+    """Where a person's name starts after the lower-case rest of a role ("of product safety
+    Ana Ruiz", "scientist Ona Vik"): two or more capitalised words at the end, after a
+    lower-case word that is no preposition or article ("head of the Interior Ministry" names
+    no person), none of them an organisation head."""
+    cut = len(after)
+    while cut > 0 and after[cut - 1][:1].isupper():
+        cut -= 1
+    if cut == 0 or len(after) - cut < 2 or not all(w[:1].islower() for w in after[:cut]):
+        return None
+    if after[cut - 1].lower() in _PREPOSITIONS | _DETERMINERS | _CONNECTORS:
+        return None
+    if any(w.lower() in lex.org_heads for w in after[cut:]):
+        return None
+    return cut
+
+
 def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description:
     """Read ``phrase``, a noun phrase naming a speaker, an outlet or an organisation.
 
@@ -236,11 +266,18 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
     title = lex.titles[" ".join(rest[title_at[0]:title_at[1]]).lower()] if title_at[0] >= 0 \
         else None
     title_text = " ".join(rest[title_at[0]:title_at[1]]) if title else None
+    if title is not None and title.affiliation == "none" and title_at[0] > 0 and \
+            title_at[1] == len(rest) and all(w[:1].isupper() for w in rest):
+        title, title_text = None, None  # "Harbour Witness": a word for a person ends a name
     name = None
     if title is not None:
         after = rest[title_at[1]:]
         if after and all(w[:1].isupper() for w in after):
             name = " ".join(after)
+        elif (cut := _name_after_role(after, lex)) is not None:
+            # "head of product safety Ana Ruiz": the rest of the role, then the name
+            name = " ".join(after[cut:])
+            title_text = " ".join(rest[title_at[0]:title_at[1] + cut])
         before = rest[:title_at[0]]
         leading_only = initial and not definite and used == 0 and len(before) == 1
         if known_org is None and before and not leading_only and all(
@@ -257,17 +294,24 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
             name = " ".join(rest[split:])  # "the firm Redline Security": the name
             head = described
     if head is None and not (title and name):
-        # the head noun comes before any prepositional phrase: "an official at the board"
-        zone = next((i for i, w in enumerate(rest) if w.lower() in _PREPOSITIONS and i), len(rest))
+        # the head noun comes before any prepositional phrase or participle: "an official at
+        # the board", "a rights group based in Arlen"
+        zone = next((i for i, w in enumerate(rest) if i and (w.lower() in _PREPOSITIONS or
+                                                             _post_participle(rest, i))),
+                    len(rest))
         head = _head(rest[:zone], lex) or _leading_head(rest, lex)
     if head and title and not name and title_at[1] < len(rest):
         title, title_text = None, None  # "security researchers' firm": the head wins
-    # the plural noun before any prepositional phrase: "two former members of the lab"
-    before_of = next((rest[:i] for i, w in enumerate(rest) if w.lower() in _PREPOSITIONS and i),
-                     rest)
+    # the plural noun before any prepositional phrase or participle: "two former members of
+    # the lab", "residents interviewed by the paper", "farmers near the dam"
+    before_of = next((rest[:i] for i, w in enumerate(rest) if i and (
+        w.lower() in _PREPOSITIONS | _PLACE_PREPOSITIONS or _post_participle(rest, i))), rest)
     plural = bool(rest) and (rest[-1].lower() in PEOPLE_PLURALS or (
         quantified and not name and rest[-1].lower().endswith("s")) or (
-        quantified and not name and before_of[-1].lower() in PEOPLE_PLURALS))
+        not name and before_of[-1].lower() in PEOPLE_PLURALS) or (
+        # "people familiar with the matter", "officials close to the talks"
+        not name and rest[0].lower() in PEOPLE_PLURALS and len(rest) > 1 and
+        rest[1].lower() in _AFTER_PLURAL))
     # "the Brazilian sports newspaper Lance Hoje": a name after an outlet's head noun
     outlet = name if name and head and head.cls == "outlet" and title is None else None
     return Description(

@@ -27,9 +27,14 @@ from kg.extract.sentences import Sentence, split_sentences
 from kg.extract.statements import Context, read_frames
 
 DEFAULT_THRESHOLD = 0.6
-_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'\u2019-]+),\s+"
-                       r"(?:(?P<country>[A-Z][\w .'\u2019-]+?),\s+)?"
-                       r"(?P<date>[\w ,]+?\d{4})?\s*(?:\((?P<outlet>[^)]+)\))?\s*"
+_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
+           r"December")
+# "LUSK, Norway, 3 June 2026 (Wire) - ", "LUSK, 3 June (Wire) - " (no year), "LUSK (Wire) - ",
+# "LUSK, Norway - ": the city in capitals, then any of country, date and outlet
+_DATELINE = re.compile(rf"^(?P<city>[A-Z][A-Z .'\u2019-]+?)"
+                       rf"(?:,\s+(?P<country>(?!(?:{_MONTHS})\b)[A-Z][A-Za-z .'\u2019-]+?))?"
+                       rf"(?:,?\s+(?P<date>[\w ,]+?(?:\d{{4}}|\d{{1,2}}|{_MONTHS})))?\s*"
+                       r"(?:\((?P<outlet>[^)]+)\))?\s*"
                        r"[-\u2014\u2013]\s+")
 _BYLINE = re.compile(r"^(?:By\s+|Published\b|Updated\b)|\s\|\s")
 _BYLINE_TITLE = re.compile(r"The(?:\s+[A-Z][\w\u2019'&-]*){1,4}")
@@ -92,7 +97,8 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
         table.mark_used(publisher_actor.id)
     mentions = ctx.statements
     _carry_dates(mentions)
-    claims = cluster_claims(mentions, lex, threshold=merge_threshold)
+    claims = cluster_claims(mentions, lex, threshold=merge_threshold,
+                            names={r.id: [r.name, *r.aliases] for r in table.records.values()})
     link_numbered_provisions(mentions, claims, lex)
     evidence = gather_evidence(ctx, credits, sentences, skip)
     first = next((s for s in mentions), None)
@@ -150,7 +156,17 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
     found: dict = {"title": None, "title_span": None, "publisher": None, "date": None,
                    "date_text": None, "country": None, "skip": set(), "trim": {}}
     first_paragraphs = [s for s in sentences if s.paragraph <= 3]
+    opening = [s for s in sentences if s.paragraph == sentences[0].paragraph] if sentences else []
+    if len(opening) > 1 and opening[-1].text[-1:] not in ".!?\u201d\"" and \
+            not any(_BYLINE.search(s.text) for s in opening):
+        # "Flood or sabotage? What the records show": a headline with a question in it is one
+        # line without a full stop at its end
+        found["title"] = text[opening[0].start:opening[-1].end]
+        found["title_span"] = (opening[0].start, opening[-1].end)
+        found["skip"].update(s.index for s in opening)
     for sent in first_paragraphs:
+        if sent.index in found["skip"]:
+            continue
         line_end = sent.text[-1:] in ".!?\u201d\""
         if sent.index == 0 and not line_end and len(sent.text.split()) >= 3 and \
                 not _BYLINE.search(sent.text):
@@ -158,8 +174,9 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
             found["skip"].add(sent.index)
         elif _BYLINE.search(sent.text) and not line_end:
             found["skip"].add(sent.index)
-            parts = [p.strip() for p in re.split(r"\s*[|,\u2022\u00b7]\s*|\s+[-\u2013\u2014]\s+",
-                                                 sent.text)]
+            # "By X in Lusk for The Northern Almanac, 12 May": "in" and "for" part it too
+            parts = [p.strip() for p in re.split(r"\s*[|,\u2022\u00b7]\s*|\s+[-\u2013\u2014]\s+|"
+                                                 r"\s+(?:for|in)\s+(?=[A-Z])", sent.text)]
             for part in parts:
                 outlet = is_outlet(part, lex)
                 if outlet and not found["publisher"]:

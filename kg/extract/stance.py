@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.anaphora import refers_back
 from kg.extract.lexicon import Lexicon
 
 FLIP = {"affirms": "denies", "denies": "affirms", "hedges": "hedges"}
@@ -49,10 +50,17 @@ _BELIEF = re.compile(
 _BELIEF_STANCE = {"doubt": "hedges", "suspect": "hedges"}
 _OBJECT_NOUN = re.compile(r"^(?:the\s+)?(?:allegations?|claims?|reports?|accusations?|"
                           r"suggestions?|rumou?rs|speculation|assertions?|charges?|"
-                          r"concerns?|fears?)\s+(?:that\s+)?", re.I)
+                          r"concerns?|fears?)\s+(?:that\s+)?(?!of\b|about\b|on\b|from\b|in\b|"
+                          r"(?:is|are|was|were|had|has|have)\b)", re.I)
 _HEDGE_FRAMES = re.compile(
-    r"^(?:it\s+(?:is|was)\s+)?(?:(?:too\s+(?:early|soon)\s+to\s+(?:say|tell))|(?:not\s+(?:yet\s+)?"
-    r"clear)|unclear|(?:possible))\s+(?:whether\s+|that\s+|if\s+)?|^whether\s+", re.I)
+    r"^(?:it\s+(?:is|was|remains|remained)\s+)?(?:(?:too\s+(?:early|soon)\s+to\s+(?:say|tell))|"
+    r"(?:not\s+(?:yet\s+)?clear)|unclear|(?:possible)|(?:to\s+be\s+seen))\s+"
+    r"(?:whether\s+|that\s+|if\s+)?|^whether\s+", re.I)
+# "the video could not be independently verified": the words before it are hedged
+_UNVERIFIED_PASSIVE = re.compile(
+    r"\s+(?:could\s+not|couldn[\u2019']t|cannot|can[\u2019']t|has\s+not|had\s+not|have\s+not|"
+    r"was\s+not|were\s+not|is\s+not|are\s+not)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
+    r"(?:independently\s+)?(?:verified|confirmed|corroborated)(?:\s+independently)?\W*$", re.I)
 # "it could not independently verify the figures": the speaker neither confirms nor denies
 # what it could not check, so the frame hedges its object
 _UNVERIFIED = re.compile(
@@ -120,11 +128,29 @@ def _negative_subject(text: str, lex: Lexicon) -> re.Match[str] | None:
     if not cues:
         return None
     return re.match(rf"({cues})\s+(?!doubt\b|longer\b|matter\b)"
-                    rf"(?:[\w\u2019'-]+\s+){{0,5}}?{_FINITE_VERB}", text, re.I)
+                    rf"(?:[\w\u2019'-]+\s+){{0,5}}?(?:{_FINITE_VERB}|\w+s\b)", text, re.I)
+
+
+# "they had received no warning", "it found no sign of P": a verb with a negative object
+# denies the verb with a positive one ("no doubt", "no longer" negate nothing). Possession
+# ("it had no record of P") is left as said: what is denied there is not an event
+_NEGATIVE_OBJECT = re.compile(
+    r"\b(?:\w+ed|\w+en|found|saw|got|gave|took|made|heard|knew|left|shows?|showed|finds|"
+    r"sees)\s+(no)\s+(?!longer\b|doubt\b|more\b|less\b|"
+    r"matter\b|later\b|sooner\b|fewer\b|one\b|other\b)(?=\w)", re.I)
+
+
+# "we reject any suggestion that P", "I deny that P" inside a quotation: the speaker denies P
+_FIRST_PERSON_DENIAL = re.compile(
+    r"(?:we|i)\s+(?:\w+ly\s+)?(?:reject|deny|dispute|refute)\s+(?:(?:any|the|all|every)\s+)?"
+    r"(?:(?:suggestions?|claims?|allegations?|accusations?|reports?|notion|idea)\s+)?that\s+",
+    re.I)
 
 
 def _denial_frame(text: str, lex: Lexicon) -> re.Match[str] | None:
     """A denial frame of ``denial_cues.tsv`` at the start of ``text``, the longest first."""
+    if match := _FIRST_PERSON_DENIAL.match(text):
+        return match
     for cue in lex.by_length(lex.denials):
         if lex.denials[cue] == "frame" and (
                 match := re.match(rf"{re.escape(cue)}\s+", text, re.I)):
@@ -224,6 +250,12 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
     removed, stance = _strip_frames(body, stance, cues, lex)
     body = body[removed:]
     lead += removed
+    if (passive := _UNVERIFIED_PASSIVE.search(body)) is not None and stance == "affirms":
+        stance = "hedges"
+        cues.append(f"hedge frame: {passive.group(0).strip()}")
+        body = body[:passive.start()]
+    elif any(c.startswith("hedge frame") for c in cues):
+        body = re.sub(r"\s+independently\W*$", "", body)  # "verify the footage independently"
     if (labelled := _labelled_false(body, lex)) is not None:
         lead += labelled.start("p")
         body = labelled.group("p")
@@ -234,6 +266,13 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
     if epistemic:
         stance = "hedges"
         cues.append("epistemic conditional")
+    if (back := refers_back(body)) is not None:
+        # "the figures", "it shares the assessment of X", "X's figure was inflated": about a
+        # claim made before (kg/extract/anaphora.py finds which)
+        if back == "wrong":
+            stance = FLIP[stance] if stance != "hedges" else stance
+        return ClaimReading(start + lead, start + lead + len(body), sentence_text(body), stance,
+                            cues=[*cues, f"refers back: {back}"], anaphor=True, quote=quote)
     act = next((c for c, s in lex.denials.items() if s == "act" and _has(body, c)), None)
     if act:
         return ClaimReading(start + lead, start + lead + len(body), body, "denies",
@@ -248,6 +287,11 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
         cues.append(f"negative subject: {subject.group(1)}")
         positive = lex.negative_subjects[subject.group(1).lower()]
         display = positive + display[subject.end(1):]
+    elif not negation and stance != "hedges" and \
+            (obj := _NEGATIVE_OBJECT.search(_main_clause(display))):
+        stance = FLIP[stance]
+        cues.append("negative object: no")
+        display = display[:obj.start(1)] + "any" + display[obj.end(1):]
     elif negation and stance != "hedges":
         stance = FLIP[stance]
         cues.append(f"negation: {negation}")

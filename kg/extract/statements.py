@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from kg.extract import evidence as ev
 from kg.extract.actors import ActorRecord, ActorTable
 from kg.extract.attribution import Frame, find_frames
+from kg.extract.clauses import AUXILIARY_START, SUBJECT_END, elided_subject, split_parts
 from kg.extract.dates import find_dates
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import CommentRequestRecord, RelayStep, Span, StatementRecord
@@ -27,19 +27,6 @@ from kg.extract.names import describe, is_outlet
 from kg.extract.sentences import Sentence
 from kg.extract.stance import is_epistemic, read_claim, sentence_text
 
-# "said that P, and that Q" ("but that Q"); "had recorded P but had seen no Q" (the subject
-# left out); "P, and that Q"; "P; Q"; "X had done P but had not done Q"; "made P plausible but
-# did not prove it" (a negated second verb phrase of the same subject: its own claim, denied)
-_CLAUSES = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+that\s+|;\s+|"
-                      r",?\s+(?:but|and)\s+(?=(?:had|has|have|was|were|is|are|did|does|do|"
-                      r"would|could|will)\s+(?:not\s+|never\s+)?"
-                      r"\w+(?:ed|en|n)\b|(?:did|does|do)\s+not\s+[a-z]+\b)")
-# ", and its workers had been paid", ", and we will share": a comma, a conjunction and a new
-# subject (a pronoun or a determiner's noun phrase) before a finite verb: a second clause
-_NEW_CLAUSE = (r",\s+(?:and|but)\s+(?=(?:we|i|he|she|they|it|its|their|his|her|our|my|the|this|"
-               r"these|those)\b(?:\s+[\w\u2019'-]+){0,3}?\s+(?:is|are|was|were|has|have|had|"
-               r"will|would|can|could|did|does|do|may|might|must|should)\b)")
-_NEVER = re.compile(r"(?!)")
 _IN_DOCUMENT = re.compile(r"\bin\s+((?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:report|study|analysis|paper|filing|letter|audit|assessment|"
                           r"submission)"
@@ -48,11 +35,6 @@ _IN_DOCUMENT = re.compile(r"\bin\s+((?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+
 _OPENING_NAME = re.compile(r"((?:The\s+)?[A-Z][\w\u2019'&.-]*"
                            r"(?:\s+(?:[A-Z][\w\u2019'&.-]*|of|and|&))*)"
                            r"\s+(?:has|had|have|is|was|were|are|will|would|did|does|\w+ed|\w+s)\b")
-_AUXILIARY_START = re.compile(r"(?:had|has|have|was|were|is|are|did|does|do|would|could)\b")
-#: The finite verb that ends a clause's subject ("X has", "the ministry was"); narration.py too.
-SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|"
-                          r"did|does|do)\b")
-_QUOTE_PARTS = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\u201c\"])|;\s+")
 _LABEL = re.compile(r"[,\u201d\"]\s+(?:calling|describing|dismissing)\s+(?:them|it|the\s+\w+|this|"
                     r"that)?\s*(?:as\s+)?(.*)$")
 # a description ending in a proper name: "the Brazilian sports newspaper Lance Hoje"
@@ -239,9 +221,10 @@ def _outlet(phrase: str, lex: Lexicon) -> str | None:
 
 
 def _attribution_text(sent: Sentence, frame: Frame) -> str:
-    """The sentence with the claims blanked out: where dates and settings are looked for."""
+    """The sentence with the claims and every quotation blanked out (a date inside another
+    frame's quotation is what was said, not when): where dates and settings are looked for."""
     chars = list(sent.text)
-    for a, b in frame.claims:
+    for a, b in [*frame.claims, *sent.quotes]:
         for i in range(max(0, a - sent.start), min(len(chars), b - sent.start)):
             chars[i] = " "
     return "".join(chars)
@@ -284,55 +267,6 @@ def _speaker_confidence(frame: Frame, speaker: ActorRecord) -> float:
     return _CONFIDENCE["description"]
 
 
-@cache
-def _splitter(base: re.Pattern[str], negatives: tuple[str, ...]) -> re.Pattern[str]:
-    """``base`` or a coordinated negative clause: "P and was not Q" (a negated verb phrase of
-    the same subject), "P and nobody has Q", "P but no fee had been agreed" (a negative
-    subject, ``denial_cues.tsv`` scope ``subject``, before a finite verb). The negative half is
-    a claim of its own, which the speaker denies."""
-    subjects = "|".join(re.escape(n).replace(r"\ ", r"\s+")
-                        for n in sorted(negatives, key=len, reverse=True))
-    negative = (r",?\s+(?:but|and)\s+(?=(?:had|has|have|was|were|is|are|did|does|do|would|"
-                r"could)\s+(?:not|never|no\s+longer)\b" +
-                (rf"|(?:{subjects})\s+(?:[\w\u2019'-]+\s+){{0,4}}?(?:is|are|was|were|has|have|"
-                 r"had|did|does|do|could|would|can|will|\w+ed)\b" if subjects else "") + ")")
-    return re.compile(rf"{base.pattern}|{negative}|{_NEW_CLAUSE}")
-
-
-def coordinated_parts(ctx: Context, span: Span) -> list[Span]:
-    """Split the publisher's own sentence only at coordinated negative or new clauses ("P and
-    has never had Q", "P, and its workers were paid")."""
-    return _split(ctx, span, _splitter(_NEVER, tuple(ctx.lex.negative_subjects)))
-
-
-def elided_subject(first: str, part: str) -> str | None:
-    """The subject of ``first`` when ``part`` leaves it out ("The player was under contract
-    ... and was not for sale": "The player"), else None."""
-    if not _AUXILIARY_START.match(part):
-        return None
-    verb = SUBJECT_END.search(first)
-    subject = first[:verb.start()].strip(" ,\u201c\u201d\"") if verb else ""
-    return subject if 0 < len(subject.split()) <= 8 else None
-
-
-def _parts(ctx: Context, span: Span, quote: bool) -> list[Span]:
-    """Split what was said into one piece per claim: that-clauses, quoted sentences,
-    coordinated negative clauses."""
-    return _split(ctx, span, _splitter(_QUOTE_PARTS if quote else _CLAUSES,
-                                       tuple(ctx.lex.negative_subjects)))
-
-
-def _split(ctx: Context, span: Span, splitter: re.Pattern[str]) -> list[Span]:
-    text = ctx.text[span[0]:span[1]]
-    pieces, start = [], 0
-    for match in splitter.finditer(text):
-        if len(text[start:match.start()].split()) >= 3 and len(text[match.end():].split()) >= 3:
-            pieces.append((span[0] + start, span[0] + match.start()))
-            start = match.end()
-    pieces.append((span[0] + start, span[1]))
-    return pieces
-
-
 def _statements(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
                 previous: list[RelayStep] | None) -> list[RelayStep]:
     relays = relay_steps(ctx, sent, frame, speaker)
@@ -361,7 +295,7 @@ def _statements(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord
     confidence = _speaker_confidence(frame, speaker)
     for span in frame.claims:
         epistemic = frame.from_quote and is_epistemic(ctx.text[span[0]:span[1]], ctx.lex)
-        parts = _parts(ctx, span, frame.from_quote)
+        parts = split_parts(ctx.text, span, ctx.lex, quote=frame.from_quote)
         for part in parts:
             subject = elided_subject(ctx.text[parts[0][0]:parts[0][1]],
                                      ctx.text[part[0]:part[1]]) if part != parts[0] else None
@@ -410,7 +344,11 @@ def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
                          epistemic=epistemic)
     if not reading.text.strip(" ."):
         return
-    if subject and _AUXILIARY_START.match(reading.text.lower()):
+    if frame.verb and frame.verb.lemma in {"accuse", "blame"} and not frame.from_quote and \
+            (charge := _charge(reading.text)) is not None:
+        # "accused X of Y", "blamed X for Y": the claim is that X was responsible for Y
+        reading.text = sentence_text(f"{charge[0]} was responsible for {charge[1]}")
+    if subject and AUXILIARY_START.match(reading.text.lower()):
         # "... and was not for sale": "The player was for sale." (not when a frame was read
         # off the words: "had seen no evidence of P" is about P)
         reading.text = sentence_text(f"{subject} {reading.text[:1].lower()}{reading.text[1:]}")
@@ -442,6 +380,16 @@ def _called(ctx: Context, sent: Sentence, frame: Frame) -> str | None:
                      for cue, scope in ctx.lex.denials.items()):
         return words.group(1)
     return None
+
+
+def _charge(text: str) -> tuple[str, str] | None:
+    """("X", "Y") of "X of Y": at the "of" before a gerund ("the head of the agency of
+    lying"), else at the first "of" or "for"."""
+    splits = list(re.finditer(r"\s+(?:of|for)\s+", text))
+    if not splits:
+        return None
+    at = next((m for m in splits if re.match(r"\w+ing\b", text[m.end():])), splits[0])
+    return text[:at.start()], text[at.end():].rstrip(".")
 
 
 def _short_name(speaker: ActorRecord) -> str:
@@ -505,7 +453,16 @@ def _passive_evidence(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
                                   sentence=sent.index)
         mention.actor = actor.id if actor else None
         mention.supports = []
-    return [m for m in found if m.actor]
+    # what a document lists supports what the sentence says of it (set by the pipeline)
+    return [m for m in found if m.actor] + ev.listed_in(sent.text, sent.start, sent.index,
+                                                        ctx.lex)
 
 
-__all__ = ["Context", "coordinated_parts", "elided_subject", "read_frames", "relay_steps"]
+def coordinated_parts(ctx: Context, span: Span) -> list[Span]:
+    """Split the publisher's own sentence only at coordinated negative or new clauses ("P and
+    has never had Q", "P, and its workers were paid")."""
+    return split_parts(ctx.text, span, ctx.lex, own_voice=True)
+
+
+__all__ = ["SUBJECT_END", "Context", "coordinated_parts", "elided_subject", "read_frames",
+           "relay_steps"]

@@ -14,6 +14,7 @@ import re
 _MODIFIERS = re.compile(
     r"(?:\b(?:has|have|had|also|separately|previously|later|earlier|again|publicly|"
     r"repeatedly|then|now|already|never|not|did not|does not|do not|would not|could not|"
+    r"immediately|independently|"
     r"appeared to|appears to|appear to|seemed to|seems to|declined to|refused to|would|will|"
     r"last week|yesterday|today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)(?: night| morning| evening| afternoon)?|however|,)\s*)+$")
@@ -36,6 +37,8 @@ def strip_modifiers(masked: str, position: int) -> tuple[int, list[str]]:
                             "declined to", "refused to", "would not", "could not", "did not",
                             "does not", "do not", "never", "not") if re.search(
         rf"\b{cue}\b", words)]
+    # "could not" is one cue, not "could not" and "not" (which would turn the hedge around)
+    cues = [c for c in cues if not any(c != d and re.search(rf"\b{c}\b", d) for d in cues)]
     start = match.start()
     while start < position and masked[start] in " ,":
         start += 1

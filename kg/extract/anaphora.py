@@ -1,0 +1,182 @@
+"""Which earlier claim a statement about "the accusation", "that reading" or "the figures"
+is about.
+
+A statement whose words only refer back ("dismissed the accusation", "disputes that
+reading", "rejected the Harbour Watch report", "shares the assessment of the government",
+"could not verify the figures") is about a claim made before. The noun says which:
+
+1. a definite description repeated ("the figure" ... "the figures") refers to what it
+   referred to before;
+2. otherwise the earlier statements (within :data:`WINDOW` sentences, by another speaker, not
+   the publisher's own) are scored: a verb that the noun names the act or product of
+   ("accusation" -> "accused"; "reading", "assessment", "report" -> "concluded", "found";
+   or a statement made "in a study" for "the findings"; less if the act is only inside the
+   claim: "the request" -> "had asked for"), a speaker that the words name ("the Harbour
+   Watch report", "the health office's figure", "the assessment of the Norland government";
+   looked for as far back as the text goes), a number in a claim called a "figure". The best
+   score wins, the most recent on ties;
+3. with no score above zero the nearest earlier statement by another speaker is taken (the
+   rule of :mod:`kg.extract.claims` before nouns were read).
+
+Example:
+    >>> refers_back("it shares the assessment of the Norland government")
+    'agrees'
+    >>> refers_back("the figures had risen")
+    >>> anaphor_noun("The accusation.")
+    ('accusation', set())
+    >>> noun, owner = anaphor_noun("The Harbour Watch report.")
+    >>> noun, sorted(owner)
+    ('report', ['harbour', 'watch'])
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.model import StatementRecord
+from kg.extract.names import slug
+
+WINDOW = 8  # sentences an anaphoric noun looks back
+# noun -> stems of the reporting verbs whose statements it can name
+_NOUNS: dict[str, tuple[str, ...]] = {
+    "accusation": ("accus", "alleg", "blam", "charg"),
+    "allegation": ("alleg", "accus", "charg", "claim"),
+    "charge": ("charg", "accus", "alleg"),
+    "assessment": ("assess", "conclu", "found", "find", "accus", "blam", "attribut", "estimat"),
+    "conclusion": ("conclu", "found", "find", "assess"),
+    "finding": ("found", "find", "conclu", "assess"),
+    "reading": ("conclu", "found", "find", "assess"),
+    "report": ("conclu", "found", "find", "report", "publish", "releas"),
+    "study": ("conclu", "found", "find", "publish", "releas"),
+    "request": ("ask", "request", "call", "urg", "demand"),
+    "figure": (),
+    "toll": (),
+    "estimate": ("estimat",),
+    "count": (),
+    "tally": (),
+}
+# "that account", "the claim" name no kind of act: they take the nearest earlier statement
+_GENERIC = ("claim", "account", "story", "version", "rumour", "rumor")
+_NUMERIC = {"figure", "toll", "estimate", "count", "tally"}
+# nouns for what a study concludes, and the words that say a statement came from one
+_STUDIED = {"report", "study", "finding", "conclusion", "reading", "assessment"}
+_IN_DOCUMENT = re.compile(r"\b(?:in|from)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:report|study|analysis|review|assessment|investigation|audit)\b",
+                          re.I)
+_NOUN = re.compile(r"\b(" + "|".join((*_NOUNS, *_GENERIC)) + r")s?\b", re.I)
+_NUMBER = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+                     r"hundreds?|thousands?)\b", re.I)
+
+
+_NP = (r"(?:(?:the|that|this|these|those|its|their|his|her|our)\s+|[\w-]+[\u2019']s\s+)"
+       r"(?:[\w\u2019'-]+\s+){0,3}?")
+_OF = r"(?:\s+of\s+(?:the\s+)?[\w\u2019' -]+?)?"
+_REFERS = re.compile(rf"^{_NP}{_NOUN.pattern}{_OF}\W*$", re.I)
+# "it shares the assessment of the government": agreeing with a claim made before
+_AGREES = re.compile(rf"^(?:it|we|they|he|she|i|[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*)*)\s+"
+                     rf"(?:shares?|shared|endorses?|endorsed|backs?|backed|accepts?|accepted|"
+                     rf"agrees?\s+with|agreed\s+with|supports?|supported)\s+{_NP}"
+                     rf"{_NOUN.pattern}{_OF}\W*$", re.I)
+# "the health office's figure was inflated": a claim made before, called wrong
+_CALLED_WRONG = re.compile(rf"^{_NP}{_NOUN.pattern}\s+(?:was|were|is|are|had been|has been)\s+"
+                           rf"(?:\w+ly\s+)?(?:inflated|exaggerated|overstated|false|wrong|"
+                           rf"untrue|incorrect|inaccurate|misleading|baseless|unfounded|"
+                           rf"groundless|fabricated|biased)\W*$", re.I)
+
+
+def refers_back(text: str) -> str | None:
+    """How ``text`` (a claim's words) is only about a claim made before: "refers" ("the
+    figures"), "agrees" ("it shares the assessment of X") or "wrong" ("X's figure was
+    inflated"); None if it states a claim of its own."""
+    plain = re.sub(r"[\u201c\u201d\"]", "", text).strip()
+    for how, pattern in (("refers", _REFERS), ("agrees", _AGREES), ("wrong", _CALLED_WRONG)):
+        if pattern.match(plain):
+            return how
+    return None
+
+
+def anaphor_noun(text: str) -> tuple[str, set[str]] | None:
+    """The referring noun of a claim's words (singular, lower case) and the lower-cased
+    words that name whose it is ("the Harbour Watch report", "the health office's figure",
+    "the assessment of the Norland government"), or None."""
+    match = _NOUN.search(text)
+    if match is None:
+        return None
+    before = text[:match.start()].split()
+    owner = {w.lower() for w in before[1:] if w[:1].isupper()}
+    owner |= {re.sub(r"['\u2019]s?$", "", w).lower() for w in before
+              if re.search(r"\w['\u2019]s?$", w)}
+    after = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w-]*\s*)+)", text[match.end():])
+    if after:  # "of the Norland government": the name, not the noun after it
+        owner |= {w.lower() for w in after.group(1).split()}
+    return match.group(1).lower(), owner - {"the", "its", "their", "it"}
+
+
+def anaphor_target(statements: list[StatementRecord], i: int, home: dict[int, int],
+                   names: dict[str, list[str]], seen: dict[str, int]) -> int | None:
+    """The cluster (an index into the caller's clusters, through ``home``) that statement
+    ``i`` refers back to, or None. ``names`` maps actor ids to their names; ``seen`` maps a
+    noun to the cluster it referred to (updated here)."""
+    me = statements[i]
+    found = anaphor_noun(me.claim_text)
+    if found is not None and found[0] in seen:
+        return seen[found[0]]
+    target = _scored(statements, i, found, names) if found else None
+    if target is None:
+        target = _nearest(statements, i)
+    cluster = home.get(target) if target is not None else None
+    if found is not None and cluster is not None:
+        seen[found[0]] = cluster
+    return cluster
+
+
+def _scored(statements: list[StatementRecord], i: int, found: tuple[str, set[str]],
+            names: dict[str, list[str]]) -> int | None:
+    me = statements[i]
+    noun, owner = found
+    best: tuple[int, int] | None = None
+    for j in range(i - 1, -1, -1):
+        other = statements[j]
+        if other.actor == me.actor or other.own_voice or other.anaphor:
+            continue
+        score = 0
+        if owner and owner <= _tokens(other.actor, names):
+            score += 3  # whose claim it is, named: as far back as the text goes
+        elif me.sentence_index - other.sentence_index > WINDOW:
+            continue
+        verb = (other.verb or "").lower()
+        stems = _NOUNS.get(noun, ())
+        if any(verb.startswith(stem) or f" {stem}" in verb for stem in stems):
+            score += 2
+        elif noun in _STUDIED and _IN_DOCUMENT.search(other.reported_as or ""):
+            score += 2  # "said in a study that P": "the findings"
+        elif any(re.search(rf"\b{stem}", other.claim_text, re.I) for stem in stems):
+            score += 1  # "had asked for ..." reported by someone else: "the request"
+        if noun in _NUMERIC and _NUMBER.search(other.claim_text):
+            score += 1
+        if score and (best is None or score > best[0]):
+            best = (score, j)
+    return best[1] if best else None
+
+
+def _tokens(actor: str, names: dict[str, list[str]]) -> set[str]:
+    words = set(actor.split("-"))
+    for name in names.get(actor, []):
+        words |= set(slug(name).split("-"))
+    return words
+
+
+def _nearest(statements: list[StatementRecord], i: int) -> int | None:
+    """The statement of the same frame, or the nearest by another speaker, within two
+    sentences."""
+    me = statements[i]
+    for j in range(i - 1, -1, -1):
+        other = statements[j]
+        if me.sentence_index - other.sentence_index > 2:
+            return None
+        if other.group == me.group or (other.actor != me.actor and not other.own_voice):
+            return j
+    return None
+
+
+__all__ = ["WINDOW", "anaphor_noun", "anaphor_target", "refers_back"]

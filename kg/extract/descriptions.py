@@ -1,0 +1,72 @@
+"""Tests on descriptions of actors, for coreference: whether a proper name in apposition
+names the actor a description only describes ("The supplier, Brava Farms,"), whether two
+descriptions of one head noun conflict ("the transport ministry" is not "the foreign ministry"),
+and which kinds a bare head noun ("the agency") may name.
+
+Example:
+    >>> other_modifier("the transport ministry", ("Norland's foreign ministry",), "ministry")
+    True
+    >>> other_modifier("the ministry", ("Norland's foreign ministry",), "ministry")
+    False
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.names import Description
+
+# a description in lower case after its article or possessive: "the supplier", "its new owner"
+LOWER_DESCRIPTION = re.compile(r"^(?:the|a|an|its|their|his|her)\s+[a-z][\w\u2019'-]*"
+                                r"(?:\s+[a-z][\w\u2019'-]*){0,3}$", re.I)
+PROPER_NAME = re.compile(r"[A-Z][\w\u2019'&.-]*(?:\s+(?:of|for|and|&|[A-Z][\w\u2019'&.-]*)){0,5}")
+
+
+def named_by_apposition(d: Description, appositive: str | None) -> bool:
+    """Whether ``appositive`` is the name of the actor that ``d`` only describes: a lower-case
+    description with no name or title ("The supplier", "a local grower") followed by a proper
+    name set off by commas ("Brava Farms")."""
+    if not appositive or d.name or d.title or d.pronoun or d.outlet or d.is_state:
+        return False
+    words = d.text.split()
+    lower = bool(LOWER_DESCRIPTION.fullmatch(d.text)) and all(w[:1].islower() for w in words[1:])
+    return lower and bool(PROPER_NAME.fullmatch(appositive.strip()))
+
+
+def named_by_possessive_apposition(d: Description, appositive: str | None) -> bool:
+    """Whether ``appositive`` names the actor that a possessive description only describes:
+    a proper possessor and lower-case nouns ("Falcão's agent", "Orla Mint's distributor")
+    followed by a proper name set off by commas. A title ("Kovac's lawyer") is read by the
+    title rules instead."""
+    if not appositive or not d.possessor or d.name or d.title or d.pronoun or d.outlet:
+        return False
+    tail = re.split(r"['\u2019]s?\s+", d.text, maxsplit=1)
+    nouns = tail[1].split() if len(tail) == 2 else []
+    return 1 <= len(nouns) <= 3 and all(w[:1].islower() for w in nouns) and \
+        bool(PROPER_NAME.fullmatch(appositive.strip()))
+
+
+def other_modifier(text: str, forms: tuple[str, ...], noun: str) -> bool:
+    """"the transport ministry" is not "Norland's foreign ministry": both put a lower-case word
+    before the same noun, and the words differ. A capitalised name ("Food Safety Agency") has
+    no modifier to conflict with, and "the ministry" has none of its own."""
+    def before(phrase: str) -> str | None:
+        words = phrase.split()
+        at = next((i for i in range(len(words) - 1, 0, -1) if words[i].lower() == noun), 0)
+        word = words[at - 1] if at else ""
+        return word if word.isalpha() and word.islower() and word not in {"the", "its",
+                                                                            "their"} else None
+    own = before(text)
+    if own is None:
+        return False
+    theirs = {before(form) for form in forms} - {None}
+    return bool(theirs) and own not in theirs
+
+
+def kind_fits(kind: str, head_kind: str, noun: str) -> bool:
+    """"the agency" may be any government agency, an intelligence service included."""
+    return noun in {"agency", "service"} and kind in {"GovernmentBody", "IntelligenceAgency"}
+
+
+__all__ = ["LOWER_DESCRIPTION", "PROPER_NAME", "kind_fits", "named_by_apposition",
+           "named_by_possessive_apposition", "other_modifier"]
