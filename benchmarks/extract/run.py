@@ -57,6 +57,8 @@ FIRST_RUNS = {
     "strike-casualties": {"speakers": (9, 1, 3), "speaker_stance": (13, 3, 10),
                           "relays": (1, 0, 0), "evidence": (1, 0, 3), "merging": (0, 0, 11),
                           "mentions": (17, 2, 8)},
+    "food-recall": {"speakers": (8, 1, 2), "speaker_stance": (15, 5, 7), "relays": (0, 0, 1),
+                    "evidence": (0, 0, 2), "merging": (0, 2, 4), "mentions": (15, 6, 11)},
 }
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -129,14 +131,16 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "The articles: **seed** (Newsweek, October 2024; the built-in case's article), "
         "**port-fire** (invented by the team), **card-breach**, **election-video**, "
         "**river-spill**, **doping-case**, **transfer-rumour**, **lab-images**, "
-        "**cyber-attribution** (a government's attribution of a cyber attack, wire style) and "
+        "**cyber-attribution** (a government's attribution of a cyber attack, wire style), "
         "**strike-casualties** (a disputed strike and its casualty figures, weekly-magazine "
-        "style); all but the seed were invented for this benchmark, each a different kind of "
-        "dispute and house style. The rules were developed on the seed, port-fire and "
-        "card-breach. The other seven were written as held-out tests, with their gold files, "
-        "before the extractor was first run on them (each after the fixes for the one "
-        "before; cyber-attribution and strike-casualties were written blind by two helpers "
-        "who had not read the rules or lexicons); their first runs scored:",
+        "style) and **food-recall** (a food-safety agency's recall disputed by the importer, "
+        "a regional daily's web page); all but the seed were invented for this benchmark, "
+        "each a different kind of dispute and house style. The rules were developed on the "
+        "seed, port-fire and card-breach. The other eight were written as held-out tests, "
+        "with their gold files, before the extractor was first run on them (each after the "
+        "fixes for the ones before; cyber-attribution, strike-casualties and food-recall were "
+        "written blind by helpers who had not read the rules, lexicons or their tests); their "
+        "first runs scored:",
         "",
         *_table(first),
         "",
@@ -149,8 +153,15 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "(`tests/extract/test_cues.py`, `tests/extract/test_provisions.py` and, for the last "
         "two, `test_modals.py`, `test_news_forms.py`, `test_speaker_forms.py`, "
         "`test_evidence_forms.py`, `test_anaphora.py`), not by phrases "
-        "from the articles, so every row of the first table now shows an article the rules "
-        "have seen; no article is held out at present. For election-video, river-spill and "
+        "from the articles, so every row of the first table but food-recall's now shows an "
+        "article the rules have seen. **food-recall is held out**: it was written after the "
+        "fixes for the two before it, and nothing was changed after its first run, so its row "
+        "in the first table is its first run; it shows what those fixes did not generalise to "
+        "(an organisation name followed by a description as the speaker, \"the company\" "
+        "after a fronted phrase, \"as first reported by\" as a relay, coordinated clauses "
+        "after a mid-sentence attribution, a split quotation, evidence named as \"genome "
+        "sequencing at X's laboratory\" or \"had tested samples\"). For election-video, "
+        "river-spill and "
         "doping-case: for example \"there was no P\", \"X verbed ... and said\", a new "
         "speaker after \", but\", a byline split on commas, organisation head nouns such as "
         "\"federation\" and \"laboratory\", a proper name in apposition to a description "
@@ -252,9 +263,10 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
             "contain the other's and add no qualifier (`kg/extract/claims.py`; that second "
             "rule does not depend on the threshold). The default is the lowest threshold at "
             "which word overlap makes no wrong merge in any article, chosen on all articles "
-            "together (the one wrong merge left at every threshold is lab-images' quotation "
-            "taken as support for the paraphrase before it, which does not depend on the "
-            "threshold):",
+            "together, before food-recall was written (the wrong merges left at every "
+            "threshold do not depend on it: lab-images' quotation taken as support for the "
+            "paraphrase before it, and held-out food-recall's two, a split quotation and a "
+            "quotation joined to the same speaker's statement before it):",
             "",
             "| threshold | merging, all articles | merging, seed |",
             "|---:|---|---|",
