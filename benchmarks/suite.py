@@ -401,8 +401,9 @@ def report(rows: list[dict[str, Any]], commands: list[str]) -> str:
         "questions then run in the query workers on an on-disk checkpoint, hence the 10M "
         "question latencies of 20-30 s.",
         "",
-        "How to run it (on the machine above, 2026-11-27: 100k and 1m on memory, disk and remote "
-        "took 5 minutes; 10m on memory and disk 30 minutes, most of it the two API start-ups; "
+        "How to run it (on the machine above, 2026-11-27: 100k and 1m on all four stores took "
+        "8 minutes; 10m on memory and disk 20 minutes, 10m on remote and remote-bulk 35, most "
+        "of it the API start-ups and the 10M questions; "
         "`remote` needs the `oxigraph` command, `pip install -e '.[bench]'`):",
         "",
         "```sh",
