@@ -27,9 +27,7 @@ def rows(source: Any, sparql: str) -> Iterator[tuple[str | None, ...]]:
     """
     solutions = _solutions(source, sparql)
     if not hasattr(solutions, "serialize"):
-        variables = [v.value if hasattr(v, "value") else str(v) for v in solutions.variables]
-        for solution in solutions:
-            yield tuple(None if (t := solution[v]) is None else t.value for v in variables)
+        yield from _solution_rows(solutions)
         return
     data = solutions.serialize(format=ox.QueryResultsFormat.TSV)
     start = data.find(b"\n") + 1  # after the header
@@ -50,7 +48,7 @@ def grouped_pairs(source: Any, sparql: str) -> dict[str, list[str]]:
     """
     solutions = _solutions(source, sparql)
     if not hasattr(solutions, "serialize"):
-        return _group(rows(source, sparql))
+        return _group(_solution_rows(solutions))
     text = solutions.serialize(format=ox.QueryResultsFormat.TSV).decode()
     first: dict[str, str] = {}
     more: dict[str, set[str]] = {}  # the subjects with several values (few)
@@ -70,6 +68,13 @@ def grouped_pairs(source: Any, sparql: str) -> dict[str, list[str]]:
     table = {k: [v] for k, v in first.items()}
     table.update((k, sorted(v)) for k, v in more.items())
     return table
+
+
+def _solution_rows(solutions: Any) -> Iterator[tuple[str | None, ...]]:
+    """The rows of solutions that cannot be serialised (a remote answer), term by term."""
+    variables = [v.value if hasattr(v, "value") else str(v) for v in solutions.variables]
+    for solution in solutions:
+        yield tuple(None if (t := solution[v]) is None else t.value for v in variables)
 
 
 def _group(found: Iterator[tuple[str | None, ...]]) -> dict[str, list[str]]:

@@ -138,3 +138,38 @@ def test_values_whose_first_hash_lane_clashes_stay_apart() -> None:
                        (np.zeros(4, dtype=bool),), (texts,))
     terms = _tsv.intern(table, 0)
     assert [terms.values[i] for i in terms.ids] == cells
+
+
+class _Unserialisable:
+    """A source whose answers cannot be serialised, as a remote endpoint's."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.queries = 0
+
+    def query(self, sparql: str) -> object:
+        self.queries += 1
+        answer = self.store.query(sparql, use_default_graph_as_union=True)
+
+        class Rows:
+            variables = answer.variables  # type: ignore[union-attr]
+
+            def __iter__(self):  # type: ignore[no-untyped-def]
+                return iter(answer)  # type: ignore[arg-type]
+
+        return Rows()
+
+
+def test_grouped_pairs_are_the_rows_grouped_on_either_path(store: ox.Store) -> None:
+    store.add(ox.Quad(ox.NamedNode(f"{EX}s0"), ox.NamedNode(f"{EX}label"), ox.Literal("zz")))
+    query = f"SELECT ?s ?v WHERE {{ ?s <{EX}label> ?v }}"
+    expected: dict[str, set[str]] = {}
+    for subject, value in _rows.rows(store, query):
+        if subject and value is not None:
+            expected.setdefault(subject, set()).add(value)
+    remote = _Unserialisable(store)
+    for source in (store, remote):
+        got = _rows.grouped_pairs(source, query)
+        assert got == {k: sorted(v) for k, v in expected.items()}
+    assert got[f"{EX}s0"] == ["plain", "zz"]
+    assert remote.queries == 1  # the query runs once on the row-by-row path too
