@@ -43,7 +43,7 @@ BatchSizeOption = Annotated[
         show_default=False,
         help="Quads per batch, each written all or nothing (N-Triples, N-Quads: "
         "lines) [default: 100,000; 400,000 into an on-disk store; the first batch of "
-        "lines 8 times smaller].",
+        "lines 8 times smaller].",  # tests/ingest/test_cli_ingest.py checks these figures
     ),
 ]
 ResumeOption = Annotated[

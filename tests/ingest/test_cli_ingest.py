@@ -104,8 +104,9 @@ def test_ctrl_c_exits_130_and_names_the_committed_batches(
 
 
 def test_help_states_the_library_default_batch_size() -> None:
-    from kg.ingest import DEFAULT_BATCH_SIZE, DISK_BATCH_SIZE
+    from kg.ingest import DEFAULT_BATCH_SIZE, DISK_BATCH_SIZE, FIRST_BATCH_FRACTION
 
     result = runner.invoke(app, ["ingest", "--help"], env={"COLUMNS": "200"})
-    expected = f"[default: {DEFAULT_BATCH_SIZE:,}; {DISK_BATCH_SIZE:,} into an on-disk store]"
+    expected = (f"[default: {DEFAULT_BATCH_SIZE:,}; {DISK_BATCH_SIZE:,} into an on-disk store; "
+                f"the first batch of lines {FIRST_BATCH_FRACTION} times smaller]")
     assert expected in " ".join(result.stdout.split())
