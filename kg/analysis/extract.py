@@ -251,11 +251,6 @@ def _read_statements(source: SparqlSource | ox.Store, restrict: str = "") -> lis
     return _statement_records(core, dates, quotes, verbs, relays)
 
 
-def _multi(source: SparqlSource | ox.Store, query: str) -> dict[str, list[str]]:
-    """Rows ``(subject, value)`` as subject -> its distinct values, sorted."""
-    return grouped_pairs(source, query)
-
-
 #: The predicates the reader of the whole graph scans, each alone (table name -> predicate):
 #: it joins them in Python, because the store's joins cost most of the read on disk (on a
 #: 1M-triple store in RocksDB, the statements' three-way join took 2.8 s, its three scans
@@ -280,7 +275,8 @@ def _read_tables(
     a time, so that one is evaluated and serialised by the store (without the GIL) while the
     other's rows are read in Python."""
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {name: pool.submit(_multi, source, query) for name, query in queries.items()}
+        futures = {name: pool.submit(grouped_pairs, source, query)
+                   for name, query in queries.items()}
         return {name: future.result() for name, future in futures.items()}
 
 
