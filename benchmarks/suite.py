@@ -337,7 +337,8 @@ def main(argv: list[str] | None = None) -> int:
         "--from-json",
         type=Path,
         nargs="+",
-        help="report the results saved by earlier runs, measuring nothing",
+        help="report the results saved by earlier runs, measuring nothing (a later file's "
+        "row for the same size and store replaces an earlier one)",
     )
     parser.add_argument(
         "--child", nargs=4, metavar=("ROLE", "DATA", "STORE", "WORK"), help=argparse.SUPPRESS
@@ -358,11 +359,14 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown size or store: {', '.join(unknown)}")
     if args.from_json:
-        rows, commands = [], []
+        # A later file's row for the same size and store replaces the earlier one (a rerun).
+        by_key: dict[tuple[str, str], dict] = {}
+        commands = []
         for path in args.from_json:
             saved = json.loads(path.read_text(encoding="utf-8"))
-            rows += saved["rows"]
+            by_key.update({(row["size"], row["store"]): row for row in saved["rows"]})
             commands.append(saved["command"])
+        rows = list(by_key.values())
     else:
         rows = run(sizes, stores, args.workdir, args.repeat, args.ingest_only)
         words = argv if argv is not None else sys.argv[1:]

@@ -375,35 +375,48 @@ class SparqlEngine:
             self.check_union()
 
     def write_batch(self, ntriples: bytes, quads: Iterable[ox.Quad] = ()) -> None:
-        """Add the triples of an N-Triples text to the default graph, and ``quads``, in one
-        request: all of them or none (an ingest batch and its progress records).
+        """Add the triples of an N-Triples text to the default graph, and ``quads`` (an
+        ingest batch and its progress records).
 
-        The text is checked here, before anything is sent, and sent as
-        :func:`canonical_ntriples` writes it, with no Python object per triple kept: as the
-        body of one ``INSERT DATA`` (any SPARQL 1.1 endpoint), or, when the client has a
-        bulk URL and the request holds fewer than :data:`BULK_ATOMIC_QUADS` quads, as
-        N-Quads POSTed there (``oxigraph serve``'s bulk loader: several times faster, see
-        docs/backends.md). A text with blank nodes or ``<<`` is written quad by quad instead,
-        its blank nodes skolemised as by :meth:`extend`.
+        Without a bulk URL, in one request, all of them or none: the text is checked here,
+        before anything is sent, and sent as :func:`canonical_ntriples` writes it, with no
+        Python object per triple kept, as the body of one ``INSERT DATA`` (any SPARQL 1.1
+        endpoint).
+
+        With a bulk URL (``oxigraph serve``'s bulk loader: several times faster, see
+        docs/backends.md) and fewer than :data:`BULK_ATOMIC_QUADS` quads, in two requests,
+        each all or nothing: first the text as it is, POSTed into the default graph's named
+        graph, where the server checks it with the same parser before it writes any of it;
+        then ``quads`` and the registry as N-Quads. Should the second fail, the triples are
+        in and the records are not: the batch counts as not written, and writing it again
+        changes nothing (a set of triples, and this path has no blank node).
+
+        A text with blank nodes or ``<<`` is written quad by quad instead, its blank nodes
+        skolemised as by :meth:`extend`.
 
         Raises:
             SyntaxError: ``ntriples`` is not N-Triples (positions in ``ntriples``); nothing
-                was sent.
+                was written.
             ValueError: a quad holds an RDF 1.2 triple term.
-            OSError: the endpoint refused or failed the request; nothing was changed.
+            OSError: the endpoint refused or failed a request; that request changed nothing.
         """
         extra = list(quads)
         if b"_:" in ntriples or b"<<" in ntriples:
             extra = [*ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), *extra]
             ntriples = b""
-        canonical = canonical_ntriples(ntriples) if ntriples else b""
-        triples = canonical.count(b"\n")
-        # The registry adds a quad per graph: at most one per extra quad, and the default's.
-        if self.client.bulk_url is not None and triples + 2 * len(extra) + 1 < BULK_ATOMIC_QUADS:
-            self._post_nquads(canonical, extra)
+        # At most one triple per line; the registry adds a quad per graph: at most one per
+        # extra quad, and the default's.
+        if (
+            self.client.bulk_url is not None
+            and ntriples.count(b"\n") + 1 + 2 * len(extra) + 1 < BULK_ATOMIC_QUADS
+        ):
+            if ntriples.strip():
+                self._post_text(ntriples)
+            self._post_nquads(extra, with_default=bool(ntriples.strip()))
         else:
+            canonical = canonical_ntriples(ntriples) if ntriples else b""
             self._insert_text(canonical, extra)
-        if not self._union_checked and (canonical or extra):
+        if not self._union_checked and (ntriples.strip() or extra):
             self.check_union()
 
     def _insert_text(self, canonical: bytes, quads: list[ox.Quad]) -> None:
@@ -420,15 +433,30 @@ class SparqlEngine:
         parts.append(f"{body}\n}}".encode())
         self._send(b"".join(parts))
 
-    def _post_nquads(self, canonical: bytes, quads: list[ox.Quad]) -> None:
-        """One POST of N-Quads to the bulk URL: the same quads as :meth:`_insert_text`."""
-        # Each canonical line ends in " .\n" and no literal holds a raw newline, so this
-        # names the graph of every line and touches nothing else.
-        data = canonical.replace(b" .\n", f" <{DEFAULT_GRAPH}> .\n".encode())
+    def _post_text(self, ntriples: bytes) -> None:
+        """One POST of N-Triples, as the file has them, into the default graph's named graph
+        at the bulk URL: the server parses them, so they are not parsed and written again
+        here (1M triples: 3.8 s that way against 6.0 s, two batches at once, on 2 cores)."""
+        try:
+            self.client.post_graph_ntriples(ntriples, DEFAULT_GRAPH)
+        except BadRequest as refusal:
+            # Locate the error in the text, as without the bulk URL (a SyntaxError with
+            # positions in ``ntriples``); else the server refused for a reason of its own.
+            canonical_ntriples(ntriples)
+            raise OSError(
+                f"{display_url(self.client.bulk_url or '')}: the endpoint refused the "
+                f"data: {refusal.message}"
+            ) from None
+
+    def _post_nquads(self, quads: list[ox.Quad], *, with_default: bool) -> None:
+        """One POST of N-Quads to the bulk URL: ``quads`` and the registry of their graphs
+        (the default graph's too when ``with_default``)."""
         stored = [_stored_quad(quad) for quad in quads]
-        graphs = {quad.graph_name for quad in stored} | ({_DEFAULT} if canonical else set())
+        graphs = {quad.graph_name for quad in stored} | ({_DEFAULT} if with_default else set())
+        if not graphs:
+            return
         registry = [ox.Quad(_REGISTRY, _HOLDS, graph, _REGISTRY) for graph in graphs]
-        data += ox.serialize([*registry, *stored], format=ox.RdfFormat.N_QUADS)
+        data = ox.serialize([*registry, *stored], format=ox.RdfFormat.N_QUADS)
         try:
             self.client.post_nquads(data)
         except BadRequest as refusal:

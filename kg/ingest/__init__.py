@@ -167,7 +167,8 @@ def ingest_file(
         IngestStopped: bad input; the batches before it are in, nothing after.
         UnsupportedFormatError: not one of the four formats.
         InputError: the file cannot be read; ``batch_size`` is not positive.
-        StoreError: a write failed; the batch being written is not in the store.
+        StoreError: a write failed; the batch being written is not recorded as written (on a
+            remote bulk URL its triples may be in: writing it again adds nothing).
     """
     started = time.perf_counter()
     path = Path(path)

@@ -163,10 +163,11 @@ def writer(store: Any) -> Write:
         return write_oxigraph
 
     def write_remote(batch: Batch | None, records: list[ox.Quad]) -> None:
-        # One request per batch, its records in it (SparqlEngine.write_batch). Fast-path text
-        # goes as text: checked and rewritten by Oxigraph's N-Triples parser and serializer
-        # in one call, not parsed into quads here and formatted again (a profile of 1M
-        # triples into `oxigraph serve`: 3.8 s of Python per million triples that way).
+        # One request per batch, its records in it (SparqlEngine.write_batch; with a bulk URL,
+        # the text and then the records). Fast-path text goes as text: checked and rewritten
+        # by Oxigraph's N-Triples parser and serializer in one call (with a bulk URL, as it is,
+        # the server checking it), not parsed into quads here and formatted again (a profile
+        # of 1M triples into `oxigraph serve`: 3.8 s of Python per million triples that way).
         try:
             if batch is not None and batch.text is not None:
                 try:

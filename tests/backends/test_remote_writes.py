@@ -1,7 +1,8 @@
 """``SparqlEngine.write_batch``, the remote ingest's one request per batch, on every SPARQL
 server under test (``oxigraph serve``; Virtuoso when ``KG_TEST_VIRTUOSO`` names one): an
 N-Triples text sent as Oxigraph writes it again, checked before anything is sent, with its
-records in the same request; and the opt-in bulk URL of ``oxigraph serve``."""
+records in the same request; and the opt-in bulk URL of ``oxigraph serve``, where the text goes
+as it is (the server checks it) and the records after it."""
 
 from __future__ import annotations
 
@@ -81,16 +82,38 @@ def test_blank_nodes_in_a_batch_are_skolemised_and_read_back(remote: KnowledgeSt
 
 
 def test_the_bulk_url_writes_the_same_quads(bulk_store: KnowledgeStore, monkeypatch) -> None:
-    sent: list[int] = []
-    post = bulk_store.oxigraph.client.post_nquads
+    client = bulk_store.oxigraph.client
+    texts: list[tuple[bytes, str]] = []
+    nquads: list[bytes] = []
+    post_text, post_nquads = client.post_graph_ntriples, client.post_nquads
     monkeypatch.setattr(
-        bulk_store.oxigraph.client, "post_nquads", lambda data: (sent.append(len(data)), post(data))
+        client,
+        "post_graph_ntriples",
+        lambda data, graph: (texts.append((data, graph)), post_text(data, graph)),
+    )
+    monkeypatch.setattr(
+        client, "post_nquads", lambda data: (nquads.append(data), post_nquads(data))
     )
     bulk_store.oxigraph.write_batch(TEXT, [RECORD])
-    assert len(sent) == 1
+    # The text goes as the file has it (the server parses it), then the records.
+    assert texts == [(TEXT, sparql_module.DEFAULT_GRAPH)]
+    assert len(nquads) == 1 and str(RECORD.subject).encode() in nquads[0]
     assert set(bulk_store.quads()) == _expected()
     bulk_store.oxigraph.write_batch(TEXT, [RECORD])  # again: a set of quads, nothing doubled
     assert len(bulk_store) == 4
+
+
+def test_a_bad_batch_through_the_bulk_url_is_located_and_changes_nothing(
+    bulk_store: KnowledgeStore,
+) -> None:
+    bulk_store.oxigraph.write_batch(TEXT, [RECORD])
+    bad = TEXT + f"<{E}c> <{E}p> <{E}d> .\n<{E}c> <{E}p> <not an iri> .\n".encode()
+    with pytest.raises(SyntaxError) as caught:
+        bulk_store.oxigraph.write_batch(
+            bad, [ox.Quad(RECORD.subject, RECORD.predicate, ox.Literal("5"), RECORDS)]
+        )
+    assert caught.value.lineno == 6
+    assert set(bulk_store.quads()) == _expected()
 
 
 def test_a_batch_over_the_bulk_loaders_atomic_size_goes_as_insert_data(
@@ -98,10 +121,11 @@ def test_a_batch_over_the_bulk_loaders_atomic_size_goes_as_insert_data(
 ) -> None:
     monkeypatch.setattr(sparql_module, "BULK_ATOMIC_QUADS", 5)
 
-    def refuse(data: bytes) -> None:
+    def refuse(*args: object) -> None:
         raise AssertionError("posted to the bulk URL")
 
     monkeypatch.setattr(bulk_store.oxigraph.client, "post_nquads", refuse)
+    monkeypatch.setattr(bulk_store.oxigraph.client, "post_graph_ntriples", refuse)
     bulk_store.oxigraph.write_batch(TEXT, [RECORD])
     assert set(bulk_store.quads()) == _expected()
 

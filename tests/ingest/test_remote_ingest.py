@@ -1,7 +1,8 @@
 """Ingest into a SPARQL endpoint: N-Quads text on the fast path, and the opt-in bulk URL
 (``oxigraph serve``'s bulk loader, two batches in flight as on disk) keeping every guarantee
 of the default ``INSERT DATA`` path: one clean copy after a resume or a rerun, bad input
-located in the file, the records in the batch's own request."""
+located in the file, the records in the batch's own request (on the bulk URL, in the request
+after the batch's text: a batch whose records failed is written again, which adds nothing)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.backends import open_store
+from kg.backends.http import EndpointError
+from kg.errors import StoreError
 from kg.ingest import IngestProgress, IngestStopped, ingest_file
 from kg.ingest.writes import writers
 from kg.store import KnowledgeStore
@@ -63,6 +66,36 @@ def test_bulk_ingest_resumed_and_rerun_gives_one_clean_copy(
     assert all(batch != done for batch, done in kinds)
     assert sum(done for _, done in kinds) == 2
     assert sum(batch for batch, _ in kinds) >= 3 + 3 + 8
+
+
+def test_records_that_fail_after_the_text_leave_the_batch_to_write_again(
+    bulk_store: KnowledgeStore, write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the bulk URL a batch's text and its records are two requests: when the second
+    fails, the batch counts as not written, and the resume writes it again (a set of
+    triples: nothing doubles)."""
+    nt = write("a.nt", nt_lines(30))
+    clean = KnowledgeStore()
+    ingest_file(clean, nt, batch_size=10)
+    client = bulk_store.oxigraph.client
+    post = client.post_nquads
+    calls: list[bytes] = []
+
+    def fail_second_batch(data: bytes) -> None:
+        calls.append(data)
+        if b"ingest#quadsDone>" in data and b'"20"' in data:
+            raise EndpointError("connection reset while sending the records")
+        post(data)
+
+    monkeypatch.setattr(client, "post_nquads", fail_second_batch)
+    with pytest.raises(StoreError, match="connection reset"):
+        ingest_file(bulk_store, nt, batch_size=10)
+    assert any(b'"20"' in body for body in calls)  # the failure came where it was meant to
+    assert len(data_quads(bulk_store)) >= 20  # the second batch's triples are in, unrecorded
+    monkeypatch.setattr(client, "post_nquads", post)
+    resumed = ingest_file(bulk_store, nt, batch_size=10, resume=True)
+    assert resumed.complete and resumed.total_quads == 30
+    assert data_quads(bulk_store) == data_quads(clean)
 
 
 def test_bulk_ingest_stops_at_a_bad_line_naming_it(bulk_store: KnowledgeStore, write) -> None:
