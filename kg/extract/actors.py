@@ -14,6 +14,9 @@ Coreference rules, in order (``ActorTable.resolve``):
    ("Redline") the earlier organisation whose name it starts;
 4. anything else is a new actor.
 
+Descriptions with a title or an organisation's head noun are read by
+:mod:`kg.extract.described`.
+
 Affiliation ("acts for") comes from titles ("U.S. Defense Secretary" -> United States
 Department of Defense -> United States; ``titles.tsv``), from possessive or adjectival states
 ("South Korea's intelligence service" -> South Korea), from well-known bodies ("White House"
@@ -44,18 +47,18 @@ from kg.extract.affiliation import (
     is_role,
     possessor,
 )
+from kg.extract.described import headed, titled
 from kg.extract.descriptions import (
+    DESCRIPTION_WINDOW,
     LOWER_DESCRIPTION,
     PROPER_NAME,
-    kind_fits,
+    WINDOW,
     named_by_apposition,
     named_by_possessive_apposition,
-    other_modifier,
 )
 from kg.extract.lexicon import Country, Lexicon, OrgHead
 from kg.extract.names import Description, describe, slug
 
-_SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "official"}
 # "a spokesperson for the regulator" speaks for the regulator, as its voice; "an official at
 # the regulator" is a source of its own inside it (often anonymous), a person acting for it
 _SPOKESPERSON_OF = re.compile(r"^(?:an?\s+|the\s+)?(?:spokesperson|spokesman|spokeswoman|"
@@ -67,9 +70,6 @@ _NAME_OF = re.compile(r"((?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.
                       r"((?:of|at|from)\s+(?:the\s+)?[A-Z].*)")
 _PARTITIVE = re.compile(r"(?:one|two|three|some|several|many|most|each)\s+of\s+(?:them|those|"
                         r"(?:the|its|their)\s+[a-z][\w-]*)", re.I)
-_WINDOW = 3  # sentences a pronoun looks back
-_GENERIC_CLASSES = {"company", "group"}  # "the company", "the firm", "the group"
-_DESCRIPTION_WINDOW = 12  # sentences a definite description ("the agency") looks back
 
 
 @dataclass
@@ -191,7 +191,7 @@ class ActorTable:
         return record
 
     def recent_actor(self, sentence: int, position: int, test: object,
-                window: int = _WINDOW) -> ActorRecord | None:
+                window: int = WINDOW) -> ActorRecord | None:
         for s, p, ident in reversed(self.recent):
             if p >= position:
                 continue
@@ -202,7 +202,7 @@ class ActorTable:
                 return record
         return None
 
-    def _last_seen(self, ident: str, before: int) -> int:
+    def last_seen(self, ident: str, before: int) -> int:
         """The offset of the last mention of ``ident`` before ``before`` (-1 if none)."""
         return max((p for _, p, i in self.recent if i == ident and p < before), default=-1)
 
@@ -310,7 +310,7 @@ class ActorTable:
     def _describe_to_actor(self, d: Description, sentence: int, start: int,
                            appositive: str | None) -> ActorRecord | None:
         spokes = _SPOKESPERSON_OF.match(d.text)
-        if spokes and (owner := self._owner(spokes.group(1), sentence, start)):
+        if spokes and (owner := self.owner(spokes.group(1), sentence, start)):
             return owner  # "a spokeswoman for the regulator": the regulator speaks
         if d.outlet:
             return self.outlet(d.outlet)
@@ -323,22 +323,26 @@ class ActorTable:
         if d.name:
             return self.named(d, appositive)
         if d.title:
-            return self._titled(d, sentence, start)
+            return titled(self, d, sentence, start)
         if d.plural:
             key = ("group", d.text.lower())
             if key in self.keys:
                 return self.records[self.keys[key]]
-            return self.new_record(capital(d.text), d.head.kind if d.head else "Organization", key,
-                             confidence=0.6)
+            record = self.new_record(capital(d.text), d.head.kind if d.head else "Organization",
+                                     key, confidence=0.6)
+            if re.match(r"(?i)(?:its|their)\s", d.text) and (
+                    owner := self._pronoun("it", sentence, start)) is not None:
+                record.acts_for = owner.id  # "Its inspectors" work for what "it" names
+            return record
         if d.head:
-            return self._headed(d, sentence, start)
+            return headed(self, d, sentence, start)
         if d.definite and LOWER_DESCRIPTION.fullmatch(d.text):
             # "the federation" after "the national athletics federation": a head noun the
             # lexicon lacks still names the nearest earlier actor whose name ends in it
             noun = d.text.split()[-1].lower()
             return self.recent_actor(sentence, start, lambda r: r.kind != "Person" and any(
                 form.lower().split()[-1] == noun for form in (r.name, *r.aliases)),
-                window=_DESCRIPTION_WINDOW)
+                window=DESCRIPTION_WINDOW)
         return None
 
     def _person(self, d: Description) -> ActorRecord:
@@ -394,86 +398,12 @@ class ActorTable:
                                 "whose state the text does not name.")
         return record
 
-    def _titled(self, d: Description, sentence: int, start: int) -> ActorRecord | None:
-        assert d.title
-        if d.title.title in _SPOKES or d.title.affiliation == "org":
-            # "a company spokesperson", "a spokesperson for the regulator": the body speaks.
-            if d.known_org:
-                org = d.known_org
-                return self.organisation(org.name, org.kind, state=org.state)
-            if d.head:
-                return self._headed(d, sentence, start)
-            if d.possessor:
-                return possessor(self, d.possessor, "org")
-        # "a source familiar with ...", "a witness": each indefinite one is someone new
-        indefinite = d.title.affiliation == "none" and re.match(r"(?i)an?\s", d.text)
-        for record in self.records.values():
-            if record.kind == "Person" and record.title == d.title.title and not indefinite \
-                    and (d.state is None or record.state == d.state.id):
-                return record
-        if d.state is None and d.definite:
-            found = self.recent_actor(sentence, start, lambda r: r.title == d.title.title,
-                                 window=_DESCRIPTION_WINDOW)
-            if found:
-                return found
-        record = self.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),
-                           "Person", ("description", d.text.lower()), title=d.title.title,
-                           state=d.state.id if d.state else None, confidence=0.6)
-        affiliate(self, record, d)
-        owner = re.search(r"\b(?:at|of|for|with)\s+(.+)$", d.text)
-        if not record.acts_for and owner and (org := self._owner(owner.group(1), sentence,
-                                                                 start)):
-            record.acts_for = org.id  # "a senior official at the election board"
-        return record
-
-    def _owner(self, phrase: str, sentence: int, start: int) -> ActorRecord | None:
+    def owner(self, phrase: str, sentence: int, start: int) -> ActorRecord | None:
+        """The actor ``phrase`` names when it names one ("the election board" of "an official
+        at the election board"), else None."""
         inner = describe(phrase, self.lex)
         return self._describe_to_actor(inner, sentence, start, None) if (
             inner.name or inner.head or inner.is_state or inner.known_org) else None
-
-    def _headed(self, d: Description, sentence: int, start: int) -> ActorRecord:
-        assert d.head
-        head = d.head
-        if d.state:
-            key = ("class", d.state.id, head.cls)
-            if key in self.keys:
-                return self.records[self.keys[key]]
-            record = self.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),
-                               head.kind, key, state=d.state.id, cls=head.cls,
-                               acts_for=self.state(d.state).id)
-            record.nouns.add(head.head.split()[-1])
-            record.notes.append("Unnamed in the text; named by its description.")
-            record.named = False
-            return record
-        noun = head.head.split()[-1]
-        found = self.recent_actor(sentence, start, lambda r: r.kind != "Person" and (
-            noun in r.nouns or r.cls == head.cls) and
-            not other_modifier(d.text, (r.name, *r.aliases), noun),
-            window=_DESCRIPTION_WINDOW) or self.recent_actor(
-            sentence, start, lambda r: r.kind != "Person" and kind_fits(r.kind, head.kind, noun),
-            window=_DESCRIPTION_WINDOW)
-        if d.definite and head.kind == "Organization" and head.cls in _GENERIC_CLASSES:
-            # "Velm confirmed ... The company denied ...": a generic noun refers back to the
-            # nearest named organisation of no other known class ("the group": of any class),
-            # when it is nearer
-            nearest = self.recent_actor(sentence, start, lambda r: r.kind == "Organization" and
-                                        self.keys.get(("org", r.name.lower())) == r.id and
-                                        (r.cls in {None, head.cls} or head.head == "group"),
-                                        window=_WINDOW)
-            if nearest is not None and (found is None or self._last_seen(nearest.id, start) >
-                                        self._last_seen(found.id, start)):
-                found = nearest
-        # "the company", "a company spokesperson" refer back; "a company" is a new one
-        if found is not None and (d.definite or d.title is not None):
-            return found
-        key = ("description", d.text.lower())
-        if key in self.keys:
-            return self.records[self.keys[key]]
-        record = self.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),
-                           head.kind, key, cls=head.cls, confidence=0.5)
-        record.nouns.add(noun)
-        record.named = False
-        return record
 
     def emitted(self) -> list[ActorRecord]:
         """The actors the draft lists: those used, and whom they act for, in first-mention

@@ -19,9 +19,10 @@ reading", "rejected the Harbour Watch report", "shares the assessment of the gov
    rule of :mod:`kg.extract.claims` before nouns were read).
 
 Example:
-    >>> refers_back("it shares the assessment of the Norland government")
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> refers_back("it shares the assessment of the Norland government", load_lexicon())
     'agrees'
-    >>> refers_back("the figures had risen")
+    >>> refers_back("the figures had risen", load_lexicon())
     >>> anaphor_noun("The accusation.")
     ('accusation', set())
     >>> noun, owner = anaphor_noun("The Harbour Watch report.")
@@ -32,7 +33,9 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from kg.extract.lexicon import Lexicon
 from kg.extract.model import StatementRecord
 from kg.extract.names import slug
 
@@ -49,6 +52,9 @@ _NOUNS: dict[str, tuple[str, ...]] = {
     "report": ("conclu", "found", "find", "report", "publish", "releas"),
     "study": ("conclu", "found", "find", "publish", "releas"),
     "request": ("ask", "request", "call", "urg", "demand"),
+    # "questioned the agency's method": the conclusion the method reached
+    "method": ("found", "conclu", "determin", "identif"),
+    "methodology": ("found", "conclu", "determin", "identif"),
     "figure": (),
     "toll": (),
     "estimate": ("estimat",),
@@ -63,6 +69,12 @@ _STUDIED = {"report", "study", "finding", "conclusion", "reading", "assessment"}
 _IN_DOCUMENT = re.compile(r"\b(?:in|from)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:report|study|analysis|review|assessment|investigation|audit)\b",
                           re.I)
+# nouns for how a conclusion was reached: "questioned the agency's method"
+_METHOD = {"method", "methodology"}
+# a statement made as its speaker published findings: a conclusion, though "said" reports it
+_PUBLISHED_FINDINGS = re.compile(r"\b(?:published|released|presented|announced|issued|set\s+out)"
+                                 r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?(?:findings|"
+                                 r"results|conclusions)\b", re.I)
 _NOUN = re.compile(r"\b(" + "|".join((*_NOUNS, *_GENERIC)) + r")s?\b", re.I)
 _NUMBER = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
                      r"hundreds?|thousands?)\b", re.I)
@@ -77,19 +89,24 @@ _AGREES = re.compile(rf"^(?:it|we|they|he|she|i|[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w
                      rf"(?:shares?|shared|endorses?|endorsed|backs?|backed|accepts?|accepted|"
                      rf"agrees?\s+with|agreed\s+with|supports?|supported)\s+{_NP}"
                      rf"{_NOUN.pattern}{_OF}\W*$", re.I)
-# "the health office's figure was inflated": a claim made before, called wrong
-_CALLED_WRONG = re.compile(rf"^{_NP}{_NOUN.pattern}\s+(?:was|were|is|are|had been|has been)\s+"
-                           rf"(?:\w+ly\s+)?(?:inflated|exaggerated|overstated|false|wrong|"
-                           rf"untrue|incorrect|inaccurate|misleading|baseless|unfounded|"
-                           rf"groundless|fabricated|biased)\W*$", re.I)
 
 
-def refers_back(text: str) -> str | None:
+@cache
+def _called_wrong(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """"the health office's figure was inflated": a claim made before, called wrong by a
+    label of ``denial_cues.tsv`` (scope ``label``), so that a user's label counts here too."""
+    words = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels) or "(?!)"
+    return re.compile(rf"^{_NP}{_NOUN.pattern}\s+(?:was|were|is|are|had been|has been)\s+"
+                      rf"(?:\w+ly\s+)?(?:{words})\W*$", re.I)
+
+
+def refers_back(text: str, lex: Lexicon) -> str | None:
     """How ``text`` (a claim's words) is only about a claim made before: "refers" ("the
     figures"), "agrees" ("it shares the assessment of X") or "wrong" ("X's figure was
-    inflated"); None if it states a claim of its own."""
+    inflated", with a label of ``denial_cues.tsv``); None if it states a claim of its own."""
     plain = re.sub(r"[\u201c\u201d\"]", "", text).strip()
-    for how, pattern in (("refers", _REFERS), ("agrees", _AGREES), ("wrong", _CALLED_WRONG)):
+    for how, pattern in (("refers", _REFERS), ("agrees", _AGREES),
+                         ("wrong", _called_wrong(lex.labels()))):
         if pattern.match(plain):
             return how
     return None
@@ -150,6 +167,8 @@ def _scored(statements: list[StatementRecord], i: int, found: tuple[str, set[str
             score += 2
         elif noun in _STUDIED and _IN_DOCUMENT.search(other.reported_as or ""):
             score += 2  # "said in a study that P": "the findings"
+        elif noun in _STUDIED | _METHOD and _PUBLISHED_FINDINGS.search(other.reported_as or ""):
+            score += 2  # "said as it published its findings": "the method", "the findings"
         elif any(re.search(rf"\b{stem}", other.claim_text, re.I) for stem in stems):
             score += 1  # "had asked for ..." reported by someone else: "the request"
         if noun in _NUMERIC and _NUMBER.search(other.claim_text):

@@ -12,19 +12,21 @@ act as the reporting verb):
   ``..., adding that P``.
 
 Which phrase names an actor is decided later (:mod:`kg.extract.actors`); this module only
-finds the pieces and their offsets.
+finds the pieces and their offsets. What was said before, around or after an attribution in
+the middle of a sentence (a split quotation, a clause coordinated after "she said") is read
+by :mod:`kg.extract.surrounds`; the frame record and shared patterns are in
+:mod:`kg.extract.frame`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
+from kg.extract.frame import ADJUNCT, Frame, finite, skip_adjuncts, terminator, verb_pattern
 from kg.extract.lexicon import Lexicon, Verb
 from kg.extract.sentences import Sentence
 from kg.extract.subjects import (
-    LEADING,
     anaphoric_subject,
     inverted_subject,
     opening_subject,
@@ -33,6 +35,7 @@ from kg.extract.subjects import (
 from kg.extract.subjects import (
     subject as find_subject,
 )
+from kg.extract.surrounds import according, after_attribution, front_claim, rejoin_quote
 
 # Words between a speaker and the verb that qualify the act of reporting.
 # ("media", "news", "press" only in lower case: "Harwick Academic Press said" is a name)
@@ -46,98 +49,44 @@ _IMPERSONAL_BEFORE = re.compile(r"\b(?:too\s+(?:early|soon)|hard|difficult|impos
 _REFUSAL = {"declined to", "refused to", "would not", "could not"}
 _WH_CLAUSE = re.compile(r"\s*(?:when|how|where|why|who|whom|what|which)\b", re.I)
 _THAT = re.compile(r"\bthat\b")
-_TERMINATORS = re.compile(r"[,\u201d\"]?\s+according to\b|[,\u201d\"]\s+(?:amid|per|citing|"
-                          r"where|while|as)\b|;\s|\s\u2014\s|"
-                          r"[,\u201d\"]\s+(?:calling|describing|dismissing)\b|"
-                          r",\s+(?:an?|the)\s+(?:accusation|claim|allegation|charge|assertion)s?"
-                          r"\s")
 # "that account", "the Harbour Watch report", "the health office's figure": words that refer
 # to a claim made before (kg/extract/anaphora.py finds which)
-_ANAPHOR = re.compile(r"^\s*(?:(?:that|this|these|those|the|such)\s+(?:[A-Z][\w\u2019'-]*\s+){0,3}|"
-                      r"(?:the\s+)?(?:[A-Z][\w\u2019'-]*\s+){0,3}?[\w-]+[\u2019']s\s+)"
-                      r"(?:account|claim|claims|report|"
-                      r"reports|allegation|allegations|version|assertion|assertions|suggestion|"
-                      r"suggestions|accusation|accusations|characteri[sz]ation|theory|idea|"
-                      r"finding|findings|conclusion|description|rumou?rs|assessment|reading|"
-                      r"figures?|toll|estimates?|tally|study|request|requests)\b"
-                      # the whole object, not the subject of a clause ("the findings made P")
-                      r"(?=\s*$|\s*[,.;\u201c\"_]|\s+(?:as|on|in|at|from|by|and|but|with|for|of|to|"
-                      r"because|last|this|earlier)\b|"
-                      # "called the allegations baseless": a label after the object
-                      r"\s+(?:\w+ly\s+)?(?:baseless|groundless|unfounded|false|fake|untrue|wrong|"
-                      r"inaccurate|incorrect|misleading|absurd|biased|flawed|ridiculous|"
-                      r"exaggerated|inflated|fabricated|nonsense|lies)\b)")
+_ANAPHOR_NOUNS = (r"^\s*(?:(?:that|this|these|those|the|such)\s+(?:[A-Z][\w\u2019'-]*\s+){0,3}|"
+                  r"(?:the\s+)?(?:[A-Z][\w\u2019'-]*\s+){0,3}?[\w-]+[\u2019']s\s+)"
+                  r"(?:account|claim|claims|report|"
+                  r"reports|allegation|allegations|version|assertion|assertions|suggestion|"
+                  r"suggestions|accusation|accusations|characteri[sz]ation|theory|idea|"
+                  r"finding|findings|conclusion|description|rumou?rs|assessment|reading|"
+                  r"figures?|toll|estimates?|tally|study|request|requests|methods?|"
+                  r"methodology)\b"
+                  # the whole object, not the subject of a clause ("the findings made P")
+                  r"(?=\s*$|\s*[,.;\u201c\"_]|\s+(?:as|on|in|at|from|by|and|but|with|for|of|to|"
+                  r"because|last|this|earlier)\b|")
+
+
+@cache
+def _anaphor(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """The anaphoric object; also before a label after it ("called the allegations
+    baseless"): the labels of ``denial_cues.tsv`` (scope ``label``), a user's included."""
+    words = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels) or "(?!)"
+    return re.compile(_ANAPHOR_NOUNS + rf"\s+(?:\w+ly\s+)?(?:{words})\b)")
+
+
 _STARTS_TERMINATOR = re.compile(r"^\s*,?\s*(?:according to|per|citing|amid)\b")
 _SAME_SPEAKER = re.compile(r",?\s+and\s+(?:also\s+)?(?=\w)|,\s+(?=\w+ing\b)")
 _NEW_SPEAKER = re.compile(r"(?:,\s+(?:but|while|whereas|although|and)|;)\s+(?:(?:the|a|an)\s+)?"
                           r"[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){0,5}\s+(?:(?:has|had|also|then|later)\s+)*$")
 _CLAUSE_SPLIT = re.compile(r",?\s+and\s+that\s+|,\s+that\s+")
-_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|"
-                     r"may|might|must|shall|should|do|does|did|won\u2019t|won't|can\u2019t|can't|"
-                     r"isn\u2019t|isn't|wasn\u2019t|wasn't|\w+ed|\w+s)\b")
-_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er)\s+")
+# a conjunction that opens an adverbial clause, never what was said ("said as it published")
+_SUBORDINATE = re.compile(r"\s*(?:as|while|whereas|because|although|though)\s")
 _RECIPIENT = re.compile(
     r"^\s*(?:(?:foreign |local |state |)(?:reporters|journalists|lawmakers|parliament|"
     r"a (?:news |press )?(?:conference|briefing)|the (?:conference|briefing))|"
     r"(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|for|and))*)")
-_ADJUNCT = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:in|at|during|via|by|on|through|from|to|after|before)\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w\u2019'-]+\s+){0,6}?(?:statement|briefing|conference|interview|reply|post|speech|"
-    r"email|telephone|phone|call|meeting|summit|video|address|social media|website|blog|X|Facebook|"
-    r"Telegram|questions from the [A-Z][\w ]+|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|night|morning|evening|afternoon|week|month|year|\d{4}|\d{1,2}|January|"
-    r"February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?:\s+(?:night|morning|evening|afternoon))?\b|(?:last|this|earlier this)\s+(?:week|month|"
-    r"year|spring|summer|autumn|winter)|yesterday|today|however|"
-    r"in part|separately|also)\s*,?")
 
 
-@dataclass
-class Frame:
-    """One attribution: a verb, the phrase naming its speaker, and what was said."""
-
-    kind: str  # speech | belief | release | cite | topic | according | continuation
-    verb: Verb | None
-    verb_span: tuple[int, int] | None
-    verb_text: str | None
-    speaker: tuple[int, int] | None  # offsets of the speaker phrase
-    speaker_text: str | None
-    appositive: str | None = None
-    claims: list[tuple[int, int]] = field(default_factory=list)
-    quotes: list[tuple[int, int]] = field(default_factory=list)
-    attribution: list[tuple[int, int]] = field(default_factory=list)  # words outside claims
-    cues: list[str] = field(default_factory=list)  # report-scope cues ("appeared to")
-    recipient: tuple[int, int] | None = None  # "NBC News" in "told NBC News"
-    obj: tuple[int, int] | None = None  # the object of a release or cite verb
-    initial: bool = False  # the speaker phrase starts the sentence
-    from_quote: bool = False  # the claim is the quotation only
-    same_as_previous: bool = False  # coordinated with the previous frame's speaker
-    anaphor: bool = False  # the claim is "that account", "the allegations": an earlier claim
-    question: bool = False  # "declined to say when ...": an open question, no claim at all
-
-
-@cache
-def _verb_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\u2019'-])(?:{alternatives})(?![\w\u2019'-])")
-
-
-def verb_pattern(lex: Lexicon) -> re.Pattern[str]:
-    """One pattern for every reporting-verb form of the lexicon (lower case, whole words)."""
-    return _verb_pattern(tuple(lex.verbs))
-
-
-
-
-
-
-
-def _finite(text: str) -> bool:
-    return bool(_FINITE.search(text))
-
-
-def _complement(sent: Sentence, masked: str, start: int, verb: Verb,
-                frame: Frame) -> tuple[int, int] | None:
+def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Frame,
+                lex: Lexicon) -> tuple[int, int] | None:
     """The text said, after the verb: recipient and adjuncts skipped, up to a terminator."""
     position = start
     if verb.lemma in {"tell", "ask"} or verb.form in {"told", "tells", "telling"}:
@@ -156,15 +105,18 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb,
                 recipient = (recipient[0] + 1, recipient[1])
             frame.recipient = (sent.start + recipient[0], sent.start + recipient[1])
             position += match.end()
-    while (adjunct := _ADJUNCT.match(masked[position:])) and adjunct.end() > 0:
-        position += adjunct.end()
+    position = skip_adjuncts(masked, position)
     if verb.cls in {"release", "cite", "topic"} or _STARTS_TERMINATOR.match(masked[position:]):
         return None
-    anaphor = _ANAPHOR.match(masked[position:])
+    if _SUBORDINATE.match(masked[position:]):
+        return None  # "X said on Monday as it published its findings": no content clause
+    anaphor = _anaphor(lex.labels()).match(masked[position:])
     if anaphor:
         frame.anaphor = True
         return position + len(masked[position:]) - len(masked[position:].lstrip()), \
             position + anaphor.end()
+    if verb.lemma == "question" and " " not in verb.form:
+        return None  # "questioned the driver": a person, not a claim ("questioned X's method")
     if _REFUSAL.intersection(frame.cues) and _WH_CLAUSE.match(masked[position:]):
         frame.question = True
         return None  # "declined to say when the review would end": a question, not a claim
@@ -175,26 +127,17 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb,
         return None  # "she told the Courier, adding ...": nothing said right after the verb
     else:
         position += len(masked[position:]) - len(masked[position:].lstrip(" ,"))
-    end = _terminator(masked, position)
+    end = terminator(masked, position)
     if end - position < 3:
         return None
     text = sent.text[position:end]
-    accusation = verb.lemma in {"accuse", "blame"} and re.search(r"\s(?:of|for)\s", text)
-    if not that and not accusation and not _finite(text) and not any(
+    # "accused X of Y", "traced X to Y": an object and its phrase say what was claimed
+    accusation = (verb.lemma in {"accuse", "blame"} and re.search(r"\s(?:of|for)\s", text)) or \
+        (verb.lemma == "trace" and re.search(r"\sto\s", text))
+    if not that and not accusation and not finite(text) and not any(
             a - sent.start >= position and b - sent.start <= end + 1 for a, b in sent.quotes):
         return None
     return position, end
-
-
-def _terminator(masked: str, position: int) -> int:
-    match = _TERMINATORS.search(masked, position)
-    end = match.start() if match else len(masked)
-    while end > position and masked[end - 1] in " .,;:!?\u201d\"":
-        end -= 1
-    # keep a closing quotation mark that belongs to a quote inside the claim
-    if end < len(masked) and masked[end] in "\u201d\"" and "_" in masked[position:end]:
-        end += 1
-    return end
 
 
 def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
@@ -206,8 +149,11 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
         v0, v1 = match.span()
         verb = lex.verbs[match.group(0)]
         if _NOUN_BEFORE.search(masked[:v0]) or _PASSIVE_BEFORE.search(masked[:v0]) or \
-                _IMPERSONAL_BEFORE.search(masked[:v0]):
-            continue  # "its claims", "were told to keep the notebooks": no one speaks
+                _IMPERSONAL_BEFORE.search(masked[:v0]) or (
+                    verb.form.endswith("ed") and re.match(r"\s+by\b", masked[v1:])):
+            # "its claims", "were told to keep the notebooks", "shoppers questioned by the
+            # Gazette" (a passive participle): no one speaks
+            continue
         new_speaker = _NEW_SPEAKER.search(masked[:v0]) if v0 < claimed_until and \
             verb.cls in {"speech", "belief"} else None
         if new_speaker and re.search(r"\b(?:that|which|who|whether|if)\b", new_speaker.group(0)):
@@ -216,7 +162,7 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
                 re.search(r",?\s+(?:and|but)\s+(?:also\s+)?$", masked[:v0])
                 or (re.search(r",\s+$", masked[:v0]) and verb.form.endswith("ing"))):
             continue
-        frame = _frame(sent, masked, verb, v0, v1, [] if new_speaker else frames)
+        frame = _frame(sent, masked, verb, v0, v1, [] if new_speaker else frames, lex)
         if frame is not None and frame.question and new_speaker and frames and frames[-1].claims:
             # "X said P, but she declined to say when Q": P ends at ", but"; Q is no claim
             frames[-1].claims[-1] = (frames[-1].claims[-1][0], sent.start + new_speaker.start())
@@ -230,12 +176,12 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
         claimed_until = max((b - sent.start for _, b in frame.claims), default=v1)
         if frame.kind in {"release", "cite", "topic"} and frame.obj:
             claimed_until = frame.obj[1] - sent.start
-    frames += _according(sent, masked, lex, frames)
+    frames += according(sent, masked, lex, frames)
     return frames
 
 
 def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
-           frames: list[Frame]) -> Frame | None:
+           frames: list[Frame], lex: Lexicon) -> Frame | None:
     base = sent.start
     coordinated = bool(frames) and bool(re.search(r"(?:,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)$",
                                                   masked[:v0]))
@@ -251,7 +197,7 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
         if previous.claims and previous.claims[-1][1] > base + v0:
             cut = re.search(r"(?:,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)$", masked[:v0])
             previous.claims[-1] = (previous.claims[-1][0], base + (cut.start() if cut else v0))
-        span = _complement(sent, masked, v1, verb, frame)
+        span = _complement(sent, masked, v1, verb, frame, lex)
         if span:
             frame.claims.append((base + span[0], base + span[1]))
         frame.attribution.append((base + v0, base + v1))
@@ -288,13 +234,16 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
         frame.claims.append(anaphor_words)
         frame.attribution.append((base + s0, base + v1))
         return frame
-    span = None if inverted else _complement(sent, masked, v1, verb, frame)
+    span = None if inverted else _complement(sent, masked, v1, verb, frame, lex)
     if verb.cls in {"release", "cite", "topic"}:
         frame.obj = _object(sent, masked, v1)
     if span:
         frame.claims.append((base + span[0], base + span[1]))
     elif not frame.question:
-        _front_claim(sent, masked, frame, s0)
+        front_claim(sent, masked, frame, s0)
+        after_attribution(sent, masked, frame, v1, lex)
+    if not frame.question and frame.kind == "speech":
+        rejoin_quote(sent, masked, frame, min(s0, v0), max(s1, v1))
     frame.attribution.append((base + min(s0, v0), base + max(s1, v1)))
     return frame
 
@@ -310,7 +259,7 @@ def _releases_what(frames: list[Frame], masked: str, verb: Verb, v0: int, base: 
         return False  # "a map showing the districts": what it shows is no proposition
     position = frames[-1].obj[1] - base
     gap = masked[position:v0] if 0 <= position <= v0 else ","
-    while (adjunct := _ADJUNCT.match(gap)) and adjunct.end() > 0:
+    while (adjunct := ADJUNCT.match(gap)) and adjunct.end() > 0:
         gap = gap[adjunct.end():]
     return not gap.strip()
 
@@ -331,56 +280,6 @@ def _object(sent: Sentence, masked: str, after: int) -> tuple[int, int] | None:
     if not match:
         return None
     return sent.start + after + match.start(1), sent.start + after + match.end(1)
-
-
-def _front_claim(sent: Sentence, masked: str, frame: Frame, s0: int) -> None:
-    """The claim before the attribution: a quote, or a paraphrase ended by a comma."""
-    before = masked[:s0].rstrip(" ,")
-    quotes = [(a, b) for a, b in sent.quotes if b - sent.start <= s0]
-    if quotes:
-        frame.quotes.extend(quotes)
-        frame.claims.extend(quotes)
-        frame.from_quote = True
-        return
-    if len(before.split()) >= 4 and _finite(sent.text[:len(before)]) and \
-            not LEADING.fullmatch(before + " "):
-        lead = LEADING.match(before)
-        start = lead.end() if lead else 0
-        frame.claims.append((sent.start + start, sent.start + len(before)))
-
-
-def _according(sent: Sentence, masked: str, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
-    """``According to X, P`` / ``P, according to X`` / ``per X``."""
-    found = []
-    for match in _ACCORDING.finditer(masked):
-        a0, a1 = match.span()
-        rest = masked[a1:]
-        name = re.match(r"((?:the\s+|a\s+|an\s+)?[\w\u2019'.&-]+(?:\s+(?:[\w\u2019'.&-]+)){0,8}?)"
-                        r"(?=,|\.?\s*$|\s+on\s)", rest)
-        if not name:
-            continue
-        n0, n1 = name.span(1)
-        if rest[n1 - 1] == "." and rest[n1 - 2].islower():
-            n1 -= 1  # the sentence's full stop, not an abbreviation's
-        speaker = (sent.start + a1 + n0, sent.start + a1 + n1)
-        frame = Frame(kind="according", verb=None, verb_span=(sent.start + a0,
-                                                                sent.start + a1),
-                      verb_text=match.group(0).strip(), speaker=speaker,
-                      speaker_text=sent.text[a1 + n0: a1 + n1],
-                      initial=a0 == 0)
-        if a0 == 0:
-            claim_start = a1 + n1
-            claim_start += len(masked[claim_start:]) - len(masked[claim_start:].lstrip(" ,"))
-            end = _terminator(masked, claim_start)
-            if end > claim_start:
-                frame.claims.append((sent.start + claim_start, sent.start + end))
-        elif not frames:
-            end = len(masked[:a0].rstrip(" ,"))
-            frame.claims.append((sent.start, sent.start + end))
-            frame.quotes.extend(q for q in sent.quotes if q[1] <= sent.start + end)
-        frame.attribution.append((sent.start + a0, speaker[1]))
-        found.append(frame)
-    return found
 
 
 __all__ = ["Frame", "find_frames", "verb_pattern"]

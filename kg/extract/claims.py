@@ -24,7 +24,10 @@ instead ("23 civilians were killed when a missile hit the market").
 Statements from one clause list ("said that P, and that Q") never share a claim. A quotation
 that matches no claim and follows a paraphrase by the same speaker with the same stance is
 taken to support that paraphrase ("X appeared to confirm P ... 'if there are images, they
-reflect something,' he said").
+reflect something,' he said"), unless the speaker's nearest paraphrase before the quotation
+has another stance ("None of the pupils had left, she said. 'Such cases are rare,' she said":
+the quotation would have to reach past it), or the quotation's subject refers back to what
+was found ("The results leave no doubt about P": what the results show is a claim of its own).
 
 Example:
     >>> from kg.extract.lexicon import load_lexicon
@@ -47,6 +50,11 @@ MERGE_THRESHOLD = 0.6
 CONTAINMENT_FLOOR = 0.3
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[\u2019'][a-z]+)?")
 _QUOTE_SUPPORT_WINDOW = 3  # sentences
+# "The results leave no doubt about P", "These figures show P": a quotation whose subject
+# refers back to what was found says something about it (what it shows), not the same again
+_ABOUT_THE_RESULTS = re.compile(r"(?:the|these|those|this|that|our|its|their)\s+(?:[\w-]+\s+)?"
+                                r"(?:results?|findings?|tests?|data|evidence|figures|analys[ie]s)"
+                                r"\s+(?!(?:is|are|was|were|had|has|have)\b)[a-z]+", re.I)
 
 
 @dataclass(frozen=True)
@@ -180,6 +188,8 @@ def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
         first = members[0]
         if len({s.stance for s in statements if s.group == first.group}) > 1:
             continue  # "P and nobody has Q": a quotation that affirms and denies lists claims
+        if _ABOUT_THE_RESULTS.match(first.claim_text):
+            continue  # what the results show: a claim of its own
         if any(refines(words[i], c.words) or refines(c.words, words[i])
                for i in cluster.members for c in clusters if c is not cluster and c.members):
             continue
@@ -187,22 +197,26 @@ def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
             other = statements[j]
             if first.sentence_index - other.sentence_index > _QUOTE_SUPPORT_WINDOW:
                 break
-            if other.actor == first.actor and other.stance == first.stance and \
-                    not other.from_quote and other.group != first.group:
-                if sum(s.group == other.group for s in statements) > 1:
-                    break  # "said P but did not Q": which of the two the quotation backs is unclear
-                target = clusters[home[j]]
-                if any(words[i].qualifiers - target.words.words for i in cluster.members):
-                    break  # the quotation names things the paraphrase does not: a claim of its own
-                for i in cluster.members:
-                    home[i] = home[j]
-                    statements[i].cues.append("quotation taken as support for the speaker's "
-                                              "earlier statement")
-                    statements[i].confidence = round(statements[i].confidence * 0.6, 2)
-                target.members.extend(cluster.members)
-                target.groups |= cluster.groups
-                cluster.members = []
+            if other.actor != first.actor or other.group == first.group or other.from_quote:
+                continue
+            if other.stance != first.stance:
+                # the speaker's nearest paraphrase before it says another thing ("None of
+                # the pupils had left, she said"): the quotation backs none further back
                 break
+            if sum(s.group == other.group for s in statements) > 1:
+                break  # "said P but did not Q": which of the two the quotation backs is unclear
+            target = clusters[home[j]]
+            if any(words[i].qualifiers - target.words.words for i in cluster.members):
+                break  # the quotation names things the paraphrase does not: a claim of its own
+            for i in cluster.members:
+                home[i] = home[j]
+                statements[i].cues.append("quotation taken as support for the speaker's "
+                                          "earlier statement")
+                statements[i].confidence = round(statements[i].confidence * 0.6, 2)
+            target.members.extend(cluster.members)
+            target.groups |= cluster.groups
+            cluster.members = []
+            break
 
 
 def _records(statements: list[StatementRecord], clusters: list[_Cluster],

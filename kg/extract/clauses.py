@@ -30,8 +30,10 @@ _CLAUSES = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+that\s+|;\s+|"
 # subject (a pronoun or a determiner's noun phrase) before a finite verb: a second clause
 _AUX = r"(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|should)"
 _REPORTING = r"(?:said|say|says|added|told|believe[sd]?|think|thought|know|knew|hope|fear|insist)"
+# (or a number or quantifier: ", and 6 have needed surgery", ", and every engine we buy is")
 _NEW_CLAUSE = (r",\s+(?:and|but)\s+(?=(?:we|i|he|she|they|it|its|their|his|her|our|my|the|this|"
-               rf"these|those)\b(?:\s+[\w\u2019'-]+){{0,3}}?\s+{_AUX}\b)|"
+               rf"these|those|every|each|all|most|many|\d[\d,.]*)\b(?:\s+[\w\u2019'-]+){{0,3}}?"
+               rf"\s+{_AUX}\b)|"
                # ", and we reject ...": a personal pronoun and any verb but a reporting one
                rf",\s+(?:and|but)\s+(?=(?:we|i|he|she|they)\s+(?!{_REPORTING}\b)[a-z]+\s+\w)|"
                # "P, we warned Q, and R" / "P, the drivers had been warned, and R": an item of a
@@ -39,8 +41,21 @@ _NEW_CLAUSE = (r",\s+(?:and|but)\s+(?=(?:we|i|he|she|they|it|its|their|his|her|o
                rf",\s+(?=(?:(?:we|i|he|she|they)\s+(?!{_REPORTING}\b)(?:\w+ed|{_AUX})|"
                rf"(?:the|its|their|his|her|our|my|this|these|those)\b(?:\s+[\w\u2019'-]+){{0,3}}?"
                rf"\s+{_AUX})\b[^,]*,\s+(?:and|but)\s)")
-_NEVER = re.compile(r"(?!)")
-AUXILIARY_START = re.compile(r"(?:had|has|have|was|were|is|are|did|does|do|would|could)\b")
+# "P and found no trace of Q": a second verb of the same subject with a negative object
+_PAST = (r"(?:\w+ed|found|saw|got|gave|took|made|heard|knew|left|showed|kept|held|met|felt|"
+         r"spotted|seen)")
+_NEGATIVE_OBJECT = (rf"{_PAST}\s+no\s+(?!longer\b|doubt\b|more\b|less\b|matter\b|later\b|"
+                    r"sooner\b|fewer\b|one\b|other\b)\w")
+# ", after engineers had found cracks in the piers": a temporal clause with a finite
+# verb states its event as a fact (the writer presupposes it), a claim of its own
+_AFTER = re.compile(r",\s+(?:after|before|once)\s+(?!which\b|whom\b|that\b)"
+                    r"(?=(?:[\w\u2019'-]+\s+){1,8}?(?:\w+ed|had|has|was|were|found|showed|made)\b)")
+#: A clause that opens with its verb: its subject was left out ("... and was not for sale",
+#: "... and found no trace of it").
+AUXILIARY_START = re.compile(r"(?:had|has|have|was|were|is|are|did|does|do|would|could)\b|"
+                             rf"{_NEGATIVE_OBJECT}")
+#: The same, once a negative object was read ("found any trace of it"): a claim's words.
+VERB_START = re.compile(rf"(?:had|has|have|was|were|is|are|did|does|do|would|could|{_PAST})\b")
 #: The finite verb that ends a clause's subject ("X has", "the ministry was"); narration.py too.
 SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|"
                           r"did|does|do)\b")
@@ -56,7 +71,7 @@ def _splitter(base: re.Pattern[str], negatives: tuple[str, ...]) -> re.Pattern[s
     subjects = "|".join(re.escape(n).replace(r"\ ", r"\s+")
                         for n in sorted(negatives, key=len, reverse=True))
     negative = (r",?\s+(?:but|and)\s+(?=(?:had|has|have|was|were|is|are|did|does|do|would|"
-                r"could)\s+(?:not|never|no\s+longer)\b" +
+                r"could)\s+(?:not|never|no\s+longer)\b|" + _NEGATIVE_OBJECT +
                 (rf"|(?:{subjects})\s+(?:[\w\u2019'-]+\s+){{0,4}}?(?:is|are|was|were|has|have|"
                  r"had|did|does|do|could|would|can|will|\w+ed|\w+s)\b" if subjects else "") + ")")
     return re.compile(rf"{base.pattern}|{negative}|{_NEW_CLAUSE}")
@@ -76,8 +91,9 @@ def split_parts(text: str, span: Span, lex: Lexicon, *, quote: bool = False,
                 own_voice: bool = False) -> list[Span]:
     """Split what was said (``text[span[0]:span[1]]``) into one piece per claim:
     that-clauses, quoted sentences, coordinated negative or new clauses, lists of clauses. The
-    publisher's own sentences split only at coordinated negative or new clauses."""
-    base = _NEVER if own_voice else _QUOTE_PARTS if quote else _CLAUSES
+    publisher's own sentences split only at coordinated negative or new clauses and at a
+    temporal clause after a comma (", after the tests had matched Q")."""
+    base = _AFTER if own_voice else _QUOTE_PARTS if quote else _CLAUSES
     splitter = _splitter(base, tuple(lex.negative_subjects))
     words = text[span[0]:span[1]]
     pieces, start = [], 0
@@ -90,4 +106,4 @@ def split_parts(text: str, span: Span, lex: Lexicon, *, quote: bool = False,
     return pieces
 
 
-__all__ = ["AUXILIARY_START", "SUBJECT_END", "elided_subject", "split_parts"]
+__all__ = ["AUXILIARY_START", "SUBJECT_END", "VERB_START", "elided_subject", "split_parts"]

@@ -16,6 +16,8 @@ import re
 
 from kg.extract.names import Description
 
+WINDOW = 3  # sentences a pronoun looks back
+DESCRIPTION_WINDOW = 12  # sentences a definite description ("the agency") looks back
 # a description in lower case after its article or possessive: "the supplier", "its new owner"
 LOWER_DESCRIPTION = re.compile(r"^(?:the|a|an|its|their|his|her)\s+[a-z][\w\u2019'-]*"
                                 r"(?:\s+[a-z][\w\u2019'-]*){0,3}$", re.I)
@@ -68,5 +70,5 @@ def kind_fits(kind: str, head_kind: str, noun: str) -> bool:
     return noun in {"agency", "service"} and kind in {"GovernmentBody", "IntelligenceAgency"}
 
 
-__all__ = ["LOWER_DESCRIPTION", "PROPER_NAME", "kind_fits", "named_by_apposition",
-           "named_by_possessive_apposition", "other_modifier"]
+__all__ = ["DESCRIPTION_WINDOW", "LOWER_DESCRIPTION", "PROPER_NAME", "WINDOW", "kind_fits",
+           "named_by_apposition", "named_by_possessive_apposition", "other_modifier"]

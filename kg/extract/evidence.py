@@ -46,10 +46,21 @@ _FOUND = re.compile(r"^(its|their|our|his|her|the|a|an|)\s*((?:[\w\u2019'-]+\s+)
                     r"by\s+(?:the\s+)?[\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]*)*\s+)?(?:had\s+|has\s+|"
                     r"have\s+)?(?:found|shows?|showed|confirmed|revealed|indicated|detected|"
                     r"suggests?|suggested)\s+(?:that\s+)?", re.I)
-_COLLECTED = re.compile(r"\b(collected|gathered|obtained|reviewed|bought|took|taken|seized)\s+"
+_COLLECTED = re.compile(r"\b(collected|gathered|obtained|reviewed|bought|took|taken|seized|tested|"
+                        r"analy[sz]ed|examined|sequenced)\s+"
                         r"((?:[\w\u2019'-]+\s+){0,3}?(?:accounts|testimony|statements|samples?|"
                         r"evidence|records|documents|footage|images|photos|recordings)\b"
                         r"(?:\s+[^,.;]+?)?)(?=\s+and\s|[,.;]|$)", re.I)
+# "had tested samples": who tests or analyses material makes the result, as who takes it
+_PRODUCING = {"bought", "took", "taken", "seized", "tested", "analysed", "analyzed", "examined",
+              "sequenced"}
+# "genome sequencing at the Varne Institute's laboratory": a test and where it was made;
+# the body named (the owner of the laboratory) produced it
+_PERFORMED_AT = re.compile(
+    r"(?P<what>(?:[\w-]+\s+){0,2}?(?:sequencing|testing|tests|analysis|analyses|screening))\s+"
+    r"(?:at|by)\s+(?P<who>(?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for))*)"
+    r"(?:[\u2019']s\s+(?:[\w-]+\s+){0,2}?(?:laborator(?:y|ies)|labs?|centre|center|unit|"
+    r"facility))?")
 _HAVE = re.compile(r"\b(?:we|they|i|it)\s+(?:have|has|had)\s+(?:(?:clear|new|the|some)\s+)?"
                    r"((?:video|footage|photos?|photographs?|images?|documents?|recordings?|"
                    r"evidence|proof)\b(?:\s+(?:of|that)\s+[^,.;]+?)?)(?=[,.;]|$)", re.I)
@@ -147,8 +158,7 @@ def inline_mentions(text: str, start: int, sentence: int, lex: Lexicon) -> list[
     found = []
     for match in _COLLECTED.finditer(text):
         kind = evidence_kind(match.group(2), lex) or "Evidence"
-        role = "produced" if match.group(1).lower() in {"bought", "took", "taken", "seized"} \
-            else "cited"
+        role = "produced" if match.group(1).lower() in _PRODUCING else "cited"
         found.append(EvidenceMention(kind, match.group(2), (start + match.start(2),
                                                             start + match.end(2)), role,
                                      sentence))
@@ -213,6 +223,23 @@ def released_by(text: str, start: int, sentence: int, lex: Lexicon) -> list[Evid
     return found
 
 
+def performed_at(text: str, start: int, sentence: int, lex: Lexicon) -> list[EvidenceMention]:
+    """``DNA testing at the Varne Institute's laboratory``: a test made by the body
+    named (for the laboratory's owner, the owner)."""
+    found = []
+    for match in _PERFORMED_AT.finditer(text):
+        kind = evidence_kind(match.group("what"), lex)
+        if kind:  # the words from the evidence phrase on ("after genome sequencing")
+            lowered = match.group("what").lower()
+            at = match.start() + min(lowered.find(k) for k in lex.evidence
+                                     if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", lowered))
+            found.append(EvidenceMention(kind, text[at:match.end()], (start + at,
+                                                                      start + match.end()),
+                                         "produced", sentence, actor_text=match.group("who"),
+                                         actor_at=start + match.start("who")))
+    return found
+
+
 def listed_in(text: str, start: int, sentence: int, lex: Lexicon) -> list[EvidenceMention]:
     """``The report ... lists A, B and C``: the document (role ``cited``, no actor) and each
     listed item that names evidence (role ``listed``: part of the document, from whoever
@@ -247,5 +274,6 @@ def credit_line(text: str, start: int, sentence: int) -> EvidenceMention | None:
 
 
 __all__ = ["ARTICLE", "EvidenceFrame", "EvidenceMention", "claim_frame", "credit_line",
-           "evidence_kind", "inline_mentions", "listed_in", "object_mention", "released_by",
+           "evidence_kind", "inline_mentions", "listed_in", "object_mention", "performed_at",
+           "released_by",
            "shown_claim"]

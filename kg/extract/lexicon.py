@@ -102,6 +102,8 @@ class Lexicon:
     furniture: frozenset[str]
     synonyms: dict[str, str]
     stopwords: frozenset[str]
+    #: first words of outlets' names ("Radio Nord"), ``outlets.tsv`` type ``lead``
+    outlet_leads: frozenset[str] = frozenset()
     #: nouns for an event ("strike", "blast"): a claim may name with one what another describes
     events: frozenset[str] = frozenset()
     presuppositions: dict[str, str] = field(default_factory=dict)
@@ -119,6 +121,11 @@ class Lexicon:
         for org in self.organisations.values():
             for form in (org.name, *org.aliases):
                 self.org_by_form.setdefault(form, org)
+
+    def labels(self) -> tuple[str, ...]:
+        """The denial labels (``denial_cues.tsv``, scope ``label``: "baseless", "inflated"),
+        longest first: words that call a claim false, wherever a rule reads such a word."""
+        return tuple(c for c in self.by_length(self.denials) if self.denials[c] == "label")
 
     def by_length(self, table: dict[str, str] | dict[str, Verb]) -> list[str]:
         """The keys of ``table``, longest first, so that multi-word entries win."""
@@ -231,7 +238,8 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
         org_heads=heads,
         organisations=orgs,
         outlet_names={r[0]: _cell(r, 2) or r[0] for r in outlet_rows if _cell(r, 1) == "name"},
-        outlet_heads=frozenset(r[0] for r in outlet_rows if _cell(r, 1) == "head"),
+        outlet_heads=frozenset(r[0] for r in outlet_rows if "head" in _split(_cell(r, 1))),
+        outlet_leads=frozenset(r[0] for r in outlet_rows if "lead" in _split(_cell(r, 1))),
         furniture=furniture,
         synonyms=synonyms,
         stopwords=stopwords,

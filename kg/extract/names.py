@@ -117,9 +117,17 @@ def is_outlet(name: str, lex: Lexicon) -> str | None:
     for size in (2, 1):
         if len(words) > size and " ".join(words[-size:]) in lex.outlet_heads:
             return bare.removeprefix("the ")
+    if len(words) in (2, 3) and words[0] in lex.outlet_leads and words[1][:1].isupper():
+        return bare.removeprefix("the ")  # "Radio Nord": the head word first
     if len(words) >= 1 and words[0] in lex.outlet_names and len(words) <= 2:
         return lex.outlet_names[words[0]]
     return None
+
+
+def outlet_name(phrase: str, lex: Lexicon) -> str | None:
+    """The outlet ``phrase`` names: by its name, or by a name after an outlet's head noun
+    ("the local newspaper Valle Hoy")."""
+    return is_outlet(phrase, lex) or describe(phrase, lex).outlet
 
 
 def _longest(words: list[str], table: dict[str, object], *, lower: bool) -> tuple[int, int]:
@@ -337,5 +345,5 @@ def slug(text: str) -> str:
     return ident
 
 
-__all__ = ["PEOPLE_PLURALS", "PRONOUNS", "Description", "describe", "is_outlet", "slug",
-           "strip_possessive"]
+__all__ = ["PEOPLE_PLURALS", "PRONOUNS", "Description", "describe", "is_outlet", "outlet_name",
+           "slug", "strip_possessive"]

@@ -17,7 +17,8 @@ import re
 from kg.extract.actors import ActorRecord
 from kg.extract.attribution import Frame
 from kg.extract.evidence import EvidenceMention, claim_frame
-from kg.extract.model import StatementRecord
+from kg.extract.model import RelayStep, StatementRecord
+from kg.extract.relays import publisher_relay
 from kg.extract.sentences import Sentence
 from kg.extract.stance import read_claim, sentence_text
 from kg.extract.statements import SUBJECT_END, Context, coordinated_parts, elided_subject
@@ -148,12 +149,16 @@ def own_voice(ctx: Context, sent: Sentence, *, prefix: int = 0, stop: int | None
                                  re.search(r",\s+amid\b", masked[start:]))
              if m is not None]
     amid = re.search(r",\s+amid\b", masked)
-    first = min([*stops[:2], *([amid.start()] if amid else [])], default=end)
+    relayed = publisher_relay(ctx, sent, masked, start)
+    if relayed is not None:
+        end = min(end, relayed[0])
+    first = min([*stops[:2], *([amid.start()] if amid else []), end])
     parts = coordinated_parts(ctx, (sent.start + start, sent.start + first))
     for part in parts:  # "P and has never had Q": two claims
         head = elided_subject(ctx.text[parts[0][0]:parts[0][1]], ctx.text[part[0]:part[1]]) \
             if part != parts[0] else None
-        _own(ctx, sent, part, _stance(ctx, masked), [], 0.7, prefix_text=head or "")
+        _own(ctx, sent, part, _stance(ctx, masked), [], 0.7, prefix_text=head or "",
+             relay=relayed[1] if relayed else None)
     participle = _PARTICIPLE.search(masked, start)
     if participle and participle.start() < end:
         part_end = _WHERE.search(masked, participle.end())
@@ -177,7 +182,7 @@ def _stance(ctx: Context, masked: str) -> str:
 
 
 def _own(ctx: Context, sent: Sentence, span: tuple[int, int], stance: str, cues: list[str],
-         confidence: float, prefix_text: str = "") -> None:
+         confidence: float, prefix_text: str = "", relay: list[RelayStep] | None = None) -> None:
     publisher: ActorRecord | None = ctx.publisher
     if publisher is None or span[1] - span[0] < 8:
         return
@@ -197,6 +202,7 @@ def _own(ctx: Context, sent: Sentence, span: tuple[int, int], stance: str, cues:
         actor=publisher.id, stance=reading.stance, sentence=(sent.start, sent.end),
         span=(reading.start, reading.end), claim_text=claim_text, claim_kind=reading.kind,
         reported_as=sent.text, setting="publication", cues=[*cues, *reading.cues],
+        relay=list(relay or []),
         confidence=confidence, own_voice=True, group=ctx.next_group(),
         sentence_index=sent.index))
 

@@ -266,7 +266,7 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
     if epistemic:
         stance = "hedges"
         cues.append("epistemic conditional")
-    if (back := refers_back(body)) is not None:
+    if (back := refers_back(body, lex)) is not None:
         # "the figures", "it shares the assessment of X", "X's figure was inflated": about a
         # claim made before (kg/extract/anaphora.py finds which)
         if back == "wrong":

@@ -3,9 +3,10 @@
 For each frame (:mod:`kg.extract.attribution`) this module resolves the speaker
 (:mod:`kg.extract.actors`), splits what was said into claims (one per "that"-clause, one per
 quoted sentence), reads each claim's stance (:mod:`kg.extract.stance`), and collects the
-relay chain ("told NBC News", "per The Washington Post", "according to a report carried by
-X", then the publisher), the date ("on Thursday", resolved against the document's date), the
-setting ("in a statement", "told reporters") and the evidence the frame presents.
+relay chain (:mod:`kg.extract.relays`: "told NBC News", "per The Washington Post",
+"according to a report carried by X", then the publisher), the date ("on Thursday",
+resolved against the document's date), the setting ("in a statement", "told reporters") and
+the evidence the frame presents (:mod:`kg.extract.presented`).
 
 Sentences with no attribution are the publisher's own voice (:mod:`kg.extract.narration`).
 """
@@ -19,28 +20,21 @@ from dataclasses import dataclass, field
 from kg.extract import evidence as ev
 from kg.extract.actors import ActorRecord, ActorTable
 from kg.extract.attribution import Frame, find_frames
-from kg.extract.clauses import AUXILIARY_START, SUBJECT_END, elided_subject, split_parts
+from kg.extract.clauses import SUBJECT_END, VERB_START, elided_subject, split_parts
 from kg.extract.dates import find_dates
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import CommentRequestRecord, RelayStep, Span, StatementRecord
 from kg.extract.names import describe, is_outlet
+from kg.extract.presented import inline, object_evidence, passive_evidence, vehicle
+from kg.extract.relays import relay_cue, relay_steps
 from kg.extract.sentences import Sentence
 from kg.extract.stance import is_epistemic, read_claim, sentence_text
 
-_IN_DOCUMENT = re.compile(r"\bin\s+((?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
-                          r"(?:report|study|analysis|paper|filing|letter|audit|assessment|"
-                          r"submission)"
-                          r"(?:\s+(?:published|released|issued|posted|filed)\b[^,]*?)?)"
-                          r"(?=\s+that\b|\s*,|\s*$)")
 _OPENING_NAME = re.compile(r"((?:The\s+)?[A-Z][\w\u2019'&.-]*"
                            r"(?:\s+(?:[A-Z][\w\u2019'&.-]*|of|and|&))*)"
                            r"\s+(?:has|had|have|is|was|were|are|will|would|did|does|\w+ed|\w+s)\b")
 _LABEL = re.compile(r"[,\u201d\"]\s+(?:calling|describing|dismissing)\s+(?:them|it|the\s+\w+|this|"
                     r"that)?\s*(?:as\s+)?(.*)$")
-# a description ending in a proper name: "the Brazilian sports newspaper Lance Hoje"
-_DESCRIBED_OUTLET = re.compile(r"((?:the|a|an)\s+(?:[\w\u2019'-]+\s+){0,5}?[A-Z][\w\u2019'.&-]*"
-                               r"(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|and))*)"
-                               r"(?=[,;]|\.?\s*$|\s+(?:on|in|last|that|and)\b)")
 _CONFIDENCE = {"named": 0.95, "description": 0.8, "pronoun": 0.75, "new-description": 0.6}
 
 
@@ -86,7 +80,7 @@ def read_frames(ctx: Context, sent: Sentence) -> list[Frame]:
         ctx.table.mark_used(speaker.id) if frame.kind not in {"topic", "cite"} else None
         resolved.append(frame)
         if frame.kind == "cite" and frame.obj:
-            _object_evidence(ctx, sent, frame, speaker, "cited")
+            object_evidence(ctx, sent, frame, speaker, "cited")
         elif frame.kind == "release":
             mention = _release(ctx, sent, frame, speaker)
             if mention is not None and not mention.supports:
@@ -96,7 +90,7 @@ def read_frames(ctx: Context, sent: Sentence) -> list[Frame]:
     for mention in released:  # "published the report, saying P": the report supports P
         mention.supports = [i for i in range(first, len(ctx.statements))
                             if ctx.statements[i].actor == mention.actor]
-    ctx.evidence.extend(_passive_evidence(ctx, sent))
+    ctx.evidence.extend(passive_evidence(ctx, sent))
     return resolved
 
 
@@ -141,7 +135,7 @@ def _according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecor
     """``according to X``: X speaks unless X is an outlet (a relay) or a document."""
     assert frame.speaker_text is not None and frame.speaker is not None
     phrase = frame.speaker_text
-    if _relay_cue(phrase, ctx.lex) or is_outlet(phrase, ctx.lex) or describe(
+    if relay_cue(phrase, ctx.lex) or is_outlet(phrase, ctx.lex) or describe(
             phrase, ctx.lex).outlet:
         return None
     kind = ev.evidence_kind(phrase, ctx.lex)
@@ -164,60 +158,6 @@ def _according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecor
     if not frame.claims:
         return None
     return ctx.table.resolve(phrase, frame.speaker[0], sentence=sent.index)
-
-
-def _relay_cue(phrase: str, lex: Lexicon) -> str | None:
-    lowered = phrase.lower()
-    for cue in lex.by_length(lex.relays):
-        if lowered.startswith(cue.removeprefix("according to ").removeprefix("per ") + " ") \
-                and cue.startswith(("according to a", "according to reports")):
-            return cue
-    return None
-
-
-def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
-                speaker: ActorRecord) -> list[RelayStep]:
-    """The outlets between ``speaker`` and the reader, nearest the speaker first."""
-    steps: list[RelayStep] = []
-    if frame.recipient:
-        phrase = ctx.text[frame.recipient[0]:frame.recipient[1]]
-        outlet = _outlet(phrase, ctx.lex)
-        if outlet:
-            steps.append(RelayStep(ctx.table.outlet(outlet).id, "told", frame.recipient))
-    masked = sent.masked()
-    claims = [(a - sent.start, b - sent.start) for a, b in frame.claims]
-    for cue in ctx.lex.by_length(ctx.lex.relays):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}\s+", masked, re.I):
-            if any(a <= match.start() < b for a, b in claims) or (
-                    frame.verb_span and match.start() + sent.start < frame.verb_span[0]
-                    and frame.kind != "according" and not frame.from_quote):
-                continue
-            name = re.match(r"((?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|"
-                            r"of|and))*)", masked[match.end():])
-            outlet = is_outlet(name.group(1).rstrip("."), ctx.lex) if name else None
-            if outlet is None:  # "according to the Brazilian sports newspaper Lance Hoje"
-                name = _DESCRIBED_OUTLET.match(masked[match.end():])
-                outlet = describe(name.group(1).rstrip("."), ctx.lex).outlet if name else None
-            span = (sent.start + match.start(), sent.start + match.end() + len(name.group(1))) \
-                if name else None
-            if outlet and not any((s.span and span and s.span[0] <= span[0] < s.span[1])
-                                  or s.outlet == ctx.table.outlet(outlet).id for s in steps):
-                steps.append(RelayStep(ctx.table.outlet(outlet).id,
-                                       ctx.lex.relays[cue.lower()], span))
-    steps.sort(key=lambda s: s.span[0] if s.span else 0)
-    publisher = ctx.publisher
-    if publisher and speaker.id != publisher.id and all(s.outlet != publisher.id
-                                                       for s in steps):
-        steps.append(RelayStep(publisher.id, "published"))
-    for step in steps:
-        ctx.table.mark_used(step.outlet)
-    return [s for s in steps if s.outlet != speaker.id]
-
-
-def _outlet(phrase: str, lex: Lexicon) -> str | None:
-    """The outlet ``phrase`` names: by its name, or by a name after an outlet's head noun
-    ("the local newspaper Valle Hoy")."""
-    return is_outlet(phrase, lex) or describe(phrase, lex).outlet
 
 
 def _attribution_text(sent: Sentence, frame: Frame) -> str:
@@ -293,44 +233,32 @@ def _statements(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord
             return relays
     group = ctx.next_group()
     confidence = _speaker_confidence(frame, speaker)
+    source = blanked(ctx.text, frame.blank)
     for span in frame.claims:
-        epistemic = frame.from_quote and is_epistemic(ctx.text[span[0]:span[1]], ctx.lex)
-        parts = split_parts(ctx.text, span, ctx.lex, quote=frame.from_quote)
+        epistemic = frame.from_quote and is_epistemic(source[span[0]:span[1]], ctx.lex)
+        parts = split_parts(source, span, ctx.lex, quote=frame.from_quote)
         for part in parts:
-            subject = elided_subject(ctx.text[parts[0][0]:parts[0][1]],
-                                     ctx.text[part[0]:part[1]]) if part != parts[0] else None
+            subject = elided_subject(source[parts[0][0]:parts[0][1]],
+                                     source[part[0]:part[1]]) if part != parts[0] else None
             _statement(ctx, sent, frame, speaker, part, stance, group, confidence,
                        epistemic=epistemic or None, relays=relays, setting=setting,
-                       date=(date, date_text, basis), label_quote=label_quote, subject=subject)
+                       date=(date, date_text, basis), label_quote=label_quote, subject=subject,
+                       source=source)
     for a, b in frame.claims:
-        ctx.evidence.extend(_inline(ctx, sent, (a, b), speaker, group))
-    if (vehicle := _vehicle(ctx, sent, frame, speaker)) is not None:
-        vehicle.supports = [i for i, s in enumerate(ctx.statements) if s.group == group]
-        ctx.evidence.append(vehicle)
+        ctx.evidence.extend(inline(ctx, sent, (a, b), speaker, group))
+    if (document := vehicle(ctx, sent, frame, speaker)) is not None:
+        document.supports = [i for i, s in enumerate(ctx.statements) if s.group == group]
+        ctx.evidence.append(document)
     return relays
-
-
-def _vehicle(ctx: Context, sent: Sentence, frame: Frame,
-             speaker: ActorRecord) -> ev.EvidenceMention | None:
-    """"X said in a report published on Friday that P": the report, made by the speaker,
-    is offered for P."""
-    if not frame.verb_span or not frame.claims or frame.claims[0][0] < frame.verb_span[1]:
-        return None
-    between = ctx.text[frame.verb_span[1]:frame.claims[0][0]]
-    match = _IN_DOCUMENT.search(between)
-    if match is None or (kind := ev.evidence_kind(match.group(1), ctx.lex)) is None:
-        return None
-    at = frame.verb_span[1] + match.start(1)
-    return ev.EvidenceMention(kind, match.group(1), (at, at + len(match.group(1))), "produced",
-                              sent.index, actor=speaker.id)
 
 
 def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord, part: Span,
                stance: str, group: int, confidence: float, *, epistemic: bool | None,
                relays: list[RelayStep], setting: str | None,
                date: tuple[str | None, str | None, str | None],
-               label_quote: str | None, subject: str | None = None) -> None:
-    text = ctx.text[part[0]:part[1]]
+               label_quote: str | None, subject: str | None = None,
+               source: str | None = None) -> None:
+    text = (source or ctx.text)[part[0]:part[1]]
     lead = len(text) - len(text.lstrip(" ,\u201c\u201d\"'"))
     frame_ev = ev.claim_frame(text[lead:], ctx.lex)
     if frame_ev:
@@ -348,14 +276,20 @@ def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
             (charge := _charge(reading.text)) is not None:
         # "accused X of Y", "blamed X for Y": the claim is that X was responsible for Y
         reading.text = sentence_text(f"{charge[0]} was responsible for {charge[1]}")
-    if subject and AUXILIARY_START.match(reading.text.lower()):
+    elif frame.verb and frame.verb.lemma == "trace" and not frame.from_quote and \
+            (origin := re.match(r"(.+?)\s+to\s+(.+?)\.?$", reading.text)) is not None:
+        # "traced the outbreak to a packing plant": the outbreak came from the plant
+        reading.text = sentence_text(f"{origin.group(1)} came from {origin.group(2)}")
+    if subject and VERB_START.match(reading.text.lower()):
         # "... and was not for sale": "The player was for sale." (not when a frame was read
         # off the words: "had seen no evidence of P" is about P)
         reading.text = sentence_text(f"{subject} {reading.text[:1].lower()}{reading.text[1:]}")
     if ctx.manner.get(speaker.id, -9) >= sent.index - 1 and reading.stance == "affirms":
         reading.stance = "hedges"
         reading.cues.append("manner: described as cautious")
-    quote = label_quote or _quote(ctx, sent, reading.start, reading.end, frame.from_quote)
+    quote = label_quote or (sentence_text((source or "")[reading.start:reading.end])[:-1]
+                            if frame.blank else
+                            _quote(ctx, sent, reading.start, reading.end, frame.from_quote))
     stance_confidence = 0.85 if reading.cues else 0.95
     ctx.statements.append(StatementRecord(
         actor=speaker.id, stance=reading.stance, sentence=(sent.start, sent.end),
@@ -368,6 +302,17 @@ def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
         from_quote=frame.from_quote, anaphor=reading.anaphor or frame.anaphor, group=group,
         sentence_index=sent.index,
     ))
+
+
+def blanked(text: str, spans: list[Span]) -> str:
+    """``text`` with ``spans`` turned to spaces (offsets kept): the attribution inside a split
+    quotation, left out of the claim's words."""
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def _called(ctx: Context, sent: Sentence, frame: Frame) -> str | None:
@@ -404,35 +349,9 @@ def _quote(ctx: Context, sent: Sentence, start: int, end: int, whole: bool) -> s
     return " ... ".join(q for q in inside if q) or None
 
 
-def _inline(ctx: Context, sent: Sentence, span: Span, speaker: ActorRecord,
-            group: int) -> list[ev.EvidenceMention]:
-    found = ev.inline_mentions(ctx.text[span[0]:span[1]], span[0], sent.index, ctx.lex)
-    indices = [i for i, s in enumerate(ctx.statements) if s.group == group]
-    for mention in found:
-        mention.actor = speaker.id
-        mention.supports = [i for i in indices
-                            if ctx.statements[i].span[0] <= mention.span[0]
-                            < ctx.statements[i].span[1]] or indices[:1]
-    return found
-
-
-def _object_evidence(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
-                     role: str) -> ev.EvidenceMention | None:
-    assert frame.obj is not None
-    mention = ev.object_mention(ctx.text[frame.obj[0]:frame.obj[1]], frame.obj[0], sent.index,
-                                role, ctx.lex)
-    if mention:
-        mention.actor = speaker.id
-        # cited material supports the sentence's own claims, set once they are read
-        mention.supports = None if role == "cited" else []
-        ctx.evidence.append(mention)
-        ctx.table.mark_used(speaker.id)
-    return mention
-
-
 def _release(ctx: Context, sent: Sentence, frame: Frame,
              speaker: ActorRecord) -> ev.EvidenceMention | None:
-    mention = _object_evidence(ctx, sent, frame, speaker, "released") if frame.obj else None
+    mention = object_evidence(ctx, sent, frame, speaker, "released") if frame.obj else None
     after = (frame.obj[1] if frame.obj else frame.verb_span[1]) - sent.start \
         if frame.verb_span else 0
     shown = ev.shown_claim(sent.text, after)
@@ -444,18 +363,6 @@ def _release(ctx: Context, sent: Sentence, frame: Frame,
     if mention is not None:
         mention.supports = list(range(before, len(ctx.statements)))
     return mention
-
-
-def _passive_evidence(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
-    found = ev.released_by(sent.text, sent.start, sent.index, ctx.lex)
-    for mention in found:
-        actor = ctx.table.resolve(mention.actor_text or "", mention.actor_at or mention.span[1],
-                                  sentence=sent.index)
-        mention.actor = actor.id if actor else None
-        mention.supports = []
-    # what a document lists supports what the sentence says of it (set by the pipeline)
-    return [m for m in found if m.actor] + ev.listed_in(sent.text, sent.start, sent.index,
-                                                        ctx.lex)
 
 
 def coordinated_parts(ctx: Context, span: Span) -> list[Span]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _MODIFIERS = re.compile(
-    r"(?:\b(?:has|have|had|also|separately|previously|later|earlier|again|publicly|"
+    r"(?:\b(?:has|have|had|since|also|separately|previously|later|earlier|again|publicly|"
     r"repeatedly|then|now|already|never|not|did not|does not|do not|would not|could not|"
     r"immediately|independently|"
     r"appeared to|appears to|appear to|seemed to|seems to|declined to|refused to|would|will|"
@@ -22,6 +22,11 @@ _MODIFIERS = re.compile(
 LEADING = re.compile(r"^(?:(?:separately|however|meanwhile|earlier|later|in a statement|"
                      r"in a statement on \w+|on \w+(?: night| morning| evening)?|last week|"
                      r"yesterday|today|on \d{1,2} \w+|in \w+)\s*,?\s+)+", re.I)
+# a verb phrase coordinated before the reporting verb: "praised the plan but", "has ... and"
+_VERB_FIRST = re.compile(r"(?:\w+ed|has|had|was|were)\b[^,]*\s(?:and|but)$")
+# "Open Rivers, a conservation charity" before it: a capitalised name and its apposition
+_NAMED_BEFORE = re.compile(r"(?:^|[.;:]\s*)((?:The\s+)?[A-Z][\w\u2019'.&-]*"
+                           r"(?:\s+[A-Z][\w\u2019'.&-]*){0,5}),((?:\s+[\w\u2019'.&-]+){1,8})\s*$")
 _ACCUSATION = re.compile(r"(?:an?|the|this|that)\s+(?:accusation|claim|allegation|charge|"
                          r"assertion|suggestion|version|account)s?\s+(?:that\s+|which\s+)?")
 
@@ -72,11 +77,18 @@ def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
     if conjunction:
         start += conjunction.end()
         phrase = left[start:]
-    # "Voss thanked voters and [said]": the subject of the first verb
-    verb_phrase = re.match(r"(.+?)\s+(?:\w+ed|has|had|was|were|is|are)\b.*\s+and$", phrase)
+    # "Voss thanked voters and [said]", "... welcomed the ruling but [said]": the subject of
+    # the first verb
+    verb_phrase = re.match(r"(.+?)\s+(?:\w+ed|has|had|was|were|is|are)\b.*\s+(?:and|but)$",
+                           phrase)
     if verb_phrase:
         phrase = verb_phrase.group(1)
         left = left[:start + len(phrase)]
+    elif appositive is None and _VERB_FIRST.match(phrase) and (
+            named := _NAMED_BEFORE.search(left[:boundary])) and boundary > 0:
+        # "Open Rivers, a charity, praised the plan but [said]": the verb phrase follows an
+        # apposition, so its subject is the name before it
+        return named.start(1), named.end(1), named.group(2).strip(), named.start(1) == 0
     if not phrase.strip() or "_" in phrase or len(phrase.split()) > 9:
         return None
     return start, len(left), appositive, boundary < 0 and not leading

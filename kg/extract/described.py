@@ -1,0 +1,124 @@
+"""Actors named by a title or a head noun: "a company spokesperson", "the Russian president",
+"the agency", "the South Korean spy agency", "the inspectorate" long after its name.
+
+- a spokesperson or an official of a body is the body speaking; a title ("the president")
+  is the earlier person with that title, else a new person acting for what the title or an
+  "at X" names;
+- a head noun with a state ("the South Korean spy agency") is the actor of that state and
+  class; a definite head noun alone ("the agency") is the most recent actor it fits (within
+  :data:`~kg.extract.descriptions.DESCRIPTION_WINDOW` sentences; "the company", "the group": the
+  nearest named organisation), past that the one named actor with that head noun; an
+  indefinite one ("a company") is someone new.
+
+These functions work on an :class:`~kg.extract.actors.ActorTable` and are called by it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract.affiliation import affiliate, capital, possessor
+from kg.extract.descriptions import DESCRIPTION_WINDOW, WINDOW, kind_fits, other_modifier
+from kg.extract.names import Description
+
+if TYPE_CHECKING:
+    from kg.extract.actors import ActorRecord, ActorTable
+
+# words for someone who speaks for a body: the body is the speaker
+_SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "official"}
+_GENERIC_CLASSES = {"company", "group"}  # "the company", "the firm", "the group"
+
+
+def titled(table: ActorTable, d: Description, sentence: int, start: int) -> ActorRecord | None:
+    """The actor a titled description names ("a company spokesperson", "the president")."""
+    assert d.title
+    if d.title.title in _SPOKES or d.title.affiliation == "org":
+        # "a company spokesperson", "a spokesperson for the regulator": the body speaks.
+        if d.known_org:
+            org = d.known_org
+            return table.organisation(org.name, org.kind, state=org.state)
+        if d.head:
+            return headed(table, d, sentence, start)
+        if d.possessor:
+            return possessor(table, d.possessor, "org")
+    # "a source familiar with ...", "a witness": each indefinite one is someone new
+    indefinite = d.title.affiliation == "none" and re.match(r"(?i)an?\s", d.text)
+    for record in table.records.values():
+        if record.kind == "Person" and record.title == d.title.title and not indefinite \
+                and (d.state is None or record.state == d.state.id):
+            return record
+    if d.state is None and d.definite:
+        found = table.recent_actor(sentence, start, lambda r: r.title == d.title.title,
+                                   window=DESCRIPTION_WINDOW)
+        if found:
+            return found
+    record = table.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),
+                              "Person", ("description", d.text.lower()), title=d.title.title,
+                              state=d.state.id if d.state else None, confidence=0.6)
+    affiliate(table, record, d)
+    owner = re.search(r"\b(?:at|of|for|with)\s+(.+)$", d.text)
+    if not record.acts_for and owner and (org := table.owner(owner.group(1), sentence,
+                                                             start)):
+        record.acts_for = org.id  # "a senior official at the election board"
+    return record
+
+
+def _only_named(table: ActorTable, noun: str, text: str) -> ActorRecord | None:
+    """"the inspectorate" long after "the National Mining Inspectorate": past the
+    window, a definite description still names the one named actor whose head noun it
+    is, when the text names no other (with several, recency would have to choose)."""
+    named = [r for r in table.records.values() if r.kind != "Person" and r.named and
+             noun in r.nouns and not other_modifier(text, (r.name, *r.aliases), noun)]
+    return named[0] if len(named) == 1 else None
+
+
+def headed(table: ActorTable, d: Description, sentence: int, start: int) -> ActorRecord:
+    """The actor a description with an organisation's head noun names ("the agency")."""
+    assert d.head
+    head = d.head
+    if d.state:
+        key = ("class", d.state.id, head.cls)
+        if key in table.keys:
+            return table.records[table.keys[key]]
+        record = table.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),
+                                  head.kind, key, state=d.state.id, cls=head.cls,
+                                  acts_for=table.state(d.state).id)
+        record.nouns.add(head.head.split()[-1])
+        record.notes.append("Unnamed in the text; named by its description.")
+        record.named = False
+        return record
+    noun = head.head.split()[-1]
+    found = table.recent_actor(sentence, start, lambda r: r.kind != "Person" and (
+        noun in r.nouns or r.cls == head.cls) and
+        not other_modifier(d.text, (r.name, *r.aliases), noun),
+        window=DESCRIPTION_WINDOW) or table.recent_actor(
+        sentence, start, lambda r: r.kind != "Person" and kind_fits(r.kind, head.kind, noun),
+        window=DESCRIPTION_WINDOW)
+    if d.definite and head.kind == "Organization" and head.cls in _GENERIC_CLASSES:
+        # "Velm confirmed ... The company denied ...": a generic noun refers back to the
+        # nearest named organisation of no other known class ("the group": of any class),
+        # when it is nearer
+        nearest = table.recent_actor(sentence, start, lambda r: r.kind == "Organization" and
+                                     table.keys.get(("org", r.name.lower())) == r.id and
+                                     (r.cls in {None, head.cls} or head.head == "group"),
+                                     window=WINDOW)
+        if nearest is not None and (found is None or table.last_seen(nearest.id, start) >
+                                    table.last_seen(found.id, start)):
+            found = nearest
+    if found is None and d.definite and d.title is None:
+        found = _only_named(table, noun, d.text)
+    # "the company", "a company spokesperson" refer back; "a company" is a new one
+    if found is not None and (d.definite or d.title is not None):
+        return found
+    key = ("description", d.text.lower())
+    if key in table.keys:
+        return table.records[table.keys[key]]
+    record = table.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),
+                              head.kind, key, cls=head.cls, confidence=0.5)
+    record.nouns.add(noun)
+    record.named = False
+    return record
+
+
+__all__ = ["headed", "titled"]

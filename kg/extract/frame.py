@@ -1,0 +1,103 @@
+"""An attribution frame, and the patterns every part of the frame reader shares: where what
+was said ends, whether words hold a finite verb, which words after a verb only say when or
+where ("on Monday", "in a statement"), and the reporting verbs of the lexicon as one pattern.
+
+Example:
+    >>> masked = "the pumps failed, according to the agency"
+    >>> masked[:terminator(masked, 0)]
+    'the pumps failed'
+    >>> finite("the pumps failed"), finite("a whole herd")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.extract.lexicon import Lexicon, Verb
+
+# where what was said ends: an "according to", a participle that labels it, a dash, a semicolon
+_TERMINATORS = re.compile(r"[,\u201d\"]?\s+according to\b|[,\u201d\"]\s+(?:amid|per|citing|"
+                          r"where|while|as)\b|;\s|\s\u2014\s|"
+                          r"[,\u201d\"]\s+(?:calling|describing|dismissing)\b|"
+                          r",\s+(?:an?|the)\s+(?:accusation|claim|allegation|charge|assertion)s?"
+                          r"\s")
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|"
+                     r"may|might|must|shall|should|do|does|did|won\u2019t|won't|can\u2019t|can't|"
+                     r"isn\u2019t|isn't|wasn\u2019t|wasn't|\w+ed|\w+s)\b")
+#: Words after a verb that only say when, where or how something was said.
+ADJUNCT = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:in|at|during|via|by|on|through|from|to|after|before)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w\u2019'-]+\s+){0,6}?(?:statement|briefing|conference|interview|reply|post|speech|"
+    r"email|telephone|phone|call|meeting|summit|video|address|social media|website|blog|X|Facebook|"
+    r"Telegram|questions from the [A-Z][\w ]+|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|night|morning|evening|afternoon|week|month|year|\d{4}|\d{1,2}|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+(?:night|morning|evening|afternoon))?\b|(?:last|this|earlier this)\s+(?:week|month|"
+    r"year|spring|summer|autumn|winter)|yesterday|today|however|"
+    r"in part|separately|also)\s*,?")
+
+
+@dataclass
+class Frame:
+    """One attribution: a verb, the phrase naming its speaker, and what was said."""
+
+    kind: str  # speech | belief | release | cite | topic | according | continuation
+    verb: Verb | None
+    verb_span: tuple[int, int] | None
+    verb_text: str | None
+    speaker: tuple[int, int] | None  # offsets of the speaker phrase
+    speaker_text: str | None
+    appositive: str | None = None
+    claims: list[tuple[int, int]] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    attribution: list[tuple[int, int]] = field(default_factory=list)  # words outside claims
+    cues: list[str] = field(default_factory=list)  # report-scope cues ("appeared to")
+    recipient: tuple[int, int] | None = None  # "NBC News" in "told NBC News"
+    obj: tuple[int, int] | None = None  # the object of a release or cite verb
+    initial: bool = False  # the speaker phrase starts the sentence
+    from_quote: bool = False  # the claim is the quotation only
+    same_as_previous: bool = False  # coordinated with the previous frame's speaker
+    anaphor: bool = False  # the claim is "that account", "the allegations": an earlier claim
+    question: bool = False  # "declined to say when ...": an open question, no claim at all
+    # the attribution inside a claim that a split quotation spans ('"P," she said, "Q."'):
+    # absolute offsets to leave out of the claim's words
+    blank: list[tuple[int, int]] = field(default_factory=list)
+
+
+@cache
+def _verb_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\u2019'-])(?:{alternatives})(?![\w\u2019'-])")
+
+
+def verb_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """One pattern for every reporting-verb form of the lexicon (lower case, whole words)."""
+    return _verb_pattern(tuple(lex.verbs))
+
+
+def skip_adjuncts(masked: str, position: int) -> int:
+    """The position after the adjuncts at ``position`` ("on Monday", ", in a statement,")."""
+    while (adjunct := ADJUNCT.match(masked[position:])) and adjunct.end() > 0:
+        position += adjunct.end()
+    return position
+
+
+def finite(text: str) -> bool:
+    return bool(_FINITE.search(text))
+
+
+def terminator(masked: str, position: int) -> int:
+    match = _TERMINATORS.search(masked, position)
+    end = match.start() if match else len(masked)
+    while end > position and masked[end - 1] in " .,;:!?\u201d\"":
+        end -= 1
+    # keep a closing quotation mark that belongs to a quote inside the claim
+    if end < len(masked) and masked[end] in "\u201d\"" and "_" in masked[position:end]:
+        end += 1
+    return end
+
+
+__all__ = ["ADJUNCT", "Frame", "finite", "skip_adjuncts", "terminator", "verb_pattern"]

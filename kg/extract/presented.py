@@ -1,0 +1,98 @@
+"""Evidence a sentence presents around its statements: the document a speaker spoke "in"
+("said in a report published on Friday that P"), material named inside what was said ("had
+collected accounts", "had tested samples"), the object of a release or cite verb, and
+material named with its maker ("images released by X", "sequencing at X's laboratory").
+
+Example:
+    >>> from kg.extract import extract
+    >>> draft = extract("Harbour Foods said its own laboratory had tested samples from the "
+    ...                 "batch and found no trace of the virus.", publisher="The Test Gazette")
+    >>> [(e.produced_by, e.kind) for e in draft.evidence]
+    [('harbour-foods', 'Evidence')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract import evidence as ev
+from kg.extract.actors import ActorRecord
+from kg.extract.frame import Frame
+from kg.extract.model import Span
+from kg.extract.sentences import Sentence
+
+if TYPE_CHECKING:
+    from kg.extract.statements import Context
+
+_IN_DOCUMENT = re.compile(r"\bin\s+((?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:report|study|analysis|paper|filing|letter|audit|assessment|"
+                          r"submission)"
+                          r"(?:\s+(?:published|released|issued|posted|filed)\b[^,]*?)?)"
+                          r"(?=\s+that\b|\s*,|\s*$)")
+
+
+def vehicle(ctx: Context, sent: Sentence, frame: Frame,
+            speaker: ActorRecord) -> ev.EvidenceMention | None:
+    """"X said in a report published on Friday that P": the report, made by the speaker,
+    is offered for P."""
+    if not frame.verb_span or not frame.claims or frame.claims[0][0] < frame.verb_span[1]:
+        return None
+    between = ctx.text[frame.verb_span[1]:frame.claims[0][0]]
+    match = _IN_DOCUMENT.search(between)
+    if match is None or (kind := ev.evidence_kind(match.group(1), ctx.lex)) is None:
+        return None
+    at = frame.verb_span[1] + match.start(1)
+    return ev.EvidenceMention(kind, match.group(1), (at, at + len(match.group(1))), "produced",
+                              sent.index, actor=speaker.id)
+
+
+def inline(ctx: Context, sent: Sentence, span: Span, speaker: ActorRecord,
+           group: int) -> list[ev.EvidenceMention]:
+    """Material named inside what ``speaker`` said (``span``): theirs, supporting the
+    statement of ``group`` it sits in (the first, when it sits in none)."""
+    found = ev.inline_mentions(ctx.text[span[0]:span[1]], span[0], sent.index, ctx.lex)
+    indices = [i for i, s in enumerate(ctx.statements) if s.group == group]
+    for mention in found:
+        mention.actor = speaker.id
+        mention.supports = [i for i in indices
+                            if ctx.statements[i].span[0] <= mention.span[0]
+                            < ctx.statements[i].span[1]] or indices[:1]
+    return found
+
+
+def object_evidence(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
+                    role: str) -> ev.EvidenceMention | None:
+    """The material a release or cite verb takes ("released satellite images"), added to
+    ``ctx`` when it names evidence."""
+    assert frame.obj is not None
+    mention = ev.object_mention(ctx.text[frame.obj[0]:frame.obj[1]], frame.obj[0], sent.index,
+                                role, ctx.lex)
+    if mention:
+        mention.actor = speaker.id
+        # cited material supports the sentence's own claims, set once they are read
+        mention.supports = None if role == "cited" else []
+        ctx.evidence.append(mention)
+        ctx.table.mark_used(speaker.id)
+    return mention
+
+
+def passive_evidence(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
+    """Material named with its maker ("images released by X", "taken by X", "sequencing at
+    X's laboratory"), and what a document is said to list."""
+    found = ev.released_by(sent.text, sent.start, sent.index, ctx.lex)
+    performed = ev.performed_at(sent.text, sent.start, sent.index, ctx.lex)
+    for mention in [*found, *performed]:
+        actor = ctx.table.resolve(mention.actor_text or "", mention.actor_at or mention.span[1],
+                                  sentence=sent.index)
+        mention.actor = actor.id if actor else None
+        mention.supports = []
+    for mention in performed:  # a test made here supports the sentence's own statements
+        mention.supports = None  # (set by the pipeline)
+    found += performed
+    # what a document lists supports what the sentence says of it (set by the pipeline)
+    return [m for m in found if m.actor] + ev.listed_in(sent.text, sent.start, sent.index,
+                                                        ctx.lex)
+
+
+__all__ = ["inline", "object_evidence", "passive_evidence", "vehicle"]

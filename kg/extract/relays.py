@@ -1,0 +1,106 @@
+"""The relay chain of a statement: the outlets between its speaker and the reader ("told NBC
+News", "per The Washington Post", "according to a report carried by X"), then the publisher;
+and an outlet the publisher's own sentence repeats ("P, as first reported by Radio Nord").
+
+Example:
+    >>> from kg.extract import extract
+    >>> draft = extract("The mayor told Radio Nord that the bridge was shut.",
+    ...                 publisher="The Test Gazette")
+    >>> [step.outlet for step in draft.statements[0].relay]
+    ['radio-nord', 'test-gazette']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract.actors import ActorRecord
+from kg.extract.frame import Frame
+from kg.extract.lexicon import Lexicon
+from kg.extract.model import RelayStep
+from kg.extract.names import describe, is_outlet, outlet_name
+from kg.extract.sentences import Sentence
+
+if TYPE_CHECKING:
+    from kg.extract.statements import Context
+
+# a description ending in a proper name: "the Brazilian sports newspaper Lance Hoje"
+_DESCRIBED_OUTLET = re.compile(r"((?:the|a|an)\s+(?:[\w\u2019'-]+\s+){0,5}?[A-Z][\w\u2019'.&-]*"
+                               r"(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|and))*)"
+                               r"(?=[,;]|\.?\s*$|\s+(?:on|in|last|that|and)\b)")
+
+
+def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
+                speaker: ActorRecord) -> list[RelayStep]:
+    """The outlets between ``speaker`` and the reader, nearest the speaker first."""
+    steps: list[RelayStep] = []
+    if frame.recipient:
+        phrase = ctx.text[frame.recipient[0]:frame.recipient[1]]
+        outlet = outlet_name(phrase, ctx.lex)
+        if outlet:
+            steps.append(RelayStep(ctx.table.outlet(outlet).id, "told", frame.recipient))
+    masked = sent.masked()
+    claims = [(a - sent.start, b - sent.start) for a, b in frame.claims]
+    for cue in ctx.lex.by_length(ctx.lex.relays):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}\s+", masked, re.I):
+            if any(a <= match.start() < b for a, b in claims) or (
+                    frame.verb_span and match.start() + sent.start < frame.verb_span[0]
+                    and frame.kind != "according" and not frame.from_quote):
+                continue
+            name = re.match(r"((?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|"
+                            r"of|and))*)", masked[match.end():])
+            outlet = is_outlet(name.group(1).rstrip("."), ctx.lex) if name else None
+            if outlet is None:  # "according to the Brazilian sports newspaper Lance Hoje"
+                name = _DESCRIBED_OUTLET.match(masked[match.end():])
+                outlet = describe(name.group(1).rstrip("."), ctx.lex).outlet if name else None
+            span = (sent.start + match.start(), sent.start + match.end() + len(name.group(1))) \
+                if name else None
+            if outlet and not any((s.span and span and s.span[0] <= span[0] < s.span[1])
+                                  or s.outlet == ctx.table.outlet(outlet).id for s in steps):
+                steps.append(RelayStep(ctx.table.outlet(outlet).id,
+                                       ctx.lex.relays[cue.lower()], span))
+    steps.sort(key=lambda s: s.span[0] if s.span else 0)
+    publisher = ctx.publisher
+    if publisher and speaker.id != publisher.id and all(s.outlet != publisher.id
+                                                       for s in steps):
+        steps.append(RelayStep(publisher.id, "published"))
+    for step in steps:
+        ctx.table.mark_used(step.outlet)
+    return [s for s in steps if s.outlet != speaker.id]
+
+
+def relay_cue(phrase: str, lex: Lexicon) -> str | None:
+    """The relay cue ``phrase`` opens with when it names a report, not a speaker ("according
+    to a report by X", "according to reports in X"), else None."""
+    lowered = phrase.lower()
+    for cue in lex.by_length(lex.relays):
+        if lowered.startswith(cue.removeprefix("according to ").removeprefix("per ") + " ") \
+                and cue.startswith(("according to a", "according to reports")):
+            return cue
+    return None
+
+
+def publisher_relay(ctx: Context, sent: Sentence, masked: str,
+                    start: int) -> tuple[int, list[RelayStep]] | None:
+    """"P, as first reported by Radio Nord on Monday": the publisher repeats what an outlet
+    reported first, so the outlet relays P (a relay cue of ``relay_cues.tsv`` after ", as" or
+    a comma, then an outlet's name). Returns where the cue starts and the relay step."""
+    for cue in ctx.lex.by_length(ctx.lex.relays):
+        match = re.search(rf",\s+(?:as\s+)?{re.escape(cue)}\s+", masked[start:], re.I)
+        if match is None:
+            continue
+        after = start + match.end()
+        name = re.match(r"(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|and))*",
+                        masked[after:])
+        outlet = outlet_name(name.group(0).rstrip("."), ctx.lex) if name else None
+        if outlet is None or name is None:
+            continue
+        record = ctx.table.outlet(outlet)
+        ctx.table.mark_used(record.id)
+        span = (sent.start + start + match.start() + 1, sent.start + after + name.end())
+        return start + match.start(), [RelayStep(record.id, ctx.lex.relays[cue], span)]
+    return None
+
+
+__all__ = ["publisher_relay", "relay_cue", "relay_steps"]

@@ -1,0 +1,128 @@
+"""What was said around an attribution in the middle or at the end of a sentence: a
+paraphrase or quotation before it, a quotation split by it, a clause coordinated after it,
+and ``According to X, P`` / ``P, according to X``.
+
+Example:
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.sentences import split_sentences
+    >>> sent = split_sentences("The road was closed, according to the police.")[0]
+    >>> [(f.speaker_text, [sent.text[a:b] for a, b in f.claims])
+    ...  for f in according(sent, sent.masked(), load_lexicon(), [])]
+    [('the police', ['The road was closed'])]
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.frame import Frame, finite, skip_adjuncts, terminator, verb_pattern
+from kg.extract.lexicon import Lexicon
+from kg.extract.sentences import Sentence
+from kg.extract.subjects import LEADING
+
+# a clause in the tense of reported speech: a short subject, then an auxiliary
+_BACKSHIFTED = re.compile(r"(?:[\w\u2019'-]+\s+){1,5}?(?:had|would|could|were|was|might|"
+                          r"should)\b")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er)\s+")
+
+
+def front_claim(sent: Sentence, masked: str, frame: Frame, s0: int) -> None:
+    """The claim before the attribution: a quote, or a paraphrase ended by a comma."""
+    before = masked[:s0].rstrip(" ,")
+    quotes = [(a, b) for a, b in sent.quotes if b - sent.start <= s0]
+    if quotes:
+        frame.quotes.extend(quotes)
+        frame.claims.extend(quotes)
+        frame.from_quote = True
+        return
+    if len(before.split()) >= 4 and finite(sent.text[:len(before)]) and \
+            not LEADING.fullmatch(before + " "):
+        lead = LEADING.match(before)
+        start = lead.end() if lead else 0
+        frame.claims.append((sent.start + start, sent.start + len(before)))
+
+
+def after_attribution(sent: Sentence, masked: str, frame: Frame, v1: int,
+                      lex: Lexicon) -> None:
+    """"None of them had left, she said, and most had drunk the water": a clause coordinated
+    after an attribution in the middle of a paraphrase goes on with the paraphrase, when its
+    verb is in the reported tense (an auxiliary: "had", "were", "would") and no reporting verb
+    of its own follows ("and added that Q" is a frame of its own). After a quotation the
+    clause is the narrator's ('"We are ready," she said, and the crowd cheered')."""
+    if frame.from_quote or not frame.claims:
+        return
+    position = skip_adjuncts(masked, v1)
+    joined = re.match(r"\s*,?\s+(?:and|but)\s+", masked[position:])
+    if joined is None:
+        return
+    start = position + joined.end()
+    end = terminator(masked, start)
+    words = masked[start:end]
+    if not _BACKSHIFTED.match(words) or verb_pattern(lex).search(words) or len(words.split()) < 3:
+        return
+    frame.claims.append((sent.start + start, sent.start + end))
+
+
+def rejoin_quote(sent: Sentence, masked: str, frame: Frame, s0: int, v1: int) -> None:
+    """'"The pumps," she said, "were never switched off."': one quotation broken by its
+    attribution (from ``s0`` to ``v1``: the speaker and verb, in either order). The first half
+    ends in a comma right before the attribution, and the second goes on in lower case after
+    it (and its adjuncts), so it is no sentence of its own: the two halves are one claim, the
+    attribution left out of its words (``frame.blank``)."""
+    before = [(a, b) for a, b in sent.quotes if b - sent.start <= s0]
+    if not before:
+        return
+    first = before[-1]
+    words = sent.text[first[0] - sent.start:first[1] - sent.start]
+    if not words.rstrip().endswith(",") or \
+            masked[first[1] - sent.start:s0].strip(" ,\u201d\""):
+        return  # the first half ends its sentence, or other words stand between
+    position = skip_adjuncts(masked, v1)
+    opening = re.match(r"\s*,?\s*[\u201c\"]", masked[position:])
+    second = next(((a, b) for a, b in sent.quotes
+                   if opening and a - sent.start == position + opening.end()), None)
+    if second is None or not sent.text[second[0] - sent.start:][:1].islower():
+        return
+    frame.claims = [(first[0], second[1])]
+    frame.quotes = [first, second]
+    frame.from_quote = True
+    frame.blank = [(first[0] + len(words.rstrip(" ,")), second[0])]
+    if frame.appositive and "_" in frame.appositive:
+        frame.appositive = None  # "said Ruiz, "...": the quotation is no apposition
+
+
+def according(sent: Sentence, masked: str, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
+    """``According to X, P`` / ``P, according to X`` / ``per X``."""
+    found = []
+    for match in _ACCORDING.finditer(masked):
+        a0, a1 = match.span()
+        rest = masked[a1:]
+        name = re.match(r"((?:the\s+|a\s+|an\s+)?[\w\u2019'.&-]+(?:\s+(?:[\w\u2019'.&-]+)){0,8}?)"
+                        r"(?=,|\.?\s*$|\s+on\s)", rest)
+        if not name:
+            continue
+        n0, n1 = name.span(1)
+        if rest[n1 - 1] == "." and rest[n1 - 2].islower():
+            n1 -= 1  # the sentence's full stop, not an abbreviation's
+        speaker = (sent.start + a1 + n0, sent.start + a1 + n1)
+        frame = Frame(kind="according", verb=None, verb_span=(sent.start + a0,
+                                                                sent.start + a1),
+                      verb_text=match.group(0).strip(), speaker=speaker,
+                      speaker_text=sent.text[a1 + n0: a1 + n1],
+                      initial=a0 == 0)
+        if a0 == 0:
+            claim_start = a1 + n1
+            claim_start += len(masked[claim_start:]) - len(masked[claim_start:].lstrip(" ,"))
+            end = terminator(masked, claim_start)
+            if end > claim_start:
+                frame.claims.append((sent.start + claim_start, sent.start + end))
+        elif not frames:
+            end = len(masked[:a0].rstrip(" ,"))
+            frame.claims.append((sent.start, sent.start + end))
+            frame.quotes.extend(q for q in sent.quotes if q[1] <= sent.start + end)
+        frame.attribution.append((sent.start + a0, speaker[1]))
+        found.append(frame)
+    return found
+
+
+__all__ = ["according", "after_attribution", "front_claim", "rejoin_quote"]
