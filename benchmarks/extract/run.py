@@ -59,6 +59,12 @@ FIRST_RUNS = {
                           "mentions": (17, 2, 8)},
     "food-recall": {"speakers": (8, 1, 2), "speaker_stance": (15, 5, 7), "relays": (0, 0, 1),
                     "evidence": (0, 0, 2), "merging": (0, 2, 4), "mentions": (15, 6, 11)},
+    "tanker-seizure": {"speakers": (12, 0, 2), "speaker_stance": (27, 7, 10),
+                       "relays": (1, 0, 1), "evidence": (2, 0, 4), "merging": (0, 2, 22),
+                       "mentions": (30, 6, 15)},
+    "factory-audit": {"speakers": (8, 1, 5), "speaker_stance": (8, 10, 20),
+                      "relays": (1, 0, 1), "evidence": (0, 1, 6), "merging": (0, 0, 22),
+                      "mentions": (15, 5, 23)},
 }
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
