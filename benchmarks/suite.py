@@ -52,6 +52,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SUFFIXES = {"k": 1_000, "m": 1_000_000}
 STORES = ("memory", "disk", "remote", "remote-bulk")
+#: Files up to this size load in under a second, where single runs on this machine vary by a
+#: third: their ingest (ours and the anchor alike) is the median of INGEST_REPEATS fresh loads.
+SMALL_INGEST_BYTES = 64 * 2**20
+INGEST_REPEATS = 5
 
 
 def _benchmark_module(name: str) -> Any:
@@ -140,11 +144,23 @@ def _measure_ours(
     from kg.namespaces import ANALYSIS_GRAPH
 
     result: dict[str, Any] = {"load_average": os.getloadavg()[0]}
+    times = []
+    if not spec.startswith("http"):  # a fresh store each time: not on a running server
+        for spare in range(_ingest_repeats(data) - 1):
+            path = work / f"disk-ours-spare-{spare}"
+            fresh = open_store("memory" if spec == "memory" else str(path))
+            started = time.perf_counter()
+            ingest_file(fresh, data)
+            times.append(time.perf_counter() - started)
+            fresh.close()
+            shutil.rmtree(path, ignore_errors=True)
     store = open_store(spec, bulk_url=bulk_url)
     try:
         started = time.perf_counter()
         report = ingest_file(store, data)
-        result["ingest_s"] = time.perf_counter() - started
+        times.append(time.perf_counter() - started)
+        result["ingest_s"] = statistics.median(times)
+        result["ingest_runs"] = len(times)
         result["quads"] = report.quads
         result["ingest_peak_mib"] = analysis_run._status("VmHWM") / 2**20
         if ingest_only:
@@ -240,10 +256,21 @@ def measure_anchor(
 
     analysis_run = _benchmark_module("analysis")
     result: dict[str, Any] = {"load_average": os.getloadavg()[0]}
+    times = []
+    for spare in range(_ingest_repeats(data) - 1):
+        path = work / f"disk-raw-spare-{spare}"
+        fresh = ox.Store() if kind == "memory" else ox.Store(str(path))
+        started = time.perf_counter()
+        fresh.bulk_load(path=str(data), format=ox.RdfFormat.N_TRIPLES)
+        times.append(time.perf_counter() - started)
+        del fresh
+        shutil.rmtree(path, ignore_errors=True)
     store = ox.Store() if kind == "memory" else ox.Store(str(work / "disk-raw"))
     started = time.perf_counter()
     store.bulk_load(path=str(data), format=ox.RdfFormat.N_TRIPLES)
-    result["ingest_s"] = time.perf_counter() - started
+    times.append(time.perf_counter() - started)
+    result["ingest_s"] = statistics.median(times)
+    result["ingest_runs"] = len(times)
     result["quads"] = len(store)
     result["ingest_peak_mib"] = analysis_run._status("VmHWM") / 2**20
     if ingest_only:
@@ -254,6 +281,10 @@ def measure_anchor(
         lambda: list(store.query(text, use_default_graph_as_union=True)), repeat
     )  # type: ignore[arg-type]
     return result
+
+
+def _ingest_repeats(data: Path) -> int:
+    return INGEST_REPEATS if data.stat().st_size <= SMALL_INGEST_BYTES else 1
 
 
 # -- The parent -----------------------------------------------------------------------------------
