@@ -143,6 +143,7 @@ def _settings_error(error: ValueError) -> str:
 def _serving_store(settings: Any) -> Iterator[Any]:
     """The store to serve, loaded: ``--store`` (a directory or an endpoint), or for ``memory``
     a temporary directory removed after (the query workers read the store from disk)."""
+    from api.leftovers import mark_owned
     from kg.backends import open_store, store_kind
     from kg.seed import seed_paths
 
@@ -151,6 +152,7 @@ def _serving_store(settings: Any) -> Iterator[Any]:
     in_memory = store_kind(spec) == "memory"
     if in_memory:
         temp = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+        mark_owned(temp)  # removed by the next start if this process is killed
         spec = str(temp / "store")
     try:
         try:

@@ -36,6 +36,7 @@ from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
+from api.leftovers import mark_owned, remove_abandoned
 from api.settings import Settings
 from api.sparql.pool import QueryPool
 from api.sparql.remote import RemoteQueries
@@ -94,6 +95,11 @@ class ServiceState:
     async def start(self) -> None:
         """Open and load the store, analyse it, and start the query workers."""
         self.store = await asyncio.to_thread(self._open)
+        # What a killed service left (its checkpoints, its copy of a store in memory) goes now.
+        places = [Path(tempfile.gettempdir())]
+        if self.store.path is not None:
+            places.append(self.store.path.parent)
+        await asyncio.to_thread(remove_abandoned, places)
         if self.store.kind == "remote":
             self._publish(await asyncio.to_thread(self._refresh, 1))
             self.pool = RemoteQueries(self.store.oxigraph, size=self.settings.query_workers)
@@ -121,6 +127,7 @@ class ServiceState:
             return given
         if given is not None or store_kind(settings.store) == "memory":
             self._temp = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+            mark_owned(self._temp)
             store = KnowledgeStore(self._temp / "store")
         else:
             store = open_store(settings.store, update_url=settings.store_update_url)
@@ -271,9 +278,11 @@ def _snapshot_folder(store: Path) -> Path:
     """A private folder for checkpoints, beside the store when possible (hard links need
     the same file system; elsewhere RocksDB copies the files)."""
     try:
-        return Path(tempfile.mkdtemp(prefix=".kg-snapshots-", dir=store.parent))
+        folder = Path(tempfile.mkdtemp(prefix=".kg-snapshots-", dir=store.parent))
     except OSError:
-        return Path(tempfile.mkdtemp(prefix="kg-snapshots-"))
+        folder = Path(tempfile.mkdtemp(prefix="kg-snapshots-"))
+    mark_owned(folder)
+    return folder
 
 
 __all__ = ["ServiceState", "Snapshot"]
