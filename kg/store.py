@@ -32,7 +32,6 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -55,7 +54,7 @@ from kg.errors import (
     UnsupportedFormatError,
 )
 from kg.formats import NTRIPLES, RDFXML, YAML, Format, detect_format, format_by_name
-from kg.namespaces import ANALYSIS_GRAPH, CRED, INGEST_GRAPH, PREFIXES, RDF, RDFS
+from kg.namespaces import ANALYSIS_GRAPH, CRED, INGEST_GRAPH, PREFIXES, RDFS
 from kg.neighbourhood import claim_neighbourhood, resolve_claim
 from kg.rdfio import (
     DEFAULT_LIMITS,
@@ -67,6 +66,7 @@ from kg.rdfio import (
     read_limited,
     serialize,
 )
+from kg.store_context import known_types_of_columns, validate_load
 
 #: ``progress(stage, done, total)``: stages are "parsing" and "validating" (counted in files)
 #: and "writing" (counted in quads).
@@ -74,11 +74,8 @@ ProgressCallback = Callable[[str, int, int], None]
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 FormatArg = str | Format | None
 
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
 _SUBCLASS_OF = ox.NamedNode(str(RDFS.subClassOf))
-_SUBJECT = attrgetter("subject")
 # IRIs per VALUES block: keeps each query's text small when a load references many nodes.
-_VALUES_CHUNK = 1000
 _SPARQL_POSITION = re.compile(r"^error at (\d+):(\d+): ")
 # Oxigraph 0.5's bulk loader on RocksDB ingests up to this many quads in one atomic step.
 _ATOMIC_BULK_QUADS = 1_000_000
@@ -164,7 +161,7 @@ class StoreStats:
 
 
 @dataclass
-class _Staged:
+class StagedFile:
     """One input, parsed and checked, waiting to be validated and written."""
 
     source: str
@@ -374,7 +371,7 @@ class KnowledgeStore:
             fast = self._load_ntriples(Path(paths[0]), per_file[0], limits, progress, started)
             if fast is not None:
                 return fast
-        staged: list[_Staged] = []
+        staged: list[StagedFile] = []
         total = 0
         for index, (path, fmt) in enumerate(zip(paths, per_file, strict=True)):
             item = _stage_file(Path(path), fmt, limits)
@@ -418,7 +415,7 @@ class KnowledgeStore:
             item = _compile_case(data, source, limits)
         else:
             quads = parse_bytes(data, rdf_format, source=source, limits=limits, base_iri=base_iri)
-            item = _Staged(source, rdf_format, quads)
+            item = StagedFile(source, rdf_format, quads)
         if progress:
             progress("parsing", 1, 1)
         return self._commit([item], validate=validate, progress=progress, started=started)
@@ -621,14 +618,14 @@ class KnowledgeStore:
 
     def _commit(
         self,
-        staged: list[_Staged],
+        staged: list[StagedFile],
         *,
         validate: bool,
         progress: ProgressCallback | None,
         started: float,
     ) -> LoadReport:
         if validate:
-            self._validate(staged, progress)
+            validate_load(self, staged, progress)
         total = sum(len(item.quads) for item in staged)
         if progress:
             progress("writing", 0, total)
@@ -641,51 +638,6 @@ class KnowledgeStore:
             total_quads=total,
             elapsed_seconds=time.perf_counter() - started,
         )
-
-    def _validate(self, staged: list[_Staged], progress: ProgressCallback | None) -> None:
-        # Imported here: loads with validate=False never need the validator. The compiled
-        # engine gives pySHACL's results (tests/test_shacl_compiled.py) at a fraction of its time.
-        from kg.shacl.touched import validate_touching
-
-        # Nothing can be described elsewhere in one file for an empty store: no pass over it.
-        alone = len(staged) == 1 and next(iter(self.oxigraph), None) is None
-        subjects = [set() if alone else _named_subjects(item.quads) for item in staged]
-        # What the store already says about the nodes the new data has as subjects: each file
-        # is checked as the union would be, on the focus nodes it touches (kg.shacl.touched).
-        stored = self._descriptions_of(set().union(*subjects))
-        referenced = {q.object for q in stored if isinstance(q.object, ox.NamedNode)}
-        referenced.update(
-            q.object for item in staged for q in item.quads if isinstance(q.object, ox.NamedNode)
-        )
-        from_store = self._known_types_of(referenced)
-        # What each file types, for the other files of the load; a file's own types are in its
-        # data already.
-        typed = [_type_quads(item.quads) for item in staged] if len(staged) > 1 else [[]]
-        for index, item in enumerate(staged):
-            others = [q for i, quads in enumerate(typed) if i != index for q in quads]
-            touched = subjects[index]
-            # The other files of the load describe nodes too: a load of [a, b] is checked as
-            # a load of a, then one of b, would be.
-            described = [q for q in stored if q.subject in touched]
-            described += [
-                q
-                for i, other in enumerate(staged)
-                if i != index and not subjects[i].isdisjoint(touched)
-                for q in other.quads
-                if q.subject in touched
-            ]
-            results = validate_touching(
-                item.quads,
-                described,
-                source=item.source,
-                known_types=[*from_store, *others],
-            )
-            violations = [v for v in results if v.severity == "Violation"]
-            if violations:
-                raise ShapeValidationError(item.source, violations)
-            item.warnings = tuple(v for v in results if v.severity != "Violation")
-            if progress:
-                progress("validating", index + 1, len(staged))
 
     def _load_ntriples(
         self,
@@ -719,7 +671,7 @@ class KnowledgeStore:
             lambda: read_limited(path, limits),
             max_literal_bytes=limits.max_literal_chars,
             path=source,
-            known_types=None if adopt else lambda cols: self._known_types_of_columns(cols, touches),
+            known_types=None if adopt else lambda cols: known_types_of_columns(self, cols, touches),
             loader=loader,
         )
         # The bulk loader read the file again: if it changed meanwhile, the general way.
@@ -762,63 +714,6 @@ class KnowledgeStore:
             total_quads=triples,
             elapsed_seconds=time.perf_counter() - started,
         )
-
-    def _known_types_of_columns(self, cols: Any, touches: list[bool]) -> list[ox.Triple]:
-        """:meth:`_known_types_of` for :class:`kg.shacl.columns.Columns` (the IRIs among their
-        objects); appends to ``touches`` instead if the store describes one of their subjects
-        (the general way then checks them with that description)."""
-        if self._describes_any(_column_iris(cols, cols.s)):
-            touches.append(True)
-            return []
-        return self._known_types_of(_column_iris(cols, cols.o))
-
-    def _descriptions_of(self, subjects: set[ox.NamedNode]) -> list[ox.Triple]:
-        """Every triple the store holds, in any graph, about these subjects.
-
-        One query per ``_VALUES_CHUNK`` subjects, not one per node; none if the store is empty.
-        """
-        described: list[ox.Triple] = []
-        for values in self._chunks(subjects):
-            query = f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}"
-            described.extend(
-                ox.Triple(row["s"], row["p"], row["o"])
-                for row in self.query(query)  # type: ignore[union-attr]
-            )
-        return described
-
-    def _describes_any(self, subjects: set[ox.NamedNode]) -> bool:
-        """Whether the store holds a triple, in any graph, about one of these subjects."""
-        return any(
-            bool(self.query(f"ASK {{ VALUES ?s {{ {values} }} ?s ?p ?o }}"))
-            for values in self._chunks(subjects)
-        )
-
-    def _chunks(self, nodes: set[ox.NamedNode]) -> Iterator[str]:
-        """The nodes as SPARQL ``VALUES`` lists of ``_VALUES_CHUNK``; none if the store is
-        empty."""
-        if next(iter(self.oxigraph), None) is None:
-            return
-        ordered = sorted(nodes, key=lambda n: n.value)
-        for start in range(0, len(ordered), _VALUES_CHUNK):
-            # The IRIs come from parsed data, so str() gives valid SPARQL; no user text here.
-            yield " ".join(str(n) for n in ordered[start : start + _VALUES_CHUNK])
-
-    def _known_types_of(self, referenced: set[ox.NamedNode]) -> list[ox.Triple]:
-        """Types (and class hierarchy), in the store, of the nodes the new data refers to.
-
-        One query per ``_VALUES_CHUNK`` referenced IRIs, not one per node; none if the store is
-        empty.
-        """
-        known: list[ox.Triple] = []
-        for values in self._chunks(referenced):
-            query = (
-                "CONSTRUCT { ?n a ?t . ?c rdfs:subClassOf ?d } WHERE { "
-                f"VALUES ?n {{ {values} }} "
-                "{ ?n a ?t OPTIONAL { ?t rdfs:subClassOf* ?c . ?c rdfs:subClassOf ?d } } "
-                "UNION { ?n rdfs:subClassOf* ?c . ?c rdfs:subClassOf ?d } }"
-            )
-            known.extend(self.query(query))  # type: ignore[arg-type]
-        return known
 
     def _class_sets(self) -> dict[str, frozenset[str]]:
         """Each counted root class with its subclasses, in the vocabulary and in the store."""
@@ -903,14 +798,14 @@ def _per_file_formats(
     return listed
 
 
-def _stage_file(path: Path, fmt: FormatArg, limits: Limits) -> _Staged:
+def _stage_file(path: Path, fmt: FormatArg, limits: Limits) -> StagedFile:
     rdf_format = detect_format(path, fmt)
     if rdf_format is YAML:
         return _compile_case(read_limited(path, limits), str(path), limits)
-    return _Staged(str(path), rdf_format, parse_file(path, rdf_format, limits=limits))
+    return StagedFile(str(path), rdf_format, parse_file(path, rdf_format, limits=limits))
 
 
-def _compile_case(data: bytes, source: str, limits: Limits) -> _Staged:
+def _compile_case(data: bytes, source: str, limits: Limits) -> StagedFile:
     # Imported here: the compiler pulls in pydantic and YAML, which RDF-only users never need.
     from kg.authoring import compile_case_bytes
 
@@ -924,7 +819,7 @@ def _compile_case(data: bytes, source: str, limits: Limits) -> _Staged:
     quads = from_rdflib_graph(case.graph, case.graph_name)
     _check_total(len(quads), source, limits)
     check_quads(quads, source=source, limits=limits)
-    return _Staged(source, YAML, quads, graph=case.graph)
+    return StagedFile(source, YAML, quads, graph=case.graph)
 
 
 def _check_total(total: int, source: str, limits: Limits) -> None:
@@ -936,25 +831,6 @@ def _check_total(total: int, source: str, limits: Limits) -> None:
             term="max_quads_per_load",
             expected="fewer files per load, or bulk loading for large trusted files",
         )
-
-
-def _named_subjects(quads: list[ox.Quad]) -> set[ox.NamedNode]:
-    # A parsed blank node is new to the load: only IRIs can be described elsewhere. A pass at
-    # C speed (map, filter), as in kg.shacl.literals: loads can be large.
-    return set(filter(ox.NamedNode.__instancecheck__, map(_SUBJECT, quads)))
-
-
-def _column_iris(cols: Any, column: Any) -> set[ox.NamedNode]:
-    """The IRIs in one column of :class:`kg.shacl.columns.Columns`' data rows."""
-    return {
-        ox.NamedNode(cols.terms[i][1:-1].decode("utf-8"))
-        for i in set(column[: cols.data_rows].tolist())
-        if cols.terms[i][:1] == b"<"
-    }
-
-
-def _type_quads(quads: list[ox.Quad]) -> list[ox.Quad]:
-    return [q for q in quads if q.predicate == _RDF_TYPE or q.predicate == _SUBCLASS_OF]
 
 
 def _values(variable: str, iris: Iterable[str]) -> str:
