@@ -50,6 +50,7 @@ from kg.errors import (
     UnsupportedFormatError,
 )
 from kg.formats import JSONLD, RDFXML, Format, detect_format
+from kg.jsonld_terms import check_jsonld_terms
 from kg.namespaces import PREFIXES
 
 MiB = 1024 * 1024
@@ -185,6 +186,8 @@ def parse_bytes(
             expected="a smaller file, or a higher limit for trusted data",
         )
     check_quads(quads, source=source, limits=limits, data=data)
+    if rdf_format is JSONLD:
+        check_jsonld_terms(data, source=source, base_iri=base_iri)
     return quads
 
 

@@ -16,8 +16,10 @@ from rdflib.compare import isomorphic
 
 from kg import errors, rdfio
 from kg.convert import from_rdflib_graph, from_rdflib_term, to_rdflib, to_rdflib_term
+from kg.errors import RdfSyntaxError
 from kg.formats import FORMATS, RDF_FORMATS, Format, detect_format, format_by_name
 from kg.rdfio import Limits, parse_bytes, parse_file, serialize
+from kg.store import KnowledgeStore
 
 DATA = Path(__file__).parent / "data"
 SMALL_CASE = DATA / "valid" / "small-case.ttl"
@@ -446,3 +448,63 @@ def test_triple_terms_do_not_convert() -> None:
     )
     with pytest.raises(errors.UnsupportedFormatError):
         to_rdflib_term(triple)
+
+
+# -- JSON-LD terms that no context defines (kg/jsonld_terms.py) -----------------------------------
+
+_CONTEXT = '"@context": {"s": "https://schema.org/", "name": "s:name", "gone": null}'
+
+
+def _doc(rest: str) -> str:
+    """A JSON-LD object with the context above and ``rest`` after it."""
+    return "{" + _CONTEXT + ", " + rest + "}"
+
+
+@pytest.mark.parametrize(
+    ("body", "term", "line"),
+    [
+        (_doc('\n"@id": "urn:a",\n "nmae": "x"'), "nmae", 3),
+        (_doc('\n"@id": "urn:a", "@type": "Persn", "name": "x"'), "Persn", 2),
+        ('[{"@id": "urn:a", "label": "x"}]', "label", 1),
+        (_doc('"@id": "urn:a",\n"s:knows": {"@id": "urn:b", "nick": "y"}'), "nick", 2),
+    ],
+    ids=["misspelt key", "undefined type", "no context at all", "nested node"],
+)
+def test_a_jsonld_term_no_context_defines_is_refused_where_it_is(
+    body: str, term: str, line: int
+) -> None:
+    with pytest.raises(RdfSyntaxError) as caught:
+        parse_bytes(body.encode(), "jsonld", source="a.jsonld")
+    error = caught.value
+    column = body.splitlines()[line - 1].index(f'"{term}"') + 1
+    assert (error.term, error.location.line, error.location.column) == (term, line, column)
+    assert "would drop its data silently" in str(error)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _doc('"@id": "urn:a", "name": "x", "s:email": "e", "https://e.org/p": "v"'),
+        _doc('"@id": "urn:a", "name": "x", "gone": "ignored on purpose: mapped to null"'),
+        '{"@context": {"@vocab": "https://e.org/"}, "@id": "urn:a", "anything": "x"}',
+        '{"@context": [{"s": "https://schema.org/"}, {"name": "s:name"}], "@id": "urn:a",'
+        ' "name": "x"}',
+    ],
+    ids=["defined, compact, absolute", "mapped to null", "own vocab", "context array"],
+)
+def test_jsonld_whose_every_key_means_something_loads(body: str) -> None:
+    plain = list(ox.parse(body.encode(), format=ox.RdfFormat.JSON_LD))
+    assert len(parse_bytes(body.encode(), "jsonld", source="a.jsonld")) == len(plain) > 0
+
+
+def test_a_refused_jsonld_load_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    good = tmp_path / "good.jsonld"
+    good.write_text('{"@context": {"s": "https://schema.org/"}, "@id": "urn:a", "s:name": "x"}')
+    bad = tmp_path / "bad.jsonld"
+    bad.write_text('{"@context": {"s": "https://schema.org/"}, "@id": "urn:b", "nam": "y"}')
+    with KnowledgeStore() as store:
+        store.load([good], validate=False)
+        before = set(store.quads())
+        with pytest.raises(RdfSyntaxError, match="'nam'"):
+            store.load([bad], validate=False)
+        assert set(store.quads()) == before
