@@ -214,28 +214,24 @@ class SparqlClient:
             EndpointError: the endpoint cannot be reached, failed or refused (403, 5xx).
             DeadlineExceeded: no answer before the deadline.
         """
-        if self._bulk is None or self.bulk_url is None:
-            raise ValueError("no bulk URL is configured")
-        answer = self._send(self._bulk, self.bulk_url, data, "application/n-quads", "*/*", timeout)
-        with answer:
-            answer.read()
+        self._post_bulk(data, "application/n-quads", None, timeout)
 
     def post_graph_ntriples(self, data: bytes, graph: str, *, timeout: float | None = None) -> None:
         """POST N-Triples to the bulk URL, into the named graph ``graph`` (the Graph Store
         Protocol's ``graph`` parameter, added to the bulk URL's own query string), and wait
-        for them to be loaded.
+        for them to be loaded. Raises as :meth:`post_nquads`."""
+        self._post_bulk(data, "application/n-triples", graph, timeout)
 
-        Raises:
-            ValueError: this client has no bulk URL.
-            BadRequest: the endpoint refused the data (400).
-            EndpointError: the endpoint cannot be reached, failed or refused (403, 5xx).
-            DeadlineExceeded: no answer before the deadline.
-        """
+    def _post_bulk(
+        self, data: bytes, content_type: str, graph: str | None, timeout: float | None
+    ) -> None:
         if self._bulk is None or self.bulk_url is None:
             raise ValueError("no bulk URL is configured")
-        joiner = "&" if "?" in self._bulk.target else "?"
-        url = replace(self._bulk, target=self._bulk.target + joiner + urlencode({"graph": graph}))
-        answer = self._send(url, self.bulk_url, data, "application/n-triples", "*/*", timeout)
+        url = self._bulk
+        if graph is not None:
+            joiner = "&" if "?" in url.target else "?"
+            url = replace(url, target=url.target + joiner + urlencode({"graph": graph}))
+        answer = self._send(url, self.bulk_url, data, content_type, "*/*", timeout)
         with answer:
             answer.read()
 
