@@ -304,6 +304,12 @@ class ActorTable:
     def _pronoun(self, pronoun: str, sentence: int, start: int) -> ActorRecord | None:
         if pronoun in {"he", "she", "him", "her", "i"}:
             return self.recent_actor(sentence, start, lambda r: r.kind == "Person")
+        if pronoun == "they":
+            # singular "they": the unnamed person just mentioned ("The crew member, who asked
+            # not to be named, said ... 'P,' they told the Courier")
+            last = self.recent_actor(sentence, start, lambda r: True, window=1)
+            if last is not None and last.kind == "Person" and not last.named:
+                return last
         return self.recent_actor(sentence, start,
                             lambda r: r.kind not in {"Person", "NewsOutlet"})
 

@@ -26,6 +26,7 @@ from functools import cache
 from kg.extract.frame import ADJUNCT, Frame, finite, skip_adjuncts, terminator, verb_pattern
 from kg.extract.lexicon import Lexicon, Verb
 from kg.extract.sentences import Sentence
+from kg.extract.sourcing import cited_sources, relative_speaker
 from kg.extract.subjects import (
     anaphoric_subject,
     inverted_subject,
@@ -46,6 +47,13 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+
 # "it was too early to say whether P": an infinitive after an impersonal frame reports no one
 _IMPERSONAL_BEFORE = re.compile(r"\b(?:too\s+(?:early|soon)|hard|difficult|impossible|premature|"
                                 r"not\s+possible)\s+to\s+$", re.I)
+# "the retailer's published list": a participle after a possessive is an adjective
+_POSSESSIVE_BEFORE = re.compile(r"\w(?:[\u2019']s|s[\u2019'])\s+$")
+# what "called" takes as a label's object: a noun phrase, not "for", "on", "off" or a pronoun
+_CALLED_OBJECT = re.compile(r"(?i:the|this|that|these|those|its|their|his|her|a|an)\s+\w")
+# "denied him bail", "denied access to the site": a refusal to grant, not a denial of a claim
+_REFUSED = re.compile(r"\b(?:him|her|them|it|us|me|access|entry|permission|visas?|bail|"
+                      r"requests?|applications?|permits?|licen[cs]es?|passage|leave)\b", re.I)
 _REFUSAL = {"declined to", "refused to", "would not", "could not"}
 _WH_CLAUSE = re.compile(r"\s*(?:when|how|where|why|who|whom|what|which)\b", re.I)
 _THAT = re.compile(r"\bthat\b")
@@ -62,6 +70,9 @@ _ANAPHOR_NOUNS = (r"^\s*(?:(?:that|this|these|those|the|such)\s+(?:[A-Z][\w\u201
                   # the whole object, not the subject of a clause ("the findings made P")
                   r"(?=\s*$|\s*[,.;\u201c\"_]|\s+(?:as|on|in|at|from|by|and|but|with|for|of|to|"
                   r"because|last|this|earlier)\b|")
+
+
+_ANAPHOR_ANY = re.compile(_ANAPHOR_NOUNS + ")")  # the noun, whatever follows it
 
 
 @cache
@@ -108,6 +119,8 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
     position = skip_adjuncts(masked, position)
     if verb.cls in {"release", "cite", "topic"} or _STARTS_TERMINATOR.match(masked[position:]):
         return None
+    if _relay_next(masked[position:], lex):
+        return None  # "said in a statement carried by the agency X": how it reached us
     if _SUBORDINATE.match(masked[position:]):
         return None  # "X said on Monday as it published its findings": no content clause
     anaphor = _anaphor(lex.labels()).match(masked[position:])
@@ -134,10 +147,27 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
     # "accused X of Y", "traced X to Y": an object and its phrase say what was claimed
     accusation = (verb.lemma in {"accuse", "blame"} and re.search(r"\s(?:of|for)\s", text)) or \
         (verb.lemma == "trace" and re.search(r"\sto\s", text))
-    if not that and not accusation and not finite(text) and not any(
+    # "denied wrongdoing", "denies any involvement": the object of "deny" is what it denies
+    # (only a short phrase that ends the sentence: "denied the plant a permit" is no claim)
+    denied = verb.lemma == "deny" and len(text.split()) <= 4 and \
+        not masked[end:].strip(" .\u201d\"") and not _REFUSED.search(text)
+    # "called the seizure unlawful": an object and the label the speaker gives it
+    # (not a claim named before, "called the report accurate": kg/extract/anaphora.py's)
+    labelled = verb.lemma == "call" and 2 <= len(text.split()) <= 6 and \
+        _CALLED_OBJECT.match(text) is not None and _ANAPHOR_ANY.match(text) is None
+    if verb.lemma == "deny" and not that and _REFUSED.match(text):
+        return None  # "denied access to the site": a refusal
+    if not that and not accusation and not denied and not labelled and not finite(text) and not any(
             a - sent.start >= position and b - sent.start <= end + 1 for a, b in sent.quotes):
         return None
     return position, end
+
+
+def _relay_next(rest: str, lex: Lexicon) -> bool:
+    """Whether ``rest`` opens with a relay cue of ``relay_cues.tsv`` (not "told", which
+    takes whom was told): the words after the verb say who passed it on, not what was said."""
+    lowered = rest.lstrip(" ,").lower()
+    return any(lowered.startswith(cue + " ") for cue in lex.relays if cue != "told")
 
 
 def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
@@ -150,7 +180,8 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
         verb = lex.verbs[match.group(0)]
         if _NOUN_BEFORE.search(masked[:v0]) or _PASSIVE_BEFORE.search(masked[:v0]) or \
                 _IMPERSONAL_BEFORE.search(masked[:v0]) or (
-                    verb.form.endswith("ed") and re.match(r"\s+by\b", masked[v1:])):
+                    verb.form.endswith("ed") and (re.match(r"\s+by\b", masked[v1:]) or
+                                                  _POSSESSIVE_BEFORE.search(masked[:v0]))):
             # "its claims", "were told to keep the notebooks", "shoppers questioned by the
             # Gazette" (a passive participle): no one speaks
             continue
@@ -166,6 +197,8 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
         if frame is not None and frame.question and new_speaker and frames and frames[-1].claims:
             # "X said P, but she declined to say when Q": P ends at ", but"; Q is no claim
             frames[-1].claims[-1] = (frames[-1].claims[-1][0], sent.start + new_speaker.start())
+        if frame is not None and not frame.same_as_previous:
+            frame = relative_speaker(sent, masked, frame, lex)
         if frame is None or (frame.kind == "speech" and not frame.claims):
             continue
         if new_speaker and frames and frames[-1].claims:
@@ -177,7 +210,7 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
         if frame.kind in {"release", "cite", "topic"} and frame.obj:
             claimed_until = frame.obj[1] - sent.start
     frames += according(sent, masked, lex, frames)
-    return frames
+    return cited_sources(sent, frames, lex)
 
 
 def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,

@@ -190,6 +190,8 @@ def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
             continue  # "P and nobody has Q": a quotation that affirms and denies lists claims
         if _ABOUT_THE_RESULTS.match(first.claim_text):
             continue  # what the results show: a claim of its own
+        if re.search(r"\bso\s+that\s*$", first.reported_as[:first.span[0] - first.sentence[0]]):
+            continue  # "... so that Q": the purpose says more than the paraphrase
         if any(refines(words[i], c.words) or refines(c.words, words[i])
                for i in cluster.members for c in clusters if c is not cluster and c.members):
             continue

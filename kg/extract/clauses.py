@@ -19,13 +19,22 @@ from kg.extract.model import Span
 # "said that P, and that Q" ("but that Q"); "had recorded P but had seen no Q" (the subject
 # left out); "P, and that Q"; "P; Q"; "X had done P but had not done Q"; "made P plausible but
 # did not prove it" (a negated second verb phrase of the same subject: its own claim, denied)
-_CLAUSES = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+that\s+|;\s+|"
+_CLAUSES = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+that\s+|;\s+|,?\s+so\s+that\s+|"
                       r",?\s+(?:but|and)\s+(?=(?:had|has|have|was|were|is|are|did|does|do|"
                       r"would|could|will)\s+(?:not\s+|never\s+)?"
                       r"(?:\w+(?:ed|en|n)|found|made|told|said|sent|kept|held|left|got|brought|"
                       r"bought|thought|caught|built|lost|paid|won|met|heard|struck|hit|put|"
                       r"set|cut|shut|spent|sold|fought|taught|felt|led|fled)\b|"
-                      r"(?:did|does|do)\s+not\s+[a-z]+\b)")
+                      r"(?:did|does|do)\s+not\s+[a-z]+\b|"
+                      # "and would end the deal", "and could be collected": a modal verb phrase
+                      r"(?:would|could|will|can|may|might|should|must)\s+(?:not\s+|never\s+)?"
+                      r"(?:be\s+)?[a-z]+\b|"
+                      # "held the keys and refused to return them": a past verb and its
+                      # infinitive (not "moved to the city", a place)
+                      r"\w+ed\s+to\s+(?!the\b|an?\b|its\b|their\b)[a-z]+\b)|"
+                      # "forced them to work and confiscated their passports": a second past
+                      # verb of the same subject with its own object (a clause must come first)
+                      r"\s+and\s+(?P<verb2>)(?=\w+ed\s+(?:their|its|his|her|our|my|the|an?)\s)")
 # ", and its workers had been paid", ", and we will share": a comma, a conjunction and a new
 # subject (a pronoun or a determiner's noun phrase) before a finite verb: a second clause
 _AUX = r"(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|should)"
@@ -34,6 +43,10 @@ _REPORTING = r"(?:said|say|says|added|told|believe[sd]?|think|thought|know|knew|
 _NEW_CLAUSE = (r",\s+(?:and|but)\s+(?=(?:we|i|he|she|they|it|its|their|his|her|our|my|the|this|"
                rf"these|those|every|each|all|most|many|\d[\d,.]*)\b(?:\s+[\w\u2019'-]+){{0,3}}?"
                rf"\s+{_AUX}\b)|"
+               # "P and its crew had been held", "P and we have the papers": without a comma,
+               # a new subject only when it is a pronoun or a possessive's noun phrase
+               rf"\s+(?:and|but)\s+(?P<bare>)(?=(?:we|i|he|she|they|its|their|his|her|our|my)\b"
+               rf"(?:\s+[\w\u2019'-]+){{0,3}}?\s+{_AUX}\b)|"
                # ", and we reject ...": a personal pronoun and any verb but a reporting one
                rf",\s+(?:and|but)\s+(?=(?:we|i|he|she|they)\s+(?!{_REPORTING}\b)[a-z]+\s+\w)|"
                # "P, we warned Q, and R" / "P, the drivers had been warned, and R": an item of a
@@ -53,13 +66,21 @@ _AFTER = re.compile(r",\s+(?:after|before|once)\s+(?!which\b|whom\b|that\b)"
 #: A clause that opens with its verb: its subject was left out ("... and was not for sale",
 #: "... and found no trace of it").
 AUXILIARY_START = re.compile(r"(?:had|has|have|was|were|is|are|did|does|do|would|could)\b|"
+                             r"\w+ed\s+(?:to\s+[a-z]|(?:their|its|his|her|our|my|the|an?)\s)|"
                              rf"{_NEGATIVE_OBJECT}")
 #: The same, once a negative object was read ("found any trace of it"): a claim's words.
 VERB_START = re.compile(rf"(?:had|has|have|was|were|is|are|did|does|do|would|could|{_PAST})\b")
 #: The finite verb that ends a clause's subject ("X has", "the ministry was"); narration.py too.
 SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|"
                           r"did|does|do)\b")
-_QUOTE_PARTS = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\u201c\"])|;\s+")
+# "P so that it could Q": the purpose is a claim of its own (what the act was for)
+_PURPOSE = r",?\s+so\s+that\s+"
+# a finite verb in the words before a bare "and" (no comma): they are a clause
+# (or a personal pronoun, always a subject: "we sold the grain")
+_CLAUSE_VERB = re.compile(rf"\b(?:{_AUX}|\w+ed|{_PAST}|sold|bought|paid|sent|brought|told|"
+                          r"said|put|set|cut|lost|won|ran|came|went)\b|"
+                          r"^\W*(?:we|i|he|she|they)\s", re.I)
+_QUOTE_PARTS = re.compile(rf"(?<=[.!?;])\s+(?=[A-Z\u201c\"])|;\s+|{_PURPOSE}")
 
 
 @cache
@@ -82,9 +103,32 @@ def elided_subject(first: str, part: str) -> str | None:
     ... and was not for sale": "The player"), else None."""
     if not AUXILIARY_START.match(part):
         return None
-    verb = SUBJECT_END.search(first)
+    # the first finite verb ends the subject: an auxiliary, else a past tense ("kept")
+    verb = SUBJECT_END.search(first) or re.search(rf"\s{_PAST}\b", first)
     subject = first[:verb.start()].strip(" ,\u201c\u201d\"") if verb else ""
     return subject if 0 < len(subject.split()) <= 8 else None
+
+
+# "had found no evidence of P or of Q": a negative object over a list of things found
+_NONE_OF = re.compile(r"\bno\s+(?:evidence|signs?|traces?|indication|proof|record)\s+of\s+")
+_OR_OF = re.compile(r",?\s+(?:n?or|and)\s+of\s+")
+
+
+def none_of(text: str, span: Span) -> list[Span] | None:
+    """The items of "found no evidence of P or of Q" in ``text[span[0]:span[1]]`` (P and Q,
+    each a claim the speaker denies), or None when the words hold no such list. Only with
+    the preposition repeated ("or of"), which says that the two are things not found."""
+    words = text[span[0]:span[1]]
+    frame = _NONE_OF.search(words)
+    if frame is None:
+        return None
+    items, start = [], frame.end()
+    for match in _OR_OF.finditer(words, frame.end()):
+        items.append((span[0] + start, span[0] + match.start()))
+        start = match.end()
+    if not items:
+        return None
+    return [*items, (span[0] + start, span[1])]
 
 
 def split_parts(text: str, span: Span, lex: Lexicon, *, quote: bool = False,
@@ -98,6 +142,13 @@ def split_parts(text: str, span: Span, lex: Lexicon, *, quote: bool = False,
     words = text[span[0]:span[1]]
     pieces, start = [], 0
     for match in splitter.finditer(words):
+        second_verb = match.groupdict().get("verb2") is not None
+        bare = match.group("bare") is not None or second_verb
+        if (bare and not _CLAUSE_VERB.search(words[start:match.start()])) or (
+                second_verb and re.search(r"\w+ed\s*$", words[start:match.start()])):
+            # "the mayor of Lusk and her deputy had resigned": one subject of two; "owned and
+            # operated the plant": two verbs of one object (one claim each time)
+            continue
         if len(words[start:match.start()].split()) >= 3 and \
                 len(words[match.end():].split()) >= 3:
             pieces.append((span[0] + start, span[0] + match.start()))
@@ -106,4 +157,5 @@ def split_parts(text: str, span: Span, lex: Lexicon, *, quote: bool = False,
     return pieces
 
 
-__all__ = ["AUXILIARY_START", "SUBJECT_END", "VERB_START", "elided_subject", "split_parts"]
+__all__ = ["AUXILIARY_START", "SUBJECT_END", "VERB_START", "elided_subject", "none_of",
+           "split_parts"]

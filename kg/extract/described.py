@@ -56,6 +56,7 @@ def titled(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
     record = table.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),
                               "Person", ("description", d.text.lower()), title=d.title.title,
                               state=d.state.id if d.state else None, confidence=0.6)
+    record.named = False  # known by what they are ("the crew member"): "they" may be them
     affiliate(table, record, d)
     owner = re.search(r"\b(?:at|of|for|with)\s+(.+)$", d.text)
     if not record.acts_for and owner and (org := table.owner(owner.group(1), sentence,
@@ -95,7 +96,15 @@ def headed(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
         window=DESCRIPTION_WINDOW) or table.recent_actor(
         sentence, start, lambda r: r.kind != "Person" and kind_fits(r.kind, head.kind, noun),
         window=DESCRIPTION_WINDOW)
-    if d.definite and head.kind == "Organization" and head.cls in _GENERIC_CLASSES:
+    # "the retailer" again is the one called "the retailer" before: a noun more specific
+    # than its class's ("company") keeps its referent, however near another organisation is
+    bare = d.text.lower().removeprefix("the ").strip()
+    called = table.recent_actor(sentence, start, lambda r: r.kind != "Person" and bare in {
+        a.lower().removeprefix("the ") for a in r.aliases}, window=DESCRIPTION_WINDOW) \
+        if d.definite and noun != head.cls and not d.state else None
+    if called is not None:
+        found = called
+    elif d.definite and head.kind == "Organization" and head.cls in _GENERIC_CLASSES:
         # "Velm confirmed ... The company denied ...": a generic noun refers back to the
         # nearest named organisation of no other known class ("the group": of any class),
         # when it is nearer

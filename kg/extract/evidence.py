@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract.lexicon import Lexicon
 
@@ -77,17 +78,47 @@ _RESULT_IN = re.compile(r"\b(?:(?P<own>(?:we|it|they|i)\s+(?:had\s+|has\s+|have\
 _SHOWING = re.compile(r"\b(?:appearing\s+to\s+show|purportedly\s+showing|showing|that\s+"
                       r"(?:show|shows|showed)|which\s+(?:show|shows|showed)|that\s+appear\s+to\s+"
                       r"show|which\s+appear\s+to\s+show)\s+")
-_RELEASED_BY = re.compile(
-    r"(?P<what>(?:[\w\u2019'-]+\s+){0,3}?(?:images|imagery|photos|photographs|pictures|videos?|"
-    r"footage|reports?|documents?|recordings?|data|records|logs))\s*,?\s+"
-    r"(?P<verb>released|published|posted|provided|shared|obtained|leaked|taken|compiled|filmed|"
-    r"recorded|shot|produced|prepared|written|commissioned|captured|collected|gathered)(?:\s+(?:online|publicly|on\s+\w+|in\s+\w+|"
-    r"last\s+\w+|earlier\s+\w+))?\s+by\s+(?P<who>(?:the\s+)?[\w\u2019'.-]+(?:\s+"
-    r"[\w\u2019'.-]+){0,5}?)(?=\s+(?:which|that|who|showing|on|in|last|before|after|during|with|"
-    r"and|the\s+(?:day|week|night|morning|evening))\b|[,.;]|$)")
+# "images released by X", "audits carried out on its behalf by X", "records kept by X":
+# material, the verb that says who made or passed it, an adjunct, then who. The nouns are
+# those of evidence_kinds.tsv (plural too), so a phrase a user adds is read here as well
+_RELEASED_BY_VERBS = (r"released|published|posted|provided|shared|obtained|leaked|taken|"
+                      r"compiled|filmed|recorded|shot|produced|prepared|written|commissioned|"
+                      r"captured|collected|gathered|kept|conducted|carried\s+out|made|"
+                      r"drawn\s+up")
+_RELEASED_BY = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))"
+                # "interviews with 40 workers conducted by X": what the material is of
+                r"(?:\s+(?:with|of)\s+[^,;]{{1,60}}?)?\s*,?\s+"
+                rf"(?P<verb>{_RELEASED_BY_VERBS})"
+                # where or when, or for whom: "online", "on Monday", "inside the plant's
+                # office", "on its behalf" (no comma, at most six words)
+                r"(?:\s+(?:online|publicly|(?:on|in|inside|at|during|between|over|for|last|"
+                r"earlier)\s+[^,;]{{1,40}}?))?"
+                r"\s+by\s+(?P<who>(?:the\s+)?[\w\u2019'.-]+(?:\s+"
+                r"[\w\u2019'.-]+){{0,5}}?)(?=\s+(?:which|that|who|showing|on|in|last|before|after|"
+                r"during|with|between|and|show|shows|showed|found|find|finds|suggest|suggests|"
+                r"appear|appears|the\s+(?:day|week|night|morning|evening))\b|[,.;]|$)")
+# "figures from the tracking firm X", "a report from its embassy": X made the material
+_MADE_FROM = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))\s+from\s+"
+              r"(?P<who>(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
+              r"[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){{0,4}}|(?:its|their|his|her)\s+"
+              r"(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)(?=[,.;]|\s+(?:which|that|show|shows|"
+              r"showed|and|on|in)\b|$)")
+
+
+@cache
+def _material(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The "released by" and "from" patterns over the evidence phrases of the lexicon."""
+    words = sorted({re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases}, key=len,
+                   reverse=True)
+    nouns = "(?i:" + ("|".join(words) or "(?!)") + ")"
+    return (re.compile(_RELEASED_BY.format(nouns=nouns)),
+            re.compile(_MADE_FROM.format(nouns=nouns)))
+
+
 # "taken by X", "compiled by X": X made the material; "released by X": X released it
 _MADE_BY = {"taken", "compiled", "filmed", "recorded", "shot", "produced", "prepared", "written",
-            "commissioned", "captured", "collected", "gathered"}
+            "commissioned", "captured", "collected", "gathered", "kept", "conducted",
+            "carried out", "made", "drawn up"}
 # "had been compiled from hospital records": the material a result was drawn from
 _DRAWN_FROM = re.compile(r"\b(?:compiled|drawn|taken|derived|built)\s+from\s+"
                          r"((?:[\w\u2019'-]+\s+){0,4}?(?:records|data|files|documents|logs|"
@@ -135,7 +166,7 @@ def evidence_kind(phrase: str, lex: Lexicon) -> str | None:
         return "DocumentClause"
     lowered = phrase.lower()
     for key in lex.by_length(lex.evidence):
-        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", lowered):
+        if re.search(rf"(?<![\w-]){re.escape(key)}s?(?![\w-])", lowered):  # "audits" too
             return lex.evidence[key]
     return None
 
@@ -208,14 +239,16 @@ def shown_claim(text: str, after: int) -> tuple[int, int] | None:
 def released_by(text: str, start: int, sentence: int, lex: Lexicon) -> list[EvidenceMention]:
     """``satellite images released by X``: evidence released by the actor named."""
     found = []
-    for match in _RELEASED_BY.finditer(text):
+    by, made_from = _material(tuple(lex.evidence))
+    for match in [*by.finditer(text), *made_from.finditer(text)]:
         kind = evidence_kind(match.group("what"), lex)
         if kind:
             phrase = match.group("what").strip()
             lowered = phrase.lower()
             at = min((lowered.find(k) for k in lex.evidence if k in lowered), default=0)
             phrase_start = start + match.start("what") + at
-            role = "produced" if match.group("verb") in _MADE_BY else "released-by"
+            verb = re.sub(r"\s+", " ", (match.groupdict().get("verb") or "from").lower())
+            role = "produced" if verb in _MADE_BY or verb == "from" else "released-by"
             found.append(EvidenceMention(kind, phrase[at:], (phrase_start, phrase_start +
                                                              len(phrase) - at),
                                          role, sentence, actor_text=match.group("who"),

@@ -65,6 +65,9 @@ class Frame:
     # the attribution inside a claim that a split quotation spans ('"P," she said, "Q."'):
     # absolute offsets to leave out of the claim's words
     blank: list[tuple[int, int]] = field(default_factory=list)
+    # the outlet that passed the claim on from the speaker it cites ("X reported, citing
+    # people familiar with ..."): absolute offsets of the outlet's name
+    relayed_by: tuple[int, int] | None = None
 
 
 @cache

@@ -16,6 +16,7 @@ import re
 
 from kg.extract.actors import ActorRecord
 from kg.extract.attribution import Frame
+from kg.extract.clauses import split_parts
 from kg.extract.evidence import EvidenceMention, claim_frame
 from kg.extract.model import RelayStep, StatementRecord
 from kg.extract.relays import publisher_relay
@@ -26,7 +27,9 @@ from kg.extract.statements import SUBJECT_END, Context, coordinated_parts, elide
 _PARTICIPLE = re.compile(r",\s+(?:(?:continually|continuously|still|also|further|thereby|"
                          r"repeatedly|now|while)\s+)?(?!including\b|according\b|citing\b)"
                          r"[a-z]+ing\b")
-_WHERE = re.compile(r",\s+where\s+")
+# ", where Q", and a ", which Q" that ends the sentence: background the writer states too
+_WHERE = re.compile(r",\s+(?:where\s+|which\s+(?!said\b|says\b|told\b|added\b)(?=[^,;]*$))")
+_WHERE_SET_OFF = re.compile(r",\s+where\s+([^,]+),")
 _MANNER = re.compile(r"^(?P<who>.+?)(?:,[^,]+,)?\s+(?:was|were|is|are|seemed|appeared|sounded|"
                      r"remained)\s+(?:(?:far|much|rather|more|less|somewhat)\s+)*"
                      r"(?P<how>[\w-]+(?:\s+(?:certain|sure))?)\.?$")
@@ -41,7 +44,9 @@ def continuation(ctx: Context, sent: Sentence) -> bool:
     if last.own_voice or sent.index - last.sentence_index > 1:
         return False
     group = ctx.next_group()
-    for a, b in sent.quotes:
+    # one claim per quoted sentence, as in an attributed quotation
+    for a, b in [part for quote in sent.quotes
+                 for part in split_parts(ctx.text, quote, ctx.lex, quote=True)]:
         text = ctx.text[a:b]
         reading = read_claim(text, "affirms", [], ctx.lex, start=a, quote=True)
         if not reading.text.strip(" ."):
@@ -100,6 +105,16 @@ def background(ctx: Context, sent: Sentence, frames: list[Frame]) -> None:
     ends = [b for f in frames for _, b in f.claims]
     if not ends:
         return
+    first = next((f for f in frames if f.speaker and f.verb_span), None)
+    if first is not None and first.speaker is not None and first.verb_span is not None and (
+            place := _WHERE_SET_OFF.match(ctx.text, first.speaker[1], first.verb_span[0])):
+        # "Palmera, where the tanker is registered, denied P": the writer says where
+        before = len(ctx.statements)
+        _own(ctx, sent, place.span(1), "affirms", ["background clause"], 0.6)
+        if len(ctx.statements) > before:  # "The tanker is registered in Palmera."
+            where = ctx.statements[-1]
+            where.claim_text = sentence_text(f"{where.claim_text.rstrip('.')} in "
+                                             f"{ctx.text[first.speaker[0]:first.speaker[1]]}")
     match = _WHERE.search(sent.masked(), max(ends) - sent.start)
     if match:
         span = (sent.start + match.end(), sent.start + len(sent.text.rstrip(" .")))
@@ -134,6 +149,37 @@ def lead_clause(ctx: Context, sent: Sentence, frames: list[Frame]) -> None:
     claimed = any(a < first.speaker[0] for f in frames for a, _ in f.claims)
     if match and not claimed and len(match.group(1).split()) >= 4:
         _own(ctx, sent, (sent.start, sent.start + match.end(1)), "affirms", [], 0.7)
+    elif first.speaker[0] > sent.start and not claimed and \
+            re.match(r",\s+(?:which|who)\s", ctx.text[first.speaker[1]:sent.end]) and \
+            re.search(r"\s(?:[a-z]+ed|is|are|was|were|has|have|had)\s", before):
+        # "The fire spread to a depot owned by X, which said P": the writer states the clause
+        # the relative speaker ends
+        _own(ctx, sent, (sent.start, first.speaker[1]), "affirms", [], 0.7)
+    _participle_lead(ctx, sent, first)
+
+
+def _participle_lead(ctx: Context, sent: Sentence, first: Frame) -> None:
+    """"The navy has seized a tanker, saying P": the writer states what the subject did
+    (the clause before ", saying"), the subject says P; "The ministry was more cautious,
+    saying P": no act to state, but the subject's P is a hedge."""
+    if not (first.speaker and first.verb_span and first.initial and first.verb_text and
+            first.verb_text.endswith("ing")) or first.speaker[0] != sent.start:
+        return
+    clause = ctx.text[sent.start:first.verb_span[0]].rstrip(" ,")
+    if not clause or clause == ctx.text[first.speaker[0]:first.speaker[1]] or \
+            any(a < first.verb_span[0] for a, _ in first.claims):
+        return
+    if (manner := _MANNER.match(clause)) is not None and any(
+            scope == "manner" and c.endswith(manner.group("how").lower())
+            for c, scope in ctx.lex.hedges.items()):
+        for statement in ctx.statements:
+            if statement.sentence_index == sent.index and statement.stance == "affirms" and \
+                    statement.speaker_span == first.speaker:
+                statement.stance = "hedges"
+                statement.cues.append("manner: described as cautious")
+        return
+    if first.speaker_text and first.speaker_text.strip() not in {"It", "They", "He", "She", "We"}:
+        _own(ctx, sent, (sent.start, sent.start + len(clause)), "affirms", [], 0.7)
 
 
 def own_voice(ctx: Context, sent: Sentence, *, prefix: int = 0, stop: int | None = None) -> None:

@@ -18,6 +18,7 @@ from kg.extract.claims import MERGE_THRESHOLD, cluster_claims
 from kg.extract.dates import header_date
 from kg.extract.evidence import credit_line
 from kg.extract.gather import gather_evidence
+from kg.extract.identify import identify_later
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.model import DocumentRecord, Draft, StatementRecord
 from kg.extract.names import describe, is_outlet, slug
@@ -38,6 +39,10 @@ _DATELINE = re.compile(rf"^(?P<city>[A-Z][A-Z .'\u2019-]+?)"
                        r"[-\u2014\u2013]\s+")
 _BYLINE = re.compile(r"^(?:By\s+|Published\b|Updated\b)|\s\|\s")
 _BYLINE_TITLE = re.compile(r"The(?:\s+[A-Z][\w\u2019'&-]*){1,4}")
+_OUTLET_NAME = r"((?:The\s+|the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)"
+_SEEN = r"(?:seen|reviewed|obtained|verified|analysed|analyzed)"
+_PUBLISHER_SAW = re.compile(rf"^{_OUTLET_NAME}\s+(?:has|had)\s+{_SEEN}\b|"
+                            rf"\b{_SEEN}\s+by\s+{_OUTLET_NAME}")
 _GOVERNMENT_OF = re.compile(r"\bgovernment of ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 
 
@@ -93,6 +98,7 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
             credits.append(credit)
             continue
         _read(ctx, sent)
+    identify_later(ctx)
     if publisher_actor:
         table.mark_used(publisher_actor.id)
     mentions = ctx.statements
@@ -155,7 +161,10 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
     """Headline, byline and dateline at the top of the article."""
     found: dict = {"title": None, "title_span": None, "publisher": None, "date": None,
                    "date_text": None, "country": None, "skip": set(), "trim": {}}
-    first_paragraphs = [s for s in sentences if s.paragraph <= 3]
+    # the header: the first three paragraphs, and any line before the first full sentence
+    # (a kicker, headline, standfirst and byline can take five lines before the text starts)
+    body_at = next((s.paragraph for s in sentences if s.text[-1:] in ".!?\u201d\""), 0)
+    first_paragraphs = [s for s in sentences if s.paragraph <= max(3, min(body_at - 1, 5))]
     opening = [s for s in sentences if s.paragraph == sentences[0].paragraph] if sentences else []
     if len(opening) > 1 and opening[-1].text[-1:] not in ".!?\u201d\"" and \
             not any(_BYLINE.search(s.text) for s in opening):
@@ -168,10 +177,20 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
         if sent.index in found["skip"]:
             continue
         line_end = sent.text[-1:] in ".!?\u201d\""
-        if sent.index == 0 and not line_end and len(sent.text.split()) >= 3 and \
-                not _BYLINE.search(sent.text):
+        header_line = not line_end and sent.paragraph < body_at and \
+            not _BYLINE.search(sent.text) and not _DATELINE.match(sent.text)
+        if header_line and found["title"] is None and len(sent.text.split()) >= 3:
+            # the first line of three words or more before the text is the headline; a
+            # shorter line above it is a section label ("Retail sector"), not a statement
             found["title"], found["title_span"] = sent.text, (sent.start, sent.end)
+            found["skip"].update(s.index for s in sentences if s.index <= sent.index)
+        elif header_line and found["title"] is not None:
+            # a standfirst, an outlet-less byline ("Anika Rao in Lusk"), a date line: the
+            # lines between the headline and the text state nothing the draft should list
             found["skip"].add(sent.index)
+            when = header_date(sent.text) if len(sent.text.split()) <= 4 else None
+            if when is not None and when.iso and found["date"] is None:  # "27 November 2026"
+                found["date"], found["date_text"] = dt.date.fromisoformat(when.iso), when.text
         elif _BYLINE.search(sent.text) and not line_end:
             found["skip"].add(sent.index)
             # "By X in Lusk for The Northern Almanac, 12 May": "in" and "for" part it too
@@ -211,6 +230,12 @@ def _infer_publisher(sentences: list[Sentence], lex: Lexicon) -> str | None:
         match = re.match(r"^((?:The\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)\s+"
                          r"(?:contacted|asked|reached out to|emailed|approached)\b", sent.text)
         if match and (outlet := is_outlet(match.group(1), lex)):
+            return outlet
+    for sent in sentences:
+        # "The Lombard Times has reviewed the records", "figures ..., seen by the Courier,":
+        # only the publisher says what it has itself seen
+        match = _PUBLISHER_SAW.search(sent.text)
+        if match and (outlet := is_outlet((match.group(1) or match.group(2)).rstrip("."), lex)):
             return outlet
     return None
 

@@ -31,6 +31,11 @@ _IN_DOCUMENT = re.compile(r"\bin\s+((?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+
                           r"(?:\s+(?:published|released|issued|posted|filed)\b[^,]*?)?)"
                           r"(?=\s+that\b|\s*,|\s*$)")
 
+# a body's name before a plural noun for its people ("Harbour Watch researchers")
+_STAFF = re.compile(r"((?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)\s+"
+                    r"(?:researchers|investigators|inspectors|staff|officials|engineers|"
+                    r"reporters|analysts|auditors|scientists|experts)")
+
 
 def vehicle(ctx: Context, sent: Sentence, frame: Frame,
             speaker: ActorRecord) -> ev.EvidenceMention | None:
@@ -83,7 +88,10 @@ def passive_evidence(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
     found = ev.released_by(sent.text, sent.start, sent.index, ctx.lex)
     performed = ev.performed_at(sent.text, sent.start, sent.index, ctx.lex)
     for mention in [*found, *performed]:
-        actor = ctx.table.resolve(mention.actor_text or "", mention.actor_at or mention.span[1],
+        at = mention.actor_at or mention.span[1]
+        # "Harbour Watch researchers": made by the body's people, for the body named
+        staff = _STAFF.fullmatch(mention.actor_text or "")
+        actor = ctx.table.resolve(staff.group(1) if staff else mention.actor_text or "", at,
                                   sentence=sent.index)
         mention.actor = actor.id if actor else None
         mention.supports = []

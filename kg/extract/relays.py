@@ -35,6 +35,9 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
                 speaker: ActorRecord) -> list[RelayStep]:
     """The outlets between ``speaker`` and the reader, nearest the speaker first."""
     steps: list[RelayStep] = []
+    if frame.relayed_by and (outlet := outlet_name(ctx.text[slice(*frame.relayed_by)],
+                                                   ctx.lex)):
+        steps.append(RelayStep(ctx.table.outlet(outlet).id, "reported", frame.relayed_by))
     if frame.recipient:
         phrase = ctx.text[frame.recipient[0]:frame.recipient[1]]
         outlet = outlet_name(phrase, ctx.lex)

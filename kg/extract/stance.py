@@ -36,6 +36,8 @@ from kg.extract.anaphora import refers_back
 from kg.extract.lexicon import Lexicon
 
 FLIP = {"affirms": "denies", "denies": "affirms", "hedges": "hedges"}
+#: hedge_cues.tsv scopes read inside a claim ("any": "appears to" hedges in anyone's words)
+CLAIM_SCOPES = frozenset({"claim", "any"})
 _NEGATION_DISPLAY = {
     **{f"{verb}n{mark}t": verb for verb in ("did", "does", "was", "were", "is", "are", "has",
                                            "have", "had") for mark in ("'", "\u2019")},
@@ -67,6 +69,14 @@ _UNVERIFIED = re.compile(
     rf"^{_SUBJECT}\s+(?:could\s+not|couldn[\u2019']t|cannot|can[\u2019']t|(?:was|were|is|are|"
     r"has\s+been|have\s+been|had\s+been)\s+unable\s+to)\s+(?:independently\s+|yet\s+)?"
     r"(?:verify|confirm|corroborate|substantiate)\s+(?:that\s+|whether\s+)?")
+# "we cannot say whether P", "the images did not show whether P", "would not comment on
+# whether P": a negated verb of knowing or showing before "whether" leaves P open (a hedge),
+# it does not deny P
+_OPEN_QUESTION = re.compile(
+    r"^(?:[^,;]{0,60}?\s)?(?:cannot|can[\u2019']t|can\s+not|could\s+not|couldn[\u2019']t|"
+    r"did\s+not|didn[\u2019']t|does\s+not|doesn[\u2019']t|do\s+not|don[\u2019']t|would\s+not|"
+    r"will\s+not)\s+(?:yet\s+)?(?:say|tell|know|show|determine|establish|prove|comment\s+on)"
+    r"\s+(?:[^,;]{0,30}?\s)?whether\s+", re.I)
 _TOPIC_PREFIX = re.compile(r"^(?:as\s+for|as\s+to|regarding|on)\s+[^,]{1,60},\s+", re.I)
 _FUTURE = re.compile(r"\b(?:will|won\u2019t|won't|shall|is expected to|are expected to|is set to|"
                      r"are set to|by (?:January|February|March|April|May|June|July|August|"
@@ -77,6 +87,9 @@ _POLICY_SUBJECT = re.compile(r"^(?:(?:his|her|their|our|the|its)\s+)?(?:governme
 # the empty "it" of "it is too early", "it would be serious".
 _FINITE_VERB = (r"(?:is|are|was|were|has|have|had|did|does|do|could|would|can|will|"
                 r"\w+ed)\b")
+# past tenses without "-ed" that can follow a negative subject ("nothing came on board")
+_IRREGULAR_PAST = (r"(?:came|went|got|took|made|saw|left|felt|held|kept|ran|fell|broke|stood|"
+                   r"sat|gave|found|knew|grew|rose|began|became|happened|paid|sent|brought)\b")
 _LEADING_PRONOUN = re.compile(r"^(it|they|he|she)\b(?=\s+(?:had|has|have|did|does|do|would|will|"
                               r"could|was|were|is|are)\s)(?!\s+(?:is|was|would be|will be|"
                               r"could be|are|were)\b)", re.I)
@@ -110,7 +123,7 @@ def _negation(text: str, lex: Lexicon) -> str | None:
     # a negated ability ("the images cannot show P") denies it, unless the subject states a
     # policy ("we cannot accept"); a hedge that holds the negation ("cannot rule out") wins
     scopes = {"negation"} if _POLICY_SUBJECT.match(clause) else {"negation", "modal"}
-    hedged = {i for c, s in lex.hedges.items() if s == "claim"
+    hedged = {i for c, s in lex.hedges.items() if s in CLAIM_SCOPES
               for m in _finditer(clause, c) for i in range(*m.span())}
     cues = [c for c, scope in lex.denials.items() if scope in scopes and
             any(not hedged.intersection(range(*m.span())) for m in _finditer(clause, c))]
@@ -128,7 +141,8 @@ def _negative_subject(text: str, lex: Lexicon) -> re.Match[str] | None:
     if not cues:
         return None
     return re.match(rf"({cues})\s+(?!doubt\b|longer\b|matter\b)"
-                    rf"(?:[\w\u2019'-]+\s+){{0,5}}?(?:{_FINITE_VERB}|\w+s\b)", text, re.I)
+                    rf"(?:[\w\u2019'-]+\s+){{0,5}}?(?:{_FINITE_VERB}|{_IRREGULAR_PAST}|\w+s\b)",
+                    text, re.I)
 
 
 # "they had received no warning", "it found no sign of P": a verb with a negative object
@@ -169,7 +183,8 @@ def _strip_frames(text: str, stance: str, cues: list[str], lex: Lexicon) -> tupl
             removed += match.end()
             stance = FLIP[stance] if stance != "hedges" else stance
             cues.append(f"denial frame: {match.group(0).strip()}")
-        elif (match := _HEDGE_FRAMES.match(rest)) or (match := _UNVERIFIED.match(rest)):
+        elif (match := _HEDGE_FRAMES.match(rest)) or (match := _UNVERIFIED.match(rest)) or \
+                (match := _OPEN_QUESTION.match(rest)):
             removed += match.end()
             stance = "hedges" if stance == "affirms" else stance
             cues.append(f"hedge frame: {match.group(0).strip()}")
@@ -299,7 +314,7 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
         display = re.sub(rf"(?<![\w\u2019'-]){re.escape(negation)}(?![\w\u2019'-])", replacement,
                          display, count=1, flags=re.I)
     # "deciding whether to recover the money": a choice of action, not doubt about a fact
-    hedge = next((c for c, s in lex.hedges.items() if s == "claim" and _has(body, c) and
+    hedge = next((c for c, s in lex.hedges.items() if s in CLAIM_SCOPES and _has(body, c) and
                   not re.search(rf"(?<![\w-]){re.escape(c)}\s+to\s", body, re.I)), None)
     if hedge and stance == "affirms":
         stance = "hedges"

@@ -20,14 +20,15 @@ from dataclasses import dataclass, field
 from kg.extract import evidence as ev
 from kg.extract.actors import ActorRecord, ActorTable
 from kg.extract.attribution import Frame, find_frames
-from kg.extract.clauses import SUBJECT_END, VERB_START, elided_subject, split_parts
+from kg.extract.clauses import SUBJECT_END, VERB_START, elided_subject, none_of, split_parts
 from kg.extract.dates import find_dates
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import CommentRequestRecord, RelayStep, Span, StatementRecord
-from kg.extract.names import describe, is_outlet
+from kg.extract.names import describe
 from kg.extract.presented import inline, object_evidence, passive_evidence, vehicle
-from kg.extract.relays import relay_cue, relay_steps
+from kg.extract.relays import relay_steps
 from kg.extract.sentences import Sentence
+from kg.extract.sourcing import according_speaker
 from kg.extract.stance import is_epistemic, read_claim, sentence_text
 
 _OPENING_NAME = re.compile(r"((?:The\s+)?[A-Z][\w\u2019'&.-]*"
@@ -101,7 +102,7 @@ def _speaker(ctx: Context, sent: Sentence, frame: Frame, speakers: dict[int, Act
     if frame.speaker is None or frame.speaker_text is None:
         return None
     if frame.kind == "according":
-        return _according_speaker(ctx, sent, frame)
+        return according_speaker(ctx, sent, frame)
     if (named := _front_subject(ctx, sent, frame)) is not None:
         return named
     return ctx.table.resolve(frame.speaker_text, frame.speaker[0], sentence=sent.index,
@@ -129,35 +130,6 @@ def _front_subject(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord | 
         return None
     return ctx.table.resolve_named(opening.group(1), described.head, frame.speaker[0],
                                    sentence=sent.index)
-
-
-def _according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord | None:
-    """``according to X``: X speaks unless X is an outlet (a relay) or a document."""
-    assert frame.speaker_text is not None and frame.speaker is not None
-    phrase = frame.speaker_text
-    if relay_cue(phrase, ctx.lex) or is_outlet(phrase, ctx.lex) or describe(
-            phrase, ctx.lex).outlet:
-        return None
-    kind = ev.evidence_kind(phrase, ctx.lex)
-    if kind:
-        mention = ev.EvidenceMention(kind, re.sub(r"\s+(?:seen|obtained|reviewed)\s+by\b.*",
-                                                  "", phrase), frame.speaker, "cited",
-                                     sent.index)
-        if ctx.publisher and re.search(r"\b(?:seen|obtained|reviewed)\s+by\b", phrase):
-            mention.actor = ctx.publisher.id
-        elif by := re.search(r"\b(?:by|from)\s+(.+)$", phrase):
-            # "according to a 2022 survey by the group X": X made the document; the claim is
-            # the publisher's, from it (as with a document the publisher has seen)
-            mention.description = phrase[:by.start()].strip()
-            maker = ctx.table.resolve(by.group(1), frame.speaker[0] + by.start(1),
-                                      sentence=sent.index)
-            if maker is not None:
-                mention.actor, mention.role = maker.id, "produced"
-        ctx.evidence.append(mention)
-        return None
-    if not frame.claims:
-        return None
-    return ctx.table.resolve(phrase, frame.speaker[0], sentence=sent.index)
 
 
 def _attribution_text(sent: Sentence, frame: Frame) -> str:
@@ -229,13 +201,22 @@ def _statements(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord
     if frame.verb and frame.verb.lemma == "call":
         # "X called that account "simply wrong"": a denial only with a label of denial_cues
         label_quote = _called(ctx, sent, frame)
-        if label_quote is None:
+        if label_quote is None and (frame.anaphor or not frame.claims):
             return relays
+        if label_quote is None:
+            stance = "affirms"  # "called the seizure unlawful": says that it was
     group = ctx.next_group()
     confidence = _speaker_confidence(frame, speaker)
     source = blanked(ctx.text, frame.blank)
     for span in frame.claims:
         epistemic = frame.from_quote and is_epistemic(source[span[0]:span[1]], ctx.lex)
+        if (items := none_of(source, span)) is not None and stance == "affirms":
+            for item in items:  # "found no evidence of P or of Q": P and Q, each denied
+                _statement(ctx, sent, frame, speaker, item, "denies", group, confidence,
+                           epistemic=None, relays=relays, setting=setting,
+                           date=(date, date_text, basis), label_quote=label_quote,
+                           source=source)
+            continue
         parts = split_parts(source, span, ctx.lex, quote=frame.from_quote)
         for part in parts:
             subject = elided_subject(source[parts[0][0]:parts[0][1]],
@@ -267,15 +248,21 @@ def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
                                                   frame_ev.removed), frame_ev.role, sent.index,
             actor=speaker.id, supports=[len(ctx.statements)]))
         text, part = text[lead + frame_ev.removed:], (part[0] + lead + frame_ev.removed, part[1])
+    # ("... so that it could Q": that "it" is the first clause's subject, not the speaker)
+    purpose = re.search(r"\bso\s+that\s+$", (source or ctx.text)[max(0, part[0] - 12):part[0]])
     reading = read_claim(text, stance, frame.cues, ctx.lex, start=part[0],
-                         speaker=_short_name(speaker), quote=frame.from_quote,
-                         epistemic=epistemic)
+                         speaker=None if purpose else _short_name(speaker),
+                         quote=frame.from_quote, epistemic=epistemic)
     if not reading.text.strip(" ."):
         return
     if frame.verb and frame.verb.lemma in {"accuse", "blame"} and not frame.from_quote and \
             (charge := _charge(reading.text)) is not None:
         # "accused X of Y", "blamed X for Y": the claim is that X was responsible for Y
         reading.text = sentence_text(f"{charge[0]} was responsible for {charge[1]}")
+    elif frame.verb and frame.verb.lemma == "call" and not frame.anaphor and \
+            (label := re.match(r"(.+?)\s+(?:as\s+)?((?:an?\s+)?[\w-]+)\.?$", reading.text)):
+        # "called the seizure unlawful": the seizure was unlawful
+        reading.text = sentence_text(f"{label.group(1)} was {label.group(2)}")
     elif frame.verb and frame.verb.lemma == "trace" and not frame.from_quote and \
             (origin := re.match(r"(.+?)\s+to\s+(.+?)\.?$", reading.text)) is not None:
         # "traced the outbreak to a packing plant": the outbreak came from the plant

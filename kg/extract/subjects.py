@@ -96,7 +96,10 @@ def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
 
 def opening_subject(masked: str) -> tuple[int, int, str | None, bool] | None:
     """The noun phrase that opens the sentence, as the subject of a trailing participle."""
-    match = re.match(r"((?:The\s+|the\s+)?[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*|"
+    # ("Tarsia's navy", "Valloria's foreign ministry": a possessor and its lower-case noun)
+    match = re.match(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[\u2019']s(?:\s+[a-z][\w-]*){1,3}?"
+                     r"(?=\s+(?:has|have|had|was|were|is|are|\w+ed)\b)|"
+                     r"(?:The\s+|the\s+)?[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*|"
                      r"It|They|He|She|We)\s+[a-z]", masked)
     return (0, match.end(1), None, True) if match else None
 

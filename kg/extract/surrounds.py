@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.evidence import evidence_kind
 from kg.extract.frame import Frame, finite, skip_adjuncts, terminator, verb_pattern
 from kg.extract.lexicon import Lexicon
 from kg.extract.sentences import Sentence
@@ -23,7 +24,8 @@ from kg.extract.subjects import LEADING
 # a clause in the tense of reported speech: a short subject, then an auxiliary
 _BACKSHIFTED = re.compile(r"(?:[\w\u2019'-]+\s+){1,5}?(?:had|would|could|were|was|might|"
                           r"should)\b")
-_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er)\s+")
+# ("per cent", "per capita" are no source)
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?!\s+(?:cent|capita|head|annum)\b))\s+")
 
 
 def front_claim(sent: Sentence, masked: str, frame: Frame, s0: int) -> None:
@@ -91,6 +93,13 @@ def rejoin_quote(sent: Sentence, masked: str, frame: Frame, s0: int, v1: int) ->
         frame.appositive = None  # "said Ruiz, "...": the quotation is no apposition
 
 
+def _material_subject(frame: Frame, lex: Lexicon) -> bool:
+    """Whether ``frame`` is a release verb whose subject names material ("images taken by X
+    show"), not an actor: no one speaks in it."""
+    return frame.kind == "release" and bool(frame.speaker_text) and \
+        evidence_kind(frame.speaker_text or "", lex) is not None
+
+
 def according(sent: Sentence, masked: str, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
     """``According to X, P`` / ``P, according to X`` / ``per X``."""
     found = []
@@ -116,7 +125,9 @@ def according(sent: Sentence, masked: str, lex: Lexicon, frames: list[Frame]) ->
             end = terminator(masked, claim_start)
             if end > claim_start:
                 frame.claims.append((sent.start + claim_start, sent.start + end))
-        elif not frames:
+        elif not frames or all(_material_subject(f, lex) for f in frames):
+            # ("Images taken by X appear to show P, according to Y": what the material shows
+            # is Y's reading of it)
             end = len(masked[:a0].rstrip(" ,"))
             frame.claims.append((sent.start, sent.start + end))
             frame.quotes.extend(q for q in sent.quotes if q[1] <= sent.start + end)

@@ -13,26 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import Draft, extract, load_lexicon
-from kg.extract.model import StatementRecord
-
-PUBLISHER = "The Test Gazette"
-
-
-def _draft(text: str, **options: object) -> Draft:
-    return extract(text, **{"publisher": PUBLISHER, "date": "2025-03-07", **options})  # type: ignore[arg-type]
-
-
-def _said(draft: Draft, *, own: bool = False) -> list[tuple[str, str, str]]:
-    """(speaker id, stance, claim text) of every statement read, merged or not; the
-    publisher's own only with ``own``."""
-    return [(s.actor, s.stance, s.claim_text) for s in draft.mentions or draft.statements
-            if own or not s.own_voice]
-
-
-def _mention(draft: Draft, words: str) -> StatementRecord:
-    return next(s for s in draft.mentions or draft.statements if words in s.claim_text)
-
+from kg.extract import load_lexicon
+from tests.extract.forms import draft_of, mention, said
 
 # --- denial labels: one lexicon (denial_cues.tsv, scope "label") for every rule that reads them
 
@@ -46,18 +28,18 @@ def overblown(tmp_path: Path) -> Path:
 def test_a_users_label_calls_a_figure_wrong(overblown: Path) -> None:
     text = ("The Ostrava health office said 40 people had been poisoned at the fair. "
             "Mayor Jan Novak said the health office's figure was overblown.")
-    shipped = _draft(text)
-    assert _mention(shipped, "figure").stance == "affirms"  # no label: a claim of its own
-    draft = _draft(text, lexicon=load_lexicon(overblown))
-    figure, called = _mention(draft, "40 people"), _mention(draft, "figure")
+    shipped = draft_of(text)
+    assert mention(shipped, "figure").stance == "affirms"  # no label: a claim of its own
+    draft = draft_of(text, lexicon=load_lexicon(overblown))
+    figure, called = mention(draft, "40 people"), mention(draft, "figure")
     assert called.stance == "denies" and called.claim == figure.claim
 
 
 def test_a_users_label_after_called_denies_the_claim_named(overblown: Path) -> None:
     text = ("Velm Shipping accused the port authority of hiding the leak. "
             "The port authority called the accusation overblown.")
-    assert [a for a, _, _ in _said(_draft(text), own=True)] == ["velm-shipping", "test-gazette"]
-    draft = _draft(text, lexicon=load_lexicon(overblown))
+    assert [a for a, _, _ in said(draft_of(text), own=True)] == ["velm-shipping", "test-gazette"]
+    draft = draft_of(text, lexicon=load_lexicon(overblown))
     accused, called = draft.mentions
     assert (called.actor, called.stance) == ("port-authority", "denies")
     assert called.claim == accused.claim
@@ -72,56 +54,56 @@ def test_the_labels_once_written_in_the_code_are_in_the_lexicon(label: str) -> N
 
 
 def test_a_name_with_a_description_then_a_verb_phrase_and_but_said() -> None:
-    draft = _draft("Open Rivers, a conservation charity, praised the decision but said the "
+    draft = draft_of("Open Rivers, a conservation charity, praised the decision but said the "
                    "river authority had acted too late, noting that the first fish deaths were "
                    "seen in May.")
-    assert _said(draft) == [
+    assert said(draft) == [
         ("open-rivers", "affirms", "The river authority had acted too late."),
         ("open-rivers", "affirms", "The first fish deaths were seen in May.")]
     assert next(a for a in draft.actors if a.id == "open-rivers").kind == "Organization"
 
 
 def test_said_as_it_published_is_no_content_clause() -> None:
-    draft = _draft("Soft cheese from a single dairy caused the listeria outbreak, the Norland "
+    draft = draft_of("Soft cheese from a single dairy caused the listeria outbreak, the Norland "
                    "Food Agency said on Monday as it published its findings.")
-    assert _said(draft) == [("norland-food-agency", "affirms",
+    assert said(draft) == [("norland-food-agency", "affirms",
                              "Soft cheese from a single dairy caused the listeria outbreak.")]
 
 
 def test_questioning_a_method_hedges_the_conclusion_it_reached() -> None:
-    draft = _draft(
+    draft = draft_of(
         "Soft cheese from a single dairy caused the listeria outbreak, the Norland Food Agency "
         "said on Monday as it published its findings. At least 30 people have fallen ill, "
         "according to the agency. Greenleaf Dairies, which makes the cheese, said its milk "
         "was safe. In a statement, the company questioned the agency's method, saying that "
         "one sample \u201ccannot represent a whole herd\u201d.")
-    cause, count = _mention(draft, "Soft cheese"), _mention(draft, "30 people")
-    method = _mention(draft, "method")
+    cause, count = mention(draft, "Soft cheese"), mention(draft, "30 people")
+    method = mention(draft, "method")
     assert (method.actor, method.stance) == ("greenleaf-dairies", "hedges")
     assert method.claim == cause.claim != count.claim
-    sample = _mention(draft, "sample can represent")
+    sample = mention(draft, "sample can represent")
     assert (sample.actor, sample.stance) == ("greenleaf-dairies", "denies")
 
 
 def test_questioning_a_person_is_no_statement() -> None:
-    draft = _draft("Police questioned the driver, who said he had been speeding.")
-    assert [a for a, _, _ in _said(draft)] == []
+    draft = draft_of("Police questioned the driver, who said he had been speeding.")
+    assert [a for a, _, _ in said(draft)] == []
 
 
 @pytest.mark.parametrize(("name", "noun"), [("National Water Quality Directorate", "directorate"),
                                           ("National Mining Inspectorate", "inspectorate")])
 def test_a_description_far_from_its_name_is_still_that_name(name: str, noun: str) -> None:
     filler = " ".join(f"Crews cleared road {n} of snow." for n in range(14))
-    draft = _draft(f"The {name} said on Monday that the well water was unsafe. {filler} "
+    draft = draft_of(f"The {name} said on Monday that the well water was unsafe. {filler} "
                    f"The {noun} said the ban would last a week.")
-    assert {a for a, _, _ in _said(draft)} == {name.lower().replace(" ", "-")}
+    assert {a for a, _, _ in said(draft)} == {name.lower().replace(" ", "-")}
 
 
 # --- relays
 
 
 def test_as_first_reported_by_an_outlet_relays_the_publishers_sentence() -> None:
-    draft = _draft("The council has closed the bridge to lorries, as first reported by Radio "
+    draft = draft_of("The council has closed the bridge to lorries, as first reported by Radio "
                    "Nord on Monday.")
     [statement] = draft.statements
     assert statement.own_voice and [r.outlet for r in statement.relay] == ["radio-nord"]
@@ -130,7 +112,7 @@ def test_as_first_reported_by_an_outlet_relays_the_publishers_sentence() -> None
 
 
 def test_what_investigators_traced_is_their_finding_relayed_by_the_outlet() -> None:
-    draft = _draft("The Varne Fire Service said the blaze was out. Its investigators have since "
+    draft = draft_of("The Varne Fire Service said the blaze was out. Its investigators have since "
                    "traced the blaze to a faulty heater in the basement, as first reported by "
                    "Radio Nord on Monday.")
     traced = draft.mentions[-1]
@@ -143,7 +125,7 @@ def test_what_investigators_traced_is_their_finding_relayed_by_the_outlet() -> N
 
 
 def test_as_reported_by_a_person_is_no_relay() -> None:
-    draft = _draft("The council has closed the bridge, as reported by Mayor Jan Kos.")
+    draft = draft_of("The council has closed the bridge, as reported by Mayor Jan Kos.")
     [statement] = draft.statements
     assert statement.relay == []
 
@@ -155,7 +137,7 @@ def test_as_reported_by_a_person_is_no_relay() -> None:
 def test_a_split_quotation_is_one_statement(attribution: str) -> None:
     text = (f"Dr. Ana Ruiz said the plant was safe. \u201cThe pumps,\u201d {attribution}, "
             "\u201cwere never switched off.\u201d")
-    draft = _draft(text)
+    draft = draft_of(text)
     _, statement = draft.mentions
     assert (statement.actor, statement.stance, statement.claim_text) == (
         "ana-ruiz", "denies", "The pumps were switched off.")
@@ -164,9 +146,9 @@ def test_a_split_quotation_is_one_statement(attribution: str) -> None:
 
 
 def test_two_quoted_sentences_around_an_attribution_stay_two() -> None:
-    draft = _draft("Dr. Ana Ruiz said the plant was safe. \u201cWe checked the log,\u201d she "
+    draft = draft_of("Dr. Ana Ruiz said the plant was safe. \u201cWe checked the log,\u201d she "
                    "said. \u201cThe pumps were never switched off.\u201d")
-    assert [t for _, _, t in _said(draft)][1:] == ["We checked the log.",
+    assert [t for _, _, t in said(draft)][1:] == ["We checked the log.",
                                                "The pumps were switched off."]
 
 
@@ -174,37 +156,37 @@ def test_two_quoted_sentences_around_an_attribution_stay_two() -> None:
 
 
 def test_a_clause_with_a_number_for_its_subject_is_a_claim_of_its_own() -> None:
-    draft = _draft("The Varne Health Agency said it had opened a clinic. At least 20 people "
+    draft = draft_of("The Varne Health Agency said it had opened a clinic. At least 20 people "
                    "have been "
                    "injured since Monday, four of them seriously, and 6 have needed surgery, "
                    "according to the agency.")
-    assert [(a, t) for a, _, t in _said(draft)][1:] == [
+    assert [(a, t) for a, _, t in said(draft)][1:] == [
         ("varne-health-agency", "At least 20 people have been injured since Monday, four of "
                                 "them seriously."),
         ("varne-health-agency", "6 have needed surgery.")]
 
 
 def test_a_clause_with_a_quantifier_for_its_subject_is_a_claim_of_its_own() -> None:
-    draft = _draft("\u201cOur ferries are inspected every month, and every engine we buy is "
+    draft = draft_of("\u201cOur ferries are inspected every month, and every engine we buy is "
                    "tested before it enters service,\u201d said the operator's chief engineer, "
                    "Ola Brandt.")
-    assert [t for _, _, t in _said(draft)] == [
+    assert [t for _, _, t in said(draft)] == [
         "Our ferries are inspected every month.",
         "Every engine we buy is tested before it enters service."]
 
 
 def test_a_second_verb_with_a_negative_object_is_denied_with_its_subject() -> None:
-    draft = _draft("Harbour Lines said its own divers had inspected the hull last week and "
+    draft = draft_of("Harbour Lines said its own divers had inspected the hull last week and "
                    "found no sign of damage.")
-    assert [(s, t) for _, s, t in _said(draft)] == [
+    assert [(s, t) for _, s, t in said(draft)] == [
         ("affirms", "Its own divers had inspected the hull last week."),
         ("denies", "Its own divers found any sign of damage.")]
 
 
 def test_a_clause_after_a_mid_sentence_attribution_goes_on_with_the_paraphrase() -> None:
-    draft = _draft("Dr. Ines Moreau said the pupils were ill. None of the pupils had left the "
+    draft = draft_of("Dr. Ines Moreau said the pupils were ill. None of the pupils had left the "
                    "village, she said, and most had drunk water from the old well.")
-    assert _said(draft)[1:] == [
+    assert said(draft)[1:] == [
         ("ines-moreau", "denies", "Some of the pupils had left the village."),
         ("ines-moreau", "affirms", "Most had drunk water from the old well.")]
 
@@ -212,9 +194,9 @@ def test_a_clause_after_a_mid_sentence_attribution_goes_on_with_the_paraphrase()
 @pytest.mark.parametrize("rest", ["and added that the filters were clogged",
                                   "and the crowd cheered loudly"])
 def test_a_clause_after_an_attribution_that_is_not_the_paraphrase(rest: str) -> None:
-    draft = _draft(f"The mayor said the pool was shut. The pump had failed twice, he said, "
+    draft = draft_of(f"The mayor said the pool was shut. The pump had failed twice, he said, "
                    f"{rest}.")
-    found = [(a, t) for a, _, t in _said(draft)][1:]
+    found = [(a, t) for a, _, t in said(draft)][1:]
     if rest.startswith("and added"):  # a frame of its own, the same speaker
         assert found == [("mayor", "The pump had failed twice."),
                          ("mayor", "The filters were clogged.")]
@@ -226,7 +208,7 @@ def test_a_clause_after_an_attribution_that_is_not_the_paraphrase(rest: str) -> 
 
 
 def test_a_quotation_backs_no_paraphrase_behind_one_of_another_stance() -> None:
-    draft = _draft("Dr. Ines Moreau said the ward had treated nine pupils. None of them had "
+    draft = draft_of("Dr. Ines Moreau said the ward had treated nine pupils. None of them had "
                    "left the village, she said. \u201cCases like this are rare here,\u201d "
                    "Moreau said.")
     treated, _, rare = draft.mentions
@@ -238,14 +220,14 @@ def test_a_quotation_backs_no_paraphrase_behind_one_of_another_stance() -> None:
     "\u201cThese results leave no doubt about the source,\u201d she said.",
     "\u201cThe results,\u201d she said, \u201cleave no doubt about the source.\u201d"])
 def test_a_quotation_about_the_results_is_a_claim_of_its_own(quote: str) -> None:
-    draft = _draft(f"Dr. Ana Ruiz said the two water samples were identical. {quote}")
+    draft = draft_of(f"Dr. Ana Ruiz said the two water samples were identical. {quote}")
     identical, shows = draft.mentions
     assert shows.claim != identical.claim
     assert shows.claim_text.endswith("results leave no doubt about the source.")
 
 
 def test_a_quotation_still_backs_the_paraphrase_right_before_it() -> None:
-    draft = _draft("Dr. Ines Moreau said the well had been poisoned. \u201cSomebody put "
+    draft = draft_of("Dr. Ines Moreau said the well had been poisoned. \u201cSomebody put "
                    "something in that water,\u201d Moreau said.")
     poisoned, quoted = draft.mentions
     assert quoted.claim == poisoned.claim
@@ -255,7 +237,7 @@ def test_a_quotation_still_backs_the_paraphrase_right_before_it() -> None:
 
 
 def test_a_test_made_at_a_laboratory_is_produced_by_its_owner() -> None:
-    draft = _draft("The agency closed the farm on Friday, after genome sequencing at the "
+    draft = draft_of("The agency closed the farm on Friday, after genome sequencing at the "
                    "Varne Institute's reference laboratory matched samples from two patients.")
     [item] = draft.evidence
     names = {a.id: a.name for a in draft.actors}
@@ -264,7 +246,7 @@ def test_a_test_made_at_a_laboratory_is_produced_by_its_owner() -> None:
 
 
 def test_samples_a_speakers_laboratory_tested_are_its_evidence() -> None:
-    draft = _draft("Harbour Foods said its own laboratory had tested samples from the same "
+    draft = draft_of("Harbour Foods said its own laboratory had tested samples from the same "
                    "batches and found no trace of the virus.")
     [item] = draft.evidence
     assert item.produced_by == "harbour-foods"
@@ -285,4 +267,4 @@ def test_samples_a_speakers_laboratory_tested_are_its_evidence() -> None:
 ])
 def test_a_temporal_clause_with_a_finite_verb_is_a_claim_of_its_own(
         text: str, expected: list[str]) -> None:
-    assert [t for _, _, t in _said(_draft(text), own=True)] == expected
+    assert [t for _, _, t in said(draft_of(text), own=True)] == expected

@@ -1,0 +1,168 @@
+"""Who a speaker is when the phrase before the verb does not say it at once:
+
+- an outlet's report that names its own sources: "P, Radio Nord reported, citing two people
+  familiar with the matter". The outlet did not witness P; the people it cites said it, and
+  the outlet passed it on. So the cited people are the speaker and the outlet a relay. Only
+  people count ("people familiar with", "officials", "a person close to"): an outlet citing
+  a document ("citing court filings") still reports P itself, from the document;
+- "according to X": X speaks unless X is an outlet (a relay) or a document; a document
+  with an owner ("according to the retailer's published supplier list") is its owner's
+  word, and its evidence;
+- a relative clause that speaks: "The union, which says it has 40 members, said P". The
+  relative pronoun is the noun phrase before it, and what it says ends where the main
+  clause's reporting verb begins.
+
+Example:
+    >>> from kg.extract import extract
+    >>> draft = extract("The mine will close, Radio Nord reported, citing three officials.",
+    ...                 publisher="The Test Gazette")
+    >>> [(s.actor, [r.outlet for r in s.relay]) for s in draft.statements]
+    [('three-officials', ['radio-nord', 'test-gazette'])]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract import evidence as ev
+from kg.extract.actors import ActorRecord
+from kg.extract.evidence import evidence_kind
+from kg.extract.frame import Frame, verb_pattern
+from kg.extract.lexicon import Lexicon
+from kg.extract.names import describe, is_outlet, outlet_name
+from kg.extract.relays import relay_cue
+from kg.extract.sentences import Sentence
+from kg.extract.subjects import subject
+
+if TYPE_CHECKING:
+    from kg.extract.statements import Context
+
+# the cited phrase: up to the end of the sentence, a semicolon or a comma
+_CITED = re.compile(r"\s+((?:an?|one|two|three|four|five|several|some|unnamed|anonymous|"
+                    r"[\w-]+)\s+[^,;]*?)\s*(?:[,;]|\.?\s*$)")
+# "a report by X published on Thursday": when, not who
+_PUBLISHED = re.compile(r"\s+(?:published|released|issued|posted)\b.*$")
+# "the retailer's published supplier list", "Halvard Mills' report": whose document
+_POSSESSED = re.compile(r"((?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,4}?)"
+                        r"(?:[\u2019']s|(?<=s)[\u2019'])\s+\S")
+
+
+def cited_sources(sent: Sentence, frames: list[Frame], lex: Lexicon) -> list[Frame]:
+    """``frames`` with each outlet's speech frame followed by "citing PEOPLE" given the people
+    as its speaker and the outlet as its relay (the "citing" frame itself dropped)."""
+    kept: list[Frame] = []
+    for frame in frames:
+        previous = kept[-1] if kept else None
+        if (previous is not None and frame.same_as_previous and frame.verb is not None
+                and frame.verb.lemma == "cite" and frame.verb_span is not None
+                and previous.kind == "speech" and previous.claims
+                and previous.speaker is not None and previous.speaker_text is not None
+                and outlet_name(previous.speaker_text, lex)):
+            cited = _people(sent, frame.verb_span[1], lex)
+            if cited is not None:
+                previous.relayed_by = previous.speaker
+                previous.speaker = cited
+                previous.speaker_text = sent.text[cited[0] - sent.start:cited[1] - sent.start]
+                previous.appositive, previous.initial = None, False
+                continue
+        kept.append(frame)
+    return kept
+
+
+def _people(sent: Sentence, after: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The offsets of the people named right after "citing" at ``after``, or None when what
+    is cited is a document or not a phrase for people."""
+    match = _CITED.match(sent.masked(), after - sent.start)
+    if match is None:
+        return None
+    phrase = match.group(1)
+    if evidence_kind(phrase, lex) or "_" in phrase:
+        return None
+    described = describe(phrase, lex)
+    if described.name or described.outlet or not (described.plural or described.title):
+        return None  # a named body or outlet cited is a source of another kind
+    return sent.start + match.start(1), sent.start + match.end(1)
+
+
+def relative_speaker(sent: Sentence, masked: str, frame: Frame, lex: Lexicon) -> Frame:
+    """``frame`` with a relative pronoun as its speaker ("NP, which says P, said Q") given the
+    noun phrase before the pronoun, and its claim cut where the main clause's verb starts."""
+    if frame.kind != "speech" or frame.speaker is None or frame.verb_span is None or \
+            (frame.speaker_text or "").strip().lower() not in {"which", "who"}:
+        return frame
+    at = frame.speaker[0] - sent.start
+    comma = masked.rfind(",", 0, at)
+    if comma < 0 or masked[comma + 1:at].strip():
+        return frame
+    found = subject(masked, comma)
+    if found is not None and re.search(r"\s(?:[a-z]+ed|is|are|was|were|has|have|had)\s",
+                                       masked[found[0]:found[1]]):
+        found = None  # a clause, not a noun phrase: "Police stopped a lorry owned by X"
+    if found is None:
+        # "a lorry owned by Pell Freight, which said P": the name that ends the clause
+        named = re.search(r"(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*$",
+                          masked[:comma])
+        if named is None or named.start() == 0:
+            return frame
+        found = (named.start(), named.end(), None, False)
+    s0, s1, _, initial = found
+    frame.speaker, frame.speaker_text = (sent.start + s0, sent.start + s1), masked[s0:s1]
+    frame.initial = initial
+    after = frame.verb_span[1] - sent.start
+    main = next((m for m in verb_pattern(lex).finditer(masked, after)
+                 if re.search(r",\s+(?:(?:has|have|had|also)\s+)*$", masked[:m.start()])), None)
+    if main is not None and frame.claims:
+        cut = sent.start + masked.rfind(",", 0, main.start())
+        frame.claims = [(a, min(b, cut)) for a, b in frame.claims if a < cut]
+    return frame
+
+
+def according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord | None:
+    """``according to X``: X speaks unless X is an outlet (a relay) or a document."""
+    assert frame.speaker_text is not None and frame.speaker is not None
+    phrase = frame.speaker_text
+    if (cue := relay_cue(phrase, ctx.lex)) is not None and frame.claims:
+        # "according to a report by a rights group published on Thursday": a report by an
+        # outlet relays (kg/extract/relays.py); one by anyone else is its maker's word
+        lead = cue.removeprefix("according to ").removeprefix("per ")
+        maker = _PUBLISHED.sub("", phrase[len(lead):]).strip(" ,.")
+        if maker and not outlet_name(maker, ctx.lex) and (actor := ctx.table.resolve(
+                maker, frame.speaker[0] + phrase.find(maker), sentence=sent.index)) is not None:
+            ctx.evidence.append(ev.EvidenceMention("Document", phrase, frame.speaker,
+                                                   "produced", sent.index, actor=actor.id))
+            return actor
+    if relay_cue(phrase, ctx.lex) or is_outlet(phrase, ctx.lex) or describe(
+            phrase, ctx.lex).outlet:
+        return None
+    kind = ev.evidence_kind(phrase, ctx.lex)
+    if kind and frame.claims and (owner := _POSSESSED.match(phrase)) and \
+            (maker := ctx.table.resolve(owner.group(1), frame.speaker[0],
+                                        sentence=sent.index)) is not None:
+        # "according to the retailer's published supplier list": the owner says it, in
+        # its document (which is its evidence)
+        ctx.evidence.append(ev.EvidenceMention(kind, phrase, frame.speaker, "produced",
+                                               sent.index, actor=maker.id))
+        return maker
+    if kind:
+        mention = ev.EvidenceMention(kind, re.sub(r"\s+(?:seen|obtained|reviewed)\s+by\b.*",
+                                                  "", phrase), frame.speaker, "cited",
+                                     sent.index)
+        if ctx.publisher and re.search(r"\b(?:seen|obtained|reviewed)\s+by\b", phrase):
+            mention.actor = ctx.publisher.id
+        elif by := re.search(r"\b(?:by|from)\s+(.+)$", phrase):
+            # "according to a 2022 survey by the group X": X made the document; the claim is
+            # the publisher's, from it (as with a document the publisher has seen)
+            mention.description = phrase[:by.start()].strip()
+            maker = ctx.table.resolve(by.group(1), frame.speaker[0] + by.start(1),
+                                      sentence=sent.index)
+            if maker is not None:
+                mention.actor, mention.role = maker.id, "produced"
+        ctx.evidence.append(mention)
+        return None
+    if not frame.claims:
+        return None
+    return ctx.table.resolve(phrase, frame.speaker[0], sentence=sent.index)
+
+
+__all__ = ["according_speaker", "cited_sources", "relative_speaker"]
