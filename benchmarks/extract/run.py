@@ -65,6 +65,9 @@ FIRST_RUNS = {
     "factory-audit": {"speakers": (8, 1, 5), "speaker_stance": (8, 10, 20),
                       "relays": (1, 0, 1), "evidence": (0, 1, 6), "merging": (0, 0, 22),
                       "mentions": (15, 5, 23)},
+    "trial-data": {"speakers": (11, 1, 3), "speaker_stance": (14, 3, 24),
+                   "relays": (1, 0, 1), "evidence": (0, 2, 5), "merging": (0, 0, 6),
+                   "mentions": (17, 2, 27)},
 }
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -139,13 +142,19 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "**river-spill**, **doping-case**, **transfer-rumour**, **lab-images**, "
         "**cyber-attribution** (a government's attribution of a cyber attack, wire style), "
         "**strike-casualties** (a disputed strike and its casualty figures, weekly-magazine "
-        "style) and **food-recall** (a food-safety agency's recall disputed by the importer, "
-        "a regional daily's web page); all but the seed were invented for this benchmark, "
+        "style), **food-recall** (a food-safety agency's recall disputed by the importer, "
+        "a regional daily's web page), **tanker-seizure** (a navy's seizure of a tanker, "
+        "disputed by its operator and flag state; a broadcaster's website), **factory-audit** "
+        "(a labour group's report on a clothing brand's supplier; a financial paper whose name "
+        "appears only in the body) and **trial-data** (a regulator suspends a drug over flawed "
+        "trial data; a science weekly's news section); all but the seed were invented for "
+        "this benchmark, "
         "each a different kind of dispute and house style. The rules were developed on the "
-        "seed, port-fire and card-breach. The other eight were written as held-out tests, "
+        "seed, port-fire and card-breach. The other eleven were written as held-out tests, "
         "with their gold files, before the extractor was first run on them (each after the "
-        "fixes for the ones before; cyber-attribution, strike-casualties and food-recall were "
-        "written blind by helpers who had not read the rules, lexicons or their tests); their "
+        "fixes for the ones before, except tanker-seizure and factory-audit, written together; "
+        "the last six were written blind by helpers who had not read the rules, lexicons or "
+        "their tests); their "
         "first runs scored:",
         "",
         *_table(first),
@@ -159,14 +168,25 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "(`tests/extract/test_cues.py`, `tests/extract/test_provisions.py` and, for the last "
         "two, `test_modals.py`, `test_news_forms.py`, `test_speaker_forms.py`, "
         "`test_evidence_forms.py`, `test_anaphora.py`), not by phrases "
-        "from the articles, so every row of the first table but food-recall's now shows an "
-        "article the rules have seen. **food-recall is held out**: it was written after the "
-        "fixes for the two before it, and nothing was changed after its first run, so its row "
-        "in the first table is its first run; it shows what those fixes did not generalise to "
-        "(an organisation name followed by a description as the speaker, \"the company\" "
-        "after a fronted phrase, \"as first reported by\" as a relay, coordinated clauses "
-        "after a mid-sentence attribution, a split quotation, evidence named as \"genome "
-        "sequencing at X's laboratory\" or \"had tested samples\"). For election-video, "
+        "from the articles (for food-recall `test_recall_forms.py`, for tanker-seizure and "
+        "factory-audit `test_blind_forms.py` and `test_blind_clauses.py`), so every row of the "
+        "first table but trial-data's now shows an article the rules have seen. **trial-data "
+        "is held out**: it was written after the food-recall fixes and first run on them "
+        "(c9cc335); the tanker-seizure and factory-audit fixes came after that run, by a "
+        "helper who never saw it, and nothing was changed for it, so its row in the first "
+        "table (its second run) is the honest estimate of the current rules on unseen text: "
+        "its first run scored 0.51 for speaker and stance, the fixes moved it to 0.56 (and "
+        "speakers from 0.85 to 0.81). The fixes for one article carry over little to the "
+        "next: the food-recall fixes moved tanker-seizure and factory-audit, before they were "
+        "fixed in turn, from 0.76 to 0.76 and from 0.35 to 0.38. trial-data's misses: its "
+        "byline \"By NAME | date | Helix\" names the magazine in a segment the rules do not "
+        "read, so the publisher is unknown and its 12 sentences in its own voice are lost; "
+        "\"The Medicines Evaluation Agency (MEA) said\", a director's three sentences, "
+        "\"independent statisticians ... say\" and the sentences after a quotation are missed; "
+        "\"would consider it if\" and \"appeared to show\" are read as affirming; "
+        "no evidence item is found with its producer (\"the MEA's inspection report\", "
+        "\"the database's own audit trail, kept by X\", \"emails Y sent to her managers\"). "
+        "For election-video, "
         "river-spill and "
         "doping-case: for example \"there was no P\", \"X verbed ... and said\", a new "
         "speaker after \", but\", a byline split on commas, organisation head nouns such as "
@@ -271,8 +291,8 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
             "which word overlap makes no wrong merge in any article, chosen on all articles "
             "together, before food-recall was written (the wrong merges left at every "
             "threshold do not depend on it: lab-images' quotation taken as support for the "
-            "paraphrase before it, and held-out food-recall's two, a split quotation and a "
-            "quotation joined to the same speaker's statement before it):",
+            "paraphrase before it, and tanker-seizure's \"rejected the accusation\" linked to "
+            "the statement before it; food-recall's two were fixed by rules of their own):",
             "",
             "| threshold | merging, all articles | merging, seed |",
             "|---:|---|---|",
