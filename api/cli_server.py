@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -127,8 +128,17 @@ def serve(
         err.print(f"serving {len(target):,} quads on http://{settings.host}:{settings.port} "
                   f"(SPARQL at /sparql, questions at /questions; writes {writes}; "
                   f"query timeout {settings.query_timeout:g} s)")
+        # uvicorn stops on SIGTERM, then restores the handler it found and raises the signal
+        # again: with the default handler the process would end there, before the clean-up
+        # below (the private copy of a memory store stayed in the temporary directory).
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
         uvicorn.run(app, host=settings.host, port=settings.port,
                     log_level=settings.log_level, server_header=False)
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    """SIGTERM ends ``kg serve`` as an exception, so that its clean-up runs (exit 143)."""
+    raise SystemExit(128 + signum)
 
 
 def _settings_error(error: ValueError) -> str:

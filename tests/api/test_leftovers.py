@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -106,3 +109,40 @@ def test_kg_serve_marks_its_copy_of_a_store_in_memory(tmp_path: Path) -> None:
     assert copy.exists()  # the kill left it
     assert remove_abandoned([tmp_path]) == [copy]
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_kg_serve_stopped_by_sigterm_removes_its_copy(tmp_path: Path) -> None:
+    """uvicorn raises SIGTERM again after its shutdown: `kg serve` still cleans up."""
+    port = _free_port()
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    kg = Path(sys.executable).with_name("kg")
+    child = subprocess.Popen(
+        [str(kg), "serve", "--port", str(port), "--query-workers", "1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for(port)
+        (copy,) = [p for p in tmp_path.iterdir() if p.name.startswith("kg-serve-")]
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=60) == 128 + signal.SIGTERM
+    finally:
+        child.kill()
+    assert not copy.exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_for(port: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"kg serve did not listen on port {port}")
