@@ -58,6 +58,7 @@ from kg.extract.descriptions import (
 )
 from kg.extract.lexicon import Country, Lexicon, OrgHead
 from kg.extract.names import Description, describe, slug
+from kg.extract.people import introduced_person
 
 # "a spokesperson for the regulator" speaks for the regulator, as its voice; "an official at
 # the regulator" is a source of its own inside it (often anonymous), a person acting for it
@@ -68,6 +69,8 @@ _NATIONAL = re.compile(r"^(?:the\s+)?(?:National|State|Federal|Ministry|Departme
 _PERSON_NAME = re.compile(r"(?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){1,3}")
 _NAME_OF = re.compile(r"((?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){1,3})\s+"
                       r"((?:of|at|from)\s+(?:the\s+)?[A-Z].*)")
+# a short form in brackets after a name: "the Coastal Fisheries Board (CFB)"
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)\s*$")
 _PARTITIVE = re.compile(r"(?:one|two|three|some|several|many|most|each)\s+of\s+(?:them|those|"
                         r"(?:the|its|their)\s+[a-z][\w-]*)", re.I)
 
@@ -105,8 +108,9 @@ class ActorTable:
     """Every actor found so far, with the indexes that coreference needs."""
 
     def __init__(self, lex: Lexicon, *, places: dict[str, str] | None = None,
-                 home_state: str | None = None) -> None:
+                 home_state: str | None = None, people: dict[str, str] | None = None) -> None:
         self.lex = lex
+        self.people = dict(people or {})  # surname -> full name (kg/extract/people.py)
         self.records: dict[str, ActorRecord] = {}
         self.keys: dict[tuple[str, ...], str] = {}
         self.recent: list[tuple[int, int, str]] = []  # (sentence, position, id)
@@ -217,8 +221,17 @@ class ActorTable:
             appositive: words set off by commas right after the phrase ("chief of ...").
             initial: the phrase starts its sentence.
         """
-        d = describe(phrase, self.lex, initial=initial)
         end = start + len(phrase)
+        if (short := _ACRONYM.search(phrase)) is not None:
+            # "The Coastal Fisheries Board (CFB) said": the name speaks, and the letters in
+            # brackets are its short form from here on ("CFB inspectors", "the CFB's report")
+            record = self.resolve(phrase[:short.start()], start, sentence=sentence,
+                                  appositive=appositive, initial=initial)
+            if record is not None:
+                record.add_form(short.group(1))
+                self.keys.setdefault(("org", short.group(1).lower()), record.id)
+            return record
+        d = describe(phrase, self.lex, initial=initial)
         affiliation = None
         if appositive and not d.name and (split := _NAME_OF.fullmatch(appositive.strip())):
             # "A third expert, Dr. Lena Fisk of the Norrland Agricultural College,": the name,
@@ -331,10 +344,12 @@ class ActorTable:
         if d.title:
             return titled(self, d, sentence, start)
         if d.plural:
-            key = ("group", d.text.lower())
+            # "engineers who inspected the dam": the group is named without its relative clause
+            group = re.sub(r"\s+who\s.*$", "", d.text)
+            key = ("group", group.lower())
             if key in self.keys:
                 return self.records[self.keys[key]]
-            record = self.new_record(capital(d.text), d.head.kind if d.head else "Organization",
+            record = self.new_record(capital(group), d.head.kind if d.head else "Organization",
                                      key, confidence=0.6)
             if re.match(r"(?i)(?:its|their)\s", d.text) and (
                     owner := self._pronoun("it", sentence, start)) is not None:
@@ -374,6 +389,8 @@ class ActorTable:
                 return self.records[self.keys[key]]
         if " " not in d.name and (existing := by_first_word(self, d.name)):
             return existing
+        if " " not in d.name and lowered in self.people and not d.head:
+            return introduced_person(self, d.name)  # "Holt" after "Maren Holt, a clerk,"
         if d.head and (described := described_as(self, d.name, d.head.cls)):
             return described
         kind = d.kind or "Organization"

@@ -26,7 +26,7 @@ from functools import cache
 from kg.extract.frame import ADJUNCT, Frame, finite, skip_adjuncts, terminator, verb_pattern
 from kg.extract.lexicon import Lexicon, Verb
 from kg.extract.sentences import Sentence
-from kg.extract.sourcing import cited_sources, relative_speaker
+from kg.extract.sourcing import cited_sources, closing_outlets, relative_speaker
 from kg.extract.subjects import (
     anaphoric_subject,
     inverted_subject,
@@ -155,6 +155,12 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
     # (not a claim named before, "called the report accurate": kg/extract/anaphora.py's)
     labelled = verb.lemma == "call" and 2 <= len(text.split()) <= 6 and \
         _CALLED_OBJECT.match(text) is not None and _ANAPHOR_ANY.match(text) is None
+    # "described the delay as a setback": the object and what the speaker says it is
+    described = verb.lemma == "describe" and _CALLED_OBJECT.match(text) is not None and \
+        re.search(r"\sas\s", text) is not None
+    if verb.lemma == "describe" and not described:
+        return None  # "the emails describe staff being asked to ...": no one speaks
+    labelled = labelled or described
     if verb.lemma == "deny" and not that and _REFUSED.match(text):
         return None  # "denied access to the site": a refusal
     if not that and not accusation and not denied and not labelled and not finite(text) and not any(
@@ -210,7 +216,7 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
         if frame.kind in {"release", "cite", "topic"} and frame.obj:
             claimed_until = frame.obj[1] - sent.start
     frames += according(sent, masked, lex, frames)
-    return cited_sources(sent, frames, lex)
+    return closing_outlets(sent, cited_sources(sent, frames, lex), lex)
 
 
 def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.model import CommentRequestRecord
+from kg.extract.refusals import REFUSED
 from kg.extract.sentences import Sentence
 from kg.extract.statements import Context
 
@@ -33,16 +34,8 @@ _NOT_YET = re.compile(r"^(?:It|He|She|They|The \w+)\s+(?:had not|has not|did not
                       r"reply|respond)")
 _DECLINED = re.compile(r"^(?P<to>.+?)\s+declined\s+to\s+comment")
 # The whole sentence is a refusal or an absence: "X declined to comment.", "X refused to
-# comment on the eviction.", "X could not be reached for comment."
-_REFUSED = re.compile(r"^(?P<to>[^,;]+?)\s+(?:(?:(?:declined|refused|did\s+not\s+wish)\s+to|"
-                      r"would\s+not)\s+(?:comment(?:\s+(?:further|on|about)\b[^,;]*)?|elaborate|"
-                      # "declined to give a timeline", but not "declined to say whether P"
-                      r"(?:give|provide|disclose|discuss|reveal|specify|name)\s+"
-                      r"(?!whether\b|if\b|that\b|how\b|why\b|when\b|who\b|what\b)[^,;]+|"
-                      # "refused to say how much it paid": a question left open, no claim
-                      r"(?:say|disclose|reveal|specify|explain|confirm)\s+(?:when|how|where|why|"
-                      r"who|what|which)\b[^,;]*)|"
-                      r"could\s+not\s+(?:immediately\s+)?be\s+reached(?:\s+for\s+comment)?)\s*\.?$")
+# comment on the eviction.", "X could not be reached for comment." (kg/extract/refusals.py)
+_REFUSED = REFUSED
 _REPLY_TO = re.compile(r"\bin an? (?P<channel>emailed|written|telephone)?\s*(?:reply|response|"
                        r"answer)s?\s+to\s+questions\s+from\s+(?P<by>(?:the\s+)?[A-Z][\w ]+?)"
                        r"(?=\s+on\s|[,.]|$)")

@@ -105,20 +105,29 @@ _MADE_FROM = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))\s+from\s+"
               r"showed|and|on|in)\b|$)")
 
 
+# "Emails Holt sent to her managers", "the photos Ana Ruiz took": material, then a proper name
+# and a verb of making with no "by": the name made it
+_NAME_MADE = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,2}}?(?:{nouns}))\s+(?:that\s+)?"
+              r"(?P<who>[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]+){{0,2}})\s+"
+              r"(?P<verb>sent|wrote|took|filmed|recorded|kept|compiled|made)\b")
+
+
 @cache
-def _material(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The "released by" and "from" patterns over the evidence phrases of the lexicon."""
+def _material(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The "released by", "from" and "NAME sent" patterns over the evidence phrases of the
+    lexicon."""
     words = sorted({re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases}, key=len,
                    reverse=True)
     nouns = "(?i:" + ("|".join(words) or "(?!)") + ")"
     return (re.compile(_RELEASED_BY.format(nouns=nouns)),
-            re.compile(_MADE_FROM.format(nouns=nouns)))
+            re.compile(_MADE_FROM.format(nouns=nouns)), re.compile(_NAME_MADE.format(nouns=nouns)))
 
 
 # "taken by X", "compiled by X": X made the material; "released by X": X released it
 _MADE_BY = {"taken", "compiled", "filmed", "recorded", "shot", "produced", "prepared", "written",
             "commissioned", "captured", "collected", "gathered", "kept", "conducted",
             "carried out", "made", "drawn up"}
+_NAME_MADE_VERBS = {"sent", "wrote", "took", "filmed", "recorded", "kept", "compiled", "made"}
 # "had been compiled from hospital records": the material a result was drawn from
 _DRAWN_FROM = re.compile(r"\b(?:compiled|drawn|taken|derived|built)\s+from\s+"
                          r"((?:[\w\u2019'-]+\s+){0,4}?(?:records|data|files|documents|logs|"
@@ -239,8 +248,8 @@ def shown_claim(text: str, after: int) -> tuple[int, int] | None:
 def released_by(text: str, start: int, sentence: int, lex: Lexicon) -> list[EvidenceMention]:
     """``satellite images released by X``: evidence released by the actor named."""
     found = []
-    by, made_from = _material(tuple(lex.evidence))
-    for match in [*by.finditer(text), *made_from.finditer(text)]:
+    by, made_from, name_made = _material(tuple(lex.evidence))
+    for match in [*by.finditer(text), *made_from.finditer(text), *name_made.finditer(text)]:
         kind = evidence_kind(match.group("what"), lex)
         if kind:
             phrase = match.group("what").strip()
@@ -248,7 +257,8 @@ def released_by(text: str, start: int, sentence: int, lex: Lexicon) -> list[Evid
             at = min((lowered.find(k) for k in lex.evidence if k in lowered), default=0)
             phrase_start = start + match.start("what") + at
             verb = re.sub(r"\s+", " ", (match.groupdict().get("verb") or "from").lower())
-            role = "produced" if verb in _MADE_BY or verb == "from" else "released-by"
+            role = "produced" if verb in _MADE_BY | _NAME_MADE_VERBS or verb == "from" \
+                else "released-by"
             found.append(EvidenceMention(kind, phrase[at:], (phrase_start, phrase_start +
                                                              len(phrase) - at),
                                          role, sentence, actor_text=match.group("who"),

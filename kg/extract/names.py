@@ -43,6 +43,8 @@ PEOPLE_PLURALS = {"researchers", "analysts", "officials", "investigators", "expe
                   "neighbors", "students", "nurses", "observers", "monitors", "inspectors",
                   "authorities", "campaigners", "environmentalists", "locals", "people",
                   "shoppers", "passengers", "patients", "voters", "customers", "fans",
+                  "statisticians", "epidemiologists", "clinicians", "physicians", "auditors",
+                  "historians", "academics", "specialists", "technicians",
                   "rebels", "separatists", "insurgents", "militants", "volunteers", "rescuers",
                   "firefighters", "medics", "paramedics", "pilots"}
 _POSSESSIVE = re.compile(r"^(.*?)(?:\u2019s|'s|\u2019|')$")
@@ -312,8 +314,10 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
         title, title_text = None, None  # "security researchers' firm": the head wins
     # the plural noun before any prepositional phrase or participle: "two former members of
     # the lab", "residents interviewed by the paper", "farmers near the dam"
+    # (and before a relative clause: "independent statisticians who re-analysed the data")
     before_of = next((rest[:i] for i, w in enumerate(rest) if i and (
-        w.lower() in _PREPOSITIONS | _PLACE_PREPOSITIONS or _post_participle(rest, i))), rest)
+        w.lower() in _PREPOSITIONS | _PLACE_PREPOSITIONS | {"who"} or
+        _post_participle(rest, i))), rest)
     plural = bool(rest) and (rest[-1].lower() in PEOPLE_PLURALS or (
         quantified and not name and rest[-1].lower().endswith("s")) or (
         not name and before_of[-1].lower() in PEOPLE_PLURALS) or (

@@ -22,6 +22,7 @@ from kg.extract.identify import identify_later
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.model import DocumentRecord, Draft, StatementRecord
 from kg.extract.names import describe, is_outlet, slug
+from kg.extract.people import introduced_people
 from kg.extract.presupposition import read_presuppositions
 from kg.extract.provisions import link_numbered_provisions
 from kg.extract.sentences import Sentence, split_sentences
@@ -38,6 +39,9 @@ _DATELINE = re.compile(rf"^(?P<city>[A-Z][A-Z .'\u2019-]+?)"
                        r"(?:\((?P<outlet>[^)]+)\))?\s*"
                        r"[-\u2014\u2013]\s+")
 _BYLINE = re.compile(r"^(?:By\s+|Published\b|Updated\b)|\s\|\s")
+# the writer's role in a byline ("Science Editor", "Staff Writer"), never the publication
+_BYLINE_ROLE = re.compile(r"(?i)\b(?:editor|correspondent|reporter|writer|columnist|"
+                          r"contributor|staff|desk)s?$")
 _BYLINE_TITLE = re.compile(r"The(?:\s+[A-Z][\w\u2019'&-]*){1,4}")
 _OUTLET_NAME = r"((?:The\s+|the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)"
 _SEEN = r"(?:seen|reviewed|obtained|verified|analysed|analyzed)"
@@ -83,7 +87,7 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
         places[country] = slug(country)
     home = country if country in places else (
         lex.country_by_form[country].id if country in lex.country_by_form else None)
-    table = ActorTable(lex, places=places, home_state=home)
+    table = ActorTable(lex, places=places, home_state=home, people=introduced_people(text, lex))
     publisher_name = publisher or header["publisher"] or _infer_publisher(sentences, lex)
     publisher_actor = table.outlet(publisher_name) if publisher_name else None
     ctx = Context(text=text, lex=lex, table=table, publisher=publisher_actor, doc_date=doc_date)
@@ -148,8 +152,9 @@ def _read_statements(ctx: Context, sent: Sentence) -> None:
 
 
 def _evidence_prefix(ctx: Context, sent: Sentence) -> int:
-    """"According to a breach notification seen by the Courier, P": P starts after it."""
-    match = re.match(r"^(?:According to|Per)\s+[^,]+,\s+", sent.text)
+    """"According to a breach notification seen by the Courier, P": P starts after it (and
+    after a relative clause on the document: ", which the Courier has seen,")."""
+    match = re.match(r"^(?:According to|Per)\s+[^,]+,\s+(?:which\s+[^,]+,\s+)?", sent.text)
     return match.end() if match else 0
 
 
@@ -204,6 +209,8 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
                 # "By X, Science Editor · The Lowland Review · 21 April 2026": a definite
                 # proper name in a byline is the publication, whatever its last word
                 found["publisher"] = next((p for p in parts if _BYLINE_TITLE.fullmatch(p)), None)
+            if not found["publisher"] and sent.text.startswith("By ") and " | " in sent.text:
+                found["publisher"] = _masthead(sent.text, lex)
             if (when := header_date(sent.text)) is not None:
                 found["date"], found["date_text"] = dt.date.fromisoformat(when.iso or ""), \
                     when.text
@@ -216,6 +223,23 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
             if match.group("date") and (when := header_date(match.group("date"))) and when.iso:
                 found["date"], found["date_text"] = dt.date.fromisoformat(when.iso), when.text
     return found
+
+
+def _masthead(byline: str, lex: Lexicon) -> str | None:
+    """"By Ana Reyes | 3 May 2026 | Quarry": in a byline (opening with "By"; a section label
+    "NEWS | SCIENCE" is none) whose segments a pipe parts, the last
+    segment that is a short proper name, after the author's and the date's, is the
+    publication, though its name has no outlet head word; a job title ("Staff Writer",
+    "Science Editor", or any title of `titles.tsv`) is not."""
+    segments = [p.strip() for p in byline.split(" | ")]
+    for part in reversed(segments[1:]):
+        words = part.split()
+        if not 1 <= len(words) <= 4 or any(c.isdigit() for c in part) or \
+                part.lower() in lex.titles or _BYLINE_ROLE.search(part) or \
+                not all(w[:1].isupper() for w in words):
+            continue
+        return part
+    return None
 
 
 def _trimmed(sent: Sentence, cut: int) -> Sentence:

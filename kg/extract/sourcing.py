@@ -70,6 +70,30 @@ def cited_sources(sent: Sentence, frames: list[Frame], lex: Lexicon) -> list[Fra
     return kept
 
 
+# "..., the Harbour Post reported last week.": an outlet's reporting verb that closes the
+# sentence, after what someone else was said to have found or said
+_CLOSING_OUTLET = re.compile(r",\s+((?:[Tt]he\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)"
+                             r"\s+(?:reported|said|wrote|revealed)(?:\s+(?:last|this|on|earlier)"
+                             r"(?:\s+\w+){1,2})?\s*\.?$")
+
+
+def closing_outlets(sent: Sentence, frames: list[Frame], lex: Lexicon) -> list[Frame]:
+    """"Inspectors found that P, the Harbour Post reported last week": the inspectors said P
+    and the outlet passed it on, so the outlet is a relay and its words leave the claim (the
+    frame of the sentence's first speaker keeps P)."""
+    for frame in frames:
+        if frame.kind != "speech" or not frame.claims or frame.relayed_by or \
+                frame.speaker_text is None or outlet_name(frame.speaker_text, lex):
+            continue
+        a, b = frame.claims[-1]
+        match = _CLOSING_OUTLET.search(sent.masked()[a - sent.start:b - sent.start + 1])
+        if match is None or not outlet_name(match.group(1), lex):
+            continue
+        frame.claims[-1] = (a, a + match.start())
+        frame.relayed_by = (a + match.start(1), a + match.end(1))
+    return frames
+
+
 def _people(sent: Sentence, after: int, lex: Lexicon) -> tuple[int, int] | None:
     """The offsets of the people named right after "citing" at ``after``, or None when what
     is cited is a document or not a phrase for people."""
@@ -118,6 +142,29 @@ def relative_speaker(sent: Sentence, masked: str, frame: Frame, lex: Lexicon) ->
     return frame
 
 
+# ", which the Courier has seen, P": the publisher's own reading of a document
+_WHICH_SEEN = re.compile(r"\s*,?\s*which\s+((?:[Tt]he\s+)?[A-Z][\w\u2019'.&-]*"
+                         r"(?:\s+[A-Z][\w\u2019'.&-]*)*)\s+(?:has|had|have)\s+(?:seen|reviewed|"
+                         r"obtained|verified|examined)\s*,\s*")
+
+
+def _publisher_saw(ctx: Context, frame: Frame) -> bool:
+    """Whether the claim of ``frame`` opens with ", which PUBLISHER has seen,"; if so the
+    clause is cut from the claim."""
+    a, b = frame.claims[0]
+    match = _WHICH_SEEN.match(ctx.text, a)
+    if match is None or ctx.publisher is None:
+        return False
+    # the publisher's name as the header gave it, or any outlet name that resolves to it
+    named = match.group(1).removeprefix("the ").removeprefix("The ")
+    outlet = outlet_name(match.group(1), ctx.lex)
+    if named != ctx.publisher.name.removeprefix("The ") and (
+            outlet is None or ctx.table.outlet(outlet).id != ctx.publisher.id):
+        return False
+    frame.claims[0] = (match.end(), b)
+    return True
+
+
 def according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord | None:
     """``according to X``: X speaks unless X is an outlet (a relay) or a document."""
     assert frame.speaker_text is not None and frame.speaker is not None
@@ -136,6 +183,15 @@ def according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord
             phrase, ctx.lex).outlet:
         return None
     kind = ev.evidence_kind(phrase, ctx.lex)
+    if kind and frame.claims and _publisher_saw(ctx, frame):
+        # "according to the board's audit, which the Courier has seen, P": the publisher
+        # states P from a document it has read itself; the document's owner made it
+        owner = _POSSESSED.match(phrase)
+        maker = ctx.table.resolve(owner.group(1), frame.speaker[0], sentence=sent.index) \
+            if owner else None
+        ctx.evidence.append(ev.EvidenceMention(kind, phrase, frame.speaker, "produced",
+                                               sent.index, actor=maker.id if maker else None))
+        return None
     if kind and frame.claims and (owner := _POSSESSED.match(phrase)) and \
             (maker := ctx.table.resolve(owner.group(1), frame.speaker[0],
                                         sentence=sent.index)) is not None:
@@ -165,4 +221,4 @@ def according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord
     return ctx.table.resolve(phrase, frame.speaker[0], sentence=sent.index)
 
 
-__all__ = ["according_speaker", "cited_sources", "relative_speaker"]
+__all__ = ["according_speaker", "cited_sources", "closing_outlets", "relative_speaker"]

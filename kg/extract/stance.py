@@ -43,6 +43,7 @@ _NEGATION_DISPLAY = {
                                            "have", "had") for mark in ("'", "\u2019")},
     "don't": "do", "don\u2019t": "do", "never": "",
     "cannot": "can", "can't": "can", "can\u2019t": "can", "can not": "can",
+    "can no longer": "can still", "could no longer": "could still",
 }
 _SUBJECT = r"(?:we|i|they|he|she|it|(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)"
 _BELIEF = re.compile(
@@ -58,6 +59,11 @@ _HEDGE_FRAMES = re.compile(
     r"^(?:it\s+(?:is|was|remains|remained)\s+)?(?:(?:too\s+(?:early|soon)\s+to\s+(?:say|tell))|"
     r"(?:not\s+(?:yet\s+)?clear)|unclear|(?:possible)|(?:to\s+be\s+seen))\s+"
     r"(?:whether\s+|that\s+|if\s+)?|^whether\s+", re.I)
+# "we are not saying the stocks are safe": the speaker withholds P without asserting its
+# negation (the negation is of the saying), so P is hedged, not denied
+_NOT_SAYING = re.compile(r"^(?:we|i|he|she|they|it)\s+(?:am|are|is|was|were|do|does|did)\s+"
+                         r"not\s+(?:saying|say|claiming|claim|suggesting|suggest)\s+"
+                         r"(?:that\s+)?(?=\w)", re.I)
 # "the video could not be independently verified": the words before it are hedged
 _UNVERIFIED_PASSIVE = re.compile(
     r"\s+(?:could\s+not|couldn[\u2019']t|cannot|can[\u2019']t|has\s+not|had\s+not|have\s+not|"
@@ -77,7 +83,11 @@ _OPEN_QUESTION = re.compile(
     r"did\s+not|didn[\u2019']t|does\s+not|doesn[\u2019']t|do\s+not|don[\u2019']t|would\s+not|"
     r"will\s+not)\s+(?:yet\s+)?(?:say|tell|know|show|determine|establish|prove|comment\s+on)"
     r"\s+(?:[^,;]{0,30}?\s)?whether\s+", re.I)
-_TOPIC_PREFIX = re.compile(r"^(?:as\s+for|as\s+to|regarding|on)\s+[^,]{1,60},\s+", re.I)
+_TOPIC_PREFIX = re.compile(r"^(?:as\s+for|as\s+to|regarding|on)\s+[^,]{1,60},\s+|"
+                           # "we are saying that P", "what we can say is that P": the speaker
+                           # says P, in the words of saying it
+                           r"^(?:(?:we|i)\s+(?:am|are)\s+saying|what\s+(?:we|i)\s+(?:can\s+)?"
+                           r"(?:say|know)\s+is)\s+(?:that\s+)?(?=\w)", re.I)
 _FUTURE = re.compile(r"\b(?:will|won\u2019t|won't|shall|is expected to|are expected to|is set to|"
                      r"are set to|by (?:January|February|March|April|May|June|July|August|"
                      r"September|October|November|December|the end of))\b")
@@ -184,7 +194,7 @@ def _strip_frames(text: str, stance: str, cues: list[str], lex: Lexicon) -> tupl
             stance = FLIP[stance] if stance != "hedges" else stance
             cues.append(f"denial frame: {match.group(0).strip()}")
         elif (match := _HEDGE_FRAMES.match(rest)) or (match := _UNVERIFIED.match(rest)) or \
-                (match := _OPEN_QUESTION.match(rest)):
+                (match := _OPEN_QUESTION.match(rest)) or (match := _NOT_SAYING.match(rest)):
             removed += match.end()
             stance = "hedges" if stance == "affirms" else stance
             cues.append(f"hedge frame: {match.group(0).strip()}")

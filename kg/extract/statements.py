@@ -26,6 +26,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.model import CommentRequestRecord, RelayStep, Span, StatementRecord
 from kg.extract.names import describe
 from kg.extract.presented import inline, object_evidence, passive_evidence, vehicle
+from kg.extract.refusals import REFUSED
 from kg.extract.relays import relay_steps
 from kg.extract.sentences import Sentence
 from kg.extract.sourcing import according_speaker
@@ -34,6 +35,9 @@ from kg.extract.stance import is_epistemic, read_claim, sentence_text
 _OPENING_NAME = re.compile(r"((?:The\s+)?[A-Z][\w\u2019'&.-]*"
                            r"(?:\s+(?:[A-Z][\w\u2019'&.-]*|of|and|&))*)"
                            r"\s+(?:has|had|have|is|was|were|are|will|would|did|does|\w+ed|\w+s)\b")
+# "the delays \u201cregrettable but unavoidable\u201d": an object, then a quoted label of more
+# than one word
+_QUOTED_LABEL = re.compile(r"^(\S.*?)\s+[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]\W*$")
 _LABEL = re.compile(r"[,\u201d\"]\s+(?:calling|describing|dismissing)\s+(?:them|it|the\s+\w+|this|"
                     r"that)?\s*(?:as\s+)?(.*)$")
 _CONFIDENCE = {"named": 0.95, "description": 0.8, "pronoun": 0.75, "new-description": 0.6}
@@ -233,6 +237,12 @@ def _statements(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord
     return relays
 
 
+def _be(subject: str) -> str:
+    """"were" after a plural noun ("the delays"), else "was": the verb a label is read with."""
+    last = subject.split()[-1].lower() if subject.split() else ""
+    return "were" if re.search(r"[^su]s$", last) and last not in {"this", "its", "his"} else "was"
+
+
 def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord, part: Span,
                stance: str, group: int, confidence: float, *, epistemic: bool | None,
                relays: list[RelayStep], setting: str | None,
@@ -253,12 +263,20 @@ def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
     reading = read_claim(text, stance, frame.cues, ctx.lex, start=part[0],
                          speaker=None if purpose else _short_name(speaker),
                          quote=frame.from_quote, epistemic=epistemic)
-    if not reading.text.strip(" ."):
-        return
+    if not reading.text.strip(" .") or REFUSED.match(reading.text):
+        return  # "..., but he would not commit to a date": a refusal states nothing
     if frame.verb and frame.verb.lemma in {"accuse", "blame"} and not frame.from_quote and \
             (charge := _charge(reading.text)) is not None:
         # "accused X of Y", "blamed X for Y": the claim is that X was responsible for Y
         reading.text = sentence_text(f"{charge[0]} was responsible for {charge[1]}")
+    elif frame.verb and frame.verb.lemma == "describe" and \
+            (label := re.match(r"(.+?)\s+as\s+(.+?)\.?$", reading.text)):
+        # "described the delay as a setback": the delay was a setback
+        reading.text = sentence_text(f"{label.group(1)} {_be(label.group(1))} {label.group(2)}")
+    elif frame.verb and frame.verb.lemma == "call" and not frame.anaphor and \
+            (quoted := _QUOTED_LABEL.match((source or ctx.text)[part[0]:part[1]].strip())):
+        # "called the delays "regrettable but unavoidable"": the quoted words are the label
+        reading.text = sentence_text(f"{quoted.group(1)} {_be(quoted.group(1))} {quoted.group(2)}")
     elif frame.verb and frame.verb.lemma == "call" and not frame.anaphor and \
             (label := re.match(r"(.+?)\s+(?:as\s+)?((?:an?\s+)?[\w-]+)\.?$", reading.text)):
         # "called the seizure unlawful": the seizure was unlawful

@@ -73,14 +73,16 @@ def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
     if leading:
         start += leading.end()
         phrase = left[start:]
-    conjunction = re.match(r"(?:but|and|while|whereas|although|though)\s+", phrase)
+    # ("But engineers who ... say": a sentence may open with the conjunction)
+    conjunction = re.match(r"(?:[Bb]ut|[Aa]nd|while|whereas|although|though)\s+", phrase)
     if conjunction:
         start += conjunction.end()
         phrase = left[start:]
     # "Voss thanked voters and [said]", "... welcomed the ruling but [said]": the subject of
     # the first verb
-    verb_phrase = re.match(r"(.+?)\s+(?:\w+ed|has|had|was|were|is|are)\b.*\s+(?:and|but)$",
-                           phrase)
+    # (a hyphenated verb too: "three colleagues re-analysed the data and [posted]")
+    verb_phrase = re.match(r"(.+?)\s+(?:(?:\w+-)?\w+ed|has|had|was|were|is|are)\b.*\s+"
+                           r"(?:and|but)$", phrase)
     if verb_phrase:
         phrase = verb_phrase.group(1)
         left = left[:start + len(phrase)]

@@ -1,0 +1,55 @@
+"""People the text introduces by full name with a description ("Maren Holt, a former data
+manager at the firm,"), so that the surname alone later ("Holt told the Courier") names that
+person even when the introduction was in the publisher's own voice and never spoke.
+
+Without this, a bare surname whose first mention with a given name was no speaker is read as
+an organisation's one-word name, and "he" or "she" after it finds no one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.names import describe
+
+if TYPE_CHECKING:
+    from kg.extract.actors import ActorRecord, ActorTable
+
+# "Maren Holt, a former data manager at ...", "Ivo Lind, the harbour's pilot,": a given name
+# and a surname, then a description set off by a comma
+_INTRODUCED = re.compile(r"\b([A-Z][a-z\u2019'-]+)\s+([A-Z][a-z\u2019'-]+),\s+"
+                         r"((?:a|an|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
+# where the description's own noun phrase ends: "a biostatistician | at the University of X"
+_PHRASE_END = re.compile(r"\s+(?:at|of|in|for|from|with|who|which|and)\b.*$")
+
+
+def introduced_people(text: str, lex: Lexicon) -> dict[str, str]:
+    """Surname (lower case) -> full name, for every person introduced as above whose
+    description is not an organisation's ("Open Rivers, a conservation charity": a head noun
+    of `org_heads.tsv` of another kind makes it no person)."""
+    people: dict[str, str] = {}
+    for match in _INTRODUCED.finditer(text):
+        phrase = _PHRASE_END.sub("", match.group(3))
+        head = describe(phrase, lex).head
+        if head is not None and head.kind != "Person":
+            continue
+        people.setdefault(match.group(2).lower(), f"{match.group(1)} {match.group(2)}")
+    return people
+
+
+def introduced_person(table: ActorTable, surname: str) -> ActorRecord:
+    """The person ``surname`` names in ``table`` (one of ``table.people``): "Holt told the
+    Courier" after "Maren Holt, a former manager," in the writer's voice is Maren Holt, created
+    by full name at the first mention that speaks."""
+    full = table.people[surname.lower()]
+    key = ("person", full.lower())
+    record = table.records[table.keys[key]] if key in table.keys else \
+        table.new_record(full, "Person", key)
+    table.keys[("surname", surname.lower())] = record.id
+    record.add_form(surname)
+    return record
+
+
+__all__ = ["introduced_people", "introduced_person"]

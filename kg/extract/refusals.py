@@ -1,0 +1,24 @@
+"""A refusal or an absence that states nothing: "X declined to comment", "X would not commit
+to a date", "X could not be reached for comment".
+
+Shared by :mod:`kg.extract.comments` (a whole sentence that only refuses is no claim) and
+:mod:`kg.extract.statements` (a clause that only refuses, "..., but he would not commit to a
+date", is no claim either), so that a form added here counts in both places.
+"""
+
+from __future__ import annotations
+
+import re
+
+REFUSED = re.compile(r"^(?P<to>[^,;]+?)\s+(?:(?:(?:declined|refused|did\s+not\s+wish)\s+to|"
+                     r"would\s+not)\s+(?:comment(?:\s+(?:further|on|about)\b[^,;]*)?|elaborate|"
+                     # "declined to give a timeline", but not "declined to say whether P"
+                     r"(?:give|provide|disclose|discuss|reveal|specify|name)\s+"
+                     r"(?!whether\b|if\b|that\b|how\b|why\b|when\b|who\b|what\b)[^,;]+|"
+                     # "would not commit to a date": a promise withheld, nothing stated
+                     r"(?:commit|be\s+drawn)\s+(?:itself\s+|himself\s+|herself\s+|themselves\s+)?"
+                     r"(?:to|on)\s+[^,;]+|"
+                     # "refused to say how much it paid": a question left open, no claim
+                     r"(?:say|disclose|reveal|specify|explain|confirm)\s+(?:when|how|where|why|"
+                     r"who|what|which)\b[^,;]*)|"
+                     r"could\s+not\s+(?:immediately\s+)?be\s+reached(?:\s+for\s+comment)?)\s*\.?$")
