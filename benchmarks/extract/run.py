@@ -68,6 +68,9 @@ FIRST_RUNS = {
     "trial-data": {"speakers": (11, 1, 3), "speaker_stance": (14, 3, 24),
                    "relays": (1, 0, 1), "evidence": (0, 2, 5), "merging": (0, 0, 6),
                    "mentions": (17, 2, 27)},
+    "wildfire-cause": {"speakers": (8, 3, 3), "speaker_stance": (9, 20, 16),
+                       "relays": (2, 0, 12), "evidence": (0, 0, 6), "merging": (0, 2, 16),
+                       "mentions": (14, 18, 13)},
 }
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -146,14 +149,16 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "a regional daily's web page), **tanker-seizure** (a navy's seizure of a tanker, "
         "disputed by its operator and flag state; a broadcaster's website), **factory-audit** "
         "(a labour group's report on a clothing brand's supplier; a financial paper whose name "
-        "appears only in the body) and **trial-data** (a regulator suspends a drug over flawed "
-        "trial data; a science weekly's news section); all but the seed were invented for "
+        "appears only in the body), **trial-data** (a regulator suspends a drug over flawed "
+        "trial data; a science weekly's news section) and **wildfire-cause** (a wildfire's "
+        "cause disputed between fire investigators and a utility; a regional paper "
+        "republishing part of a wire story); all but the seed were invented for "
         "this benchmark, "
         "each a different kind of dispute and house style. The rules were developed on the "
-        "seed, port-fire and card-breach. The other eleven were written as held-out tests, "
+        "seed, port-fire and card-breach. The other twelve were written as held-out tests, "
         "with their gold files, before the extractor was first run on them (each after the "
         "fixes for the ones before, except tanker-seizure and factory-audit, written together; "
-        "the last six were written blind by helpers who had not read the rules, lexicons or "
+        "the last seven were written blind by helpers who had not read the rules, lexicons or "
         "their tests); their "
         "first runs scored:",
         "",
@@ -169,23 +174,26 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "two, `test_modals.py`, `test_news_forms.py`, `test_speaker_forms.py`, "
         "`test_evidence_forms.py`, `test_anaphora.py`), not by phrases "
         "from the articles (for food-recall `test_recall_forms.py`, for tanker-seizure and "
-        "factory-audit `test_blind_forms.py` and `test_blind_clauses.py`), so every row of the "
-        "first table but trial-data's now shows an article the rules have seen. **trial-data "
-        "is held out**: it was written after the food-recall fixes and first run on them "
-        "(c9cc335); the tanker-seizure and factory-audit fixes came after that run, by a "
-        "helper who never saw it, and nothing was changed for it, so its row in the first "
-        "table (its second run) is the honest estimate of the current rules on unseen text: "
-        "its first run scored 0.51 for speaker and stance, the fixes moved it to 0.56 (and "
-        "speakers from 0.85 to 0.81). The fixes for one article carry over little to the "
+        "factory-audit `test_blind_forms.py` and `test_blind_clauses.py`, for trial-data "
+        "`test_science_forms.py`), so every row of the first table but wildfire-cause's now "
+        "shows an article the rules have seen. **wildfire-cause is held out**: it was written "
+        "after the tanker-seizure and factory-audit fixes and first run on them (14648b7); "
+        "the trial-data fixes came after that run, by a helper who never saw it, and nothing "
+        "was changed for it, so its row in the first table (its second run) is the honest "
+        "estimate of the current rules on unseen text. Its writer ran `run.py` once after the "
+        "gold file was final and so read this section's prose, which describes the rules; "
+        "nothing was edited after that. The fixes for one article carry over little to the "
         "next: the food-recall fixes moved tanker-seizure and factory-audit, before they were "
-        "fixed in turn, from 0.76 to 0.76 and from 0.35 to 0.38. trial-data's misses: its "
-        "byline \"By NAME | date | Helix\" names the magazine in a segment the rules do not "
-        "read, so the publisher is unknown and its 12 sentences in its own voice are lost; "
-        "\"The Medicines Evaluation Agency (MEA) said\", a director's three sentences, "
-        "\"independent statisticians ... say\" and the sentences after a quotation are missed; "
-        "\"would consider it if\" and \"appeared to show\" are read as affirming; "
-        "no evidence item is found with its producer (\"the MEA's inspection report\", "
-        "\"the database's own audit trail, kept by X\", \"emails Y sent to her managers\"). "
+        "fixed in turn, from 0.76 to 0.76 and from 0.35 to 0.38 (speaker + stance); their "
+        "fixes moved trial-data from 0.51 to 0.56, and trial-data's fixes left wildfire-cause "
+        "at 0.33. wildfire-cause's misses: the part of the page republished from a wire "
+        "service after its \"CITY (AP) —\" dateline is read in the paper's own voice, so "
+        "the wire service relays nothing there; \"the Associated Press reported\" at the end "
+        "of the lede; \"X, which serves ..., said in a statement that\"; \"a preliminary "
+        "report by X says\" makes the report the speaker; \"tentatively concluded\", "
+        "\"cautioned that ... could change\", \"will reserve judgment\" and \"could not "
+        "confirm that\" are read as affirming; \"Staff writer ... contributed to this "
+        "report\" and a PUBLISHED/UPDATED line become statements; no evidence item is found. "
         "For election-video, "
         "river-spill and "
         "doping-case: for example \"there was no P\", \"X verbed ... and said\", a new "
@@ -290,9 +298,11 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
             "rule does not depend on the threshold). The default is the lowest threshold at "
             "which word overlap makes no wrong merge in any article, chosen on all articles "
             "together, before food-recall was written (the wrong merges left at every "
-            "threshold do not depend on it: lab-images' quotation taken as support for the "
-            "paraphrase before it, and tanker-seizure's \"rejected the accusation\" linked to "
-            "the statement before it; food-recall's two were fixed by rules of their own):",
+            "threshold do not depend on it: lab-images' and trial-data's quotations taken as "
+            "support for a paraphrase of the same speaker before them (the quote-support rule "
+            "of `kg/extract/claims.py`), as are held-out wildfire-cause's two, and "
+            "tanker-seizure's \"rejected the accusation\" linked to the statement before it; "
+            "food-recall's two were fixed by rules of their own):",
             "",
             "| threshold | merging, all articles | merging, seed |",
             "|---:|---|---|",
