@@ -43,7 +43,8 @@ _USED_TO = re.compile(r"^(?:it|they|we|he|she|[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\
 _FOUND = re.compile(r"^(its|their|our|his|her|the|a|an|)\s*((?:[\w\u2019'-]+\s+){0,3}?(?:analysis|"
                     r"samples?|tests?|footage|video|images?|imagery|photos?|photographs?|"
                     r"reports?|investigation|review|records|audit|data|inspection|documents?|"
-                    r"emails?|letters?|files?|recordings?))\s+(?:(?:seen|obtained|reviewed)\s+"
+                    r"emails?|letters?|files?|recordings?))\s*(?:,\s+which\s+[^,]+,\s*)?"
+                    r"(?:(?:seen|obtained|reviewed)\s+"
                     r"by\s+(?:the\s+)?[\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]*)*\s+)?(?:had\s+|has\s+|"
                     r"have\s+)?(?:found|shows?|showed|confirmed|revealed|indicated|detected|"
                     r"suggests?|suggested)\s+(?:that\s+)?", re.I)
@@ -52,6 +53,12 @@ _COLLECTED = re.compile(r"\b(collected|gathered|obtained|reviewed|bought|took|ta
                         r"((?:[\w\u2019'-]+\s+){0,3}?(?:accounts|testimony|statements|samples?|"
                         r"evidence|records|documents|footage|images|photos|recordings)\b"
                         r"(?:\s+[^,.;]+?)?)(?=\s+and\s|[,.;]|$)", re.I)
+# "a doorbell camera at the house recorded a flash", "a river gauge ... registered a rise": an
+# instrument a speaker says recorded something is material the speaker cites (its maker is
+# seldom named)
+_RECORDED = re.compile(r"\b((?:an?|the|its|their|our|his|her)\s+(?:[\w\u2019'-]+\s+){0,3}?"
+                       r"(?:cameras?|sensors?|stations?|gauges?|monitors?|meters?|logs?))\b"
+                       r"[^,;]*?\s+(?:recorded|registered|logged|captured|measured)\b", re.I)
 # "had tested samples": who tests or analyses material makes the result, as who takes it
 _PRODUCING = {"bought", "took", "taken", "seized", "tested", "analysed", "analyzed", "examined",
               "sequenced"}
@@ -107,9 +114,16 @@ _MADE_FROM = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))\s+from\s+"
 
 # "Emails Holt sent to her managers", "the photos Ana Ruiz took": material, then a proper name
 # and a verb of making with no "by": the name made it
-_NAME_MADE = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,2}}?(?:{nouns}))\s+(?:that\s+)?"
-              r"(?P<who>[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]+){{0,2}})\s+"
-              r"(?P<verb>sent|wrote|took|filmed|recorded|kept|compiled|made)\b")
+# ("outage records, which Pell Power filed with the regulator": a relative clause too)
+# ("a log from a smoke sensor that the Ridge Trust had mounted": the device's owner made it)
+_NAME_MADE = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,2}}?(?:{nouns}))"
+              r"(?:\s+from\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:sensor|camera|station|gauge|"
+              r"monitor|meter)s?)?(?:,\s+which\s+|\s+that\s+|\s+)(?:the\s+)?"
+              r"(?P<who>[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]+){{0,4}})\s+"
+              # ("had mounted" only: "reports that X has sent troops" is what they report)
+              r"(?:(?:had|has)\s+(?=mounted|installed))?"
+              r"(?P<verb>sent|wrote|took|filmed|recorded|kept|compiled|made|filed|submitted|"
+              r"mounted|installed)\b")
 
 
 @cache
@@ -127,7 +141,8 @@ def _material(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 _MADE_BY = {"taken", "compiled", "filmed", "recorded", "shot", "produced", "prepared", "written",
             "commissioned", "captured", "collected", "gathered", "kept", "conducted",
             "carried out", "made", "drawn up"}
-_NAME_MADE_VERBS = {"sent", "wrote", "took", "filmed", "recorded", "kept", "compiled", "made"}
+_NAME_MADE_VERBS = {"sent", "wrote", "took", "filmed", "recorded", "kept", "compiled", "made",
+                    "filed", "submitted", "mounted", "installed"}
 # "had been compiled from hospital records": the material a result was drawn from
 _DRAWN_FROM = re.compile(r"\b(?:compiled|drawn|taken|derived|built)\s+from\s+"
                          r"((?:[\w\u2019'-]+\s+){0,4}?(?:records|data|files|documents|logs|"
@@ -217,6 +232,12 @@ def inline_mentions(text: str, start: int, sentence: int, lex: Lexicon) -> list[
                                      match.group("test"), (start + match.start("test"),
                                                            start + match.end("test")), role,
                                      sentence))
+    for match in _RECORDED.finditer(text):
+        phrase = match.group(1)
+        kind = evidence_kind(phrase, lex) or ("Video" if "camera" in phrase.lower() else
+                                              "Evidence")
+        found.append(EvidenceMention(kind, phrase, (start + match.start(1),
+                                                    start + match.end(1)), "cited", sentence))
     for match in ARTICLE.finditer(text):
         found.append(EvidenceMention("DocumentClause", match.group(0),
                                      (start + match.start(), start + match.end()), "cited",

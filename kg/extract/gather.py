@@ -63,6 +63,10 @@ def gather_evidence(ctx: Context, credits: list[EvidenceMention], sentences: lis
     return records
 
 
+_ASSUMED = ("The text says who released it; that the same actor produced it is an "
+            "assumption.")
+
+
 def _describe(mention: EvidenceMention) -> str:
     text = mention.description.strip(" ,.")
     return text[:1].upper() + text[1:]
@@ -104,9 +108,14 @@ def _apply(ctx: Context, record: EvidenceRecord, mention: EvidenceMention) -> No
             record.released_by = record.released_by or actor
             if record.produced_by is None:
                 record.produced_by = actor
-                record.notes.append("The text says who released it; that the same actor "
-                                    "produced it is an assumption.")
+                record.notes.append(_ASSUMED)
         elif mention.role == "produced":
+            if record.produced_by and record.produced_by == record.released_by and \
+                    _ASSUMED in record.notes:
+                # the maker named after all ("released a log from a sensor that X had
+                # mounted"): no need to assume the releaser made it
+                record.notes.remove(_ASSUMED)
+                record.produced_by = None
             record.produced_by = record.produced_by or actor
         elif actor not in record.cited_by and actor not in {record.produced_by,
                                                              record.released_by}:

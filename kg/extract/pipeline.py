@@ -27,21 +27,20 @@ from kg.extract.presupposition import read_presuppositions
 from kg.extract.provisions import link_numbered_provisions
 from kg.extract.sentences import Sentence, split_sentences
 from kg.extract.statements import Context, read_frames
+from kg.extract.wire import DATELINE, in_wire_voice, wire_section
 
 DEFAULT_THRESHOLD = 0.6
-_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
-           r"December")
-# "LUSK, Norway, 3 June 2026 (Wire) - ", "LUSK, 3 June (Wire) - " (no year), "LUSK (Wire) - ",
-# "LUSK, Norway - ": the city in capitals, then any of country, date and outlet
-_DATELINE = re.compile(rf"^(?P<city>[A-Z][A-Z .'\u2019-]+?)"
-                       rf"(?:,\s+(?P<country>(?!(?:{_MONTHS})\b)[A-Z][A-Za-z .'\u2019-]+?))?"
-                       rf"(?:,?\s+(?P<date>[\w ,]+?(?:\d{{4}}|\d{{1,2}}|{_MONTHS})))?\s*"
-                       r"(?:\((?P<outlet>[^)]+)\))?\s*"
-                       r"[-\u2014\u2013]\s+")
 _BYLINE = re.compile(r"^(?:By\s+|Published\b|Updated\b)|\s\|\s")
 # the writer's role in a byline ("Science Editor", "Staff Writer"), never the publication
 _BYLINE_ROLE = re.compile(r"(?i)\b(?:editor|correspondent|reporter|writer|columnist|"
                           r"contributor|staff|desk)s?$")
+# "PUBLISHED: 3 May 2026 at 4:18 p.m. | UPDATED: ...": a time stamp line, in any case, though
+# it ends with the full stop of "p.m."
+_STAMP = re.compile(r"(?i)^(?:published|updated|posted|last updated)\b:?\s")
+# "Staff writer Ana Reyes contributed to this report.", "Reuters contributed reporting.": a
+# credit for the reporting, no statement
+_CONTRIBUTED = re.compile(r"^[A-Z][\w\u2019'.&, -]*\s+contributed\s+(?:reporting\s+)?"
+                          r"(?:to\s+this\s+(?:report|story|article)|reporting)\.?$")
 _BYLINE_TITLE = re.compile(r"The(?:\s+[A-Z][\w\u2019'&-]*){1,4}")
 _OUTLET_NAME = r"((?:The\s+|the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)"
 _SEEN = r"(?:seen|reviewed|obtained|verified|analysed|analyzed)"
@@ -92,6 +91,11 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
     publisher_actor = table.outlet(publisher_name) if publisher_name else None
     ctx = Context(text=text, lex=lex, table=table, publisher=publisher_actor, doc_date=doc_date)
     skip = header["skip"] | _furniture(sentences, lex)
+    wire = wire_section(text, sentences, header["skip"] | set(header["trim"]), lex) \
+        if publisher_actor else None
+    if wire is not None:
+        header["trim"][wire.first] = wire.cut
+        skip |= wire.skip
     credits = []
     for sent in sentences:
         if sent.index in skip:
@@ -101,7 +105,12 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
         if (credit := credit_line(sent.text, sent.start, sent.index)) is not None:
             credits.append(credit)
             continue
+        before = len(ctx.statements)
         _read(ctx, sent)
+        if wire is not None and publisher_actor and sent.index >= wire.first:
+            agency = table.outlet(wire.outlet)
+            table.mark_used(agency.id)
+            in_wire_voice(ctx.statements[before:], agency.id, publisher_actor.id)
     identify_later(ctx)
     if publisher_actor:
         table.mark_used(publisher_actor.id)
@@ -183,7 +192,7 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
             continue
         line_end = sent.text[-1:] in ".!?\u201d\""
         header_line = not line_end and sent.paragraph < body_at and \
-            not _BYLINE.search(sent.text) and not _DATELINE.match(sent.text)
+            not _BYLINE.search(sent.text) and not DATELINE.match(sent.text)
         if header_line and found["title"] is None and len(sent.text.split()) >= 3:
             # the first line of three words or more before the text is the headline; a
             # shorter line above it is a section label ("Retail sector"), not a statement
@@ -195,6 +204,11 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
             found["skip"].add(sent.index)
             when = header_date(sent.text) if len(sent.text.split()) <= 4 else None
             if when is not None and when.iso and found["date"] is None:  # "27 November 2026"
+                found["date"], found["date_text"] = dt.date.fromisoformat(when.iso), when.text
+        elif line_end and _STAMP.match(sent.text) and \
+                (when := header_date(sent.text)) is not None:
+            found["skip"].add(sent.index)
+            if found["date"] is None and when.iso:
                 found["date"], found["date_text"] = dt.date.fromisoformat(when.iso), when.text
         elif _BYLINE.search(sent.text) and not line_end:
             found["skip"].add(sent.index)
@@ -214,7 +228,7 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
             if (when := header_date(sent.text)) is not None:
                 found["date"], found["date_text"] = dt.date.fromisoformat(when.iso or ""), \
                     when.text
-        elif (match := _DATELINE.match(sent.text)) is not None:
+        elif (match := DATELINE.match(sent.text)) is not None:
             found["trim"][sent.index] = match.end()
             found["country"] = (match.group("country") or "").strip() or None
             if match.group("outlet"):
@@ -278,7 +292,8 @@ def _furniture(sentences: list[Sentence], lex: Lexicon) -> set[int]:
             for other in texts)
         short = number > 1 and len(whole.split()) <= 3 and whole[-1:] not in ".!?\u201d\"" and \
             credit_line(whole, 0, 0) is None
-        if whole.strip().lower() in lex.furniture or truncated or short:
+        if whole.strip().lower() in lex.furniture or truncated or short or \
+                _CONTRIBUTED.match(whole.strip()):
             skip.update(s.index for s in group)
     return skip
 

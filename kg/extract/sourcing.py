@@ -70,11 +70,12 @@ def cited_sources(sent: Sentence, frames: list[Frame], lex: Lexicon) -> list[Fra
     return kept
 
 
-# "..., the Harbour Post reported last week.": an outlet's reporting verb that closes the
-# sentence, after what someone else was said to have found or said
+# "..., the Harbour Post reported last week." (or "reported Friday"): an outlet's reporting
+# verb that closes the sentence, after what someone else was said to have found or said
 _CLOSING_OUTLET = re.compile(r",\s+((?:[Tt]he\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)"
                              r"\s+(?:reported|said|wrote|revealed)(?:\s+(?:last|this|on|earlier)"
-                             r"(?:\s+\w+){1,2})?\s*\.?$")
+                             r"(?:\s+\w+){1,2}|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                             r"Saturday|Sunday|today|yesterday|earlier))?\s*\.?$")
 
 
 def closing_outlets(sent: Sentence, frames: list[Frame], lex: Lexicon) -> list[Frame]:
@@ -165,6 +166,31 @@ def _publisher_saw(ctx: Context, frame: Frame) -> bool:
     return True
 
 
+# "A preliminary report by county inspectors", "the audit from the regulator": a document
+# and its maker
+_DOCUMENT_BY = re.compile(r"^(?:an?|the|its|their)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:by|from)\s+"
+                          r"((?:the\s+)?\S.*)$", re.I)
+
+
+def document_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord | None:
+    """"A preliminary report by county inspectors says P": the inspectors say P through their
+    report, which is their evidence for it (a report by an outlet is left to the relays)."""
+    if frame.kind != "speech" or frame.speaker is None or frame.speaker_text is None:
+        return None
+    match = _DOCUMENT_BY.match(frame.speaker_text.strip())
+    if match is None or (kind := ev.evidence_kind(match.group(1), ctx.lex)) is None or \
+            outlet_name(match.group(2), ctx.lex):
+        return None
+    at = frame.speaker[0] + frame.speaker_text.find(match.group(2))
+    maker = ctx.table.resolve(match.group(2), at, sentence=sent.index)
+    if maker is not None:
+        # the frame's statements come next: the first is what the document says
+        ctx.evidence.append(ev.EvidenceMention(kind, frame.speaker_text.strip(), frame.speaker,
+                                               "produced", sent.index, actor=maker.id,
+                                               supports=[len(ctx.statements)]))
+    return maker
+
+
 def according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord | None:
     """``according to X``: X speaks unless X is an outlet (a relay) or a document."""
     assert frame.speaker_text is not None and frame.speaker is not None
@@ -221,4 +247,5 @@ def according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord
     return ctx.table.resolve(phrase, frame.speaker[0], sentence=sent.index)
 
 
-__all__ = ["according_speaker", "cited_sources", "closing_outlets", "relative_speaker"]
+__all__ = ["according_speaker", "cited_sources", "closing_outlets", "document_speaker",
+           "relative_speaker"]

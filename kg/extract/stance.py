@@ -70,9 +70,10 @@ _UNVERIFIED_PASSIVE = re.compile(
     r"was\s+not|were\s+not|is\s+not|are\s+not)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
     r"(?:independently\s+)?(?:verified|confirmed|corroborated)(?:\s+independently)?\W*$", re.I)
 # "it could not independently verify the figures": the speaker neither confirms nor denies
-# what it could not check, so the frame hedges its object
+# what it could not check, so the frame hedges its object (the subject may be elided: "said P
+# and could not confirm that Q")
 _UNVERIFIED = re.compile(
-    rf"^{_SUBJECT}\s+(?:could\s+not|couldn[\u2019']t|cannot|can[\u2019']t|(?:was|were|is|are|"
+    rf"^(?:{_SUBJECT}\s+)?(?:could\s+not|couldn[\u2019']t|cannot|can[\u2019']t|(?:was|were|is|are|"
     r"has\s+been|have\s+been|had\s+been)\s+unable\s+to)\s+(?:independently\s+|yet\s+)?"
     r"(?:verify|confirm|corroborate|substantiate)\s+(?:that\s+|whether\s+)?")
 # "we cannot say whether P", "the images did not show whether P", "would not comment on

@@ -29,7 +29,7 @@ from kg.extract.presented import inline, object_evidence, passive_evidence, vehi
 from kg.extract.refusals import REFUSED
 from kg.extract.relays import relay_steps
 from kg.extract.sentences import Sentence
-from kg.extract.sourcing import according_speaker
+from kg.extract.sourcing import according_speaker, document_speaker
 from kg.extract.stance import is_epistemic, read_claim, sentence_text
 
 _OPENING_NAME = re.compile(r"((?:The\s+)?[A-Z][\w\u2019'&.-]*"
@@ -109,6 +109,8 @@ def _speaker(ctx: Context, sent: Sentence, frame: Frame, speakers: dict[int, Act
         return according_speaker(ctx, sent, frame)
     if (named := _front_subject(ctx, sent, frame)) is not None:
         return named
+    if (maker := document_speaker(ctx, sent, frame)) is not None:
+        return maker  # "a report by X says P": X speaks
     return ctx.table.resolve(frame.speaker_text, frame.speaker[0], sentence=sent.index,
                              appositive=frame.appositive, initial=frame.initial)
 

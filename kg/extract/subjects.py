@@ -14,7 +14,7 @@ import re
 _MODIFIERS = re.compile(
     r"(?:\b(?:has|have|had|since|also|separately|previously|later|earlier|again|publicly|"
     r"repeatedly|then|now|already|never|not|did not|does not|do not|would not|could not|"
-    r"immediately|independently|"
+    r"immediately|independently|tentatively|provisionally|"
     r"appeared to|appears to|appear to|seemed to|seems to|declined to|refused to|would|will|"
     r"last week|yesterday|today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)(?: night| morning| evening| afternoon)?|however|,)\s*)+$")
@@ -40,7 +40,8 @@ def strip_modifiers(masked: str, position: int) -> tuple[int, list[str]]:
     words = match.group(0)
     cues = [cue for cue in ("appeared to", "appears to", "appear to", "seemed to", "seems to",
                             "declined to", "refused to", "would not", "could not", "did not",
-                            "does not", "do not", "never", "not") if re.search(
+                            "does not", "do not", "never", "not", "tentatively",
+                            "provisionally") if re.search(
         rf"\b{cue}\b", words)]
     # "could not" is one cue, not "could not" and "not" (which would turn the hedge around)
     cues = [c for c in cues if not any(c != d and re.search(rf"\b{c}\b", d) for d in cues)]
@@ -50,6 +51,16 @@ def strip_modifiers(masked: str, position: int) -> tuple[int, list[str]]:
     return start, cues
 
 
+_WHOSE = re.compile(r"(?:^|[;:\u201d\"]\s*)([^,;:\u201d\"]+?),\s+whose\s+[^;:\u201d\"]*$")
+
+
+def _last_comma(text: str) -> int:
+    """The last comma of ``text`` that parts words, not the digits of a number ("which serves
+    90,000 homes, said"), or -1."""
+    found = [m.start() for m in re.finditer(r",(?!\d)|(?<!\d),", text)]
+    return found[-1] if found else -1
+
+
 def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
     """The speaker phrase that ends at ``end`` (exclusive), with any appositive before the
     verb: (start, end, appositive, starts the sentence). None if there is no phrase."""
@@ -57,13 +68,18 @@ def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
     appositive = None
     if left.endswith(",") and not left.endswith("\u201d,") and not left.endswith('",'):
         inner = left[:-1]
-        comma = inner.rfind(",")
+        comma = _last_comma(inner)
         if comma > 0 and "_" not in inner[comma:]:
             appositive = inner[comma + 1:].strip()
             left = inner[:comma]
         else:
             return None
-    boundary = max(left.rfind(","), left.rfind(";"), left.rfind(":"), left.rfind("\u201d"),
+    # "Ana Holt, whose firm, Holt Barr LLP, represents 20 families, said": the name before the
+    # "whose" clause speaks, not a name inside it
+    whose = _WHOSE.search(left)
+    if whose is not None and len(whose.group(1).split()) <= 9:
+        return whose.start(1), whose.end(1), None, whose.start(1) == 0
+    boundary = max(_last_comma(left), left.rfind(";"), left.rfind(":"), left.rfind("\u201d"),
                    left.rfind('"'), left.rfind("—"), left.rfind(" - "))
     start = boundary + 1
     while start < len(left) and left[start] in " \"\u201d'\u2019":
