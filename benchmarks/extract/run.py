@@ -71,6 +71,9 @@ FIRST_RUNS = {
     "wildfire-cause": {"speakers": (8, 3, 3), "speaker_stance": (9, 20, 16),
                        "relays": (2, 0, 12), "evidence": (0, 0, 6), "merging": (0, 2, 16),
                        "mentions": (14, 18, 13)},
+    "bridge-inspection": {"speakers": (8, 2, 2), "speaker_stance": (16, 5, 15),
+                          "relays": (0, 0, 0), "evidence": (1, 1, 4), "merging": (0, 1, 7),
+                          "mentions": (17, 4, 16)},
 }
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -152,13 +155,15 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "appears only in the body), **trial-data** (a regulator suspends a drug over flawed "
         "trial data; a science weekly's news section) and **wildfire-cause** (a wildfire's "
         "cause disputed between fire investigators and a utility; a regional paper "
-        "republishing part of a wire story); all but the seed were invented for "
+        "republishing part of a wire story) and **bridge-inspection** (a bridge closed over "
+        "corroded cables, its maintenance contractor denying neglect; an online-only local "
+        "news site with subheadings and an editor's note); all but the seed were invented for "
         "this benchmark, "
         "each a different kind of dispute and house style. The rules were developed on the "
-        "seed, port-fire and card-breach. The other twelve were written as held-out tests, "
+        "seed, port-fire and card-breach. The other thirteen were written as held-out tests, "
         "with their gold files, before the extractor was first run on them (each after the "
         "fixes for the ones before, except tanker-seizure and factory-audit, written together; "
-        "the last seven were written blind by helpers who had not read the rules, lexicons or "
+        "the last eight were written blind by helpers who had not read the rules, lexicons or "
         "their tests); their "
         "first runs scored:",
         "",
@@ -175,25 +180,27 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "`test_evidence_forms.py`, `test_anaphora.py`), not by phrases "
         "from the articles (for food-recall `test_recall_forms.py`, for tanker-seizure and "
         "factory-audit `test_blind_forms.py` and `test_blind_clauses.py`, for trial-data "
-        "`test_science_forms.py`), so every row of the first table but wildfire-cause's now "
-        "shows an article the rules have seen. **wildfire-cause is held out**: it was written "
-        "after the tanker-seizure and factory-audit fixes and first run on them (14648b7); "
-        "the trial-data fixes came after that run, by a helper who never saw it, and nothing "
-        "was changed for it, so its row in the first table (its second run) is the honest "
-        "estimate of the current rules on unseen text. Its writer ran `run.py` once after the "
-        "gold file was final and so read this section's prose, which describes the rules; "
-        "nothing was edited after that. The fixes for one article carry over little to the "
-        "next: the food-recall fixes moved tanker-seizure and factory-audit, before they were "
-        "fixed in turn, from 0.76 to 0.76 and from 0.35 to 0.38 (speaker + stance); their "
-        "fixes moved trial-data from 0.51 to 0.56, and trial-data's fixes left wildfire-cause "
-        "at 0.33. wildfire-cause's misses: the part of the page republished from a wire "
-        "service after its \"CITY (AP) —\" dateline is read in the paper's own voice, so "
-        "the wire service relays nothing there; \"the Associated Press reported\" at the end "
-        "of the lede; \"X, which serves ..., said in a statement that\"; \"a preliminary "
-        "report by X says\" makes the report the speaker; \"tentatively concluded\", "
-        "\"cautioned that ... could change\", \"will reserve judgment\" and \"could not "
-        "confirm that\" are read as affirming; \"Staff writer ... contributed to this "
-        "report\" and a PUBLISHED/UPDATED line become statements; no evidence item is found. "
+        "`test_science_forms.py`, for wildfire-cause `test_wire_forms.py`), so every row of "
+        "the first table but bridge-inspection's now shows an article the rules have seen. "
+        "**bridge-inspection is held out**: it was written after the trial-data fixes and "
+        "first run on them (a5ead71); the wildfire-cause fixes came after that run, by a "
+        "helper who never saw it, and nothing was changed for it, so its row in the first "
+        "table (its second run) is the honest estimate of the current rules on unseen text. "
+        "The fixes for one article carry over little to the next (speaker + stance): the "
+        "food-recall fixes moved tanker-seizure and factory-audit, before they were fixed in "
+        "turn, from 0.76 to 0.76 and from 0.35 to 0.38; their fixes moved trial-data from "
+        "0.51 to 0.56; trial-data's left wildfire-cause at 0.33 (its fixes brought it to "
+        "0.81); and wildfire-cause's moved bridge-inspection from 0.62 to 0.62. "
+        "The wildfire-cause writer ran `run.py` once after the gold file was final and so "
+        "read this section's prose, which describes the rules; nothing was edited after that. "
+        "bridge-inspection's misses: \"the department\" later in the text is a second actor; "
+        "sentences whose source is a document (\"..., according to the statement\", "
+        "\"according to data the department published\", \"a report released by X found\") "
+        "and the publisher's own five are missed; a subheading (\"Inspectors say they "
+        "warned\") becomes a statement; \"because P, not because Q\" loses its denial; \"if "
+        "..., that was never put to us\" is read as affirming; \"would not say whether P\" is "
+        "missed; the drone footage, the leaked logs and the inspection are not found as "
+        "evidence. "
         "For election-video, "
         "river-spill and "
         "doping-case: for example \"there was no P\", \"X verbed ... and said\", a new "
@@ -300,8 +307,10 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
             "together, before food-recall was written (the wrong merges left at every "
             "threshold do not depend on it: lab-images' and trial-data's quotations taken as "
             "support for a paraphrase of the same speaker before them (the quote-support rule "
-            "of `kg/extract/claims.py`), as are held-out wildfire-cause's two, and "
-            "tanker-seizure's \"rejected the accusation\" linked to the statement before it; "
+            "of `kg/extract/claims.py`), as are wildfire-cause's two; tanker-seizure's "
+            "\"rejected the accusation\" linked to the statement before it; and held-out "
+            "bridge-inspection's \"that was never put to us\" joined to the same speaker's "
+            "claim before it; "
             "food-recall's two were fixed by rules of their own):",
             "",
             "| threshold | merging, all articles | merging, seed |",
