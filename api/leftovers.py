@@ -20,7 +20,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("kg.api")
 
 #: The owner file's name inside each private folder.
 OWNER_FILE = ".kg-owner"

@@ -45,7 +45,9 @@ def _folder(parent: Path, name: str, owner: str | None) -> Path:
     return folder
 
 
-def test_only_folders_whose_owner_is_gone_are_removed(tmp_path: Path) -> None:
+def test_only_folders_whose_owner_is_gone_are_removed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     dead = _folder(tmp_path, "kg-serve-dead", _dead_owner())
     dead_snapshots = _folder(tmp_path, ".kg-snapshots-dead", _dead_owner())
     live = _folder(tmp_path, "kg-serve-live", None)
@@ -55,11 +57,14 @@ def test_only_folders_whose_owner_is_gone_are_removed(tmp_path: Path) -> None:
     reused = _folder(tmp_path, "kg-snapshots-reused", f"{os.getpid()} 1\n")
     other = _folder(tmp_path, "my-data", _dead_owner())  # not a service folder
 
-    removed = remove_abandoned([tmp_path, tmp_path])
+    with caplog.at_level("WARNING", logger="kg.api"):
+        removed = remove_abandoned([tmp_path, tmp_path])
 
     assert sorted(removed) == sorted([dead, dead_snapshots, reused])
     assert not dead.exists() and not dead_snapshots.exists() and not reused.exists()
     assert live.exists() and no_owner.exists() and other.exists()
+    # The service's log says what went, under its own logger.
+    assert sorted(r.args[0] for r in caplog.records) == sorted(removed)  # type: ignore[index]
 
 
 def test_an_unreadable_owner_file_is_not_judged(tmp_path: Path) -> None:
