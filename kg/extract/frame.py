@@ -6,8 +6,8 @@ Example:
     >>> masked = "the pumps failed, according to the agency"
     >>> masked[:terminator(masked, 0)]
     'the pumps failed'
-    >>> finite("the pumps failed"), finite("a whole herd")
-    (True, False)
+    >>> finite("the pumps failed"), finite("the river rose"), finite("a whole herd")
+    (True, True, False)
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from kg.extract.lexicon import Lexicon, Verb
 
@@ -24,9 +25,17 @@ _TERMINATORS = re.compile(r"[,\u201d\"]?\s+according to\b|[,\u201d\"]\s+(?:amid|
                           r"[,\u201d\"]\s+(?:calling|describing|dismissing)\b|"
                           r",\s+(?:an?|the)\s+(?:accusation|claim|allegation|charge|assertion)s?"
                           r"\s")
+#: Past tenses without "-ed" (lexicons/irregular_past.txt), as one alternation.
+IRREGULAR_PAST = "|".join(
+    line.strip()
+    for line in (Path(__file__).parent / "lexicons" / "irregular_past.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+)
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|"
                      r"may|might|must|shall|should|do|does|did|won\u2019t|won't|can\u2019t|can't|"
-                     r"isn\u2019t|isn't|wasn\u2019t|wasn't|\w+ed|\w+s)\b")
+                     rf"isn\u2019t|isn't|wasn\u2019t|wasn't|\w+ed|\w+s|{IRREGULAR_PAST})\b")
 #: Words after a verb that only say when, where or how something was said.
 ADJUNCT = re.compile(
     r"^\s*(?:,\s*)?(?:(?:in|at|during|via|by|on|through|from|to|after|before)\s+(?:an?\s+|the\s+)?"

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.anaphora import refers_back
+from kg.extract.frame import IRREGULAR_PAST
 from kg.extract.lexicon import Lexicon
 
 FLIP = {"affirms": "denies", "denies": "affirms", "hedges": "hedges"}
@@ -99,8 +100,7 @@ _POLICY_SUBJECT = re.compile(r"^(?:(?:his|her|their|our|the|its)\s+)?(?:governme
 _FINITE_VERB = (r"(?:is|are|was|were|has|have|had|did|does|do|could|would|can|will|"
                 r"\w+ed)\b")
 # past tenses without "-ed" that can follow a negative subject ("nothing came on board")
-_IRREGULAR_PAST = (r"(?:came|went|got|took|made|saw|left|felt|held|kept|ran|fell|broke|stood|"
-                   r"sat|gave|found|knew|grew|rose|began|became|happened|paid|sent|brought)\b")
+_IRREGULAR_PAST = rf"(?:{IRREGULAR_PAST})\b"
 _LEADING_PRONOUN = re.compile(r"^(it|they|he|she)\b(?=\s+(?:had|has|have|did|does|do|would|will|"
                               r"could|was|were|is|are)\s)(?!\s+(?:is|was|would be|will be|"
                               r"could be|are|were)\b)", re.I)
