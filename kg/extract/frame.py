@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
-from kg.extract.lexicon import Lexicon, Verb
+from kg.extract.lexicon import Lexicon, Verb, package_words
 
 # where what was said ends: an "according to", a participle that labels it, a dash, a semicolon
 _TERMINATORS = re.compile(r"[,\u201d\"]?\s+according to\b|[,\u201d\"]\s+(?:amid|per|citing|"
@@ -26,13 +25,7 @@ _TERMINATORS = re.compile(r"[,\u201d\"]?\s+according to\b|[,\u201d\"]\s+(?:amid|
                           r",\s+(?:an?|the)\s+(?:accusation|claim|allegation|charge|assertion)s?"
                           r"\s")
 #: Past tenses without "-ed" (lexicons/irregular_past.txt), as one alternation.
-IRREGULAR_PAST = "|".join(
-    line.strip()
-    for line in (Path(__file__).parent / "lexicons" / "irregular_past.txt")
-    .read_text(encoding="utf-8")
-    .splitlines()
-    if line.strip() and not line.startswith("#")
-)
+IRREGULAR_PAST = "|".join(package_words("irregular_past.txt"))
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|"
                      r"may|might|must|shall|should|do|does|did|won\u2019t|won't|can\u2019t|can't|"
                      rf"isn\u2019t|isn't|wasn\u2019t|wasn't|\w+ed|\w+s|{IRREGULAR_PAST})\b")

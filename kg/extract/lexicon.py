@@ -150,6 +150,12 @@ def _lines(path: Path) -> Iterator[str]:
             yield line.strip()
 
 
+def package_words(name: str) -> list[str]:
+    """The entries of one of the package's own one-a-line lists (comments and blank lines
+    skipped), for grammar the rules read at import, not extended by a user's directories."""
+    return list(_lines(LEXICON_DIR / name))
+
+
 def _cell(row: list[str], index: int) -> str:
     return row[index] if index < len(row) else ""
 
@@ -267,4 +273,4 @@ def load_lexicon(*extra_dirs: Path | str) -> Lexicon:
 
 
 __all__ = ["LEXICON_DIR", "Country", "KnownOrg", "Lexicon", "OrgHead", "Title", "Verb",
-           "load_lexicon"]
+           "load_lexicon", "package_words"]
