@@ -105,7 +105,7 @@ def corroborate(
 
 def _group_line(analysis: object, group: object) -> str:
     actors = ", ".join(
-        analysis.case.actors[a].label
+        analysis.catalogue.actors[a].label
         for a in group.actors  # type: ignore[attr-defined]
     )
     return f"{group.label} ({actors})"  # type: ignore[attr-defined]

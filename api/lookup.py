@@ -36,7 +36,7 @@ def _table(analysis: Analysis, kind: str) -> Mapping[str, Any]:
     if kind == "claim":
         return analysis.claims
     if kind == "evidence":
-        return analysis.case.evidence_index
+        return analysis.catalogue.evidence_index
     raise ValueError(f"unknown kind {kind!r}")
 
 

@@ -7,9 +7,10 @@ after each write, :meth:`ServiceState.refresh` recomputes it, rewrites the analy
 half of an update.
 
 A refresh computes the numbers of every claim and actor (cheap, in bulk) and reads the records
-once; the explanation of one claim or actor is built when a request first asks for it
-(:meth:`ServiceState.explain`) and cached with its snapshot, so that a refresh of 1M triples
-does not build 12,000 explanations nobody asked for.
+of every actor, claim and evidence item once (not the statements); the explanation of one claim
+or actor is built when a request first asks for it (:meth:`ServiceState.explain`) and cached
+with its snapshot, so that a refresh of 1M triples does not build 12,000 explanations nobody
+asked for.
 
 Where the queries run depends on the store (``KG_STORE``, :func:`kg.backends.open_store`):
 
@@ -256,22 +257,24 @@ class ServiceState:
 def _materialise(analysis: Analysis) -> None:
     """Read what the listings need now, while the store holds exactly this version.
 
-    The records (texts, labels, dates: :attr:`Analysis.case`) and the source groups are read
-    from the store on first access; done later, that would read data written since (a
-    snapshot mixing two versions) and block the event loop in a request. The explanations of
-    every claim and actor are built here only for a small store: a listing needs none of them
-    (it reads the bulk summaries); on a large store one is built on demand, under the write
-    lock (:meth:`ServiceState.explain`).
+    The records of every actor, claim and evidence item (labels, texts, kinds:
+    :attr:`Analysis.catalogue`) and the source groups are read from the store on first access;
+    done later, that would read data written since (a snapshot mixing two versions) and block
+    the event loop in a request. The statements are not read here: no listing needs them (at
+    10M triples, reading them took 40 s of the start-up). The explanations of every claim and
+    actor, which do, are built here only for a small store; on a large store one is built on
+    demand, reading its statements under the write lock (:meth:`ServiceState.explain`).
     """
-    _ = analysis.case
-    groups = getattr(analysis.groups, "groups", None)
-    if groups is not None:
-        list(groups.values())
     if len(analysis.claims) <= EXPLAIN_AT_REFRESH_MAX_CLAIMS:
         # A small store: every explanation in one pass (well under a second for a few
         # thousand claims), so that a request for one never waits for a write in progress.
+        # The catalogue is then taken from the records this pass reads.
         analysis.claims.values()
         analysis.actors.values()
+    _ = analysis.catalogue
+    groups = getattr(analysis.groups, "groups", None)
+    if groups is not None:
+        list(groups.values())
 
 
 def _snapshot_folder(store: Path) -> Path:

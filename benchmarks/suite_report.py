@@ -96,7 +96,9 @@ def report(rows: list[dict[str, Any]], commands: list[str]) -> str:
         "(docs/backends.md); `remote-bulk` is the same server with the opt-in bulk URL "
         "(`KG_STORE_BULK_URL`, Oxigraph's `/store?no_transaction`). The API start-up is "
         "`create_app` starting on the store: it copies an in-memory store into a private "
-        "on-disk one, analyses it, reads every record and writes the analysis graph. The "
+        "on-disk one, analyses it, reads the records of every actor, claim and evidence "
+        "item (not the statements: since 2026-11-28; the rows measured before read every "
+        "record) and writes the analysis graph. The "
         "questions then run in the query workers on an on-disk checkpoint, hence the 10M "
         "question latencies of 20-30 s.",
         "",

@@ -56,7 +56,7 @@ class ActorPage(Page):
 
 def _summary(analysis: Analysis, item: Numbers) -> dict[str, Any]:
     """An actor's list entry, from its bulk numbers and its record (no explanation)."""
-    actor = analysis.case.actors[item.iri]
+    actor = analysis.catalogue.actors[item.iri]
     ident = short_id(item.iri)
     return {
         "id": ident,
@@ -89,7 +89,7 @@ def _index(snapshot: Snapshot) -> list[_Entry]:
     cached = snapshot.cache.get("actors")
     if cached is None:
         analysis = snapshot.analysis
-        actors = analysis.case.actors
+        actors = analysis.catalogue.actors
         items = sorted(
             analysis.actor_summaries(), key=lambda a: (a.reliability, actors[a.iri].label, a.iri)
         )

@@ -62,7 +62,7 @@ class ClaimPage(Page):
 
 def _summary(analysis: Analysis, item: Numbers) -> dict[str, Any]:
     """A claim's list entry, from its bulk numbers and its record (no explanation)."""
-    claim = analysis.case.claims[item.iri]
+    claim = analysis.catalogue.claims[item.iri]
     groups = analysis.groups.groups
     ident = short_id(item.iri)
     return {

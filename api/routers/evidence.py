@@ -60,7 +60,7 @@ def _summary(item: Evidence) -> dict[str, Any]:
 def _index(snapshot: Snapshot) -> list[tuple[Evidence, dict[str, Any]]]:
     cached = snapshot.cache.get("evidence")
     if cached is None:
-        items = sorted(snapshot.analysis.case.evidence, key=lambda e: e.iri)
+        items = sorted(snapshot.analysis.catalogue.evidence, key=lambda e: e.iri)
         cached = snapshot.cache["evidence"] = [(e, _summary(e)) for e in items]
     return cached  # type: ignore[no-any-return]
 
@@ -104,7 +104,7 @@ async def get_evidence(
 
     def explain(snapshot: Snapshot) -> dict[str, Any]:
         # The weights are in the claims' explanations: every one is built on the first call.
-        data = _summary(snapshot.analysis.case.evidence_index[iri])
+        data = _summary(snapshot.analysis.catalogue.evidence_index[iri])
         data["weights"] = _weights(snapshot.analysis, iri)
         data["version"] = snapshot.version
         return data

@@ -10,7 +10,7 @@ for thousands of nodes takes a second, so it runs off the event loop.
 from __future__ import annotations
 
 import asyncio
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from api.deps import get_state
 from api.errors import ApiError
 from api.routers import pages_html
+from api.state import Snapshot
 from viz import DEFAULT_MAX_NODES, build_view, content_security_policy, opening, render_page
 
 router = APIRouter(tags=["Pages"])
@@ -57,15 +58,21 @@ async def graph_page(
                                   "view_max_nodes setting."),
 ) -> HTMLResponse:
     state = get_state(request)
-    snapshot = state.current
     limit = max_nodes if max_nodes is not None else getattr(
         state.settings, "view_max_nodes", DEFAULT_MAX_NODES)
     # One layout per data version and size limit; the opening state varies per request.
     view_key = f"viz:view:{limit}"
-    view = snapshot.cache.get(view_key)
-    if view is None:
-        view = await asyncio.to_thread(build_view, snapshot.analysis, max_nodes=limit)
-        _remember(snapshot.cache, view_key, view)
+
+    def layout(snapshot: Snapshot) -> tuple[Snapshot, Any]:
+        view = snapshot.cache.get(view_key)
+        if view is None:
+            view = build_view(snapshot.analysis, max_nodes=limit)
+            _remember(snapshot.cache, view_key, view)
+        return snapshot, view
+
+    # The whole graph of a large store (a limit above its size) reads every statement: through
+    # ServiceState.explain, so that no write runs meanwhile and the view is of one version.
+    snapshot, view = await state.explain(layout)
     page_key = f"viz:page:{limit}:{focus}:{group}"
     page = snapshot.cache.get(page_key)
     if page is None:

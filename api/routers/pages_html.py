@@ -208,7 +208,7 @@ of every endpoint: <code>/claims</code>, <code>/actors</code>, <code>/evidence</
 
 def claims_page(analysis: Analysis, *, sort: str, descending: bool, status: str | None) -> str:
     """The claims table, sorted on the server by ``sort`` (a key of :data:`CLAIM_COLUMNS`)."""
-    claims = analysis.case.claims
+    claims = analysis.catalogue.claims
     labels = {gid: g.label for gid, g in analysis.groups.groups.items()}
     rows = [
         _Row(c, claims[c.iri].text)

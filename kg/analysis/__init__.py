@@ -41,16 +41,17 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import numpy as np
 import pyoxigraph as ox
 
 from kg.analysis._memory import TRIM_ABOVE_STATEMENTS, release_freed_memory
 from kg.analysis.bulk import Numbers, compute_numbers
+from kg.analysis.catalogue import Catalogue, CatalogueDetails, read_catalogue
 from kg.analysis.columns import CaseColumns, columns_from_case
 from kg.analysis.corroboration import STATUSES, Corroboration, Status, corroborate
 from kg.analysis.credibility import STIX_CONFIDENCE, Credibility, grade_credibility
@@ -59,6 +60,7 @@ from kg.analysis.evidence import EvidenceWeight, weigh_evidence
 from kg.analysis.explain import Explainer
 from kg.analysis.extract import SparqlSource, read_case_graph
 from kg.analysis.groups import SourceGroup, SourceGroups
+from kg.analysis.lazy import LazyAssessments
 from kg.analysis.model import Actor, CaseGraph, Claim, Statement
 from kg.analysis.reliability import (
     RELIABILITY_NAMES,
@@ -134,69 +136,6 @@ class ActorSummary:
     statements: int
 
 
-T = TypeVar("T")
-
-
-class LazyAssessments(Mapping[str, T], Generic[T]):
-    """IRI -> assessment, each built on first access and cached.
-
-    Asking for all of them at once (``values()``, ``items()``, or :meth:`many` for a large
-    share) builds them in one pass of the reference implementation over the whole graph, which
-    is faster than one neighbourhood at a time when they are many.
-    """
-
-    def __init__(self, keys: tuple[str, ...], index: Mapping[str, int],
-                 one: Callable[[int], T], every: Callable[[], dict[str, T]]) -> None:
-        self._keys = keys
-        self._index = index
-        self._one = one
-        self._every = every
-        self._cache: dict[str, T] = {}
-        self._complete = False
-
-    def __getitem__(self, key: str) -> T:
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache[key] = self._one(self._index[key])
-        return found
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._index
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-    @property
-    def complete(self) -> bool:
-        """Whether every assessment is built (after :meth:`values`, :meth:`items` or a large
-        :meth:`many`): reading them then reads nothing from the store."""
-        return self._complete
-
-    def _fill(self) -> None:
-        if not self._complete:
-            built = self._every()
-            built.update(self._cache)  # keep the objects already handed out
-            self._cache = built
-            self._complete = True
-
-    def values(self) -> list[T]:  # type: ignore[override]
-        self._fill()
-        return [self._cache[k] for k in self._keys]
-
-    def items(self) -> list[tuple[str, T]]:  # type: ignore[override]
-        self._fill()
-        return [(k, self._cache[k]) for k in self._keys]
-
-    def many(self, keys: Iterable[str]) -> list[T]:
-        wanted = list(keys)
-        if len(wanted) > max(200, len(self._keys) // 4):
-            self._fill()
-        return [self[k] for k in wanted]
-
-
 class Analysis:
     """The result of :func:`analyse`: per-claim and per-actor assessments, and the groups.
 
@@ -210,8 +149,10 @@ class Analysis:
     """
 
     def __init__(self, numbers: Numbers, trust: TrustEstimate, details: Details,
-                 scale: ReliabilityScale, case_loader: Callable[[], CaseGraph]) -> None:
+                 scale: ReliabilityScale, case_loader: Callable[[], CaseGraph],
+                 catalogue_loader: Callable[[], Catalogue] | None = None) -> None:
         self.numbers = numbers
+        self._catalogue_loader = catalogue_loader or (lambda: Catalogue.of(case_loader()))
         self.trust = trust
         self.min_groups = numbers.min_groups
         self._scale = scale
@@ -240,6 +181,22 @@ class Analysis:
         if not isinstance(self._explainer.details, CaseDetails):
             self._explainer.use_details(CaseDetails(case))
         return case
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        """The records of every actor, claim and evidence item, but no statement: what lists
+        need (:mod:`kg.analysis.catalogue`). Read on first use, unless :attr:`case` was.
+
+        Once read, explanations look their actors, claims and evidence up in it and read only
+        statements from the store.
+        """
+        if "case" in self._everything.__dict__:  # the whole graph's records are read
+            return Catalogue.of(self._everything.case)
+        catalogue = self._catalogue_loader()
+        details = self._explainer.details
+        if not isinstance(details, CaseDetails | CatalogueDetails):
+            self._explainer.use_details(CatalogueDetails(catalogue, details))
+        return catalogue
 
     @property
     def columns(self) -> CaseColumns:
@@ -477,6 +434,7 @@ def analyse(
                          method=method, scale=scale)
     implicit = [columns.actors[i] for i in np.flatnonzero(columns.actor_implicit).tolist()]
     return _analysis(columns, StoreDetails(source, implicit), lambda: read_case_graph(source),
+                     lambda: read_catalogue(source, columns),
                      min_groups=min_groups, method=method, scale=scale)
 
 
@@ -494,13 +452,14 @@ def analyse_case(
                      min_groups=min_groups, method=method, scale=scale)
 
 
-def _analysis(columns: CaseColumns, details: Details, case_loader: Callable[[], CaseGraph], *,
+def _analysis(columns: CaseColumns, details: Details, case_loader: Callable[[], CaseGraph],
+              catalogue_loader: Callable[[], Catalogue] | None = None, *,
               min_groups: int, method: str, scale: ReliabilityScale) -> Analysis:
     numbers = compute_numbers(columns, min_groups=min_groups)
     if columns.n_statements > TRIM_ABOVE_STATEMENTS:
         release_freed_memory()
     trust = estimate_trust_bulk(numbers, method=method)
-    return Analysis(numbers, trust, details, scale, case_loader)
+    return Analysis(numbers, trust, details, scale, case_loader, catalogue_loader)
 
 
 __all__ = [

@@ -70,3 +70,57 @@ def test_a_small_store_is_explained_at_refresh(
     putin = client.get("/actors/putin").json()
     assert putin["id"] == "putin"
     assert counted == built  # answered from what the refresh built
+
+
+@pytest.fixture
+def statement_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The seed case read as a large store is: lazily (no whole-graph read at analysis), with
+    every explanation on demand; counts the whole-graph reads (which read every statement)."""
+    import kg.analysis
+
+    reads: list[int] = []
+    original = kg.analysis.read_case_graph
+
+    def counting(source: Any) -> Any:
+        reads.append(1)
+        return original(source)
+
+    monkeypatch.setattr(kg.analysis, "EAGER_STATEMENTS", 0)
+    monkeypatch.setattr(kg.analysis, "read_case_graph", counting)
+    monkeypatch.setattr(state, "EXPLAIN_AT_REFRESH_MAX_CLAIMS", 10)
+    return reads
+
+
+def test_a_large_store_starts_and_lists_without_reading_statements(
+    make_client: Callable[..., TestClient], statement_reads: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from viz import large
+
+    monkeypatch.setattr(large, "SUMMARY_ABOVE", 10)  # the graph view opens on a summary
+    client = make_client()
+    claims = client.get("/claims", params={"limit": 1000}).json()
+    assert claims["items"][0]["text"].startswith("North Korean troops are in Russia")
+    actors = {a["id"]: a for a in client.get("/actors", params={"limit": 1000}).json()["items"]}
+    assert actors["kirby"]["label"] == "John Kirby"
+    evidence = client.get("/evidence", params={"kind": "SatelliteImagery"}).json()
+    assert [e["id"] for e in evidence["items"]] == ["nis-satellite-images"]
+    assert statement_reads == []
+    assert "North Korean troops" in client.get("/graph").text
+    assert statement_reads == []
+    # One claim's explanation reads its own statements only (not the whole graph).
+    one = client.get("/claims/nk-troops-in-russia").json()
+    assert {g["label"] for g in one["affirming"]} == {"South Korea", "Ukraine", "United States"}
+    assert statement_reads == []
+
+
+def test_a_write_to_a_large_store_renews_the_records_lists_show(
+    make_client: Callable[..., TestClient], statement_reads: list[int], token: str
+) -> None:
+    client = make_client(writes_enabled=True, write_token=token)
+    client.headers["Authorization"] = f"Bearer {token}"
+    made = client.post("/claims", json={"id": "bridge-closed", "text": "The bridge is closed."})
+    assert made.status_code == 201, made.text
+    listed = client.get("/claims", params={"limit": 1000}).json()["items"]
+    assert {c["id"]: c["text"] for c in listed}["bridge-closed"] == "The bridge is closed."
+    assert statement_reads == []
