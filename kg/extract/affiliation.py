@@ -53,7 +53,9 @@ def affiliate(table: ActorTable, record: ActorRecord, d: Description) -> None:
             record.acts_for = body.id
         else:
             record.acts_for = state.id
-    elif d.possessor:
+    elif d.possessor and title.affiliation != "none":
+        # ("Lusk resident Ana Holt": a title that acts for no one makes the place before it
+        # where she lives, not whom she acts for)
         target = possessor(table, d.possessor, title.affiliation)
         record.acts_for = target.id if target else None
     elif d.head and title.affiliation == "org":

@@ -83,6 +83,7 @@ def _anaphor(labels: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_ANAPHOR_NOUNS + rf"\s+(?:\w+ly\s+)?(?:{words})\b)")
 
 
+_COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
 _STARTS_TERMINATOR = re.compile(r"^\s*,?\s*(?:according to|per|citing|amid)\b")
 _SAME_SPEAKER = re.compile(r",?\s+and\s+(?:also\s+)?(?=\w)|,\s+(?=\w+ing\b)")
 _NEW_SPEAKER = re.compile(r"(?:,\s+(?:but|while|whereas|although|and)|;)\s+(?:(?:the|a|an)\s+)?"
@@ -186,17 +187,25 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
         verb = lex.verbs[match.group(0)]
         if _NOUN_BEFORE.search(masked[:v0]) or _PASSIVE_BEFORE.search(masked[:v0]) or \
                 _IMPERSONAL_BEFORE.search(masked[:v0]) or (
-                    verb.form.endswith("ed") and (re.match(r"\s+by\b", masked[v1:]) or
-                                                  _POSSESSIVE_BEFORE.search(masked[:v0]))):
+                    verb.form.endswith("ed") and (
+                        re.match(r"\s+by\b", masked[v1:]) or
+                        re.match(r"\s*by\b", masked[skip_adjuncts(masked, v1):]) or
+                        _POSSESSIVE_BEFORE.search(masked[:v0]))):
             # "its claims", "were told to keep the notebooks", "shoppers questioned by the
-            # Gazette" (a passive participle): no one speaks
+            # Gazette", "a report released in August by X" (a passive participle, after its
+            # adjuncts): no one speaks
             continue
         new_speaker = _NEW_SPEAKER.search(masked[:v0]) if v0 < claimed_until and \
             verb.cls in {"speech", "belief"} else None
-        if new_speaker and re.search(r"\b(?:that|which|who|whether|if)\b", new_speaker.group(0)):
+        # "P, but would not say whether Q": only modifiers between the conjunction and the
+        # verb, so the subject is the previous frame's, not a new speaker
+        lead = masked[:strip_modifiers(masked, v0)[0]] if re.match(
+            r"\s+(?:whether|that|if)\s", masked[v1:]) else masked[:v0]
+        if new_speaker and (re.search(r"\b(?:that|which|who|whether|if)\b", new_speaker.group(0))
+                            or _COORDINATED.search(lead)):
             new_speaker = None
         if v0 < claimed_until and not new_speaker and not (
-                re.search(r",?\s+(?:and|but)\s+(?:also\s+)?$", masked[:v0])
+                _COORDINATED.search(lead)
                 or (re.search(r",\s+$", masked[:v0]) and verb.form.endswith("ing"))):
             continue
         frame = _frame(sent, masked, verb, v0, v1, [] if new_speaker else frames, lex)
@@ -224,17 +233,24 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
     base = sent.start
     coordinated = bool(frames) and bool(re.search(r"(?:,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)$",
                                                   masked[:v0]))
+    # "..., but would not say whether Q": the verb's modifiers after the conjunction are cues
+    m0, modifiers = strip_modifiers(masked, v0)
+    # (only before a clause: "kept the permits and refused to show them" is another act)
+    modified = bool(frames) and bool(modifiers) and bool(_COORDINATED.search(masked[:m0])) and \
+        bool(re.match(r"\s+(?:whether|that|if)\s", masked[v1:]))
     if (coordinated and (verb.form.endswith("ing") or
                          re.search(r"\b(?:and|but)\s+(?:also\s+)?$", masked[:v0]))) or \
-            _releases_what(frames, masked, verb, v0, base):
+            modified or _releases_what(frames, masked, verb, v0, base):
         previous = frames[-1]
         frame = Frame(kind=verb.cls if verb.cls != "belief" else "speech", verb=verb,
-                      verb_span=(base + v0, base + v1), verb_text=verb.form,
+                      verb_span=(base + v0, base + v1),
+                      verb_text=_verb_text(masked[m0:v1]) if modified else verb.form,
                       speaker=previous.speaker, speaker_text=previous.speaker_text,
-                      same_as_previous=True)
+                      same_as_previous=True, cues=modifiers if modified else [])
         # the previous claim ends where this verb's clause begins
         if previous.claims and previous.claims[-1][1] > base + v0:
-            cut = re.search(r"(?:,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)$", masked[:v0])
+            cut = re.search(r"(?:,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)$",
+                            masked[:m0 if modified else v0])
             previous.claims[-1] = (previous.claims[-1][0], base + (cut.start() if cut else v0))
         span = _complement(sent, masked, v1, verb, frame, lex)
         if span:

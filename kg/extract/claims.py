@@ -1,19 +1,23 @@
 """Claims: one per proposition. Statements that say the same thing in other words share a
 claim; a narrower version of a claim refines it.
 
-Claims are compared as sets of content words: lower-cased, stop words dropped
-(``stopwords.txt``), word classes folded (``synonyms.tsv``: "soldiers" is "troops"), states
-folded to one token ("North Korean", "Pyongyang" and "DPRK" are ``north-korea``), numbers
-without separators, light suffix stripping.
+Claims are compared as sets of content words (:mod:`kg.extract.similarity`): lemmatised and
+stemmed, stop words dropped (``stopwords.txt``), word classes folded (``synonyms.tsv``:
+"soldiers" is "troops"), states folded to one token ("North Korean", "Pyongyang" and "DPRK"
+are ``north-korea``), numbers in digits ("three thousand" is ``3000``).
 
 Two statements share a claim when
 
 - the Jaccard similarity of their word sets is at least ``threshold``
-  (:data:`MERGE_THRESHOLD`, 0.6 by default, chosen on all gold articles together), or
+  (:data:`MERGE_THRESHOLD`, 0.6 by default, chosen on all gold articles together), unless
+  both give numbers and no number is common to them, or
 - one set contains the other and the extra words of the larger add no qualifier (no number,
   no state, no proper noun): the larger only says the same more fully ("the batteries were
   to blame" / "the fire was caused by batteries stored in the warehouse"), with a Jaccard
-  similarity of at least :data:`CONTAINMENT_FLOOR`.
+  similarity of at least :data:`CONTAINMENT_FLOOR`, or
+- the later one is a nominal, a noun phrase of at most three content words with no finite
+  verb ("the union denied forced overtime": "Forced overtime."), whose words all occur in a
+  statement of the earlier claim: the noun phrase names it. Of several, the most alike.
 
 Claim B refines claim A when A's words are a proper subset of B's and B's extra words
 include a qualifier: a number ("at least 3,000 North Korean troops ... in Russia"), a state
@@ -33,7 +37,7 @@ Example:
     >>> from kg.extract.lexicon import load_lexicon
     >>> words = content_words("North Korean soldiers are in Russia.", load_lexicon())
     >>> sorted(words.words)
-    ['country:north-korea', 'country:russia', 'troops']
+    ['country:north-korea', 'country:russia', 'troop']
 """
 
 from __future__ import annotations
@@ -45,88 +49,22 @@ from kg.extract.anaphora import anaphor_target
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import ClaimRecord, StatementRecord
 from kg.extract.names import slug
+from kg.extract.similarity import (
+    CONTAINMENT_FLOOR,
+    MERGE_THRESHOLD,
+    Words,
+    content_words,
+    names_earlier,
+    refines,
+    similarity,
+)
 
-MERGE_THRESHOLD = 0.6
-CONTAINMENT_FLOOR = 0.3
-_WORD = re.compile(r"[A-Za-z0-9]+(?:[\u2019'][a-z]+)?")
 _QUOTE_SUPPORT_WINDOW = 3  # sentences
 # "The results leave no doubt about P", "These figures show P": a quotation whose subject
 # refers back to what was found says something about it (what it shows), not the same again
 _ABOUT_THE_RESULTS = re.compile(r"(?:the|these|those|this|that|our|its|their)\s+(?:[\w-]+\s+)?"
                                 r"(?:results?|findings?|tests?|data|evidence|figures|analys[ie]s)"
                                 r"\s+(?!(?:is|are|was|were|had|has|have)\b)[a-z]+", re.I)
-
-
-@dataclass(frozen=True)
-class Words:
-    """The content words of a claim, and which of them qualify it."""
-
-    words: frozenset[str]
-    qualifiers: frozenset[str]
-    events: frozenset[str] = frozenset()  # nouns for an event ("strike"): event_nouns.txt
-
-
-def _stem(word: str, lex: Lexicon) -> str:
-    if word in lex.synonyms:
-        return lex.synonyms[word]
-    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""),
-                                ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
-            stemmed = word[: len(word) - len(suffix)] + replacement
-            return lex.synonyms.get(stemmed, stemmed)
-    return word
-
-
-def content_words(text: str, lex: Lexicon) -> Words:
-    """The words two claims are compared on."""
-    text = re.sub(r"[\u201c\u201d\"]", "", text)
-    text = re.sub(r"(\d),(\d{3})", r"\1\2", text)
-    countries: list[str] = []
-    for form in sorted(lex.country_by_form, key=len, reverse=True):
-        pattern = rf"(?<![\w.]){re.escape(form)}(?:\u2019s|'s)?(?![\w])"
-        if re.search(pattern, text):
-            countries.append("country:" + lex.country_by_form[form].id)
-            text = re.sub(pattern, " ", text)
-    words, qualifiers, events = set(countries), set(countries), set()
-    for i, match in enumerate(_WORD.finditer(text)):
-        raw = re.sub(r"[\u2019'](?:s)?$", "", match.group(0))
-        lowered = raw.lower()
-        if lowered in lex.stopwords or (len(lowered) < 2 and not lowered.isdigit()):
-            continue
-        word = _stem(lowered, lex)
-        words.add(word)
-        if lowered in lex.events:
-            events.add(word)
-        if raw.isdigit() or (i > 0 and raw[:1].isupper()):
-            qualifiers.add(word)
-    return Words(frozenset(words), frozenset(qualifiers), frozenset(events))
-
-
-def similarity(a: Words, b: Words) -> float:
-    """How far two claims say the same thing, in [0, 1] (see the module docstring)."""
-    union = a.words | b.words
-    if not union:
-        return 0.0
-    jaccard = len(a.words & b.words) / len(union)
-    if jaccard >= MERGE_THRESHOLD:
-        return jaccard
-    small, large = (a, b) if len(a.words) <= len(b.words) else (b, a)
-    if len(small.words) >= 2 and small.words < large.words and jaccard >= CONTAINMENT_FLOOR \
-            and not (large.words - small.words) & large.qualifiers:
-        return MERGE_THRESHOLD
-    return jaccard
-
-
-def refines(narrow: Words, broad: Words) -> bool:
-    """Whether the narrower claim is the broader one with a qualifier added. The broader
-    one may name the event with a noun ("civilians were killed in the strike") where the
-    narrower describes it ("23 civilians were killed when a missile hit the market")."""
-    named_event = broad.words - narrow.words
-    core = broad.words - named_event
-    if named_event and not (named_event <= broad.events and len(core) >= 2):
-        return False
-    return len(broad.words) >= 3 and core < narrow.words and bool(
-        (narrow.words - broad.words) & narrow.qualifiers)
 
 
 @dataclass
@@ -168,6 +106,11 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
                 statement.confidence = round(statement.confidence * 0.9, 2)
                 statement.cues.append(f"same claim as an earlier statement (similarity "
                                       f"{best[0]:.2f})")
+            elif words[i].nominal:
+                target = _named(words, i, clusters, statement.group)
+                if target is not None:
+                    statement.confidence = round(statement.confidence * 0.9, 2)
+                    statement.cues.append("a noun phrase naming an earlier claim")
         if target is None:
             clusters.append(_Cluster([i], words[i], {statement.group}))
             home[i] = len(clusters) - 1
@@ -177,6 +120,16 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
             home[i] = target
     _quote_support(statements, clusters, home, words)
     return _records(statements, [c for c in clusters if c.members], words)
+
+
+def _named(words: list[Words], i: int, clusters: list[_Cluster], group: int) -> int | None:
+    """The claim that the nominal statement ``i`` names ("denied forced overtime"): of those
+    with a statement holding all its words, the most alike, the latest on a tie."""
+    found = [(max(similarity(words[i], words[m]) for m in c.members
+                  if names_earlier(words[i], words[m])), n)
+             for n, c in enumerate(clusters) if group not in c.groups
+             and any(names_earlier(words[i], words[m]) for m in c.members)]
+    return max(found)[1] if found else None
 
 
 def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],

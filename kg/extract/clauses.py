@@ -20,6 +20,10 @@ from kg.extract.model import Span
 # left out); "P, and that Q"; "P; Q"; "X had done P but had not done Q"; "made P plausible but
 # did not prove it" (a negated second verb phrase of the same subject: its own claim, denied)
 _CLAUSES = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+that\s+|;\s+|,?\s+so\s+that\s+|"
+                      # "the plant will stay shut after an inspection found leaks": what the
+                      # inspection found is said too (a determiner's noun phrase, a past verb)
+                      r",?\s+after\s+(?=(?:an?|the|its|their)\s+(?:[\w\u2019'-]+\s+){0,3}?"
+                      r"(?:found|showed|revealed|detected|confirmed|identified)\s)|"
                       r",?\s+(?:but|and)\s+(?=(?:had|has|have|was|were|is|are|did|does|do|"
                       r"would|could|will)\s+(?:not\s+|never\s+)?"
                       r"(?:\w+(?:ed|en|n)|found|made|told|said|sent|kept|held|left|got|brought|"
@@ -83,6 +87,11 @@ _CLAUSE_VERB = re.compile(rf"\b(?:{_AUX}|\w+ed|{_PAST}|sold|bought|paid|sent|bro
 _QUOTE_PARTS = re.compile(rf"(?<=[.!?;])\s+(?=[A-Z\u201c\"])|;\s+|{_PURPOSE}")
 
 
+# "we closed it because P, not because Q": the reason denied is a claim of its own, which
+# keeps its "not because" (a frame of denial_cues.tsv that denies Q)
+_NOT_BECAUSE = r",\s+(?=not\s+because\s)"
+
+
 @cache
 def _splitter(base: re.Pattern[str], negatives: tuple[str, ...]) -> re.Pattern[str]:
     """``base`` or a coordinated negative clause: "P and was not Q" (a negated verb phrase of
@@ -95,7 +104,7 @@ def _splitter(base: re.Pattern[str], negatives: tuple[str, ...]) -> re.Pattern[s
                 r"could)\s+(?:not|never|no\s+longer)\b|" + _NEGATIVE_OBJECT +
                 (rf"|(?:{subjects})\s+(?:[\w\u2019'-]+\s+){{0,4}}?(?:is|are|was|were|has|have|"
                  r"had|did|does|do|could|would|can|will|\w+ed|\w+s)\b" if subjects else "") + ")")
-    return re.compile(rf"{base.pattern}|{negative}|{_NEW_CLAUSE}")
+    return re.compile(rf"{base.pattern}|{negative}|{_NEW_CLAUSE}|{_NOT_BECAUSE}")
 
 
 def elided_subject(first: str, part: str) -> str | None:

@@ -19,10 +19,15 @@ from kg.extract.statements import Context
 
 _CHANNEL = r"(?:\s+(?:via|by|through)\s+(?:an?\s+)?(?P<channel>email|e-mail|telephone|phone|" \
            r"text message|letter|social media|messaging app))?"
-_ASKED = re.compile(r"^(?P<by>.+?)\s+(?:contacted|asked|reached out to|emailed|called|"
-                    r"messaged|approached)\s+(?P<to>(?:the\s+)?[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){0,6}?)"
+# ("X has reached out to Y for comment on the logs and will update this story with any
+# response": the request, what it was about, and the promise to print the answer)
+_ASKED = re.compile(r"^(?P<by>.+?)\s+(?:(?:has|have|had)\s+)?(?:contacted|asked|reached out to|"
+                    r"emailed|called|messaged|approached)\s+"
+                    r"(?P<to>(?:the\s+)?[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){0,6}?)"
                     r"(?:,[^,]+,)?(?:\s+for\s+(?:comment|a comment|a response|its response|"
-                    r"their response|his response|her response))?" + _CHANNEL + r"\s*\.?$")
+                    r"their response|his response|her response)(?:\s+on\s+[^,;]{1,60}?)?)?" +
+                    _CHANNEL + r"(?:,?\s+and\s+will\s+update\s+(?:this|the)\s+(?:story|article|"
+                    r"report)\b[^,;]*?)?\s*\.?$")
 _NO_REPLY = re.compile(r"^(?P<to>.+?)\s+(?:did not|didn't|didn\u2019t|has not|had not|have not|"
                        r"hasn't|hasn\u2019t)\s+(?:immediately\s+)?(?:respond|reply|replied|responded|"
                        r"return)(?:ed)?\s+(?:to\s+)?(?:an?\s+|our\s+|the\s+|several\s+)?"

@@ -68,8 +68,11 @@ def titled(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
 def _only_named(table: ActorTable, noun: str, text: str) -> ActorRecord | None:
     """"the inspectorate" long after "the National Mining Inspectorate": past the
     window, a definite description still names the one named actor whose head noun it
-    is, when the text names no other (with several, recency would have to choose)."""
-    named = [r for r in table.records.values() if r.kind != "Person" and r.named and
+    is, when the text names no other (with several, recency would have to choose). An actor
+    known by a definite description of its own ("the city's Department of Transportation")
+    counts as named: "a department" would not."""
+    named = [r for r in table.records.values() if r.kind != "Person" and (r.named or any(
+        a.lower().startswith("the ") for a in r.aliases)) and
              noun in r.nouns and not other_modifier(text, (r.name, *r.aliases), noun)]
     return named[0] if len(named) == 1 else None
 

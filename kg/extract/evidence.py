@@ -40,8 +40,9 @@ _THERE_IS = re.compile(r"^there\s+(?:is|was|were|are)\s+(?:clear\s+|strong\s+|ne
 _USED_TO = re.compile(r"^(?:it|they|we|he|she|[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*)\s+"
                       r"(?:had\s+|has\s+|have\s+)?(?:used|employed|relied\s+on)\s+(.+?)\s+to\s+"
                       r"(?:confirm|identify|verify|establish|determine|show|detect)\s+", re.I)
-_FOUND = re.compile(r"^(its|their|our|his|her|the|a|an|)\s*((?:[\w\u2019'-]+\s+){0,3}?(?:analysis|"
-                    r"samples?|tests?|footage|video|images?|imagery|photos?|photographs?|"
+# ("an", then "a", each a whole word: "an inspection" is not "a" and "n inspection")
+_FOUND = re.compile(r"^(its|their|our|his|her|the|an|a|)\b\s*"
+                    r"((?:[\w\u2019'-]+\s+){0,3}?(?:analysis|samples?|tests?|footage|video|images?|imagery|photos?|photographs?|"
                     r"reports?|investigation|review|records|audit|data|inspection|documents?|"
                     r"emails?|letters?|files?|recordings?))\s*(?:,\s+which\s+[^,]+,\s*)?"
                     r"(?:(?:seen|obtained|reviewed)\s+"
@@ -98,8 +99,9 @@ _RELEASED_BY = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))"
                 rf"(?P<verb>{_RELEASED_BY_VERBS})"
                 # where or when, or for whom: "online", "on Monday", "inside the plant's
                 # office", "on its behalf" (no comma, at most six words)
+                # (two of them: "posted online in October by X")
                 r"(?:\s+(?:online|publicly|(?:on|in|inside|at|during|between|over|for|last|"
-                r"earlier)\s+[^,;]{{1,40}}?))?"
+                r"earlier)\s+[^,;]{{1,40}}?)){{0,2}}"
                 r"\s+by\s+(?P<who>(?:the\s+)?[\w\u2019'.-]+(?:\s+"
                 r"[\w\u2019'.-]+){{0,5}}?)(?=\s+(?:which|that|who|showing|on|in|last|before|after|"
                 r"during|with|between|and|show|shows|showed|found|find|finds|suggest|suggests|"

@@ -34,6 +34,8 @@ ADJUNCT = re.compile(
     r"^\s*(?:,\s*)?(?:(?:in|at|during|via|by|on|through|from|to|after|before)\s+(?:an?\s+|the\s+)?"
     r"(?:[\w\u2019'-]+\s+){0,6}?(?:statement|briefing|conference|interview|reply|post|speech|"
     r"email|telephone|phone|call|meeting|summit|video|address|social media|website|blog|X|Facebook|"
+    # "said through a spokesperson that P", "through its lawyers": who carried the words
+    r"spokesperson|spokesman|spokeswoman|representatives?|lawyers?|attorneys?|"
     r"Telegram|questions from the [A-Z][\w ]+|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|night|morning|evening|afternoon|week|month|year|\d{4}|\d{1,2}|January|"
     r"February|March|April|May|June|July|August|September|October|November|December)"

@@ -90,7 +90,7 @@ def _find(records: list[EvidenceRecord], mention: EvidenceMention) -> EvidenceRe
         if record.kind != mention.kind:
             continue
         actors = {record.produced_by, record.released_by, *record.cited_by} - {None}
-        if mention.actor and mention.actor in actors:
+        if mention.actor and mention.actor in actors and _same_material(record, mention):
             return record
         if not mention.actor and mention.description.lower() in record.description.lower():
             return record
@@ -98,6 +98,16 @@ def _find(records: list[EvidenceRecord], mention: EvidenceMention) -> EvidenceRe
                 mention.role in {"cited", "released-by"}:
             return record  # "the footage": the video mentioned before
     return None
+
+
+def _same_material(record: EvidenceRecord, mention: EvidenceMention) -> bool:
+    """Whether a mention of the same kind by the same actor can be the same material: any
+    for a specific kind ("Video"); for the generic kind "Evidence" ("data", "an inspection",
+    "logs") only when the head nouns agree (an actor's inspection is not its data)."""
+    if mention.kind != "Evidence":
+        return True
+    head = mention.description.lower().split()[-1:] or [""]
+    return head[0].rstrip("s") in record.description.lower()
 
 
 def _apply(ctx: Context, record: EvidenceRecord, mention: EvidenceMention) -> None:

@@ -267,6 +267,9 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
         for i, word in enumerate(rest[:3]):
             bare, possessive = strip_possessive(word)
             if possessive and all(w[:1].isupper() for w in rest[:i + 1]):
+                after = rest[i + 1:]
+                if len(after) == 1 and after[0][:1].isupper() and _head(after, lex):
+                    break  # "the State Auditor's Office", "the Sheriff's Office": one name
                 possessor = " ".join([*rest[:i], bare])
                 rest = rest[i + 1:]
                 break

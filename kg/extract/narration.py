@@ -234,6 +234,12 @@ def _own(ctx: Context, sent: Sentence, span: tuple[int, int], stance: str, cues:
         return
     text = ctx.text[span[0]:span[1]]
     frame = claim_frame(text, ctx.lex)
+    if frame and frame.role == "cited" and re.match(r"(?i)an?\s", text) and \
+            not re.search(r"\bby\b", text[:frame.removed]):
+        # "..., after an inspection found P": the writer narrates an event, citing no
+        # material of its own (a speaker who says it cites the inspection: statements.py;
+        # "a report seen by the Courier shows P" is the writer's material)
+        frame = None
     if frame:  # "Documents seen by the Gazette show that P": P, on cited evidence
         ctx.evidence.append(EvidenceMention(frame.kind, frame.description,
                                             (span[0], span[0] + frame.removed), "cited",

@@ -30,6 +30,7 @@ from kg.extract.statements import Context, read_frames
 from kg.extract.wire import DATELINE, in_wire_voice, wire_section
 
 DEFAULT_THRESHOLD = 0.6
+_HEADING_WORDS = 10  # the longest subheading; a longer line without a full stop is text
 _BYLINE = re.compile(r"^(?:By\s+|Published\b|Updated\b)|\s\|\s")
 # the writer's role in a byline ("Science Editor", "Staff Writer"), never the publication
 _BYLINE_ROLE = re.compile(r"(?i)\b(?:editor|correspondent|reporter|writer|columnist|"
@@ -41,6 +42,7 @@ _STAMP = re.compile(r"(?i)^(?:published|updated|posted|last updated)\b:?\s")
 # credit for the reporting, no statement
 _CONTRIBUTED = re.compile(r"^[A-Z][\w\u2019'.&, -]*\s+contributed\s+(?:reporting\s+)?"
                           r"(?:to\s+this\s+(?:report|story|article)|reporting)\.?$")
+_CLOCK_END = re.compile(r"(?i)\d\s*[ap]\.m\.$")
 _BYLINE_TITLE = re.compile(r"The(?:\s+[A-Z][\w\u2019'&-]*){1,4}")
 _OUTLET_NAME = r"((?:The\s+|the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)"
 _SEEN = r"(?:seen|reviewed|obtained|verified|analysed|analyzed)"
@@ -177,7 +179,7 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
                    "date_text": None, "country": None, "skip": set(), "trim": {}}
     # the header: the first three paragraphs, and any line before the first full sentence
     # (a kicker, headline, standfirst and byline can take five lines before the text starts)
-    body_at = next((s.paragraph for s in sentences if s.text[-1:] in ".!?\u201d\""), 0)
+    body_at = next((s.paragraph for s in sentences if _ends_sentence(s.text)), 0)
     first_paragraphs = [s for s in sentences if s.paragraph <= max(3, min(body_at - 1, 5))]
     opening = [s for s in sentences if s.paragraph == sentences[0].paragraph] if sentences else []
     if len(opening) > 1 and opening[-1].text[-1:] not in ".!?\u201d\"" and \
@@ -190,7 +192,7 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
     for sent in first_paragraphs:
         if sent.index in found["skip"]:
             continue
-        line_end = sent.text[-1:] in ".!?\u201d\""
+        line_end = _ends_sentence(sent.text)
         header_line = not line_end and sent.paragraph < body_at and \
             not _BYLINE.search(sent.text) and not DATELINE.match(sent.text)
         if header_line and found["title"] is None and len(sent.text.split()) >= 3:
@@ -237,6 +239,12 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
             if match.group("date") and (when := header_date(match.group("date"))) and when.iso:
                 found["date"], found["date_text"] = dt.date.fromisoformat(when.iso), when.text
     return found
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends as a sentence does; a time stamp's "a.m." or "p.m." ending a
+    byline ("| Updated Nov. 26, 2026, 11:40 a.m.") does not make it one."""
+    return line[-1:] in ".!?\u201d\"" and not _CLOCK_END.search(line)
 
 
 def _masthead(byline: str, lex: Lexicon) -> str | None:
@@ -290,9 +298,14 @@ def _furniture(sentences: list[Sentence], lex: Lexicon) -> set[int]:
         truncated = whole.endswith(("…", "...")) and any(
             other != number and texts[other].startswith(whole.rstrip("….").rstrip())
             for other in texts)
-        short = number > 1 and len(whole.split()) <= 3 and whole[-1:] not in ".!?\u201d\"" and \
-            credit_line(whole, 0, 0) is None
-        if whole.strip().lower() in lex.furniture or truncated or short or \
+        # a line of a few words with no sentence end below the headline is a section label
+        # or a subheading ("What the tests found", "Residents say they were not warned"): a
+        # title over the text that follows, stating nothing of its own
+        short = number > 1 and len(whole.split()) <= _HEADING_WORDS and \
+            whole[-1:] not in ".!?\u201d\":" and credit_line(whole, 0, 0) is None
+        lowered = whole.strip().lower()
+        labelled = any(lowered.startswith(line) for line in lex.furniture if line.endswith(":"))
+        if lowered in lex.furniture or labelled or truncated or short or \
                 _CONTRIBUTED.match(whole.strip()):
             skip.update(s.index for s in group)
     return skip

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import evidence as ev
 from kg.extract.actors import ActorRecord
+from kg.extract.documents import owned_material
 from kg.extract.frame import Frame
 from kg.extract.model import Span
 from kg.extract.sentences import Sentence
@@ -82,6 +83,10 @@ def object_evidence(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRe
     return mention
 
 
+_SHOWS = re.compile(r"\s+(?:shows?|showed|appears?\s+to\s+show|suggests?|suggested|"
+                    r"reveals?|revealed|indicates?|indicated)\b")
+
+
 def passive_evidence(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
     """Material named with its maker ("images released by X", "taken by X", "sequencing at
     X's laboratory"), and what a document is said to list."""
@@ -94,10 +99,14 @@ def passive_evidence(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
         actor = ctx.table.resolve(staff.group(1) if staff else mention.actor_text or "", at,
                                   sentence=sent.index)
         mention.actor = actor.id if actor else None
-        mention.supports = []
+        # "footage posted online by X shows P": the material, as the subject of a verb of
+        # showing, supports what the sentence says it shows (set by the pipeline)
+        after = (mention.actor_at or 0) - sent.start + len(mention.actor_text or "")
+        mention.supports = None if mention.actor_text and _SHOWS.match(sent.text, after) else []
     for mention in performed:  # a test made here supports the sentence's own statements
         mention.supports = None  # (set by the pipeline)
     found += performed
+    found += owned_material(ctx, sent)  # "X's own logs ... show P": X made them
     # what a document lists supports what the sentence says of it (set by the pipeline)
     return [m for m in found if m.actor] + ev.listed_in(sent.text, sent.start, sent.index,
                                                         ctx.lex)

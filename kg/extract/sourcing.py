@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import evidence as ev
 from kg.extract.actors import ActorRecord
+from kg.extract.documents import document_author
 from kg.extract.evidence import evidence_kind
 from kg.extract.frame import Frame, verb_pattern
 from kg.extract.lexicon import Lexicon
@@ -226,6 +227,10 @@ def according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord
         ctx.evidence.append(ev.EvidenceMention(kind, phrase, frame.speaker, "produced",
                                                sent.index, actor=maker.id))
         return maker
+    if frame.claims and (author := document_author(ctx, sent, frame, kind)) is not None:
+        # "according to data the board published", "according to the report" (named before),
+        # "according to the statement": the document's author speaks (kg/extract/documents.py)
+        return author
     if kind:
         mention = ev.EvidenceMention(kind, re.sub(r"\s+(?:seen|obtained|reviewed)\s+by\b.*",
                                                   "", phrase), frame.speaker, "cited",

@@ -124,8 +124,26 @@ def _has(text: str, cue: str) -> bool:
     return re.search(rf"(?<![\w\u2019'-]){re.escape(cue)}(?![\w\u2019'-])", text, re.I) is not None
 
 
+# "If the board wanted weekly checks, that was never put to us": a clause before the main one
+_LEADING_CLAUSE = re.compile(r"^(?:if|unless|even\s+if|although|though|while|whereas|once|"
+                             r"because)\s[^,]{1,80},\s+", re.I)
+# "The firm's records, leaked to the Gazette, show no ...": a participle or relative clause
+# set off by commas after the subject
+_PARENTHETICAL = re.compile(r",\s+(?:which|who|whose|\w+ed)\b[^,]{0,80},")
+# "lost so much pressure that they can no longer be used": the result clause is not the main
+_RESULT = re.compile(r"\s(?:so|such)\s(?:[\w-]+\s){0,3}?that\s")
+
+
 def _main_clause(text: str) -> str:
-    """The words up to the first comma or relative clause (where a negation counts)."""
+    """The words of the main clause, where a negation counts: after a leading adverbial
+    clause, without a parenthetical after the subject, up to the first comma, relative or
+    result clause. The words left out before its end are blanked, not cut, so that offsets
+    into it are offsets into ``text``."""
+    if lead := _LEADING_CLAUSE.match(text):
+        text = " " * lead.end() + text[lead.end():]
+    text = _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text, count=1)
+    if result := _RESULT.search(text):
+        text = text[:result.start()]
     return re.split(r",|\s(?:which|who|where|because|although|though)\s", text, maxsplit=1)[0]
 
 
@@ -133,7 +151,7 @@ def _negation(text: str, lex: Lexicon) -> str | None:
     clause = _main_clause(text)
     # a negated ability ("the images cannot show P") denies it, unless the subject states a
     # policy ("we cannot accept"); a hedge that holds the negation ("cannot rule out") wins
-    scopes = {"negation"} if _POLICY_SUBJECT.match(clause) else {"negation", "modal"}
+    scopes = {"negation"} if _POLICY_SUBJECT.match(clause.lstrip()) else {"negation", "modal"}
     hedged = {i for c, s in lex.hedges.items() if s in CLAIM_SCOPES
               for m in _finditer(clause, c) for i in range(*m.span())}
     cues = [c for c, scope in lex.denials.items() if scope in scopes and

@@ -27,6 +27,10 @@ _VERB_FIRST = re.compile(r"(?:\w+ed|has|had|was|were)\b[^,]*\s(?:and|but)$")
 # "Open Rivers, a conservation charity" before it: a capitalised name and its apposition
 _NAMED_BEFORE = re.compile(r"(?:^|[.;:]\s*)((?:The\s+)?[A-Z][\w\u2019'.&-]*"
                            r"(?:\s+[A-Z][\w\u2019'.&-]*){0,5}),((?:\s+[\w\u2019'.&-]+){1,8})\s*$")
+# "A report released in August by the State Auditor's Office [found]": a document, the
+# participle that says who made it and when, then its maker: a longer phrase, one speaker
+_MADE_BY = re.compile(r"(?i:an?|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:released|published|"
+                      r"issued|commissioned|prepared|compiled)\s+(?:[^,;]{1,30}?\s+)?by\s+\S")
 _ACCUSATION = re.compile(r"(?:an?|the|this|that)\s+(?:accusation|claim|allegation|charge|"
                          r"assertion|suggestion|version|account)s?\s+(?:that\s+|which\s+)?")
 
@@ -107,7 +111,8 @@ def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
         # "Open Rivers, a charity, praised the plan but [said]": the verb phrase follows an
         # apposition, so its subject is the name before it
         return named.start(1), named.end(1), named.group(2).strip(), named.start(1) == 0
-    if not phrase.strip() or "_" in phrase or len(phrase.split()) > 9:
+    if not phrase.strip() or "_" in phrase or \
+            len(phrase.split()) > (14 if _MADE_BY.match(phrase) else 9):
         return None
     return start, len(left), appositive, boundary < 0 and not leading
 

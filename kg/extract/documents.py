@@ -1,0 +1,147 @@
+"""Sentences sourced to a document: whose word "according to the report" is.
+
+"According to X" names a speaker when X is an actor (:mod:`kg.extract.sourcing`). When X is
+a document, the sentence is still someone's word: the document's author's. This module finds
+the author where the phrase itself does not name an owner ("the retailer's list", read by
+:mod:`kg.extract.sourcing`):
+
+- a document with a relative clause that names who made it: "according to data the agency
+  published on Monday", "according to figures that the ministry released". The agency says P
+  through its data, which is its evidence;
+- a definite document named before: "A report by the audit office found P. According to the
+  report, Q": "the report" is the one the text presented, and its producer says Q;
+- a statement named before: "In a statement, the board said P. ..., according to the
+  statement": the speaker of the last statement made in that setting (``settings.tsv``: the
+  cues whose last word is the noun) says it.
+
+Nothing is taken when the text offers no such antecedent: the sentence stays in the
+publisher's voice, as before.
+
+Example:
+    >>> from kg.extract import extract
+    >>> draft = extract("Water use rose 4 percent, according to data the Harl Water Board "
+    ...                 "published on Monday.", publisher="The Test Gazette")
+    >>> [(s.actor, s.stance) for s in draft.statements]
+    [('harl-water-board', 'affirms')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.extract import evidence as ev
+from kg.extract.actors import ActorRecord
+
+if TYPE_CHECKING:
+    from kg.extract.frame import Frame
+    from kg.extract.sentences import Sentence
+    from kg.extract.statements import Context
+
+WINDOW = 8  # sentences a definite document or statement looks back for its antecedent
+# "data the agency published on Monday", "figures that the ministry released": the material,
+# then the clause's subject and a verb of making or releasing
+_MADE_BY_CLAUSE = re.compile(r"^(?P<what>(?:the\s+|its\s+|new\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)\s+"
+                             r"(?:that\s+|which\s+)?(?P<who>(?!by\b)(?:the\s+|a\s+)?[\w\u2019'.&-]+"
+                             r"(?:\s+[\w\u2019'.&-]+){0,5}?)\s+(?:has\s+|had\s+)?(?:published|"
+                             r"released|issued|compiled|collected|posted|provided|filed|"
+                             r"presented|shared)\b", re.I)
+_DEFINITE = re.compile(r"^(?:the|that|this)\s+((?:[\w-]+\s+){0,2}?([\w-]+))$", re.I)
+
+
+@cache
+def _owned(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """"Pell Mills' own delivery logs, leaked to the Gazette, show P": a named owner's
+    material (the evidence phrases of the lexicon, a user's too) as the subject of a verb of
+    showing; the owner made it, whoever passed it on."""
+    nouns = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases),
+                            key=len, reverse=True)) or "(?!)"
+    return re.compile(r"(?:^|[,;:]\s+)(?P<who>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})"
+                      r"(?:[\u2019']s|(?<=s)[\u2019'])\s+(?:own\s+)?"
+                      rf"(?P<what>(?:[\w-]+\s+){{0,2}}?(?i:{nouns}))(?:,[^,]{{1,80}},)?\s+"
+                      r"(?:show|shows|showed|found|reveal|reveals|revealed|indicate|indicates|"
+                      r"indicated|suggest|suggests|suggested|record|records|recorded)\b")
+
+
+def owned_material(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
+    """The material a sentence presents as a named owner's ("X's own logs ... show P"),
+    produced by the owner, with the sentence's statements to support (set by the pipeline)."""
+    found = []
+    for match in _owned(tuple(ctx.lex.evidence)).finditer(sent.text):
+        owner = ctx.table.resolve(match.group("who"), sent.start + match.start("who"),
+                                  sentence=sent.index)
+        kind = ev.evidence_kind(match.group("what"), ctx.lex)
+        if owner is None or kind is None or owner.kind == "NewsOutlet":
+            continue
+        span = (sent.start + match.start("what"), sent.start + match.end("what"))
+        found.append(ev.EvidenceMention(kind, ctx.text[span[0]:span[1]], span, "produced",
+                                        sent.index, actor=owner.id))
+    return found
+
+
+def document_author(ctx: Context, sent: Sentence, frame: Frame,
+                    kind: str | None) -> ActorRecord | None:
+    """The author whose word "according to ``frame.speaker_text``" is, for a document
+    phrase whose owner the words do not give; None to leave the sentence to the publisher.
+    A document made by the author becomes its evidence for what the sentence says."""
+    assert frame.speaker_text is not None and frame.speaker is not None
+    phrase = frame.speaker_text.strip()
+    if kind and (made := _MADE_BY_CLAUSE.match(phrase)) and ev.evidence_kind(
+            made.group("what"), ctx.lex):
+        at = frame.speaker[0] + made.start("who")
+        author = ctx.table.resolve(made.group("who"), at, sentence=sent.index)
+        if author is not None and author.kind != "NewsOutlet":
+            # the frame's statements come next: the first is what the document says
+            ctx.evidence.append(ev.EvidenceMention(kind, phrase, frame.speaker, "produced",
+                                                   sent.index, actor=author.id,
+                                                   supports=[len(ctx.statements)]))
+            return author
+        return None
+    definite = _DEFINITE.match(phrase)
+    if definite is None:
+        return None
+    noun = definite.group(2).lower()
+    if kind:
+        return _earlier_document(ctx, sent, frame, kind, noun)
+    return _earlier_setting(ctx, sent, noun)
+
+
+def _earlier_document(ctx: Context, sent: Sentence, frame: Frame, kind: str,
+                      noun: str) -> ActorRecord | None:
+    """"According to the report": the producer of the last document of that kind and noun
+    the text presented, within :data:`WINDOW` sentences."""
+    for mention in reversed(ctx.evidence):
+        if sent.index - mention.sentence > WINDOW:
+            break
+        if mention.kind != kind or mention.actor is None or mention.role not in {
+                "produced", "released"} or not re.search(
+                    rf"(?<![\w-]){re.escape(noun)}s?(?![\w-])", mention.description, re.I):
+            continue
+        author = ctx.table.records.get(mention.actor)
+        if author is None or author.kind == "NewsOutlet":
+            return None
+        assert frame.speaker is not None and frame.speaker_text is not None
+        ctx.evidence.append(ev.EvidenceMention(kind, frame.speaker_text.strip(), frame.speaker,
+                                               "produced", sent.index, actor=author.id,
+                                               supports=[len(ctx.statements)]))
+        return author
+    return None
+
+
+def _earlier_setting(ctx: Context, sent: Sentence, noun: str) -> ActorRecord | None:
+    """"..., according to the statement": the speaker of the last statement made in a
+    setting whose cue ends with the noun ("in a statement", "in a written statement")."""
+    settings = {setting for cue, setting in ctx.lex.settings.items()
+                if cue.lower().split()[-1] == noun}
+    if not settings:
+        return None
+    for statement in reversed(ctx.statements):
+        if sent.index - statement.sentence_index > WINDOW:
+            break
+        if statement.setting in settings and not statement.own_voice:
+            return ctx.table.records.get(statement.actor)
+    return None
+
+
+__all__ = ["document_author"]
