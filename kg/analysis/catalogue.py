@@ -30,10 +30,11 @@ from kg.analysis.extract import (
     _local,
     _read_all_evidence,
     _read_tables,
-    _values,
+    actor_record,
+    claim_record,
+    typed_queries,
 )
 from kg.analysis.model import Actor, CaseGraph, Claim, Evidence, Statement
-from kg.namespaces import CRED
 
 #: The whole-graph tables a catalogue needs (the statements' and relays' are left out).
 _TABLES = ("label", "actsOnBehalfOf", "role", "text", "refines", "producedBy", "releasedBy",
@@ -73,54 +74,22 @@ def read_catalogue(source: Any, columns: CaseColumns) -> Catalogue:
 
 def _read(source: Any, columns: CaseColumns) -> Catalogue:
     hierarchy = _Hierarchy(source)
-    actor_kinds = hierarchy.subclasses_of(str(CRED.Actor))
-    claim_kinds = hierarchy.subclasses_of(str(CRED.Claim))
-    evidence_kinds = hierarchy.subclasses_of(str(CRED.Evidence))
     linked = ("{ ?e cred:supports ?x } UNION { ?e cred:disputes ?x } UNION "
               "{ ?e cred:producedBy ?x } UNION { ?e cred:releasedBy ?x }")
     t = _read_tables(source, {
-        "actor_types": f"SELECT ?a ?t WHERE {{ VALUES ?t {{ {_values(actor_kinds)} }} ?a a ?t }}",
-        "claim_types": f"SELECT ?c ?t WHERE {{ VALUES ?t {{ {_values(claim_kinds)} }} ?c a ?t }}",
-        "evidence_types": (f"SELECT ?e ?t WHERE {{ VALUES ?t {{ {_values(evidence_kinds)} }} "
-                           "?e a ?t }"),
-        "contradicts": "SELECT ?c ?o WHERE { { ?c cred:contradicts ?o } "
-                       "UNION { ?o cred:contradicts ?c } }",
+        **typed_queries(hierarchy),
         # The dates of the evidence items the reader keeps dates for (those with a link), not
         # of every statement: the items first, then each one's date by its subject.
         "date": ("SELECT ?e ?d WHERE { { SELECT DISTINCT ?e WHERE { " + linked + " } } "
                  "?e <http://purl.org/dc/terms/date> ?d }"),
         **{name: f"SELECT ?s ?o WHERE {{ ?s {_PREDICATES[name]} ?o }}" for name in _TABLES},
     })
-    labels, acts_for, roles, actor_types = (t["label"], t["actsOnBehalfOf"], t["role"],
-                                            t["actor_types"])
     implicit = set(np.asarray(columns.actors, dtype=object)[columns.actor_implicit].tolist()
                    if columns.n_actors else [])
-    actors = {}
-    for iri in columns.actors:
-        if iri in implicit:
-            # Known only as another actor's affiliation: named by its IRI, as the reader does.
-            actors[iri] = Actor(iri, _local(iri))
-            continue
-        parents = acts_for.get(iri, [])
-        actors[iri] = Actor(
-            iri=iri,
-            label=(labels.get(iri) or [_local(iri)])[0],
-            kinds=tuple(_local(k) for k in actor_types.get(iri, [])),
-            acts_for=parents[0] if parents else None,
-            role=(roles.get(iri) or [None])[0],
-        )
-    claim_types, texts, refines, contradicts = (t["claim_types"], t["text"], t["refines"],
-                                                t["contradicts"])
-    claims = {
-        iri: Claim(
-            iri=iri,
-            text=(texts.get(iri) or [_local(iri)])[0],
-            kinds=tuple(_local(k) for k in claim_types.get(iri, [])),
-            refines=tuple(refines.get(iri, [])),
-            contradicts=tuple(contradicts.get(iri, [])),
-        )
-        for iri in columns.claims
-    }
+    # An actor known only as another's affiliation is named by its IRI, as the reader does.
+    actors = {iri: Actor(iri, _local(iri)) if iri in implicit else actor_record(iri, t)
+              for iri in columns.actors}
+    claims = {iri: claim_record(iri, t) for iri in columns.claims}
     return Catalogue(actors, claims, _read_all_evidence(t, hierarchy))
 
 

@@ -22,6 +22,8 @@ from kg.analysis.extract import (
     _read_evidence,
     _read_statements,
     _values,
+    actor_record,
+    claim_record,
     select,
 )
 from kg.analysis.model import Actor, CaseGraph, Claim, Evidence, Statement
@@ -104,19 +106,16 @@ class StoreDetails:
                 continue
             values = f"VALUES ?a {{ {_values(explicit)} }}"
             kinds = self._kinds["actor"]
-            types = self._multi(f"SELECT ?a ?t WHERE {{ {values} {_typed('a', kinds)} }}")
-            labels = self._multi(f"SELECT ?a ?l WHERE {{ {values} ?a rdfs:label ?l }}")
-            acts_for = self._multi(f"SELECT ?a ?p WHERE {{ {values} ?a cred:actsOnBehalfOf ?p }}")
-            roles = self._multi(f"SELECT ?a ?r WHERE {{ {values} ?a cred:role ?r }}")
+            tables = {
+                "actor_types": self._multi(
+                    f"SELECT ?a ?t WHERE {{ {values} {_typed('a', kinds)} }}"),
+                "label": self._multi(f"SELECT ?a ?l WHERE {{ {values} ?a rdfs:label ?l }}"),
+                "actsOnBehalfOf": self._multi(
+                    f"SELECT ?a ?p WHERE {{ {values} ?a cred:actsOnBehalfOf ?p }}"),
+                "role": self._multi(f"SELECT ?a ?r WHERE {{ {values} ?a cred:role ?r }}"),
+            }
             for iri in explicit:
-                parents = acts_for.get(iri, [])
-                result[iri] = Actor(
-                    iri=iri,
-                    label=(labels.get(iri) or [_local(iri)])[0],
-                    kinds=tuple(_local(t) for t in types.get(iri, [])),
-                    acts_for=parents[0] if parents else None,
-                    role=(roles.get(iri) or [None])[0],
-                )
+                result[iri] = actor_record(iri, tables)
         return result
 
     def claims(self, iris: Iterable[str]) -> dict[str, Claim]:
@@ -124,20 +123,18 @@ class StoreDetails:
         for chunk in _chunks(iris):
             values = f"VALUES ?c {{ {_values(chunk)} }}"
             kinds = self._kinds["claim"]
-            types = self._multi(f"SELECT ?c ?t WHERE {{ {values} {_typed('c', kinds)} }}")
-            texts = self._multi(f"SELECT ?c ?x WHERE {{ {values} ?c cred:text ?x }}")
-            refines = self._multi(f"SELECT ?c ?b WHERE {{ {values} ?c cred:refines ?b }}")
-            contradicts = self._multi(
-                f"SELECT ?c ?o WHERE {{ {values} "
-                "{ ?c cred:contradicts ?o } UNION { ?o cred:contradicts ?c } }")
+            tables = {
+                "claim_types": self._multi(
+                    f"SELECT ?c ?t WHERE {{ {values} {_typed('c', kinds)} }}"),
+                "text": self._multi(f"SELECT ?c ?x WHERE {{ {values} ?c cred:text ?x }}"),
+                "refines": self._multi(
+                    f"SELECT ?c ?b WHERE {{ {values} ?c cred:refines ?b }}"),
+                "contradicts": self._multi(
+                    f"SELECT ?c ?o WHERE {{ {values} "
+                    "{ ?c cred:contradicts ?o } UNION { ?o cred:contradicts ?c } }"),
+            }
             for iri in chunk:
-                result[iri] = Claim(
-                    iri=iri,
-                    text=(texts.get(iri) or [_local(iri)])[0],
-                    kinds=tuple(_local(t) for t in types.get(iri, [])),
-                    refines=tuple(refines.get(iri, [])),
-                    contradicts=tuple(contradicts.get(iri, [])),
-                )
+                result[iri] = claim_record(iri, tables)
         return result
 
     def evidence(self, iris: Iterable[str]) -> dict[str, Evidence]:

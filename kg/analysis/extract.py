@@ -141,24 +141,55 @@ def read_case_graph(source: SparqlSource | ox.Store) -> CaseGraph:
         return _read_case_graph(source)
 
 
-def _read_case_graph(source: SparqlSource | ox.Store) -> CaseGraph:
-    hierarchy = _Hierarchy(source)
-    actor_kinds = hierarchy.subclasses_of(str(CRED.Actor))
-    claim_kinds = hierarchy.subclasses_of(str(CRED.Claim))
-    evidence_kinds = hierarchy.subclasses_of(str(CRED.Evidence))
-    t = _read_tables(source, {
-        "actor_types": f"SELECT ?a ?t WHERE {{ VALUES ?t {{ {_values(actor_kinds)} }} ?a a ?t }}",
-        "claim_types": f"SELECT ?c ?t WHERE {{ VALUES ?t {{ {_values(claim_kinds)} }} ?c a ?t }}",
-        "evidence_types": (f"SELECT ?e ?t WHERE {{ VALUES ?t {{ {_values(evidence_kinds)} }} "
-                           "?e a ?t }"),
+def typed_queries(hierarchy: _Hierarchy) -> dict[str, str]:
+    """The queries of the whole-graph readers for what each predicate alone does not give:
+    the instances of each kind of actor, claim and evidence, and contradiction both ways."""
+    kinds = {name: _values(hierarchy.subclasses_of(str(root))) for name, root in
+             (("actor", CRED.Actor), ("claim", CRED.Claim), ("evidence", CRED.Evidence))}
+    return {
+        **{f"{name}_types": f"SELECT ?s ?t WHERE {{ VALUES ?t {{ {values} }} ?s a ?t }}"
+           for name, values in kinds.items()},
         # owl:SymmetricProperty: data that states it one way means both.
         "contradicts": "SELECT ?c ?o WHERE { { ?c cred:contradicts ?o } "
                        "UNION { ?o cred:contradicts ?c } }",
+    }
+
+
+def actor_record(iri: str, t: dict[str, dict[str, list[str]]]) -> Actor:
+    """An actor's record from the tables of :func:`_read_tables` (``actor_types``,
+    ``label``, ``actsOnBehalfOf``, ``role``: subject -> sorted values)."""
+    parents = t["actsOnBehalfOf"].get(iri, [])
+    return Actor(
+        iri=iri,
+        label=(t["label"].get(iri) or [_local(iri)])[0],
+        kinds=tuple(_local(k) for k in t["actor_types"].get(iri, [])),
+        # The shapes allow one affiliation; if the union of several documents gives more,
+        # the first in IRI order is followed, so the choice is at least stable.
+        acts_for=parents[0] if parents else None,
+        role=(t["role"].get(iri) or [None])[0],
+    )
+
+
+def claim_record(iri: str, t: dict[str, dict[str, list[str]]]) -> Claim:
+    """A claim's record from the tables (``claim_types``, ``text``, ``refines``,
+    ``contradicts``)."""
+    return Claim(
+        iri=iri,
+        text=(t["text"].get(iri) or [_local(iri)])[0],
+        kinds=tuple(_local(k) for k in t["claim_types"].get(iri, [])),
+        refines=tuple(t["refines"].get(iri, [])),
+        contradicts=tuple(t["contradicts"].get(iri, [])),
+    )
+
+
+def _read_case_graph(source: SparqlSource | ox.Store) -> CaseGraph:
+    hierarchy = _Hierarchy(source)
+    t = _read_tables(source, {
+        **typed_queries(hierarchy),
         **{name: f"SELECT ?s ?o WHERE {{ ?s {predicate} ?o }}"
            for name, predicate in _PREDICATES.items()},
     })
-    labels, acts_for, roles = t["label"], t["actsOnBehalfOf"], t["role"]
-    actor_types = t["actor_types"]
+    acts_for, actor_types = t["actsOnBehalfOf"], t["actor_types"]
 
     # Actors: anything typed with an actor kind, plus anything that states, produces,
     # releases or reports without a type (so that untyped data is still analysed).
@@ -170,41 +201,20 @@ def _read_case_graph(source: SparqlSource | ox.Store) -> CaseGraph:
     overrides = _read_overrides(source)
     for override in overrides:
         referenced.update(override.actors)
-    actors = {}
-    for iri in sorted(set(actor_types) | referenced | set(acts_for)):
-        parents = acts_for.get(iri, [])
-        actors[iri] = Actor(
-            iri=iri,
-            label=(labels.get(iri) or [_local(iri)])[0],
-            kinds=tuple(_local(t) for t in actor_types.get(iri, [])),
-            # The shapes allow one affiliation; if the union of several documents gives more,
-            # the first in IRI order is followed, so the choice is at least stable.
-            acts_for=parents[0] if parents else None,
-            role=(roles.get(iri) or [None])[0],
-        )
+    actors = {iri: actor_record(iri, t)
+              for iri in sorted(set(actor_types) | referenced | set(acts_for))}
     for actor in list(actors.values()):
         if actor.acts_for and actor.acts_for not in actors:
             actors[actor.acts_for] = Actor(actor.acts_for, _local(actor.acts_for))
 
-    claim_types, texts, refines = t["claim_types"], t["text"], t["refines"]
-    contradicts = t["contradicts"]
-    claim_iris = set(claim_types) | {s.claim for s in statements}
+    claim_iris = set(t["claim_types"]) | {s.claim for s in statements}
     for item in evidence_rows:
         claim_iris.update(item.supports, item.disputes)
-    for table in (refines, contradicts):
+    for table in (t["refines"], t["contradicts"]):
         for iri, others in table.items():
             claim_iris.add(iri)
             claim_iris.update(others)
-    claims = {
-        iri: Claim(
-            iri=iri,
-            text=(texts.get(iri) or [_local(iri)])[0],
-            kinds=tuple(_local(t) for t in claim_types.get(iri, [])),
-            refines=tuple(refines.get(iri, [])),
-            contradicts=tuple(contradicts.get(iri, [])),
-        )
-        for iri in sorted(claim_iris)
-    }
+    claims = {iri: claim_record(iri, t) for iri in sorted(claim_iris)}
     return CaseGraph(actors=actors, claims=claims, statements=statements,
                      evidence=evidence_rows, overrides=overrides)
 
@@ -436,4 +446,5 @@ def _read_overrides(source: SparqlSource | ox.Store) -> list[Override]:
     ]
 
 
-__all__ = ["SparqlSource", "read_case_graph", "select"]
+__all__ = ["SparqlSource", "actor_record", "claim_record", "read_case_graph", "select",
+           "typed_queries"]
