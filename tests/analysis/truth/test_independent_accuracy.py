@@ -368,13 +368,14 @@ def test_both_ways_of_counting_pairs_agree_with_the_reference(seed, make_copied,
     # includes a known group and a source that gives two values for one object (it neither
     # agrees nor disagrees there).
     module = sys.modules["kg.analysis.truth.independent_accuracy"]
+    copy_blocs = sys.modules["kg.analysis.truth.copy_blocs"]
     rows = sorted({*make_copied(seed), ("s4", "o1", "w"), ("s4", "o1", "v0")})
     groups = {"s0": "g", "s3": "g"}
     results = []
     ways = ((10**9, 1 << 22, 1024), (0, 1 << 22, 0), (0, 7, 0))  # product; listing, counting
     for list_below, chunk, merge_runs in ways:
-        monkeypatch.setattr(module, "_LIST_BELOW", list_below)
-        monkeypatch.setattr(module, "_PAIR_CHUNK", chunk)
+        monkeypatch.setattr(copy_blocs, "_LIST_BELOW", list_below)
+        monkeypatch.setattr(copy_blocs, "_PAIR_CHUNK", chunk)
         monkeypatch.setattr(module, "_MERGE_RUNS", merge_runs)
         results.append(_check_against_reference(rows, groups=groups))
     for other in results[1:]:
@@ -388,9 +389,7 @@ def test_both_ways_of_counting_pairs_agree_with_the_reference(seed, make_copied,
 def test_facts_out_of_object_order_give_the_same_answer(list_below, make_copied, monkeypatch):
     # from_triples keeps each object's facts together; a dataset built directly need not, and
     # the claims are then put in object order another way.
-    monkeypatch.setattr(
-        sys.modules["kg.analysis.truth.independent_accuracy"], "_LIST_BELOW", list_below
-    )
+    monkeypatch.setattr(sys.modules["kg.analysis.truth.copy_blocs"], "_LIST_BELOW", list_below)
     ds = TruthDataset.from_triples(make_copied(0))
     perm = np.random.default_rng(0).permutation(ds.n_facts)
     shuffled = TruthDataset(
