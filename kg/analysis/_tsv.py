@@ -31,18 +31,8 @@ from typing import Any
 import numpy as np
 import pyoxigraph as ox
 
+from kg.analysis._hashing import hash_spans, unique_inverse
 from kg.namespaces import sparql_prefixes
-
-_M1 = np.uint64(0xBF58476D1CE4E5B9)
-_M2 = np.uint64(0x94D049BB133111EB)
-_M3 = np.uint64(0x9E3779B97F4A7C15)
-_M4 = np.uint64(0xD6E8FEB86659FD93)
-_S30, _S27, _S31, _S29, _S32 = (np.uint64(n) for n in (30, 27, 31, 29, 32))
-_ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
-_LAST_MASK = np.array(
-    [0xFFFFFFFFFFFFFFFF] + [(1 << (8 * r)) - 1 for r in range(1, 8)], dtype=np.uint64
-)
-
 
 #: Bytes of TSV tokenised at a time. The serialised result is never held whole: only the hashes
 #: of its cells, and the text of each distinct value of the columns that keep text.
@@ -433,79 +423,6 @@ def _unescape(text: str) -> str:
     return "".join(out)
 
 
-def hash_spans(
-    data: bytes, starts: np.ndarray, lengths: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Two 64-bit hash lanes of the byte spans ``data[start:start + length]``.
-
-    The spans are read in little-endian 8-byte words; the last word is masked to the span.
-    Lane 1 mixes each word in with a multiply and an xor-shift (so high bits reach low ones),
-    lane 2 is a polynomial over the words; both end with the length and a final mix.
-    ``data`` must extend at least 8 bytes past every span (:func:`parse_tsv` pads it).
-    """
-    n = len(starts)
-    if n == 0:
-        return np.zeros(0, np.uint64), np.zeros(0, np.uint64)
-    # Every byte offset viewed as the start of a 64-bit word (overlapping, unaligned), so a
-    # span's k-th word is one gather. Spans are taken longest first (stable, so in memory
-    # order within a length), which keeps the spans still being read a prefix.
-    words = np.ndarray((len(data) - 7,), dtype="<u8", buffer=data, strides=(1,))
-    n_words = (lengths + 7) // 8
-    order = np.argsort(-n_words, kind="stable")
-    at = starts[order]
-    count = n_words[order]
-    mask = _LAST_MASK[lengths[order] % 8]
-    top = int(count[0])
-    gt = np.searchsorted(-count, -np.arange(top + 1), side="left")  # gt[k]: spans > k words
-    a = np.full(n, _M3, dtype=np.uint64)
-    b = np.full(n, _M4, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for k in range(top):
-            live, tail = int(gt[k]), int(gt[k + 1])
-            word = words[at[:live]]
-            word[tail:live] &= mask[tail:live]
-            x = a[:live]
-            x ^= word
-            x *= _M1
-            x ^= x >> _S29
-            y = b[:live]
-            y += word
-            y *= _M2
-            at[:live] += 8
-        out1 = np.empty(n, np.uint64)
-        out2 = np.empty(n, np.uint64)
-        out1[order], out2[order] = a, b
-        out1 ^= lengths.astype(np.uint64)
-        out1 ^= out1 >> _S30
-        out1 *= _M2
-        out1 ^= out1 >> _S31
-        out2 ^= out2 >> _S27
-        out2 += lengths.astype(np.uint64)
-    return out1, out2
-
-
-def unique_inverse(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``(representative, inverse)``: a row holding each distinct key (in key order) and the
-    index of each row's key among them. ``np.unique(..., return_index=True)`` would find the
-    *first* row of each key with a stable sort; any row serves here, and a quicksort is faster.
-    """
-    if not len(keys):
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    order = np.argsort(keys)
-    ordered = keys[order]
-    new = np.empty(len(keys), dtype=bool)
-    new[0] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    del ordered  # the temporaries are as large as the keys: at most two live at once
-    rank = np.cumsum(new)
-    rank -= 1
-    inverse = np.empty(len(keys), dtype=np.int64)
-    inverse[order] = rank
-    del rank
-    return order[new], inverse
-
-
 @dataclass(frozen=True, eq=False)
 class Terms:
     """The distinct values of one column: ``ids[row]`` indexes ``values``."""
@@ -535,7 +452,4 @@ def intern(table: Table, col: int, rows: np.ndarray | None = None) -> Terms:
     return Terms(ids, list(by_value))
 
 
-__all__ = [
-    "Table", "TableBuilder", "Terms", "fetch", "hash_spans", "intern", "parse_tsv",
-    "run_tsv", "unique_inverse",
-]
+__all__ = ["Table", "TableBuilder", "Terms", "fetch", "intern", "parse_tsv", "run_tsv"]

@@ -15,6 +15,7 @@ import numpy as np
 import pyoxigraph as ox
 
 from kg.analysis import _tsv
+from kg.analysis._hashing import unique_inverse
 from kg.analysis._memory import TRIM_ABOVE_STATEMENTS, release_freed_memory
 from kg.analysis.closure import distinct_pairs
 from kg.analysis.columns import EMPTY_PAIRS, CaseColumns
@@ -59,7 +60,7 @@ class _Interner:
         first = inverse = np.zeros(0, dtype=np.int64)
         h1, h2 = self._lanes()
         if len(h1):
-            first, inverse = _tsv.unique_inverse(h1)
+            first, inverse = unique_inverse(h1)
             if not np.array_equal(h2, h2[first][inverse]):  # a clash of the first lane
                 if sort:
                     texts = [t for c in self.columns for t in c.texts(np.arange(len(c.rows)))]
