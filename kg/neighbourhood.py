@@ -12,6 +12,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, Location
 from kg.namespaces import CRED, DEFAULT_DATA_BASE
+from kg.store_stats import class_sets, values_block
 
 if TYPE_CHECKING:
     from kg.store import KnowledgeStore
@@ -19,15 +20,9 @@ if TYPE_CHECKING:
 _CHAIN_CHUNK = 100
 
 
-def _values(variable: str, iris: Iterable[str]) -> str:
-    # Class IRIs from the vocabulary and the store, passed through NamedNode for validation.
-    terms = " ".join(str(ox.NamedNode(i)) for i in sorted(iris))
-    return f"VALUES ?{variable} {{ {terms} }}"
-
-
 def resolve_claim(store: KnowledgeStore, claim: str) -> ox.NamedNode:
     """The claim named by an IRI or an id; an InputError with suggestions if none."""
-    claim_classes = store._class_sets()[str(CRED.Claim)]
+    claim_classes = class_sets(store.oxigraph)[str(CRED.Claim)]
     if ":" in claim:
         try:
             node = ox.NamedNode(claim)
@@ -70,7 +65,7 @@ def resolve_claim(store: KnowledgeStore, claim: str) -> ox.NamedNode:
     )
 
 def _all_claims(store: KnowledgeStore, claim_classes: frozenset[str]) -> list[str]:
-    query = f"SELECT DISTINCT ?c WHERE {{ {_values('t', claim_classes)} ?c a ?t }}"
+    query = f"SELECT DISTINCT ?c WHERE {{ {values_block('t', claim_classes)} ?c a ?t }}"
     return sorted(
         row["c"].value
         for row in store.query(query)  # type: ignore[union-attr]

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -41,7 +41,6 @@ import rdflib
 
 from kg.backends import StoreKind
 from kg.bulkload import BackgroundBulkLoad
-from kg.classes import subclasses
 from kg.convert import from_rdflib_graph
 from kg.errors import (
     InputError,
@@ -54,7 +53,7 @@ from kg.errors import (
     UnsupportedFormatError,
 )
 from kg.formats import NTRIPLES, RDFXML, YAML, Format, detect_format, format_by_name
-from kg.namespaces import ANALYSIS_GRAPH, CRED, INGEST_GRAPH, PREFIXES, RDFS
+from kg.namespaces import ANALYSIS_GRAPH, INGEST_GRAPH, PREFIXES
 from kg.neighbourhood import claim_neighbourhood, resolve_claim
 from kg.rdfio import (
     DEFAULT_LIMITS,
@@ -67,6 +66,7 @@ from kg.rdfio import (
     serialize,
 )
 from kg.store_context import known_types_of_columns, validate_load
+from kg.store_stats import StoreStats, read_stats
 
 #: ``progress(stage, done, total)``: stages are "parsing" and "validating" (counted in files)
 #: and "writing" (counted in quads).
@@ -74,7 +74,6 @@ ProgressCallback = Callable[[str, int, int], None]
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 FormatArg = str | Format | None
 
-_SUBCLASS_OF = ox.NamedNode(str(RDFS.subClassOf))
 # IRIs per VALUES block: keeps each query's text small when a load references many nodes.
 _SPARQL_POSITION = re.compile(r"^error at (\d+):(\d+): ")
 # Oxigraph 0.5's bulk loader on RocksDB ingests up to this many quads in one atomic step.
@@ -107,57 +106,6 @@ class LoadReport:
     files: tuple[FileReport, ...]
     total_quads: int
     elapsed_seconds: float
-
-
-@dataclass(frozen=True)
-class StoreStats:
-    """Counts over the union of all graphs. Classes count with their subclasses.
-
-    Attributes:
-        quads: quads in the store, in every graph.
-        named_graphs: named graphs.
-        claims: instances of ``cred:Claim``.
-        actors: instances of ``cred:Actor``.
-        statements: instances of ``cred:Statement``.
-        statements_by_stance: statements per stance (``"affirms"``, ``"denies"``, ``"hedges"``;
-            ``"none"`` for a statement without one; the IRI for a stance outside the three).
-        evidence: instances of ``cred:Evidence``.
-        evidence_by_kind: evidence per class, by local name for ``cred:`` classes; an item
-            with two classes is counted under both.
-        reports: instances of ``cred:Report``.
-        source_documents: instances of ``cred:SourceDocument``.
-    """
-
-    quads: int
-    named_graphs: int
-    claims: int
-    actors: int
-    statements: int
-    statements_by_stance: dict[str, int] = field(default_factory=dict)
-    evidence: int = 0
-    evidence_by_kind: dict[str, int] = field(default_factory=dict)
-    reports: int = 0
-    source_documents: int = 0
-
-    def as_rows(self) -> list[tuple[str, int]]:
-        """``(what, count)`` rows for a table, in a fixed order.
-
-        Example:
-            >>> StoreStats(quads=3, named_graphs=1, claims=1, actors=0, statements=0).as_rows()[:3]
-            [('quads', 3), ('named graphs', 1), ('claims', 1)]
-        """
-        rows = [
-            ("quads", self.quads),
-            ("named graphs", self.named_graphs),
-            ("claims", self.claims),
-            ("actors", self.actors),
-            ("statements", self.statements),
-        ]
-        rows += [(f"statements: {k}", v) for k, v in sorted(self.statements_by_stance.items())]
-        rows.append(("evidence", self.evidence))
-        rows += [(f"evidence: {k}", v) for k, v in sorted(self.evidence_by_kind.items())]
-        rows += [("reports", self.reports), ("source documents", self.source_documents)]
-        return rows
 
 
 @dataclass
@@ -564,49 +512,13 @@ class KnowledgeStore:
         return serialize(claim_neighbourhood(self, node), rdf_format)
 
     def stats(self) -> StoreStats:
-        """Count what the store holds, over the union of all graphs.
+        """Count what the store holds, over the union of all graphs (:mod:`kg.store_stats`).
 
         Example:
             >>> KnowledgeStore().stats().claims
             0
         """
-        store = self.oxigraph
-        classes = self._class_sets()
-
-        def count(root: str) -> int:
-            query = (
-                f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {_values('t', classes[root])} "
-                "?x a ?t }"
-            )
-            return _int(next(iter(self.query(query)))["n"])  # type: ignore[arg-type]
-
-        by_stance: dict[str, int] = {}
-        stance_query = (
-            f"SELECT ?stance (COUNT(DISTINCT ?x) AS ?n) WHERE {{ "
-            f"{_values('t', classes[str(CRED.Statement)])} ?x a ?t "
-            "OPTIONAL { ?x cred:stance ?stance } } GROUP BY ?stance"
-        )
-        for row in self.query(stance_query):  # type: ignore[union-attr]
-            by_stance[_stance_name(row["stance"])] = _int(row["n"])
-        by_kind: dict[str, int] = {}
-        kind_query = (
-            f"SELECT ?t (COUNT(DISTINCT ?x) AS ?n) WHERE {{ "
-            f"{_values('t', classes[str(CRED.Evidence)])} ?x a ?t }} GROUP BY ?t"
-        )
-        for row in self.query(kind_query):  # type: ignore[union-attr]
-            by_kind[_local_name(row["t"].value)] = _int(row["n"])
-        return StoreStats(
-            quads=len(store),
-            named_graphs=sum(1 for _ in store.named_graphs()),
-            claims=count(str(CRED.Claim)),
-            actors=count(str(CRED.Actor)),
-            statements=count(str(CRED.Statement)),
-            statements_by_stance=by_stance,
-            evidence=count(str(CRED.Evidence)),
-            evidence_by_kind=by_kind,
-            reports=count(str(CRED.Report)),
-            source_documents=count(str(CRED.SourceDocument)),
-        )
+        return read_stats(self)
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -715,24 +627,6 @@ class KnowledgeStore:
             elapsed_seconds=time.perf_counter() - started,
         )
 
-    def _class_sets(self) -> dict[str, frozenset[str]]:
-        """Each counted root class with its subclasses, in the vocabulary and in the store."""
-        edges = [
-            (q.subject.value, q.object.value)
-            for q in self.oxigraph.quads_for_pattern(None, _SUBCLASS_OF, None, None)
-            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode)
-        ]
-        roots = (
-            CRED.Claim,
-            CRED.Actor,
-            CRED.Statement,
-            CRED.Evidence,
-            CRED.Report,
-            CRED.SourceDocument,
-        )
-        return {str(r): subclasses(str(r), edges) for r in roots}
-
-
 def _open_store(path: Path | None) -> ox.Store:
     if path is None:
         return ox.Store()
@@ -831,27 +725,6 @@ def _check_total(total: int, source: str, limits: Limits) -> None:
             term="max_quads_per_load",
             expected="fewer files per load, or bulk loading for large trusted files",
         )
-
-
-def _values(variable: str, iris: Iterable[str]) -> str:
-    # Class IRIs from the vocabulary and the store, passed through NamedNode for validation.
-    terms = " ".join(str(ox.NamedNode(i)) for i in sorted(iris))
-    return f"VALUES ?{variable} {{ {terms} }}"
-
-
-def _int(term: object) -> int:
-    return int(term.value) if isinstance(term, ox.Literal) else 0
-
-
-def _local_name(iri: str) -> str:
-    return iri[len(CRED) :] if iri.startswith(str(CRED)) else iri
-
-
-def _stance_name(term: object) -> str:
-    if term is None:
-        return "none"
-    iri = term.value if isinstance(term, ox.NamedNode) else str(term)
-    return _local_name(iri).lower() if iri.startswith(str(CRED)) else iri
 
 
 __all__ = [
