@@ -31,24 +31,19 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import pyoxigraph as ox
-import rdflib
 
 from kg.backends import StoreKind
 from kg.bulkload import BackgroundBulkLoad
-from kg.convert import from_rdflib_graph
 from kg.errors import (
     InputError,
-    LimitExceededError,
     Location,
     RdfSyntaxError,
     ShapeValidationError,
-    ShapeViolation,
     StoreError,
     UnsupportedFormatError,
 )
@@ -58,12 +53,20 @@ from kg.neighbourhood import claim_neighbourhood, resolve_claim
 from kg.rdfio import (
     DEFAULT_LIMITS,
     Limits,
-    check_quads,
     check_rdfxml,
     parse_bytes,
-    parse_file,
     read_limited,
     serialize,
+)
+from kg.staging import (
+    FileReport,
+    FormatArg,
+    LoadReport,
+    StagedFile,
+    _check_total,
+    _compile_case,
+    _per_file_formats,
+    _stage_file,
 )
 from kg.store_context import known_types_of_columns, validate_load
 from kg.store_stats import StoreStats, read_stats
@@ -72,62 +75,10 @@ from kg.store_stats import StoreStats, read_stats
 #: and "writing" (counted in quads).
 ProgressCallback = Callable[[str, int, int], None]
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
-FormatArg = str | Format | None
 
-# IRIs per VALUES block: keeps each query's text small when a load references many nodes.
 _SPARQL_POSITION = re.compile(r"^error at (\d+):(\d+): ")
 # Oxigraph 0.5's bulk loader on RocksDB ingests up to this many quads in one atomic step.
 _ATOMIC_BULK_QUADS = 1_000_000
-
-
-@dataclass(frozen=True)
-class FileReport:
-    """What one loaded file (or in-memory payload) contributed.
-
-    Attributes:
-        path: the file, or the source name of in-memory input.
-        format: the format's short name (``"turtle"``, ``"yaml"``).
-        quads: quads parsed (a quad already in the store is counted, though not added again).
-        graph_names: IRIs of the named graphs the file wrote to, sorted; empty for the default.
-        warnings: SHACL results of severity Warning, which do not stop a load.
-    """
-
-    path: str
-    format: str
-    quads: int
-    graph_names: tuple[str, ...]
-    warnings: tuple[ShapeViolation, ...] = ()
-
-
-@dataclass(frozen=True)
-class LoadReport:
-    """The result of a load: per file, the total, and the wall-clock time."""
-
-    files: tuple[FileReport, ...]
-    total_quads: int
-    elapsed_seconds: float
-
-
-@dataclass
-class StagedFile:
-    """One input, parsed and checked, waiting to be validated and written."""
-
-    source: str
-    format: Format
-    quads: list[ox.Quad]
-    # The rdflib form, for SHACL; a compiled case already has one.
-    graph: rdflib.Graph | None = None
-    warnings: tuple[ShapeViolation, ...] = ()
-
-    def report(self) -> FileReport:
-        names = {q.graph_name.value for q in self.quads if isinstance(q.graph_name, ox.NamedNode)}
-        return FileReport(
-            path=self.source,
-            format=self.format.name,
-            quads=len(self.quads),
-            graph_names=tuple(sorted(names)),
-            warnings=self.warnings,
-        )
 
 
 class KnowledgeStore:
@@ -674,57 +625,6 @@ def _is_oxigraph_dir(path: Path) -> bool:
     except OSError:
         return False
     return '[CFOptions "spog"]' in text
-
-
-def _per_file_formats(
-    paths: Sequence[Path | str], formats: FormatArg | Sequence[FormatArg]
-) -> list[FormatArg]:
-    if formats is None or isinstance(formats, str | Format):
-        return [formats] * len(paths)
-    listed = list(formats)
-    if len(listed) != len(paths):
-        raise InputError(
-            f"{len(listed)} formats given for {len(paths)} files",
-            location=Location("<load>"),
-            term="formats",
-            expected="one format, or one per file",
-        )
-    return listed
-
-
-def _stage_file(path: Path, fmt: FormatArg, limits: Limits) -> StagedFile:
-    rdf_format = detect_format(path, fmt)
-    if rdf_format is YAML:
-        return _compile_case(read_limited(path, limits), str(path), limits)
-    return StagedFile(str(path), rdf_format, parse_file(path, rdf_format, limits=limits))
-
-
-def _compile_case(data: bytes, source: str, limits: Limits) -> StagedFile:
-    # Imported here: the compiler pulls in pydantic and YAML, which RDF-only users never need.
-    from kg.authoring import compile_case_bytes
-
-    if len(data) > limits.max_file_bytes:
-        raise LimitExceededError(
-            f"file is {len(data):,} bytes, over the limit of {limits.max_file_bytes:,}",
-            location=Location(source),
-            term="max_file_bytes",
-        )
-    case = compile_case_bytes(data, source=source)
-    quads = from_rdflib_graph(case.graph, case.graph_name)
-    _check_total(len(quads), source, limits)
-    check_quads(quads, source=source, limits=limits)
-    return StagedFile(source, YAML, quads, graph=case.graph)
-
-
-def _check_total(total: int, source: str, limits: Limits) -> None:
-    if total > limits.max_quads_per_load:
-        raise LimitExceededError(
-            f"the load reaches {total:,} quads with this file, over the limit of "
-            f"{limits.max_quads_per_load:,}",
-            location=Location(source),
-            term="max_quads_per_load",
-            expected="fewer files per load, or bulk loading for large trusted files",
-        )
 
 
 __all__ = [

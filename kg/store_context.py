@@ -19,7 +19,8 @@ from kg.errors import ShapeValidationError
 from kg.namespaces import RDF, RDFS
 
 if TYPE_CHECKING:
-    from kg.store import KnowledgeStore, ProgressCallback, StagedFile
+    from kg.staging import StagedFile
+    from kg.store import KnowledgeStore, ProgressCallback
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _SUBCLASS_OF = ox.NamedNode(str(RDFS.subClassOf))
