@@ -108,9 +108,12 @@ class ActorTable:
     """Every actor found so far, with the indexes that coreference needs."""
 
     def __init__(self, lex: Lexicon, *, places: dict[str, str] | None = None,
-                 home_state: str | None = None, people: dict[str, str] | None = None) -> None:
+                 home_state: str | None = None, people: dict[str, str] | None = None,
+                 introduced: list[tuple[int, int, str]] | None = None) -> None:
         self.lex = lex
         self.people = dict(people or {})  # surname -> full name (kg/extract/people.py)
+        # (sentence, offset, surname) of each such introduction: "she" may name that person
+        self.introduced = list(introduced or [])
         self.records: dict[str, ActorRecord] = {}
         self.keys: dict[tuple[str, ...], str] = {}
         self.recent: list[tuple[int, int, str]] = []  # (sentence, position, id)
@@ -316,7 +319,8 @@ class ActorTable:
 
     def _pronoun(self, pronoun: str, sentence: int, start: int) -> ActorRecord | None:
         if pronoun in {"he", "she", "him", "her", "i"}:
-            return self.recent_actor(sentence, start, lambda r: r.kind == "Person")
+            found = self.recent_actor(sentence, start, lambda r: r.kind == "Person")
+            return self._introduced_since(found, sentence, start) or found
         if pronoun == "they":
             # singular "they": the unnamed person just mentioned ("The crew member, who asked
             # not to be named, said ... 'P,' they told the Courier")
@@ -325,6 +329,19 @@ class ActorTable:
                 return last
         return self.recent_actor(sentence, start,
                             lambda r: r.kind not in {"Person", "NewsOutlet"})
+
+    def _introduced_since(self, found: ActorRecord | None, sentence: int,
+                          start: int) -> ActorRecord | None:
+        """"Ana Holt, a hydrologist, examined the records. She found that P": a person
+        introduced in the writer's voice in this or the previous sentence, after the last
+        mention of the person a pronoun would otherwise name, is the pronoun's antecedent,
+        though no statement has named her yet."""
+        since = self.last_seen(found.id, start) if found is not None else -1
+        for s, offset, surname in reversed(self.introduced):
+            if offset < start and offset > since and sentence - s <= 1 and \
+                    surname in self.people:
+                return introduced_person(self, surname)
+        return None
 
     def _describe_to_actor(self, d: Description, sentence: int, start: int,
                            appositive: str | None) -> ActorRecord | None:

@@ -26,7 +26,7 @@ from functools import cache
 from kg.extract.frame import ADJUNCT, Frame, finite, skip_adjuncts, terminator, verb_pattern
 from kg.extract.lexicon import Lexicon, Verb
 from kg.extract.sentences import Sentence
-from kg.extract.sourcing import cited_sources, closing_outlets, relative_speaker
+from kg.extract.sourcing import cited_sources, closing_outlets, quoted_source, relative_speaker
 from kg.extract.subjects import (
     anaphoric_subject,
     inverted_subject,
@@ -54,7 +54,8 @@ _CALLED_OBJECT = re.compile(r"(?i:the|this|that|these|those|its|their|his|her|a|
 # "denied him bail", "denied access to the site": a refusal to grant, not a denial of a claim
 _REFUSED = re.compile(r"\b(?:him|her|them|it|us|me|access|entry|permission|visas?|bail|"
                       r"requests?|applications?|permits?|licen[cs]es?|passage|leave)\b", re.I)
-_REFUSAL = {"declined to", "refused to", "would not", "could not"}
+# ("did not say which payments": a question left open, as with "declined to say which")
+_REFUSAL = {"declined to", "refused to", "would not", "could not", "did not", "does not"}
 _WH_CLAUSE = re.compile(r"\s*(?:when|how|where|why|who|whom|what|which)\b", re.I)
 _THAT = re.compile(r"\bthat\b")
 # "that account", "the Harbour Watch report", "the health office's figure": words that refer
@@ -94,7 +95,8 @@ _SUBORDINATE = re.compile(r"\s*(?:as|while|whereas|because|although|though)\s")
 _RECIPIENT = re.compile(
     r"^\s*(?:(?:foreign |local |state |)(?:reporters|journalists|lawmakers|parliament|"
     r"a (?:news |press )?(?:conference|briefing)|the (?:conference|briefing))|"
-    r"(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|for|and))*)")
+    r"(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|\d+(?:[\u2019']s)?|of|for|"
+    r"and))*(?:\s+(?:programme|program|show|podcast|bulletin)\b)?)")
 
 
 def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Frame,
@@ -214,6 +216,7 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
             frames[-1].claims[-1] = (frames[-1].claims[-1][0], sent.start + new_speaker.start())
         if frame is not None and not frame.same_as_previous:
             frame = relative_speaker(sent, masked, frame, lex)
+            frame = quoted_source(sent, frame, lex) if frame is not None else None
         if frame is None or (frame.kind == "speech" and not frame.claims):
             continue
         if new_speaker and frames and frames[-1].claims:

@@ -90,6 +90,18 @@ _QUOTE_PARTS = re.compile(rf"(?<=[.!?;])\s+(?=[A-Z\u201c\"])|;\s+|{_PURPOSE}")
 # "we closed it because P, not because Q": the reason denied is a claim of its own, which
 # keeps its "not because" (a frame of denial_cues.tsv that denies Q)
 _NOT_BECAUSE = r",\s+(?=not\s+because\s)"
+# "the figures understate the problem because crews no longer file reports": a negated reason
+# is a claim of its own, which the speaker denies (an affirmed reason stays with its result)
+_NEGATED_REASON = (r",?\s+because\s+(?=(?:[\w\u2019'-]+\s+){1,5}?(?:no\s+longer|never|"
+                   r"(?:do|does|did|had|has|have|was|were|is|are)\s+not)\s)")
+
+# "..., and passengers were not at risk": a comma, a conjunction, a one-word subject and a
+# negated verb: a second clause, which the speaker denies
+_NEGATED_AFTER_AND = (r",\s+(?:and|but)\s+(?=[a-z]+\s+(?:had|has|have|was|were|is|are|did|does|"
+                      r"do)\s+(?:not|never)\b)")
+# "carried out training that posed no threat": a relative clause with a negative object is a
+# claim of its own (denied); the noun's own clause stays affirmed
+_NEGATIVE_RELATIVE = rf"\s+(?=(?:that|which)\s+{_NEGATIVE_OBJECT})"
 
 
 @cache
@@ -104,7 +116,8 @@ def _splitter(base: re.Pattern[str], negatives: tuple[str, ...]) -> re.Pattern[s
                 r"could)\s+(?:not|never|no\s+longer)\b|" + _NEGATIVE_OBJECT +
                 (rf"|(?:{subjects})\s+(?:[\w\u2019'-]+\s+){{0,4}}?(?:is|are|was|were|has|have|"
                  r"had|did|does|do|could|would|can|will|\w+ed|\w+s)\b" if subjects else "") + ")")
-    return re.compile(rf"{base.pattern}|{negative}|{_NEW_CLAUSE}|{_NOT_BECAUSE}")
+    return re.compile(rf"{base.pattern}|{negative}|{_NEW_CLAUSE}|{_NOT_BECAUSE}|"
+                      rf"{_NEGATED_REASON}|{_NEGATED_AFTER_AND}|{_NEGATIVE_RELATIVE}")
 
 
 def elided_subject(first: str, part: str) -> str | None:

@@ -192,4 +192,22 @@ def header_date(text: str) -> DateMention | None:
     return DateMention(match.start(), match.end(), match.group(0), iso) if iso else None
 
 
-__all__ = ["DateMention", "find_dates", "header_date", "resolve"]
+# what may stand around the date on a header's date line: a weekday ("Mon", "Monday,"), a
+# clock time ("19.42", "3:12", "PM") and a time zone ("BST", "UTC", "GMT+1")
+_STAMP_WORD = re.compile(r"(?i)(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\.?,?|"
+                         r"wednesday,?|saturday,?|\d{1,2}[.:]\d{2}(?:[ap]\.?m\.?)?|[ap]\.?m\.?|"
+                         r"[A-Z]{2,4}(?:[+-]\d{1,2})?|at|[-\u2013\u2014|,]")
+
+
+def date_line(text: str) -> DateMention | None:
+    """The date of a header line that is nothing but a time stamp ("Mon 13 Oct 2025 19.42 BST",
+    "March 4, 2025 3:12 PM UTC"): a full date with only a weekday, a clock time and a time
+    zone around it; None for a line with other words (a standfirst that names a date)."""
+    when = header_date(text)
+    if when is None:
+        return None
+    rest = (text[:when.start] + " " + text[when.end:]).split()
+    return when if all(_STAMP_WORD.fullmatch(word) for word in rest) else None
+
+
+__all__ = ["DateMention", "date_line", "find_dates", "header_date", "resolve"]

@@ -49,8 +49,10 @@ def titled(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
                 and (d.state is None or record.state == d.state.id):
             return record
     if d.state is None and d.definite:
-        found = table.recent_actor(sentence, start, lambda r: r.title == d.title.title,
-                                   window=DESCRIPTION_WINDOW)
+        # ("the spokesperson" after "the minister's official spokesperson": the same title's
+        # last word)
+        found = table.recent_actor(sentence, start, lambda r: r.title == d.title.title or (
+            r.title or "").endswith(" " + d.title.title), window=DESCRIPTION_WINDOW)
         if found:
             return found
     record = table.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),

@@ -44,7 +44,11 @@ _USED_TO = re.compile(r"^(?:it|they|we|he|she|[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\
 _FOUND = re.compile(r"^(its|their|our|his|her|the|an|a|)\b\s*"
                     r"((?:[\w\u2019'-]+\s+){0,3}?(?:analysis|samples?|tests?|footage|video|images?|imagery|photos?|photographs?|"
                     r"reports?|investigation|review|records|audit|data|inspection|documents?|"
-                    r"emails?|letters?|files?|recordings?))\s*(?:,\s+which\s+[^,]+,\s*)?"
+                    r"emails?|letters?|files?|recordings?|databases?|ledgers?|registers?|"
+                    r"spreadsheets?|filings|bearings|statements)"
+                    # ("flight data from those aircraft showed P": where the material came from)
+                    r"(?:\s+(?:from|of)\s+(?:[\w\u2019'-]+\s+){0,2}?[\w\u2019'-]+(?=\s+(?:had\s+|has\s+)?"
+                    r"(?:found|shows?|showed|confirmed|revealed)\s))?)\s*(?:,\s+which\s+[^,]+,\s*)?"
                     r"(?:(?:seen|obtained|reviewed)\s+"
                     r"by\s+(?:the\s+)?[\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]*)*\s+)?(?:had\s+|has\s+|"
                     r"have\s+)?(?:found|shows?|showed|confirmed|revealed|indicated|detected|"

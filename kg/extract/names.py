@@ -107,14 +107,22 @@ def strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
+# "BBC Radio 4's Today programme": an outlet's programme, named after the outlet
+_PROGRAMME = re.compile(r"^(?:the\s+)?(.+?)[\u2019']s\s+(?:[A-Z][\w-]*\s+){1,3}"
+                        r"(?:programme|program|show|podcast|bulletin)$")
+
+
 def is_outlet(name: str, lex: Lexicon) -> str | None:
     """The outlet's full name if ``name`` names a news outlet, else None."""
     bare = name.strip()
     for candidate in (bare, bare.removeprefix("The ").removeprefix("the ")):
         if candidate in lex.outlet_names:
             return lex.outlet_names[candidate]
+    if (show := _PROGRAMME.match(bare)) and is_outlet(show.group(1), lex):
+        return bare.removeprefix("the ")  # "BBC Radio 4's Today programme": the show relays
     words = bare.split()
-    if not words or not all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words):
+    if not words or not all(w[:1].isupper() or w.isdigit() or w.lower() in _CONNECTORS
+                            for w in words):
         return None
     for size in (2, 1):
         if len(words) > size and " ".join(words[-size:]) in lex.outlet_heads:
@@ -123,6 +131,8 @@ def is_outlet(name: str, lex: Lexicon) -> str | None:
         return bare.removeprefix("the ")  # "Radio Nord": the head word first
     if len(words) >= 1 and words[0] in lex.outlet_names and len(words) <= 2:
         return lex.outlet_names[words[0]]
+    if 3 <= len(words) <= 4 and words[0] in lex.outlet_names and words[-1].isdigit():
+        return bare  # "BBC Radio 4": a numbered channel of a known outlet
     return None
 
 

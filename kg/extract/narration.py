@@ -30,6 +30,8 @@ _PARTICIPLE = re.compile(r",\s+(?:(?:continually|continuously|still|also|further
 # ", where Q", and a ", which Q" that ends the sentence: background the writer states too
 _WHERE = re.compile(r",\s+(?:where\s+|which\s+(?!said\b|says\b|told\b|added\b)(?=[^,;]*$))")
 _WHERE_SET_OFF = re.compile(r",\s+where\s+([^,]+),")
+# "Companies House filings", "Met Office records": a proper name before the material's noun
+_NAMED_MAKER = re.compile(r"^((?:[A-Z][\w\u2019'.&-]*\s+)*[A-Z][\w\u2019'.&-]*)\s+[a-z]")
 _MANNER = re.compile(r"^(?P<who>.+?)(?:,[^,]+,)?\s+(?:was|were|is|are|seemed|appeared|sounded|"
                      r"remained)\s+(?:(?:far|much|rather|more|less|somewhat)\s+)*"
                      r"(?P<how>[\w-]+(?:\s+(?:certain|sure))?)\.?$")
@@ -240,11 +242,21 @@ def _own(ctx: Context, sent: Sentence, span: tuple[int, int], stance: str, cues:
         # material of its own (a speaker who says it cites the inspection: statements.py;
         # "a report seen by the Courier shows P" is the writer's material)
         frame = None
-    if frame:  # "Documents seen by the Gazette show that P": P, on cited evidence
+    maker = _NAMED_MAKER.match(frame.description) if frame else None
+    producer = ctx.table.owner(maker.group(1), sent.index, span[0]) if maker else None
+    if frame and producer is not None:
+        # "Companies House filings show that P": the body the name gives made the material,
+        # which the writer cites
+        ctx.evidence.append(EvidenceMention(frame.kind, frame.description,
+                                            (span[0], span[0] + frame.removed), "produced",
+                                            sent.index, actor=producer.id,
+                                            supports=[len(ctx.statements)]))
+    elif frame:  # "Documents seen by the Gazette show that P": P, on cited evidence
         ctx.evidence.append(EvidenceMention(frame.kind, frame.description,
                                             (span[0], span[0] + frame.removed), "cited",
                                             sent.index, actor=publisher.id,
                                             supports=[len(ctx.statements)]))
+    if frame:
         text, span = text[frame.removed:], (span[0] + frame.removed, span[1])
     reading = read_claim(text, stance, [], ctx.lex, start=span[0])
     claim_text = sentence_text(f"{prefix_text.strip()} {reading.text[:1].lower()}"

@@ -25,17 +25,27 @@ _INTRODUCED = re.compile(r"\b([A-Z][a-z\u2019'-]+)\s+([A-Z][a-z\u2019'-]+),\s+"
 _PHRASE_END = re.compile(r"\s+(?:at|of|in|for|from|with|who|which|and)\b.*$")
 
 
-def introduced_people(text: str, lex: Lexicon) -> dict[str, str]:
-    """Surname (lower case) -> full name, for every person introduced as above whose
+def introductions(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
+    """(offset, surname in lower case, full name) of every person introduced as above whose
     description is not an organisation's ("Open Rivers, a conservation charity": a head noun
-    of `org_heads.tsv` of another kind makes it no person)."""
-    people: dict[str, str] = {}
+    of `org_heads.tsv` of another kind makes it no person), in the order of the text."""
+    found = []
     for match in _INTRODUCED.finditer(text):
         phrase = _PHRASE_END.sub("", match.group(3))
         head = describe(phrase, lex).head
         if head is not None and head.kind != "Person":
             continue
-        people.setdefault(match.group(2).lower(), f"{match.group(1)} {match.group(2)}")
+        found.append((match.start(1), match.group(2).lower(),
+                      f"{match.group(1)} {match.group(2)}"))
+    return found
+
+
+def introduced_people(text: str, lex: Lexicon) -> dict[str, str]:
+    """Surname (lower case) -> full name, for every person introduced as above (the first
+    introduction of a surname wins)."""
+    people: dict[str, str] = {}
+    for _, surname, full in introductions(text, lex):
+        people.setdefault(surname, full)
     return people
 
 
@@ -52,4 +62,4 @@ def introduced_person(table: ActorTable, surname: str) -> ActorRecord:
     return record
 
 
-__all__ = ["introduced_people", "introduced_person"]
+__all__ = ["introduced_people", "introduced_person", "introductions"]

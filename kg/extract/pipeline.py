@@ -8,6 +8,7 @@ mentions; group statements into claims; merge repeated statements of one actor o
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import replace
@@ -15,14 +16,15 @@ from dataclasses import replace
 from kg.extract import comments, narration
 from kg.extract.actors import ActorRecord, ActorTable
 from kg.extract.claims import MERGE_THRESHOLD, cluster_claims
-from kg.extract.dates import header_date
+from kg.extract.counsel import join_counsel
+from kg.extract.dates import date_line, header_date
 from kg.extract.evidence import credit_line
 from kg.extract.gather import gather_evidence
 from kg.extract.identify import identify_later
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.model import DocumentRecord, Draft, StatementRecord
 from kg.extract.names import describe, is_outlet, slug
-from kg.extract.people import introduced_people
+from kg.extract.people import introduced_people, introductions
 from kg.extract.presupposition import read_presuppositions
 from kg.extract.provisions import link_numbered_provisions
 from kg.extract.sentences import Sentence, split_sentences
@@ -40,8 +42,10 @@ _BYLINE_ROLE = re.compile(r"(?i)\b(?:editor|correspondent|reporter|writer|column
 _STAMP = re.compile(r"(?i)^(?:published|updated|posted|last updated)\b:?\s")
 # "Staff writer Ana Reyes contributed to this report.", "Reuters contributed reporting.": a
 # credit for the reporting, no statement
+# so is a wire story's sign-off, "Reporting by X; Additional reporting by Y; Editing by Z"
 _CONTRIBUTED = re.compile(r"^[A-Z][\w\u2019'.&, -]*\s+contributed\s+(?:reporting\s+)?"
-                          r"(?:to\s+this\s+(?:report|story|article)|reporting)\.?$")
+                          r"(?:to\s+this\s+(?:report|story|article)|reporting)\.?$|"
+                          r"^(?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by\s+[A-Z]")
 _CLOCK_END = re.compile(r"(?i)\d\s*[ap]\.m\.$")
 _BYLINE_TITLE = re.compile(r"The(?:\s+[A-Z][\w\u2019'&-]*){1,4}")
 _OUTLET_NAME = r"((?:The\s+|the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)"
@@ -88,7 +92,11 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
         places[country] = slug(country)
     home = country if country in places else (
         lex.country_by_form[country].id if country in lex.country_by_form else None)
-    table = ActorTable(lex, places=places, home_state=home, people=introduced_people(text, lex))
+    starts = [s.start for s in sentences]
+    introduced = [(bisect.bisect_right(starts, offset) - 1, offset, surname)
+                  for offset, surname, _ in introductions(text, lex)]
+    table = ActorTable(lex, places=places, home_state=home, people=introduced_people(text, lex),
+                       introduced=introduced)
     publisher_name = publisher or header["publisher"] or _infer_publisher(sentences, lex)
     publisher_actor = table.outlet(publisher_name) if publisher_name else None
     ctx = Context(text=text, lex=lex, table=table, publisher=publisher_actor, doc_date=doc_date)
@@ -114,6 +122,7 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
             table.mark_used(agency.id)
             in_wire_voice(ctx.statements[before:], agency.id, publisher_actor.id)
     identify_later(ctx)
+    join_counsel(ctx)
     if publisher_actor:
         table.mark_used(publisher_actor.id)
     mentions = ctx.statements
@@ -181,6 +190,12 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
     # (a kicker, headline, standfirst and byline can take five lines before the text starts)
     body_at = next((s.paragraph for s in sentences if _ends_sentence(s.text)), 0)
     first_paragraphs = [s for s in sentences if s.paragraph <= max(3, min(body_at - 1, 5))]
+    # a wire dateline opens the text's first paragraph, however many header lines (headline,
+    # byline, time stamp) stand above it: "VILNIUS, March 4 (Reuters) - ..."
+    opener = next((s for s in sentences if s.paragraph == body_at), None)
+    if opener is not None and opener not in first_paragraphs and body_at <= 6 and \
+            DATELINE.match(opener.text):
+        first_paragraphs.append(opener)
     opening = [s for s in sentences if s.paragraph == sentences[0].paragraph] if sentences else []
     if len(opening) > 1 and opening[-1].text[-1:] not in ".!?\u201d\"" and \
             not any(_BYLINE.search(s.text) for s in opening):
@@ -204,7 +219,9 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
             # a standfirst, an outlet-less byline ("Anika Rao in Lusk"), a date line: the
             # lines between the headline and the text state nothing the draft should list
             found["skip"].add(sent.index)
-            when = header_date(sent.text) if len(sent.text.split()) <= 4 else None
+            # "27 November 2026", or a time stamp "Mon 13 Oct 2025 19.42 BST"
+            when = header_date(sent.text) if len(sent.text.split()) <= 4 else \
+                date_line(sent.text)
             if when is not None and when.iso and found["date"] is None:  # "27 November 2026"
                 found["date"], found["date_text"] = dt.date.fromisoformat(when.iso), when.text
         elif line_end and _STAMP.match(sent.text) and \

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 REFUSED = re.compile(r"^(?P<to>[^,;]+?)\s+(?:(?:(?:declined|refused|did\s+not\s+wish)\s+to|"
-                     r"would\s+not)\s+(?:comment(?:\s+(?:further|on|about)\b[^,;]*)?|elaborate|"
+                     r"would\s+not|did\s+not)\s+(?:comment(?:\s+(?:further|on|about)\b[^,;]*)?|elaborate|"
                      # "declined to give a timeline", but not "declined to say whether P"
-                     r"(?:give|provide|disclose|discuss|reveal|specify|name)\s+"
+                     r"(?:give|provide|supply|share|disclose|discuss|reveal|specify|name)\s+"
                      r"(?!whether\b|if\b|that\b|how\b|why\b|when\b|who\b|what\b)[^,;]+|"
                      # "would not commit to a date": a promise withheld, nothing stated
                      r"(?:commit|be\s+drawn)\s+(?:itself\s+|himself\s+|herself\s+|themselves\s+)?"

@@ -51,8 +51,10 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
                     frame.verb_span and match.start() + sent.start < frame.verb_span[0]
                     and frame.kind != "according" and not frame.from_quote):
                 continue
+            # (with a channel's number and a programme: "BBC Radio 4's Today programme")
             name = re.match(r"((?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|"
-                            r"of|and))*)", masked[match.end():])
+                            r"\d+(?:[\u2019']s)?|of|and))*(?:\s+(?:programme|program|show|"
+                            r"podcast|bulletin)\b)?)", masked[match.end():])
             outlet = is_outlet(name.group(1).rstrip("."), ctx.lex) if name else None
             if outlet is None:  # "according to the Brazilian sports newspaper Lance Hoje"
                 name = _DESCRIBED_OUTLET.match(masked[match.end():])

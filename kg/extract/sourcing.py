@@ -34,7 +34,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.names import describe, is_outlet, outlet_name
 from kg.extract.relays import relay_cue
 from kg.extract.sentences import Sentence
-from kg.extract.subjects import subject
+from kg.extract.subjects import opening_subject, subject
 
 if TYPE_CHECKING:
     from kg.extract.statements import Context
@@ -206,9 +206,15 @@ def according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord
             ctx.evidence.append(ev.EvidenceMention("Document", phrase, frame.speaker,
                                                    "produced", sent.index, actor=actor.id))
             return actor
-    if relay_cue(phrase, ctx.lex) or is_outlet(phrase, ctx.lex) or describe(
-            phrase, ctx.lex).outlet:
+    if relay_cue(phrase, ctx.lex):
         return None
+    if is_outlet(phrase, ctx.lex) or describe(phrase, ctx.lex).outlet:
+        # "the agency has recorded a rise, according to the broadcaster LSM": an outlet does
+        # not vouch for what a named actor did; the actor speaks and the outlet relays
+        actor = _claim_subject(ctx, sent, frame)
+        if actor is not None:
+            frame.relayed_by = frame.speaker
+        return actor
     kind = ev.evidence_kind(phrase, ctx.lex)
     if kind and frame.claims and _publisher_saw(ctx, frame):
         # "according to the board's audit, which the Courier has seen, P": the publisher
@@ -252,5 +258,41 @@ def according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord
     return ctx.table.resolve(phrase, frame.speaker[0], sentence=sent.index)
 
 
+_QUOTED_AS = re.compile(r"^(?P<outlet>.+?)\s+(?:quoted|cited)\s+(?P<source>.+?)\s+as$")
+
+
+def quoted_source(sent: Sentence, frame: Frame, lex: Lexicon) -> Frame:
+    """"Radio Nord quoted a police officer as saying that P": the one quoted speaks; an
+    outlet that quotes only passes the words on (a relay), so the speaker phrase is the
+    object of "quoted" and the outlet, if it is one, the frame's relay."""
+    if frame.speaker is None or frame.speaker_text is None or frame.verb is None or \
+            not frame.verb.form.endswith("ing"):
+        return frame
+    match = _QUOTED_AS.match(frame.speaker_text)
+    if match is None:
+        return frame
+    base = frame.speaker[0]
+    if outlet_name(match.group("outlet"), lex):
+        frame.relayed_by = (base + match.start("outlet"), base + match.end("outlet"))
+    frame.speaker = (base + match.start("source"), base + match.end("source"))
+    frame.speaker_text = match.group("source")
+    return frame
+
+
+def _claim_subject(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord | None:
+    """The actor a claim opens with ("Latvia's aviation agency has recorded ..."), when its
+    subject names one (not a pronoun, not a thing: "The mine will close" names none)."""
+    if not frame.claims:
+        return None
+    start, end = frame.claims[0]
+    opening = opening_subject(ctx.text[start:end])
+    if opening is None:
+        return None
+    phrase = ctx.text[start:start + opening[1]]
+    if phrase in {"It", "They", "He", "She", "We"} or outlet_name(phrase, ctx.lex):
+        return None
+    return ctx.table.resolve(phrase, start, sentence=sent.index)
+
+
 __all__ = ["according_speaker", "cited_sources", "closing_outlets", "document_speaker",
-           "relative_speaker"]
+           "quoted_source", "relative_speaker"]

@@ -44,7 +44,7 @@ _NEGATION_DISPLAY = {
                                            "have", "had") for mark in ("'", "\u2019")},
     "don't": "do", "don\u2019t": "do", "never": "",
     "cannot": "can", "can't": "can", "can\u2019t": "can", "can not": "can",
-    "can no longer": "can still", "could no longer": "could still",
+    "can no longer": "can still", "could no longer": "could still", "no longer": "still",
 }
 _SUBJECT = r"(?:we|i|they|he|she|it|(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)"
 _BELIEF = re.compile(
@@ -154,8 +154,10 @@ def _negation(text: str, lex: Lexicon) -> str | None:
     scopes = {"negation"} if _POLICY_SUBJECT.match(clause.lstrip()) else {"negation", "modal"}
     hedged = {i for c, s in lex.hedges.items() if s in CLAIM_SCOPES
               for m in _finditer(clause, c) for i in range(*m.span())}
+    # (a cue before "than" compares: "closed no longer than an hour" negates nothing)
     cues = [c for c, scope in lex.denials.items() if scope in scopes and
-            any(not hedged.intersection(range(*m.span())) for m in _finditer(clause, c))]
+            any(not hedged.intersection(range(*m.span())) and
+                not re.match(r"\s+than\b", clause[m.end():]) for m in _finditer(clause, c))]
     return max(cues, key=len) if cues else None
 
 
@@ -182,10 +184,17 @@ _NEGATIVE_OBJECT = re.compile(
     r"sees)\s+(no)\s+(?!longer\b|doubt\b|more\b|less\b|"
     r"matter\b|later\b|sooner\b|fewer\b|one\b|other\b)(?=\w)", re.I)
 
+# "is too regular to be coincidence": the degree rules out what follows "to be"
+_TOO_TO_BE = re.compile(r"\b((?:is|was|are|were|seems?|seemed)\s)too\s+[\w-]+\s+to\s+be\s+",
+                        re.I)
 
-# "we reject any suggestion that P", "I deny that P" inside a quotation: the speaker denies P
+
+# "we reject any suggestion that P", "I deny that P" inside a quotation: the speaker denies P;
+# so does a lawyer who says "its client rejects any suggestion that P" (the client's denial,
+# in the lawyer's words)
 _FIRST_PERSON_DENIAL = re.compile(
-    r"(?:we|i)\s+(?:\w+ly\s+)?(?:reject|deny|dispute|refute)\s+(?:(?:any|the|all|every)\s+)?"
+    r"(?:we|i|(?:its|their|his|her|our|my|the)\s+clients?)\s+[\u201c\"]?(?:\w+ly\s+)?"
+    r"(?:rejects?|deny|denies|disputes?|refutes?)\s+(?:(?:any|the|all|every)\s+)?"
     r"(?:(?:suggestions?|claims?|allegations?|accusations?|reports?|notion|idea)\s+)?that\s+",
     re.I)
 
@@ -336,6 +345,12 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
         stance = FLIP[stance]
         cues.append("negative object: no")
         display = display[:obj.start(1)] + "any" + display[obj.end(1):]
+    elif not negation and stance != "hedges" and \
+            (excess := _TOO_TO_BE.search(_main_clause(display))):
+        # "the timing is too regular to be coincidence": denies "the timing is coincidence"
+        stance = FLIP[stance]
+        cues.append(f"too ... to be: {excess.group(0).strip()}")
+        display = display[:excess.end(1)] + display[excess.end():]
     elif negation and stance != "hedges":
         stance = FLIP[stance]
         cues.append(f"negation: {negation}")

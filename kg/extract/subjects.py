@@ -31,6 +31,9 @@ _NAMED_BEFORE = re.compile(r"(?:^|[.;:]\s*)((?:The\s+)?[A-Z][\w\u2019'.&-]*"
 # participle that says who made it and when, then its maker: a longer phrase, one speaker
 _MADE_BY = re.compile(r"(?i:an?|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:released|published|"
                       r"issued|commissioned|prepared|compiled)\s+(?:[^,;]{1,30}?\s+)?by\s+\S")
+# "the Tass news agency quoted an unnamed navy source as [saying]": an outlet and the one it
+# quotes, a longer phrase (kg/extract/sourcing.py parts them)
+_QUOTED_AS = re.compile(r"\s(?:quoted|cited)\s.+\sas$")
 _ACCUSATION = re.compile(r"(?:an?|the|this|that)\s+(?:accusation|claim|allegation|charge|"
                          r"assertion|suggestion|version|account)s?\s+(?:that\s+|which\s+)?")
 
@@ -112,7 +115,8 @@ def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
         # apposition, so its subject is the name before it
         return named.start(1), named.end(1), named.group(2).strip(), named.start(1) == 0
     if not phrase.strip() or "_" in phrase or \
-            len(phrase.split()) > (14 if _MADE_BY.match(phrase) else 9):
+            len(phrase.split()) > (14 if _MADE_BY.match(phrase) or _QUOTED_AS.search(phrase)
+                                   else 9):
         return None
     return start, len(left), appositive, boundary < 0 and not leading
 

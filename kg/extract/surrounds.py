@@ -100,9 +100,31 @@ def _material_subject(frame: Frame, lex: Lexicon) -> bool:
         evidence_kind(frame.speaker_text or "", lex) is not None
 
 
+# "By her estimate, P", "In Holt's view, P": whose reckoning P is, before it
+_BY_ESTIMATE = re.compile(r"^(?:By|In|On)\s+(?P<who>(?:her|his|their)|[A-Z][\w.-]*"
+                          r"(?:\s+[A-Z][\w.-]*){0,3}[\u2019']s)\s+(?:own\s+)?"
+                          r"(?:estimate|count|calculation|calculations|reckoning|tally|view|"
+                          r"analysis|assessment|figures)\s*,\s+")
+
+# the possessive pronoun names whom the subject pronoun would
+_SUBJECT_FORM = {"her": "she", "his": "he", "their": "they"}
+
+
 def according(sent: Sentence, masked: str, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
-    """``According to X, P`` / ``P, according to X`` / ``per X``."""
+    """``According to X, P`` / ``P, according to X`` / ``per X`` / ``By X's estimate, P``."""
     found = []
+    if not frames and (estimate := _BY_ESTIMATE.match(masked)) is not None:
+        w0, w1 = estimate.span("who")
+        w1 -= 2 if masked[w0:w1].endswith(("'s", "\u2019s")) else 0
+        end = terminator(masked, estimate.end())
+        frame = Frame(kind="according", verb=None, verb_span=(sent.start, sent.start + w0),
+                      verb_text=masked[:w0].strip(), speaker=(sent.start + w0, sent.start + w1),
+                      speaker_text=_SUBJECT_FORM.get(sent.text[w0:w1], sent.text[w0:w1]),
+                      initial=True)
+        if end > estimate.end():
+            frame.claims.append((sent.start + estimate.end(), sent.start + end))
+        frame.attribution.append((sent.start, sent.start + estimate.end()))
+        return [frame]
     for match in _ACCORDING.finditer(masked):
         a0, a1 = match.span()
         rest = masked[a1:]
