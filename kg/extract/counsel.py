@@ -85,12 +85,7 @@ def _client_of(ctx: Context, record: ActorRecord, sentence: int) -> ActorRecord 
 
 def _absorb(ctx: Context, gone: ActorRecord, kept: ActorRecord) -> None:
     """Give ``gone``'s statements, evidence and names to ``kept``."""
-    for statement in ctx.statements:
-        if statement.actor == gone.id:
-            statement.actor = kept.id
-    for mention in ctx.evidence:
-        if mention.actor == gone.id:
-            mention.actor = kept.id
+    ctx.reassign(gone.id, kept.id)
     for form in (gone.name, *gone.aliases):
         kept.add_form(form)
     kept.mentions.extend(gone.mentions)

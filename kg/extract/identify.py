@@ -38,12 +38,7 @@ def identify_later(ctx: Context) -> None:
         if named is None or not named.named or named.kind != "Organization" or \
                 named.cls != described.cls or named.id == described.id:
             continue
-        for statement in ctx.statements:
-            if statement.actor == described.id:
-                statement.actor = named.id
-        for mention in ctx.evidence:
-            if mention.actor == described.id:
-                mention.actor = named.id
+        ctx.reassign(described.id, named.id)
         named.add_form(described.name[:1].lower() + described.name[1:])
         described.used = False
 

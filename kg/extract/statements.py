@@ -63,6 +63,16 @@ class Context:
         self.groups += 1
         return self.groups
 
+    def reassign(self, old: str, new: str) -> None:
+        """Give the statements and evidence of actor ``old`` to actor ``new`` (one actor
+        found under two names)."""
+        for statement in self.statements:
+            if statement.actor == old:
+                statement.actor = new
+        for mention in self.evidence:
+            if mention.actor == old:
+                mention.actor = new
+
 
 def read_frames(ctx: Context, sent: Sentence) -> list[Frame]:
     """Add the statements and evidence of ``sent``'s attribution frames to ``ctx``.
