@@ -70,6 +70,9 @@ def create_app(settings: Settings | None = None, store: KnowledgeStore | None = 
     """
     settings = settings or Settings()
     state = ServiceState(settings, store)
+    # Each data version's list indexes are built in the background once it is published, so
+    # that the first /claims of a large store does not wait for them (8 s at 10M triples).
+    state.warmers = [claims.warm, actors.warm, evidence.warm]
     # No secret from a query string in the access log (api/logredact.py).
     logredact.install()
 

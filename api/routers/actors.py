@@ -105,6 +105,11 @@ def _index(snapshot: Snapshot) -> list[_Entry]:
     return cached  # type: ignore[no-any-return]
 
 
+def warm(snapshot: Snapshot) -> None:
+    """Build the actors list's index of ``snapshot`` (:attr:`api.state.ServiceState.warmers`)."""
+    _index(snapshot)
+
+
 @router.get("", response_model=ActorPage, summary="List actors with group and reliability")
 async def list_actors(
     request: Request,

@@ -160,6 +160,11 @@ def _related(snapshot: Snapshot, index: _Index) -> _Related:
     return cached  # type: ignore[no-any-return]
 
 
+def warm(snapshot: Snapshot) -> None:
+    """Build the claims list's index of ``snapshot`` (:attr:`api.state.ServiceState.warmers`)."""
+    _index(snapshot)
+
+
 @router.get("", response_model=ClaimPage, summary="List claims, filtered and paged")
 async def list_claims(
     request: Request,

@@ -65,6 +65,11 @@ def _index(snapshot: Snapshot) -> list[tuple[Evidence, dict[str, Any]]]:
     return cached  # type: ignore[no-any-return]
 
 
+def warm(snapshot: Snapshot) -> None:
+    """Build the evidence list's index of ``snapshot`` (:attr:`api.state.ServiceState.warmers`)."""
+    _index(snapshot)
+
+
 @router.get("", response_model=EvidencePage, summary="List evidence, filtered and paged")
 async def list_evidence(
     request: Request,

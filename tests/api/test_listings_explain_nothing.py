@@ -124,3 +124,36 @@ def test_a_write_to_a_large_store_renews_the_records_lists_show(
     listed = client.get("/claims", params={"limit": 1000}).json()["items"]
     assert {c["id"]: c["text"] for c in listed}["bridge-closed"] == "The bridge is closed."
     assert statement_reads == []
+
+
+def _wait_for_indexes(state: Any, version: int) -> dict[str, Any]:
+    """The cache of snapshot ``version`` once its background build has run (waits on it)."""
+    import time
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        snapshot = state.current
+        built = {"claims", "actors", "evidence"} <= snapshot.cache.keys()
+        if snapshot.version == version and built:
+            return snapshot.cache
+        time.sleep(0.02)
+    raise AssertionError(f"the list indexes of version {version} were not built")
+
+
+def test_each_version_s_list_indexes_are_built_before_any_request(
+    make_client: Callable[..., TestClient], statement_reads: list[int], token: str
+) -> None:
+    # No request has asked for a list: the indexes are there all the same, built after the
+    # start-up and again after a write, so the first /claims of a large store does not wait.
+    client = make_client(writes_enabled=True, write_token=token)
+    client.headers["Authorization"] = f"Bearer {token}"
+    state = client.app.state.kg  # type: ignore[attr-defined]
+    first = _wait_for_indexes(state, 1)
+    assert len(first["claims"].iris) == 27
+    made = client.post("/claims", json={"id": "bridge-closed", "text": "The bridge is closed."})
+    assert made.status_code == 201, made.text
+    second = _wait_for_indexes(state, 2)
+    assert len(second["claims"].iris) == 28
+    listed = client.get("/claims", params={"limit": 1000}).json()
+    assert listed["total"] == 28
+    assert statement_reads == []
