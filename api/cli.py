@@ -12,6 +12,13 @@ was used wrongly (unknown option, missing file); 3 the store cannot be opened or
 from __future__ import annotations
 
 import sys
+
+if __name__ == "__main__":
+    # ``python -m api.cli``: run the module under its own name, which the command modules
+    # import (as __main__ it would be a second copy, and their imports of it would cycle).
+    from api.cli import main
+
+    sys.exit(main())
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path

@@ -146,3 +146,17 @@ def test_vocab_docs_writes_the_page(tmp_path: Path) -> None:
     assert code == 0
     assert target.read_text(encoding="utf-8") == (
         Path(__file__).resolve().parents[2] / "docs" / "vocabulary.md").read_text(encoding="utf-8")
+
+
+def test_the_cli_runs_as_a_module() -> None:
+    # ``python -m api.cli`` (no console script on the PATH): the same commands. Run as
+    # __main__, the module used to be imported a second time by the command modules, and the
+    # import cycle failed before any command ran.
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "api.cli", "ask", "corroborated-claims"],
+                          capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    assert "nk-troops-in-russia" in done.stdout
