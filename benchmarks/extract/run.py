@@ -83,6 +83,10 @@ FIRST_RUNS = {
     "ward-outbreak": {"speakers": (11, 4, 2), "speaker_stance": (24, 16, 16),
                       "relays": (0, 0, 1), "evidence": (0, 2, 6), "merging": (0, 2, 23),
                       "mentions": (28, 16, 17)},
+    # First run on a0cfdd4, after the gps-jamming and donation-ledger fixes.
+    "exchange-collapse": {"speakers": (10, 1, 2), "speaker_stance": (14, 2, 15),
+                          "relays": (1, 0, 2), "evidence": (3, 0, 2), "merging": (1, 0, 5),
+                          "mentions": (15, 2, 17)},
 }
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -169,14 +173,18 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "news site with subheadings and an editor's note), **gps-jamming** (a state's "
         "ministries blame a neighbour's military for GPS jamming of flights and ships, which "
         "it denies; a wire story), **donation-ledger** (a leaked ledger of undeclared donations "
-        "through intermediary companies; a broadsheet's politics page) and **ward-outbreak** "
+        "through intermediary companies; a broadsheet's politics page), **ward-outbreak** "
         "(nurses and a family accuse a hospital of under-reporting an infection outbreak; a "
-        "regional daily's health page); all but the seed were invented for this benchmark, "
+        "regional daily's health page) and **exchange-collapse** (a crypto exchange halts "
+        "withdrawals, its founder says funds are fully backed, a regulator opens an inquiry; "
+        "a US business-news site whose byline names no outlet); all but the seed were "
+        "invented for this benchmark, "
         "each a different kind of dispute and house style. The rules were developed on the "
-        "seed, port-fire and card-breach. The other sixteen were written as held-out tests, "
+        "seed, port-fire and card-breach. The other seventeen were written as held-out tests, "
         "with their gold files, before the extractor was first run on them (each after the "
         "fixes for the ones before, except tanker-seizure and factory-audit, written together, "
-        "and the last three, written together; the last eleven were written blind by helpers "
+        "and gps-jamming, donation-ledger and ward-outbreak, written together; the last twelve "
+        "were written blind by helpers "
         "who had not read the rules, lexicons or their tests); their "
         "first runs scored:",
         "",
@@ -195,16 +203,20 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "factory-audit `test_blind_forms.py` and `test_blind_clauses.py`, for trial-data "
         "`test_science_forms.py`, for wildfire-cause `test_wire_forms.py`, for bridge-inspection "
         "`test_document_forms.py`, for gps-jamming and donation-ledger "
-        "`test_blind2_forms.py`), so every row of the first table but ward-outbreak's now "
-        "shows an article the rules have seen. **ward-outbreak is held out**: the last three "
-        "articles were written blind and first run on 8dd9499; then came the bridge-inspection "
+        "`test_blind2_forms.py`), so every row of the first table but the last two now "
+        "shows an article the rules have seen. **ward-outbreak and exchange-collapse are held "
+        "out**. exchange-collapse was written blind after all the fixes below and first run "
+        "on them (a0cfdd4; nothing in the extractor changed after), so its row is that first "
+        "run. gps-jamming, donation-ledger and ward-outbreak were written blind and first run "
+        "on 8dd9499; then came the bridge-inspection "
         "fixes, the claim-merging changes (lemmas, numbers, noun phrases) and the gps-jamming "
         "and donation-ledger fixes, by helpers who never saw ward-outbreak, and nothing was "
         "changed for it, so its row in the first table (its run after all three rounds) is the "
-        "honest estimate of the current rules on unseen text. Their writers were allowed to "
-        "read `run.py`, whose report strings (this prose) describe rules: the gps-jamming and "
-        "donation-ledger writers read part of them before writing (their gold files say so); "
-        "the ward-outbreak writer saw one line; the brief now forbids it. "
+        "honest estimate of the current rules on unseen text, with exchange-collapse's. Those "
+        "three writers were allowed to read `run.py`, whose report strings (this prose) "
+        "describe rules: the gps-jamming and donation-ledger writers read part of them before "
+        "writing (their gold files say so); the ward-outbreak writer saw one line; the brief "
+        "now forbids it, and the exchange-collapse writer read none. "
         "The fixes for one article carry over little to the next (speaker + stance): the "
         "food-recall fixes moved tanker-seizure and factory-audit, before they were fixed in "
         "turn, from 0.76 to 0.76 and from 0.35 to 0.38; their fixes moved trial-data from "
@@ -239,7 +251,15 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "\"probably\" as hedges (three other gold files affirm them), \"Jamming we can live "
         "with, but spoofing is ...\" as two claims, the claim in a question (\"Pressed on "
         "whether P, ... said: 'Not as far as I'm aware'\"), five evidence items, and every "
-        "paraphrase. "
+        "paraphrase. exchange-collapse's misses, by its writer: a byline that names no outlet "
+        "(the publisher appears only as \"told MarketPulse\"), so none of the eight sentences "
+        "in its own voice is found; \"Founder and CEO X\" kept as a second actor beside "
+        "\"X\"; \"according to data from FIRM\" gives evidence but no statement; \"A "
+        "former employee, who ... asked not to be named ..., told OUTLET that P\" missed; "
+        "\"said it had opened an inquiry and 'cannot rule out' P\" and \"said the report was "
+        "limited in scope and 'should not be read as an audit'\" read as one claim each; "
+        "\"told CNBC\" and \"said on the 'Block Height' podcast\" not read as relays; two "
+        "of three paraphrases of \"fully backed\" not merged. "
         "For gps-jamming and donation-ledger: a wire dateline below a byline and a time stamp; "
         "a time-stamp line as the date (\"Mon 13 Oct 2025 19.42 BST\"); a wire sign-off; a "
         "two-sentence quotation before \"X told reporters in CITY\" (a place ending the "
