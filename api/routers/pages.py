@@ -90,10 +90,15 @@ async def graph_page(
 
 
 def _remember(cache: dict[str, object], key: str, value: object) -> None:
-    """Keep at most :data:`_CACHED` views and pages: keys come from request parameters."""
-    ours = [k for k in cache if k.startswith("viz:")]
+    """Keep at most :data:`_CACHED` views and pages: keys come from request parameters.
+
+    Other threads add to the same cache meanwhile (the list indexes, built in the background
+    after each refresh), so its keys are copied in one step before they are looked at: a
+    loop over the dict itself could meet a new key and fail.
+    """
+    ours = [k for k in list(cache) if k.startswith("viz:")]
     for old in ours[: max(0, len(ours) - _CACHED + 1)]:
-        del cache[old]
+        cache.pop(old, None)
     cache[key] = value
 
 
