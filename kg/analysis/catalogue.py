@@ -84,8 +84,7 @@ def _read(source: Any, columns: CaseColumns) -> Catalogue:
                  "?e <http://purl.org/dc/terms/date> ?d }"),
         **{name: f"SELECT ?s ?o WHERE {{ ?s {_PREDICATES[name]} ?o }}" for name in _TABLES},
     })
-    implicit = set(np.asarray(columns.actors, dtype=object)[columns.actor_implicit].tolist()
-                   if columns.n_actors else [])
+    implicit = {columns.actors[i] for i in np.flatnonzero(columns.actor_implicit).tolist()}
     # An actor known only as another's affiliation is named by its IRI, as the reader does.
     actors = {iri: Actor(iri, _local(iri)) if iri in implicit else actor_record(iri, t)
               for iri in columns.actors}

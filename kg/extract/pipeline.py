@@ -41,8 +41,8 @@ _BYLINE_ROLE = re.compile(r"(?i)\b(?:editor|correspondent|reporter|writer|column
 # it ends with the full stop of "p.m."
 _STAMP = re.compile(r"(?i)^(?:published|updated|posted|last updated)\b:?\s")
 # "Staff writer Ana Reyes contributed to this report.", "Reuters contributed reporting.": a
-# credit for the reporting, no statement
-# so is a wire story's sign-off, "Reporting by X; Additional reporting by Y; Editing by Z"
+# credit for the reporting, no statement; so is a wire story's sign-off, "Reporting by X;
+# Additional reporting by Y; Editing by Z"
 _CONTRIBUTED = re.compile(r"^[A-Z][\w\u2019'.&, -]*\s+contributed\s+(?:reporting\s+)?"
                           r"(?:to\s+this\s+(?:report|story|article)|reporting)\.?$|"
                           r"^(?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by\s+[A-Z]")
