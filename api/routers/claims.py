@@ -3,7 +3,9 @@
 The list is filtered and paged over the bulk summaries of the current data version
 (:meth:`kg.analysis.Analysis.claim_summaries`: no explanation is built for a listing); its
 entries are encoded once per version, so a request only filters and slices. The filters by
-actor, evidence kind and date need the explanations of every claim, built on their first use.
+actor and evidence kind come from the bulk numbers too (:meth:`kg.analysis.Analysis.
+claims_with_stance_of`); the filter by date needs the dates of the statements in every claim's
+explanation, so it builds every explanation on its first use in a data version.
 """
 
 from __future__ import annotations
@@ -101,6 +103,7 @@ class _Index:
     common filters test."""
 
     iris: list[str]
+    ids: np.ndarray  # claim ids (positions in the analysis's columns)
     encoded: list[bytes]
     status: np.ndarray  # position of the status in STATUSES
     groups: np.ndarray
@@ -108,13 +111,11 @@ class _Index:
 
 
 @dataclass(frozen=True)
-class _Related:
-    """Per claim (in the index's order), what the rarer filters test: the actors with a
-    stance on it (direct or implied), its evidence kinds and its statements' dates. These
-    come from the explanations, so they are built only when such a filter is first used."""
+class _Dated:
+    """Per claim (in the index's order), the dates of the statements in its explanation
+    (direct or implied). These come from the explanations, so they are built only when the
+    date filter is first used."""
 
-    actors: list[frozenset[str]]
-    evidence_kinds: list[frozenset[str]]
     dates: list[tuple[tuple[str, str], ...]]
 
 
@@ -128,8 +129,10 @@ def _index(snapshot: Snapshot) -> _Index:
             analysis.claim_summaries(),
             key=lambda c: (_ORDER[c.status], -c.independent_groups, c.iri),
         )
+        index = analysis.columns.claim_index
         cached = snapshot.cache["claims"] = _Index(
             [c.iri for c in items],
+            np.array([index[c.iri] for c in items], dtype=np.int64),
             [encode(_summary(analysis, c)) for c in items],
             np.array([_ORDER[c.status] for c in items], dtype=np.int8),
             np.array([c.independent_groups for c in items], dtype=np.int32),
@@ -138,16 +141,14 @@ def _index(snapshot: Snapshot) -> _Index:
     return cached  # type: ignore[no-any-return]
 
 
-def _related(snapshot: Snapshot, index: _Index) -> _Related:
-    """The rarer filters' columns of a data version (see :class:`_Related`)."""
-    cached = snapshot.cache.get("claims:related")
+def _dated(snapshot: Snapshot, index: _Index) -> _Dated:
+    """The date filter's column of a data version (see :class:`_Dated`)."""
+    cached = snapshot.cache.get("claims:dated")
     if cached is None:
         analysis = snapshot.analysis
         items = analysis.claims.many(index.iris)
         statements = analysis.case.statement_index
-        cached = snapshot.cache["claims:related"] = _Related(
-            [frozenset(e.actor for e in c.stances) for c in items],
-            [frozenset(k.lower() for e in c.evidence for k in e.kinds) for c in items],
+        cached = snapshot.cache["claims:dated"] = _Dated(
             [
                 tuple(
                     _date_bounds(s.date[:10])
@@ -200,7 +201,7 @@ async def list_claims(
 ) -> Response:
     snapshot = get_state(request).current
     actor_iri = find(snapshot.analysis, "actor", actor) if actor else None
-    kind = evidence_kind.lower() if evidence_kind else None
+    kind = evidence_kind or None
     low = _date_bounds(since)[0] if since else None
     high = _date_bounds(until)[1] if until else None
     index = _index(snapshot)
@@ -213,20 +214,19 @@ async def list_claims(
         mask &= index.groups >= min_groups
     if contested is not None:
         mask &= index.contested == contested
+    if actor_iri is not None:
+        mask &= np.isin(index.ids, snapshot.analysis.claims_with_stance_of(actor_iri))
+    if kind is not None:
+        mask &= np.isin(index.ids, snapshot.analysis.claims_with_evidence_kind(kind))
     selected: Sequence[int] = np.flatnonzero(mask)
-    if actor_iri is not None or kind is not None or low is not None or high is not None:
-        related = await get_state(request).explain(lambda s: _related(s, _index(s)))
+    if low is not None or high is not None:
+        dated = await get_state(request).explain(lambda s: _dated(s, _index(s)))
         selected = [
             i
             for i in selected
-            if (actor_iri is None or actor_iri in related.actors[i])
-            and (kind is None or kind in related.evidence_kinds[i])
-            and (
-                (low is None and high is None)
-                or any(
-                    (low is None or last >= low) and (high is None or first <= high)
-                    for first, last in related.dates[i]
-                )
+            if any(
+                (low is None or last >= low) and (high is None or first <= high)
+                for first, last in dated.dates[i]
             )
         ]
     page = [index.encoded[i] for i in selected[offset : offset + limit]]

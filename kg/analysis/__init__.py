@@ -52,6 +52,8 @@ import pyoxigraph as ox
 from kg.analysis._memory import TRIM_ABOVE_STATEMENTS, release_freed_memory
 from kg.analysis.bulk import Numbers, compute_numbers
 from kg.analysis.catalogue import Catalogue, CatalogueDetails, read_catalogue
+from kg.analysis.claim_sets import claims_with, evidence_items, stance_actors
+from kg.analysis.closure import PairSets
 from kg.analysis.columns import CaseColumns, columns_from_case
 from kg.analysis.corroboration import STATUSES, Corroboration, Status, corroborate
 from kg.analysis.credibility import STIX_CONFIDENCE, Credibility, grade_credibility
@@ -291,6 +293,31 @@ class Analysis:
                 assessed_claims=int(assessed[a]), statements=int(statements[a]),
             ))
         return out
+
+    def claims_with_stance_of(self, actor: str) -> np.ndarray:
+        """Ids of the claims whose explanation lists a stance of ``actor`` (an IRI): direct,
+        or implied through refinement or contradiction; without building any explanation."""
+        cols = self.numbers.columns
+        if actor not in cols.actor_index:
+            return np.zeros(0, dtype=np.int64)
+        return claims_with(self._stance_actors, np.array([cols.actor_index[actor]]))
+
+    def claims_with_evidence_kind(self, kind: str) -> np.ndarray:
+        """Ids of the claims whose explanation lists an evidence item of ``kind`` (its local
+        name, in any case: ``satelliteimagery``); without building any explanation."""
+        cols, wanted = self.numbers.columns, kind.lower()
+        index = {iri: i for i, iri in enumerate(cols.evidence)}
+        items = [index[e.iri] for e in self.catalogue.evidence
+                 if e.iri in index and any(k.lower() == wanted for k in e.kinds)]
+        return claims_with(self._evidence_items, np.array(items, dtype=np.int64))
+
+    @cached_property
+    def _stance_actors(self) -> PairSets:
+        return stance_actors(self.numbers)
+
+    @cached_property
+    def _evidence_items(self) -> PairSets:
+        return evidence_items(self.numbers.columns, self._explainer.refinement)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form: claims, actors and groups, with every reason."""

@@ -52,6 +52,15 @@ def test_listings_and_pages_build_no_explanation(
     assert (status["claims"], status["statements"], status["evidence"]) == (27, 27, 6)
     assert "27</strong> claims" in client.get("/").text
     assert "nk-troops-in-russia" in client.get("/claims.html").text
+    # The filters by actor and evidence kind come from the bulk numbers too (by date: from
+    # the explanations, test_claims_filters).
+    by_actor = client.get("/claims", params={"actor": "north-korea", "limit": 100}).json()
+    assert {c["id"] for c in by_actor["items"]} == {
+        "nk-sent-troops-to-assist-war-on-ukraine",
+        "nk-troops-sent-for-possible-deployment-to-ukraine"}
+    by_kind = client.get("/claims", params={"evidence_kind": "satelliteimagery"}).json()
+    assert {c["id"] for c in by_kind["items"]} == {
+        "nk-troops-at-far-east-training-ground", "nk-troops-in-russia"}
     assert counted == {"claim": 0, "actor": 0, "all": 0}
 
     one = client.get("/claims/nk-troops-in-russia").json()
@@ -105,6 +114,9 @@ def test_a_large_store_starts_and_lists_without_reading_statements(
     assert actors["kirby"]["label"] == "John Kirby"
     evidence = client.get("/evidence", params={"kind": "SatelliteImagery"}).json()
     assert [e["id"] for e in evidence["items"]] == ["nis-satellite-images"]
+    by_actor = client.get("/claims", params={"actor": "putin", "status": "corroborated"}).json()
+    assert {c["id"] for c in by_actor["items"]} == {
+        "nk-troops-in-russia", "russia-nk-treaty-has-mutual-defence-clause"}
     assert statement_reads == []
     assert "North Korean troops" in client.get("/graph").text
     assert statement_reads == []
