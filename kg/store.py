@@ -38,16 +38,14 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.backends import StoreKind
-from kg.bulkload import BackgroundBulkLoad
 from kg.errors import (
     InputError,
     Location,
     RdfSyntaxError,
-    ShapeValidationError,
     StoreError,
     UnsupportedFormatError,
 )
-from kg.formats import NTRIPLES, RDFXML, YAML, Format, detect_format, format_by_name
+from kg.formats import RDFXML, YAML, Format, detect_format, format_by_name
 from kg.namespaces import ANALYSIS_GRAPH, INGEST_GRAPH, PREFIXES
 from kg.neighbourhood import claim_neighbourhood, resolve_claim
 from kg.rdfio import (
@@ -68,7 +66,8 @@ from kg.staging import (
     _per_file_formats,
     _stage_file,
 )
-from kg.store_context import known_types_of_columns, validate_load
+from kg.store_context import validate_load
+from kg.store_ntriples import load_ntriples, open_engine
 from kg.store_stats import StoreStats, read_stats
 
 #: ``progress(stage, done, total)``: stages are "parsing" and "validating" (counted in files)
@@ -77,8 +76,6 @@ ProgressCallback = Callable[[str, int, int], None]
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 _SPARQL_POSITION = re.compile(r"^error at (\d+):(\d+): ")
-# Oxigraph 0.5's bulk loader on RocksDB ingests up to this many quads in one atomic step.
-_ATOMIC_BULK_QUADS = 1_000_000
 
 
 class KnowledgeStore:
@@ -110,7 +107,7 @@ class KnowledgeStore:
             raise ValueError("give a path or an engine, not both")
         self.path = None if path is None else Path(path)
         self._remote = engine is not None
-        self._store: Any = engine if engine is not None else _open_store(self.path)
+        self._store: Any = engine if engine is not None else open_engine(self.path)
         #: Where the data is, for messages: the directory, the endpoint, or "in-memory store".
         if engine is not None:
             self.location: str = engine.location
@@ -510,121 +507,14 @@ class KnowledgeStore:
         progress: ProgressCallback | None,
         started: float,
     ) -> LoadReport | None:
-        """:meth:`load` of one N-Triples file by :mod:`kg.shacl.staged`; ``None`` to load it
-        the general way (other formats, and any file it does not read exactly).
+        """:meth:`load` of one N-Triples file (:func:`kg.store_ntriples.load_ntriples`);
+        ``None`` to load it the general way."""
+        return load_ntriples(self, path, fmt, limits, progress, started)
 
-        Oxigraph's bulk loader builds a staging store while the file is read into columns, and
-        the validation runs on them. Nothing touches this store before the data passed: an
-        empty in-memory store then adopts the staging store (no second insert); any other
-        store gets the same bytes in one all-or-nothing write (see below).
-        """
-        if detect_format(path, fmt) is not NTRIPLES:
-            return None
-        source = str(path)
-        before = _file_state(path)
-        if before is None or before[0] > limits.max_file_bytes:
-            return None  # unreadable or too big: the general way says so, reading nothing
-        adopt = self.kind == "memory" and _is_empty(self.oxigraph)
-        # Started before the validator is imported, which then overlaps with the load.
-        loader = BackgroundBulkLoad(path=source)
-        touches: list[bool] = []
-        from kg.shacl.staged import stage_ntriples, validate_staged
-
-        staging = stage_ntriples(
-            lambda: read_limited(path, limits),
-            max_literal_bytes=limits.max_literal_chars,
-            path=source,
-            known_types=None if adopt else lambda cols: known_types_of_columns(self, cols, touches),
-            loader=loader,
-        )
-        # The bulk loader read the file again: if it changed meanwhile, the general way.
-        if staging is None or touches or _file_state(path) != before:
-            return None
-        if staging.cols.triples > limits.max_quads_per_load:
-            return None
-        if progress:
-            progress("parsing", 1, 1)
-        results = validate_staged(staging, source=source)
-        violations = [v for v in results if v.severity == "Violation"]
-        if violations:
-            raise ShapeValidationError(source, violations)
-        triples = staging.cols.triples
-        if progress:
-            progress("validating", 1, 1)
-            progress("writing", 0, triples)
-        # Adopted only if still empty: a write from elsewhere meanwhile is kept.
-        if adopt and _is_empty(self.oxigraph):
-            self._store = staging.store
-        else:
-            data, engine = staging.data, self.oxigraph
-            # On disk, fewer quads than the bulk loader's batch go in as one atomic RocksDB
-            # ingestion, crash included (kg/ingest/__init__.py, _ATOMIC_BULK, says why and
-            # tests/ingest kills loads to check it), several times faster than a transaction.
-            atomic_bulk = self.kind == "disk" and triples < _ATOMIC_BULK_QUADS
-            write = engine.bulk_load if atomic_bulk else engine.load
-            self._write(lambda: write(input=data, format=ox.RdfFormat.N_TRIPLES))
-        if progress:
-            progress("writing", triples, triples)
-        report = FileReport(
-            path=source,
-            format=NTRIPLES.name,
-            quads=triples,
-            graph_names=(),
-            warnings=tuple(v for v in results if v.severity != "Violation"),
-        )
-        return LoadReport(
-            files=(report,),
-            total_quads=triples,
-            elapsed_seconds=time.perf_counter() - started,
-        )
-
-def _open_store(path: Path | None) -> ox.Store:
-    if path is None:
-        return ox.Store()
-    if path.exists():
-        if not path.is_dir():
-            raise StoreError(f"{path}: exists and is not a directory; a store is a directory")
-        if any(path.iterdir()) and not _is_oxigraph_dir(path):
-            raise StoreError(
-                f"{path}: exists and is not an Oxigraph store (no RocksDB files with Oxigraph's "
-                "column families); give a new or empty directory"
-            )
-    try:
-        return ox.Store(str(path))
-    except OSError as error:
-        if "lock" in str(error).lower():
-            raise StoreError(
-                f"{path}: the store is locked: another process, or another KnowledgeStore in "
-                "this process, has it open"
-            ) from None
-        raise StoreError(f"{path}: cannot open the store: {error}") from None
-
-
-def _is_empty(store: ox.Store) -> bool:
-    """No quad and no named graph (an empty named graph is kept by a store)."""
-    return next(iter(store), None) is None and next(iter(store.named_graphs()), None) is None
-
-
-def _file_state(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_size, stat.st_mtime_ns
-
-
-def _is_oxigraph_dir(path: Path) -> bool:
-    """Whether ``path`` holds a RocksDB database with Oxigraph's column families."""
-    if not (path / "CURRENT").is_file():
-        return False
-    options = sorted(path.glob("OPTIONS-*"))
-    if not options:
-        return True
-    try:
-        text = options[-1].read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    return '[CFOptions "spog"]' in text
+    def _adopt(self, engine: ox.Store) -> None:
+        """Take ``engine`` (a store filled and checked elsewhere) as this empty in-memory
+        store's engine: the N-Triples fast path's staging store, not copied again."""
+        self._store = engine
 
 
 __all__ = [
