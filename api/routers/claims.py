@@ -3,9 +3,9 @@
 The list is filtered and paged over the bulk summaries of the current data version
 (:meth:`kg.analysis.Analysis.claim_summaries`: no explanation is built for a listing); its
 entries are encoded once per version, so a request only filters and slices. The filters by
-actor and evidence kind come from the bulk numbers too (:meth:`kg.analysis.Analysis.
-claims_with_stance_of`); the filter by date needs the dates of the statements in every claim's
-explanation, so it builds every explanation on its first use in a data version.
+actor, evidence kind and date come from the bulk numbers too (:meth:`kg.analysis.Analysis.
+claims_with_stance_of` and the like): no explanation is built for them. The date filter's first
+use in a data version reads every dated statement from the store (one query).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from api.routers.paging import Page, encode, page_response
 from api.state import Snapshot
 from kg.analysis import STATUSES, Analysis
 from kg.analysis import ClaimSummary as Numbers
+from kg.analysis.claim_dates import date_bounds
 from kg.analysis.corroboration import Status
 from kg.analysis.credibility import CREDIBILITY_NAMES
 from kg.analysis.serialize import claim_to_dict, short_id
@@ -88,15 +89,6 @@ def _summary(analysis: Analysis, item: Numbers) -> dict[str, Any]:
     }
 
 
-def _date_bounds(date: str) -> tuple[str, str]:
-    """The first and last possible day of a full or partial date, as comparable strings."""
-    if len(date) == 4:
-        return f"{date}-01-01", f"{date}-12-31"
-    if len(date) == 7:
-        return f"{date}-01", f"{date}-31"
-    return date, date
-
-
 @dataclass(frozen=True)
 class _Index:
     """Every claim, most corroborated first: encoded list entries and the columns that the
@@ -108,15 +100,6 @@ class _Index:
     status: np.ndarray  # position of the status in STATUSES
     groups: np.ndarray
     contested: np.ndarray
-
-
-@dataclass(frozen=True)
-class _Dated:
-    """Per claim (in the index's order), the dates of the statements in its explanation
-    (direct or implied). These come from the explanations, so they are built only when the
-    date filter is first used."""
-
-    dates: list[tuple[tuple[str, str], ...]]
 
 
 def _index(snapshot: Snapshot) -> _Index:
@@ -137,26 +120,6 @@ def _index(snapshot: Snapshot) -> _Index:
             np.array([_ORDER[c.status] for c in items], dtype=np.int8),
             np.array([c.independent_groups for c in items], dtype=np.int32),
             np.array([c.contested for c in items], dtype=bool),
-        )
-    return cached  # type: ignore[no-any-return]
-
-
-def _dated(snapshot: Snapshot, index: _Index) -> _Dated:
-    """The date filter's column of a data version (see :class:`_Dated`)."""
-    cached = snapshot.cache.get("claims:dated")
-    if cached is None:
-        analysis = snapshot.analysis
-        items = analysis.claims.many(index.iris)
-        statements = analysis.case.statement_index
-        cached = snapshot.cache["claims:dated"] = _Dated(
-            [
-                tuple(
-                    _date_bounds(s.date[:10])
-                    for s in (statements.get(e.statement) for e in c.stances)
-                    if s is not None and s.date
-                )
-                for c in items
-            ],
         )
     return cached  # type: ignore[no-any-return]
 
@@ -202,8 +165,8 @@ async def list_claims(
     snapshot = get_state(request).current
     actor_iri = find(snapshot.analysis, "actor", actor) if actor else None
     kind = evidence_kind or None
-    low = _date_bounds(since)[0] if since else None
-    high = _date_bounds(until)[1] if until else None
+    low = date_bounds(since)[0] if since else None
+    high = date_bounds(until)[1] if until else None
     index = _index(snapshot)
     # The common filters are column tests over every claim at once; the rest look only at
     # the claims that passed them.
@@ -218,17 +181,11 @@ async def list_claims(
         mask &= np.isin(index.ids, snapshot.analysis.claims_with_stance_of(actor_iri))
     if kind is not None:
         mask &= np.isin(index.ids, snapshot.analysis.claims_with_evidence_kind(kind))
-    selected: Sequence[int] = np.flatnonzero(mask)
     if low is not None or high is not None:
-        dated = await get_state(request).explain(lambda s: _dated(s, _index(s)))
-        selected = [
-            i
-            for i in selected
-            if any(
-                (low is None or last >= low) and (high is None or first <= high)
-                for first, last in dated.dates[i]
-            )
-        ]
+        # The first use in a data version reads the dated statements from the store.
+        dated = await get_state(request).explain(lambda s: s.analysis.claims_dated(low, high))
+        mask &= np.isin(index.ids, dated)
+    selected: Sequence[int] = np.flatnonzero(mask)
     page = [index.encoded[i] for i in selected[offset : offset + limit]]
     return page_response(
         request, page, total=len(selected), limit=limit, offset=offset, version=snapshot.version

@@ -52,6 +52,13 @@ import pyoxigraph as ox
 from kg.analysis._memory import TRIM_ABOVE_STATEMENTS, release_freed_memory
 from kg.analysis.bulk import Numbers, compute_numbers
 from kg.analysis.catalogue import Catalogue, CatalogueDetails, read_catalogue
+from kg.analysis.claim_dates import (
+    DatedRows,
+    claims_dated,
+    dated_claims,
+    dated_rows_from_case,
+    read_dated_rows,
+)
 from kg.analysis.claim_sets import claims_with, evidence_items, stance_actors
 from kg.analysis.closure import PairSets
 from kg.analysis.columns import CaseColumns, columns_from_case
@@ -152,9 +159,13 @@ class Analysis:
 
     def __init__(self, numbers: Numbers, trust: TrustEstimate, details: Details,
                  scale: ReliabilityScale, case_loader: Callable[[], CaseGraph],
-                 catalogue_loader: Callable[[], Catalogue] | None = None) -> None:
+                 catalogue_loader: Callable[[], Catalogue] | None = None,
+                 dated_loader: Callable[[], DatedRows] | None = None) -> None:
         self.numbers = numbers
         self._catalogue_loader = catalogue_loader or (lambda: Catalogue.of(case_loader()))
+        columns = numbers.columns
+        self._dated_loader = dated_loader or (
+            lambda: dated_rows_from_case(case_loader(), columns))
         self.trust = trust
         self.min_groups = numbers.min_groups
         self._scale = scale
@@ -311,6 +322,19 @@ class Analysis:
                  if e.iri in index and any(k.lower() == wanted for k in e.kinds)]
         return claims_with(self._evidence_items, np.array(items, dtype=np.int64))
 
+    def claims_dated(self, low: str | None, high: str | None) -> np.ndarray:
+        """Ids of the claims whose explanation lists a statement dated on or after ``low`` and
+        on or before ``high`` (``YYYY-MM-DD``, either None; a partial date counts if any of
+        its days does); without building any explanation. The first call reads every dated
+        statement's claim, stance and date (one query on a store)."""
+        rows, sets = self._dated
+        return claims_dated(sets, rows, low, high)
+
+    @cached_property
+    def _dated(self) -> tuple[DatedRows, PairSets]:
+        rows = self._dated_loader()
+        return rows, dated_claims(self.numbers.columns, self._explainer.refinement, rows)
+
     @cached_property
     def _stance_actors(self) -> PairSets:
         return stance_actors(self.numbers)
@@ -462,6 +486,7 @@ def analyse(
     implicit = [columns.actors[i] for i in np.flatnonzero(columns.actor_implicit).tolist()]
     return _analysis(columns, StoreDetails(source, implicit), lambda: read_case_graph(source),
                      lambda: read_catalogue(source, columns),
+                     lambda: read_dated_rows(source, columns),
                      min_groups=min_groups, method=method, scale=scale)
 
 
@@ -480,13 +505,14 @@ def analyse_case(
 
 
 def _analysis(columns: CaseColumns, details: Details, case_loader: Callable[[], CaseGraph],
-              catalogue_loader: Callable[[], Catalogue] | None = None, *,
+              catalogue_loader: Callable[[], Catalogue] | None = None,
+              dated_loader: Callable[[], DatedRows] | None = None, *,
               min_groups: int, method: str, scale: ReliabilityScale) -> Analysis:
     numbers = compute_numbers(columns, min_groups=min_groups)
     if columns.n_statements > TRIM_ABOVE_STATEMENTS:
         release_freed_memory()
     trust = estimate_trust_bulk(numbers, method=method)
-    return Analysis(numbers, trust, details, scale, case_loader, catalogue_loader)
+    return Analysis(numbers, trust, details, scale, case_loader, catalogue_loader, dated_loader)
 
 
 __all__ = [

@@ -61,6 +61,10 @@ def test_listings_and_pages_build_no_explanation(
     by_kind = client.get("/claims", params={"evidence_kind": "satelliteimagery"}).json()
     assert {c["id"] for c in by_kind["items"]} == {
         "nk-troops-at-far-east-training-ground", "nk-troops-in-russia"}
+    dated = client.get("/claims", params={"since": "2024-10-24", "until": "2024-10-24",
+                                          "min_groups": 3}).json()
+    assert [c["id"] for c in dated["items"]] == ["nk-troops-in-russia"]
+    assert client.get("/claims", params={"until": "2024-09"}).json()["total"] == 0
     assert counted == {"claim": 0, "actor": 0, "all": 0}
 
     one = client.get("/claims/nk-troops-in-russia").json()
@@ -117,6 +121,8 @@ def test_a_large_store_starts_and_lists_without_reading_statements(
     by_actor = client.get("/claims", params={"actor": "putin", "status": "corroborated"}).json()
     assert {c["id"] for c in by_actor["items"]} == {
         "nk-troops-in-russia", "russia-nk-treaty-has-mutual-defence-clause"}
+    dated = client.get("/claims", params={"since": "2024-10", "min_groups": 3}).json()
+    assert [c["id"] for c in dated["items"]] == ["nk-troops-in-russia"]
     assert statement_reads == []
     assert "North Korean troops" in client.get("/graph").text
     assert statement_reads == []
