@@ -58,7 +58,7 @@ from kg.extract.descriptions import (
 )
 from kg.extract.lexicon import Country, Lexicon, OrgHead
 from kg.extract.names import Description, describe, slug
-from kg.extract.people import introduced_person
+from kg.extract.people import introduced_person, introduced_since
 
 # "a spokesperson for the regulator" speaks for the regulator, as its voice; "an official at
 # the regulator" is a source of its own inside it (often anonymous), a person acting for it
@@ -117,6 +117,7 @@ class ActorTable:
         self.records: dict[str, ActorRecord] = {}
         self.keys: dict[tuple[str, ...], str] = {}
         self.recent: list[tuple[int, int, str]] = []  # (sentence, position, id)
+        self.voices: list[tuple[int, int, str]] = []  # the same, of each "spokesperson for X"
         self.places = dict(places or {})  # name -> state id, for states not in the lexicon
         self.home_state = home_state
         self.overrides: list[tuple[str, str, str]] = []  # (actor, state, reason): dependence
@@ -320,7 +321,7 @@ class ActorTable:
     def _pronoun(self, pronoun: str, sentence: int, start: int) -> ActorRecord | None:
         if pronoun in {"he", "she", "him", "her", "i"}:
             found = self.recent_actor(sentence, start, lambda r: r.kind == "Person")
-            return self._introduced_since(found, sentence, start) or found
+            return introduced_since(self, found, sentence, start) or found
         if pronoun == "they":
             # singular "they": the unnamed person just mentioned ("The crew member, who asked
             # not to be named, said ... 'P,' they told the Courier")
@@ -330,23 +331,11 @@ class ActorTable:
         return self.recent_actor(sentence, start,
                             lambda r: r.kind not in {"Person", "NewsOutlet"})
 
-    def _introduced_since(self, found: ActorRecord | None, sentence: int,
-                          start: int) -> ActorRecord | None:
-        """"Ana Holt, a hydrologist, examined the records. She found that P": a person
-        introduced in the writer's voice in this or the previous sentence, after the last
-        mention of the person a pronoun would otherwise name, is the pronoun's antecedent,
-        though no statement has named her yet."""
-        since = self.last_seen(found.id, start) if found is not None else -1
-        for s, offset, surname in reversed(self.introduced):
-            if offset < start and offset > since and sentence - s <= 1 and \
-                    surname in self.people:
-                return introduced_person(self, surname)
-        return None
-
     def _describe_to_actor(self, d: Description, sentence: int, start: int,
                            appositive: str | None) -> ActorRecord | None:
         spokes = _SPOKESPERSON_OF.match(d.text)
         if spokes and (owner := self.owner(spokes.group(1), sentence, start)):
+            self.voices.append((sentence, start, owner.id))  # "the spokesperson" names it later
             return owner  # "a spokeswoman for the regulator": the regulator speaks
         if d.outlet:
             return self.outlet(d.outlet)

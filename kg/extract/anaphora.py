@@ -80,6 +80,7 @@ _NUMBER = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
                      r"hundreds?|thousands?)\b", re.I)
 
 
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 _NP = (r"(?:(?:the|that|this|these|those|its|their|his|her|our)\s+|[\w-]+[\u2019']s\s+)"
        r"(?:[\w\u2019'-]+\s+){0,3}?")
 _OF = r"(?:\s+of\s+(?:the\s+)?[\w\u2019' -]+?)?"
@@ -139,7 +140,14 @@ def anaphor_target(statements: list[StatementRecord], i: int, home: dict[int, in
     if found is not None and found[0] in seen:
         return seen[found[0]]
     target = _scored(statements, i, found, names) if found else None
-    if target is None:
+    if me.own_voice and target is not None and found is not None and found[1] and len({
+            statements[j].actor for j in range(i) if not statements[j].own_voice and
+            found[1] <= _tokens(statements[j].actor, names)}) > 1:
+        # the writer's "could not verify the ministry's account" with two ministries that
+        # spoke: which one is not said, so no guess
+        target = None
+    if target is None and not me.own_voice:
+        # (the writer's own sentence refers back only to a claim its words name)
         target = _nearest(statements, i)
     cluster = home.get(target) if target is not None else None
     if found is not None and cluster is not None:
@@ -151,6 +159,7 @@ def _scored(statements: list[StatementRecord], i: int, found: tuple[str, set[str
             names: dict[str, list[str]]) -> int | None:
     me = statements[i]
     noun, owner = found
+    numbers = set(_DIGITS.findall(me.claim_text))
     best: tuple[int, int] | None = None
     for j in range(i - 1, -1, -1):
         other = statements[j]
@@ -173,6 +182,14 @@ def _scored(statements: list[StatementRecord], i: int, found: tuple[str, set[str
             score += 1  # "had asked for ..." reported by someone else: "the request"
         if noun in _NUMERIC and _NUMBER.search(other.claim_text):
             score += 1
+            if numbers and numbers & set(_DIGITS.findall(other.claim_text)):
+                score += 2  # "the union's figure of 17": the claim that gave 17
+            elif numbers:
+                score -= 1
+        if noun in _GENERIC and other.from_quote and score > 1:
+            # "the former employee's account": what the writer reported them saying, not a
+            # quotation after it
+            score -= 1
         if score and (best is None or score > best[0]):
             best = (score, j)
     return best[1] if best else None

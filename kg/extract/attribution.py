@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.extract.asides import blank_asides
 from kg.extract.frame import ADJUNCT, Frame, finite, skip_adjuncts, terminator, verb_pattern
 from kg.extract.lexicon import Lexicon, Verb
 from kg.extract.sentences import Sentence
@@ -181,7 +182,7 @@ def _relay_next(rest: str, lex: Lexicon) -> bool:
 
 def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
     """Every attribution frame in ``sent``, in order. Offsets are absolute."""
-    masked = sent.masked()
+    masked = blank_asides(sent.masked())  # "X, speaking to Y on Monday, said": X speaks
     frames: list[Frame] = []
     claimed_until = -1
     for match in verb_pattern(lex).finditer(masked):

@@ -24,14 +24,18 @@ _CLAUSES = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+that\s+|;\s+|,?\s+so\s+th
                       # inspection found is said too (a determiner's noun phrase, a past verb)
                       r",?\s+after\s+(?=(?:an?|the|its|their)\s+(?:[\w\u2019'-]+\s+){0,3}?"
                       r"(?:found|showed|revealed|detected|confirmed|identified)\s)|"
-                      r",?\s+(?:but|and)\s+(?=(?:had|has|have|was|were|is|are|did|does|do|"
+                      # (a quotation may open on the verb: 'and "cannot rule out" P')
+                      r",?\s+(?:but|and)\s+(?=[\u201c\x22]?(?:had|has|have|was|were|is|are|did|"
+                      r"does|do|"
                       r"would|could|will)\s+(?:not\s+|never\s+)?"
-                      r"(?:\w+(?:ed|en|n)|found|made|told|said|sent|kept|held|left|got|brought|"
+                      r"(?:\w+(?:ed|en|n|ing)|found|made|told|said|sent|kept|held|left|got|brought|"
                       r"bought|thought|caught|built|lost|paid|won|met|heard|struck|hit|put|"
                       r"set|cut|shut|spent|sold|fought|taught|felt|led|fled)\b|"
                       r"(?:did|does|do)\s+not\s+[a-z]+\b|"
                       # "and would end the deal", "and could be collected": a modal verb phrase
-                      r"(?:would|could|will|can|may|might|should|must)\s+(?:not\s+|never\s+)?"
+                      r"[\u201c\x22]?(?:would|could|will|can|may|might|should|must)\s+"
+                      r"(?:not\s+|never\s+)?(?:be\s+)?[a-z]+\b|"
+                      r"[\u201c\x22]?(?:cannot|can[\u2019']t|won[\u2019']t)\s+"
                       r"(?:be\s+)?[a-z]+\b|"
                       # "held the keys and refused to return them": a past verb and its
                       # infinitive (not "moved to the city", a place)
@@ -46,13 +50,18 @@ _REPORTING = r"(?:said|say|says|added|told|believe[sd]?|think|thought|know|knew|
 # (or a number or quantifier: ", and 6 have needed surgery", ", and every engine we buy is")
 _NEW_CLAUSE = (r",\s+(?:and|but)\s+(?=(?:we|i|he|she|they|it|its|their|his|her|our|my|the|this|"
                rf"these|those|every|each|all|most|many|\d[\d,.]*)\b(?:\s+[\w\u2019'-]+){{0,3}}?"
-               rf"\s+{_AUX}\b)|"
+               rf"\s+{_AUX}\b|"
+               # ", and withdrawals will resume": a bare plural noun and a modal verb, a
+               # forecast or promise beside the fact before it (", and passengers were at
+               # risk" stays one claim)
+               rf"(?!(?:this|thus|was|has|his|its|as|is|unless|perhaps|whereas|across|less)\b)"
+               rf"[a-z]{{2,}}s\s+(?:will|would|can|could|may|might|must|should)\b)|"
                # "P and its crew had been held", "P and we have the papers": without a comma,
                # a new subject only when it is a pronoun or a possessive's noun phrase
                rf"\s+(?:and|but)\s+(?P<bare>)(?=(?:we|i|he|she|they|its|their|his|her|our|my)\b"
                rf"(?:\s+[\w\u2019'-]+){{0,3}}?\s+{_AUX}\b)|"
                # ", and we reject ...": a personal pronoun and any verb but a reporting one
-               rf",\s+(?:and|but)\s+(?=(?:we|i|he|she|they)\s+(?!{_REPORTING}\b)[a-z]+\s+\w)|"
+               rf",\s+(?:and|but)\s+(?=(?:we|i|I|he|she|they)\s+(?!{_REPORTING}\b)[a-z]+\s+\w)|"
                # "P, we warned Q, and R" / "P, the drivers had been warned, and R": an item of a
                # list of clauses, without its conjunction, when one follows
                rf",\s+(?=(?:(?:we|i|he|she|they)\s+(?!{_REPORTING}\b)(?:\w+ed|{_AUX})|"

@@ -28,6 +28,11 @@ _ASKED = re.compile(r"^(?P<by>.+?)\s+(?:(?:has|have|had)\s+)?(?:contacted|asked|
                     r"their response|his response|her response)(?:\s+on\s+[^,;]{1,60}?)?)?" +
                     _CHANNEL + r"(?:,?\s+and\s+will\s+update\s+(?:this|the)\s+(?:story|article|"
                     r"report)\b[^,;]*?)?\s*\.?$")
+# "The trust has been approached for further comment": a passive names no asker; in the
+# writer's own sentence the asker is the publisher
+_ASKED_PASSIVE = re.compile(r"^(?P<to>.+?)\s+(?:has|have|had|was|were)\s+been\s+(?:contacted|"
+                            r"approached|asked|emailed)\s+for\s+(?:further\s+)?(?:comment|"
+                            r"a\s+comment|a\s+response)\b[^,;]*?\.?$")
 _NO_REPLY = re.compile(r"^(?P<to>.+?)\s+(?:did not|didn't|didn\u2019t|has not|had not|have not|"
                        r"hasn't|hasn\u2019t)\s+(?:immediately\s+)?(?:respond|reply|replied|responded|"
                        r"return)(?:ed)?\s+(?:to\s+)?(?:an?\s+|our\s+|the\s+|several\s+)?"
@@ -61,6 +66,10 @@ def read_requests(ctx: Context, sent: Sentence) -> bool:
             if to is not None:
                 _add(ctx, to.id, sent, match.group("channel"), False)
                 return True
+    if (match := _ASKED_PASSIVE.match(text)) and (to := ctx.table.resolve(
+            match.group("to"), sent.start, sentence=sent.index, initial=True)) is not None:
+        _add(ctx, to.id, sent, None, False)
+        return True
     if (match := _NO_REPLY.match(text)) or (match := _DECLINED.match(text)):
         to = ctx.table.resolve(match.group("to"), sent.start, sentence=sent.index, initial=True)
         if to is not None and to.id != publisher.id:

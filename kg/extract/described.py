@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 # words for someone who speaks for a body: the body is the speaker
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "official"}
+# words that only refer back to someone the text would not name ("the person", "the source")
+_ANONYMOUS = {"person", "source", "individual"}
 _GENERIC_CLASSES = {"company", "group"}  # "the company", "the firm", "the group"
 
 
@@ -42,8 +44,15 @@ def titled(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
             return headed(table, d, sentence, start)
         if d.possessor:
             return possessor(table, d.possessor, "org")
-    # "a source familiar with ...", "a witness": each indefinite one is someone new
-    indefinite = d.title.affiliation == "none" and re.match(r"(?i)an?\s", d.text)
+    if (voice := _spoken_for(table, d, sentence, start)) is not None:
+        return voice
+    if d.definite and d.title.title in _ANONYMOUS and (found := table.recent_actor(
+            sentence, start, lambda r: r.kind == "Person" and not r.named)) is not None:
+        return found  # "the person said" after "a former employee, who asked not to be named,"
+    # "a source familiar with ...", "a witness", "a nurse who works on the ward": each
+    # indefinite one is someone new (but "a company spokesperson" is the company, above)
+    indefinite = (d.title.affiliation == "none" or d.title.title not in _SPOKES) and \
+        re.match(r"(?i)an?\s", d.text)
     for record in table.records.values():
         if record.kind == "Person" and record.title == d.title.title and not indefinite \
                 and (d.state is None or record.state == d.state.id):
@@ -65,6 +74,23 @@ def titled(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
                                                              start)):
         record.acts_for = org.id  # "a senior official at the election board"
     return record
+
+
+def _spoken_for(table: ActorTable, d: Description, sentence: int,
+                start: int) -> ActorRecord | None:
+    """"The spokesperson added ..." after "a spokesperson for the agency said ...": the body
+    that spokesperson spoke for (it was the speaker then, so it is now), unless a person with
+    that title was named since. Without this "the spokesperson" became a new actor."""
+    if not d.definite or d.title is None or d.title.title not in _SPOKES - {"official"}:
+        return None
+    voice = next(((s, p, i) for s, p, i in reversed(table.voices) if p < start), None)
+    if voice is None or sentence - voice[0] > DESCRIPTION_WINDOW:
+        return None
+    titled_since = table.recent_actor(sentence, start, lambda r: r.kind == "Person" and (
+        r.title or "").endswith(d.title.title), window=sentence - voice[0])  # type: ignore[union-attr]
+    if titled_since is not None and table.last_seen(titled_since.id, start) > voice[1]:
+        return None
+    return table.records[voice[2]]
 
 
 def _only_named(table: ActorTable, noun: str, text: str) -> ActorRecord | None:

@@ -6,8 +6,9 @@ the author where the phrase itself does not name an owner ("the retailer's list"
 :mod:`kg.extract.sourcing`):
 
 - a document with a relative clause that names who made it: "according to data the agency
-  published on Monday", "according to figures that the ministry released". The agency says P
-  through its data, which is its evidence;
+  published on Monday", "according to figures that the ministry released", or with "from"
+  its maker ("according to data from the port authority"). The agency says P through its
+  data, which is its evidence;
 - a definite document named before: "A report by the audit office found P. According to the
   report, Q": "the report" is the one the text presented, and its producer says Q;
 - a statement named before: "In a statement, the board said P. ..., according to the
@@ -47,6 +48,11 @@ _MADE_BY_CLAUSE = re.compile(r"^(?P<what>(?:the\s+|its\s+|new\s+)?(?:[\w-]+\s+){
                              r"(?:\s+[\w\u2019'.&-]+){0,5}?)\s+(?:has\s+|had\s+)?(?:published|"
                              r"released|issued|compiled|collected|posted|provided|filed|"
                              r"presented|shared)\b", re.I)
+# "data from blockchain-analytics firm Chainlight", "figures from the port authority": the
+# material, then its maker (the maker says P through it, as with "data the agency published")
+_FROM_MAKER = re.compile(r"^(?P<what>(?:the\s+|new\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)\s+from\s+"
+                         r"(?P<who>(?:the\s+|a\s+)?[\w\u2019'.&-]+(?:\s+[\w\u2019'.&-]+){0,5})$",
+                         re.I)
 _DEFINITE = re.compile(r"^(?:the|that|this)\s+((?:[\w-]+\s+){0,2}?([\w-]+))$", re.I)
 
 
@@ -87,8 +93,8 @@ def document_author(ctx: Context, sent: Sentence, frame: Frame,
     A document made by the author becomes its evidence for what the sentence says."""
     assert frame.speaker_text is not None and frame.speaker is not None
     phrase = frame.speaker_text.strip()
-    if kind and (made := _MADE_BY_CLAUSE.match(phrase)) and ev.evidence_kind(
-            made.group("what"), ctx.lex):
+    made = _MADE_BY_CLAUSE.match(phrase) or _FROM_MAKER.match(phrase)
+    if kind and made and ev.evidence_kind(made.group("what"), ctx.lex):
         at = frame.speaker[0] + made.start("who")
         author = ctx.table.resolve(made.group("who"), at, sentence=sent.index)
         if author is not None and author.kind != "NewsOutlet":

@@ -34,8 +34,9 @@ ADJUNCT = re.compile(
     # ("in 9 of the 12 cases" counts, it says neither when nor where)
     r"^\s*(?:,\s*)?(?:(?:in|at|during|via|by|on|through|from|to|after|before)\s+(?!\d+\s+of\s)"
     r"(?:an?\s+|the\s+)?"
-    r"(?:[\w\u2019'-]+\s+){0,6}?(?:statement|briefing|conference|interview|reply|post|speech|"
+    r"(?:[\w\u2019'\u201c\u201d\"-]+\s+){0,6}?(?:statement|briefing|conference|interview|reply|post|speech|"
     r"email|telephone|phone|call|meeting|summit|video|address|social media|website|blog|X|Facebook|"
+    r"podcast|programme|program|show|broadcast|"
     # "said through a spokesperson that P", "through its lawyers": who carried the words
     r"spokesperson|spokesman|spokeswoman|representatives?|lawyers?|attorneys?|"
     r"Telegram|questions from the [A-Z][\w ]+|Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -43,6 +44,8 @@ ADJUNCT = re.compile(
     r"February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+(?:night|morning|evening|afternoon))?\b|(?:last|this|earlier this)\s+(?:week|month|"
     r"year|spring|summer|autumn|winter)|yesterday|today|however|"
+    # "said Tuesday that P" (US style, no "on"), not "said Tuesday's vote ..."
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w\u2019'])|"
     r"in part|separately|also|"
     # "told reporters in Vilnius.": a place name that ends the clause says where, not what
     r"(?:in|at)\s+[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2}(?=\s*(?:[.;]|$)))\s*,?")

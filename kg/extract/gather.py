@@ -111,7 +111,8 @@ def _same_material(record: EvidenceRecord, mention: EvidenceMention) -> bool:
 
 
 def _apply(ctx: Context, record: EvidenceRecord, mention: EvidenceMention) -> None:
-    record.spans.append(mention.span)
+    if mention.span not in record.spans:  # (one phrase read twice: cited by X, made by Y)
+        record.spans.append(mention.span)
     actor = mention.actor
     if actor:
         if mention.role in {"released", "released-by"}:

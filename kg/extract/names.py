@@ -236,6 +236,35 @@ def _name_after_role(after: list[str], lex: Lexicon) -> int | None:
     return cut
 
 
+def _joined_title(after: list[str], lex: Lexicon) -> int | None:
+    """How many words of ``after`` a second title joined by "and" takes ("and CEO" after
+    "Founder"), or None: without it the "and" ends the role and the name is lost."""
+    if len(after) < 2 or after[0].lower() not in {"and", "&"}:
+        return None
+    start, end = _longest(after[1:], lex.titles, lower=True)
+    return end + 1 if start == 0 else None
+
+
+def _unlisted_role(rest: list[str], lex: Lexicon) -> tuple[str, str, str | None] | None:
+    """(role, name, body) of "ACU district coordinator Owen Tate": capitalised words (the
+    body), one to three lower-case words (the role: no preposition, article or head noun),
+    then a full name of two or three capitalised words; None for any other shape."""
+    cut = len(rest)
+    while cut > 0 and rest[cut - 1][:1].isupper():
+        cut -= 1
+    start = cut
+    while start > 0 and rest[start - 1][:1].islower():
+        start -= 1
+    role, name, body = rest[start:cut], rest[cut:], rest[:start]
+    if not 2 <= len(name) <= 3 or not 1 <= len(role) <= 3 or not body or not all(
+            w[:1].isupper() for w in body) or any(
+            w.lower() in _PREPOSITIONS | _DETERMINERS | _CONNECTORS or w.lower() in lex.org_heads
+            or w.lower() in PEOPLE_PLURALS for w in role) or any(
+            w.lower() in lex.org_heads for w in name):
+        return None
+    return " ".join(role), " ".join(name), " ".join(body)
+
+
 def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description:
     """Read ``phrase``, a noun phrase naming a speaker, an outlet or an organisation.
 
@@ -295,6 +324,11 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
     name = None
     if title is not None:
         after = rest[title_at[1]:]
+        if (joined := _joined_title(after, lex)) is not None:
+            # "Founder and CEO X", "chair and chief executive X": two roles of one person
+            title_at = (title_at[0], title_at[1] + joined)
+            title_text = " ".join(rest[title_at[0]:title_at[1]])
+            after = rest[title_at[1]:]
         if after and all(w[:1].isupper() for w in after):
             name = " ".join(after)
         elif (cut := _name_after_role(after, lex)) is not None:
@@ -337,6 +371,11 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
         # "people familiar with the matter", "officials close to the talks"
         not name and rest[0].lower() in PEOPLE_PLURALS and len(rest) > 1 and
         rest[1].lower() in _AFTER_PLURAL))
+    if title is None and name is None and head is None and not plural and \
+            (role := _unlisted_role(rest, lex)) is not None:
+        # "ACU district coordinator Owen Tate": a role the lexicon lacks, then a full name
+        title, title_text, name = Title(role[0].split()[-1].lower(), "org"), role[0], role[1]
+        possessor = possessor or role[2]
     # "the Brazilian sports newspaper Lance Hoje": a name after an outlet's head noun
     outlet = name if name and head and head.cls == "outlet" and title is None else None
     return Description(

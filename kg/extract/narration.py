@@ -19,6 +19,7 @@ from kg.extract.attribution import Frame
 from kg.extract.clauses import split_parts
 from kg.extract.evidence import EvidenceMention, claim_frame
 from kg.extract.model import RelayStep, StatementRecord
+from kg.extract.refusals import APOLOGY
 from kg.extract.relays import publisher_relay
 from kg.extract.sentences import Sentence
 from kg.extract.stance import read_claim, sentence_text
@@ -29,6 +30,10 @@ _PARTICIPLE = re.compile(r",\s+(?:(?:continually|continuously|still|also|further
                          r"[a-z]+ing\b")
 # ", where Q", and a ", which Q" that ends the sentence: background the writer states too
 _WHERE = re.compile(r",\s+(?:where\s+|which\s+(?!said\b|says\b|told\b|added\b)(?=[^,;]*$))")
+# in the writer's own sentence a closing ", who Q" too ("... was Ana Holt, 81, who was
+# admitted in May"); after a speaker it only describes them ("said X, who led the study")
+_OWN_WHERE = re.compile(r",\s+(?:where\s+|(?:which|who)\s+(?!said\b|says\b|told\b|added\b)"
+                        r"(?=[^,;]*$))")
 _WHERE_SET_OFF = re.compile(r",\s+where\s+([^,]+),")
 # "Companies House filings", "Met Office records": a proper name before the material's noun
 _NAMED_MAKER = re.compile(r"^((?:[A-Z][\w\u2019'.&-]*\s+)*[A-Z][\w\u2019'.&-]*)\s+[a-z]")
@@ -51,8 +56,8 @@ def continuation(ctx: Context, sent: Sentence) -> bool:
                  for part in split_parts(ctx.text, quote, ctx.lex, quote=True)]:
         text = ctx.text[a:b]
         reading = read_claim(text, "affirms", [], ctx.lex, start=a, quote=True)
-        if not reading.text.strip(" ."):
-            continue
+        if not reading.text.strip(" .") or APOLOGY.match(reading.text):
+            continue  # ("and I apologise for that": an act, no claim)
         ctx.statements.append(StatementRecord(
             actor=last.actor, stance=reading.stance, sentence=(sent.start, sent.end),
             span=(reading.start, reading.end), claim_text=reading.text,
@@ -193,7 +198,8 @@ def own_voice(ctx: Context, sent: Sentence, *, prefix: int = 0, stop: int | None
     masked = sent.masked()
     start = prefix
     end = stop if stop is not None else len(masked.rstrip(" ."))
-    stops = [m.start() for m in (_PARTICIPLE.search(masked, start), _WHERE.search(masked, start),
+    stops = [m.start() for m in (_PARTICIPLE.search(masked, start),
+                                 _OWN_WHERE.search(masked, start),
                                  re.search(r",\s+amid\b", masked[start:]))
              if m is not None]
     amid = re.search(r",\s+amid\b", masked)
@@ -209,16 +215,20 @@ def own_voice(ctx: Context, sent: Sentence, *, prefix: int = 0, stop: int | None
              relay=relayed[1] if relayed else None)
     participle = _PARTICIPLE.search(masked, start)
     if participle and participle.start() < end:
-        part_end = _WHERE.search(masked, participle.end())
+        part_end = _OWN_WHERE.search(masked, participle.end())
         subject = SUBJECT_END.search(masked[start:first])
         head = sent.text[start:start + subject.start()] if subject else ""
         span = (sent.start + participle.start() + 1, sent.start + (part_end.start() if part_end
                                                                    else end))
         _own(ctx, sent, span, "affirms", ["participle clause"], 0.6, prefix_text=head)
-    where = _WHERE.search(masked, start)
+    where = _OWN_WHERE.search(masked, start)
     if where:
+        # ("Ana Holt, 64, who was travelling": "Ana Holt was travelling")
+        who = re.search(r"([A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*)*)(?:,\s+\d+)?$",
+                        masked[:where.start()]) if where.group(0).rstrip().endswith("who") \
+            else None
         _own(ctx, sent, (sent.start + where.end(), sent.start + end), "affirms",
-             ["background clause"], 0.6)
+             ["background clause"], 0.6, prefix_text=who.group(1) if who else "")
 
 
 def _stance(ctx: Context, masked: str) -> str:
@@ -268,7 +278,7 @@ def _own(ctx: Context, sent: Sentence, span: tuple[int, int], stance: str, cues:
         reported_as=sent.text, setting="publication", cues=[*cues, *reading.cues],
         relay=list(relay or []),
         confidence=confidence, own_voice=True, group=ctx.next_group(),
-        sentence_index=sent.index))
+        sentence_index=sent.index, anaphor=reading.anaphor))  # "could not verify X's account"
 
 
 __all__ = ["background", "continuation", "frame_hedges", "lead_clause", "manner",

@@ -20,6 +20,7 @@ from kg.extract.counsel import join_counsel
 from kg.extract.dates import date_line, header_date
 from kg.extract.evidence import credit_line
 from kg.extract.gather import gather_evidence
+from kg.extract.house import house_outlet
 from kg.extract.identify import identify_later
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.model import DocumentRecord, Draft, StatementRecord
@@ -27,6 +28,8 @@ from kg.extract.names import describe, is_outlet, slug
 from kg.extract.people import introduced_people, introductions
 from kg.extract.presupposition import read_presuppositions
 from kg.extract.provisions import link_numbered_provisions
+from kg.extract.roles import join_roles
+from kg.extract.seen import seen_material
 from kg.extract.sentences import Sentence, split_sentences
 from kg.extract.statements import Context, read_frames
 from kg.extract.wire import DATELINE, in_wire_voice, wire_section
@@ -122,6 +125,7 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
             table.mark_used(agency.id)
             in_wire_voice(ctx.statements[before:], agency.id, publisher_actor.id)
     identify_later(ctx)
+    join_roles(ctx)
     join_counsel(ctx)
     if publisher_actor:
         table.mark_used(publisher_actor.id)
@@ -151,7 +155,8 @@ def _read(ctx: Context, sent: Sentence) -> None:
 def _read_statements(ctx: Context, sent: Sentence) -> None:
     if narration.continuation(ctx, sent):
         return
-    if comments.read_requests(ctx, sent) or narration.manner(ctx, sent):
+    if comments.read_requests(ctx, sent) or narration.manner(ctx, sent) or \
+            seen_material(ctx, sent):
         return
     before = len(ctx.statements)
     frames = read_frames(ctx, sent)
@@ -300,7 +305,7 @@ def _infer_publisher(sentences: list[Sentence], lex: Lexicon) -> str | None:
         match = _PUBLISHER_SAW.search(sent.text)
         if match and (outlet := is_outlet((match.group(1) or match.group(2)).rstrip("."), lex)):
             return outlet
-    return None
+    return house_outlet(sentences)
 
 
 def _furniture(sentences: list[Sentence], lex: Lexicon) -> set[int]:

@@ -32,6 +32,12 @@ _IN_DOCUMENT = re.compile(r"\bin\s+((?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+
                           r"(?:\s+(?:published|released|issued|posted|filed)\b[^,]*?)?)"
                           r"(?=\s+that\b|\s*,|\s*$)")
 
+# "In an email to managers dated 3 May, X wrote that P": the document opens the sentence
+_LEADING_DOCUMENT = re.compile(r"^In\s+((?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+                               r"(?:email|e-mail|letter|memo|memorandum|message|report|filing)"
+                               r"(?:\s+[^,]{1,60}?)?),\s+")
+# "the trust's own infection figures": the material's owner
+_POSSESSOR = re.compile(r"^((?:the\s+)?[\w.&-]+(?:\s+[A-Z][\w.&-]*)*)[\u2019']s\s+(?:own\s+)?\w")
 # a body's name before a plural noun for its people ("Harbour Watch researchers")
 _STAFF = re.compile(r"((?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)\s+"
                     r"(?:researchers|investigators|inspectors|staff|officials|engineers|"
@@ -40,17 +46,35 @@ _STAFF = re.compile(r"((?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*
 
 def vehicle(ctx: Context, sent: Sentence, frame: Frame,
             speaker: ActorRecord) -> ev.EvidenceMention | None:
-    """"X said in a report published on Friday that P": the report, made by the speaker,
-    is offered for P."""
-    if not frame.verb_span or not frame.claims or frame.claims[0][0] < frame.verb_span[1]:
+    """"X said in a report published on Friday that P" ("P, X said in a report ...", "In an
+    email dated 3 May, X wrote P"): the report, made by the speaker, is offered for P."""
+    if not frame.verb_span or not frame.claims:
         return None
-    between = ctx.text[frame.verb_span[1]:frame.claims[0][0]]
+    # "P, X said in a report published on Tuesday.": the claim first, the report after
+    between = ctx.text[frame.verb_span[1]:frame.claims[0][0]] if \
+        frame.claims[0][0] >= frame.verb_span[1] else \
+        ctx.text[frame.verb_span[1]:sent.end].rstrip(" .")
     match = _IN_DOCUMENT.search(between)
+    at = frame.verb_span[1] + match.start(1) if match else 0
+    if match is None and frame.speaker and (lead := _LEADING_DOCUMENT.match(sent.text)) and \
+            sent.start + lead.end() == frame.speaker[0] and not _to_outlet(ctx, sent, lead):
+        match, at = lead, sent.start + lead.start(1)  # "In an email dated 3 May, X wrote P"
     if match is None or (kind := ev.evidence_kind(match.group(1), ctx.lex)) is None:
         return None
-    at = frame.verb_span[1] + match.start(1)
     return ev.EvidenceMention(kind, match.group(1), (at, at + len(match.group(1))), "produced",
                               sent.index, actor=speaker.id)
+
+
+def _to_outlet(ctx: Context, sent: Sentence, lead: re.Match[str]) -> bool:
+    """"In a letter to the Gazette, X said": a letter to a news outlet is how X spoke to
+    the press (as "told the Gazette"), not a document offered as evidence."""
+    to = re.search(r"\bto\s+((?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)",
+                   lead.group(1))
+    if to is None:
+        return False
+    found = ctx.table.resolve(to.group(1), sent.start + lead.start(1) + to.start(1),
+                              sentence=sent.index)
+    return found is not None and found.kind == "NewsOutlet"
 
 
 def inline(ctx: Context, sent: Sentence, span: Span, speaker: ActorRecord,
@@ -80,6 +104,16 @@ def object_evidence(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRe
         mention.supports = None if role == "cited" else []
         ctx.evidence.append(mention)
         ctx.table.mark_used(speaker.id)
+        if role == "cited" and (owner := _POSSESSOR.match(mention.description)) and (
+                maker := ctx.table.resolve(owner.group(1), mention.span[0],
+                                           sentence=sent.index)) is not None and \
+                maker.id != speaker.id and maker.kind != "NewsOutlet":
+            # "the union pointed to the trust's own figures": cited by the union, made by
+            # the trust
+            ctx.evidence.append(ev.EvidenceMention(mention.kind, mention.description,
+                                                   mention.span, "produced", sent.index,
+                                                   actor=maker.id))
+            ctx.table.mark_used(maker.id)
     return mention
 
 

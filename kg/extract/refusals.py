@@ -1,5 +1,6 @@
 """A refusal or an absence that states nothing: "X declined to comment", "X would not commit
-to a date", "X could not be reached for comment".
+to a date", "X could not be reached for comment"; and an apology ("and I apologise for
+that"), which performs an act and states no proposition.
 
 Shared by :mod:`kg.extract.comments` (a whole sentence that only refuses is no claim) and
 :mod:`kg.extract.statements` (a clause that only refuses, "..., but he would not commit to a
@@ -11,7 +12,8 @@ from __future__ import annotations
 import re
 
 REFUSED = re.compile(r"^(?P<to>[^,;]+?)\s+(?:(?:(?:declined|refused|did\s+not\s+wish)\s+to|"
-                     r"would\s+not|did\s+not)\s+(?:comment(?:\s+(?:further|on|about)\b[^,;]*)?|elaborate|"
+                     r"would\s+not|did\s+not|could\s+not|cannot|was\s+unable\s+to|were\s+unable\s+to)\s+"
+                     r"(?:comment(?:\s+(?:further|on|about)\b[^,;]*)?|elaborate|"
                      # "declined to give a timeline", but not "declined to say whether P"
                      r"(?:give|provide|supply|share|disclose|discuss|reveal|specify|name)\s+"
                      r"(?!whether\b|if\b|that\b|how\b|why\b|when\b|who\b|what\b)[^,;]+|"
@@ -22,3 +24,6 @@ REFUSED = re.compile(r"^(?P<to>[^,;]+?)\s+(?:(?:(?:declined|refused|did\s+not\s+
                      r"(?:say|disclose|reveal|specify|explain|confirm)\s+(?:when|how|where|why|"
                      r"who|what|which)\b[^,;]*)|"
                      r"could\s+not\s+(?:immediately\s+)?be\s+reached(?:\s+for\s+comment)?)\s*\.?$")
+# "..., and I apologise for that": the apology is an act, not a claim
+APOLOGY = re.compile(r"^(?:I|We|we)\s+(?:(?:would\s+like|want|wish)\s+to\s+)?(?:apologi[sz]e|"
+                     r"am\s+sorry|are\s+sorry)(?:\s+(?:for|to)\b[^,;]*)?\s*\.?$")

@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.actors import ActorRecord
+from kg.extract.asides import speaking_to
 from kg.extract.frame import Frame
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import RelayStep
@@ -31,6 +32,13 @@ _DESCRIBED_OUTLET = re.compile(r"((?:the|a|an)\s+(?:[\w\u2019'-]+\s+){0,5}?[A-Z]
                                r"(?=[,;]|\.?\s*$|\s+(?:on|in|last|that|and)\b)")
 
 
+# a programme or podcast the speaker spoke on, its name quoted (masked) or capitalised
+_ON_PROGRAMME = re.compile(r"\s*(?:,\s*)?on\s+(?:the\s+|an?\s+)?"
+                           r"(?P<name>[\u201c\x22]_{3,}[\u201d\x22]|"
+                           r"[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)\s+"
+                           r"(?:podcast|programme|program|radio\s+show|show|broadcast)\b")
+
+
 def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
                 speaker: ActorRecord) -> list[RelayStep]:
     """The outlets between ``speaker`` and the reader, nearest the speaker first."""
@@ -44,7 +52,19 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
         if outlet:
             steps.append(RelayStep(ctx.table.outlet(outlet).id, "told", frame.recipient))
     masked = sent.masked()
+    if frame.verb_span and (aside := speaking_to(masked, frame.verb_span[0] - sent.start)) and \
+            (outlet := outlet_name(aside.group("to"), ctx.lex)):
+        # "X, speaking anonymously to Valley TV News, said P": as "told Valley TV News"
+        steps.append(RelayStep(ctx.table.outlet(outlet).id, "told",
+                               (sent.start + aside.start("to"), sent.start + aside.end("to"))))
     claims = [(a - sent.start, b - sent.start) for a, b in frame.claims]
+    show = _ON_PROGRAMME.match(masked, frame.verb_span[1] - sent.start) if frame.verb_span \
+        else None
+    if show and not any(a <= show.start("name") < b for a, b in claims):
+        # "said on the "Night Shift" podcast that P": the programme carried the words
+        a, b = show.span("name")
+        steps.append(RelayStep(ctx.table.outlet(sent.text[a:b].strip("\u201c\u201d\"' ")).id,
+                               "interview with", (sent.start + a, sent.start + b)))
     for cue in ctx.lex.by_length(ctx.lex.relays):
         for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}\s+", masked, re.I):
             if any(a <= match.start() < b for a, b in claims) or (

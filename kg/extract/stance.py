@@ -50,7 +50,10 @@ _SUBJECT = r"(?:we|i|they|he|she|it|(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.
 _BELIEF = re.compile(
     rf"^{_SUBJECT}\s+(?:(?:have|has|had|do|does|did|still|also)\s+)*(never\s+|not\s+|no longer\s+)?"
     r"(believes?|believed|thinks?|thought|estimates?|estimated|assesses|assessed|doubts?|"
-    r"doubted|expects?|expected|suspects?|suspected|is confident|are confident)\s+(?:that\s+)?")
+    r"doubted|expects?|expected|suspects?|suspected|is confident|are confident|"
+    # "we accept that there were delays": the admission says P ("we do not accept" denies it)
+    r"(?:accepts?|accepted|acknowledges?|acknowledged|admits?|admitted|concedes?|conceded)"
+    r"(?=\s+that\s))\s+(?:that\s+)?")
 _BELIEF_STANCE = {"doubt": "hedges", "suspect": "hedges"}
 _OBJECT_NOUN = re.compile(r"^(?:the\s+)?(?:allegations?|claims?|reports?|accusations?|"
                           r"suggestions?|rumou?rs|speculation|assertions?|charges?|"
@@ -134,6 +137,10 @@ _PARENTHETICAL = re.compile(r",\s+(?:which|who|whose|\w+ed)\b[^,]{0,80},")
 _RESULT = re.compile(r"\s(?:so|such)\s(?:[\w-]+\s){0,3}?that\s")
 
 
+# "were not notified until 6 January", "did not reopen until noon": the event happened, late
+_UNTIL = re.compile(r"(?i)\b(?:until|till)\b")
+
+
 def _main_clause(text: str) -> str:
     """The words of the main clause, where a negation counts: after a leading adverbial
     clause, without a parenthetical after the subject, up to the first comma, relative or
@@ -155,9 +162,11 @@ def _negation(text: str, lex: Lexicon) -> str | None:
     hedged = {i for c, s in lex.hedges.items() if s in CLAIM_SCOPES
               for m in _finditer(clause, c) for i in range(*m.span())}
     # (a cue before "than" compares: "closed no longer than an hour" negates nothing)
+    # ("not told until the day before" says when, not whether: no denial)
     cues = [c for c, scope in lex.denials.items() if scope in scopes and
             any(not hedged.intersection(range(*m.span())) and
-                not re.match(r"\s+than\b", clause[m.end():]) for m in _finditer(clause, c))]
+                not re.match(r"\s+than\b", clause[m.end():]) and
+                not _UNTIL.search(clause[m.end():]) for m in _finditer(clause, c))]
     return max(cues, key=len) if cues else None
 
 
@@ -171,7 +180,9 @@ def _negative_subject(text: str, lex: Lexicon) -> re.Match[str] | None:
     cues = "|".join(re.escape(c) for c in sorted(lex.negative_subjects, key=len, reverse=True))
     if not cues:
         return None
-    return re.match(rf"({cues})\s+(?!doubt\b|longer\b|matter\b)"
+    # (after a conjunction and a time adverb: "But right now nobody outside can check")
+    return re.match(rf"(?:(?:but|and|yet)\s+)?(?:(?:right\s+)?now\s+|still\s+|today\s+)?"
+                    rf"({cues})\s+(?!doubt\b|longer\b|matter\b)"
                     rf"(?:[\w\u2019'-]+\s+){{0,5}}?(?:{_FINITE_VERB}|{_IRREGULAR_PAST}|\w+s\b)",
                     text, re.I)
 
@@ -339,7 +350,7 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
         stance = FLIP[stance]
         cues.append(f"negative subject: {subject.group(1)}")
         positive = lex.negative_subjects[subject.group(1).lower()]
-        display = positive + display[subject.end(1):]
+        display = display[:subject.start(1)] + positive + display[subject.end(1):]
     elif not negation and stance != "hedges" and \
             (obj := _NEGATIVE_OBJECT.search(_main_clause(display))):
         stance = FLIP[stance]

@@ -22,11 +22,12 @@ from kg.extract.actors import ActorRecord, ActorTable
 from kg.extract.attribution import Frame, find_frames
 from kg.extract.clauses import SUBJECT_END, VERB_START, elided_subject, none_of, split_parts
 from kg.extract.dates import find_dates
+from kg.extract.labels import described_object
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import CommentRequestRecord, RelayStep, Span, StatementRecord
 from kg.extract.names import describe
 from kg.extract.presented import inline, object_evidence, passive_evidence, vehicle
-from kg.extract.refusals import REFUSED
+from kg.extract.refusals import APOLOGY, REFUSED
 from kg.extract.relays import relay_steps
 from kg.extract.sentences import Sentence
 from kg.extract.sourcing import according_speaker, document_speaker
@@ -241,6 +242,11 @@ def _statements(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord
                        epistemic=epistemic or None, relays=relays, setting=setting,
                        date=(date, date_text, basis), label_quote=label_quote, subject=subject,
                        source=source)
+    if frame.claims and label_quote is None and (
+            described := described_object(sent, frame.claims[-1][1])) is not None:
+        _statement(ctx, sent, frame, speaker, described, "affirms", group, confidence,
+                   epistemic=None, relays=relays, setting=setting,
+                   date=(date, date_text, basis), label_quote=None, source=source)
     for a, b in frame.claims:
         ctx.evidence.extend(inline(ctx, sent, (a, b), speaker, group))
     if (document := vehicle(ctx, sent, frame, speaker)) is not None:
@@ -275,7 +281,8 @@ def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
     reading = read_claim(text, stance, frame.cues, ctx.lex, start=part[0],
                          speaker=None if purpose else _short_name(speaker),
                          quote=frame.from_quote, epistemic=epistemic)
-    if not reading.text.strip(" .") or REFUSED.match(reading.text):
+    if not reading.text.strip(" .") or REFUSED.match(reading.text) or \
+            APOLOGY.match(reading.text):
         return  # "..., but he would not commit to a date": a refusal states nothing
     if frame.verb and frame.verb.lemma in {"accuse", "blame"} and not frame.from_quote and \
             (charge := _charge(reading.text)) is not None:
