@@ -87,6 +87,19 @@ FIRST_RUNS = {
     "exchange-collapse": {"speakers": (10, 1, 2), "speaker_stance": (14, 2, 15),
                           "relays": (1, 0, 2), "evidence": (3, 0, 2), "merging": (1, 0, 5),
                           "mentions": (15, 2, 17)},
+    # First runs on a17084f (runway-incident, border-shooting) and 1629ca0 (painting-attribution,
+    # chatbot-leak), before the ward-outbreak and exchange-collapse fixes.
+    "runway-incident": {"speakers": (14, 2, 1), "speaker_stance": (21, 4, 9),
+                        "relays": (2, 0, 0), "evidence": (0, 1, 6), "merging": (0, 1, 13),
+                        "mentions": (24, 3, 13)},
+    "border-shooting": {"speakers": (10, 3, 8), "speaker_stance": (13, 6, 20),
+                        "relays": (0, 0, 1), "evidence": (2, 0, 4), "merging": (0, 1, 33),
+                        "mentions": (15, 7, 31)},
+    "painting-attribution": {"speakers": (9, 0, 4), "speaker_stance": (19, 2, 20),
+                             "relays": (0, 0, 1), "evidence": (0, 0, 7), "merging": (1, 3, 21),
+                             "mentions": (22, 3, 21)},
+    "chatbot-leak": {"speakers": (8, 1, 0), "speaker_stance": (17, 4, 17), "relays": (0, 0, 1),
+                     "evidence": (0, 1, 5), "merging": (0, 0, 22), "mentions": (21, 3, 16)},
 }
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
