@@ -332,8 +332,13 @@ class Analysis:
 
     @cached_property
     def _dated(self) -> tuple[DatedRows, PairSets]:
-        rows = self._dated_loader()
-        return rows, dated_claims(self.numbers.columns, self._explainer.refinement, rows)
+        # Once the whole graph's records are read (every explanation built at once), they
+        # answer, and the store is not read again: the service then asks without holding its
+        # write lock (api.state.ServiceState.explain).
+        case = self._everything.__dict__.get("case")
+        cols = self.numbers.columns
+        rows = dated_rows_from_case(case, cols) if case is not None else self._dated_loader()
+        return rows, dated_claims(cols, self._explainer.refinement, rows)
 
     @cached_property
     def _stance_actors(self) -> PairSets:

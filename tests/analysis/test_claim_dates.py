@@ -126,6 +126,20 @@ def _add_odd_statements(store: ox.Store) -> None:
             add(name, f"{CRED}statedBy", actor)
 
 
+def test_once_every_explanation_is_built_the_store_is_not_read_again():
+    # The service asks without its write lock once every explanation is built (they read the
+    # whole graph): the answer must then come from the records read, not from the store.
+    store = store_of_case(random_case(3, **SIZES[1]), 3)
+    analysis = analyse(store)
+    analysis.claims.values()
+    expected = {low: _by_explanations(analysis, low, high) for low, high in RANGES[:3]}
+    for quad in list(store):
+        store.remove(quad)
+    claims = analysis.columns.claims
+    for low, high in RANGES[:3]:
+        assert {claims[i] for i in analysis.claims_dated(low, high).tolist()} == expected[low]
+
+
 def _iri(store: ox.Store, local: str) -> str:
     """The IRI the store gives a random case's statement id."""
     found = [
