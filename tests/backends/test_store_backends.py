@@ -173,6 +173,38 @@ def test_the_analysis_answers_as_the_readme_says(
     assert explained == expected.claims[ID + "nk-troops-in-russia"]
 
 
+def test_the_claim_filters_read_alike(seeded: KnowledgeStore, reference: KnowledgeStore) -> None:
+    # The date filter's rows as each store answers the grouped query (read_dated_rows), and the
+    # filters' claims, equal the in-memory store's records.
+    from kg.analysis.claim_dates import dated_rows_from_case, read_dated_rows
+
+    analysis, expected = analyse(seeded), analyse(reference)
+    cols = analysis.columns
+
+    def rows(r: object) -> list[tuple[str, int, str, str]]:
+        return sorted(
+            (cols.claims[c], int(st), str(f), str(la))
+            for c, st, f, la in zip(r.claim, r.stance, r.first, r.last, strict=True)  # type: ignore[attr-defined]
+        )
+
+    read = rows(read_dated_rows(seeded, cols))
+    assert read == rows(dated_rows_from_case(expected.case, expected.columns))
+    assert (ID + "russia-nk-treaty-ratified", 0, "2024-10-24", "2024-10-24") in read
+    north_korea = ID.replace("claim/", "actor/") + "north-korea"
+    for got, want in [
+        (
+            analysis.claims_dated("2024-10-24", "2024-10-24"),
+            expected.claims_dated("2024-10-24", "2024-10-24"),
+        ),
+        (analysis.claims_with_stance_of(north_korea), expected.claims_with_stance_of(north_korea)),
+        (
+            analysis.claims_with_evidence_kind("SatelliteImagery"),
+            expected.claims_with_evidence_kind("SatelliteImagery"),
+        ),
+    ]:
+        assert got.tolist() == want.tolist() and len(got)
+
+
 def test_the_analysis_graph_is_written_and_queried(seeded: KnowledgeStore) -> None:
     analysis = analyse(seeded)
     assert seeded.replace_graph(ANALYSIS_GRAPH, analysis_quads(analysis)) > 0
