@@ -264,7 +264,7 @@ class KnowledgeStore:
         started = time.perf_counter()
         per_file = _per_file_formats(paths, formats)
         if validate and len(paths) == 1 and self.kind != "remote":
-            fast = self._load_ntriples(Path(paths[0]), per_file[0], limits, progress, started)
+            fast = load_ntriples(self, Path(paths[0]), per_file[0], limits, progress, started)
             if fast is not None:
                 return fast
         staged: list[StagedFile] = []
@@ -498,18 +498,6 @@ class KnowledgeStore:
             total_quads=total,
             elapsed_seconds=time.perf_counter() - started,
         )
-
-    def _load_ntriples(
-        self,
-        path: Path,
-        fmt: FormatArg,
-        limits: Limits,
-        progress: ProgressCallback | None,
-        started: float,
-    ) -> LoadReport | None:
-        """:meth:`load` of one N-Triples file (:func:`kg.store_ntriples.load_ntriples`);
-        ``None`` to load it the general way."""
-        return load_ntriples(self, path, fmt, limits, progress, started)
 
     def _adopt(self, engine: ox.Store) -> None:
         """Take ``engine`` (a store filled and checked elsewhere) as this empty in-memory
