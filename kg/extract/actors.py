@@ -66,7 +66,8 @@ _SPOKESPERSON_OF = re.compile(r"^(?:an?\s+|the\s+)?(?:spokesperson|spokesman|spo
                               r"press secretary|representative)\s+(?:for|of|at)\s+"
                               r"(.+)$", re.I)
 _NATIONAL = re.compile(r"^(?:the\s+)?(?:National|State|Federal|Ministry|Department)\b", re.I)
-_PERSON_NAME = re.compile(r"(?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){1,3}")
+_PERSON_NAME = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z\u2019'-]+"  # honorific
+                          r"(?:\s+[A-Z][a-z\u2019'.-]+){1,3}")
 _NAME_OF = re.compile(r"((?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){1,3})\s+"
                       r"((?:of|at|from)\s+(?:the\s+)?[A-Z].*)")
 # a short form in brackets after a name: "the Coastal Fisheries Board (CFB)"
@@ -245,7 +246,9 @@ class ActorTable:
             return self._partitive(d.text, appositive, start, end, sentence)
         if d.title and not d.name and appositive and _PERSON_NAME.fullmatch(appositive):
             # "Dunmore's mayor, Clara Whitby,": the apposition is the name
-            d = replace(describe(f"{phrase.strip()} {appositive}", self.lex, initial=initial),
+            # ("a spokesperson for the Secretary-General, Mr. Ola Voss,": the person speaks)
+            d = replace(describe(appositive if _SPOKESPERSON_OF.match(phrase.strip()) else
+                                 f"{phrase.strip()} {appositive}", self.lex, initial=initial),
                         name=re.sub(r"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+", "", appositive.strip()))
             # ("X's ambassador to Y, Dmitar Vell,": the name as set off, not "Y Dmitar Vell")
             appositive = None

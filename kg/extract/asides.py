@@ -3,6 +3,13 @@ nurse on the ward, speaking anonymously to Valley TV News on Monday, said P". Th
 blanked before the speaker phrase is read (else the phrase before the verb is the aside, and
 no one speaks), and the outlet it names relays what the speaker said, as "told X" would.
 
+A description with its own relative clause is blanked too: "Ivo Sand, a ferryman who said
+he saw it, told X that P" is Ivo Sand telling X P.
+
+A passive report is read the same way: "The warden, Ola Brenn, was quoted by the weekly
+Nordposten as saying that P" is Ola Brenn saying P, relayed by Nordposten ("saying" is read as
+the verb "said"; the words are left as written, only the copy the frames are read from changes).
+
 Example:
     >>> from kg.extract import extract
     >>> draft = extract("A nurse, speaking anonymously to Valley TV News, said staff were "
@@ -21,15 +28,32 @@ SPEAKING_TO = re.compile(r",\s+(?:speaking|talking)\s+(?:[a-z]+ly\s+)?(?:to|with
                          r"[^,;\u201c\u201d\"]{0,60},(?=\s+\w)")
 
 
+# " was quoted by NAME as " just before "saying"
+QUOTED_BY = re.compile(r",?\s+(?:was|were|is|are|has\s+been|had\s+been)\s+quoted\s+by\s+"
+                       r"(?P<to>(?:the\s+)?[\w\u2019'.&-]+(?:\s+[\w\u2019'.&-]+){0,6}?)\s+as\s+"
+                       r"(?=saying\b)")
+
+
+# ", a boatman who said he was there," after a name: a description of who the speaker is, with
+# its own relative clause; the verb after it is the speaker's ("NAME, a ferryman who said he
+# saw it, told X that P": NAME told X P; the clause only says why NAME is a witness)
+_WITNESS = re.compile(r"(?<=[a-z]),\s+an?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+who\s+"
+                      r"[^,;\u201c\u201d\"]{3,120},(?=\s+(?:told|said|says|tells)\b)")
+
+
 def speaking_to(masked: str, verb_start: int) -> re.Match[str] | None:
     """The aside that ends right before the verb at ``verb_start`` (offsets in ``masked``)."""
-    return next((m for m in SPEAKING_TO.finditer(masked)
+    return next((m for pattern in (SPEAKING_TO, QUOTED_BY) for m in pattern.finditer(masked)
                  if m.end() <= verb_start and not masked[m.end():verb_start].strip()), None)
 
 
 def blank_asides(masked: str) -> str:
-    """``masked`` with every such aside turned to spaces (offsets kept)."""
-    return SPEAKING_TO.sub(lambda m: " " * len(m.group(0)), masked)
+    """``masked`` with every such aside turned to spaces (offsets kept), and the "saying"
+    after "was quoted by X as" turned to "said" (padded to the same length)."""
+    masked = SPEAKING_TO.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = _WITNESS.sub(lambda m: " " * len(m.group(0)), masked)
+    return re.sub(QUOTED_BY.pattern + r"saying\b", lambda m: " " * (len(m.group(0)) - 6) +
+                  "said  ", masked)
 
 
-__all__ = ["SPEAKING_TO", "blank_asides", "speaking_to"]
+__all__ = ["QUOTED_BY", "SPEAKING_TO", "blank_asides", "speaking_to"]

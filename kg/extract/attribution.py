@@ -26,6 +26,7 @@ from functools import cache
 from kg.extract.asides import blank_asides
 from kg.extract.frame import ADJUNCT, Frame, finite, skip_adjuncts, terminator, verb_pattern
 from kg.extract.lexicon import Lexicon, Verb
+from kg.extract.passive import passive_denial
 from kg.extract.sentences import Sentence
 from kg.extract.sourcing import cited_sources, closing_outlets, quoted_source, relative_speaker
 from kg.extract.subjects import (
@@ -37,7 +38,13 @@ from kg.extract.subjects import (
 from kg.extract.subjects import (
     subject as find_subject,
 )
-from kg.extract.surrounds import according, after_attribution, front_claim, rejoin_quote
+from kg.extract.surrounds import (
+    according,
+    after_attribution,
+    front_claim,
+    rejoin_quote,
+    relative_aside,
+)
 
 # Words between a speaker and the verb that qualify the act of reporting.
 # ("media", "news", "press" only in lower case: "Harwick Academic Press said" is a name)
@@ -196,7 +203,10 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
                         _POSSESSIVE_BEFORE.search(masked[:v0]))):
             # "its claims", "were told to keep the notebooks", "shoppers questioned by the
             # Gazette", "a report released in August by X" (a passive participle, after its
-            # adjuncts): no one speaks
+            # adjuncts): no one speaks; but "X's figure was disputed by Y": Y denies it
+            if not frames and (passive := passive_denial(sent, masked, verb, v0, v1)):
+                frames.append(passive)
+                claimed_until = passive.attribution[0][1] - sent.start
             continue
         new_speaker = _NEW_SPEAKER.search(masked[:v0]) if v0 < claimed_until and \
             verb.cls in {"speech", "belief"} else None
@@ -296,9 +306,11 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
     span = None if inverted else _complement(sent, masked, v1, verb, frame, lex)
     if verb.cls in {"release", "cite", "topic"}:
         frame.obj = _object(sent, masked, v1)
+        _as_proof(sent, masked, frame)
     if span:
         frame.claims.append((base + span[0], base + span[1]))
-    elif not frame.question:
+    elif not frame.question and not frame.claims and \
+            not relative_aside(sent, masked, frame, s0, v1):  # ("as proof that P": P is all)
         front_claim(sent, masked, frame, s0)
         after_attribution(sent, masked, frame, v1, lex)
     if not frame.question and frame.kind == "speech":
@@ -331,9 +343,28 @@ def _verb_text(words: str) -> str:
     return re.sub(r"\s+", " ", words).strip()
 
 
+# "cited the videos as proof that P": the citer says P, with what it cites as its evidence
+_AS_PROOF = re.compile(r"\s+as\s+(?:proof|evidence|a\s+sign|an\s+indication|confirmation)$")
+
+
+def _as_proof(sent: Sentence, masked: str, frame: Frame) -> None:
+    """A cite verb's object followed by "as proof that P": the object stops before "as", and
+    P is what the speaker says (the statements reader makes the statement and the evidence)."""
+    if frame.kind != "cite" or frame.obj is None:
+        return
+    a, b = frame.obj[0] - sent.start, frame.obj[1] - sent.start
+    proof = _AS_PROOF.search(masked[a:b])
+    that = re.match(r"\s+that\s+", masked[b:])
+    if proof is None or that is None:
+        return
+    frame.obj = (frame.obj[0], sent.start + a + proof.start())
+    start = b + that.end()
+    frame.claims.append((sent.start + start, sent.start + terminator(masked, start)))
+
+
 def _object(sent: Sentence, masked: str, after: int) -> tuple[int, int] | None:
     match = re.match(r"\s+([\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){0,13}?)(?=,|\.\s*$|;|"
-                     r"\s(?:on|via|by|in|last|appearing|showing|that|which|saying|purportedly)\b|"
+                     r"\s(?:on|via|by|in|last|appearing|showing|marking|that|which|saying|purportedly)\b|"
                      r"\s\w+ing\s+that\b|$)",
                      masked[after:])
     if not match:

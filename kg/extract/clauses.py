@@ -32,6 +32,10 @@ _CLAUSES = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+that\s+|;\s+|,?\s+so\s+th
                       r"bought|thought|caught|built|lost|paid|won|met|heard|struck|hit|put|"
                       r"set|cut|shut|spent|sold|fought|taught|felt|led|fled)\b|"
                       r"(?:did|does|do)\s+not\s+[a-z]+\b|"
+                      # 'and had "followed every instruction"': a quotation opening on the verb
+                      # after its auxiliary
+                      r"(?:had|has|have|was|were)\s+[\u201c\x22](?!(?:no|an?|the|any|some|"
+                      r"every|all|its|their|his|her|our|my)\b)[a-z]+\b|"
                       # "and would end the deal", "and could be collected": a modal verb phrase
                       r"[\u201c\x22]?(?:would|could|will|can|may|might|should|must)\s+"
                       r"(?:not\s+|never\s+)?(?:be\s+)?[a-z]+\b|"
@@ -162,8 +166,15 @@ def none_of(text: str, span: Span) -> list[Span] | None:
     return [*items, (span[0] + start, span[1])]
 
 
+# "denied that any guard had crossed the line or fired a shot": under a denial, "or" before a
+# second past verb of the same subject joins two claims, each denied (under an affirmation
+# "P or Q" is one claim: a choice)
+_OR_VERB = re.compile(rf"\s+or\s+(?=(?:had\s+|has\s+|have\s+)?(?:\w+ed|{_PAST})\s+"
+                      r"(?:an?|the|its|their|his|her|any|a\s+single)\s)")
+
+
 def split_parts(text: str, span: Span, lex: Lexicon, *, quote: bool = False,
-                own_voice: bool = False) -> list[Span]:
+                own_voice: bool = False, denied: bool = False) -> list[Span]:
     """Split what was said (``text[span[0]:span[1]]``) into one piece per claim:
     that-clauses, quoted sentences, coordinated negative or new clauses, lists of clauses. The
     publisher's own sentences split only at coordinated negative or new clauses and at a
@@ -180,6 +191,21 @@ def split_parts(text: str, span: Span, lex: Lexicon, *, quote: bool = False,
             # "the mayor of Lusk and her deputy had resigned": one subject of two; "owned and
             # operated the plant": two verbs of one object (one claim each time)
             continue
+        if len(words[start:match.start()].split()) >= 3 and \
+                len(words[match.end():].split()) >= 3:
+            pieces.append((span[0] + start, span[0] + match.start()))
+            start = match.end()
+    pieces.append((span[0] + start, span[1]))
+    if denied and not quote and not own_voice:
+        pieces = [piece for whole in pieces for piece in _split_or(text, whole)]
+    return pieces
+
+
+def _split_or(text: str, span: Span) -> list[Span]:
+    """``span`` split at each "or" of :data:`_OR_VERB` (both sides three words or more)."""
+    words = text[span[0]:span[1]]
+    pieces, start = [], 0
+    for match in _OR_VERB.finditer(words):
         if len(words[start:match.start()].split()) >= 3 and \
                 len(words[match.end():].split()) >= 3:
             pieces.append((span[0] + start, span[0] + match.start()))

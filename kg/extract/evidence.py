@@ -56,7 +56,9 @@ _FOUND = re.compile(r"^(its|their|our|his|her|the|an|a|)\b\s*"
 _COLLECTED = re.compile(r"\b(collected|gathered|obtained|reviewed|bought|took|taken|seized|tested|"
                         r"analy[sz]ed|examined|sequenced)\s+"
                         r"((?:[\w\u2019'-]+\s+){0,3}?(?:accounts|testimony|statements|samples?|"
-                        r"evidence|records|documents|footage|images|photos|recordings)\b"
+                        r"evidence|records|documents|footage|images|photos|recordings|"
+                        # physical evidence: "collected 27 spent cartridges from the bank"
+                        r"cartridges|casings|bullets|fragments)\b"
                         r"(?:\s+[^,.;]+?)?)(?=\s+and\s|[,.;]|$)", re.I)
 # "a doorbell camera at the house recorded a flash", "a river gauge ... registered a rise": an
 # instrument a speaker says recorded something is material the speaker cites (its maker is
@@ -87,25 +89,30 @@ _RESULT_IN = re.compile(r"\b(?:(?P<own>(?:we|it|they|i)\s+(?:had\s+|has\s+|have\
                         r"the\s+|its\s+|their\s+|our\s+|(?:\w+\s+of\s+)?\w+\s+of\s+)?"
                         r"(?:[\w\u2019'-]+\s+){0,3}?(?:tests?|samples?|specimens?|screenings?|"
                         r"checks?|inspections?|analys[ie]s|audits?))\b", re.I)
-_SHOWING = re.compile(r"\b(?:appearing\s+to\s+show|purportedly\s+showing|showing|that\s+"
+# ("a map marking the boat's position": a map shows by marking)
+_SHOWING = re.compile(r"\b(?:appearing\s+to\s+show|purportedly\s+showing|showing|marking|that\s+"
                       r"(?:show|shows|showed)|which\s+(?:show|shows|showed)|that\s+appear\s+to\s+"
                       r"show|which\s+appear\s+to\s+show)\s+")
 # "images released by X", "audits carried out on its behalf by X", "records kept by X":
 # material, the verb that says who made or passed it, an adjunct, then who. The nouns are
 # those of evidence_kinds.tsv (plural too), so a phrase a user adds is read here as well
-_RELEASED_BY_VERBS = (r"released|published|posted|provided|shared|obtained|leaked|taken|"
+_RELEASED_BY_VERBS = (r"released|published|posted|provided|supplied|shared|obtained|leaked|taken|"
                       r"compiled|filmed|recorded|shot|produced|prepared|written|commissioned|"
                       r"captured|collected|gathered|kept|conducted|carried\s+out|made|"
                       r"drawn\s+up")
 _RELEASED_BY = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))"
                 # "interviews with 40 workers conducted by X": what the material is of
-                r"(?:\s+(?:with|of)\s+[^,;]{{1,60}}?)?\s*,?\s+"
+                r"(?:\s+(?:with|of|from|on)\s+[^,;]{{1,60}}?)?\s*,?\s+"
                 rf"(?P<verb>{_RELEASED_BY_VERBS})"
                 # where or when, or for whom: "online", "on Monday", "inside the plant's
                 # office", "on its behalf" (no comma, at most six words)
                 # (two of them: "posted online in October by X")
                 r"(?:\s+(?:online|publicly|(?:on|in|inside|at|during|between|over|for|last|"
                 r"earlier)\s+[^,;]{{1,40}}?)){{0,2}}"
+                # "shot on phones and posted online, apparently by X": a second participle, and
+                # a hedge before the maker
+                rf"(?:\s+and\s+(?:{_RELEASED_BY_VERBS})(?:\s+(?:online|publicly|on\s+[^,;]{{{{1,40}}}}?))?)?"
+                r"(?:,?\s+(?:apparently|allegedly|reportedly|probably|possibly),?)?"
                 r"\s+by\s+(?P<who>(?:the\s+)?[\w\u2019'.-]+(?:\s+"
                 r"[\w\u2019'.-]+){{0,5}}?)(?=\s+(?:which|that|who|showing|on|in|last|before|after|"
                 r"during|with|between|and|show|shows|showed|found|find|finds|suggest|suggests|"
@@ -256,7 +263,8 @@ def object_mention(text: str, start: int, sentence: int, role: str,
     """The evidence a release or cite verb takes as its object, if it names any."""
     description = _TRAILING.sub("", text.strip(" ,.")) if role != "cited" else \
         text.strip(" ,.")
-    description = re.split(r"\s+(?:appearing|showing|that|which|purportedly)\b", description)[0]
+    description = re.split(r"\s+(?:appearing|showing|marking|that|which|purportedly)\b",
+                           description)[0]
     kind = evidence_kind(description, lex)
     if kind is None:
         return None

@@ -19,8 +19,9 @@ from functools import cache
 from kg.extract.lexicon import Lexicon, Verb, package_words
 
 # where what was said ends: an "according to", a participle that labels it, a dash, a semicolon
+# (", pointing to the log": the speaker's evidence, no part of the claim)
 _TERMINATORS = re.compile(r"[,\u201d\"]?\s+according to\b|[,\u201d\"]\s+(?:amid|per|citing|"
-                          r"where|while|as)\b|;\s|\s\u2014\s|"
+                          r"pointing\s+to|referring\s+to|where|while|as)\b|;\s|\s\u2014\s|"
                           r"[,\u201d\"]\s+(?:calling|describing|dismissing)\b|"
                           r",\s+(?:an?|the)\s+(?:accusation|claim|allegation|charge|assertion)s?"
                           r"\s")

@@ -8,38 +8,54 @@ independently verify"): only the house says what it has itself checked, and a na
 is a news outlet or a person, never the kind of name that checks documents in its own voice.
 Two signals, not one, so a body whose only "X has reviewed" is a regulator's ("the Commission
 has reviewed the filings") names no publisher; a name the outlet lexicon knows needs only the
-second signal (``pipeline._infer_publisher``)."""
+second signal (``pipeline._infer_publisher``).
+
+Two more forms of the house's own work: the passive ("a video ..., checked by NAME against
+the radar track", "seen by NAME"), and a paper that calls itself "this newspaper" ("a report
+... seen by this newspaper") while someone "told The Eastern Gazette": when exactly one outlet
+name (by the outlet lexicon's head words) is spoken to, that outlet is the house, since a
+paper that speaks of itself in the first person never names a rival as the one told."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from kg.extract.sentences import Sentence
 
 _NAME = r"([A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,3})"
-_SELF = r"(?:seen|reviewed|obtained|verified|analysed|analyzed|learned|learnt)"
+_SELF = r"(?:seen|reviewed|obtained|verified|checked|analysed|analyzed|learned|learnt)"
 # "which NAME has reviewed", "NAME has learned", "NAME could not independently verify/confirm"
 _OWN_WORK = re.compile(
     rf"(?:^|\bwhich\s+|\bthat\s+|,\s+)(?:The\s+)?{_NAME}\s+(?:has|had)\s+{_SELF}\b|"
     rf"(?:^|,\s+)(?:The\s+)?{_NAME}\s+(?:could|was\s+unable\s+to|cannot|can\s*not)\s+(?:not\s+)?"
-    r"independently\s+(?:verify|confirm)\b")
+    r"independently\s+(?:verify|confirm)\b|"
+    # "posted online and checked by NAME against the radar track", "seen by NAME"
+    rf"\b(?!learn){_SELF}\s+by\s+(?:The\s+|the\s+)?{_NAME}")
+# the house naming itself: "seen by this newspaper", "told this paper"
+_THIS_PAPER = re.compile(r"\bthis\s+(?:newspaper|paper|magazine|website|publication)\b")
 # "told NAME", "speaking (anonymously) to NAME", "in an interview with NAME"
 _SPOKEN_TO = re.compile(rf"\b(?:told|telling|speaking(?:\s+\w+ly)?\s+to|in\s+an\s+interview\s+"
                         rf"with)\s+(?:The\s+)?{_NAME}")
 
 
-def house_outlet(sentences: Iterable[Sentence]) -> str | None:
-    """The name the body treats as the house outlet, or None (see the module docstring)."""
+def house_outlet(sentences: Iterable[Sentence],
+                 outlet: Callable[[str], str | None] | None = None) -> str | None:
+    """The name the body treats as the house outlet, or None (see the module docstring).
+    ``outlet`` gives an outlet's full name for a name the outlet lexicon knows (else None)."""
     texts = [s.text for s in sentences]
     spoken_to = {m.group(1).rstrip(".") for t in texts for m in _SPOKEN_TO.finditer(t)}
     for text in texts:
         for match in _OWN_WORK.finditer(text):
-            name = (match.group(1) or match.group(2)).rstrip(".")
+            name = next(g for g in match.groups() if g).rstrip(".")
             # (a person told things who reviewed them also speaks: "Jones said"; the house
             # never quotes itself)
             if name in spoken_to and not any(re.search(
                     rf"\b{re.escape(name)}\s+(?:said|says|told|added|wrote)\b", t)
                     for t in texts):
                 return name
+    if outlet is not None and any(_THIS_PAPER.search(t) for t in texts):
+        named = {found for name in spoken_to if (found := outlet(name))}
+        if len(named) == 1:
+            return named.pop()
     return None

@@ -321,6 +321,9 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
     if title is not None and title.affiliation == "none" and title_at[0] > 0 and \
             title_at[1] == len(rest) and all(w[:1].isupper() for w in rest):
         title, title_text = None, None  # "Harbour Witness": a word for a person ends a name
+    if title is not None and title_at[0] > 0 and all(w[:1].isupper() for w in rest) and \
+            len(rest) == title_at[1] + 1 and _head(rest[-1:], lex):  # "Holm General Hospital"
+        title, title_text = None, None
     name = None
     if title is not None:
         after = rest[title_at[1]:]

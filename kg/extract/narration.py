@@ -152,7 +152,8 @@ def lead_clause(ctx: Context, sent: Sentence, frames: list[Frame]) -> None:
     if ctx.publisher is None or first is None or first.speaker is None:
         return
     before = sent.masked()[:first.speaker[0] - sent.start]
-    match = re.match(r"^(.*?),\s+(?:and|but|while|as)\s+$", before)
+    # (", with residents accusing the council of P": an absolute clause after the writer's)
+    match = re.match(r"^(.*?),\s+(?:and|but|while|as|with)\s+$", before)
     claimed = any(a < first.speaker[0] for f in frames for a, _ in f.claims)
     if match and not claimed and len(match.group(1).split()) >= 4:
         _own(ctx, sent, (sent.start, sent.start + match.end(1)), "affirms", [], 0.7)
@@ -162,6 +163,11 @@ def lead_clause(ctx: Context, sent: Sentence, frames: list[Frame]) -> None:
         # "The fire spread to a depot owned by X, which said P": the writer states the clause
         # the relative speaker ends
         _own(ctx, sent, (sent.start, first.speaker[1]), "affirms", [], 0.7)
+    elif (aside := re.search(r",\s+(?:which|who)\s*,\s*$", before)) and \
+            re.search(r"\s(?:[a-z]+ed|is|are|was|were|has|have|had)\s", before):
+        # "X lodged a protest over the firing, which, the ministry said, had been started by
+        # Y": the writer states the clause the relative pronoun ends (surrounds.relative_aside)
+        _own(ctx, sent, (sent.start, sent.start + aside.start()), "affirms", [], 0.7)
     _participle_lead(ctx, sent, first)
 
 

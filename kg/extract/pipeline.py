@@ -31,6 +31,7 @@ from kg.extract.provisions import link_numbered_provisions
 from kg.extract.roles import join_roles
 from kg.extract.seen import seen_material
 from kg.extract.sentences import Sentence, split_sentences
+from kg.extract.shortforms import register_short_forms
 from kg.extract.statements import Context, read_frames
 from kg.extract.wire import DATELINE, in_wire_voice, wire_section
 
@@ -100,6 +101,7 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
                   for offset, surname, _ in introductions(text, lex)]
     table = ActorTable(lex, places=places, home_state=home, people=introduced_people(text, lex),
                        introduced=introduced)
+    register_short_forms(table, text, sentences, header["skip"])  # "the Board (AB)" first
     publisher_name = publisher or header["publisher"] or _infer_publisher(sentences, lex)
     publisher_actor = table.outlet(publisher_name) if publisher_name else None
     ctx = Context(text=text, lex=lex, table=table, publisher=publisher_actor, doc_date=doc_date)
@@ -305,7 +307,7 @@ def _infer_publisher(sentences: list[Sentence], lex: Lexicon) -> str | None:
         match = _PUBLISHER_SAW.search(sent.text)
         if match and (outlet := is_outlet((match.group(1) or match.group(2)).rstrip("."), lex)):
             return outlet
-    return house_outlet(sentences)
+    return house_outlet(sentences, lambda name: is_outlet(name, lex))
 
 
 def _furniture(sentences: list[Sentence], lex: Lexicon) -> set[int]:

@@ -44,6 +44,10 @@ _CITED = re.compile(r"\s+((?:an?|one|two|three|four|five|several|some|unnamed|an
                     r"[\w-]+)\s+[^,;]*?)\s*(?:[,;]|\.?\s*$)")
 # "a report by X published on Thursday": when, not who
 _PUBLISHED = re.compile(r"\s+(?:published|released|issued|posted)\b.*$")
+# "a preliminary report published on June 2 by X" is "a report by X" (a relay cue): the
+# adjectives and the date of publishing say nothing about whose word it is
+_REPORT_BY = re.compile(r"^(?P<det>an?|the)\s+(?:[a-z][\w-]*\s+){0,2}?report\s+(?:(?:published|"
+                        r"released|issued)\b[^,]*?\s+)?by\s+")
 # "the retailer's published supplier list", "Halvard Mills' report": whose document
 _POSSESSED = re.compile(r"((?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,4}?)"
                         r"(?:[\u2019']s|(?<=s)[\u2019'])\s+\S")
@@ -111,6 +115,14 @@ def _people(sent: Sentence, after: int, lex: Lexicon) -> tuple[int, int] | None:
     return sent.start + match.start(1), sent.start + match.end(1)
 
 
+# "figures compiled by X": a document with a participle of making, then its maker
+_MADE_BY = re.compile(r"\s(?:compiled|collected|gathered|published|released|issued)\s+by\s+"
+                      r"((?:the\s+)?[A-Z].*)$")
+# a name (with its letters in brackets) set off before an indefinite description
+_NAME_BEFORE = re.compile(r"((?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*"
+                          r"(?:\s+\([A-Z&]{2,8}\))?),\s+$")
+
+
 def relative_speaker(sent: Sentence, masked: str, frame: Frame, lex: Lexicon) -> Frame:
     """``frame`` with a relative pronoun as its speaker ("NP, which says P, said Q") given the
     noun phrase before the pronoun, and its claim cut where the main clause's verb starts."""
@@ -133,6 +145,9 @@ def relative_speaker(sent: Sentence, masked: str, frame: Frame, lex: Lexicon) ->
             return frame
         found = (named.start(), named.end(), None, False)
     s0, s1, _, initial = found
+    if re.match(r"an?\s", masked[s0:s1]) and (named := _NAME_BEFORE.search(masked[:s0])):
+        # "the Harl Tenants Union (HTU), a housing charity, which said P": the name speaks
+        s0, s1, initial = named.start(1), named.end(1), named.start(1) == 0
     frame.speaker, frame.speaker_text = (sent.start + s0, sent.start + s1), masked[s0:s1]
     frame.initial = initial
     after = frame.verb_span[1] - sent.start
@@ -196,11 +211,12 @@ def according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord
     """``according to X``: X speaks unless X is an outlet (a relay) or a document."""
     assert frame.speaker_text is not None and frame.speaker is not None
     phrase = frame.speaker_text
-    if (cue := relay_cue(phrase, ctx.lex)) is not None and frame.claims:
+    cue_phrase = _REPORT_BY.sub(r"\g<det> report by ", phrase)
+    if (cue := relay_cue(cue_phrase, ctx.lex)) is not None and frame.claims:
         # "according to a report by a rights group published on Thursday": a report by an
         # outlet relays (kg/extract/relays.py); one by anyone else is its maker's word
         lead = cue.removeprefix("according to ").removeprefix("per ")
-        maker = _PUBLISHED.sub("", phrase[len(lead):]).strip(" ,.")
+        maker = _PUBLISHED.sub("", cue_phrase[len(lead):]).strip(" ,.")
         if maker and not outlet_name(maker, ctx.lex) and (actor := ctx.table.resolve(
                 maker, frame.speaker[0] + phrase.find(maker), sentence=sent.index)) is not None:
             ctx.evidence.append(ev.EvidenceMention("Document", phrase, frame.speaker,
@@ -237,6 +253,14 @@ def according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord
         # "according to data the board published", "according to the report" (named before),
         # "according to the statement": the document's author speaks (kg/extract/documents.py)
         return author
+    if kind and frame.claims and (made := _MADE_BY.search(phrase)) and \
+            not outlet_name(made.group(1), ctx.lex) and (maker := ctx.table.resolve(
+                made.group(1), frame.speaker[0] + made.start(1), sentence=sent.index)):
+        # "according to figures compiled by X": X made the figures to say what they say (as
+        # "data the agency published", kg/extract/documents.py); "a survey by X" stays below
+        ctx.evidence.append(ev.EvidenceMention(kind, phrase, frame.speaker, "produced",
+                                               sent.index, actor=maker.id))
+        return maker
     if kind:
         mention = ev.EvidenceMention(kind, re.sub(r"\s+(?:seen|obtained|reviewed)\s+by\b.*",
                                                   "", phrase), frame.speaker, "cited",

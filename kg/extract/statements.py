@@ -93,10 +93,13 @@ def read_frames(ctx: Context, sent: Sentence) -> list[Frame]:
         if speaker is None:
             continue
         speakers[number] = speaker
-        ctx.table.mark_used(speaker.id) if frame.kind not in {"topic", "cite"} else None
+        ctx.table.mark_used(speaker.id) if frame.kind not in {"topic", "cite"} or \
+            frame.claims else None
         resolved.append(frame)
         if frame.kind == "cite" and frame.obj:
             object_evidence(ctx, sent, frame, speaker, "cited")
+            if frame.claims:  # "cited the logs as proof that P" (kg/extract/attribution.py)
+                relays = _statements(ctx, sent, frame, speaker, relays)
         elif frame.kind == "release":
             mention = _release(ctx, sent, frame, speaker)
             if mention is not None and not mention.supports:
@@ -234,7 +237,8 @@ def _statements(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord
                            date=(date, date_text, basis), label_quote=label_quote,
                            source=source)
             continue
-        parts = split_parts(source, span, ctx.lex, quote=frame.from_quote)
+        parts = split_parts(source, span, ctx.lex, quote=frame.from_quote,
+                            denied=stance == "denies")
         for part in parts:
             subject = elided_subject(source[parts[0][0]:parts[0][1]],
                                      source[part[0]:part[1]]) if part != parts[0] else None

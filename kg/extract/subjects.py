@@ -96,8 +96,9 @@ def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
     if leading:
         start += leading.end()
         phrase = left[start:]
-    # ("But engineers who ... say": a sentence may open with the conjunction)
-    conjunction = re.match(r"(?:[Bb]ut|[Aa]nd|while|whereas|although|though)\s+", phrase)
+    # ("But engineers who ... say": a sentence may open with the conjunction; "..., with
+    # residents saying P": an absolute clause's subject)
+    conjunction = re.match(r"(?:[Bb]ut|[Aa]nd|while|whereas|although|though|with)\s+", phrase)
     if conjunction:
         start += conjunction.end()
         phrase = left[start:]

@@ -44,6 +44,35 @@ def front_claim(sent: Sentence, masked: str, frame: Frame, s0: int) -> None:
         frame.claims.append((sent.start + start, sent.start + len(before)))
 
 
+# "P, which, the council said, had been caused by Q": a relative pronoun set off before the
+# attribution
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s*,\s*$")
+
+
+def relative_aside(sent: Sentence, masked: str, frame: Frame, s0: int, v1: int) -> bool:
+    """"The council lodged a protest over the flooding, which, the council said, had been
+    caused by blocked drains": the speaker says only the rest of the relative clause (the
+    writer states the main clause: :func:`kg.extract.narration.lead_clause`). True if read."""
+    if (aside := _RELATIVE_ASIDE.search(masked[:s0])) is None:
+        return False
+    start = skip_adjuncts(masked, v1)
+    start += len(masked[start:]) - len(masked[start:].lstrip(" ,"))
+    end = terminator(masked, start)
+    if len(masked[start:end].split()) < 3:
+        return True
+    # the relative pronoun's antecedent is the claim's subject ("the flooding had been ..."),
+    # the words between left out of it, as a split quotation's attribution is
+    head = _ANTECEDENT.search(masked[:aside.start()])
+    frame.claims.append((sent.start + (head.start() if head else start), sent.start + end))
+    if head:
+        frame.blank.append((sent.start + head.end(), sent.start + start))
+    return True
+
+
+_ANTECEDENT = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+"
+                         r"(?:[\w\u2019'-]+\s+){0,3}?[\w\u2019'-]+$")
+
+
 def after_attribution(sent: Sentence, masked: str, frame: Frame, v1: int,
                       lex: Lexicon) -> None:
     """"None of them had left, she said, and most had drunk the water": a clause coordinated
@@ -106,6 +135,9 @@ _BY_ESTIMATE = re.compile(r"^(?:By|In|On)\s+(?P<who>(?:her|his|their)|[A-Z][\w.-
                           r"(?:estimate|count|calculation|calculations|reckoning|tally|view|"
                           r"analysis|assessment|figures)\s*,\s+")
 
+# a document named with a participle of making, whose maker follows ("published ... by")
+_MADE = re.compile(r"\s(?:published|released|issued|compiled|prepared)$")
+
 # the possessive pronoun names whom the subject pronoun would
 _SUBJECT_FORM = {"her": "she", "his": "he", "their": "they"}
 
@@ -133,6 +165,10 @@ def according(sent: Sentence, masked: str, lex: Lexicon, frames: list[Frame]) ->
         if not name:
             continue
         n0, n1 = name.span(1)
+        if _MADE.search(rest[:n1]) and (whole := re.match(r"[^,]*?(?=,|\.?\s*$)", rest)):
+            # "according to a report published on June 2 by the board": the "on" is the
+            # report's date, not the end of the source; the maker after "by" is the source
+            n1 = whole.end()
         if rest[n1 - 1] == "." and rest[n1 - 2].islower():
             n1 -= 1  # the sentence's full stop, not an abbreviation's
         speaker = (sent.start + a1 + n0, sent.start + a1 + n1)
@@ -158,4 +194,4 @@ def according(sent: Sentence, masked: str, lex: Lexicon, frames: list[Frame]) ->
     return found
 
 
-__all__ = ["according", "after_attribution", "front_claim", "rejoin_quote"]
+__all__ = ["according", "after_attribution", "front_claim", "rejoin_quote", "relative_aside"]

@@ -1,0 +1,101 @@
+"""Short forms given in brackets after a full name, wherever the name stands.
+
+"Four were killed, according to a report by the Harl Mining Inspectorate (HMI)" names the
+inspectorate outside any speaker phrase; later the text says "HMI said" and "the
+inspectorate said". The actor table only learns the letters in brackets when the bracketed
+name is itself the speaker (``ActorTable.resolve``), so without this rule "HMI" and "the
+inspectorate" became two actors, neither the named body. This module registers every such
+name before the sentences are read, at the offset where it stands, so that the letters and
+the head noun ("the inspectorate", "the ministry", "the board") name it from then on.
+
+A bracketed pair counts only when the letters are the initials of the capitalised words of
+the name just before them ("Ministry of External Affairs (MEA)", "Harl Mining Inspectorate
+(HMI)"), possibly with a trailing "of Place" left out of the letters ("Civil Aviation
+Authority of Norland (CAA)"); a possessor before the name is not part of it. Anything else in
+brackets ("190m (620ft)", "(AP)") is left alone.
+
+Example:
+    >>> [(m.short, m.name) for m in short_forms("a report by Dalmar's Air Safety Board (ASB)")]
+    [('ASB', 'Air Safety Board')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract.names import describe
+
+if TYPE_CHECKING:
+    from kg.extract.actors import ActorTable
+    from kg.extract.sentences import Sentence
+
+_WORD = r"[A-Z][\w\u2019'-]*"
+_LINK = r"(?:of|for|and|on|the)"
+_PAIR = re.compile(rf"({_WORD}(?:\s+(?:{_WORD}|{_LINK}))*)\s+\(([A-Z][A-Z&]{{1,7}})\)")
+
+
+@dataclass(frozen=True)
+class ShortForm:
+    """A full name and the letters given for it, with the offset where the name starts."""
+
+    name: str
+    short: str
+    start: int
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _name_for(words: list[str], short: str) -> list[str] | None:
+    """The shortest tail of ``words`` (a capitalised word first) whose initials are
+    ``short``, with or without a closing "of Place"."""
+    letters = short.replace("&", "")
+    for first in range(len(words) - 1, -1, -1):
+        tail = words[first:]
+        if not tail[0][:1].isupper() or tail[0].endswith(("\u2019s", "'s")):
+            continue
+        if _initials(tail) == letters:
+            return tail
+        if "of" in tail:
+            cut = len(tail) - 1 - tail[::-1].index("of")
+            if cut > 0 and _initials(tail[:cut]) == letters:
+                return tail
+    return None
+
+
+def short_forms(text: str) -> list[ShortForm]:
+    """Every "Full Name (LETTERS)" in ``text`` whose letters are the name's initials."""
+    found = []
+    for match in _PAIR.finditer(text):
+        words = match.group(1).split()
+        if (tail := _name_for(words, match.group(2))) is None:
+            continue
+        name = " ".join(tail)
+        start = match.start(1) + match.group(1).rindex(name)
+        found.append(ShortForm(name, match.group(2), start))
+    return found
+
+
+def register_short_forms(table: ActorTable, text: str, sentences: list[Sentence],
+                         skip: set[int]) -> None:
+    """Resolve each bracketed name in ``text`` (outside the sentences in ``skip``: the
+    headline and byline) as if it were named there, so that its letters and its head noun
+    refer to it later; the actor is not marked used (it appears in the draft only if it
+    speaks or acts)."""
+    starts = [s.start for s in sentences]
+    for form in short_forms(text):
+        index = bisect.bisect_right(starts, form.start) - 1
+        if index < 0 or index in skip or sentences[index].in_quote(form.start):
+            continue
+        if describe(form.name, table.lex).kind == "Person":
+            # a name the rules would take for a person's ("Kesaria Frontier Rifles"): with
+            # letters for short it is a body (people are not known by their initials here)
+            table.organisation(form.name, "Organization")
+        table.resolve(f"{form.name} ({form.short})", form.start, sentence=index)
+
+
+__all__ = ["ShortForm", "register_short_forms", "short_forms"]
