@@ -98,6 +98,8 @@ _SAME_SPEAKER = re.compile(r",?\s+and\s+(?:also\s+)?(?=\w)|,\s+(?=\w+ing\b)")
 _NEW_SPEAKER = re.compile(r"(?:,\s+(?:but|while|whereas|although|and)|;)\s+(?:(?:the|a|an)\s+)?"
                           r"[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){0,5}\s+(?:(?:has|had|also|then|later)\s+)*$")
 _CLAUSE_SPLIT = re.compile(r",?\s+and\s+that\s+|,\s+that\s+")
+# a relative pronoun before the subject of its clause: the subject is the noun phrase after it
+_RELATIVE = re.compile(r"(?i:which|whom|that)\s+(?=(?i:the|an?|its|his|her|their)\s|[A-Z])")
 # a conjunction that opens an adverbial clause, never what was said ("said as it published")
 _SUBORDINATE = re.compile(r"\s*(?:as|while|whereas|because|although|though)\s")
 _RECIPIENT = re.compile(
@@ -289,6 +291,8 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
     else:
         assert subject is not None
         s0, s1, appositive, initial = subject
+        if rel := _RELATIVE.match(sent.text, s0, s1):
+            s0 = rel.end()  # "the report, which the museum published": the museum
         if cut := anaphoric_subject(masked, s0):
             anaphor_words = (base + s0, base + s0 + cut - 1)
             s0 += cut

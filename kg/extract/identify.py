@@ -3,7 +3,9 @@ report by a labour rights group"), and the next sentence names it ("Harbour Watc
 Oslo-based non-profit, said ..."). News style does this on purpose, so the two are one actor
 when the description is indefinite, unnamed, and of the class of the named organisation's
 head noun (given by its name or its apposition), and the name speaks in the very next
-sentence.
+sentence; so are an indefinite person ("according to an independent researcher") and the
+person first named, as the first speaker, in the very next sentence, when the description
+speaks in the first sentence that has a statement (the lede).
 
 Example:
     >>> from kg.extract import extract
@@ -30,13 +32,23 @@ def identify_later(ctx: Context) -> None:
         by_sentence.setdefault(statement.sentence_index, []).append(statement.actor)
     for index, actors in sorted(by_sentence.items()):
         described = records[actors[0]]
-        if described.named or described.kind != "Organization" or described.cls is None or \
-                not described.name.lower().startswith(("a ", "an ")):
+        if described.named or not described.name.lower().startswith(("a ", "an ")):
             continue
         following = by_sentence.get(index + 1)
         named = records[following[0]] if following else None
-        if named is None or not named.named or named.kind != "Organization" or \
-                named.cls != described.cls or named.id == described.id:
+        if named is None or not named.named or named.id == described.id:
+            continue
+        if named.kind == "Person" and (described.kind == "Person" or described.name.split()[
+                -1].lower() in ctx.lex.titles):
+            # "..., according to an independent security researcher. Ana Lutz, who ..., says
+            # P": a person (a title ends the description, whatever kind its other words gave
+            # it) whom the text names, first, in the very next sentence
+            # in the lede only: later, "a witness" then a name are usually two people
+            if index != min(by_sentence) or any(
+                    named.id in earlier for i, earlier in by_sentence.items() if i <= index):
+                continue
+        elif described.kind != "Organization" or described.cls is None or \
+                named.kind != "Organization" or named.cls != described.cls:
             continue
         ctx.reassign(described.id, named.id)
         named.add_form(described.name[:1].lower() + described.name[1:])

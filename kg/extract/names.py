@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicon import Country, KnownOrg, Lexicon, OrgHead, Title
+from kg.extract.located import without_place
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
             "it": "thing", "they": "group", "them": "group", "we": "group", "i": "person"}
@@ -347,6 +348,9 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
         head = _head(before, lex) if before and not name else None
     else:
         head = None
+        rest = without_place(rest, lambda ws: _head(ws[:next((i for i, w in enumerate(ws) if i and
+                                                       w.lower() in _PREPOSITIONS), len(ws))],
+                                                 lex) is not None, _CONNECTORS)
         split = next((i for i, w in enumerate(rest) if w[:1].isupper()), len(rest))
         described = _head(rest[:split], lex) if split else None
         if rest and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in rest[split:]) \

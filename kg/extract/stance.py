@@ -47,8 +47,11 @@ _NEGATION_DISPLAY = {
     "can no longer": "can still", "could no longer": "could still", "no longer": "still",
 }
 _SUBJECT = r"(?:we|i|they|he|she|it|(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)"
+# a possessive and one noun as the believer: "my grandfather never doubted that P"
+_KIN = r"(?:(?i:my|our|your|his|her|their|its)\s+[a-z][\w\u2019'-]*)"
 _BELIEF = re.compile(
-    rf"^{_SUBJECT}\s+(?:(?:have|has|had|do|does|did|still|also)\s+)*(never\s+|not\s+|no longer\s+)?"
+    rf"^(?:{_SUBJECT}|{_KIN})\s+(?:(?:have|has|had|do|does|did|still|also)\s+)*"
+    r"(never\s+|not\s+|no longer\s+)?"
     r"(believes?|believed|thinks?|thought|estimates?|estimated|assesses|assessed|doubts?|"
     r"doubted|expects?|expected|suspects?|suspected|is confident|are confident|"
     # "we accept that there were delays": the admission says P ("we do not accept" denies it)
@@ -188,11 +191,12 @@ def _negative_subject(text: str, lex: Lexicon) -> re.Match[str] | None:
 
 
 # "they had received no warning", "it found no sign of P": a verb with a negative object
-# denies the verb with a positive one ("no doubt", "no longer" negate nothing). Possession
+# denies the verb with a positive one ("no doubt", "no longer" negate nothing; "the scans show
+# none of the marks" denies they show any of them). Possession
 # ("it had no record of P") is left as said: what is denied there is not an event
 _NEGATIVE_OBJECT = re.compile(
     r"\b(?:\w+ed|\w+en|found|saw|got|gave|took|made|heard|knew|left|shows?|showed|finds|"
-    r"sees)\s+(no)\s+(?!longer\b|doubt\b|more\b|less\b|"
+    r"sees|gives|offers|provides|contains)\s+(no|none(?=\s+of\s))\s+(?!longer\b|doubt\b|more\b|less\b|"
     r"matter\b|later\b|sooner\b|fewer\b|one\b|other\b)(?=\w)", re.I)
 
 # "is too regular to be coincidence": the degree rules out what follows "to be"
