@@ -100,6 +100,9 @@ FIRST_RUNS = {
                              "mentions": (22, 3, 21)},
     "chatbot-leak": {"speakers": (8, 1, 0), "speaker_stance": (17, 4, 17), "relays": (0, 0, 1),
                      "evidence": (0, 1, 5), "merging": (0, 0, 22), "mentions": (21, 3, 16)},
+    # First run on f0510b2, before the painting-attribution and chatbot-leak fixes.
+    "dam-release": {"speakers": (14, 1, 1), "speaker_stance": (28, 5, 7), "relays": (0, 0, 1),
+                    "evidence": (1, 0, 4), "merging": (0, 1, 18), "mentions": (29, 5, 11)},
 }
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -189,10 +192,13 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "painting after a pigment analysis, the donor family and the auction house dispute "
         "it; an art-trade paper) and **chatbot-leak** (a researcher says a start-up's chatbot "
         "showed users other people's conversations, the company first denies it; a tech site "
-        "with an update line). The rules were developed on the seed, port-fire and "
-        "card-breach. The other twenty-one were written as held-out tests, with their gold "
-        "files, before the extractor was first run on them; the last sixteen were written "
-        "blind, by helpers who had not read the rules, their lexicons or their tests (three "
+        "with an update line) and **dam-release** (villages flooded after an upstream state's "
+        "dam released water, the operator says it gave notice; a regional agency wire). The "
+        "rules were developed on the seed, port-fire and "
+        "card-breach. The other twenty-two were written as held-out tests, with their gold "
+        "files, before the extractor was first run on them; the last seventeen were "
+        "written blind, by helpers who had not read the rules, their lexicons or their tests "
+        "(three "
         "of them, gps-jamming's, donation-ledger's and ward-outbreak's writers, saw part of "
         "this section's prose, which names rules; their gold files say so, and the brief "
         "now forbids it). Their first runs:",
@@ -200,15 +206,16 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         *_table(first),
         "",
         "These first runs are the honest estimate for an article nobody has seen: speakers "
-        "hold up (F1 0.65-1.00, median 0.84), speaker + stance much less (0.33-0.81, median "
-        "0.62), and evidence (median 0.00) and claim merging (0.00-0.29) least. A header the "
+        "hold up (F1 0.65-1.00, median 0.84), speaker + stance much less (0.33-0.82, median "
+        "0.63), and evidence (median 0.00) and claim merging (0.00-0.29) least. A header the "
         "rules do not read loses the "
         "publisher, and with it every relay and every sentence in its own voice. After each "
         "first run, one or two articles' misses were fixed by general rules, each tested on "
         "sentences of our own (one test file per round: `test_recall_forms.py`, "
         "`test_blind_forms.py` and `test_blind_clauses.py`, `test_science_forms.py`, "
         "`test_wire_forms.py`, `test_document_forms.py`, `test_blind2_forms.py`, "
-        "`test_blind3_forms.py`, `test_blind4_forms.py`; docs/extraction.md describes the "
+        "`test_blind3_forms.py`, `test_blind4_forms.py`, `test_blind5_forms.py`; "
+        "docs/extraction.md describes the "
         "rules), never by phrases from the articles, by helpers who never saw the articles "
         "still held out. So every row of the first table but the held-out ones shows an "
         "article the rules have seen. What each round did to the articles still held out "
@@ -229,25 +236,25 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "0.90 -> 0.69), chatbot-leak 0.62 -> 0.62 |",
         "| runway-incident, border-shooting (to 0.97 and 0.91) | painting-attribution 0.67 -> "
         "0.67, chatbot-leak 0.62 -> 0.68 (precision 0.81 -> 0.75, recall 0.50 -> 0.62) |",
+        "| painting-attribution, chatbot-leak (to 0.92 and 0.71) | dam-release 0.82 -> 0.82 |",
         "",
         "The finding: rules fixed on one article carry over little to the next, often "
         "nothing; the first runs, and the rows of the articles held out now, are the estimate "
-        "to quote. Review every draft. **Held out now: painting-attribution and "
-        "chatbot-leak.** Their writers' lists of misses, in short: painting-attribution: the "
-        "museum never becomes an actor (\"The Kessler Museum of Fine Arts in Aldenburg has "
-        "announced that P\"), so its eight statements are lost; the byline's section label "
-        "read as the title and the publisher not found, so its nine own-voice sentences are "
-        "lost; \"the newspaper\" a new actor; \"My grandfather never doubted that P\" and "
-        "\"it is not always easy to rule out\" read as denials, \"could not exclude that P\" "
-        "as an affirmation; \"told the Aldenburg Dagblad\" no relay; none of seven evidence "
-        "items; paraphrases of the re-attribution not merged. chatbot-leak: \"according to "
-        "an independent security researcher\" kept apart from the researcher named next; "
-        "\"she said\" given to the man named in the sentence before; \"had 'no indication' "
-        "that P\" and a denial in positive words read as affirmations; \"rejected X's account "
-        "as ..., saying P\" as one statement; \"at first denied that P\" after a relative "
-        "clause, \"She traced the problem to\", a quotation before \"X said in an email\" "
-        "and every own-voice sentence describing the evidence missed; no evidence item and "
-        "no paraphrase merged. "
+        "to quote. Review every draft. **Held out now: dam-release** (first run on f0510b2, its "
+        "row unchanged by the last round). Its writer's list of misses, in short: \"where "
+        "police said P\" made an actor \"Where police\"; \"P, said NAME, a hydrologist\" "
+        "given to the publisher; \"rejected as baseless X's attempt to blame Y, saying P\" "
+        "given to the publisher; the sign-off line (\"Reporting by ...; Editing by ...\") "
+        "read as a statement; \"said it referred to P and 'was not Q'\" and \"consistent "
+        "with P, but Q\" as one statement each; \"a figure the ministry said was part of its "
+        "own estimate\" missed; \"told local broadcaster Velno TV\" no relay; four of five "
+        "evidence items (a release notice, gauge readings, satellite flood maps, drone "
+        "footage) missed; no paraphrase merged. What painting-attribution and chatbot-leak "
+        "still miss after their round: \"she said\" after a quotation given to the last "
+        "person named; \"P, not Q\" loses its second half; \"had 'no indication' that P\", "
+        "\"told the newsletter X\", \"rejected X's account as ..., saying P\" and \"at "
+        "first denied that P\" after a relative clause; \"traced ... to\"; the own-voice "
+        "sentences describing documents; every evidence item and every paraphrase. "
         "What runway-incident and border-shooting still miss after their round: a lede whose "
         "subject is a thing (\"An A320neo rejected its take-off ..., according to a report\")"
         " read as a denial by the aircraft; one half of \"each accusing the other\"; \"the "
