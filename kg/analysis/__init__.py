@@ -52,15 +52,8 @@ import pyoxigraph as ox
 from kg.analysis._memory import TRIM_ABOVE_STATEMENTS, release_freed_memory
 from kg.analysis.bulk import Numbers, compute_numbers
 from kg.analysis.catalogue import Catalogue, CatalogueDetails, read_catalogue
-from kg.analysis.claim_dates import (
-    DatedRows,
-    claims_dated,
-    dated_claims,
-    dated_rows_from_case,
-    read_dated_rows,
-)
-from kg.analysis.claim_sets import claims_with, evidence_items, stance_actors
-from kg.analysis.closure import PairSets
+from kg.analysis.claim_dates import DatedRows, dated_rows_from_case, read_dated_rows
+from kg.analysis.claim_filters import ClaimFilters
 from kg.analysis.columns import CaseColumns, columns_from_case
 from kg.analysis.corroboration import STATUSES, Corroboration, Status, corroborate
 from kg.analysis.credibility import STIX_CONFIDENCE, Credibility, grade_credibility
@@ -163,9 +156,6 @@ class Analysis:
                  dated_loader: Callable[[], DatedRows] | None = None) -> None:
         self.numbers = numbers
         self._catalogue_loader = catalogue_loader or (lambda: Catalogue.of(case_loader()))
-        columns = numbers.columns
-        self._dated_loader = dated_loader or (
-            lambda: dated_rows_from_case(case_loader(), columns))
         self.trust = trust
         self.min_groups = numbers.min_groups
         self._scale = scale
@@ -175,6 +165,11 @@ class Analysis:
         # below hold no reference back to it: with none, the analysis and its arrays are freed
         # as soon as the caller drops it, not at the garbage collector's next full pass.
         self._everything = _Everything(numbers, trust, self._explainer, scale, case_loader)
+        # (no closure here holds the analysis itself: it is freed as soon as it is dropped)
+        everything, explainer, columns = self._everything, self._explainer, numbers.columns
+        self._filters = ClaimFilters(
+            numbers, lambda: explainer.refinement, lambda: everything.__dict__.get("case"),
+            dated_loader or (lambda: dated_rows_from_case(case_loader(), columns)))
         cols = numbers.columns
         self.claims: LazyAssessments[ClaimAssessment] = LazyAssessments(
             cols.claims, cols.claim_index, self._explainer.claim, self._everything.claims)
@@ -308,45 +303,19 @@ class Analysis:
     def claims_with_stance_of(self, actor: str) -> np.ndarray:
         """Ids of the claims whose explanation lists a stance of ``actor`` (an IRI): direct,
         or implied through refinement or contradiction; without building any explanation."""
-        cols = self.numbers.columns
-        if actor not in cols.actor_index:
-            return np.zeros(0, dtype=np.int64)
-        return claims_with(self._stance_actors, np.array([cols.actor_index[actor]]))
+        return self._filters.stance_of(actor)
 
     def claims_with_evidence_kind(self, kind: str) -> np.ndarray:
         """Ids of the claims whose explanation lists an evidence item of ``kind`` (its local
         name, in any case: ``satelliteimagery``); without building any explanation."""
-        cols, wanted = self.numbers.columns, kind.lower()
-        index = {iri: i for i, iri in enumerate(cols.evidence)}
-        items = [index[e.iri] for e in self.catalogue.evidence
-                 if e.iri in index and any(k.lower() == wanted for k in e.kinds)]
-        return claims_with(self._evidence_items, np.array(items, dtype=np.int64))
+        return self._filters.evidence_kind(kind, self.catalogue.evidence)
 
     def claims_dated(self, low: str | None, high: str | None) -> np.ndarray:
         """Ids of the claims whose explanation lists a statement dated on or after ``low`` and
         on or before ``high`` (``YYYY-MM-DD``, either None; a partial date counts if any of
         its days does); without building any explanation. The first call reads every dated
         statement's claim, stance and date (one query on a store)."""
-        rows, sets = self._dated
-        return claims_dated(sets, rows, low, high)
-
-    @cached_property
-    def _dated(self) -> tuple[DatedRows, PairSets]:
-        # Once the whole graph's records are read (every explanation built at once), they
-        # answer, and the store is not read again: the service then asks without holding its
-        # write lock (api.state.ServiceState.explain).
-        case = self._everything.__dict__.get("case")
-        cols = self.numbers.columns
-        rows = dated_rows_from_case(case, cols) if case is not None else self._dated_loader()
-        return rows, dated_claims(cols, self._explainer.refinement, rows)
-
-    @cached_property
-    def _stance_actors(self) -> PairSets:
-        return stance_actors(self.numbers)
-
-    @cached_property
-    def _evidence_items(self) -> PairSets:
-        return evidence_items(self.numbers.columns, self._explainer.refinement)
+        return self._filters.dated(low, high)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form: claims, actors and groups, with every reason."""

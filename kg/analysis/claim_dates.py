@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from kg.analysis import _tsv
-from kg.analysis.bulk import _contradiction
+from kg.analysis.bulk import _contradiction, _union
 from kg.analysis.closure import PairSets, Refinement, pair_sets
 from kg.analysis.columns import AFFIRMS, DENIES, STANCE_CODES, CaseColumns
 from kg.analysis.model import CaseGraph
@@ -100,8 +100,7 @@ def dated_claims(columns: CaseColumns, refinement: Refinement, rows: DatedRows) 
     if len(columns.contradicts):
         parts.append(_contradiction(columns, refinement, up,
                                     pair_sets(rows.claim[affirm], ids[affirm], n)))
-    return pair_sets(np.concatenate([p.claim_of() for p in parts]),
-                     np.concatenate([p.items for p in parts]), n)
+    return _union(*parts)
 
 
 def claims_dated(sets: PairSets, rows: DatedRows, low: str | None, high: str | None) -> np.ndarray:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from kg.analysis.bulk import Numbers
+from kg.analysis.bulk import Numbers, _union
 from kg.analysis.closure import PairSets, Refinement, pair_sets
 from kg.analysis.columns import HEDGES, CaseColumns
 
@@ -45,12 +45,6 @@ def claims_with(sets: PairSets, items: np.ndarray) -> np.ndarray:
     """The claims (sorted ids) whose set holds any of ``items``."""
     hit = np.isin(sets.items, items)
     return np.unique(sets.claim_of()[hit])
-
-
-def _union(*sets: PairSets) -> PairSets:
-    claims = np.concatenate([s.claim_of() for s in sets])
-    items = np.concatenate([s.items for s in sets])
-    return pair_sets(claims, items, sets[0].n_claims)
 
 
 __all__ = ["claims_with", "evidence_items", "stance_actors"]
