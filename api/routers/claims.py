@@ -10,6 +10,7 @@ use in a data version reads every dated statement from the store (one query).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -22,7 +23,7 @@ from pydantic import BaseModel
 from api.deps import get_state
 from api.lookup import find
 from api.routers.paging import Page, encode, page_response
-from api.state import Snapshot
+from api.state import ServiceState, Snapshot
 from kg.analysis import STATUSES, Analysis
 from kg.analysis import ClaimSummary as Numbers
 from kg.analysis.claim_dates import date_bounds
@@ -162,11 +163,15 @@ async def list_claims(
     limit: int = Query(50, ge=1, le=1000, description="Claims per page."),
     offset: int = Query(0, ge=0, description="Claims to skip."),
 ) -> Response:
-    snapshot = get_state(request).current
+    state = get_state(request)
+    snapshot = state.current
     actor_iri = find(snapshot.analysis, "actor", actor) if actor else None
     kind = evidence_kind or None
     low = date_bounds(since)[0] if since else None
     high = date_bounds(until)[1] if until else None
+    dated: np.ndarray | None = None
+    if low is not None or high is not None:
+        snapshot, dated = await _dated(state, low, high)
     index = _index(snapshot)
     # The common filters are column tests over every claim at once; the rest look only at
     # the claims that passed them.
@@ -181,15 +186,26 @@ async def list_claims(
         mask &= np.isin(index.ids, snapshot.analysis.claims_with_stance_of(actor_iri))
     if kind is not None:
         mask &= np.isin(index.ids, snapshot.analysis.claims_with_evidence_kind(kind))
-    if low is not None or high is not None:
-        # The first use in a data version reads the dated statements from the store.
-        dated = await get_state(request).explain(lambda s: s.analysis.claims_dated(low, high))
+    if dated is not None:
         mask &= np.isin(index.ids, dated)
     selected: Sequence[int] = np.flatnonzero(mask)
     page = [index.encoded[i] for i in selected[offset : offset + limit]]
     return page_response(
         request, page, total=len(selected), limit=limit, offset=offset, version=snapshot.version
     )
+
+
+async def _dated(
+    state: ServiceState, low: str | None, high: str | None
+) -> tuple[Snapshot, np.ndarray]:
+    """The claims dated within the range, with the snapshot whose ids they are: the rest of
+    the request must use that one (a write may switch versions while this waits, and claim
+    ids are numbered per version)."""
+    snapshot = state.current
+    if snapshot.analysis.dates_read:  # nothing to read from the store: no write to wait for
+        return snapshot, await asyncio.to_thread(snapshot.analysis.claims_dated, low, high)
+    # The first use in a data version reads the dated statements from the store.
+    return await state.explain(lambda s: (s, s.analysis.claims_dated(low, high)))
 
 
 @router.get("/{claim_id:path}", summary="One claim: stances by group, evidence, grades, reasons")

@@ -317,6 +317,12 @@ class Analysis:
         statement's claim, stance and date (one query on a store)."""
         return self._filters.dated(low, high)
 
+    @property
+    def dates_read(self) -> bool:
+        """True once :meth:`claims_dated` has read the dated statements (it then reads
+        nothing more, so it needs no guard against a write)."""
+        return self._filters.dates_read
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form: claims, actors and groups, with every reason."""
         from kg.analysis.serialize import analysis_to_dict

@@ -64,6 +64,11 @@ class ClaimFilters:
         rows, sets = self._dated
         return claims_dated(sets, rows, low, high)
 
+    @property
+    def dates_read(self) -> bool:
+        """True once the dated statements are read: :meth:`dated` then reads nothing."""
+        return "_dated" in self.__dict__
+
     @cached_property
     def _dated(self) -> tuple[DatedRows, PairSets]:
         # Once the whole graph's records are read (every explanation built at once), they
