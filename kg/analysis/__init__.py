@@ -42,7 +42,6 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -50,27 +49,32 @@ import numpy as np
 import pyoxigraph as ox
 
 from kg.analysis._memory import TRIM_ABOVE_STATEMENTS, release_freed_memory
+from kg.analysis.assessments import (
+    ActorAssessment,
+    ActorSummary,
+    ClaimAssessment,
+    ClaimSummary,
+)
 from kg.analysis.bulk import Numbers, compute_numbers
 from kg.analysis.catalogue import Catalogue, CatalogueDetails, read_catalogue
 from kg.analysis.claim_dates import DatedRows, dated_rows_from_case, read_dated_rows
 from kg.analysis.claim_filters import ClaimFilters
 from kg.analysis.columns import CaseColumns, columns_from_case
-from kg.analysis.corroboration import STATUSES, Corroboration, Status, corroborate
-from kg.analysis.credibility import STIX_CONFIDENCE, Credibility, grade_credibility
+from kg.analysis.corroboration import STATUSES, Status, corroborate
+from kg.analysis.credibility import STIX_CONFIDENCE, grade_credibility
 from kg.analysis.details import CaseDetails, Details, StoreDetails
-from kg.analysis.evidence import EvidenceWeight, weigh_evidence
+from kg.analysis.evidence import weigh_evidence
 from kg.analysis.explain import Explainer
 from kg.analysis.extract import SparqlSource, read_case_graph
-from kg.analysis.groups import SourceGroup, SourceGroups
+from kg.analysis.groups import SourceGroups
 from kg.analysis.lazy import LazyAssessments
-from kg.analysis.model import Actor, CaseGraph, Claim, Statement
+from kg.analysis.model import CaseGraph, Statement
 from kg.analysis.reliability import (
     RELIABILITY_NAMES,
-    Reliability,
     ReliabilityScale,
     grade_reliability,
 )
-from kg.analysis.stances import ImplicationIndex, StanceEntry, stance_tables
+from kg.analysis.stances import ImplicationIndex, stance_tables
 from kg.analysis.store_columns import read_case_columns
 from kg.analysis.trust import DEFAULT_METHOD, METHODS, TrustEstimate, estimate_trust_bulk
 
@@ -79,63 +83,6 @@ DEFAULT_SCALE = ReliabilityScale()
 #: An on-disk store with at most this many statements has its records read at once, so that
 #: its explanations need it no more (a CLI command closes it before it prints).
 EAGER_STATEMENTS = 20_000
-
-
-@dataclass(frozen=True)
-class ClaimAssessment:
-    """Everything the analysis says about one claim.
-
-    ``context`` holds the records the explanation was built from (the claim's neighbourhood),
-    so that it can be shown without reading the whole graph.
-    """
-
-    claim: Claim
-    corroboration: Corroboration
-    credibility: Credibility
-    evidence: tuple[EvidenceWeight, ...]
-    stances: tuple[StanceEntry, ...]
-    belief: float | None
-    context: CaseGraph | None = field(default=None, repr=False, compare=False)
-
-
-@dataclass(frozen=True)
-class ActorAssessment:
-    """Everything the analysis says about one actor (``context`` as for claims)."""
-
-    actor: Actor
-    group: SourceGroup
-    reliability: Reliability
-    statements: tuple[Statement, ...]
-    context: CaseGraph | None = field(default=None, repr=False, compare=False)
-
-
-@dataclass(frozen=True)
-class ClaimSummary:
-    """A claim's numbers without its explanation, for lists of every claim."""
-
-    iri: str
-    status: Status
-    independent_groups: int
-    contested: bool
-    affirming: tuple[str, ...]  # group ids
-    denying: tuple[str, ...]  # group ids, contesting or not
-    contested_by: tuple[str, ...]
-    hedging: tuple[str, ...]
-    credibility: int
-    stix_confidence: int | None
-    belief: float | None
-
-
-@dataclass(frozen=True)
-class ActorSummary:
-    """An actor's numbers without its explanation."""
-
-    iri: str
-    group: str
-    reliability: str
-    trust: float | None
-    assessed_claims: int
-    statements: int
 
 
 class Analysis:

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from kg.analysis._memory import collector_paused
+from kg.analysis.assessments import ActorAssessment, ClaimAssessment
 from kg.analysis.bulk import Numbers
 from kg.analysis.closure import Refinement, _ranges
 from kg.analysis.corroboration import corroborate
@@ -36,9 +36,6 @@ from kg.analysis.model import Actor, CaseGraph, Override
 from kg.analysis.reliability import ReliabilityScale, grade_reliability
 from kg.analysis.stances import ImplicationIndex, stance_tables
 from kg.analysis.trust import TrustEstimate
-
-if TYPE_CHECKING:
-    from kg.analysis import ActorAssessment, ClaimAssessment
 
 
 class GroupOf(Mapping[str, str]):
@@ -195,8 +192,6 @@ class Explainer:
         return np.unique(np.concatenate(parts))
 
     def claim(self, claim: int) -> ClaimAssessment:
-        from kg.analysis import ClaimAssessment
-
         cols = self.numbers.columns
         iri = cols.claims[claim]
         around = self.neighbourhood(claim)
@@ -244,8 +239,6 @@ class Explainer:
             groups.prefetch(self.numbers.partition.group[ids])
 
     def actor(self, actor: int) -> ActorAssessment:
-        from kg.analysis import ActorAssessment
-
         cols = self.numbers.columns
         iri = cols.actors[actor]
         record = self.details.actors([iri])[iri]

@@ -19,8 +19,8 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
+from kg.analysis.assessments import ActorAssessment, ClaimAssessment
 from kg.analysis.corroboration import corroborate
 from kg.analysis.credibility import grade_credibility
 from kg.analysis.evidence import weigh_evidence
@@ -29,9 +29,6 @@ from kg.analysis.model import CaseGraph, Statement
 from kg.analysis.reliability import ReliabilityScale, assessed_claims, grade_reliability
 from kg.analysis.stances import ImplicationIndex, stance_tables
 from kg.analysis.trust import DEFAULT_METHOD, TrustEstimate, estimate_trust
-
-if TYPE_CHECKING:
-    from kg.analysis import ActorAssessment, ClaimAssessment
 
 
 def reference_assessments(
@@ -45,8 +42,6 @@ def reference_assessments(
 
     Trust runs ``method`` as asked, whatever the size (:func:`kg.analysis.trust.estimate_trust`).
     """
-    from kg.analysis import ActorAssessment, ClaimAssessment
-
     scale = scale or ReliabilityScale()
     groups = source_groups(case)
     stances, evidence_entries = stance_tables(case, ImplicationIndex(case))

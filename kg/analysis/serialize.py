@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kg.analysis.assessments import ActorAssessment, ClaimAssessment
 from kg.analysis.corroboration import GroupStance
 from kg.analysis.evidence import EvidenceWeight
 from kg.analysis.model import CaseGraph
 from kg.analysis.stances import StanceEntry
 
 if TYPE_CHECKING:
-    from kg.analysis import ActorAssessment, Analysis, ClaimAssessment
+    from kg.analysis import Analysis
 
 
 def short_id(iri: str) -> str:
