@@ -48,6 +48,24 @@ def test_growth_is_measured_on_the_median_per_store(run: ModuleType) -> None:
     assert disk["exponent"] == pytest.approx(2.0)
 
 
+def test_growth_over_the_whole_range_is_given_after_the_steps(run: ModuleType) -> None:
+    results = [
+        _result("memory", 100_000, [1.0]),
+        _result("memory", 1_000_000, [5.0]),
+        _result("memory", 10_000_000, [100.0]),  # 20x in the last step
+    ]
+    steps = run.growth(results)
+    assert [(g["from"], g["to"]) for g in steps] == [
+        (100_000, 1_000_000),
+        (1_000_000, 10_000_000),
+        (100_000, 10_000_000),
+    ]
+    whole = steps[-1]
+    assert whole["time_ratio"] == pytest.approx(100.0)
+    assert whole["exponent"] == pytest.approx(1.0)
+    assert whole["nlogn_ratio"] == pytest.approx(100 * math.log(1e7) / math.log(1e5))
+
+
 def test_the_swap_probe_reads_the_kernel_counters(run: ModuleType) -> None:
     state = run.swap_state()
     assert set(state) == {"pswpin", "pswpout", "swap_total"}
