@@ -27,6 +27,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from kg.analysis._hashing import sorted_search
 from kg.analysis.closure import PairSets, Refinement, _ranges, distinct, pair_sets
 from kg.analysis.columns import AFFIRMS, DENIES, HEDGES, CaseColumns
 from kg.analysis.credibility import STRONG_EVIDENCE_PRIOR
@@ -129,7 +130,7 @@ def _contains(keys: np.ndarray, query: np.ndarray) -> np.ndarray:
     """Which of ``query`` are in the sorted array ``keys``."""
     if not len(keys):
         return np.zeros(len(query), dtype=bool)
-    pos = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
+    pos = np.minimum(sorted_search(keys, query), len(keys) - 1)
     return keys[pos] == query
 
 

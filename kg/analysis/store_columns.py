@@ -15,7 +15,7 @@ import numpy as np
 import pyoxigraph as ox
 
 from kg.analysis import _tsv
-from kg.analysis._hashing import unique_inverse
+from kg.analysis._hashing import sorted_search, unique_inverse
 from kg.analysis._memory import TRIM_ABOVE_STATEMENTS, release_freed_memory
 from kg.analysis.closure import distinct_pairs
 from kg.analysis.columns import EMPTY_PAIRS, CaseColumns
@@ -133,7 +133,7 @@ class _Interner:
             out[bound] = [index.get((int(a), int(b)), -1)
                           for a, b in zip(h1[bound].tolist(), h2[bound].tolist(), strict=True)]
             return out
-        at = np.minimum(np.searchsorted(keys1, h1), len(keys1) - 1)
+        at = np.minimum(sorted_search(keys1, h1), len(keys1) - 1)
         hit = (keys1[at] == h1) & (keys2[at] == h2) & table.bound(col)
         out[hit] = at[hit]
         return out
