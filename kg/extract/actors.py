@@ -71,7 +71,7 @@ _PERSON_NAME = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z\u2019'-]+"
 _NAME_OF = re.compile(r"((?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){1,3})\s+"
                       r"((?:of|at|from)\s+(?:the\s+)?[A-Z].*)")
 # a short form in brackets after a name: "the Coastal Fisheries Board (CFB)"
-_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)\s*$")
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]{1,7}|(?:[A-Z][a-z]+){2,4})\)\s*$")  # or "(KelShip)"
 _PARTITIVE = re.compile(r"(?:one|two|three|some|several|many|most|each)\s+of\s+(?:them|those|"
                         r"(?:the|its|their)\s+[a-z][\w-]*)", re.I)
 

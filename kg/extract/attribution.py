@@ -23,14 +23,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.extract import verb_forms as vf
 from kg.extract.asides import blank_asides
 from kg.extract.frame import ADJUNCT, Frame, finite, skip_adjuncts, terminator, verb_pattern
 from kg.extract.lexicon import Lexicon, Verb
+from kg.extract.outlet_phrases import told_outlet
 from kg.extract.passive import passive_denial
 from kg.extract.sentences import Sentence
 from kg.extract.sourcing import cited_sources, closing_outlets, quoted_source, relative_speaker
 from kg.extract.subjects import (
     anaphoric_subject,
+    inverted_speaker,
     inverted_subject,
     opening_subject,
     strip_modifiers,
@@ -49,7 +52,7 @@ from kg.extract.surrounds import (
 # Words between a speaker and the verb that qualify the act of reporting.
 # ("media", "news", "press" only in lower case: "Harwick Academic Press said" is a name)
 _NOUN_BEFORE = re.compile(r"\b(?:(?i:a|an|the|its|his|her|their|our|this|these|those|such|"
-                          r"new|recent|earlier|latest|initial|first)|media|news|press|"
+                          r"new|recent|earlier|latest|initial|(?<!at )first)|media|news|press|"
                           r"^(?i:media|news|press))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 # "it was too early to say whether P": an infinitive after an impersonal frame reports no one
@@ -99,7 +102,9 @@ _NEW_SPEAKER = re.compile(r"(?:,\s+(?:but|while|whereas|although|and)|;)\s+(?:(?
                           r"[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){0,5}\s+(?:(?:has|had|also|then|later)\s+)*$")
 _CLAUSE_SPLIT = re.compile(r",?\s+and\s+that\s+|,\s+that\s+")
 # a relative pronoun before the subject of its clause: the subject is the noun phrase after it
-_RELATIVE = re.compile(r"(?i:which|whom|that)\s+(?=(?i:the|an?|its|his|her|their)\s|[A-Z])")
+# ("the village of Lomm, where police said P": police, any noun after "where")
+_RELATIVE = re.compile(r"(?i:which|whom|that)\s+(?=(?i:the|an?|its|his|her|their)\s|[A-Z])|"
+                       r"(?i:where)\s+(?=\w)")
 # a conjunction that opens an adverbial clause, never what was said ("said as it published")
 _SUBORDINATE = re.compile(r"\s*(?:as|while|whereas|because|although|though)\s")
 _RECIPIENT = re.compile(
@@ -120,8 +125,13 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
             frame.recipient = (sent.start + position + ahead.start(1),
                                sent.start + position + ahead.end(1) - 1)
             position += ahead.end(1)
-        match = _RECIPIENT.match(masked[position:]) if not ahead else None
-        if match and match.group(0).strip():
+        # "told local broadcaster Kestrel TV": an outlet named by its head noun
+        described = told_outlet(masked, position, lex) if not ahead else None
+        match = _RECIPIENT.match(masked[position:]) if not ahead and not described else None
+        if described:
+            frame.recipient = (sent.start + described[0], sent.start + described[1])
+            position = described[1]
+        elif match and match.group(0).strip():
             recipient = (position + match.start(), position + match.end())
             while recipient[1] > recipient[0] and masked[recipient[1] - 1] == " ":
                 recipient = (recipient[0], recipient[1] - 1)
@@ -130,6 +140,8 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
             frame.recipient = (sent.start + recipient[0], sent.start + recipient[1])
             position += match.end()
     position = skip_adjuncts(masked, position)
+    if verb.stance == "denies" and (shifted := vf.shifted_object(masked, position, lex)):
+        return shifted[1] if shifted[0] else None  # "rejected as baseless X's attempt to Q"
     if verb.cls in {"release", "cite", "topic"} or _STARTS_TERMINATOR.match(masked[position:]):
         return None
     if _relay_next(masked[position:], lex):
@@ -198,7 +210,8 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
         v0, v1 = match.span()
         verb = lex.verbs[match.group(0)]
         if _NOUN_BEFORE.search(masked[:v0]) or _PASSIVE_BEFORE.search(masked[:v0]) or \
-                _IMPERSONAL_BEFORE.search(masked[:v0]) or (
+                _IMPERSONAL_BEFORE.search(masked[:v0]) or vf.modal_object(masked, v0, v1) or \
+                vf.refused_act(masked, verb, v1) or (
                     verb.form.endswith("ed") and (
                         re.match(r"\s+by\b", masked[v1:]) or
                         re.match(r"\s*by\b", masked[skip_adjuncts(masked, v1):]) or
@@ -209,6 +222,12 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
             if not frames and (passive := passive_denial(sent, masked, verb, v0, v1)):
                 frames.append(passive)
                 claimed_until = passive.attribution[0][1] - sent.start
+            continue
+        if v0 < claimed_until and frames and frames[-1].claims and \
+                (relative := vf.appositive_relative(sent, masked, verb, v0, v1)):
+            # "P, a figure the company said was Q": P ends at the comma; the company says Q
+            frames[-1].claims[-1] = (frames[-1].claims[-1][0], relative[0])
+            frames.append(relative[1])
             continue
         new_speaker = _NEW_SPEAKER.search(masked[:v0]) if v0 < claimed_until and \
             verb.cls in {"speech", "belief"} else None
@@ -221,7 +240,8 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
             new_speaker = None
         if v0 < claimed_until and not new_speaker and not (
                 _COORDINATED.search(lead)
-                or (re.search(r",\s+$", masked[:v0]) and verb.form.endswith("ing"))):
+                or (re.search(r",\s+$", vf.quote_comma(sent, masked, v0)) and
+                    verb.form.endswith("ing"))):
             continue
         frame = _frame(sent, masked, verb, v0, v1, [] if new_speaker else frames, lex)
         if frame is not None and frame.question and new_speaker and frames and frames[-1].claims:
@@ -247,8 +267,9 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
 def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
            frames: list[Frame], lex: Lexicon) -> Frame | None:
     base = sent.start
+    before = vf.quote_comma(sent, masked, v0)  # ('as "a distortion," saying P')
     coordinated = bool(frames) and bool(re.search(r"(?:,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)$",
-                                                  masked[:v0]))
+                                                  before))
     # "..., but would not say whether Q": the verb's modifiers after the conjunction are cues
     m0, modifiers = strip_modifiers(masked, v0)
     # (only before a clause: "kept the permits and refused to show them" is another act)
@@ -266,7 +287,7 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
         # the previous claim ends where this verb's clause begins
         if previous.claims and previous.claims[-1][1] > base + v0:
             cut = re.search(r"(?:,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)$",
-                            masked[:m0 if modified else v0])
+                            masked[:m0] if modified else before)
             previous.claims[-1] = (previous.claims[-1][0], base + (cut.start() if cut else v0))
         span = _complement(sent, masked, v1, verb, frame, lex)
         if span:
@@ -282,6 +303,9 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
         before = masked[:v0].rstrip()
         if before.endswith((",", "\u201d", '"')) and "_" in before:
             inverted = inverted_subject(masked, v1)
+        elif before.endswith(",") and verb.lemma in vf.INVERTING:
+            # "P, said Hugo Lant, a hydrologist at X": a paraphrase before an inverted speaker
+            inverted = inverted_speaker(masked, v1)
         if inverted is None:
             return None
     anaphor_words = None
@@ -315,7 +339,7 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
         frame.claims.append((base + span[0], base + span[1]))
     elif not frame.question and not frame.claims and \
             not relative_aside(sent, masked, frame, s0, v1):  # ("as proof that P": P is all)
-        front_claim(sent, masked, frame, s0)
+        front_claim(sent, masked, frame, min(s0, v0))
         after_attribution(sent, masked, frame, v1, lex)
     if not frame.question and frame.kind == "speech":
         rejoin_quote(sent, masked, frame, min(s0, v0), max(s1, v1))

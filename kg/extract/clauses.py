@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.extract.frame import IRREGULAR_PAST
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import Span
 
@@ -32,6 +33,8 @@ _CLAUSES = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+that\s+|;\s+|,?\s+so\s+th
                       r"bought|thought|caught|built|lost|paid|won|met|heard|struck|hit|put|"
                       r"set|cut|shut|spent|sold|fought|taught|felt|led|fled)\b|"
                       r"(?:did|does|do)\s+not\s+[a-z]+\b|"
+                      # 'and "was not a warning"': a negated copula and a noun phrase
+                      r"[\u201c\x22]?(?:was|were|is|are)\s+(?:not|never)\s+(?:an?|the|any)\s|"
                       # 'and had "followed every instruction"': a quotation opening on the verb
                       # after its auxiliary
                       r"(?:had|has|have|was|were)\s+[\u201c\x22](?!(?:no|an?|the|any|some|"
@@ -70,7 +73,18 @@ _NEW_CLAUSE = (r",\s+(?:and|but)\s+(?=(?:we|i|he|she|they|it|its|their|his|her|o
                # list of clauses, without its conjunction, when one follows
                rf",\s+(?=(?:(?:we|i|he|she|they)\s+(?!{_REPORTING}\b)(?:\w+ed|{_AUX})|"
                rf"(?:the|its|their|his|her|our|my|this|these|those)\b(?:\s+[\w\u2019'-]+){{0,3}}?"
-               rf"\s+{_AUX})\b[^,]*,\s+(?:and|but)\s)")
+               rf"\s+{_AUX})\b[^,]*,\s+(?:and|but)\s)|"
+               # ", and the release stayed within ...": a determiner's noun phrase and a past
+               # verb; ", but rain fell on ...": a bare noun and a past verb after "but" (not
+               # an adverb: ", but only reopened"); ", and for many families the harvest is
+               # gone": a fronted phrase, then the subject and its verb
+               rf",\s+(?:and|but)\s+(?=(?:the|its|their|his|her|our|my|this|these|those)"
+               rf"(?:\s+[\w\u2019'-]+){{1,3}}?\s+(?:\w+ed|{IRREGULAR_PAST})\s)|"
+               rf",\s+but\s+(?=(?!(?:only|also|then|still|later|never|soon|not|just|even|"
+               rf"again|instead)\b)[a-z]+(?<!ly)\s+(?:\w+ed|{IRREGULAR_PAST})\s)|"
+               rf",\s+(?:and|but)\s+(?=(?:for|in|on|at|to|by)\s+(?:[\w\u2019'-]+\s+){{1,4}}?"
+               rf"(?:the|its|their|his|her|our|my|we|they)\s+(?:[\w\u2019'-]+\s+){{0,2}}?"
+               rf"{_AUX}\b)")
 # "P and found no trace of Q": a second verb of the same subject with a negative object
 _PAST = (r"(?:\w+ed|found|saw|got|gave|took|made|heard|knew|left|showed|kept|held|met|felt|"
          r"spotted|seen)")
@@ -103,6 +117,9 @@ _QUOTE_PARTS = re.compile(rf"(?<=[.!?;])\s+(?=[A-Z\u201c\"])|;\s+|{_PURPOSE}")
 # "we closed it because P, not because Q": the reason denied is a claim of its own, which
 # keeps its "not because" (a frame of denial_cues.tsv that denies Q)
 _NOT_BECAUSE = r",\s+(?=not\s+because\s)"
+# "it is part of the original frame, not a later repair": the noun phrase set against the
+# first is a claim of its own, which the speaker denies (at the end of the clause only)
+_NOT_NOUN = r",\s+(?=not\s+(?:an?|the|its|their|his|her|our|my)\s+[^,;]+[,.\u201d\x22]*\s*$)"
 # "the figures understate the problem because crews no longer file reports": a negated reason
 # is a claim of its own, which the speaker denies (an affirmed reason stays with its result)
 _NEGATED_REASON = (r",?\s+because\s+(?=(?:[\w\u2019'-]+\s+){1,5}?(?:no\s+longer|never|"
@@ -129,7 +146,7 @@ def _splitter(base: re.Pattern[str], negatives: tuple[str, ...]) -> re.Pattern[s
                 r"could)\s+(?:not|never|no\s+longer)\b|" + _NEGATIVE_OBJECT +
                 (rf"|(?:{subjects})\s+(?:[\w\u2019'-]+\s+){{0,4}}?(?:is|are|was|were|has|have|"
                  r"had|did|does|do|could|would|can|will|\w+ed|\w+s)\b" if subjects else "") + ")")
-    return re.compile(rf"{base.pattern}|{negative}|{_NEW_CLAUSE}|{_NOT_BECAUSE}|"
+    return re.compile(rf"{base.pattern}|{negative}|{_NEW_CLAUSE}|{_NOT_BECAUSE}|{_NOT_NOUN}|"
                       rf"{_NEGATED_REASON}|{_NEGATED_AFTER_AND}|{_NEGATIVE_RELATIVE}")
 
 

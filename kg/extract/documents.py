@@ -37,6 +37,7 @@ from kg.extract.actors import ActorRecord
 
 if TYPE_CHECKING:
     from kg.extract.frame import Frame
+    from kg.extract.model import Span
     from kg.extract.sentences import Sentence
     from kg.extract.statements import Context
 
@@ -63,20 +64,64 @@ def _owned(phrases: tuple[str, ...]) -> re.Pattern[str]:
     showing; the owner made it, whoever passed it on."""
     nouns = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases),
                             key=len, reverse=True)) or "(?!)"
-    return re.compile(r"(?:^|[,;:]\s+)(?P<who>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})"
+    # (a definite description owns too: "The conservation centre's report, which ..., records
+    # that P"; and "contains" and "lists" say what the material holds)
+    return re.compile(r"(?:^|[,;:]\s+)(?P<who>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}|"
+                      r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
                       r"(?:[\u2019']s|(?<=s)[\u2019'])\s+(?:own\s+)?"
-                      rf"(?P<what>(?:[\w-]+\s+){{0,2}}?(?i:{nouns}))(?:,[^,]{{1,80}},)?\s+"
+                      rf"(?P<what>(?:[\w-]+\s+){{0,2}}?(?i:{nouns}))(?:\s+on\s+[^,]{{1,40}})?"
+                      r"(?:,[^,]{1,80},)?\s+"
                       r"(?:show|shows|showed|found|reveal|reveals|revealed|indicate|indicates|"
-                      r"indicated|suggest|suggests|suggested|record|records|recorded)\b")
+                      r"indicated|suggest|suggests|suggested|record|records|recorded|contains|"
+                      r"contained|lists|listed)\b")
+
+
+@cache
+def _own(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """"one of the museum's own laboratory notes": "own" says whose the material is,
+    wherever it stands."""
+    nouns = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases),
+                            key=len, reverse=True)) or "(?!)"
+    return re.compile(r"\b(?P<who>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}|"
+                      r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+                      r"(?:[\u2019']s|(?<=s)[\u2019'])\s+own\s+"
+                      rf"(?P<what>(?:[\w-]+\s+){{0,2}}(?i:{nouns}))\b")
+
+
+def _known_only(ctx: Context, phrase: str, at: int, sentence: int) -> ActorRecord | None:
+    """The actor ``phrase`` names when the table knew it before; else None, and the table is
+    left as it was (no actor made for the description)."""
+    table = ctx.table
+    records, keys, recent = set(table.records), dict(table.keys), len(table.recent)
+    found = table.resolve(phrase, at, sentence=sentence)
+    if found is None or found.id in records:
+        return found
+    for ident in set(table.records) - records:
+        del table.records[ident]
+    table.keys.clear()
+    table.keys.update(keys)
+    del table.recent[recent:]
+    return None
 
 
 def owned_material(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
-    """The material a sentence presents as a named owner's ("X's own logs ... show P"),
-    produced by the owner, with the sentence's statements to support (set by the pipeline)."""
+    """The material a sentence presents as a named owner's ("X's own logs ... show P",
+    "one of the museum's own notes"), produced by the owner, with the sentence's statements
+    to support (set by the pipeline)."""
     found = []
-    for match in _owned(tuple(ctx.lex.evidence)).finditer(sent.text):
-        owner = ctx.table.resolve(match.group("who"), sent.start + match.start("who"),
-                                  sentence=sent.index)
+    phrases = tuple(ctx.lex.evidence)
+    makers: list[Span] | None = None
+    for match in [*_owned(phrases).finditer(sent.text), *_own(phrases).finditer(sent.text)]:
+        at = sent.start + match.start("who")
+        described = match.group("who")[4:5].islower()
+        if described and makers is None:
+            makers = [m.span for m in ev.released_by(sent.text, sent.start, sent.index, ctx.lex)]
+        # ("the company's own records, which Vale Water filed": a description names only a
+        # body met before when the sentence names the maker)
+        named = described and any(a < sent.start + match.end("what") and
+                                  sent.start + match.start("what") < b for a, b in makers or [])
+        owner = _known_only(ctx, match.group("who"), at, sent.index) if named else \
+            ctx.table.resolve(match.group("who"), at, sentence=sent.index)
         kind = ev.evidence_kind(match.group("what"), ctx.lex)
         if owner is None or kind is None or owner.kind == "NewsOutlet":
             continue

@@ -45,10 +45,12 @@ _FOUND = re.compile(r"^(its|their|our|his|her|the|an|a|)\b\s*"
                     r"((?:[\w\u2019'-]+\s+){0,3}?(?:analysis|samples?|tests?|footage|video|images?|imagery|photos?|photographs?|"
                     r"reports?|investigation|review|records|audit|data|inspection|documents?|"
                     r"emails?|letters?|files?|recordings?|databases?|ledgers?|registers?|"
-                    r"spreadsheets?|filings|bearings|statements)"
+                    r"spreadsheets?|filings|bearings|statements|maps|charts?|readings|notices?|logs)"
                     # ("flight data from those aircraft showed P": where the material came from)
                     r"(?:\s+(?:from|of)\s+(?:[\w\u2019'-]+\s+){0,2}?[\w\u2019'-]+(?=\s+(?:had\s+|has\s+)?"
-                    r"(?:found|shows?|showed|confirmed|revealed)\s))?)\s*(?:,\s+which\s+[^,]+,\s*)?"
+                    r"(?:found|shows?|showed|confirmed|revealed)\s))?)\s*"
+                    # ("its flood maps, made from radar images, showed P": an aside)
+                    r"(?:,\s+(?:which\s+|[a-z]+\s+)[^,]+,\s*)?"
                     r"(?:(?:seen|obtained|reviewed)\s+"
                     r"by\s+(?:the\s+)?[\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]*)*\s+)?(?:had\s+|has\s+|"
                     r"have\s+)?(?:found|shows?|showed|confirmed|revealed|indicated|detected|"
@@ -97,6 +99,7 @@ _SHOWING = re.compile(r"\b(?:appearing\s+to\s+show|purportedly\s+showing|showing
 # material, the verb that says who made or passed it, an adjunct, then who. The nouns are
 # those of evidence_kinds.tsv (plural too), so a phrase a user adds is read here as well
 _RELEASED_BY_VERBS = (r"released|published|posted|provided|supplied|shared|obtained|leaked|taken|"
+                      r"broadcast|aired|televised|streamed|"
                       r"compiled|filmed|recorded|shot|produced|prepared|written|commissioned|"
                       r"captured|collected|gathered|kept|conducted|carried\s+out|made|"
                       r"drawn\s+up")
@@ -108,7 +111,8 @@ _RELEASED_BY = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))"
                 # office", "on its behalf" (no comma, at most six words)
                 # (two of them: "posted online in October by X")
                 r"(?:\s+(?:online|publicly|(?:on|in|inside|at|during|between|over|for|last|"
-                r"earlier)\s+[^,;]{{1,40}}?)){{0,2}}"
+                # (not past "and seen": "posted on X's site and seen by the Gazette")
+                r"earlier)\s+(?:(?!and\s+[a-z]+(?:ed|en|wn)\b)[^,;]){{1,40}}?)){{0,2}}"
                 # "shot on phones and posted online, apparently by X": a second participle, and
                 # a hedge before the maker
                 rf"(?:\s+and\s+(?:{_RELEASED_BY_VERBS})(?:\s+(?:online|publicly|on\s+[^,;]{{{{1,40}}}}?))?)?"
@@ -121,7 +125,14 @@ _RELEASED_BY = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))"
 _MADE_FROM = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))\s+from\s+"
               r"(?P<who>(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
               r"[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){{0,4}}|(?:its|their|his|her)\s+"
-              r"(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)(?=[,.;]|\s+(?:which|that|show|shows|"
+              r"(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*|"
+              # "readings from the agency's weather station at Holm Point": the agency's
+              r"(?P<owner>(?:the\s+)?[a-z][\w-]*)[\u2019']s\s+(?:[\w-]+\s+){{0,2}}?[\w-]+"
+              r"(?:\s+(?:at|in|near|on)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?|"
+              # "a memorandum from the then chief curator, Willem Osterhout": the name
+              r"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*,\s+"
+              r"(?P<named>[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){{1,3}}))"
+              r"(?=[,.;]|\s+(?:which|that|show|shows|"
               r"showed|and|on|in)\b|$)")
 
 
@@ -136,7 +147,17 @@ _NAME_MADE = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,2}}?(?:{nouns}))"
               # ("had mounted" only: "reports that X has sent troops" is what they report)
               r"(?:(?:had|has)\s+(?=mounted|installed))?"
               r"(?P<verb>sent|wrote|took|filmed|recorded|kept|compiled|made|filed|submitted|"
-              r"mounted|installed)\b")
+              # ("a video that Ana Ruiz shared with the Gazette": she passed it on)
+              r"mounted|installed|shared|provided|supplied|handed)\b")
+
+
+# "The notice, posted on Norvik Rail's website, ...": the site's owner released it (a named
+# owner only: "its website" leaves the owner to the words around it)
+_POSTED_ON = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))\s*,?\s+"
+              r"(?P<verb>posted|published|released|put)\s+(?:online\s+)?on\s+"
+              r"(?P<who>(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,4}})[\u2019']s?\s+"
+              r"(?:own\s+|official\s+)?(?:website|web\s*site|site|web\s+page|page|account|"
+              r"channel|feed)\b")
 
 
 @cache
@@ -147,7 +168,8 @@ def _material(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
                    reverse=True)
     nouns = "(?i:" + ("|".join(words) or "(?!)") + ")"
     return (re.compile(_RELEASED_BY.format(nouns=nouns)),
-            re.compile(_MADE_FROM.format(nouns=nouns)), re.compile(_NAME_MADE.format(nouns=nouns)))
+            re.compile(_MADE_FROM.format(nouns=nouns)), re.compile(_NAME_MADE.format(nouns=nouns)),
+            re.compile(_POSTED_ON.format(nouns=nouns)))
 
 
 # "taken by X", "compiled by X": X made the material; "released by X": X released it
@@ -283,8 +305,11 @@ def shown_claim(text: str, after: int) -> tuple[int, int] | None:
 def released_by(text: str, start: int, sentence: int, lex: Lexicon) -> list[EvidenceMention]:
     """``satellite images released by X``: evidence released by the actor named."""
     found = []
-    by, made_from, name_made = _material(tuple(lex.evidence))
-    for match in [*by.finditer(text), *made_from.finditer(text), *name_made.finditer(text)]:
+    by, made_from, name_made, posted_on = _material(tuple(lex.evidence))
+    posted = posted_on.finditer(text) if re.search(r"\s(?:posted|published|released|put)\s+"
+                                                   r"(?:online\s+)?on\s", text) else ()
+    for match in [*by.finditer(text), *made_from.finditer(text), *name_made.finditer(text),
+                  *posted]:
         kind = evidence_kind(match.group("what"), lex)
         if kind:
             phrase = match.group("what").strip()
@@ -294,10 +319,12 @@ def released_by(text: str, start: int, sentence: int, lex: Lexicon) -> list[Evid
             verb = re.sub(r"\s+", " ", (match.groupdict().get("verb") or "from").lower())
             role = "produced" if verb in _MADE_BY | _NAME_MADE_VERBS or verb == "from" \
                 else "released-by"
+            # ("readings from the agency's weather station": the station's owner made them)
+            who = next((g for g in ("owner", "named") if match.groupdict().get(g)), "who")
             found.append(EvidenceMention(kind, phrase[at:], (phrase_start, phrase_start +
                                                              len(phrase) - at),
-                                         role, sentence, actor_text=match.group("who"),
-                                         actor_at=start + match.start("who")))
+                                         role, sentence, actor_text=match.group(who),
+                                         actor_at=start + match.start(who)))
     return found
 
 

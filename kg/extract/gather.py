@@ -104,15 +104,15 @@ def _same_material(record: EvidenceRecord, mention: EvidenceMention) -> bool:
     """Whether a mention of the same kind by the same actor can be the same material: any
     for a specific kind ("Video"); for the generic kind "Evidence" ("data", "an inspection",
     "logs") only when the head nouns agree (an actor's inspection is not its data)."""
-    if mention.kind != "Evidence":
-        return True
+    if mention.kind not in {"Evidence", "Document"}:
+        return True  # (a body's notes are not its file: documents by their nouns too)
     head = mention.description.lower().split()[-1:] or [""]
     return head[0].rstrip("s") in record.description.lower()
 
 
 def _apply(ctx: Context, record: EvidenceRecord, mention: EvidenceMention) -> None:
-    if mention.span not in record.spans:  # (one phrase read twice: cited by X, made by Y)
-        record.spans.append(mention.span)
+    if not any(a <= mention.span[0] and mention.span[1] <= b for a, b in record.spans):
+        record.spans.append(mention.span)  # (one phrase read twice: cited by X, made by Y)
     actor = mention.actor
     if actor:
         if mention.role in {"released", "released-by"}:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import Country, KnownOrg, Lexicon, OrgHead, Title
 from kg.extract.located import without_place
+from kg.extract.outlet_phrases import noun_named_outlet
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
             "it": "thing", "they": "group", "them": "group", "we": "group", "i": "person"}
@@ -139,8 +140,9 @@ def is_outlet(name: str, lex: Lexicon) -> str | None:
 
 def outlet_name(phrase: str, lex: Lexicon) -> str | None:
     """The outlet ``phrase`` names: by its name, or by a name after an outlet's head noun
-    ("the local newspaper Valle Hoy")."""
-    return is_outlet(phrase, lex) or describe(phrase, lex).outlet
+    ("the local newspaper Valle Hoy", "the Vantish newspaper Dagsblad")."""
+    return is_outlet(phrase, lex) or describe(phrase, lex).outlet or \
+        noun_named_outlet(phrase, lex)
 
 
 def _longest(words: list[str], table: dict[str, object], *, lower: bool) -> tuple[int, int]:
@@ -385,6 +387,8 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
         possessor = possessor or role[2]
     # "the Brazilian sports newspaper Lance Hoje": a name after an outlet's head noun
     outlet = name if name and head and head.cls == "outlet" and title is None else None
+    if outlet is None and name is None and title is None:  # "the Vantish newspaper X"
+        name = outlet = noun_named_outlet(text, lex)
     return Description(
         text=text, definite=definite, state=state, state_form=state_form, possessor=possessor,
         known_org=known_org, title=title, title_text=title_text, name=name, head=head,

@@ -153,7 +153,7 @@ def lead_clause(ctx: Context, sent: Sentence, frames: list[Frame]) -> None:
         return
     before = sent.masked()[:first.speaker[0] - sent.start]
     # (", with residents accusing the council of P": an absolute clause after the writer's)
-    match = re.match(r"^(.*?),\s+(?:and|but|while|as|with)\s+$", before)
+    match = re.match(r"^(.*?),\s+(?:and|but|while|as|with|where)\s+$", before)
     claimed = any(a < first.speaker[0] for f in frames for a, _ in f.claims)
     if match and not claimed and len(match.group(1).split()) >= 4:
         _own(ctx, sent, (sent.start, sent.start + match.end(1)), "affirms", [], 0.7)

@@ -46,10 +46,11 @@ _BYLINE_ROLE = re.compile(r"(?i)\b(?:editor|correspondent|reporter|writer|column
 _STAMP = re.compile(r"(?i)^(?:published|updated|posted|last updated)\b:?\s")
 # "Staff writer Ana Reyes contributed to this report.", "Reuters contributed reporting.": a
 # credit for the reporting, no statement; so is a wire story's sign-off, "Reporting by X;
-# Additional reporting by Y; Editing by Z"
+# Additional reporting by Y; Editing by Z", also in brackets, as wires print it
 _CONTRIBUTED = re.compile(r"^[A-Z][\w\u2019'.&, -]*\s+contributed\s+(?:reporting\s+)?"
                           r"(?:to\s+this\s+(?:report|story|article)|reporting)\.?$|"
-                          r"^(?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by\s+[A-Z]")
+                          r"^[(\[]?\s*(?:Additional\s+)?(?:Reporting|Writing|Editing|"
+                          r"Compiled|Compiling)\s+by\s+[A-Z]")
 _CLOCK_END = re.compile(r"(?i)\d\s*[ap]\.m\.$")
 _BYLINE_TITLE = re.compile(r"The(?:\s+[A-Z][\w\u2019'&-]*){1,4}")
 _OUTLET_NAME = r"((?:The\s+|the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)"

@@ -21,6 +21,7 @@ from kg.extract.frame import Frame
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import RelayStep
 from kg.extract.names import describe, is_outlet, outlet_name
+from kg.extract.outlet_phrases import outlet_prefix
 from kg.extract.sentences import Sentence
 
 if TYPE_CHECKING:
@@ -76,11 +77,15 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
                             r"\d+(?:[\u2019']s)?|of|and))*(?:\s+(?:programme|program|show|"
                             r"podcast|bulletin)\b)?)", masked[match.end():])
             outlet = is_outlet(name.group(1).rstrip("."), ctx.lex) if name else None
+            end = match.end() + len(name.group(1)) if name else None
             if outlet is None:  # "according to the Brazilian sports newspaper Lance Hoje"
                 name = _DESCRIBED_OUTLET.match(masked[match.end():])
                 outlet = describe(name.group(1).rstrip("."), ctx.lex).outlet if name else None
-            span = (sent.start + match.start(), sent.start + match.end() + len(name.group(1))) \
-                if name else None
+                end = match.end() + len(name.group(1)) if name else None
+            if outlet is None and (described := outlet_prefix(masked[match.end():], ctx.lex)):
+                # "told local broadcaster Kestrel TV", "the Vantish newspaper Dagsblad"
+                outlet, end = described[1], match.end() + described[0]
+            span = (sent.start + match.start(), sent.start + end) if end is not None else None
             if outlet and not any((s.span and span and s.span[0] <= span[0] < s.span[1])
                                   or s.outlet == ctx.table.outlet(outlet).id for s in steps):
                 steps.append(RelayStep(ctx.table.outlet(outlet).id,

@@ -10,8 +10,9 @@ the head noun ("the inspectorate", "the ministry", "the board") name it from the
 
 A bracketed pair counts only when the letters are the initials of the capitalised words of
 the name just before them ("Ministry of External Affairs (MEA)", "Harl Mining Inspectorate
-(HMI)"), possibly with a trailing "of Place" left out of the letters ("Civil Aviation
-Authority of Norland (CAA)"); a possessor before the name is not part of it. Anything else in
+(HMI)"), or a blend of the first letters of each ("Kelda Shipping (KelShip)"), possibly with
+a trailing "of Place" left out of the letters ("Civil Aviation Authority of Norland (CAA)");
+a possessor before the name is not part of it. Anything else in
 brackets ("190m (620ft)", "(AP)") is left alone.
 
 Example:
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
 
 _WORD = r"[A-Z][\w\u2019'-]*"
 _LINK = r"(?:of|for|and|on|the)"
-_PAIR = re.compile(rf"({_WORD}(?:\s+(?:{_WORD}|{_LINK}))*)\s+\(([A-Z][A-Z&]{{1,7}})\)")
+_PAIR = re.compile(rf"({_WORD}(?:\s+(?:{_WORD}|{_LINK}))*)\s+\(([A-Z][A-Z&]{{1,7}}|"
+                   r"(?:[A-Z][a-z]+){2,4})\)")
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,15 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
+def _blend(words: list[str], short: str) -> bool:
+    """Whether ``short`` is made of the first letters of each capitalised word of ``words``
+    in turn ("Kelda Shipping (KelShip)", "Nordic Power Grid (NorPowGrid)")."""
+    parts = re.findall(r"[A-Z][a-z]+", short)
+    capitals = [w for w in words if w[:1].isupper()]
+    return len(parts) >= 2 and len(parts) == len(capitals) and all(
+        w.lower().startswith(p.lower()) for p, w in zip(parts, capitals, strict=True))
+
+
 def _name_for(words: list[str], short: str) -> list[str] | None:
     """The shortest tail of ``words`` (a capitalised word first) whose initials are
     ``short``, with or without a closing "of Place"."""
@@ -58,7 +69,7 @@ def _name_for(words: list[str], short: str) -> list[str] | None:
         tail = words[first:]
         if not tail[0][:1].isupper() or tail[0].endswith(("\u2019s", "'s")):
             continue
-        if _initials(tail) == letters:
+        if _initials(tail) == letters or _blend(tail, short):
             return tail
         if "of" in tail:
             cut = len(tail) - 1 - tail[::-1].index("of")

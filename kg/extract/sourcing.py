@@ -152,7 +152,9 @@ def relative_speaker(sent: Sentence, masked: str, frame: Frame, lex: Lexicon) ->
     frame.initial = initial
     after = frame.verb_span[1] - sent.start
     main = next((m for m in verb_pattern(lex).finditer(masked, after)
-                 if re.search(r",\s+(?:(?:has|have|had|also)\s+)*$", masked[:m.start()])), None)
+                 # (an adverb between: "..., at first denied that Q", "initially said")
+                 if re.search(r",\s+(?:(?:has|have|had|also|at\s+first|initially|later|then|"
+                              r"\w+ly)\s+)*$", masked[:m.start()])), None)
     if main is not None and frame.claims:
         cut = sent.start + masked.rfind(",", 0, main.start())
         frame.claims = [(a, min(b, cut)) for a, b in frame.claims if a < cut]

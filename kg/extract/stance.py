@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.extract.anaphora import refers_back
 from kg.extract.frame import IRREGULAR_PAST
@@ -218,11 +219,17 @@ def _denial_frame(text: str, lex: Lexicon) -> re.Match[str] | None:
     """A denial frame of ``denial_cues.tsv`` at the start of ``text``, the longest first."""
     if match := _FIRST_PERSON_DENIAL.match(text):
         return match
-    for cue in lex.by_length(lex.denials):
-        if lex.denials[cue] == "frame" and (
-                match := re.match(rf"{re.escape(cue)}\s+", text, re.I)):
-            return match
-    return None
+    frames = tuple(c for c in lex.by_length(lex.denials) if lex.denials[c] == "frame")
+    return next((m for p in _frame_patterns(frames) if (m := p.match(text))), None)
+
+
+@cache
+def _frame_patterns(frames: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """One pattern per denial frame, longest first; a frame opening with "no" also after a
+    subject and "had" ('Parley had "no indication" P'), quoted or not."""
+    owner = rf"(?:{_SUBJECT}\s+(?:had|has|have)\s+[\u201c\x22]?)?"
+    return tuple(re.compile(rf"{owner if cue[:3] == 'no ' else ''}{re.escape(cue)}"
+                            rf"[\u201d\x22]?\s+", re.I) for cue in frames)
 
 
 def _strip_frames(text: str, stance: str, cues: list[str], lex: Lexicon) -> tuple[int, str]:

@@ -14,7 +14,7 @@ import re
 _MODIFIERS = re.compile(
     r"(?:\b(?:has|have|had|since|also|separately|previously|later|earlier|again|publicly|"
     r"repeatedly|then|now|already|never|not|did not|does not|do not|would not|could not|"
-    r"immediately|independently|tentatively|provisionally|"
+    r"immediately|independently|tentatively|provisionally|at first|initially|originally|"
     r"appeared to|appears to|appear to|seemed to|seems to|declined to|refused to|would|will|"
     r"last week|yesterday|today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)(?: night| morning| evening| afternoon)?|however|,)\s*)+$")
@@ -68,6 +68,18 @@ def _last_comma(text: str) -> int:
     return found[-1] if found else -1
 
 
+# "state-owned Kelda Shipping (KelShip)": a hyphenated modifier before a proper name and its
+# short form in brackets after it (registered by kg/extract/shortforms.py) leave the name
+_NAME_MODIFIER = re.compile(r"^(?:[a-z]+-[a-z]+\s+)+(?=[A-Z])")
+_SHORT_FORM_AFTER = re.compile(r"(?<=[a-z])\s*\([A-Z][\w-]*\)$")
+
+
+def _bare_name(appositive: str) -> str:
+    """The proper name an appositive gives, without a modifier or a short form around it."""
+    bare = _SHORT_FORM_AFTER.sub("", _NAME_MODIFIER.sub("", appositive))
+    return bare if bare[:1].isupper() else appositive
+
+
 def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
     """The speaker phrase that ends at ``end`` (exclusive), with any appositive before the
     verb: (start, end, appositive, starts the sentence). None if there is no phrase."""
@@ -77,7 +89,7 @@ def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
         inner = left[:-1]
         comma = _last_comma(inner)
         if comma > 0 and "_" not in inner[comma:]:
-            appositive = inner[comma + 1:].strip()
+            appositive = _bare_name(inner[comma + 1:].strip())
             left = inner[:comma]
         else:
             return None
@@ -150,5 +162,21 @@ def inverted_subject(masked: str, after: int) -> tuple[int, int, str | None] | N
     return start, after + match.end(1), (match.group(2) or None)
 
 
-__all__ = ["LEADING", "anaphoric_subject", "inverted_subject", "opening_subject",
+def inverted_speaker(masked: str, after: int) -> tuple[int, int, str | None] | None:
+    """"P, said Hugo Lant, a hydrologist at X.": the speaker after the verb when no quotation
+    comes before it. Only a name or a description ("said the ministry") qualifies: a lower-case
+    word after "said" ("said to be ...", "said it would ...") is no inverted speaker."""
+    found = inverted_subject(masked, after)
+    if found is None:
+        return None
+    words = masked[found[0]:found[1]].split()
+    if not words[0][:1].isupper() and words[0].lower() not in {"the", "a", "an"}:
+        return None
+    if words[0].lower() in {"a", "an", "the"} and (len(words) < 2 or words[1] in {"same"}):
+        return None
+    return found
+
+
+__all__ = ["LEADING", "anaphoric_subject", "inverted_speaker", "inverted_subject",
+           "opening_subject",
            "strip_modifiers", "subject"]

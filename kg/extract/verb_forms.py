@@ -1,0 +1,129 @@
+"""Word orders around a reporting verb that the attribution patterns of
+:mod:`kg.extract.attribution` would misread, each a small test on the masked sentence.
+
+- "P, said Hugo Lant, a hydrologist at X": a paraphrase before an inverted speaker, which
+  only some verbs allow (:data:`INVERTING`; "the trial, called VELOCITY-HF, ..." names);
+- "Rain alone could explain part of the rise": after a modal, a verb of saying with a plain
+  object states a possibility and reports no one (:func:`modal_object`);
+- "..., a figure the company said was close to its own estimate": an appositive noun for a
+  number or a claim, with a reduced relative clause whose speaker says what the noun is
+  (:func:`appositive_relative`);
+- "An airliner rejected its take-off": a verb of refusal whose object is the subject's own
+  thing is an act, not a denial (:func:`refused_act`);
+- "rejected as baseless the union's attempt to blame the rail company": a denial's label
+  before its object, the object being what is denied (:func:`shifted_object`; the labels are
+  those of ``denial_cues.tsv``, scope ``label``, so a label a user adds counts here too).
+
+Example:
+    >>> masked = "Rain alone could explain part of the rise, said Tomas Ek."
+    >>> modal_object(masked, 17, 24)
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.frame import Frame, terminator
+from kg.extract.lexicon import Lexicon, Verb
+from kg.extract.sentences import Sentence
+
+# verbs that put their speaker after them, after a paraphrase ("P, said X"; not "the trial,
+# called VELOCITY-HF, ...", where "called" names)
+INVERTING = frozenset({"say", "add", "write", "warn", "note", "argue", "insist", "explain",
+                       "admit", "acknowledge", "conclude"})
+_MODAL_BEFORE = re.compile(r"\b(?:could|may|might|can)\s+$", re.I)
+
+
+def modal_object(masked: str, v0: int, v1: int) -> bool:
+    """Whether the verb at ``v0``-``v1`` follows a modal ("could", "may", "might", "can")
+    and takes no "that", "whether" or "if" clause: a possibility, not an attribution."""
+    return bool(_MODAL_BEFORE.search(masked[:v0])) and \
+        not re.match(r"\s*,?\s*(?:that|whether|if)\b", masked[v1:])
+
+
+# "rejected its take-off", "dismissed his lawyer": a verb of refusal with its subject's own
+# thing as the object is an act; the claim nouns ("its claims", "their account") keep it a
+# denial of what was said
+_OWN_OBJECT = re.compile(r"\s+(?:its|his|her|their|our)\s+(?!(?:own\s+)?(?:claims?|accounts?|"
+                         r"allegations?|reports?|suggestions?|version|assertions?|findings?|"
+                         r"conclusions?|statements?|figures?|denials?|responsibility|"
+                         r"involvement|role|guilt)\b)[a-z]")
+
+
+def refused_act(masked: str, verb: Verb, v1: int) -> bool:
+    """Whether the verb ending at ``v1`` ("rejected", "dismissed", "refused") takes its
+    subject's own thing as its object: an act, no statement ("An airliner rejected its
+    take-off ..., according to a report by X": X speaks)."""
+    return verb.lemma in {"reject", "dismiss", "refuse"} and bool(_OWN_OBJECT.match(masked, v1))
+
+
+@cache
+def _shifted(labels: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels) or "(?!)"
+    return re.compile(rf"\s*as\s+(?:\w+ly\s+)?(?:{words})\s+(?=\S)", re.I)
+
+
+def shifted_object(masked: str, position: int,
+                   lex: Lexicon) -> tuple[bool, tuple[int, int] | None] | None:
+    """"[rejected] as baseless X's attempt to blame Y": after a verb of denial (at
+    ``position``), a label of ``denial_cues.tsv`` before the object; the object is what is
+    denied. None when there is no such label; else (whether an object follows, its span)."""
+    match = _shifted(lex.labels()).match(masked[position:])
+    if match is None:
+        return None
+    start = position + match.end()
+    end = terminator(masked, start)
+    return (end - start >= 3, (start, end))
+
+
+# ", a figure the ministry said": the noun (a number or a claim), no "that", then a subject
+# of at most four words, a capitalised name or a definite description
+_APPOSITIVE = re.compile(r",\s+(?P<noun>(?:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?:figure|number|total|"
+                         r"estimate|toll|count|sum|amount|claim|account|version)\s+)"
+                         r"(?:that\s+|which\s+)?"
+                         r"(?P<who>(?:the\s+)?(?:[A-Za-z][\w\u2019'&.-]*\s+){0,3}?"
+                         r"[A-Za-z][\w\u2019'&.-]*)\s+$")
+_COPULA = re.compile(r"\s+(?:was|is|were|are|had\s+been|has\s+been|would\s+be)\s")
+
+
+def appositive_relative(sent: Sentence, masked: str, verb: Verb, v0: int,
+                        v1: int) -> tuple[int, Frame] | None:
+    """"The union said 300 jobs would go, a figure the company said was close to its own
+    estimate": the company says that the figure was close to its own estimate. Returns where
+    the sentence's earlier claim ends (the comma) and the frame, with the speaker's words
+    and the verb left out of the claim; None when the words before the verb at ``v0`` are no
+    such apposition or the verb is not followed by a copula."""
+    match = _APPOSITIVE.search(masked[:v0])
+    if match is None or verb.cls != "speech" or not _COPULA.match(masked[v1:]):
+        return None
+    who = match.group("who")
+    if not (who[:1].isupper() or who.lower().startswith("the ")):
+        return None
+    base = sent.start
+    end = terminator(masked, v1)
+    frame = Frame(kind="speech", verb=verb, verb_span=(base + v0, base + v1),
+                  verb_text=verb.form, speaker=(base + match.start("who"),
+                                                base + match.end("who")),
+                  speaker_text=who)
+    frame.claims.append((base + match.start("noun"), base + end))
+    frame.blank.append((base + match.start("who"), base + v1))
+    frame.attribution.append((base + match.start("who"), base + v1))
+    return base + match.start(), frame
+
+
+def quote_comma(sent: Sentence, masked: str, v0: int) -> str:
+    """``masked[:v0]``, with a closing quotation mark that follows a comma ('rejected the
+    account as "a distortion," saying P': American punctuation puts the comma inside) turned
+    into that comma, so that the rules for ", saying P" read it; the length is kept."""
+    before = masked[:v0]
+    match = re.search(r",[\u201d\x22](\s+)$", sent.text[:v0])
+    if match is None or not before.endswith(("\u201d" + match.group(1), '"' + match.group(1))):
+        return before
+    at = len(before) - len(match.group(1)) - 1
+    return before[:at] + "," + before[at + 1:]
+
+
+__all__ = ["INVERTING", "appositive_relative", "modal_object", "quote_comma",
+           "refused_act", "shifted_object"]
