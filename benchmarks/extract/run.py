@@ -103,6 +103,11 @@ FIRST_RUNS = {
     # First run on f0510b2, before the painting-attribution and chatbot-leak fixes.
     "dam-release": {"speakers": (14, 1, 1), "speaker_stance": (28, 5, 7), "relays": (0, 0, 1),
                     "evidence": (1, 0, 4), "merging": (0, 1, 18), "mentions": (29, 5, 11)},
+    # First runs on bae04c8, before the dam-release fixes.
+    "crowd-count": {"speakers": (9, 1, 5), "speaker_stance": (7, 6, 26), "relays": (0, 0, 2),
+                    "evidence": (0, 1, 5), "merging": (0, 0, 14), "mentions": (10, 5, 30)},
+    "mine-collapse": {"speakers": (11, 1, 2), "speaker_stance": (26, 7, 12), "relays": (2, 0, 0),
+                      "evidence": (0, 0, 6), "merging": (4, 4, 21), "mentions": (34, 7, 15)},
 }
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
