@@ -310,6 +310,12 @@ MethodOption = Annotated[
 OutputFormatOption = Annotated[
     str, typer.Option("--format", "-f", help="table or json.")
 ]
+TableFormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format", "-f", help="table, json, or csv (for spreadsheets; one row per item)."
+    ),
+]
 
 
 def _analyse(ctx: typer.Context, store_path: str | None, files: Sequence[Path], *, seed: bool,
@@ -330,9 +336,10 @@ def _analyse(ctx: typer.Context, store_path: str | None, files: Sequence[Path], 
         raise _fail(error) from None
 
 
-def _check_output_format(fmt: str) -> None:
-    if fmt not in ("table", "json"):
-        err.print(f"error: unknown --format {fmt!r}; expected table or json")
+def _check_output_format(fmt: str, allowed: tuple[str, ...] = ("table", "json")) -> None:
+    if fmt not in allowed:
+        err.print(f"error: unknown --format {fmt!r}; expected {', '.join(allowed[:-1])} "
+                  f"or {allowed[-1]}")
         raise typer.Exit(EXIT_USAGE)
 
 

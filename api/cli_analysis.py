@@ -1,9 +1,11 @@
 """``kg corroborate``, ``kg grades`` and ``kg explain``: the analysis's answers on the command
-line, as a table or JSON (:mod:`api.cli` holds the options and helpers they share)."""
+line, as a table or JSON, and the first two as CSV for spreadsheets (:mod:`api.csv_out`);
+:mod:`api.cli` holds the options and helpers they share."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -17,13 +19,18 @@ from api.cli import (
     NoSeedOption,
     OutputFormatOption,
     StoreOption,
+    TableFormatOption,
     _analyse,
     _check_output_format,
     _print_json,
     err,
     out,
 )
+from api.csv_out import write_csv
 from kg.methods import DEFAULT_METHOD
+
+#: The formats of the commands that list many items.
+_WITH_CSV = ("table", "json", "csv")
 
 
 def corroborate(
@@ -37,7 +44,7 @@ def corroborate(
         ),
     ] = None,
     contested: Annotated[bool, typer.Option("--contested", help="Only contested claims.")] = False,
-    fmt: OutputFormatOption = "table",
+    fmt: TableFormatOption = "table",
     method: MethodOption = DEFAULT_METHOD,
     store: StoreOption = None,
     no_seed: NoSeedOption = False,
@@ -51,7 +58,7 @@ def corroborate(
     from kg.analysis import STATUSES
     from kg.analysis.serialize import claim_to_dict, short_id
 
-    _check_output_format(fmt)
+    _check_output_format(fmt, _WITH_CSV)
     if status is not None and status not in STATUSES:
         err.print(f"error: unknown --status {status!r}; expected one of {', '.join(STATUSES)}")
         raise typer.Exit(EXIT_USAGE)
@@ -74,6 +81,9 @@ def corroborate(
     )
     if fmt == "json":
         _print_json([claim_to_dict(analysis, c) for c in rows])  # type: ignore[arg-type]
+        return
+    if fmt == "csv":
+        write_csv((_claim_row(analysis, c, min_groups) for c in rows), CLAIM_COLUMNS, sys.stdout)
         return
     table = Table(
         "claim",
@@ -103,6 +113,51 @@ def corroborate(
     out.print(table)
 
 
+#: ``kg corroborate --format csv``: one row per claim; groups as "label (actor, actor)",
+#: several joined by "; ".
+CLAIM_COLUMNS = (
+    "id",
+    "text",
+    "status",
+    "independent_groups",
+    "min_groups",
+    "contested",
+    "affirmed_by",
+    "denied_by",
+    "contested_by",
+    "hedged_by",
+    "credibility",
+    "credibility_name",
+    "stix_confidence",
+    "belief",
+    "iri",
+)
+
+
+def _claim_row(analysis: Any, c: Any, min_groups: int) -> dict[str, object]:
+    from kg.analysis.serialize import short_id
+
+    co = c.corroboration
+    groups = analysis.groups.groups
+    return {
+        "id": short_id(c.claim.iri),
+        "text": c.claim.text,
+        "status": co.status,
+        "independent_groups": co.independent_groups,
+        "min_groups": min_groups,
+        "contested": co.contested,
+        "affirmed_by": "; ".join(_group_line(analysis, g) for g in co.affirming),
+        "denied_by": "; ".join(_group_line(analysis, g) for g in co.denying),
+        "contested_by": "; ".join(groups[g].label for g in co.contested_by),
+        "hedged_by": "; ".join(_group_line(analysis, g) for g in co.hedging),
+        "credibility": c.credibility.grade,
+        "credibility_name": c.credibility.name,
+        "stix_confidence": c.credibility.stix_confidence,
+        "belief": c.belief,
+        "iri": c.claim.iri,
+    }
+
+
 def _group_line(analysis: object, group: object) -> str:
     actors = ", ".join(
         analysis.catalogue.actors[a].label
@@ -111,20 +166,39 @@ def _group_line(analysis: object, group: object) -> str:
     return f"{group.label} ({actors})"  # type: ignore[attr-defined]
 
 
+#: ``kg grades --format csv``: actors (reliability) and claims (credibility) in one table.
+GRADE_COLUMNS = (
+    "graded",
+    "id",
+    "label",
+    "group",
+    "grade",
+    "grade_name",
+    "trust",
+    "assessed_claims",
+    "stix_confidence",
+    "reason",
+    "iri",
+)
+
+
 def grades(
     ctx: typer.Context,
     files: FilesArgument = None,
     min_groups: MinGroupsOption = 2,
-    fmt: OutputFormatOption = "table",
+    fmt: TableFormatOption = "table",
     method: MethodOption = DEFAULT_METHOD,
     store: StoreOption = None,
     no_seed: NoSeedOption = False,
 ) -> None:
     """Admiralty grades (STANAG 2511): source reliability A-F for each actor, information
-    credibility 1-6 (with its STIX 2.1 confidence) for each claim, each with its reason."""
+    credibility 1-6 (with its STIX 2.1 confidence) for each claim, each with its reason.
+
+    With ``--format csv``, one row per actor and then one per claim, told apart by the
+    ``graded`` column."""
     from kg.analysis.serialize import short_id
 
-    _check_output_format(fmt)
+    _check_output_format(fmt, _WITH_CSV)
     analysis = _analyse(
         ctx, store, files or [], seed=not no_seed, min_groups=min_groups, method=method
     )
@@ -136,6 +210,36 @@ def grades(
         analysis.claims.values(),  # type: ignore[attr-defined]
         key=lambda c: (c.credibility.grade, c.claim.iri),
     )
+    if fmt == "csv":
+        graded = [
+            {
+                "graded": "actor",
+                "id": short_id(a.actor.iri),
+                "label": a.actor.label,
+                "group": a.group.label,
+                "grade": a.reliability.grade,
+                "grade_name": a.reliability.name,
+                "trust": a.reliability.trust,
+                "assessed_claims": len(a.reliability.assessed_claims),
+                "reason": a.reliability.reasons[0],
+                "iri": a.actor.iri,
+            }
+            for a in actors
+        ] + [
+            {
+                "graded": "claim",
+                "id": short_id(c.claim.iri),
+                "label": c.claim.text,
+                "grade": c.credibility.grade,
+                "grade_name": c.credibility.name,
+                "stix_confidence": c.credibility.stix_confidence,
+                "reason": c.credibility.reasons[0],
+                "iri": c.claim.iri,
+            }
+            for c in claims
+        ]
+        write_csv(graded, GRADE_COLUMNS, sys.stdout)
+        return
     if fmt == "json":
         _print_json(
             {

