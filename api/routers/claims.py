@@ -11,15 +11,16 @@ use in a data version reads every dated statement from the store (one query).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 import numpy as np
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi import Path as PathParam
 from pydantic import BaseModel
 
+from api.csv_out import to_csv
 from api.deps import get_state
 from api.lookup import find
 from api.routers.paging import Page, encode, page_response
@@ -130,45 +131,59 @@ def warm(snapshot: Snapshot) -> None:
     _index(snapshot)
 
 
-@router.get("", response_model=ClaimPage, summary="List claims, filtered and paged")
-async def list_claims(
-    request: Request,
+@dataclass
+class _Filters:
+    """The filters of ``/claims`` and ``/claims.csv`` (query parameters)."""
+
     status: Annotated[
         Status | None, Query(description="Only claims with this corroboration status.")
-    ] = None,
-    min_groups: int | None = Query(
-        None,
-        ge=0,
-        description="Only claims affirmed by at least this many independent source groups.",
-    ),
-    actor: str | None = Query(
-        None,
-        description="Only claims this actor takes a stance on (directly, or through a "
-        "claim that refines it); an actor id or IRI.",
-    ),
-    evidence_kind: str | None = Query(
-        None, description="Only claims with evidence of this kind (SatelliteImagery, ...)."
-    ),
-    contested: bool | None = Query(None, description="Only contested (or uncontested) claims."),
-    since: str | None = Query(
-        None,
-        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
-        description="Only claims with a statement dated on or after this date (YYYY-MM-DD).",
-    ),
-    until: str | None = Query(
-        None,
-        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
-        description="Only claims with a statement dated on or before this date.",
-    ),
-    limit: int = Query(50, ge=1, le=1000, description="Claims per page."),
-    offset: int = Query(0, ge=0, description="Claims to skip."),
-) -> Response:
+    ] = None
+    min_groups: Annotated[
+        int | None,
+        Query(
+            ge=0,
+            description="Only claims affirmed by at least this many independent source groups.",
+        ),
+    ] = None
+    actor: Annotated[
+        str | None,
+        Query(
+            description="Only claims this actor takes a stance on (directly, or through a "
+            "claim that refines it); an actor id or IRI.",
+        ),
+    ] = None
+    evidence_kind: Annotated[
+        str | None,
+        Query(description="Only claims with evidence of this kind (SatelliteImagery, ...)."),
+    ] = None
+    contested: Annotated[
+        bool | None, Query(description="Only contested (or uncontested) claims.")
+    ] = None
+    since: Annotated[
+        str | None,
+        Query(
+            pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            description="Only claims with a statement dated on or after this date (YYYY-MM-DD).",
+        ),
+    ] = None
+    until: Annotated[
+        str | None,
+        Query(
+            pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            description="Only claims with a statement dated on or before this date.",
+        ),
+    ] = None
+
+
+async def _select(request: Request, f: _Filters) -> tuple[Snapshot, _Index, np.ndarray]:
+    """The claims that pass the filters, as positions in the index of the data version
+    returned with them (most corroborated first)."""
     state = get_state(request)
     snapshot = state.current
-    actor_iri = find(snapshot.analysis, "actor", actor) if actor else None
-    kind = evidence_kind or None
-    low = date_bounds(since)[0] if since else None
-    high = date_bounds(until)[1] if until else None
+    actor_iri = find(snapshot.analysis, "actor", f.actor) if f.actor else None
+    kind = f.evidence_kind or None
+    low = date_bounds(f.since)[0] if f.since else None
+    high = date_bounds(f.until)[1] if f.until else None
     dated: np.ndarray | None = None
     if low is not None or high is not None:
         snapshot, dated = await _dated(state, low, high)
@@ -176,22 +191,94 @@ async def list_claims(
     # The common filters are column tests over every claim at once; the rest look only at
     # the claims that passed them.
     mask = np.ones(len(index.iris), dtype=bool)
-    if status is not None:
-        mask &= index.status == _ORDER[status]
-    if min_groups is not None:
-        mask &= index.groups >= min_groups
-    if contested is not None:
-        mask &= index.contested == contested
+    if f.status is not None:
+        mask &= index.status == _ORDER[f.status]
+    if f.min_groups is not None:
+        mask &= index.groups >= f.min_groups
+    if f.contested is not None:
+        mask &= index.contested == f.contested
     if actor_iri is not None:
         mask &= np.isin(index.ids, snapshot.analysis.claims_with_stance_of(actor_iri))
     if kind is not None:
         mask &= np.isin(index.ids, snapshot.analysis.claims_with_evidence_kind(kind))
     if dated is not None:
         mask &= np.isin(index.ids, dated)
-    selected: Sequence[int] = np.flatnonzero(mask)
+    return snapshot, index, np.flatnonzero(mask)
+
+
+@dataclass
+class _Paging:
+    """``limit`` and ``offset`` (a dependency of their own, so that they follow the filters
+    in the OpenAPI document, as they always have)."""
+
+    limit: Annotated[int, Query(ge=1, le=1000, description="Claims per page.")] = 50
+    offset: Annotated[int, Query(ge=0, description="Claims to skip.")] = 0
+
+
+@router.get("", response_model=ClaimPage, summary="List claims, filtered and paged")
+async def list_claims(
+    request: Request,
+    filters: Annotated[_Filters, Depends()],
+    paging: Annotated[_Paging, Depends()],
+) -> Response:
+    snapshot, index, selected = await _select(request, filters)
+    limit, offset = paging.limit, paging.offset
     page = [index.encoded[i] for i in selected[offset : offset + limit]]
     return page_response(
         request, page, total=len(selected), limit=limit, offset=offset, version=snapshot.version
+    )
+
+
+#: The columns of ``/claims.csv``: a list entry, its lists joined by "; ".
+CSV_COLUMNS = (
+    "id",
+    "text",
+    "status",
+    "independent_groups",
+    "contested",
+    "affirmed_by",
+    "denied_by",
+    "hedged_by",
+    "credibility",
+    "credibility_name",
+    "stix_confidence",
+    "belief",
+    "iri",
+)
+
+
+@router.get(
+    ".csv",
+    summary="Every claim that passes the filters, as CSV for a spreadsheet",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}}},
+)
+async def claims_csv(request: Request, filters: Annotated[_Filters, Depends()]) -> Response:
+    """The same filters and order as ``/claims``, every match in one table (no paging). Text
+    that a spreadsheet would run as a formula is written with a leading apostrophe."""
+    snapshot, index, selected = await _select(request, filters)
+    analysis = snapshot.analysis
+    summaries = analysis.claim_summaries([index.iris[i] for i in selected])
+
+    def rows() -> Iterator[dict[str, object]]:
+        for item in summaries:
+            entry = _summary(analysis, item)
+            credibility = entry.pop("credibility")
+            yield {
+                **entry,
+                **{k: "; ".join(entry[k]) for k in ("affirmed_by", "denied_by", "hedged_by")},
+                "credibility": credibility["grade"],
+                "credibility_name": credibility["name"],
+                "stix_confidence": credibility["stix_confidence"],
+            }
+
+    return Response(
+        to_csv(rows(), CSV_COLUMNS),
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": 'attachment; filename="claims.csv"',
+            "X-Data-Version": str(snapshot.version),
+        },
     )
 
 

@@ -255,9 +255,12 @@ def claims_page(analysis: Analysis, *, sort: str, descending: bool, status: str 
         f'<a href="?{escape(urlencode({"status": s, "sort": sort}), quote=True)}">{escape(s)}</a>'
         for s in style.CLAIM_STATUS
     )
+    csv_query = "?" + urlencode({"status": status}) if status else ""
     body = (
         f"<h1>Claims</h1><p>{len(lines)} claims, k={analysis.min_groups}. Show only: "
-        f'{filters} \u00b7 <a href="?">all</a>. Click a claim to see it in the graph.</p>'
+        f'{filters} \u00b7 <a href="?">all</a>. Click a claim to see it in the graph. '
+        f'<a href="/claims.csv{escape(csv_query, quote=True)}" download>Download as CSV</a>'
+        " (for a spreadsheet).</p>"
         f"<table><thead><tr>{''.join(heads)}</tr></thead><tbody>{''.join(lines)}"
         "</tbody></table>"
     )
