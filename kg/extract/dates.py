@@ -174,7 +174,9 @@ def resolve(expression: str, doc: dt.date | None) -> DateMention:
 
 _HEADER_DATE = re.compile(
     rf"(?:\b(\d{{1,2}})\s+({_MONTH})\s*,?\s+(\d{{4}})\b)|(?:\b({_MONTH})\s+(\d{{1,2}}),?\s+"
-    rf"(\d{{4}})\b)|(?:\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b)")
+    rf"(\d{{4}})\b)|(?:\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b)|"
+    # "Issued on: 27/11/2026 - 11:05": a numeric date, read only where its order is plain
+    r"(?:\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b)")
 
 
 def header_date(text: str) -> DateMention | None:
@@ -187,9 +189,22 @@ def header_date(text: str) -> DateMention | None:
         iso = _iso(int(g[2]), _month(g[1]), int(g[0]))
     elif g[3]:
         iso = _iso(int(g[5]), _month(g[3]), int(g[4]))
-    else:
+    elif g[6]:
         iso = _iso(int(g[6]), int(g[7]), int(g[8]))
+    else:
+        iso = _numeric(int(g[9]), int(g[10]), int(g[11]))
     return DateMention(match.start(), match.end(), match.group(0), iso) if iso else None
+
+
+def _numeric(first: int, second: int, year: int) -> str | None:
+    """A slashed date's ISO form when only one order makes a date: "27/11/2026" is day first
+    (a European or broadcaster's header), "11/27/2026" month first (a US one); "05/11/2026"
+    could be either, and a wrong date is worse than none, so it is left unread."""
+    if first > 12 >= second:
+        return _iso(year, second, first)
+    if second > 12 >= first:
+        return _iso(year, first, second)
+    return None
 
 
 # what may stand around the date on a header's date line: a weekday ("Mon", "Monday,"), a

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from kg.extract.portfolios import portfolio_forms
+
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 
 STANCES = ("affirms", "denies", "hedges")
@@ -214,6 +216,7 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
         r[0].lower(): Title(r[0].lower(), _cell(r, 1), _cell(r, 2) or None, _cell(r, 3) or None)
         for r in _merge_rows("titles.tsv", extra)
     }
+    titles |= portfolio_forms(titles)  # "Minister of the Interior" as "interior minister"
     heads = {r[0].lower(): OrgHead(r[0].lower(), _cell(r, 1), _cell(r, 2))
              for r in _merge_rows("org_heads.tsv", extra)}
     orgs = {r[0]: KnownOrg(r[0], _cell(r, 1), _cell(r, 2) or None, _split(_cell(r, 3)))

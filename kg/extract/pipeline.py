@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from kg.extract import comments, narration
 from kg.extract.actors import ActorRecord, ActorTable
+from kg.extract.bylines import byline_outlet, header_paragraphs
 from kg.extract.claims import MERGE_THRESHOLD, cluster_claims
 from kg.extract.counsel import join_counsel
 from kg.extract.dates import date_line, header_date
@@ -37,13 +38,13 @@ from kg.extract.wire import DATELINE, in_wire_voice, wire_section
 
 DEFAULT_THRESHOLD = 0.6
 _HEADING_WORDS = 10  # the longest subheading; a longer line without a full stop is text
-_BYLINE = re.compile(r"^(?:By\s+|Published\b|Updated\b)|\s\|\s")
+_BYLINE = re.compile(r"^(?:By:?\s+|Published\b|Updated\b)|\s\|\s")
 # the writer's role in a byline ("Science Editor", "Staff Writer"), never the publication
 _BYLINE_ROLE = re.compile(r"(?i)\b(?:editor|correspondent|reporter|writer|columnist|"
                           r"contributor|staff|desk)s?$")
 # "PUBLISHED: 3 May 2026 at 4:18 p.m. | UPDATED: ...": a time stamp line, in any case, though
 # it ends with the full stop of "p.m."
-_STAMP = re.compile(r"(?i)^(?:published|updated|posted|last updated)\b:?\s")
+_STAMP = re.compile(r"(?i)^(?:published|updated|posted|last updated|issued)(?:\s+on)?\b:?\s")
 # "Staff writer Ana Reyes contributed to this report.", "Reuters contributed reporting.": a
 # credit for the reporting, no statement; so is a wire story's sign-off, "Reporting by X;
 # Additional reporting by Y; Editing by Z", also in brackets, as wires print it
@@ -197,7 +198,8 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
     # the header: the first three paragraphs, and any line before the first full sentence
     # (a kicker, headline, standfirst and byline can take five lines before the text starts)
     body_at = next((s.paragraph for s in sentences if _ends_sentence(s.text)), 0)
-    first_paragraphs = [s for s in sentences if s.paragraph <= max(3, min(body_at - 1, 5))]
+    first_paragraphs = header_paragraphs(sentences, body_at, lambda t: not _ends_sentence(t) and
+                                         bool(_BYLINE.search(t) or _STAMP.match(t)))
     # a wire dateline opens the text's first paragraph, however many header lines (headline,
     # byline, time stamp) stand above it: "VILNIUS, March 4 (Reuters) - ..."
     opener = next((s for s in sentences if s.paragraph == body_at), None)
@@ -232,7 +234,7 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
                 date_line(sent.text)
             if when is not None and when.iso and found["date"] is None:  # "27 November 2026"
                 found["date"], found["date_text"] = dt.date.fromisoformat(when.iso), when.text
-        elif line_end and _STAMP.match(sent.text) and \
+        elif _STAMP.match(sent.text) and (line_end or not _BYLINE.search(sent.text)) and \
                 (when := header_date(sent.text)) is not None:
             found["skip"].add(sent.index)
             if found["date"] is None and when.iso:
@@ -250,6 +252,7 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
                 # "By X, Science Editor · The Lowland Review · 21 April 2026": a definite
                 # proper name in a byline is the publication, whatever its last word
                 found["publisher"] = next((p for p in parts if _BYLINE_TITLE.fullmatch(p)), None)
+            found["publisher"] = found["publisher"] or byline_outlet(sent.text, lex)
             if not found["publisher"] and sent.text.startswith("By ") and " | " in sent.text:
                 found["publisher"] = _masthead(sent.text, lex)
             if (when := header_date(sent.text)) is not None:
