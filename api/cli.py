@@ -28,6 +28,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from kg.errors import InputError, KgError, ShapeValidationError, StoreError
 from kg.methods import METHOD_NAMES
@@ -50,8 +51,11 @@ app = typer.Typer(
 )
 
 # Piped output gets a wide fixed width, so that tables stay readable in files and pagers.
-out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# Text in the graph comes from the web: it is printed as it is, never read as rich markup
+# ("[citation needed]" would vanish, "[/]" would crash) or emoji codes (":label:").
+out = Console(highlight=False, markup=False, emoji=False,
+              width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
 
 StoreOption = Annotated[
     str | None,
@@ -83,11 +87,11 @@ FilesArgument = Annotated[
 def _fail(error: KgError) -> typer.Exit:
     """Print a core error for a person and choose the exit code."""
     if isinstance(error, ShapeValidationError):
-        err.print(f"[red]invalid:[/red] {error}", markup=True)
+        err.print(Text.assemble(("invalid:", "red"), f" {error}"))
         return typer.Exit(EXIT_DATA)
     problems = getattr(error, "problems", None) or [error]
     for problem in problems:
-        err.print(f"[red]error:[/red] {problem}", markup=True)
+        err.print(Text.assemble(("error:", "red"), f" {problem}"))
     return typer.Exit(EXIT_STORE if isinstance(error, StoreError) else EXIT_DATA)
 
 
@@ -105,7 +109,7 @@ def _progress(enabled: bool) -> Iterator[object]:
         yield None
         return
     with Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         TextColumn("{task.completed:,}/{task.total:,}"),
         TimeElapsedColumn(),

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from api.cli import (
     EXIT_DATA,
@@ -99,8 +100,8 @@ def corroborate(
     for c in rows:
         co = c.corroboration
         table.add_row(
-            f"{c.claim.text}\n[dim]{short_id(c.claim.iri)}[/dim]",
-            co.status + (" [red](contested)[/red]" if co.contested else ""),
+            Text.assemble(c.claim.text, "\n", (short_id(c.claim.iri), "dim")),
+            Text.assemble(co.status, (" (contested)", "red") if co.contested else ""),
             str(co.independent_groups),
             "\n".join(_group_line(analysis, g) for g in co.affirming),
             "\n".join(
@@ -331,7 +332,7 @@ def explain(
     if fmt == "json":
         _print_json(data)
         return
-    out.print(f"[bold]{data['text']}[/bold]  [dim]{data['iri']}[/dim]")
+    out.print(Text.assemble((data["text"], "bold"), "  ", (data["iri"], "dim")))
     out.print(
         f"status: {data['status']}"
         + (" (contested)" if data["contested"] else "")

@@ -102,7 +102,7 @@ def _bar(enabled: bool, console: "Console") -> Iterator["Callable[[IngestProgres
     )
 
     with Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # a file name, not markup
         BarColumn(),
         TaskProgressColumn(),
         TextColumn("batch {task.fields[batch]:,}, {task.fields[quads]:,} quads"),

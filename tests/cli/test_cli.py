@@ -229,3 +229,42 @@ def test_csv_text_that_a_spreadsheet_would_run_is_written_as_text(tmp_path: Path
 def test_explain_has_no_csv() -> None:
     code, _, err = run("explain", "nk-troops-in-russia", "--format", "csv")
     assert code == 2 and "expected table or json" in err
+
+
+# Square brackets and colons are ordinary in web text: rich would read "[citation needed]" as a
+# style (and drop it), "[/]" as a closing tag (and crash), ":warning:" as an emoji code.
+MARKUP_LIKE = "troops [citation needed] seen [/] near :warning: Kursk [bold]"
+
+
+def test_tables_print_text_as_it_is_never_as_markup(tmp_path: Path) -> None:
+    case = tmp_path / "brackets.yaml"
+    case.write_text(
+        "format: cred-kg/1\n"
+        "document: {id: doc-b, title: Brackets, publisher: outlet, date: 2024-10-24}\n"
+        "actors:\n"
+        "  - {id: outlet, name: The Outlet, kind: NewsOutlet}\n"
+        "  - {id: gov, name: 'Ministry [of] :fire: Truth', kind: State}\n"
+        f"claims:\n  - {{id: c-b, text: '{MARKUP_LIKE}'}}\n"
+        "statements:\n"
+        "  - {actor: gov, claim: c-b, stance: affirms, relay: [outlet]}\n",
+        encoding="utf-8",
+    )
+    for command in (["corroborate"], ["grades"], ["explain", "c-b"]):
+        code, out, err = run(*command, "--no-seed", str(case))
+        assert code == 0, err
+        words = out.split()  # a table cell may wrap between words
+        for word in (*MARKUP_LIKE.split(), "[of]", ":fire:"):
+            assert word in words, (command, word)
+
+
+def test_an_error_naming_a_term_prints_the_term_as_it_is(tmp_path: Path) -> None:
+    case = tmp_path / "label.ttl"
+    case.write_text(
+        "@prefix cred: <https://w3id.org/cred-kg/ns#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "<https://example.org/a> a cred:Actor .\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("validate", str(case))
+    assert code != 0
+    assert "rdfs:label:" in err  # not the emoji ":label:" makes of it
