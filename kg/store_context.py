@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from kg.errors import ShapeValidationError
 from kg.namespaces import RDF, RDFS
+from kg.shacl.origins import with_origins
 
 if TYPE_CHECKING:
     from kg.staging import StagedFile
@@ -77,7 +78,11 @@ def validate_load(
         )
         violations = [v for v in results if v.severity == "Violation"]
         if violations:
-            raise ShapeValidationError(item.source, violations)
+            # the other files and the store may hold the other half of a conflict
+            origins = [(item.source, item.quads),
+                       *((other.source, other.quads) for i, other in enumerate(staged)
+                         if i != index), ("what the store already held", stored)]
+            raise ShapeValidationError(item.source, with_origins(violations, origins))
         item.warnings = tuple(v for v in results if v.severity != "Violation")
         if progress:
             progress("validating", index + 1, len(staged))

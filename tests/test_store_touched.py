@@ -144,7 +144,37 @@ def test_yaml_giving_a_stored_claim_another_text_is_refused(
     with pytest.raises(errors.ShapeValidationError) as caught:
         store.load([case])
     assert {v.shape for v in caught.value.violations} == {"credsh:Claim-text-count"}
+    # the error says which text came from where, so that the reader knows what to reconcile
+    assert 'as "Soldiers are near the northern border." in ' in str(caught.value)
+    assert 'as "Troops are near the northern border." in what the store already held' in str(
+        caught.value
+    )
     assert snapshot(store) == before
+
+
+def test_two_files_naming_one_actor_differently_say_which_name_is_where(
+    tmp_path: Path,
+) -> None:
+    """Files share actors by id (docs/authoring.md); the same id with two names is refused,
+    and the error is reported on the first file even when the second is the odd one out."""
+    store = KnowledgeStore()
+    other = write(
+        tmp_path,
+        "case-d.yaml",
+        "format: cred-kg/1\n"
+        "document: {id: doc-d, title: A fourth article, date: 2024-10-27}\n"
+        "actors:\n"
+        "  - {id: gov, name: Kingdom of Ruritania, kind: State}\n",
+    )
+    with pytest.raises(errors.ShapeValidationError) as caught:
+        store.load([CASE_A, other])
+    (violation,) = caught.value.violations
+    assert violation.path == "rdfs:label"
+    assert violation.message.endswith(
+        f'Given as "Ruritania" in {CASE_A}, as "Kingdom of Ruritania" in {other}: the files '
+        "share this id and must agree."
+    )
+    assert list(store.quads()) == []
 
 
 def test_a_violation_the_stored_data_had_on_its_own_is_not_the_new_loads(
