@@ -14,11 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from api.cli import EXIT_DATA, EXIT_USAGE, err, out
+
+if TYPE_CHECKING:
+    from kg.extract import Draft, Lexicon
 
 #: Articles larger than this are refused: a news article is a few tens of kilobytes.
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
@@ -53,6 +56,10 @@ def extract_command(
         "kg/extract/lexicons/); may be given more than once.", show_default=False)] = None,
     json_items: Annotated[bool, typer.Option(
         "--json", help="Write the items with their offsets as JSON instead of YAML.")] = False,
+    case: Annotated[list[Path] | None, typer.Option(
+        "--case", help="A case file (YAML or RDF) this article adds to: actors and claims "
+        "that are the case's keep the case's ids, so that the two add up when loaded "
+        "together; may be given more than once.", show_default=False)] = None,
 ) -> None:
     """Draft a case from an article: who said what, with which stance, on what evidence.
 
@@ -86,6 +93,9 @@ def extract_command(
         raise typer.Exit(EXIT_DATA) from None
     draft = extract_document(raw, source=article.name, date=_date(date), publisher=publisher,
                              title=title, threshold=threshold, lexicon=lex)
+    reused = ""
+    if case:
+        draft, reused = _align(draft, case, lex)
     text = json.dumps(draft_to_dict(draft), ensure_ascii=False, indent=2) + "\n" \
         if json_items else draft_yaml(draft)
     if output is None:
@@ -103,7 +113,29 @@ def extract_command(
     report.print(f"{f'wrote {output}' if output else 'draft'}: {len(draft.actors)} actors, "
                  f"{len(draft.claims)} claims, {len(draft.statements)} statements, "
                  f"{len(draft.evidence)} evidence items; {review} marked REVIEW (confidence "
-                 f"below {threshold:.2f})")
+                 f"below {threshold:.2f}){reused}")
+
+
+def _align(draft: Draft, case: list[Path], lex: Lexicon) -> tuple[Draft, str]:
+    """The draft in the ids of the case files, and a note of how many it reused."""
+    from api.cli import _check_files, _fail
+    from kg.errors import KgError
+    from kg.extract.align import CaseIndex, align
+    from kg.store import KnowledgeStore
+
+    _check_files(case)
+    with KnowledgeStore() as store:
+        try:
+            store.load(case)
+        except KgError as error:
+            raise _fail(error) from None
+        index = CaseIndex.from_store(store)
+    aligned = align(draft, index, lex, case_name=", ".join(p.name for p in case))
+    actors = sum(a.id in index.actors and any("The same actor" in n for n in a.notes)
+                 for a in aligned.actors)
+    claims = sum(any(r.startswith("the same claim as") for r in c.reasons)
+                 for c in aligned.claims)
+    return aligned, f"; {actors} actors and {claims} claims are the case's"
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,132 @@
+"""A draft of a second article about a modelled story, in the ids of that case
+(``kg extract --case``, :mod:`kg.extract.align`): the two add up when loaded together.
+
+The case and the article are our own: Ruritania's defence ministry says Bordavian troops are
+massing at the border (the case); a second paper reports Bordavia's denial, an institute
+saying the same as the ministry, and the ministry's spokesperson on another claim.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from api.cli import app
+from kg.extract import extract, load_lexicon
+from kg.extract.align import CaseIndex, align
+from kg.store import KnowledgeStore
+
+runner = CliRunner()
+
+CASE = """\
+format: cred-kg/1
+document: {id: herald-border, title: Troops at the border, publisher: herald, date: 2025-03-01}
+actors:
+  - {id: herald, name: The Northern Herald, kind: NewsOutlet}
+  - {id: ruritania, name: Kingdom of Ruritania, kind: State, aliases: [Ruritania]}
+  - {id: ruritania-mod, name: Ruritanian Ministry of Defence, kind: GovernmentBody,
+     acts_for: ruritania}
+  - {id: ana-varga, name: Ana Varga, kind: Person, acts_for: ruritania-mod}
+claims:
+  - {id: troops-at-border, text: Bordavian troops are massing at the northern border.}
+  - {id: border-closed, text: The northern border crossing was closed on Friday.}
+statements:
+  - {actor: ana-varga, claim: troops-at-border, stance: affirms, relay: [herald]}
+"""
+
+ARTICLE = """\
+Border build-up disputed
+
+By Staff Reporter | The Lakeside Times | 3 March 2025
+
+Bordavia on Sunday denied that Bordavian troops were massing at the northern border.
+
+The Orbis Institute said Bordavian troops were massing at the northern border.
+
+Ana Varga, a spokesperson for the Ruritanian defence ministry, said the northern border \
+crossing was closed on Friday.
+"""
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    case, article = tmp_path / "case.yaml", tmp_path / "article.txt"
+    case.write_text(CASE, encoding="utf-8")
+    article.write_text(ARTICLE, encoding="utf-8")
+    return case, article
+
+
+def _claims(*files: Path) -> dict[str, dict]:
+    result = runner.invoke(app, ["corroborate", "--no-seed", "--format", "json",
+                                 *map(str, files)])
+    assert result.exit_code == 0, result.stderr
+    return {c["id"]: c for c in json.loads(result.stdout)}
+
+
+def test_the_second_article_corroborates_the_case_when_drafted_in_its_ids(
+    files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    case, article = files
+    draft = tmp_path / "draft.yaml"
+    result = runner.invoke(app, ["extract", str(article), "--case", str(case),
+                                 "-o", str(draft)])
+    assert result.exit_code == 0, result.stderr
+    assert "1 actors and 2 claims are the case's" in result.stdout
+    claims = _claims(case, draft)
+    troops = claims["troops-at-border"]
+    assert troops["status"] == "corroborated"
+    assert sorted(g["label"] for g in troops["affirming"]) == ["Kingdom of Ruritania",
+                                                               "Orbis Institute"]
+    assert troops["contested"] is True
+    # the spokesperson is the case's, acting for the ministry the case names; the draft's
+    # own guess at her employer ("Ruritanian") is gone, nothing else naming it
+    data = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    varga = next(a for a in data["actors"] if a["id"] == "ana-varga")
+    assert varga["acts_for"] == "ruritania-mod"
+    assert "ruritanian" not in {a["id"] for a in data["actors"]}
+    assert claims["border-closed"]["affirming"][0]["label"] == "Kingdom of Ruritania"
+
+
+def test_without_the_case_the_two_files_disagree_and_the_error_says_where(
+    files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    case, article = files
+    draft = tmp_path / "plain.yaml"
+    assert runner.invoke(app, ["extract", str(article), "-o", str(draft)]).exit_code == 0
+    result = runner.invoke(app, ["corroborate", "--no-seed", str(case), str(draft)])
+    assert result.exit_code == 1
+    assert f"in {case}" in result.stderr and f"in {draft}" in result.stderr
+
+
+def _index(text: str) -> CaseIndex:
+    with KnowledgeStore() as store:
+        store.load_bytes(text.encode(), "yaml", source="case.yaml")
+        return CaseIndex.from_store(store)
+
+
+def test_an_id_the_case_uses_for_something_else_is_renamed() -> None:
+    lex = load_lexicon()
+    draft = extract("Bordavia said the mayor of Kell had resigned.",
+                    publisher="The Lakeside Times", date="2025-03-03", lexicon=lex)
+    (claim,) = draft.claims
+    case = CASE.replace("id: border-closed", f"id: {claim.id}")
+    aligned = align(draft, _index(case), lex)
+    (renamed,) = aligned.claims
+    assert renamed.id == f"{claim.id}-2" and renamed.text == claim.text
+    assert [s.claim for s in aligned.statements] == [renamed.id]
+
+
+def test_a_narrower_claim_refines_the_case_claim_which_is_copied_in() -> None:
+    lex = load_lexicon()
+    draft = extract("The Orbis Institute said Bordavian troops were massing at the northern "
+                    "border near Kell.", publisher="The Lakeside Times", date="2025-03-03",
+                    lexicon=lex)
+    aligned = align(draft, _index(CASE), lex, case_name="case.yaml")
+    claims = {c.id: c for c in aligned.claims}
+    (narrow,) = (c for c in claims.values() if c.id != "troops-at-border")
+    assert narrow.refines == ["troops-at-border"]
+    assert claims["troops-at-border"].text == "Bordavian troops are massing at the northern border."
