@@ -30,18 +30,27 @@ IRREGULAR_PAST = "|".join(package_words("irregular_past.txt"))
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|"
                      r"may|might|must|shall|should|do|does|did|won\u2019t|won't|can\u2019t|can't|"
                      rf"isn\u2019t|isn't|wasn\u2019t|wasn't|\w+ed|\w+s|{IRREGULAR_PAST})\b")
+_MONTHS = ("(?:January|February|March|April|May|June|July|August|September|October|November|"
+           "December)")
 #: Words after a verb that only say when, where or how something was said.
 ADJUNCT = re.compile(
     # ("in 9 of the 12 cases" counts, it says neither when nor where)
+    # "said at least 4,000 troops ...": "at least", "at most" count, they say neither
     r"^\s*(?:,\s*)?(?:(?:in|at|during|via|by|on|through|from|to|after|before)\s+(?!\d+\s+of\s)"
+    r"(?!(?:least|most)\b)"
     r"(?:an?\s+|the\s+)?"
-    r"(?:[\w\u2019'\u201c\u201d\"-]+\s+){0,6}?(?:statement|briefing|conference|interview|reply|post|speech|"
+    r"(?:[\w\u2019'\u201c\u201d\"-]+\s+){0,6}?(?:"
+    # a whole date first, so that "on 12 March" is not read as "on 12"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s+\d{{4}})?\b|"
+    rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|statement|briefing|conference|interview|reply|post|speech|"
     r"email|telephone|phone|call|meeting|summit|video|address|social media|website|blog|X|Facebook|"
     r"podcast|programme|program|show|broadcast|"
     # "said through a spokesperson that P", "through its lawyers": who carried the words
     r"spokesperson|spokesman|spokeswoman|representatives?|lawyers?|attorneys?|"
     r"Telegram|questions from the [A-Z][\w ]+|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|night|morning|evening|afternoon|week|month|year|\d{4}|\d{1,2}|January|"
+    r"Saturday|Sunday|night|morning|evening|afternoon|week|month|year|"
+    # a year or a day of the month, not the first digits of "4,000" or "1.5"
+    r"\d{4}(?![,.]?\d)|\d{1,2}(?![,.]?\d)|January|"
     r"February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+(?:night|morning|evening|afternoon))?\b|(?:last|this|earlier this)\s+(?:week|month|"
     r"year|spring|summer|autumn|winter)|yesterday|today|however|"
