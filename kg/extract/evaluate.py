@@ -277,6 +277,40 @@ def _merging(gold: Gold, mentions: list[StatementRecord], keys: list[object],
     return merging, mention_score
 
 
+@dataclass
+class Alignment:
+    """How a draft made in a case's ids (:mod:`kg.extract.align`) names the gold's statements,
+    when the gold's ids are that case's: of the gold statements the draft found, how many got
+    the gold's claim id, how many another claim of the case (a wrong match) and how many a
+    claim of their own (no match); and how many of the gold's speakers the draft names by the
+    case's id."""
+
+    right: int = 0
+    wrong: int = 0
+    unmatched: int = 0
+    speakers: int = 0
+    speakers_in_gold: int = 0
+
+
+def alignment(draft: Draft, gold: Gold, case_claims: set[str]) -> Alignment:
+    """Score ``draft`` (aligned to the case whose claim ids are ``case_claims``) against
+    ``gold`` (whose claim and actor ids are that case's)."""
+    mentions = draft.mentions or draft.statements
+    found = Alignment()
+    for g, e in match_statements(draft, gold).items():
+        claim = mentions[e].claim
+        if claim == gold.statements[g].claim:
+            found.right += 1
+        elif claim in case_claims:
+            found.wrong += 1
+        else:
+            found.unmatched += 1
+    speakers = {g.speaker for g in gold.statements}
+    found.speakers_in_gold = len(speakers)
+    found.speakers = len(speakers & {s.actor for s in draft.statements})
+    return found
+
+
 def corroboration_differences(draft: Draft, gold: Gold,
                               reference: list[Path]) -> dict[str, tuple[Any, Any]]:
     """Where the analysis of ``draft`` answers differently from that of the hand-made case

@@ -61,3 +61,28 @@ def test_corroboration_answers_differ_only_where_listed(seed_draft: Draft) -> No
     report = "\n".join(f"{claim}: seed case {seen[0]}, draft {seen[1]}"
                        for claim, seen in differences.items())
     assert set(differences) == set(EXPECTED_DIFFERENCES), report
+
+
+def test_the_seed_draft_in_the_seed_case_ids_loads_beside_it_and_matches_no_claim_wrongly(
+    seed_draft: Draft,
+) -> None:
+    """``kg extract --case``: the same article drafted in the case's ids adds statements to
+    the case's claims and actors, never to a wrong claim, and the two load together (without
+    the ids, the draft's "AFP" and the case's "Agence France-Presse" conflict)."""
+    from kg.analysis import analyse
+    from kg.extract import load_lexicon
+    from kg.extract.align import CaseIndex, align
+    from kg.extract.evaluate import alignment
+
+    gold = load_gold(GOLD_DIR / "seed-gold.yaml")
+    with KnowledgeStore() as store:
+        store.load(seed_paths())
+        index = CaseIndex.from_store(store)
+        aligned = align(seed_draft, index, load_lexicon())
+        found = alignment(aligned, gold, set(index.claims))
+        assert found.wrong == 0 and found.right >= 10
+        assert found.speakers == found.speakers_in_gold
+        store.load_bytes(draft_yaml(aligned).encode("utf-8"), "yaml", source="aligned.yaml")
+        troops = analyse(store).claim_by_id("nk-troops-in-russia").corroboration
+    # one article read twice is still three independent groups, not more
+    assert (troops.status, troops.independent_groups) == ("corroborated", 3)
