@@ -37,10 +37,13 @@ def _date(value: str | None) -> str | None:
 
 
 def extract_command(
-    article: Annotated[Path, typer.Argument(help="The article: a .txt file, or an .html page "
-                                            "saved from a browser.", show_default=False)],
+    articles: Annotated[list[Path], typer.Argument(
+        metavar="ARTICLE...", help="The article: a .txt file, or an .html page saved from a "
+        "browser. Several articles of one story are drafted in turn, each in the ids of the "
+        "ones before it (and of --case), into the directory -o names.", show_default=False)],
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Where to write the draft (default: standard output).",
+        "--output", "-o", help="Where to write the draft (default: standard output); with "
+        "several articles, a directory, where each draft is named after its article.",
         show_default=False)] = None,
     date: Annotated[str | None, typer.Option(
         help="The article's date (YYYY-MM-DD), when the text does not print it; used to "
@@ -69,73 +72,128 @@ def extract_command(
     """
     from kg.extract import draft_to_dict, draft_yaml, extract_document, load_lexicon
 
-    if not article.is_file():
-        err.print(f"error: {article}: no such file")
-        raise typer.Exit(EXIT_USAGE)
-    for directory in lexicon or []:
+    several = len(articles) > 1
+    _check_arguments(articles, output, lexicon or [], several,
+                     (date, publisher, title))
+    texts = [_read(article) for article in articles]
+    try:
+        lex = load_lexicon(*(lexicon or []))
+    except ValueError as error:
+        err.print(f"error: lexicon: {error}")
+        raise typer.Exit(EXIT_DATA) from None
+    story = _Story(case or [], lex) if case or several else None
+    if several:
+        output.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+    for article, raw in zip(articles, texts, strict=True):
+        draft = extract_document(raw, source=article.name, date=_date(date),
+                                 publisher=publisher, title=title, threshold=threshold,
+                                 lexicon=lex)
+        reused = ""
+        if story is not None:
+            draft, reused = story.align(draft)
+        text = json.dumps(draft_to_dict(draft), ensure_ascii=False, indent=2) + "\n" \
+            if json_items else draft_yaml(draft)
+        target = output / f"{article.stem}.{'json' if json_items else 'yaml'}" \
+            if several else output  # type: ignore[operator]
+        if target is None:
+            out.file.write(text)
+        else:
+            target.write_text(text, encoding="utf-8")
+        if several:  # the next articles are drafted in this one's ids too
+            story.add(draft_yaml(draft), target.name)  # type: ignore[union-attr]
+        review = sum(draft.needs_review(c) for c in (
+            *(s.confidence for s in draft.statements), *(c.confidence for c in draft.claims),
+            *(a.confidence for a in draft.actors), *(e.confidence for e in draft.evidence)))
+        # The summary goes to standard output when the draft went to a file, else beside it.
+        report = out if target else err
+        report.print(f"{f'wrote {target}' if target else 'draft'}: {len(draft.actors)} actors, "
+                     f"{len(draft.claims)} claims, {len(draft.statements)} statements, "
+                     f"{len(draft.evidence)} evidence items; {review} marked REVIEW (confidence "
+                     f"below {threshold:.2f}){reused}")
+
+
+def _check_arguments(articles: list[Path], output: Path | None, lexicons: list[Path],
+                     several: bool, one_article_options: tuple[str | None, ...]) -> None:
+    for article in articles:
+        if not article.is_file():
+            err.print(f"error: {article}: no such file")
+            raise typer.Exit(EXIT_USAGE)
+    for directory in lexicons:
         if not directory.is_dir():
             err.print(f"error: {directory}: not a directory of lexicon files")
             raise typer.Exit(EXIT_USAGE)
+    if not several:
+        if output is not None and output.is_dir():
+            err.print(f"error: {output} is a directory; name the file to write")
+            raise typer.Exit(EXIT_USAGE)
+        return
+    if output is None or (output.exists() and not output.is_dir()):
+        err.print("error: several articles need -o DIRECTORY, where each draft is written "
+                  "under its article's name")
+        raise typer.Exit(EXIT_USAGE)
+    if any(option is not None for option in one_article_options):
+        err.print("error: --date, --publisher and --title describe one article; draft "
+                  "articles that need them one at a time, with --case for the others")
+        raise typer.Exit(EXIT_USAGE)
+    stems = [a.stem for a in articles]
+    if len(set(stems)) < len(stems):
+        twice = sorted({s for s in stems if stems.count(s) > 1})
+        err.print(f"error: two articles would write one draft: {', '.join(twice)}")
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _read(article: Path) -> str:
     size = article.stat().st_size
     if size > MAX_ARTICLE_BYTES:
         err.print(f"error: {article}: {size:,} bytes, over the limit of "
                   f"{MAX_ARTICLE_BYTES:,} for one article")
         raise typer.Exit(EXIT_DATA)
     try:
-        raw = article.read_bytes().decode("utf-8-sig")
+        return article.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         err.print(f"error: {article}: byte {error.start} is not valid UTF-8")
         raise typer.Exit(EXIT_DATA) from None
-    try:
-        lex = load_lexicon(*(lexicon or []))
-    except ValueError as error:
-        err.print(f"error: lexicon: {error}")
-        raise typer.Exit(EXIT_DATA) from None
-    draft = extract_document(raw, source=article.name, date=_date(date), publisher=publisher,
-                             title=title, threshold=threshold, lexicon=lex)
-    reused = ""
-    if case:
-        draft, reused = _align(draft, case, lex)
-    text = json.dumps(draft_to_dict(draft), ensure_ascii=False, indent=2) + "\n" \
-        if json_items else draft_yaml(draft)
-    if output is None:
-        out.file.write(text)
-    else:
-        if output.is_dir():
-            err.print(f"error: {output} is a directory; name the file to write")
-            raise typer.Exit(EXIT_USAGE)
-        output.write_text(text, encoding="utf-8")
-    review = sum(draft.needs_review(c) for c in (
-        *(s.confidence for s in draft.statements), *(c.confidence for c in draft.claims),
-        *(a.confidence for a in draft.actors), *(e.confidence for e in draft.evidence)))
-    # The summary goes to standard output when the draft went to a file, else beside it.
-    report = out if output else err
-    report.print(f"{f'wrote {output}' if output else 'draft'}: {len(draft.actors)} actors, "
-                 f"{len(draft.claims)} claims, {len(draft.statements)} statements, "
-                 f"{len(draft.evidence)} evidence items; {review} marked REVIEW (confidence "
-                 f"below {threshold:.2f}){reused}")
 
 
-def _align(draft: Draft, case: list[Path], lex: Lexicon) -> tuple[Draft, str]:
-    """The draft in the ids of the case files, and a note of how many it reused."""
-    from api.cli import _check_files, _fail
-    from kg.errors import KgError
-    from kg.extract.align import CaseIndex, align
-    from kg.store import KnowledgeStore
+class _Story:
+    """The case files and the drafts so far, which the next draft is made in the ids of."""
 
-    _check_files(case)
-    with KnowledgeStore() as store:
+    def __init__(self, case: list[Path], lex: Lexicon) -> None:
+        from api.cli import _check_files, _fail
+        from kg.errors import KgError
+        from kg.store import KnowledgeStore
+
+        _check_files(case)
+        self.lex, self.names = lex, [p.name for p in case]
+        self.store = KnowledgeStore()
         try:
-            store.load(case)
+            self.store.load(case)
         except KgError as error:
             raise _fail(error) from None
-        index = CaseIndex.from_store(store)
-    aligned = align(draft, index, lex, case_name=", ".join(p.name for p in case))
-    actors = sum(a.id in index.actors and any("The same actor" in n for n in a.notes)
-                 for a in aligned.actors)
-    claims = sum(any(r.startswith("the same claim as") for r in c.reasons)
-                 for c in aligned.claims)
-    return aligned, f"; {actors} actors and {claims} claims are the case's"
+
+    def align(self, draft: Draft) -> tuple[Draft, str]:
+        """The draft in the story's ids, and a note of how many it reused."""
+        from kg.extract.align import CaseIndex, align
+
+        if not self.names:
+            return draft, ""
+        index = CaseIndex.from_store(self.store)
+        aligned = align(draft, index, self.lex, case_name=", ".join(self.names))
+        actors = sum(a.id in index.actors and any("The same actor" in n for n in a.notes)
+                     for a in aligned.actors)
+        claims = sum(any(r.startswith("the same claim as") for r in c.reasons)
+                     for c in aligned.claims)
+        return aligned, f"; {actors} actors and {claims} claims are the case's"
+
+    def add(self, draft_text: str, name: str) -> None:
+        from api.cli import _fail
+        from kg.errors import KgError
+
+        try:
+            self.store.load_bytes(draft_text.encode("utf-8"), "yaml", source=name)
+        except KgError as error:
+            raise _fail(error) from None
+        self.names.append(name)
 
 
 def register(app: typer.Typer) -> None:

@@ -130,3 +130,46 @@ def test_a_narrower_claim_refines_the_case_claim_which_is_copied_in() -> None:
     (narrow,) = (c for c in claims.values() if c.id != "troops-at-border")
     assert narrow.refines == ["troops-at-border"]
     assert claims["troops-at-border"].text == "Bordavian troops are massing at the northern border."
+
+
+FIRST = """\
+Troops massing at the border, Ruritania says
+
+By Staff Reporter | The Northern Herald | 1 March 2025
+
+Ana Varga, a spokesperson for the Ruritanian defence ministry, said Bordavian troops are \
+massing at the northern border.
+"""
+
+
+def test_several_articles_of_a_story_are_drafted_each_in_the_ids_of_those_before(
+    files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, second = files
+    first = tmp_path / "first.txt"
+    first.write_text(FIRST, encoding="utf-8")
+    story = tmp_path / "story"
+    result = runner.invoke(app, ["extract", str(first), str(second), "-o", str(story)])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in story.iterdir()) == ["article.yaml", "first.yaml"]
+    claims = _claims(story / "first.yaml", story / "article.yaml")
+    (troops,) = (c for c in claims.values() if "troops" in c["id"])
+    assert troops["status"] == "corroborated" and troops["contested"] is True
+    affirming = {a["iri"].rsplit("/", 1)[1] for g in troops["affirming"] for a in g["actors"]}
+    assert affirming == {"ana-varga", "orbis-institute"}
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ([], "several articles need -o DIRECTORY"),
+    (["-o", "DIR", "--date", "2025-03-03"], "describe one article"),
+])
+def test_several_articles_are_refused_without_a_directory_or_with_one_article_options(
+    files: tuple[Path, Path], tmp_path: Path, extra: list[str], message: str
+) -> None:
+    _, article = files
+    other = tmp_path / "other.txt"
+    other.write_text(FIRST, encoding="utf-8")
+    args = [str(tmp_path / "out") if a == "DIR" else a for a in extra]
+    result = runner.invoke(app, ["extract", str(article), str(other), *args])
+    assert result.exit_code == 2 and message in result.stderr
+    assert not (tmp_path / "out").exists()
