@@ -18,15 +18,17 @@ import sys
 import time
 from pathlib import Path
 
-from kg.extract import Draft, extract, load_lexicon
+from kg.extract import Draft, draft_yaml, extract, load_lexicon
 from kg.extract.align import CaseIndex, align
 from kg.extract.claims import MERGE_THRESHOLD
 from kg.extract.evaluate import (
     Evaluation,
     Gold,
     Score,
+    actor_map,
     alignment,
     corroboration_differences,
+    cross_merging,
     evaluate,
     load_gold,
 )
@@ -356,6 +358,9 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
                 "the refinement test would have to be loosened for every article to make "
                 "this one link."]
         out += ["", *_alignment_section(seed_draft, seed_gold)]  # type: ignore[arg-type]
+    stories = _stories(golds)
+    if stories:
+        out += ["", *_stories_section(stories)]
     out += ["", f"Time: {sum(times) * 1000 / max(len(times), 1):.0f} ms per article on "
             f"average (Python {platform.python_version()}, {platform.machine()}); no model, "
             "no download."]
@@ -388,6 +393,62 @@ def _alignment_section(draft: Draft, gold: Gold) -> list[str]:
         "case's id. Unmatched claims stay apart and are shown as the draft's own: the "
         "analyst links them by hand.",
     ]
+
+
+def _stories(golds: list[Gold]) -> list[tuple[Gold, Gold]]:
+    """Articles of one story: gold files named NAME-a and NAME-b, whose ids are shared."""
+    by_name = {_name(g): g for g in golds}
+    return [(g, by_name[name[:-2] + "-b"]) for name, g in sorted(by_name.items())
+            if name.endswith("-a") and name[:-2] + "-b" in by_name]
+
+
+def _stories_section(stories: list[tuple[Gold, Gold]]) -> list[str]:
+    """Cross-article claim merging and shared speakers, the second article drafted alone and
+    in the ids of the first's draft (``kg extract A B -o DIR``)."""
+    from kg.store import KnowledgeStore
+
+    lines = [
+        "### Several articles of one story (`kg extract A B -o DIR`)",
+        "",
+        "Two articles of one story, each with its gold file, the files sharing actor and claim "
+        "ids where the writer judged them the same. Claim merging across the articles is "
+        "pairwise over (statement of the first, statement of the second): positive when the "
+        "gold gives both one claim. **Apart**: each article drafted on its own (ids coincide "
+        "only where the words give the same id); **as one story**: the second drafted in the "
+        "ids of the first's draft, as `kg extract A B -o DIR` does. Shared speakers: the "
+        "gold's speakers of both articles that the two drafts name by one id.",
+        "",
+        "| story | cross-article merging, apart | as one story | shared speakers, apart | "
+        "as one story |",
+        "|---|---|---|---|---|",
+    ]
+    for first, second in stories:
+        draft_a = run_article(first)[2]
+        draft_b = run_article(second)[2]
+        with KnowledgeStore() as store:
+            store.load_bytes(draft_yaml(draft_a).encode("utf-8"), "yaml",  # type: ignore[arg-type]
+                             source=f"{_name(first)}.yaml")
+            index = CaseIndex.from_store(store)
+        aligned = align(draft_b, index, load_lexicon(),  # type: ignore[arg-type]
+                        case_name=f"{_name(first)}.yaml")
+        apart = cross_merging((draft_a, first), (draft_b, second))  # type: ignore[arg-type]
+        together = cross_merging((draft_a, first), (aligned, second))  # type: ignore[arg-type]
+        shared = ({g.speaker for g in first.statements}
+                  & {g.speaker for g in second.statements})
+        lines.append(f"| {_name(first)[:-2]} | {_cell(apart)} | {_cell(together)} | "
+                     f"{_shared(draft_a, first, draft_b, second, shared)} of {len(shared)} | "
+                     f"{_shared(draft_a, first, aligned, second, shared)} of {len(shared)} |")
+    return lines
+
+
+def _shared(draft_a: object, gold_a: Gold, draft_b: object, gold_b: Gold,
+            speakers: set[str]) -> int:
+    """How many of ``speakers`` the two drafts name by one id."""
+    ids_a, ids_b = ({} for _ in range(2))  # gold id -> the draft ids mapped to it
+    for draft, gold, ids in ((draft_a, gold_a, ids_a), (draft_b, gold_b, ids_b)):
+        for found, truth in actor_map(draft, gold).items():  # type: ignore[arg-type]
+            ids.setdefault(truth, set()).add(found)
+    return sum(bool(ids_a.get(s, set()) & ids_b.get(s, set())) for s in speakers)
 
 
 def write_readme(text: str) -> None:

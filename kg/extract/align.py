@@ -26,6 +26,7 @@ reused id is noted on its item.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -113,9 +114,26 @@ class CaseIndex:
         return index
 
 
+# "Ministry of Health", "Ministry for the Interior": the "health ministry" of another paper
+_MINISTRY_OF = re.compile(r"^ministry (?:of|for) (?:the )?(.+)$")
+
+
 def _norm(name: str) -> str:
     name = name.replace("\u2019", "'").strip().lower()
-    return name.removeprefix("the ").strip()
+    name = name.removeprefix("the ").strip()
+    return _MINISTRY_OF.sub(r"\1 ministry", name)
+
+
+def _shortened(form: str, by_words: dict[str, set[str]]) -> set[str]:
+    """The case actors whose name ``form`` shortens: all its words in the name, the first and
+    the last the same ("Eskel health directorate" of "Eskel provincial health directorate").
+    A one-word form is no shortening: "Eskel" could be the town, the hospital or the council."""
+    words = form.split()
+    if len(words) < 2:
+        return set()
+    return {ident for name, idents in by_words.items() for ident in idents
+            if (full := name.split())[0] == words[0] and full[-1] == words[-1]
+            and set(words) < set(full)}
 
 
 def _free(ident: str, taken: set[str]) -> str:
@@ -134,7 +152,9 @@ def _actor_map(draft: Draft, case: CaseIndex) -> dict[str, str]:
     for actor in draft.actors:
         named = by_form.get(_norm(actor.name), set())
         others = set().union(*(by_form.get(_norm(a), set()) for a in actor.aliases))
-        for candidates in (named, others, {actor.id} & case.actors.keys()):
+        shorter = set().union(*(_shortened(_norm(f), by_form)
+                                for f in (actor.name, *actor.aliases)))
+        for candidates in (named, others, {actor.id} & case.actors.keys(), shorter):
             if len(candidates) == 1:
                 mapping[actor.id] = next(iter(candidates))
                 break

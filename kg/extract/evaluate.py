@@ -311,6 +311,32 @@ def alignment(draft: Draft, gold: Gold, case_claims: set[str]) -> Alignment:
     return found
 
 
+def cross_merging(first: tuple[Draft, Gold], second: tuple[Draft, Gold]) -> Score:
+    """Pairwise claim merging across two articles of one story whose gold files share claim
+    ids: each pair is one gold statement of the first article and one of the second; it is
+    positive when the gold gives both one claim, and the drafts are right when they give both
+    one claim id. Pairs with a statement the draft did not find count as missed merges."""
+    found: list[list[str | None]] = []
+    for draft, gold in (first, second):
+        mentions = draft.mentions or draft.statements
+        pairs = match_statements(draft, gold)
+        found.append([mentions[pairs[g]].claim if g in pairs else None
+                      for g in range(len(gold.statements))])
+    score = Score()
+    for a, truth_a in enumerate(first[1].statements):
+        for b, truth_b in enumerate(second[1].statements):
+            same_gold = truth_a.claim == truth_b.claim
+            claim_a, claim_b = found[0][a], found[1][b]
+            same_found = claim_a is not None and claim_a == claim_b
+            if same_gold and same_found:
+                score.tp += 1
+            elif same_found:
+                score.fp += 1
+            elif same_gold:
+                score.fn += 1
+    return score
+
+
 def corroboration_differences(draft: Draft, gold: Gold,
                               reference: list[Path]) -> dict[str, tuple[Any, Any]]:
     """Where the analysis of ``draft`` answers differently from that of the hand-made case

@@ -16,7 +16,7 @@ import yaml
 from typer.testing import CliRunner
 
 from api.cli import app
-from kg.extract import extract, load_lexicon
+from kg.extract import Draft, extract, load_lexicon
 from kg.extract.align import CaseIndex, align
 from kg.store import KnowledgeStore
 
@@ -173,3 +173,35 @@ def test_several_articles_are_refused_without_a_directory_or_with_one_article_op
     result = runner.invoke(app, ["extract", str(article), str(other), *args])
     assert result.exit_code == 2 and message in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def _draft_with_actors(*names: str) -> Draft:
+    from kg.extract.actors import ActorRecord
+    from kg.extract.model import DocumentRecord
+
+    actors = [ActorRecord(f"a{i}", name, "Organization") for i, name in enumerate(names)]
+    return Draft("", DocumentRecord("doc"), actors, [], [], [], [], [])
+
+
+HOSPITALS = """\
+format: cred-kg/1
+document: {id: kell-case, title: Kell, date: 2025-03-01}
+actors:
+  - {id: fisheries, name: Ministry of Fisheries, kind: GovernmentBody}
+  - {id: water-board, name: Kell provincial water board, kind: GovernmentBody}
+  - {id: regional, name: Kell regional hospital, kind: Organization}
+  - {id: university, name: Kell university hospital, kind: Organization}
+"""
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("the fisheries ministry", "fisheries"),  # another paper's order for the same ministry
+    ("the Kell water board", "water-board"),  # a shortening: first and last words kept
+    ("Kell hospital", "a0"),  # shortens two of the case's hospitals: neither is taken
+    ("Kell", "a0"),  # one word shortens nothing
+])
+def test_an_actor_named_another_way_takes_the_case_id_only_when_one_fits(
+    name: str, expected: str
+) -> None:
+    aligned = align(_draft_with_actors(name), _index(HOSPITALS), load_lexicon())
+    assert [a.id for a in aligned.actors] == [expected]
