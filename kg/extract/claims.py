@@ -4,7 +4,9 @@ claim; a narrower version of a claim refines it.
 Claims are compared as sets of content words (:mod:`kg.extract.similarity`): lemmatised and
 stemmed, stop words dropped (``stopwords.txt``), word classes folded (``synonyms.tsv``:
 "soldiers" is "troops"), states folded to one token ("North Korean", "Pyongyang" and "DPRK"
-are ``north-korea``), numbers in digits ("three thousand" is ``3000``).
+are ``north-korea``), numbers in digits ("three thousand" is ``3000``, "48 hours" two days,
+"thousands" a range), the words of a stance left out ("appeared to", "there is no evidence
+that", "baseless": a denial of P, a hedge on P and P are one claim).
 
 Two statements share a claim when
 
@@ -14,7 +16,8 @@ Two statements share a claim when
 - one set contains the other and the extra words of the larger add no qualifier (no number,
   no state, no proper noun): the larger only says the same more fully ("the batteries were
   to blame" / "the fire was caused by batteries stored in the warehouse"), with a Jaccard
-  similarity of at least :data:`CONTAINMENT_FLOOR`, or
+  similarity of at least :data:`CONTAINMENT_FLOOR`; the smaller must have a word besides
+  names and numbers ("It was by Van Haelen" says only who), or
 - the later one is a nominal, a noun phrase of at most three content words with no finite
   verb ("the union denied forced overtime": "Forced overtime."), whose words all occur in a
   statement of the earlier claim: the noun phrase names it. Of several, the most alike.
@@ -31,7 +34,9 @@ taken to support that paraphrase ("X appeared to confirm P ... 'if there are ima
 reflect something,' he said"), unless the speaker's nearest paraphrase before the quotation
 has another stance ("None of the pupils had left, she said. 'Such cases are rare,' she said":
 the quotation would have to reach past it), or the quotation's subject refers back to what
-was found ("The results leave no doubt about P": what the results show is a claim of its own).
+was found ("The results leave no doubt about P": what the results show is a claim of its own),
+or the paraphrase gives a number the quotation does not ("874 homes were destroyed ... 'A lot
+of these families had no insurance'": a comment on the figure, not the figure again).
 
 Example:
     >>> from kg.extract.lexicon import load_lexicon
@@ -163,6 +168,10 @@ def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
             target = clusters[home[j]]
             if any(words[i].qualifiers - target.words.words for i in cluster.members):
                 break  # the quotation names things the paraphrase does not: a claim of its own
+            if words[j].numbers - {w for i in cluster.members for w in words[i].words}:
+                # the paraphrase gives a figure ("874 homes", "at 2:46 a.m.") the quotation
+                # does not: what the quotation says is a comment on it, not the figure again
+                break
             for i in cluster.members:
                 home[i] = home[j]
                 statements[i].cues.append("quotation taken as support for the speaker's "

@@ -5,7 +5,13 @@ A claim's text becomes a set of normal forms of its content words:
 - quotation marks dropped; states folded to one token ("North Korean", "Pyongyang" and "DPRK"
   are ``country:north-korea``, from ``countries.tsv``);
 - numbers written as digits ("3,000", "three thousand" and "3000" are ``3000``; "2.5
-  million" is ``2500000``);
+  million" is ``2500000``); durations in hours or weeks as whole days ("48 hours" is ``2``
+  ``day``); a rough number as its range ("thousands" is ``2000~999999``), which a number in
+  it matches when two claims are compared;
+- the words that give a stance rather than the claim left out (:func:`stance_spans`: the
+  hedges and denial frames of ``hedge_cues.tsv`` and ``denial_cues.tsv`` said inside a claim,
+  a denial's label after "as", and contracted negations): "the pumps appeared to be idle" is
+  about "the pumps were idle";
 - each word lemmatised with the dictionary of LemmInflect (MIT licence; its lemma tables ship in
   the package, nothing is downloaded: "took" and "taken" are "take", "seized" is "seize") and
   then stemmed with the Snowball English stemmer (snowballstemmer, BSD licence: "legally" and
@@ -122,6 +128,53 @@ def _number(tokens: list[str], start: int) -> tuple[str, int] | None:
     return (str(int(value)) if value == int(value) else str(value)), i - start
 
 
+#: plural scale words that give a number only roughly ("thousands of troops"): the lowest and
+#: highest number each stands for, and its unit ("hundreds of thousands": 200-999 thousands)
+_VAGUE = {"dozens": (24, 199, 12), "hundreds": (200, 999, 100),
+          "thousands": (2000, 999_999, 1000), "millions": (2 * 10**6, 999_999_999, 10**6),
+          "billions": (2 * 10**9, 999 * 10**9, 10**9)}
+#: units of time a number of days is also written in ("48 hours" is "two days")
+_DAYS_PER = {"hour": 1 / 24, "hours": 1 / 24, "week": 7, "weeks": 7, "fortnight": 14,
+             "fortnights": 14}
+
+
+def _in_days(number: str, unit: list[str]) -> str:
+    """``number`` in days when ``unit`` (the word after it) is hours or weeks and the days are
+    whole ("48 hours" -> "2", "two weeks" -> "14"); else ``number`` itself."""
+    per = _DAYS_PER.get(unit[0].lower()) if unit else None
+    if per is None:
+        return number
+    days = float(number) * per
+    return str(int(days)) if days == int(days) and days >= 1 else number
+
+
+def _vague(tokens: list[str], start: int) -> tuple[str, int] | None:
+    """A rough number at ``tokens[start]`` ("thousands", "hundreds of thousands") as a token
+    "LOW~HIGH", and how many tokens it takes; None when none starts there."""
+    word = tokens[start].lower()
+    if word not in _VAGUE:
+        return None
+    low, high, _ = _VAGUE[word]
+    i = start + 1
+    while i + 1 < len(tokens) and tokens[i].lower() == "of" and tokens[i + 1].lower() in _VAGUE:
+        unit = _VAGUE[tokens[i + 1].lower()][2]  # "hundreds of thousands"
+        low, high, i = low * unit, high * unit, i + 2
+    return f"{low}~{high}", i - start
+
+
+def _in_range(vague: str, number: str) -> bool:
+    low, high = vague.split("~")
+    return "~" not in number and float(low) <= float(number) <= float(high)
+
+
+def _align_rough(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """``a`` with each rough number ("2000~999999") that a number of ``b`` falls in ("3000")
+    replaced by that number: "thousands of troops" and "3,000 troops" give one number."""
+    swaps = {w: n for w in a if "~" in w for n in sorted(b) if n[:1].isdigit() and
+             _in_range(w, n)}
+    return frozenset(swaps.get(w, w) for w in a)
+
+
 def _finite(raw: list[str]) -> bool:
     """Whether the words hold a finite verb: an auxiliary or modal, or a past or third-person
     present form with a word before it (a first word "Forced" in "Forced overtime" modifies
@@ -146,6 +199,42 @@ def _synonym_phrases(lex: Lexicon) -> dict[tuple[str, ...], str]:
             for phrase, head in lex.synonyms.items()}
 
 
+#: scopes of ``hedge_cues.tsv`` and ``denial_cues.tsv`` whose cues say how sure a speaker is of
+#: a claim, or that it is false, rather than what it says: left out when claims are compared
+STANCE_SCOPES = frozenset(("claim", "any", "frame", "act"))
+_NEGATED = re.compile(r"\w+n[\u2019']t", re.I)  # "haven't", "can't", "won't"
+
+
+@cache
+def _stance_pattern(cues: tuple[str, ...], labels: tuple[str, ...]) -> re.Pattern[str]:
+    def either(words: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                        for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    # a label only as what a thing was called ("rejected X as baseless", "as a fabrication"):
+    # "published false figures" says what was published
+    label = rf"as\s+(?:an?\s+)?(?:\w+ly\s+)?(?:{either(labels)})"
+    return re.compile(rf"(?<![\w'\u2019])(?:{either(cues)}|{label})(?![\w'\u2019])", re.I)
+
+
+def stance_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where ``text`` gives a stance on its claim rather than the claim: hedges ("appears to",
+    "may well", "is likely"), denial frames ("there is no evidence that") and a denial's label
+    for what it rejects ("X as baseless"). A denial of P, a hedge on P and P itself are about
+    one claim; the stance is recorded apart (the statement's ``stance``), so these words are
+    not compared.
+
+    Example:
+        >>> from kg.extract.lexicon import load_lexicon
+        >>> text = "The leak appears to have come from the plant."
+        >>> [text[a:b] for a, b in stance_spans(text, load_lexicon())]
+        ['appears to']
+    """
+    cues = tuple(sorted(cue for table in (lex.hedges, lex.denials)
+                        for cue, scope in table.items() if scope in STANCE_SCOPES))
+    labels = tuple(sorted(cue for cue, scope in lex.denials.items() if scope == "label"))
+    return [m.span() for m in _stance_pattern(cues, labels).finditer(text)]
+
+
 def content_words(text: str, lex: Lexicon) -> Words:
     """The words two claims are compared on (see the module docstring)."""
     text = re.sub(r"[\u201c\u201d\"]", "", text)
@@ -157,18 +246,35 @@ def content_words(text: str, lex: Lexicon) -> Words:
         if re.search(pattern, text):
             countries.append("country:" + lex.country_by_form[form].id)
             text = re.sub(pattern, " ", text)
-    raw = [re.sub(r"[\u2019'](?:s)?$", "", m.group(0)) for m in _WORD.finditer(text)]
-    capitalised = [i > 0 and w[:1].isupper() for i, w in enumerate(raw)]
+    spans = stance_spans(text, lex)
+    found = list(_WORD.finditer(text))
+    every = [re.sub(r"[\u2019'](?:s)?$", "", m.group(0)) for m in found]
+    capitalised = [i > 0 and w[:1].isupper() for i, w in enumerate(every)]
+    # the stance words and contracted negations are dropped; capitals and finite verbs are
+    # read on the whole text ("Perhaps Norland ...": Norland is still a name)
+    kept = [i for i, m in enumerate(found) if not _NEGATED.fullmatch(m.group(0))
+            and not any(a <= m.start() < b for a, b in spans)]
+    raw = [every[i] for i in kept]
+    capitalised = [capitalised[i] for i in kept]
     phrases = _synonym_phrases(lex)
     longest = max((len(p) for p in phrases), default=1)
     words, qualifiers, events = set(countries), set(countries), set()
     i = 0
     while i < len(raw):
+        rough = _vague(raw, i)
+        if rough is not None:
+            words.add(rough[0])
+            qualifiers.add(rough[0])
+            i += rough[1]
+            continue
         number = _number(raw, i)
         if number is not None and not (number[1] == 1 and raw[i].lower() == "one"):
-            words.add(number[0])
-            qualifiers.add(number[0])
-            i += number[1]
+            value, i = _in_days(number[0], raw[i + number[1]:i + number[1] + 1]), i + number[1]
+            if value != number[0]:
+                words.add(normal_form("day"))
+                i += 1  # the unit, now days
+            words.add(value)
+            qualifiers.add(value)
             continue
         lowered = raw[i].lower()
         window = tuple(w.lower() for w in raw[i:i + longest])
@@ -187,7 +293,7 @@ def content_words(text: str, lex: Lexicon) -> Words:
             events.add(form)
         if capitalised[i - 1]:
             qualifiers.add(form)
-    nominal = 0 < len(words) <= NOMINAL_MAX_WORDS and not _finite(raw)
+    nominal = 0 < len(words) <= NOMINAL_MAX_WORDS and not _finite(every)
     return Words(frozenset(words), frozenset(qualifiers), frozenset(events), nominal)
 
 
@@ -205,6 +311,7 @@ def similarity(a: Words, b: Words) -> float:
         ...            content_words("Three ferries sank.", lex))
         0.0
     """
+    a, b = _aligned(a, b), _aligned(b, a)
     union = a.words | b.words
     if not union or (a.numbers and b.numbers and not a.numbers & b.numbers) \
             or refines(a, b) or refines(b, a):
@@ -213,10 +320,21 @@ def similarity(a: Words, b: Words) -> float:
     if jaccard >= MERGE_THRESHOLD:
         return jaccard
     small, large = (a, b) if len(a.words) <= len(b.words) else (b, a)
+    # the smaller must say something besides names and numbers ("It was by Van Haelen" says
+    # only who): else what the larger adds may be all it says
     if len(small.words) >= 2 and small.words < large.words and jaccard >= CONTAINMENT_FLOOR \
+            and small.words - small.qualifiers \
             and not (large.words - small.words) & large.qualifiers:
         return MERGE_THRESHOLD
     return jaccard
+
+
+def _aligned(a: Words, b: Words) -> Words:
+    """``a`` with its rough numbers read as the numbers of ``b`` they cover."""
+    if not any("~" in w for w in a.words):
+        return a
+    return Words(_align_rough(a.words, b.words), _align_rough(a.qualifiers, b.words),
+                 a.events, a.nominal)
 
 
 def refines(narrow: Words, broad: Words) -> bool:
