@@ -154,7 +154,9 @@ class ActorTable:
 
     def outlet(self, name: str) -> ActorRecord:
         """The actor for a news outlet, created on first use. A short form of a known
-        outlet's name ("the Courier" for "The Halden Courier") is that outlet."""
+        outlet's name ("the Courier" for "The Halden Courier") is that outlet. A sentence's
+        full stop is no part of the name ("..., she told Radio Albion.")."""
+        name = re.sub(r"(?<=[a-z]{2})\.$", "", name.strip())
         bare = name.lower().removeprefix("the ")
         key = ("outlet", bare)
         if key in self.keys:
@@ -354,7 +356,7 @@ class ActorTable:
             return titled(self, d, sentence, start)
         if d.plural:
             # "engineers who inspected the dam": the group is named without its relative clause
-            group = re.sub(r"\s+who\s.*$", "", d.text)
+            group = re.sub(r"\s+(?:who|that)\s.*$", "", d.text)
             key = ("group", group.lower())
             if key in self.keys:
                 return self.records[self.keys[key]]

@@ -4,7 +4,8 @@ blanked before the speaker phrase is read (else the phrase before the verb is th
 no one speaks), and the outlet it names relays what the speaker said, as "told X" would.
 
 A description with its own relative clause is blanked too: "Ivo Sand, a ferryman who said
-he saw it, told X that P" is Ivo Sand telling X P.
+he saw it, told X that P" is Ivo Sand telling X P; so is where the words were heard: "The
+pilot, heard in recordings published by X, told controllers P" is the pilot speaking.
 
 A passive report is read the same way: "The warden, Ola Brenn, was quoted by the weekly
 Nordposten as saying that P" is Ola Brenn saying P, relayed by Nordposten ("saying" is read as
@@ -41,6 +42,12 @@ _WITNESS = re.compile(r"(?<=[a-z]),\s+an?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s
                       r"[^,;\u201c\u201d\"]{3,120},(?=\s+(?:told|said|says|tells)\b)")
 
 
+# ", heard in recordings published by X," after a speaker: where the words were heard (the
+# recording is the evidence; the speaker still speaks)
+_HEARD = re.compile(r"(?<=[a-z]),\s+(?:heard|seen|recorded|filmed)\s+(?:in|on)\s+"
+                    r"[^,;\u201c\u201d\"]{3,100},(?=\s+(?:told|said|says|tells|asked|warned)\b)")
+
+
 def speaking_to(masked: str, verb_start: int) -> re.Match[str] | None:
     """The aside that ends right before the verb at ``verb_start`` (offsets in ``masked``)."""
     return next((m for pattern in (SPEAKING_TO, QUOTED_BY) for m in pattern.finditer(masked)
@@ -52,6 +59,7 @@ def blank_asides(masked: str) -> str:
     after "was quoted by X as" turned to "said" (padded to the same length)."""
     masked = SPEAKING_TO.sub(lambda m: " " * len(m.group(0)), masked)
     masked = _WITNESS.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = _HEARD.sub(lambda m: " " * len(m.group(0)), masked)
     return re.sub(QUOTED_BY.pattern + r"saying\b", lambda m: " " * (len(m.group(0)) - 6) +
                   "said  ", masked)
 

@@ -25,6 +25,7 @@ from functools import cache
 
 from kg.extract import verb_forms as vf
 from kg.extract.asides import blank_asides
+from kg.extract.estimates import estimate_frames
 from kg.extract.frame import ADJUNCT, Frame, finite, skip_adjuncts, terminator, verb_pattern
 from kg.extract.lexicon import Lexicon, Verb
 from kg.extract.outlet_phrases import told_outlet
@@ -140,6 +141,12 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
             frame.recipient = (sent.start + recipient[0], sent.start + recipient[1])
             position += match.end()
     position = skip_adjuncts(masked, position)
+    if re.match(r"\s*\([^()]*\)\s*\.?\s*$", masked[position:]):
+        return None  # '"Q," X told Y (translated from Danish).': a note on the words, no claim
+    if aside := re.match(r",\s+citing\s+[^,;_]{3,60},(?=\s*that\s)", masked[position:]):
+        # "X reported, citing a police source, that P": the source named between the verb and
+        # its clause (kg/extract/sourcing.py makes it the speaker, X the relay)
+        position += aside.end()
     if verb.stance == "denies" and (shifted := vf.shifted_object(masked, position, lex)):
         return shifted[1] if shifted[0] else None  # "rejected as baseless X's attempt to Q"
     if verb.cls in {"release", "cite", "topic"} or _STARTS_TERMINATOR.match(masked[position:]):
@@ -185,6 +192,8 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
         re.search(r"\sas\s", text) is not None
     if verb.lemma == "describe" and not described:
         return None  # "the emails describe staff being asked to ...": no one speaks
+    if verb.lemma == "call" and not that and re.search(r"\sfor\s", " " + text):
+        return None  # "called a strike for Monday", "called for calm": a call to act, no label
     labelled = labelled or described
     if verb.lemma == "deny" and not that and _REFUSED.match(text):
         return None  # "denied access to the site": a refusal
@@ -204,11 +213,17 @@ def _relay_next(rest: str, lex: Lexicon) -> bool:
 def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
     """Every attribution frame in ``sent``, in order. Offsets are absolute."""
     masked = blank_asides(sent.masked())  # "X, speaking to Y on Monday, said": X speaks
-    frames: list[Frame] = []
+    frames: list[Frame] = estimate_frames(sent, masked)  # "X put the toll at 40"
     claimed_until = -1
     for match in verb_pattern(lex).finditer(masked):
         v0, v1 = match.span()
         verb = lex.verbs[match.group(0)]
+        if verb.lemma == "call" and re.search(r"\b(?:that|who|which)\s+$", masked[:v0]):
+            continue  # "the unions that called the strike said P": a relative clause's verb
+        if (shown := vf.which_said_showed(sent, masked, verb, v0, v1)) is not None:
+            frames.append(shown)  # "cited a video, which it said showed P"
+            claimed_until = shown.claims[-1][1] - sent.start
+            continue
         if _NOUN_BEFORE.search(masked[:v0]) or _PASSIVE_BEFORE.search(masked[:v0]) or \
                 _IMPERSONAL_BEFORE.search(masked[:v0]) or vf.modal_object(masked, v0, v1) or \
                 vf.refused_act(masked, verb, v1) or (
@@ -284,8 +299,9 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
                       verb_text=_verb_text(masked[m0:v1]) if modified else verb.form,
                       speaker=previous.speaker, speaker_text=previous.speaker_text,
                       same_as_previous=True, cues=modifiers if modified else [])
-        # the previous claim ends where this verb's clause begins
-        if previous.claims and previous.claims[-1][1] > base + v0:
+        # the previous claim ends where this verb's clause begins (not a claim that begins
+        # after this verb: "reported, citing a police source, that P")
+        if previous.claims and previous.claims[-1][1] > base + v0 >= previous.claims[-1][0]:
             cut = re.search(r"(?:,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)$",
                             masked[:m0] if modified else before)
             previous.claims[-1] = (previous.claims[-1][0], base + (cut.start() if cut else v0))
@@ -338,7 +354,10 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
     if span:
         frame.claims.append((base + span[0], base + span[1]))
     elif not frame.question and not frame.claims and \
-            not relative_aside(sent, masked, frame, s0, v1):  # ("as proof that P": P is all)
+            not relative_aside(sent, masked, frame, s0, v1) and \
+            not re.search(r",\s+(?:and|but)\s+$", masked[:min(s0, v0)]):
+        # ("as proof that P": P is all; "P, and the tower never warned them": a second
+        # clause of its own, not what the tower said)
         front_claim(sent, masked, frame, min(s0, v0))
         after_attribution(sent, masked, frame, v1, lex)
     if not frame.question and frame.kind == "speech":

@@ -56,7 +56,8 @@ _AUX = r"(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|mi
 _REPORTING = r"(?:said|say|says|added|told|believe[sd]?|think|thought|know|knew|hope|fear|insist)"
 # (or a number or quantifier: ", and 6 have needed surgery", ", and every engine we buy is")
 _NEW_CLAUSE = (r",\s+(?:and|but)\s+(?=(?:we|i|he|she|they|it|its|their|his|her|our|my|the|this|"
-               rf"these|those|every|each|all|most|many|\d[\d,.]*)\b(?:\s+[\w\u2019'-]+){{0,3}}?"
+               r"these|those|every|each|all|most|many|several|some|both|two|three|four|five|six|"
+               rf"seven|eight|nine|ten|\d[\d,.]*)\b(?:\s+[\w\u2019'-]+){{0,3}}?"
                rf"\s+{_AUX}\b|"
                # ", and withdrawals will resume": a bare plural noun and a modal verb, a
                # forecast or promise beside the fact before it (", and passengers were at
@@ -119,7 +120,10 @@ _QUOTE_PARTS = re.compile(rf"(?<=[.!?;])\s+(?=[A-Z\u201c\"])|;\s+|{_PURPOSE}")
 _NOT_BECAUSE = r",\s+(?=not\s+because\s)"
 # "it is part of the original frame, not a later repair": the noun phrase set against the
 # first is a claim of its own, which the speaker denies (at the end of the clause only)
-_NOT_NOUN = r",\s+(?=not\s+(?:an?|the|its|their|his|her|our|my)\s+[^,;]+[,.\u201d\x22]*\s*$)"
+# (or a participle set against the first: "protecting visitors, not attacking them")
+_NOT_NOUN = (r",\s+(?=not\s+(?:an?|the|its|their|his|her|our|my|"
+             r"(?!(?:some|any|no|every)thing\b)[a-z]{3,}ing)\s+[^,;.]+"
+             r"(?:[,.\u201d\x22]*\s*$|\.\s+[A-Z\u201c\x22]))")
 # "the figures understate the problem because crews no longer file reports": a negated reason
 # is a claim of its own, which the speaker denies (an affirmed reason stays with its result)
 _NEGATED_REASON = (r",?\s+because\s+(?=(?:[\w\u2019'-]+\s+){1,5}?(?:no\s+longer|never|"
@@ -144,7 +148,10 @@ def _splitter(base: re.Pattern[str], negatives: tuple[str, ...]) -> re.Pattern[s
                         for n in sorted(negatives, key=len, reverse=True))
     negative = (r",?\s+(?:but|and)\s+(?=(?:had|has|have|was|were|is|are|did|does|do|would|"
                 r"could)\s+(?:not|never|no\s+longer)\b|" + _NEGATIVE_OBJECT +
-                (rf"|(?:{subjects})\s+(?:[\w\u2019'-]+\s+){{0,4}}?(?:is|are|was|were|has|have|"
+                # ("and neither do we" agrees with what was said: no clause of its own)
+                (rf"|(?:{subjects})\s+(?!(?<=neither\s)(?:do|does|did|have|has|had|is|are|was|"
+                 r"were|can|could|would|will)\b)(?:[\w\u2019'-]+\s+){0,4}?"
+                 r"(?:is|are|was|were|has|have|"
                  r"had|did|does|do|could|would|can|will|\w+ed|\w+s)\b" if subjects else "") + ")")
     return re.compile(rf"{base.pattern}|{negative}|{_NEW_CLAUSE}|{_NOT_BECAUSE}|{_NOT_NOUN}|"
                       rf"{_NEGATED_REASON}|{_NEGATED_AFTER_AND}|{_NEGATIVE_RELATIVE}")

@@ -41,7 +41,12 @@ def titled(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
             org = d.known_org
             return table.organisation(org.name, org.kind, state=org.state)
         if d.head:
-            return headed(table, d, sentence, start)
+            known = set(table.records)
+            body = headed(table, d, sentence, start)
+            if body.id in known or not re.match(r"(?i)an?\s", d.text) or d.state or \
+                    d.title.title not in _SPOKES - {"official"}:
+                return body  # (an official is one of many; a state's body is that state's)
+            return _unnamed_voice(table, d, body)
         if d.possessor:
             return possessor(table, d.possessor, "org")
     if (voice := _spoken_for(table, d, sentence, start)) is not None:
@@ -74,6 +79,25 @@ def titled(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
                                                              start)):
         record.acts_for = org.id  # "a senior official at the election board"
     return record
+
+
+def _unnamed_voice(table: ActorTable, d: Description, made: ActorRecord) -> ActorRecord:
+    """"An embassy spokesperson said P" when no embassy was named: the body is known only
+    by its noun, so the spokesperson is someone unnamed acting for it (``made``, the record
+    the description just got, becomes the body, "Embassy"). With the body named before, "a
+    company spokesperson" stays the company speaking, as above."""
+    assert d.title
+    noun = re.sub(rf"(?i)^an?\s+|\s*\b{re.escape(d.title.title)}\b", "", d.text).strip()
+    del table.records[made.id]
+    table.keys = {k: v for k, v in table.keys.items() if v != made.id}
+    body = table.new_record(capital(noun), made.kind, ("description", f"the {noun.lower()}"),
+                            cls=made.cls, confidence=0.5)
+    body.nouns, body.named = set(made.nouns), False
+    person = table.new_record(capital(f"{noun} {d.title.title}"), "Person",
+                              ("description", d.text.lower()), title=d.title.title,
+                              acts_for=body.id, confidence=0.6)
+    person.named = False
+    return person
 
 
 def _spoken_for(table: ActorTable, d: Description, sentence: int,
@@ -151,10 +175,12 @@ def headed(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
     # "the company", "a company spokesperson" refer back; "a company" is a new one
     if found is not None and (d.definite or d.title is not None):
         return found
-    key = ("description", d.text.lower())
+    # ("the eight unions that called the strike": named without the relative clause)
+    text = re.sub(r"\s+(?:that|who|which)\s.*$", "", d.text)
+    key = ("description", text.lower())
     if key in table.keys:
         return table.records[table.keys[key]]
-    record = table.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),
+    record = table.new_record(capital(text.removeprefix("the ").removeprefix("The ")),
                               head.kind, key, cls=head.cls, confidence=0.5)
     record.nouns.add(noun)
     record.named = False

@@ -45,16 +45,31 @@ _FOUND = re.compile(r"^(its|their|our|his|her|the|an|a|)\b\s*"
                     r"((?:[\w\u2019'-]+\s+){0,3}?(?:analysis|samples?|tests?|footage|video|images?|imagery|photos?|photographs?|"
                     r"reports?|investigation|review|records|audit|data|inspection|documents?|"
                     r"emails?|letters?|files?|recordings?|databases?|ledgers?|registers?|"
-                    r"spreadsheets?|filings|bearings|statements|maps|charts?|readings|notices?|logs)"
+                    r"spreadsheets?|filings|bearings|statements|maps|charts?|readings|notices?|"
+                    r"logs?|statistics|videos?)"
                     # ("flight data from those aircraft showed P": where the material came from)
-                    r"(?:\s+(?:from|of)\s+(?:[\w\u2019'-]+\s+){0,2}?[\w\u2019'-]+(?=\s+(?:had\s+|has\s+)?"
+                    r"(?:\s+(?:from|of)\s+(?:[\w\u2019'-]+\s+){0,5}?[\w\u2019'-]+"
+                    r"(?=\s+(?:had\s+|has\s+)?"
                     r"(?:found|shows?|showed|confirmed|revealed)\s))?)\s*"
                     # ("its flood maps, made from radar images, showed P": an aside)
                     r"(?:,\s+(?:which\s+|[a-z]+\s+)[^,]+,\s*)?"
+                    # ("logs kept by X", "a phone video filmed by a passenger", "recordings
+                    # published by the site X": who made it, then perhaps who saw it)
+                    r"(?:(?:kept|filmed|published|released|compiled|taken|made|recorded|posted|"
+                    r"shared|gathered|shot)\s+by\s+(?P<maker>(?:(?!\s+and\s)[^,;]){2,60}?)"
+                    # (when: "released by X late on Thursday", "kept by X since May")
+                    r"(?:\s+(?:late\s+|early\s+)?(?:on|in|at|last|since|during|over|this)"
+                    r"\s+[^,;]{1,30}?)?"
+                    # ("... and shared with the Gazette": how it travelled, not who made it)
+                    r"(?:\s+and\s+(?!seen\b|obtained\b|reviewed\b)[a-z]+(?:ed|en|wn)\s+"
+                    r"[^,;]{2,60}?)?"
+                    r"\s+(?:and\s+)?)?"
                     r"(?:(?:seen|obtained|reviewed)\s+"
                     r"by\s+(?:the\s+)?[\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]*)*\s+)?(?:had\s+|has\s+|"
-                    r"have\s+)?(?:found|shows?|showed|confirmed|revealed|indicated|detected|"
-                    r"suggests?|suggested)\s+(?:that\s+)?", re.I)
+                    # ("appeared to support P": the material leaves P likely, not shown)
+                    r"have\s+)?(?P<seems>(?:appears?|appeared|seems?|seemed)\s+to\s+)?"
+                    r"(?:found|shows?|showed|confirmed|revealed|indicated|detected|"
+                    r"suggests?|suggested|support(?:s|ed)?|corroborate[sd]?)\s+(?:that\s+)?", re.I)
 _COLLECTED = re.compile(r"\b(collected|gathered|obtained|reviewed|bought|took|taken|seized|tested|"
                         r"analy[sz]ed|examined|sequenced)\s+"
                         r"((?:[\w\u2019'-]+\s+){0,3}?(?:accounts|testimony|statements|samples?|"
@@ -66,7 +81,8 @@ _COLLECTED = re.compile(r"\b(collected|gathered|obtained|reviewed|bought|took|ta
 # instrument a speaker says recorded something is material the speaker cites (its maker is
 # seldom named)
 _RECORDED = re.compile(r"\b((?:an?|the|its|their|our|his|her)\s+(?:[\w\u2019'-]+\s+){0,3}?"
-                       r"(?:cameras?|sensors?|stations?|gauges?|monitors?|meters?|logs?))\b"
+                       r"(?:cameras?|sensors?|stations?|gauges?|monitors?|meters?|logs?|"
+                       r"systems?|networks?))\b"
                        r"[^,;]*?\s+(?:recorded|registered|logged|captured|measured)\b", re.I)
 # "had tested samples": who tests or analyses material makes the result, as who takes it
 _PRODUCING = {"bought", "took", "taken", "seized", "tested", "analysed", "analyzed", "examined",
@@ -201,6 +217,8 @@ class EvidenceFrame:
     kind: str
     description: str
     role: str  # produced | released | cited
+    maker: str | None = None  # "logs kept by X": X's words
+    hedged: bool = False  # "the footage appeared to support P"
 
 
 @dataclass
@@ -239,7 +257,11 @@ def claim_frame(text: str, lex: Lexicon) -> EvidenceFrame | None:
     if (match := _FOUND.match(text)) and (kind := evidence_kind(match.group(2), lex)):
         role = "produced" if match.group(1).lower() in {"its", "their", "our", "his", "her"} \
             else "cited"
-        return EvidenceFrame(match.end(), kind, match.group(2), role)
+        # ("readings from the Survey's seismograph network show P": the Survey's)
+        source = re.search(r"\sfrom\s+(.+)$", match.group(2))
+        return EvidenceFrame(match.end(), kind, match.group(2), role,
+                             match.group("maker") or (source.group(1) if source else None),
+                             bool(match.group("seems")))
     return None
 
 
@@ -271,8 +293,10 @@ def inline_mentions(text: str, start: int, sentence: int, lex: Lexicon) -> list[
         phrase = match.group(1)
         kind = evidence_kind(phrase, lex) or ("Video" if "camera" in phrase.lower() else
                                               "Evidence")
+        # ("its own monitoring system registered P": the speaker's own instrument)
+        role = "produced" if re.match(r"(?i)(?:its|their|our|his|her)\s", phrase) else "cited"
         found.append(EvidenceMention(kind, phrase, (start + match.start(1),
-                                                    start + match.end(1)), "cited", sentence))
+                                                    start + match.end(1)), role, sentence))
     for match in ARTICLE.finditer(text):
         found.append(EvidenceMention("DocumentClause", match.group(0),
                                      (start + match.start(), start + match.end()), "cited",

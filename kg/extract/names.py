@@ -360,10 +360,11 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
             name = " ".join(rest[split:])  # "the firm Redline Security": the name
             head = described
     if head is None and not (title and name):
-        # the head noun comes before any prepositional phrase or participle: "an official at
-        # the board", "a rights group based in Arlen"
-        zone = next((i for i, w in enumerate(rest) if i and (w.lower() in _PREPOSITIONS or
-                                                             _post_participle(rest, i))),
+        # the head noun comes before any prepositional phrase, participle or relative clause:
+        # "an official at the board", "a rights group based in Arlen", "the unions that
+        # called the strike"
+        zone = next((i for i, w in enumerate(rest) if i and (
+            w.lower() in _PREPOSITIONS | {"that", "which"} or _post_participle(rest, i))),
                     len(rest))
         head = _head(rest[:zone], lex) or _leading_head(rest, lex)
     if head and title and not name and title_at[1] < len(rest):

@@ -18,6 +18,7 @@ from kg.extract.actors import ActorRecord
 from kg.extract.attribution import Frame
 from kg.extract.clauses import split_parts
 from kg.extract.evidence import EvidenceMention, claim_frame
+from kg.extract.makers import material_maker
 from kg.extract.model import RelayStep, StatementRecord
 from kg.extract.refusals import APOLOGY
 from kg.extract.relays import publisher_relay
@@ -137,7 +138,9 @@ def object_clauses(ctx: Context, sent: Sentence, frames: list[Frame]) -> int | N
             continue
         after = frame.obj[1] - sent.start
         match = re.match(r"\s*,?\s*which\s+", sent.masked()[after:])
-        if match:
+        spoken = match is not None and any(
+            f.speaker and f.speaker[0] == sent.start + after + match.end() for f in frames)
+        if match and not spoken:  # (", which it said showed P": the speaker's, not the writer's)
             end = len(sent.text.rstrip(" ."))
             subject = ctx.text[frame.obj[0]:frame.obj[1]].strip(" ,")
             _own(ctx, sent, (sent.start + after + match.end(), sent.start + end), "affirms",
@@ -258,8 +261,14 @@ def _own(ctx: Context, sent: Sentence, span: tuple[int, int], stance: str, cues:
         # material of its own (a speaker who says it cites the inspection: statements.py;
         # "a report seen by the Courier shows P" is the writer's material)
         frame = None
-    maker = _NAMED_MAKER.match(frame.description) if frame else None
+    maker = _NAMED_MAKER.match(frame.description) if frame and not frame.maker else None
     producer = ctx.table.owner(maker.group(1), sent.index, span[0]) if maker else None
+    if frame and frame.maker:
+        # "logs kept by X show P", "a video filmed by a passenger shows P": X made it
+        producer = material_maker(ctx.table, frame.maker, span[0] + text.find(frame.maker),
+                                  sent.index)
+    if frame and frame.hedged and stance == "affirms":
+        stance, cues = "hedges", [*cues, "hedge: appears to"]
     if frame and producer is not None:
         # "Companies House filings show that P": the body the name gives made the material,
         # which the writer cites

@@ -34,6 +34,7 @@ from kg.extract.seen import seen_material
 from kg.extract.sentences import Sentence, split_sentences
 from kg.extract.shortforms import register_short_forms
 from kg.extract.statements import Context, read_frames
+from kg.extract.subject_bodies import register_subject_bodies
 from kg.extract.wire import DATELINE, in_wire_voice, wire_section
 
 DEFAULT_THRESHOLD = 0.6
@@ -104,6 +105,7 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
     table = ActorTable(lex, places=places, home_state=home, people=introduced_people(text, lex),
                        introduced=introduced)
     register_short_forms(table, text, sentences, header["skip"])  # "the Board (AB)" first
+    register_subject_bodies(table, sentences, header["skip"])  # "X Ltd (LSE:X) has ..."
     publisher_name = publisher or header["publisher"] or _infer_publisher(sentences, lex)
     publisher_actor = table.outlet(publisher_name) if publisher_name else None
     ctx = Context(text=text, lex=lex, table=table, publisher=publisher_actor, doc_date=doc_date)
@@ -171,7 +173,8 @@ def _read_statements(ctx: Context, sent: Sentence) -> None:
     narration.background(ctx, sent, frames)
     narration.lead_clause(ctx, sent, frames)
     clause_at = narration.object_clauses(ctx, sent, frames)
-    attributed = bool(made) or any(f.kind == "topic" for f in frames)
+    attributed = bool(made) or any(f.kind == "topic" for f in frames) or \
+        sent.index in ctx.refused
     if not attributed:
         prefix = _evidence_prefix(ctx, sent)
         narration.own_voice(ctx, sent, prefix=prefix, stop=clause_at)

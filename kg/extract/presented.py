@@ -20,6 +20,7 @@ from kg.extract import evidence as ev
 from kg.extract.actors import ActorRecord
 from kg.extract.documents import owned_material
 from kg.extract.frame import Frame
+from kg.extract.makers import material_maker
 from kg.extract.model import Span
 from kg.extract.sentences import Sentence
 
@@ -37,6 +38,10 @@ _LEADING_DOCUMENT = re.compile(r"^In\s+((?:an?|the|its|their|his|her)\s+(?:[\w-]
                                r"(?:email|e-mail|letter|memo|memorandum|message|report|filing)"
                                r"(?:\s+[^,]{1,60}?)?),\s+")
 # "the trust's own infection figures": the material's owner
+# ", filmed by the photographer Ana Ruiz and shared ...": who made the material just named
+_MADE_AFTER = re.compile(r",?\s+(?:filmed|taken|shot|recorded|made|kept|compiled|written|"
+                         r"produced)\s+by\s+((?:the\s+|an?\s+)?[^,;]{2,60}?)"
+                         r"(?=\s+(?:and|which|that|on|in|at|during)\b|[,;.]|$)")
 _POSSESSOR = re.compile(r"^((?:the\s+)?[\w.&-]+(?:\s+[A-Z][\w.&-]*)*)[\u2019']s\s+(?:own\s+)?\w")
 # a body's name before a plural noun for its people ("Harbour Watch researchers")
 _STAFF = re.compile(r"((?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)\s+"
@@ -110,6 +115,16 @@ def object_evidence(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRe
                 maker.id != speaker.id and maker.kind != "NewsOutlet":
             # "the union pointed to the trust's own figures": cited by the union, made by
             # the trust
+            ctx.evidence.append(ev.EvidenceMention(mention.kind, mention.description,
+                                                   mention.span, "produced", sent.index,
+                                                   actor=maker.id))
+            ctx.table.mark_used(maker.id)
+        elif role == "cited" and (made := _MADE_AFTER.search(ctx.text, frame.obj[0], sent.end)) \
+                and made.start() <= frame.obj[1] and (
+                maker := material_maker(ctx.table, made.group(1), made.start(1),
+                                        sent.index)) is not None and maker.id != speaker.id:
+            # "the union cited a video clip, filmed by the photographer Ana Ruiz": cited by
+            # the union, made by Ana Ruiz
             ctx.evidence.append(ev.EvidenceMention(mention.kind, mention.description,
                                                    mention.span, "produced", sent.index,
                                                    actor=maker.id))

@@ -11,15 +11,26 @@ from __future__ import annotations
 
 import re
 
-REFUSED = re.compile(r"^(?P<to>[^,;]+?)\s+(?:(?:(?:declined|refused|did\s+not\s+wish)\s+to|"
-                     r"would\s+not|did\s+not|could\s+not|cannot|was\s+unable\s+to|were\s+unable\s+to)\s+"
+# (the refuser: not "X said she" of "X said she would not comment", whose saying frames it)
+REFUSED = re.compile(r"^(?P<to>(?:(?!\s(?:said|says|told|added)\s)[^,;])+?)"
+                     r"(?:[\u2019']re(?=\s+not\s+going\s+to\s))?\s+"
+                     r"(?:(?:(?:declined|refused|did\s+not\s+wish)\s+to|"
+                     r"would\s+not|did\s+not|could\s+not|cannot|was\s+unable\s+to|"
+                     r"were\s+unable\s+to|will\s+not|won[\u2019']t|"
+                     # "we are not going to point fingers", "we're not going to speculate"
+                     r"(?:am\s+|are\s+|is\s+|was\s+|were\s+)?not\s+going\s+to)\s+"
                      r"(?:comment(?:\s+(?:further|on|about)\b[^,;]*)?|elaborate|"
                      # "declined to give a timeline", but not "declined to say whether P"
                      r"(?:give|provide|supply|share|disclose|discuss|reveal|specify|name)\s+"
                      r"(?!whether\b|if\b|that\b|how\b|why\b|when\b|who\b|what\b)[^,;]+|"
                      # "would not commit to a date": a promise withheld, nothing stated
+                     # ("would not be drawn on whether P" hedges P: a reporting verb)
                      r"(?:commit|be\s+drawn)\s+(?:itself\s+|himself\s+|herself\s+|themselves\s+)?"
-                     r"(?:to|on)\s+[^,;]+|"
+                     r"(?:to|on)\s+(?!whether\b|if\b)[^,;]+|"
+                     # "would not speculate on who was behind it", "are not going to point
+                     # fingers": a guess or a blame withheld, with no claim at issue in the words
+                     r"(?:speculate|guess)(?:\s+(?:on|about|as\s+to)\s+(?!whether\b|if\b)[^,;]+)?|"
+                     r"point\s+(?:the\s+)?fingers?(?:\s+at\s+[^,;]+)?|"
                      # "refused to say how much it paid": a question left open, no claim
                      r"(?:say|disclose|reveal|specify|explain|confirm)\s+(?:when|how|where|why|"
                      r"who|what|which)\b[^,;]*)|"

@@ -10,10 +10,11 @@ the head noun ("the inspectorate", "the ministry", "the board") name it from the
 
 A bracketed pair counts only when the letters are the initials of the capitalised words of
 the name just before them ("Ministry of External Affairs (MEA)", "Harl Mining Inspectorate
-(HMI)"), or a blend of the first letters of each ("Kelda Shipping (KelShip)"), possibly with
-a trailing "of Place" left out of the letters ("Civil Aviation Authority of Norland (CAA)");
-a possessor before the name is not part of it. Anything else in
-brackets ("190m (620ft)", "(AP)") is left alone.
+(HMI)"), or a blend of the first letters of each ("Kelda Shipping (KelShip)"), or an acronym
+written as a word that holds the initials in order ("National Union of Dock Workers (Nudow)"),
+possibly with a trailing "of Place" left out of the letters ("Civil Aviation Authority of
+Norland (CAA)"); a possessor before the name is not part of it. Anything else in brackets
+("190m (620ft)", "(AP)") is left alone.
 
 Example:
     >>> [(m.short, m.name) for m in short_forms("a report by Dalmar's Air Safety Board (ASB)")]
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 _WORD = r"[A-Z][\w\u2019'-]*"
 _LINK = r"(?:of|for|and|on|the)"
 _PAIR = re.compile(rf"({_WORD}(?:\s+(?:{_WORD}|{_LINK}))*)\s+\(([A-Z][A-Z&]{{1,7}}|"
-                   r"(?:[A-Z][a-z]+){2,4})\)")
+                   r"(?:[A-Z][a-z]+){2,4}|[A-Z][a-z]{2,7})\)")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,17 @@ def _blend(words: list[str], short: str) -> bool:
         w.lower().startswith(p.lower()) for p, w in zip(parts, capitals, strict=True))
 
 
+def _acronym_word(words: list[str], short: str) -> bool:
+    """Whether ``short`` is an acronym written as a word whose letters hold the initials of
+    the capitalised words of ``words`` in order, the first first ("National Union of Platinum
+    Workers (Nupaw)", "Harbour Area Nature Trust (Hanat)"): at least three initials."""
+    initials = _initials(words)
+    if len(initials) < 3 or short[0] != initials[0] or short[1:] != short[1:].lower():
+        return False
+    rest = iter(short.upper())
+    return all(letter in rest for letter in initials)
+
+
 def _name_for(words: list[str], short: str) -> list[str] | None:
     """The shortest tail of ``words`` (a capitalised word first) whose initials are
     ``short``, with or without a closing "of Place"."""
@@ -69,7 +81,7 @@ def _name_for(words: list[str], short: str) -> list[str] | None:
         tail = words[first:]
         if not tail[0][:1].isupper() or tail[0].endswith(("\u2019s", "'s")):
             continue
-        if _initials(tail) == letters or _blend(tail, short):
+        if _initials(tail) == letters or _blend(tail, short) or _acronym_word(tail, short):
             return tail
         if "of" in tail:
             cut = len(tail) - 1 - tail[::-1].index("of")
@@ -106,7 +118,14 @@ def register_short_forms(table: ActorTable, text: str, sentences: list[Sentence]
             # a name the rules would take for a person's ("Kesaria Frontier Rifles"): with
             # letters for short it is a body (people are not known by their initials here)
             table.organisation(form.name, "Organization")
-        table.resolve(f"{form.name} ({form.short})", form.start, sentence=index)
+        word = re.fullmatch(r"[A-Z][a-z]+", form.short) is not None
+        # (an acronym written as a word, "(Nupaw)", is not read as letters by the table: the
+        # name alone is resolved, and the word made its short form here)
+        record = table.resolve(form.name if word else f"{form.name} ({form.short})",
+                               form.start, sentence=index)
+        if record is not None and word and ("org", form.short.lower()) not in table.keys:
+            record.add_form(form.short)
+            table.keys[("org", form.short.lower())] = record.id
 
 
 __all__ = ["ShortForm", "register_short_forms", "short_forms"]

@@ -35,6 +35,7 @@ from functools import cache
 
 from kg.extract.anaphora import refers_back
 from kg.extract.frame import IRREGULAR_PAST
+from kg.extract.fronted import fronted_negation
 from kg.extract.lexicon import Lexicon
 
 FLIP = {"affirms": "denies", "denies": "affirms", "hedges": "hedges"}
@@ -46,6 +47,7 @@ _NEGATION_DISPLAY = {
     "don't": "do", "don\u2019t": "do", "never": "",
     "cannot": "can", "can't": "can", "can\u2019t": "can", "can not": "can",
     "can no longer": "can still", "could no longer": "could still", "no longer": "still",
+    "nothing to do with": "something to do with",
 }
 _SUBJECT = r"(?:we|i|they|he|she|it|(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)"
 # a possessive and one noun as the believer: "my grandfather never doubted that P"
@@ -186,7 +188,9 @@ def _negative_subject(text: str, lex: Lexicon) -> re.Match[str] | None:
         return None
     # (after a conjunction and a time adverb: "But right now nobody outside can check")
     return re.match(rf"(?:(?:but|and|yet)\s+)?(?:(?:right\s+)?now\s+|still\s+|today\s+)?"
-                    rf"({cues})\s+(?!doubt\b|longer\b|matter\b)"
+                    # ("and neither do we": an ellipsis agreeing with a negation, no subject)
+                    rf"({cues})\s+(?!doubt\b|longer\b|matter\b|(?<=neither\s)(?:do|does|did|"
+                    r"have|has|had|is|are|was|were|can|could|would|will)\b)"
                     rf"(?:[\w\u2019'-]+\s+){{0,5}}?(?:{_FINITE_VERB}|{_IRREGULAR_PAST}|\w+s\b)",
                     text, re.I)
 
@@ -196,7 +200,7 @@ def _negative_subject(text: str, lex: Lexicon) -> re.Match[str] | None:
 # none of the marks" denies they show any of them). Possession
 # ("it had no record of P") is left as said: what is denied there is not an event
 _NEGATIVE_OBJECT = re.compile(
-    r"\b(?:\w+ed|\w+en|found|saw|got|gave|took|made|heard|knew|left|shows?|showed|finds|"
+    r"\b(?:\w+ed|\w+en|found|saw|got|gave|took|made|heard|felt|knew|left|shows?|showed|finds|"
     r"sees|gives|offers|provides|contains)\s+(no|none(?=\s+of\s))\s+(?!longer\b|doubt\b|more\b|less\b|"
     r"matter\b|later\b|sooner\b|fewer\b|one\b|other\b)(?=\w)", re.I)
 
@@ -215,9 +219,15 @@ _FIRST_PERSON_DENIAL = re.compile(
     re.I)
 
 
+# a participle phrase a claim split off after its positive counterpart (kg/extract/clauses.py)
+_NOT_DOING = re.compile(r"not\s+(?=(?!(?:some|any|no|every)thing\b)[a-z]{3,}ing\s)", re.I)
+
+
 def _denial_frame(text: str, lex: Lexicon) -> re.Match[str] | None:
     """A denial frame of ``denial_cues.tsv`` at the start of ``text``, the longest first."""
     if match := _FIRST_PERSON_DENIAL.match(text):
+        return match
+    if match := _NOT_DOING.match(text):  # "..., not attacking them": set against the first
         return match
     frames = tuple(c for c in lex.by_length(lex.denials) if lex.denials[c] == "frame")
     return next((m for p in _frame_patterns(frames) if (m := p.match(text))), None)
@@ -356,7 +366,12 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
     # quotation marks inside the words do not hide a negation: was "not a finding"
     display = re.sub(r"[\u201c\u201d\"]", "", body)
     negation = _negation(display, lex) if kind not in {"policy"} else None
-    if not negation and (subject := _negative_subject(display, lex)) and stance != "hedges":
+    if stance != "hedges" and (plain := fronted_negation(display)) is not None:
+        # "at no point was any passenger in danger": denies "any passenger was in danger"
+        stance = FLIP[stance]
+        cues.append("fronted negation")
+        display = plain
+    elif not negation and (subject := _negative_subject(display, lex)) and stance != "hedges":
         # "no fee had been agreed": the speaker denies that a fee had been agreed
         stance = FLIP[stance]
         cues.append(f"negative subject: {subject.group(1)}")

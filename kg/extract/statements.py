@@ -22,6 +22,7 @@ from kg.extract.actors import ActorRecord, ActorTable
 from kg.extract.attribution import Frame, find_frames
 from kg.extract.clauses import SUBJECT_END, VERB_START, elided_subject, none_of, split_parts
 from kg.extract.dates import find_dates
+from kg.extract.estimates import FIGURE_AT
 from kg.extract.labels import described_object
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import CommentRequestRecord, RelayStep, Span, StatementRecord
@@ -59,6 +60,7 @@ class Context:
     manner: dict[str, int] = field(default_factory=dict)  # actor id -> sentence of a hedge
     groups: int = 0
     last_request_sentence: int = -9
+    refused: set[int] = field(default_factory=set)  # sentences whose report only refused
 
     def next_group(self) -> int:
         self.groups += 1
@@ -113,6 +115,12 @@ def read_frames(ctx: Context, sent: Sentence) -> list[Frame]:
     return resolved
 
 
+# material, then who made it: "a phone video filmed by a pilot" is no speaker of "shows"
+_MATERIAL_MADE_BY = re.compile(r"(?i)((?:an?|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
+                               r"(?:filmed|taken|shot|made|recorded|kept|published|released|"
+                               r"compiled)\s+by\s")
+
+
 def _speaker(ctx: Context, sent: Sentence, frame: Frame, speakers: dict[int, ActorRecord],
              number: int) -> ActorRecord | None:
     if frame.same_as_previous:
@@ -125,6 +133,9 @@ def _speaker(ctx: Context, sent: Sentence, frame: Frame, speakers: dict[int, Act
         return named
     if (maker := document_speaker(ctx, sent, frame)) is not None:
         return maker  # "a report by X says P": X speaks
+    if frame.kind == "release" and (made := _MATERIAL_MADE_BY.match(frame.speaker_text)) and \
+            ev.evidence_kind(made.group(1), ctx.lex):
+        return None  # "a video filmed by a pilot shows P": material, read as the writer's
     return ctx.table.resolve(frame.speaker_text, frame.speaker[0], sentence=sent.index,
                              appositive=frame.appositive, initial=frame.initial)
 
@@ -280,13 +291,18 @@ def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
                                                   frame_ev.removed), frame_ev.role, sent.index,
             actor=speaker.id, supports=[len(ctx.statements)]))
         text, part = text[lead + frame_ev.removed:], (part[0] + lead + frame_ev.removed, part[1])
+        if frame_ev.hedged and stance == "affirms":  # "said the logs appeared to support P"
+            stance = "hedges"
     # ("... so that it could Q": that "it" is the first clause's subject, not the speaker)
     purpose = re.search(r"\bso\s+that\s+$", (source or ctx.text)[max(0, part[0] - 12):part[0]])
     reading = read_claim(text, stance, frame.cues, ctx.lex, start=part[0],
                          speaker=None if purpose else _short_name(speaker),
                          quote=frame.from_quote, epistemic=epistemic)
+    # (a denial on the words as said too: '"We are not going to point fingers"' lost its "not")
     if not reading.text.strip(" .") or REFUSED.match(reading.text) or \
+            (reading.stance == "denies" and REFUSED.match(text.strip(" ,.\u201c\u201d\"'"))) or \
             APOLOGY.match(reading.text):
+        ctx.refused.add(sent.index)  # (the sentence is not the writer's own either)
         return  # "..., but he would not commit to a date": a refusal states nothing
     if frame.verb and frame.verb.lemma in {"accuse", "blame"} and not frame.from_quote and \
             (charge := _charge(reading.text)) is not None:
@@ -304,6 +320,12 @@ def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
             (label := re.match(r"(.+?)\s+(?:as\s+)?((?:an?\s+)?[\w-]+)\.?$", reading.text)):
         # "called the seizure unlawful": the seizure was unlawful
         reading.text = sentence_text(f"{label.group(1)} was {label.group(2)}")
+    elif frame.verb and frame.verb.lemma == "estimate" and \
+            (figure := FIGURE_AT.match(reading.text)) is not None:
+        # "put the number of marchers at 4,000": the number of marchers was 4,000
+        what = figure.group("what")
+        reading.text = sentence_text(f"{what} {'were' if what.split()[-1] == 'losses' else 'was'}"
+                                     f" {figure.group('figure')}")
     elif frame.verb and frame.verb.lemma == "trace" and not frame.from_quote and \
             (origin := re.match(r"(.+?)\s+to\s+(.+?)\.?$", reading.text)) is not None:
         # "traced the outbreak to a packing plant": the outbreak came from the plant

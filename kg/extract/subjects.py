@@ -44,6 +44,12 @@ def strip_modifiers(masked: str, position: int) -> tuple[int, list[str]]:
     match = _MODIFIERS.search(left)
     if not match or not match.group(0).strip():
         return position, []
+    before = left[:match.start()]
+    if re.search(r"\w\s*,\s*$", match.group(0)) and \
+            re.search(r"\s(?:who|which)\s", before[_last_comma(before):]):
+        # "X, a driver who was hurt on Monday, told ...": the words end a relative clause set
+        # off by commas, not modifiers of the verb
+        return position, []
     words = match.group(0)
     cues = [cue for cue in ("appeared to", "appears to", "appear to", "seemed to", "seems to",
                             "declined to", "refused to", "would not", "could not", "did not",

@@ -113,6 +113,32 @@ def appositive_relative(sent: Sentence, masked: str, verb: Verb, v0: int,
     return base + match.start(), frame
 
 
+# ", which they said showed P": the material just named, what its user says it showed
+_WHICH_SAID = re.compile(r",\s+which\s+(?P<who>they|it|he|she|(?:the\s+)?[A-Z][\w\u2019'.&-]*"
+                         r"(?:\s+[A-Z][\w\u2019'.&-]*)*)\s+$")
+_SHOWED = re.compile(r"\s+(?:showed|shows|proved|proves|confirmed|confirms|demonstrated|"
+                     r"revealed)\s+(?:that\s+)?")
+
+
+def which_said_showed(sent: Sentence, masked: str, verb: Verb, v0: int,
+                      v1: int) -> Frame | None:
+    """"The union cited a video clip, which it said showed police charging": the union says
+    that police charged (the claim is what the material showed); None for any other form."""
+    match = _WHICH_SAID.search(masked[:v0])
+    shown = _SHOWED.match(masked, v1)
+    if match is None or shown is None or verb.cls != "speech":
+        return None
+    base = sent.start
+    end = terminator(masked, shown.end())
+    frame = Frame(kind="speech", verb=verb, verb_span=(base + v0, base + v1),
+                  verb_text=verb.form, speaker=(base + match.start("who"),
+                                                base + match.end("who")),
+                  speaker_text=match.group("who"))
+    frame.claims.append((base + shown.end(), base + end))
+    frame.attribution.append((base + match.start("who"), base + shown.end()))
+    return frame
+
+
 def quote_comma(sent: Sentence, masked: str, v0: int) -> str:
     """``masked[:v0]``, with a closing quotation mark that follows a comma ('rejected the
     account as "a distortion," saying P': American punctuation puts the comma inside) turned
@@ -126,4 +152,4 @@ def quote_comma(sent: Sentence, masked: str, v0: int) -> str:
 
 
 __all__ = ["INVERTING", "appositive_relative", "modal_object", "quote_comma",
-           "refused_act", "shifted_object"]
+           "refused_act", "shifted_object", "which_said_showed"]
