@@ -56,6 +56,15 @@ class Score:
     def __add__(self, other: Score) -> Score:
         return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
+    def tally(self, truth: bool, found: bool) -> None:
+        """Count one pair: true and found, found only, or true only."""
+        if truth and found:
+            self.tp += 1
+        elif found:
+            self.fp += 1
+        elif truth:
+            self.fn += 1
+
     @classmethod
     def of_sets(cls, gold: set[Any], found: set[Any]) -> Score:
         return cls(len(gold & found), len(found - gold), len(gold - found))
@@ -261,14 +270,8 @@ def _merging(gold: Gold, mentions: list[StatementRecord], keys: list[object],
                           len(gold.statements) - len(pairs))
     merging = Score()
     for a, b in combinations(sorted(pairs), 2):
-        same_gold = gold.statements[a].claim == gold.statements[b].claim
-        same_found = mentions[pairs[a]].claim == mentions[pairs[b]].claim
-        if same_gold and same_found:
-            merging.tp += 1
-        elif same_found:
-            merging.fp += 1
-        elif same_gold:
-            merging.fn += 1
+        merging.tally(gold.statements[a].claim == gold.statements[b].claim,
+                      mentions[pairs[a]].claim == mentions[pairs[b]].claim)
     # gold pairs whose statements were not found at all are missed merges too
     for a, b in combinations(range(len(gold.statements)), 2):
         if (a not in pairs or b not in pairs) and \
@@ -325,15 +328,9 @@ def cross_merging(first: tuple[Draft, Gold], second: tuple[Draft, Gold]) -> Scor
     score = Score()
     for a, truth_a in enumerate(first[1].statements):
         for b, truth_b in enumerate(second[1].statements):
-            same_gold = truth_a.claim == truth_b.claim
             claim_a, claim_b = found[0][a], found[1][b]
-            same_found = claim_a is not None and claim_a == claim_b
-            if same_gold and same_found:
-                score.tp += 1
-            elif same_found:
-                score.fp += 1
-            elif same_gold:
-                score.fn += 1
+            score.tally(truth_a.claim == truth_b.claim,
+                        claim_a is not None and claim_a == claim_b)
     return score
 
 
