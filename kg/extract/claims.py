@@ -6,13 +6,21 @@ stemmed, stop words dropped (``stopwords.txt``), word classes folded (``synonyms
 "soldiers" is "troops"), states folded to one token ("North Korean", "Pyongyang" and "DPRK"
 are ``north-korea``), numbers in digits ("three thousand" is ``3000``, "48 hours" two days,
 "thousands" a range), the words of a stance left out ("appeared to", "there is no evidence
-that", "baseless": a denial of P, a hedge on P and P are one claim).
+that", "baseless", "no doubt that": a denial of P, a hedge on P and P are one claim), and so
+are the words a denial leaves behind ("anyone ever"); the noun of a subject that points back
+("This vessel turned off ...") counts only when the other claim has it.
 
-Two statements share a claim when
+A statement is compared with every statement of a claim so far, not with its first only: a
+paraphrase may say again what the second said. Two statements share a claim when
 
 - the Jaccard similarity of their word sets is at least ``threshold``
   (:data:`MERGE_THRESHOLD`, 0.6 by default, chosen on all gold articles together), unless
   both give numbers and no number is common to them, or
+- they have two numbers in common ("17 patients on Ward 12" / "17 Ward 12 patients") and a
+  Jaccard similarity of at least :data:`CONTAINMENT_FLOOR`, or two names, states or numbers
+  and two other words in common and at least 0.5 (``NAMES_FLOOR``: "the signals came from
+  Russian military sites in Kaliningrad" / "the interference was coming from Russian
+  military equipment in Kaliningrad"), or
 - one set contains the other and the extra words of the larger add no qualifier (no number,
   no state, no proper noun): the larger only says the same more fully ("the batteries were
   to blame" / "the fire was caused by batteries stored in the warehouse"), with a Jaccard
@@ -20,7 +28,11 @@ Two statements share a claim when
   names and numbers ("It was by Van Haelen" says only who), or
 - the later one is a nominal, a noun phrase of at most three content words with no finite
   verb ("the union denied forced overtime": "Forced overtime."), whose words all occur in a
-  statement of the earlier claim: the noun phrase names it. Of several, the most alike.
+  statement of the earlier claim: the noun phrase names it. Of several, the most alike. Or
+- the later one is a short claim about "the X" (at most three content words, none a
+  qualifier: "The crew had been cleared to cross."), whose words all occur in a fuller
+  statement of the earlier claim ("whether the ATR crew had been cleared to cross"): the
+  article points back to what was named, so this is no broader claim but the same one.
 
 Claim B refines claim A when A's words are a proper subset of B's and B's extra words
 include a qualifier: a number ("at least 3,000 North Korean troops ... in Russia"), a state
@@ -48,6 +60,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extract.anaphora import anaphor_target
@@ -61,6 +74,7 @@ from kg.extract.similarity import (
     content_words,
     names_earlier,
     refines,
+    says_again,
     similarity,
 )
 
@@ -102,8 +116,10 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
         target = anaphor_target(statements, i, home, names or {}, seen) \
             if statement.anaphor else None
         if target is None and not statement.anaphor:
-            scored = [(similarity(words[i], c.words), n) for n, c in enumerate(clusters)
-                      if statement.group not in c.groups]
+            # any statement of a claim may be the one this says again in other words
+            scored = [(max(similarity(words[i], words[m]) for m in c.members), n)
+                      for n, c in enumerate(clusters)
+                      if statement.group not in c.groups and c.members]
             best = max(scored, default=(0.0, -1))
             if best[0] >= min(threshold, MERGE_THRESHOLD) and (
                     best[0] >= threshold or best[0] == MERGE_THRESHOLD):
@@ -116,6 +132,12 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
                 if target is not None:
                     statement.confidence = round(statement.confidence * 0.9, 2)
                     statement.cues.append("a noun phrase naming an earlier claim")
+            elif words[i].definite:
+                target = _named(words, i, clusters, statement.group, says_again)
+                if target is not None:
+                    statement.confidence = round(statement.confidence * 0.9, 2)
+                    statement.cues.append("a short claim about 'the X' saying an earlier "
+                                          "one again")
         if target is None:
             clusters.append(_Cluster([i], words[i], {statement.group}))
             home[i] = len(clusters) - 1
@@ -127,13 +149,15 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
     return _records(statements, [c for c in clusters if c.members], words)
 
 
-def _named(words: list[Words], i: int, clusters: list[_Cluster], group: int) -> int | None:
-    """The claim that the nominal statement ``i`` names ("denied forced overtime"): of those
-    with a statement holding all its words, the most alike, the latest on a tie."""
+def _named(words: list[Words], i: int, clusters: list[_Cluster], group: int,
+           names: Callable[[Words, Words], bool] = names_earlier) -> int | None:
+    """The claim that the nominal statement ``i`` names ("denied forced overtime"), or that
+    a short claim about "the X" says again (``names``): of those with a statement holding
+    all its words, the most alike, the latest on a tie."""
     found = [(max(similarity(words[i], words[m]) for m in c.members
-                  if names_earlier(words[i], words[m])), n)
+                  if names(words[i], words[m])), n)
              for n, c in enumerate(clusters) if group not in c.groups
-             and any(names_earlier(words[i], words[m]) for m in c.members)]
+             and any(names(words[i], words[m]) for m in c.members)]
     return max(found)[1] if found else None
 
 

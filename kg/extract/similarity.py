@@ -11,19 +11,28 @@ A claim's text becomes a set of normal forms of its content words:
 - the words that give a stance rather than the claim left out (:func:`stance_spans`: the
   hedges and denial frames of ``hedge_cues.tsv`` and ``denial_cues.tsv`` said inside a claim,
   a denial's label after "as", and contracted negations): "the pumps appeared to be idle" is
-  about "the pumps were idle";
+  about "the pumps were idle"; so is what comes before "(no) doubt (in our minds) that P",
+  and the words a denial leaves behind when its negation is taken out ("anyone", "ever",
+  "either": "no one ever opened the safe" is about "the safe was opened");
 - each word lemmatised with the dictionary of LemmInflect (MIT licence; its lemma tables ship in
   the package, nothing is downloaded: "took" and "taken" are "take", "seized" is "seize") and
   then stemmed with the Snowball English stemmer (snowballstemmer, BSD licence: "legally" and
   "legal" are ``legal``);
 - word classes of ``synonyms.tsv`` folded ("soldiers" is "troops"): a row matches the forms
   it lists, exactly (see the file's header), and may hold phrases ("turn off"), matched before
-  stop words are dropped, since particles such as "off" are stop words;
+  stop words are dropped, since particles such as "off" are stop words, also with a pronoun
+  between verb and particle ("turned it off");
 - stop words dropped (``stopwords.txt``).
 
-How alike two claims are is :func:`similarity` (Jaccard, with containment and two guards) and
-:func:`names_earlier` (a noun phrase naming an earlier claim); :mod:`kg.extract.claims` uses
-them to merge statements into claims.
+The words of a subject opened by a demonstrative ("This vessel turned off its transponder")
+are marked ``soft``: the subject points back to something named before, perhaps in other
+words or as "it", so they count when the other claim has them and are left out when it has
+not.
+
+How alike two claims are is :func:`similarity` (Jaccard, with containment, two numbers in
+common and two guards), :func:`names_earlier` (a noun phrase naming an earlier claim) and
+:func:`says_again` (a short claim about "the X" after a fuller one); :mod:`kg.extract.claims`
+uses them to merge statements into claims.
 
 Example:
     >>> from kg.extract.lexicon import load_lexicon
@@ -58,10 +67,24 @@ _TENS = {w: 10 * n for n, w in enumerate((
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 MERGE_THRESHOLD = 0.6
 CONTAINMENT_FLOOR = 0.3
+#: the Jaccard similarity at which two claims with two names in common share a claim
+NAMES_FLOOR = 0.5
 _STEMMER = snowballstemmer.stemmer("english")
 _AUXILIARIES = frozenset((
     "is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "do", "does", "did",
     "will", "would", "shall", "should", "can", "could", "may", "might", "must"))
+#: words a denial leaves behind when its negation is taken out ("no one ever" -> "anyone
+#: ever"): they say how much of P is denied, not what P is
+_POLARITY = frozenset(("ever", "anyone", "anybody", "anything", "either", "whatsoever"))
+#: a demonstrative opening a claim's subject ("This vessel ...", "Those warnings ..."): the
+#: words up to its verb point back to a thing named before, in the same or other words
+_DEMONSTRATIVES = frozenset(("this", "that", "these", "those"))
+_SOFT_MAX_WORDS = 3
+#: a pronoun object between a verb and its particle: "turned it off", "covered them up"
+_OBJECT_PRONOUNS = frozenset(("it", "them", "this", "that", "him", "her"))
+# "(no) doubt (in our minds) that P": how sure the speaker is of P; P is what follows
+_DOUBT_FRAME = re.compile(r"^.*?\bdoubts?\s+(?:in\s+\w+\s+minds?\s+)?(?:that|whether)\s+",
+                          re.I | re.S)
 #: a claim of at most this many content words and no finite verb is a nominal ("Forced
 #: overtime.", "Neglect."): what "denied forced overtime" says was not done
 NOMINAL_MAX_WORDS = 3
@@ -75,6 +98,12 @@ class Words:
     qualifiers: frozenset[str]
     events: frozenset[str] = frozenset()  # nouns for an event ("strike"): event_nouns.txt
     nominal: bool = False  # a noun phrase, no finite verb ("Forced overtime."): see _finite
+    #: the words of a subject that points back ("This vessel turned off ..."): counted when
+    #: the other claim has them, ignored when it does not (see :func:`similarity`)
+    soft: frozenset[str] = frozenset()
+    #: a short claim about "the X" ("The crew had been cleared to cross."): X is one named
+    #: before, so an earlier claim holding all its words and more is this one, said in full
+    definite: bool = False
 
     @property
     def numbers(self) -> frozenset[str]:
@@ -238,6 +267,7 @@ def stance_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 def content_words(text: str, lex: Lexicon) -> Words:
     """The words two claims are compared on (see the module docstring)."""
     text = re.sub(r"[\u201c\u201d\"]", "", text)
+    text = _DOUBT_FRAME.sub("", text, count=1)
     text = re.sub(r"(\d),(\d{3})\b", r"\1\2", text)
     text = re.sub(r"(\d),(\d{3})\b", r"\1\2", text)  # "1,000,000": the second group
     countries: list[str] = []
@@ -259,6 +289,9 @@ def content_words(text: str, lex: Lexicon) -> Words:
     phrases = _synonym_phrases(lex)
     longest = max((len(p) for p in phrases), default=1)
     words, qualifiers, events = set(countries), set(countries), set()
+    pointing = _pointing_subject(raw)
+    # the subject's words, read alone (no demonstrative opens them: no recursion)
+    soft = content_words(" ".join(raw[1:pointing]), lex).words if pointing else frozenset()
     i = 0
     while i < len(raw):
         rough = _vague(raw, i)
@@ -277,6 +310,11 @@ def content_words(text: str, lex: Lexicon) -> Words:
             qualifiers.add(value)
             continue
         lowered = raw[i].lower()
+        split = tuple(w.lower() for w in raw[i:i + 3])
+        if len(split) == 3 and split[1] in _OBJECT_PRONOUNS and (split[0], split[2]) in phrases:
+            words.add(phrases[(split[0], split[2])])  # "turned it off" is "turned off"
+            i += 3
+            continue
         window = tuple(w.lower() for w in raw[i:i + longest])
         size = next((n for n in range(len(window), 0, -1) if window[:n] in phrases
                      and (n > 1 or lowered not in lex.stopwords)), 0)
@@ -285,7 +323,7 @@ def content_words(text: str, lex: Lexicon) -> Words:
             i += size
             continue
         i += 1
-        if lowered in lex.stopwords or len(lowered) < 2:
+        if lowered in lex.stopwords or lowered in _POLARITY or len(lowered) < 2:
             continue
         form = normal_form(lowered)
         words.add(form)
@@ -294,15 +332,35 @@ def content_words(text: str, lex: Lexicon) -> Words:
         if capitalised[i - 1]:
             qualifiers.add(form)
     nominal = 0 < len(words) <= NOMINAL_MAX_WORDS and not _finite(every)
-    return Words(frozenset(words), frozenset(qualifiers), frozenset(events), nominal)
+    definite = 2 <= len(words) <= NOMINAL_MAX_WORDS and not words & qualifiers and \
+        len(raw) > 1 and raw[0].lower() == "the" and not raw[1][:1].isupper()
+    return Words(frozenset(words), frozenset(qualifiers), frozenset(events), nominal,
+                 frozenset(soft - qualifiers), definite)
+
+
+def _pointing_subject(raw: list[str]) -> int:
+    """Where the words of a subject opened by a demonstrative end ("This vessel | turned off
+    its transponder"): 0 when the claim opens no such subject, or it has no verb after at most
+    :data:`_SOFT_MAX_WORDS` words ("That account." names a statement: :mod:`anaphora`)."""
+    if not raw or raw[0].lower() not in _DEMONSTRATIVES:
+        return 0
+    for end in range(2, min(len(raw), _SOFT_MAX_WORDS + 2)):
+        lowered = raw[end].lower()
+        if lowered in _AUXILIARIES or any(
+                lowered in (*getInflection(lemma, "VBD"), *getInflection(lemma, "VBZ"))
+                for lemma in getAllLemmas(lowered).get("VERB", ())):
+            return end
+    return 0
 
 
 def similarity(a: Words, b: Words) -> float:
     """How far two claims say the same thing, in [0, 1]: the Jaccard similarity of their
-    words, raised to :data:`MERGE_THRESHOLD` when one's words contain the other's and the
-    larger adds no qualifier (with a Jaccard similarity of at least
-    :data:`CONTAINMENT_FLOOR`). Claims that give different numbers are different claims, and
-    so is a claim and a narrower version of it (:func:`refines`): both 0.
+    words (a pointing subject's words that the other lacks left out), raised to
+    :data:`MERGE_THRESHOLD` when one's words contain the other's and the larger adds no
+    qualifier, or when they have two numbers in common (either with a Jaccard similarity of
+    at least :data:`CONTAINMENT_FLOOR`), or two names, states or numbers (with at least
+    :data:`NAMES_FLOOR`). Claims that give different numbers are different
+    claims, and so is a claim and a narrower version of it (:func:`refines`): both 0.
 
     Example:
         >>> from kg.extract.lexicon import load_lexicon
@@ -319,6 +377,15 @@ def similarity(a: Words, b: Words) -> float:
     jaccard = len(a.words & b.words) / len(union)
     if jaccard >= MERGE_THRESHOLD:
         return jaccard
+    # two figures in common ("17 patients on Ward 12" / "17 Ward 12 patients") pin one
+    # event down, whatever else each says of it; two names (or states) in common pin its
+    # participants down, when half the words are shared and two of them say what was done
+    # ("It was by Arno Vell" says only who)
+    if len(a.numbers & b.numbers) >= 2 and jaccard >= CONTAINMENT_FLOOR:
+        return MERGE_THRESHOLD
+    if len(a.qualifiers & b.qualifiers) >= 2 and jaccard >= NAMES_FLOOR \
+            and len((a.words & b.words) - a.qualifiers - b.qualifiers) >= 2:
+        return MERGE_THRESHOLD
     small, large = (a, b) if len(a.words) <= len(b.words) else (b, a)
     # the smaller must say something besides names and numbers ("It was by Van Haelen" says
     # only who): else what the larger adds may be all it says
@@ -330,11 +397,14 @@ def similarity(a: Words, b: Words) -> float:
 
 
 def _aligned(a: Words, b: Words) -> Words:
-    """``a`` with its rough numbers read as the numbers of ``b`` they cover."""
-    if not any("~" in w for w in a.words):
+    """``a`` with its rough numbers read as the numbers of ``b`` they cover, and without the
+    words of its pointing subject that ``b`` lacks ("This vessel" may be b's "it")."""
+    dropped = a.soft - b.words
+    if not dropped and not any("~" in w for w in a.words):
         return a
-    return Words(_align_rough(a.words, b.words), _align_rough(a.qualifiers, b.words),
-                 a.events, a.nominal)
+    return Words(_align_rough(a.words - dropped, b.words),
+                 _align_rough(a.qualifiers - dropped, b.words), a.events - dropped,
+                 a.nominal, a.soft - dropped)
 
 
 def refines(narrow: Words, broad: Words) -> bool:
@@ -347,6 +417,23 @@ def refines(narrow: Words, broad: Words) -> bool:
         return False
     return len(broad.words) >= 3 and core < narrow.words and bool(
         (narrow.words - broad.words) & narrow.qualifiers)
+
+
+def says_again(new: Words, earlier: Words) -> bool:
+    """Whether ``new`` is a short claim about "the X" whose words all occur in an earlier,
+    fuller claim ("The crew had been cleared to cross." after "whether the ATR crew had been
+    cleared to cross"): the definite article points back to what the fuller one named, so
+    the qualifiers the short one lacks are not left out but taken as read. Only in this
+    direction: a fuller claim after a short one adds to it, and may refine it.
+
+    Example:
+        >>> from kg.extract.lexicon import load_lexicon
+        >>> lex = load_lexicon()
+        >>> says_again(content_words("The bridge was closed.", lex),
+        ...            content_words("The Lune Street bridge was closed on Monday.", lex))
+        True
+    """
+    return new.definite and new.words < earlier.words
 
 
 def names_earlier(new: Words, earlier: Words) -> bool:
@@ -364,5 +451,7 @@ def names_earlier(new: Words, earlier: Words) -> bool:
     return new.nominal and bool(new.words) and new.words <= earlier.words
 
 
-__all__ = ["CONTAINMENT_FLOOR", "MERGE_THRESHOLD", "NOMINAL_MAX_WORDS", "Words",
-           "content_words", "names_earlier", "normal_form", "refines", "similarity"]
+__all__ = ["CONTAINMENT_FLOOR", "MERGE_THRESHOLD", "NAMES_FLOOR", "NOMINAL_MAX_WORDS",
+           "Words",
+           "content_words", "names_earlier", "normal_form", "refines", "says_again",
+           "similarity"]
