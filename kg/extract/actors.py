@@ -58,7 +58,7 @@ from kg.extract.descriptions import (
 )
 from kg.extract.lexicon import Country, Lexicon, OrgHead
 from kg.extract.names import Description, describe, slug
-from kg.extract.people import introduced_person, introduced_since
+from kg.extract.people import introduced_person, introduced_since, surname
 
 # "a spokesperson for the regulator" speaks for the regulator, as its voice; "an official at
 # the regulator" is a source of its own inside it (often anonymous), a person acting for it
@@ -386,7 +386,7 @@ class ActorTable:
         role = role[: role.rfind(d.name)].strip() if d.name in role else d.title_text
         record = self.new_record(d.name, "Person", key, role=role or None, title=d.title.title,
                            state=d.state.id if d.state else None)
-        self.keys[("surname", d.name.split()[-1].lower())] = record.id
+        self.keys[("surname", surname(d.name).lower())] = record.id
         affiliate(self, record, d)
         return record
 
@@ -414,7 +414,7 @@ class ActorTable:
                 kind = inner.head.kind
         if kind == "Person":
             record = self.new_record(d.name, "Person", ("person", lowered))
-            self.keys[("surname", d.name.split()[-1].lower())] = record.id
+            self.keys[("surname", surname(d.name).lower())] = record.id
             return record
         state = d.state.id if d.state else None
         if state is None and d.possessor:

@@ -14,7 +14,9 @@ Two more forms of the house's own work: the passive ("a video ..., checked by NA
 the radar track", "seen by NAME"), and a paper that calls itself "this newspaper" ("a report
 ... seen by this newspaper") while someone "told The Eastern Gazette": when exactly one outlet
 name (by the outlet lexicon's head words) is spoken to, that outlet is the house, since a
-paper that speaks of itself in the first person never names a rival as the one told."""
+paper that speaks of itself in the first person never names a rival as the one told. A
+document "seen by The NAME" (a capital "The" inside a sentence: a publication's title) needs
+no second signal."""
 
 from __future__ import annotations
 
@@ -34,6 +36,10 @@ _OWN_WORK = re.compile(
     rf"\b(?!learn){_SELF}\s+by\s+(?:The\s+|the\s+)?{_NAME}")
 # the house naming itself: "seen by this newspaper", "told this paper"
 _THIS_PAPER = re.compile(r"\bthis\s+(?:newspaper|paper|magazine|website|publication)\b")
+# "a copy of which was seen by The Korea Herald", "a memo, seen by The X,": a name with a
+# capital "The" inside a sentence is a publication's title, and only the house says what it
+# has itself seen (a regulator that saw papers is "the Commission", lower case)
+_SEEN_BY_TITLE = re.compile(rf"\b(?:seen|obtained|reviewed)\s+by\s+(The\s+{_NAME})")
 # "told NAME", "speaking (anonymously) to NAME", "in an interview with NAME"
 _SPOKEN_TO = re.compile(rf"\b(?:told|telling|speaking(?:\s+\w+ly)?\s+to|in\s+an\s+interview\s+"
                         rf"with)\s+(?:The\s+)?{_NAME}")
@@ -54,6 +60,9 @@ def house_outlet(sentences: Iterable[Sentence],
                     rf"\b{re.escape(name)}\s+(?:said|says|told|added|wrote)\b", t)
                     for t in texts):
                 return name
+    for text in texts:
+        if (match := _SEEN_BY_TITLE.search(text)) is not None:
+            return match.group(1)
     if outlet is not None and any(_THIS_PAPER.search(t) for t in texts):
         named = {found for name in spoken_to if (found := outlet(name))}
         if len(named) == 1:

@@ -268,6 +268,14 @@ def _unlisted_role(rest: list[str], lex: Lexicon) -> tuple[str, str, str | None]
     return " ".join(role), " ".join(name), " ".join(body)
 
 
+# honorifics, and military ranks written short or in full before a name ("Col Petar Ruslic",
+# later "Col Ruslic": one person, known by the surname); not "General" or "Major", which also
+# open names and phrases ("General Motors", "Major League")
+_HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Col|Lt|Gen|Maj|Capt|Sgt|Cpl|Brig|Adm|"
+                        r"Cdr|Cmdr|Colonel|Lieutenant|Sergeant|Corporal|Brigadier|Admiral)\.?"
+                        r"\s+(?=[A-Z])")
+
+
 def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description:
     """Read ``phrase``, a noun phrase naming a speaker, an outlet or an organisation.
 
@@ -279,7 +287,7 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
             for that reason ("Independent researcher Ana Lutz").
     """
     text = _clean(phrase)
-    text = re.sub(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+(?=[A-Z])", "", text)  # honorifics
+    text = _HONORIFIC.sub("", text)
     words = _TOKEN.findall(text)
     definite = bool(words) and words[0].lower() in {"the", "this", "that"}
     if words and words[0].lower() in _DETERMINERS:

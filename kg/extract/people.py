@@ -23,6 +23,16 @@ _INTRODUCED = re.compile(r"\b([A-Z][a-z\u2019'-]+)\s+([A-Z][a-z\u2019'-]+),\s+"
                          r"((?:a|an|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
 # where the description's own noun phrase ends: "a biostatistician | at the University of X"
 _PHRASE_END = re.compile(r"\s+(?:at|of|in|for|from|with|who|which|and)\b.*$")
+# a romanised Korean given name, hyphenated and after the family name ("Lim Seon-hee"): the
+# text later calls the person by the first word ("Lim said"), not the last
+_GIVEN_LAST = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def surname(name: str) -> str:
+    """The word of a person's full name that the text uses alone later: the last ("Maren
+    Holt": "Holt"), or the first before a hyphenated given name ("Choi Eun-ji": "Choi")."""
+    words = name.split()
+    return words[0] if len(words) == 2 and _GIVEN_LAST.fullmatch(words[1]) else words[-1]
 
 
 def introductions(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
@@ -35,8 +45,8 @@ def introductions(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
         head = describe(phrase, lex).head
         if head is not None and head.kind != "Person":
             continue
-        found.append((match.start(1), match.group(2).lower(),
-                      f"{match.group(1)} {match.group(2)}"))
+        full = f"{match.group(1)} {match.group(2)}"
+        found.append((match.start(1), surname(full).lower(), full))
     return found
 
 

@@ -204,10 +204,12 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
     first_paragraphs = header_paragraphs(sentences, body_at, lambda t: not _ends_sentence(t) and
                                          bool(_BYLINE.search(t) or _STAMP.match(t)))
     # a wire dateline opens the text's first paragraph, however many header lines (headline,
-    # byline, time stamp) stand above it: "VILNIUS, March 4 (Reuters) - ..."
-    opener = next((s for s in sentences if s.paragraph == body_at), None)
-    if opener is not None and opener not in first_paragraphs and body_at <= 6 and \
-            DATELINE.match(opener.text):
+    # byline, time stamp) stand above it: "VILNIUS, March 4 (Reuters) - ..."; or the next
+    # paragraph's, after a photo caption ("X is seen in a video ... Captured from KRT")
+    starts = {s.paragraph: s for s in reversed(sentences)}  # each paragraph's first sentence
+    opener = next((starts[p] for p in (body_at, body_at + 1)
+                   if p in starts and DATELINE.match(starts[p].text)), None)
+    if opener is not None and opener not in first_paragraphs and body_at <= 6:
         first_paragraphs.append(opener)
     opening = [s for s in sentences if s.paragraph == sentences[0].paragraph] if sentences else []
     if len(opening) > 1 and opening[-1].text[-1:] not in ".!?\u201d\"" and \

@@ -46,6 +46,7 @@ _NEGATION_DISPLAY = {
                                            "have", "had") for mark in ("'", "\u2019")},
     "don't": "do", "don\u2019t": "do", "never": "",
     "cannot": "can", "can't": "can", "can\u2019t": "can", "can not": "can",
+    "could not": "could",
     "can no longer": "can still", "could no longer": "could still", "no longer": "still",
     "nothing to do with": "something to do with",
 }
@@ -137,8 +138,9 @@ def _has(text: str, cue: str) -> bool:
 _LEADING_CLAUSE = re.compile(r"^(?:if|unless|even\s+if|although|though|while|whereas|once|"
                              r"because)\s[^,]{1,80},\s+", re.I)
 # "The firm's records, leaked to the Gazette, show no ...": a participle or relative clause
-# set off by commas after the subject
-_PARENTHETICAL = re.compile(r",\s+(?:which|who|whose|\w+ed)\b[^,]{0,80},")
+# set off by commas after the subject; joined by "and" too ("A confession recorded by its
+# jailers, and broadcast before any trial, is not evidence")
+_PARENTHETICAL = re.compile(r",\s+(?:(?:and|or)\s+)?(?:which|who|whose|\w+ed)\b[^,]{0,80},")
 # "lost so much pressure that they can no longer be used": the result clause is not the main
 _RESULT = re.compile(r"\s(?:so|such)\s(?:[\w-]+\s){0,3}?that\s")
 
@@ -242,6 +244,13 @@ def _frame_patterns(frames: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
                             rf"[\u201d\x22]?\s+", re.I) for cue in frames)
 
 
+# "There is no doubt in our minds that P", "we have little doubt that P": the negation is of
+# doubt, so the frame asserts P (no denial, and P's words without the frame)
+_NO_DOUBT = re.compile(r"(?:there\s+(?:is|was|can\s+be)|(?:I|we|he|she|they)\s+(?:have|has|had))"
+                       r"\s+(?:no|little)\s+doubts?(?:\s+in\s+(?:my|our|his|her|their)\s+"
+                       r"minds?)?\s+(?:that\s+)?", re.I)
+
+
 def _strip_frames(text: str, stance: str, cues: list[str], lex: Lexicon) -> tuple[int, str]:
     """Remove frames at the start of ``text``; returns (characters removed, stance)."""
     removed = 0
@@ -249,6 +258,9 @@ def _strip_frames(text: str, stance: str, cues: list[str], lex: Lexicon) -> tupl
         rest = text[removed:]
         if match := _TOPIC_PREFIX.match(rest):
             removed += match.end()
+        elif match := _NO_DOUBT.match(rest):
+            removed += match.end()
+            cues.append(f"assurance frame: {match.group(0).strip()}")
         elif match := _denial_frame(rest, lex):
             removed += match.end()
             stance = FLIP[stance] if stance != "hedges" else stance

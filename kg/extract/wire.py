@@ -40,7 +40,7 @@ DATELINE = re.compile(rf"^(?P<city>[A-Z][A-Z .'\u2019-]+?)"
                       rf"(?:,\s+(?P<country>(?!(?:{_MONTHS})\b)[A-Z][A-Za-z .'\u2019-]+?))?"
                       rf"(?:,?\s+(?P<date>[\w ,]+?(?:\d{{4}}|\d{{1,2}}|{_MONTHS})))?\s*"
                       r"(?:\((?P<outlet>[^)]+)\))?\s*"
-                      r"[-\u2014\u2013]\s+")
+                      r"(?:--|[-\u2014\u2013])\s+")  # "SEOUL -- ": a doubled hyphen too
 
 
 @dataclass
