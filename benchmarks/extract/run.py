@@ -127,6 +127,13 @@ FIRST_RUNS = {
                      "evidence": (1, 1, 2), "merging": (1, 2, 5), "mentions": (32, 3, 4)},
     "story-pair-b": {"speakers": (14, 2, 4), "speaker_stance": (17, 9, 18), "relays": (2, 0, 1),
                      "evidence": (0, 0, 3), "merging": (0, 1, 4), "mentions": (26, 6, 15)},
+    # First runs on 8602455 (round 12 and the five articles above added), before the round-13
+    # fixes and claim merging of beea69d.
+    "strait-collision": {"speakers": (11, 4, 1), "speaker_stance": (27, 14, 14),
+                         "relays": (3, 0, 3), "evidence": (3, 1, 3), "merging": (1, 0, 29),
+                         "mentions": (33, 12, 16)},
+    "match-fixing": {"speakers": (11, 2, 4), "speaker_stance": (20, 5, 31), "relays": (0, 0, 7),
+                     "evidence": (0, 3, 5), "merging": (0, 1, 12), "mentions": (24, 4, 30)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
@@ -230,12 +237,16 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "no date), **reporter-detained** (a foreign reporter held on espionage charges; an "
         "East Asian English-language daily, family names first), **famine-warning** (a "
         "famine finding disputed by the government; a humanitarian-news long read with "
-        "acronyms and a correction note) and **story-pair-a** and **story-pair-b** (a "
+        "acronyms and a correction note), **story-pair-a** and **story-pair-b** (a "
         "vaccine batch suspended after an infant's death: a wire story on day 1, a "
-        "broadsheet on day 2 restating day 1 in its own words; their gold files share ids). "
+        "broadsheet on day 2 restating day 1 in its own words; their gold files share ids), "
+        "**strait-collision** (a bulk carrier and a patrol vessel collide in a strait, navy "
+        "and owner blaming each other; a shipping trade daily, British English and jargon) "
+        "and **match-fixing** (a betting monitor says a match was fixed, the club denies it; "
+        "an American sports website with embedded posts and a podcast interview). "
         "The rules were developed on the seed, port-fire and "
-        "card-breach. The other twenty-nine were written as held-out tests, with their gold "
-        "files, before the extractor was first run on them; the last twenty-four were "
+        "card-breach. The other thirty-one were written as held-out tests, with their gold "
+        "files, before the extractor was first run on them; the last twenty-six were "
         "written blind, by helpers who had not read the rules, their lexicons or their tests "
         "(three "
         "of them, gps-jamming's, donation-ledger's and ward-outbreak's writers, saw part of "
@@ -245,7 +256,7 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         *_table(first),
         "",
         "These first runs are the honest estimate for an article nobody has seen: speakers "
-        "hold up (F1 0.65-1.00, median 0.83), speaker + stance much less (0.30-0.93, median "
+        "hold up (F1 0.65-1.00, median 0.82), speaker + stance much less (0.30-0.93, median "
         "0.62), and evidence (median 0.00) and claim merging (0.00-0.29) least. A header the "
         "rules do not read loses the "
         "publisher, and with it every relay and every sentence in its own voice. After each "
@@ -254,8 +265,8 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "`test_blind_forms.py` and `test_blind_clauses.py`, `test_science_forms.py`, "
         "`test_wire_forms.py`, `test_document_forms.py`, `test_blind2_forms.py`, "
         "`test_blind3_forms.py`, `test_blind4_forms.py`, `test_blind5_forms.py`, "
-        "`test_blind6_forms.py`, `test_blind7_forms.py`, `test_blind8_forms.py` and "
-        "`test_merging_forms.py`; "
+        "`test_blind6_forms.py`, `test_blind7_forms.py`, `test_blind8_forms.py`, "
+        "`test_merging_forms.py`, `test_merging2_forms.py` and `test_blind9_forms.py`; "
         "docs/extraction.md describes the "
         "rules), never by phrases from the articles, by helpers who never saw the articles "
         "still held out. So every row of the first table but the held-out ones shows an "
@@ -287,28 +298,36 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "merging (stance words left out, rough numbers) | jet-downing 0.67 -> 0.69, "
         "reporter-detained 0.55 -> 0.54 (speakers 0.76 -> 0.71), famine-warning 0.61 -> "
         "0.61, story-pair-a 0.93 -> 0.95, story-pair-b 0.56 -> 0.58 |",
+        "| jet-downing, reporter-detained, famine-warning (to 0.77, 0.70 and 0.65); claim "
+        "merging (every statement of a claim compared, two numbers or names in common, short "
+        "claims about \"the X\") | story-pair-a 0.95 -> 0.95, story-pair-b 0.58 -> 0.58, "
+        "strait-collision 0.66 -> 0.68, match-fixing 0.53 -> 0.55 |",
         "",
         "The finding: rules fixed on one article carry over little to the next, often "
         "nothing; the first runs, and the rows of the articles held out now, are the estimate "
-        "to quote. Review every draft. **Held out now: jet-downing, reporter-detained, "
-        "famine-warning, story-pair-a and story-pair-b** (first runs on 3db3031 and f8f85d2; "
-        "their rows above are after the last round, which no helper who saw them wrote; the "
-        "lead read their writers' reports before fixing \"said at least 4,000 troops\" kept "
-        "as \"000 troops\", found on a sentence of his own, which famine-warning's report also "
-        "lists). Their writers' lists of misses, in short: a publisher named only inside the "
-        "text (\"a copy of which was seen by X\") or in no header line, and with it every "
-        "own-voice statement; a dateline glued to the lede's speaker (\"SEOUL -- X\"); a "
-        "document as speaker (\"according to the indictment\", \"The indictment says P\"); "
-        "a speaker named in apposition with a long description (\"X, an independent group of "
-        "... that works under Y, found that P\"), by a pronoun after a colon (\"she wrote:\"), "
-        "or only by a later surname (two actors); \"P, X reported\" making the outlet the "
-        "speaker; \"quoted by the newspaper X\", \"told the state-run X (ABC)\" and an "
-        "interview carried over to the next sentence giving no relay; \"There is no doubt "
-        "that P\" denied; \"could not by itself show\" and \"neither confirm nor deny\" "
-        "missed; \"which, it says, show P\" losing the clause after the aside; most evidence "
+        "to quote. Review every draft. **Held out now: story-pair-a, story-pair-b, "
+        "strait-collision and match-fixing** (first runs on f8f85d2 and 8602455; their rows "
+        "above are after the last round, which no helper who saw them wrote; the lead read "
+        "strait-collision's and match-fixing's reports and gold files, and changed no rule "
+        "after). Their writers' lists of misses, in short: no own-voice statement when the "
+        "header gives no publisher the rules read (\"NAME, Asia correspondent | date | "
+        "time\"); embedded social-media posts not read as their account holders' "
+        "statements; \"she said\" after a quotation whose speaker the sentence before named; "
+        "\"X was quoted as saying by OUTLET\" read as a speaker \"X was quoted as\"; a "
+        "fronted \"In an interview with X,\" giving no relay; \"P, the company said in a "
+        "statement, adding Q\" losing P; evidence such as AIS tracks, voyage-data-recorder "
+        "data, satellite radar images and betting data; almost no paraphrase merged (one "
+        "pair of 30 in strait-collision, none of 12 in match-fixing). What jet-downing, "
+        "reporter-detained and famine-warning still miss after their round (their writers' "
+        "lists, checked again by the lead on sentences of his own): a document as speaker "
+        "(\"according to the indictment\"); \"P, X reported\" making the outlet the speaker; "
+        "\"X was quoted as saying by the newspaper Y\" (a speaker \"X was quoted as\") and "
+        "\"told the state-run X (ABC) that P\" (the outlet's name taken into the claim); "
+        "\"could not by itself show P\" read as a denial where the writer reads a hedge; "
+        "most evidence "
         "(fragments, an intercepted radio exchange, a flight recorder, an indictment, seized "
-        "notebooks, nutrition surveys, mortality data, price monitoring, a leaked memo); no "
-        "paraphrase merged in any of the five. What crowd-count and mine-collapse still miss "
+        "notebooks, nutrition surveys, mortality data, price monitoring, a leaked memo); "
+        "paraphrases. What crowd-count and mine-collapse still miss "
         "after their second round: \"It counted 236,000 marchers\" (reading \"counted\" as a "
         "statement would catch narration too), comparative denials (\"more people than the "
         "police say\"), \"could not confirm the figure in the logs\" as a hedge of the "
