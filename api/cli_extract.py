@@ -5,8 +5,9 @@ a case file in the authoring format; each item has a comment with the character 
 the words it was read from and a confidence, and items below ``--threshold`` are marked
 ``# REVIEW``. Nothing is fetched: a URL in the page is never followed.
 
-Exit codes: 0 the draft was written; 1 the article cannot be read (not UTF-8, too large) or a
-lexicon file is wrong; 2 the command was used wrongly (no such file).
+Exit codes: 0 the draft was written; 1 the article cannot be read (not UTF-8, too large), a
+lexicon or case file is wrong, or a draft would not load together with the case and the
+drafts before it (that draft is not written); 2 the command was used wrongly (no such file).
 """
 
 from __future__ import annotations
@@ -95,12 +96,12 @@ def extract_command(
             if json_items else draft_yaml(draft)
         target = output / f"{article.stem}.{'json' if json_items else 'yaml'}" \
             if several else output  # type: ignore[operator]
+        if story is not None:  # it must load with the case (and the next is drafted in its ids)
+            story.add(draft_yaml(draft), target.name if target else article.name)
         if target is None:
             out.file.write(text)
         else:
             target.write_text(text, encoding="utf-8")
-        if several:  # the next articles are drafted in this one's ids too
-            story.add(draft_yaml(draft), target.name)  # type: ignore[union-attr]
         review = sum(draft.needs_review(c) for c in (
             *(s.confidence for s in draft.statements), *(c.confidence for c in draft.claims),
             *(a.confidence for a in draft.actors), *(e.confidence for e in draft.evidence)))
@@ -116,7 +117,8 @@ def _check_arguments(articles: list[Path], output: Path | None, lexicons: list[P
                      several: bool, one_article_options: tuple[str | None, ...]) -> None:
     for article in articles:
         if not article.is_file():
-            err.print(f"error: {article}: no such file")
+            what = "a directory, not an article file" if article.is_dir() else "no such file"
+            err.print(f"error: {article}: {what}")
             raise typer.Exit(EXIT_USAGE)
     for directory in lexicons:
         if not directory.is_dir():
@@ -126,8 +128,13 @@ def _check_arguments(articles: list[Path], output: Path | None, lexicons: list[P
         if output is not None and output.is_dir():
             err.print(f"error: {output} is a directory; name the file to write")
             raise typer.Exit(EXIT_USAGE)
+        if output is not None and not output.parent.is_dir():
+            err.print(f"error: cannot write {output}: no such directory {output.parent}")
+            raise typer.Exit(EXIT_USAGE)
         return
-    if output is None or (output.exists() and not output.is_dir()):
+    # ("-o story.yaml" with several articles is a file name given by mistake, not a folder)
+    if output is None or (output.exists() and not output.is_dir()) or \
+            (not output.exists() and output.suffix.lower() in {".yaml", ".yml", ".json"}):
         err.print("error: several articles need -o DIRECTORY, where each draft is written "
                   "under its article's name")
         raise typer.Exit(EXIT_USAGE)
@@ -192,7 +199,10 @@ class _Story:
         try:
             self.store.load_bytes(draft_text.encode("utf-8"), "yaml", source=name)
         except KgError as error:
-            raise _fail(error) from None
+            exit_code = _fail(error)
+            err.print(f"{name} was not written: it would not load"
+                      + (f" together with {', '.join(self.names)}" if self.names else ""))
+            raise exit_code from None
         self.names.append(name)
 
 

@@ -196,7 +196,7 @@ def ask(
     store: StoreOption = None,
     no_seed: NoSeedOption = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
-    limit: Annotated[int, typer.Option(help="Most rows to show.")] = 100,
+    limit: Annotated[int, typer.Option(min=1, help="Most rows to show.")] = 100,
     corroboration_k: Annotated[int, typer.Option(
         "--corroboration-k", min=1,
         help="k: independent affirming groups the analysis needs for 'corroborated'.")] = 2,

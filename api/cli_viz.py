@@ -82,6 +82,9 @@ def register(app: typer.Typer) -> None:
         if output.is_dir():
             err.print(f"error: {output} is a directory; name the file to write")
             raise typer.Exit(EXIT_USAGE)
+        if not output.parent.is_dir():  # found before the analysis, not after it
+            err.print(f"error: cannot write {output}: no such directory {output.parent}")
+            raise typer.Exit(EXIT_USAGE)
         analysis = _analyse(ctx, store, files or [], seed=not no_seed, min_groups=min_groups,
                             method=method)
         try:
@@ -91,7 +94,11 @@ def register(app: typer.Typer) -> None:
             err.print(f"error: {error.args[0]}")
             raise typer.Exit(EXIT_DATA) from None
         page = render_page(view, title=title)
-        output.write_text(page, encoding="utf-8")
+        try:
+            output.write_text(page, encoding="utf-8")
+        except OSError as error:  # no permission, a disk full
+            err.print(f"error: cannot write {output}: {error.strerror or error}")
+            raise typer.Exit(EXIT_USAGE) from None
         shown = "a summary" if view.initial["summary"] else "the whole graph"
         err.print(f"wrote {output} ({len(page.encode()):,} bytes; {len(view.nodes):,} nodes, "
                   f"{len(view.edges):,} edges; opens on {shown})")

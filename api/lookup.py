@@ -20,7 +20,7 @@ Example:
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from api.errors import ApiError
@@ -68,4 +68,14 @@ def find(analysis: Analysis, kind: str, ident: str) -> str:
                        details={"suggestions": list(error.args[1])}) from None
 
 
-__all__ = ["KINDS", "find", "resolve"]
+def check_kind(kind: str, known: Iterable[str], what: str) -> None:
+    """Answer a 404 with suggestions when ``kind`` is none of ``known`` (in any case): a
+    misspelt kind would otherwise filter everything out and look like an empty answer."""
+    names = {name.lower(): name for name in known}
+    if kind.lower() not in names:
+        close = difflib.get_close_matches(kind.lower(), sorted(names), n=3)
+        raise ApiError(404, "not_found", f"no {what} kind {kind!r}",
+                       details={"suggestions": [names[c] for c in close]})
+
+
+__all__ = ["KINDS", "check_kind", "find", "resolve"]

@@ -14,12 +14,13 @@ from fastapi import Path as PathParam
 from pydantic import BaseModel
 
 from api.deps import get_state
-from api.lookup import find
+from api.lookup import check_kind, find
 from api.routers.paging import Page, page_of
 from api.state import Snapshot
 from kg.analysis import RELIABILITY_NAMES, Analysis
 from kg.analysis import ActorSummary as Numbers
 from kg.analysis.serialize import actor_to_dict, short_id
+from kg.authoring.kinds import vocabulary
 
 router = APIRouter(prefix="/actors", tags=["Actors"])
 
@@ -125,6 +126,9 @@ async def list_actors(
 ) -> Response:
     snapshot = get_state(request).current
     head = find(snapshot.analysis, "actor", group) if group else None
+    if kind:
+        check_kind(kind, {*vocabulary().actor_kinds, *(
+            k for a in snapshot.analysis.catalogue.actors.values() for k in a.kinds)}, "actor")
     wanted = kind.lower() if kind else None
     matches = [
         entry.summary

@@ -11,6 +11,7 @@ use in a data version reads every dated statement from the store (one query).
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -22,7 +23,8 @@ from pydantic import BaseModel
 
 from api.csv_out import to_csv
 from api.deps import get_state
-from api.lookup import find
+from api.errors import ApiError
+from api.lookup import check_kind, find
 from api.routers.paging import Page, encode, page_response
 from api.state import ServiceState, Snapshot
 from kg.analysis import STATUSES, Analysis
@@ -31,6 +33,7 @@ from kg.analysis.claim_dates import date_bounds
 from kg.analysis.corroboration import Status
 from kg.analysis.credibility import CREDIBILITY_NAMES
 from kg.analysis.serialize import claim_to_dict, short_id
+from kg.authoring.kinds import vocabulary
 
 router = APIRouter(prefix="/claims", tags=["Claims"])
 
@@ -182,8 +185,11 @@ async def _select(request: Request, f: _Filters) -> tuple[Snapshot, _Index, np.n
     snapshot = state.current
     actor_iri = find(snapshot.analysis, "actor", f.actor) if f.actor else None
     kind = f.evidence_kind or None
-    low = date_bounds(f.since)[0] if f.since else None
-    high = date_bounds(f.until)[1] if f.until else None
+    if kind is not None:
+        check_kind(kind, {*vocabulary().evidence_kinds, *(
+            k for e in snapshot.analysis.catalogue.evidence for k in e.kinds)}, "evidence")
+    low = date_bounds(_real_date("since", f.since))[0] if f.since else None
+    high = date_bounds(_real_date("until", f.until))[1] if f.until else None
     dated: np.ndarray | None = None
     if low is not None or high is not None:
         snapshot, dated = await _dated(state, low, high)
@@ -204,6 +210,17 @@ async def _select(request: Request, f: _Filters) -> tuple[Snapshot, _Index, np.n
     if dated is not None:
         mask &= np.isin(index.ids, dated)
     return snapshot, index, np.flatnonzero(mask)
+
+
+def _real_date(name: str, value: str) -> str:
+    """``value`` if it names a real year, month or day ("2024-13-01" does not), else a 422."""
+    year, month, day = [*value.split("-"), "01", "01"][:3]
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:
+        raise ApiError(422, "invalid_parameter",
+                       f"{name}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    return value
 
 
 @dataclass

@@ -42,8 +42,8 @@ EXTRACT_TIMEOUT = 60.0
 _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:1.5rem;max-width:80rem;color:#222}
 textarea{width:100%;font:13px monospace}
-.cols{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}
-.text{white-space:pre-wrap}
+.cols{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem}
+.text{white-space:pre-wrap;overflow-wrap:anywhere}
 pre{background:#f6f6f6;padding:.75rem;overflow:auto;font-size:12px}
 mark{padding:0 .1rem;border-radius:.2rem}
 mark.speaker{background:#cde4ff}

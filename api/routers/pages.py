@@ -19,6 +19,7 @@ from api.deps import get_state
 from api.errors import ApiError
 from api.routers import pages_html
 from api.state import Snapshot
+from kg.analysis.corroboration import Status
 from viz import DEFAULT_MAX_NODES, build_view, content_security_policy, opening, render_page
 
 router = APIRouter(tags=["Pages"])
@@ -108,7 +109,7 @@ async def claims_table(
     request: Request,
     sort: Literal["claim", "status", "groups", "contested", "credibility", "stix"] = "groups",
     order: Literal["asc", "desc"] = "desc",
-    status: Literal["corroborated", "single-source", "unsupported"] | None = None,
+    status: Status | None = None,
 ) -> HTMLResponse:
     analysis = get_state(request).current.analysis
     body = pages_html.claims_page(analysis, sort=sort, descending=order == "desc",

@@ -52,6 +52,7 @@ class CaseActor:
     kind: str | None
     forms: frozenset[str]
     acts_for: str | None = None
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,25 +84,29 @@ class CaseIndex:
             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
             "PREFIX cred: <https://w3id.org/cred-kg/ns#> "
-            "SELECT ?a ?name ?type ?alias ?for WHERE { ?a rdfs:label ?name ; a ?type "
+            "SELECT ?a ?name ?type ?alias ?for ?role WHERE { ?a rdfs:label ?name ; a ?type "
             "OPTIONAL { ?a skos:altLabel ?alias } OPTIONAL { ?a cred:actsOnBehalfOf ?for } "
+            "OPTIONAL { ?a cred:role ?role } "
             f"FILTER(STRSTARTS(STR(?a), \"{base}actor/\")) }}")
         found: dict[str, dict] = {}
         for row in actor_rows:
             ident = row["a"].value[len(base) + len("actor/"):]  # type: ignore[index]
             entry = found.setdefault(ident, {"name": row["name"].value,  # type: ignore[index]
-                                             "kind": None, "forms": set(), "for": None})
+                                             "kind": None, "forms": set(), "for": None,
+                                             "role": None})
             entry["kind"] = entry["kind"] or kinds.get(row["type"].value)  # type: ignore[index]
             entry["forms"].add(row["name"].value)  # type: ignore[index]
             if row["alias"] is not None:  # type: ignore[index]
                 entry["forms"].add(row["alias"].value)  # type: ignore[index]
+            if row["role"] is not None:  # type: ignore[index]
+                entry["role"] = row["role"].value  # type: ignore[index]
             target = row["for"]  # type: ignore[index]
             if target is not None and target.value.startswith(f"{base}actor/"):
                 entry["for"] = target.value[len(base) + len("actor/"):]
         for ident, entry in found.items():
             index.actors[ident] = CaseActor(ident, entry["name"], entry["kind"],
                                             frozenset(_norm(f) for f in entry["forms"]),
-                                            entry["for"])
+                                            entry["for"], entry["role"])
         claim_kinds = {str(iri): name for name, iri in CLAIM_KINDS.items()}
         for row in store.query(
                 "PREFIX cred: <https://w3id.org/cred-kg/ns#> SELECT ?c ?text ?type WHERE { "
@@ -249,10 +254,14 @@ def _aligned_actors(draft: Draft, case: CaseIndex, ids: dict[str, str],
         if actor.id in matched:
             known = case.actors[ident]
             forms = [f for f in (actor.name, *actor.aliases) if _norm(f) != _norm(known.name)]
+            # an actor has one role: the case's, when it gives one ("chief executive" there,
+            # "the company's chief executive" here); this article's wording goes in a note
+            notes = [*actor.notes, f"The same actor as {ident} in {case_name}."]
+            if known.role and actor.role and actor.role != known.role:
+                notes.append(f"This article gives the role as {actor.role!r}.")
             record = replace(actor, id=ident, name=known.name, kind=known.kind or actor.kind,
-                             aliases=list(dict.fromkeys(forms)),
-                             acts_for=known.acts_for or acts_for,
-                             notes=[*actor.notes, f"The same actor as {ident} in {case_name}."])
+                             aliases=list(dict.fromkeys(forms)), role=known.role or actor.role,
+                             acts_for=known.acts_for or acts_for, notes=notes)
         else:
             record = replace(actor, id=ident, acts_for=acts_for)
         if ident in out:  # two of the draft's actors are one of the case's

@@ -129,17 +129,17 @@ def draft_yaml(draft: Draft) -> str:
         "",
         *_document(draft),
         "",
-        "actors:",
+        _section("actors", draft.actors),
     ]
     for actor in _actors(draft):
         out += _actor(draft, actor)
-    out += ["", "claims:"]
+    out += ["", _section("claims", draft.claims)]
     for claim in draft.claims:
         out += _comment(draft, claim.spans, claim.confidence, claim.reasons)
         out.append(f"  - id: {claim.id}")
         out += _field("text", claim.text) + _field("kind", claim.kind)
         out += _field("refines", claim.refines)
-    out += ["", "statements:"]
+    out += ["", _section("statements", draft.statements)]
     for statement in draft.statements:
         out += _statement(draft, statement)
     if draft.evidence:
@@ -167,6 +167,12 @@ def draft_yaml(draft: Draft) -> str:
         out += _field("to", request.to) + _field("channel", request.channel)
         out += _field("response_reported", request.response_reported)
     return "\n".join(out) + "\n"
+
+
+def _section(name: str, items: list) -> str:
+    """A list's key; an empty list written as ``[]``, since a bare key reads as null, which
+    the case format refuses (an article with no statement still gives a valid draft)."""
+    return f"{name}: []" if not items else f"{name}:"
 
 
 def _actors(draft: Draft) -> list[ActorRecord]:

@@ -268,3 +268,50 @@ def test_an_error_naming_a_term_prints_the_term_as_it_is(tmp_path: Path) -> None
     code, _, err = run("validate", str(case))
     assert code != 0
     assert "rdfs:label:" in err  # not the emoji ":label:" makes of it
+
+
+# --- output paths and option values a user gets wrong: a clear error, before any work
+
+
+@pytest.mark.parametrize("command", [["viz"], ["extract", "ARTICLE"]])
+def test_an_output_in_a_missing_folder_is_refused_without_a_traceback(
+        command: list[str], tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("The ministry said the bridge was closed.\n", encoding="utf-8")
+    target = tmp_path / "no-such-folder" / "out.file"
+    args = [str(article) if a == "ARTICLE" else a for a in command]
+    code, _, err = run(*args, "-o", str(target))
+    assert code == 2
+    assert f"cannot write {target}: no such directory" in " ".join(err.split())
+    assert "Traceback" not in err and not target.parent.exists()
+
+
+def test_extract_names_a_directory_given_as_the_article(tmp_path: Path) -> None:
+    code, _, err = run("extract", str(tmp_path))
+    assert code == 2 and "a directory, not an article file" in err
+
+
+def test_several_articles_refuse_a_file_name_as_their_folder(tmp_path: Path) -> None:
+    articles = []
+    for name in ("a", "b"):
+        articles.append(tmp_path / f"{name}.txt")
+        articles[-1].write_text("The ministry said the bridge was closed.\n", encoding="utf-8")
+    code, _, err = run("extract", *map(str, articles), "-o", str(tmp_path / "story.yaml"))
+    assert code == 2 and "several articles need -o DIRECTORY" in err
+    assert not (tmp_path / "story.yaml").exists()
+
+
+def test_an_article_with_no_statement_gives_a_draft_that_validates(tmp_path: Path) -> None:
+    article, draft = tmp_path / "weather.txt", tmp_path / "weather.yaml"
+    article.write_text("Weather\n\nIt rained in the morning and the sun came out later.\n",
+                       encoding="utf-8")
+    assert run("extract", str(article), "-o", str(draft))[0] == 0
+    assert "statements: []" in draft.read_text(encoding="utf-8")
+    code, out, err = run("validate", str(draft))
+    assert code == 0, err
+    assert "valid" in out + err
+
+
+def test_ask_refuses_a_limit_below_one() -> None:
+    code, _, err = run("ask", "corroborated-claims", "--limit", "-1")
+    assert code == 2 and "--limit" in err

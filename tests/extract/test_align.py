@@ -205,3 +205,39 @@ def test_an_actor_named_another_way_takes_the_case_id_only_when_one_fits(
 ) -> None:
     aligned = align(_draft_with_actors(name), _index(HOSPITALS), load_lexicon())
     assert [a.id for a in aligned.actors] == [expected]
+
+
+ROLES_CASE = CASE.replace(
+    "{id: ana-varga, name: Ana Varga, kind: Person, acts_for: ruritania-mod}",
+    "{id: ana-varga, name: Ana Varga, kind: Person, role: chief spokesperson, "
+    "acts_for: ruritania-mod}")
+
+
+def test_a_case_actor_keeps_the_case_role_and_the_draft_loads_with_it(
+    files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    case, article = files
+    case.write_text(ROLES_CASE, encoding="utf-8")
+    draft = tmp_path / "draft.yaml"
+    result = runner.invoke(app, ["extract", str(article), "--case", str(case), "-o", str(draft)])
+    assert result.exit_code == 0, result.stderr
+    (varga,) = (a for a in yaml.safe_load(draft.read_text())["actors"] if a["id"] == "ana-varga")
+    assert varga["role"] == "chief spokesperson"
+    assert "This article gives the role as 'a spokesperson for the" in varga["note"]
+    _claims(case, draft)  # (before: "An actor has at most one cred:role", the pair refused)
+
+
+def test_a_draft_that_cannot_load_with_the_case_is_not_written(
+    files: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case, article = files
+    case.write_text(ROLES_CASE, encoding="utf-8")
+    # without the case's role taken over, the spokesperson has two roles: the pair cannot load
+    monkeypatch.setattr("kg.extract.align.align", lambda draft, *args, **kwargs: draft)
+    draft = tmp_path / "draft.yaml"
+    result = runner.invoke(app, ["extract", str(article), "--case", str(case), "-o", str(draft)])
+    assert result.exit_code == 1
+    assert "at most one cred:role" in result.stderr
+    assert "draft.yaml was not written: it would not load together with case.yaml" in \
+        result.stderr
+    assert not draft.exists()
