@@ -100,7 +100,8 @@ def corroborate(
     for c in rows:
         co = c.corroboration
         table.add_row(
-            Text.assemble(c.claim.text, "\n", (short_id(c.claim.iri), "dim")),
+            # (folded, not cut with an ellipsis: the id is what `kg explain` takes)
+            Text.assemble(c.claim.text, "\n", (short_id(c.claim.iri), "dim"), overflow="fold"),
             Text.assemble(co.status, (" (contested)", "red") if co.contested else ""),
             str(co.independent_groups),
             "\n".join(_group_line(analysis, g) for g in co.affirming),
@@ -305,6 +306,19 @@ def grades(
     out.print(table)
 
 
+def _claim_hint(analysis: Any, ident: str) -> str:
+    """What the user may have meant by an id that is no claim's: an actor's, or a near one."""
+    import difflib
+
+    from kg.analysis.serialize import short_id
+
+    if ident in {short_id(iri) for iri in analysis.actors}:
+        return (f"; {ident} is an actor: `kg grades` gives its reliability and the reasons, "
+                "`kg serve` its statements")
+    close = difflib.get_close_matches(ident, sorted(short_id(i) for i in analysis.claims), n=3)
+    return f"; did you mean {', '.join(close)}?" if close else ""
+
+
 def explain(
     ctx: typer.Context,
     claim: Annotated[str, typer.Argument(help="A claim id (see `kg corroborate`) or IRI.")],
@@ -326,7 +340,7 @@ def explain(
     try:
         item = analysis.claim_by_id(claim)  # type: ignore[attr-defined]
     except KeyError as error:
-        err.print(f"error: {error.args[0]}")
+        err.print(f"error: {error.args[0]}{_claim_hint(analysis, claim)}")
         raise typer.Exit(EXIT_DATA) from None
     data = claim_to_dict(analysis, item)  # type: ignore[arg-type]
     if fmt == "json":

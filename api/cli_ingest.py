@@ -125,16 +125,30 @@ def _bar(enabled: bool, console: "Console") -> Iterator["Callable[[IngestProgres
         yield report
 
 
+# The other commands' --store, but an ingest without it starts from nothing, not the seed case
+IngestStoreOption = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        envvar="KG_STORE",
+        help="On-disk Oxigraph store directory (created if missing), or the query URL of a "
+        "SPARQL 1.1 Query+Update endpoint (http://..., see docs/backends.md; its update URL "
+        "from KG_STORE_UPDATE_URL). Default: memory, empty, and gone when the command ends.",
+        show_default=False,
+    ),
+]
+
+
 def register(app: typer.Typer) -> None:
     """Add ``ingest`` to the ``kg`` command line."""
-    from api.cli import EXIT_DATA, EXIT_USAGE, StoreOption, _check_files, _fail, _open_store, err
+    from api.cli import EXIT_DATA, EXIT_USAGE, _check_files, _fail, _open_store, err
     from api.cli import out as console
     from kg.errors import KgError, ShapeValidationError, UnsupportedFormatError
 
     @app.command("ingest")
     def ingest(
         files: IngestFiles,
-        store: StoreOption = None,
+        store: IngestStoreOption = None,
         batch_size: BatchSizeOption = None,
         resume: ResumeOption = False,
         fmt: FormatOption = None,

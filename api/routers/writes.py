@@ -24,18 +24,19 @@ from typing import Any
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Request
-from rdflib import Graph, URIRef
+from rdflib import RDFS, Graph, URIRef
 
 from api.deps import get_state, require_writer
 from api.errors import ApiError, input_error
 from api.lookup import resolve
 from api.state import Snapshot
 from kg.authoring import CaseCompileError, compile_case_text
+from kg.authoring.kinds import vocabulary
 from kg.authoring.schema import ActorSpec, ClaimSpec, DocumentSpec, EvidenceSpec, StatementSpec
 from kg.convert import from_rdflib_graph
 from kg.errors import InputError
 from kg.formats import YAML, Format, format_by_media_type
-from kg.namespaces import DEFAULT_DATA_BASE
+from kg.namespaces import CRED, DEFAULT_DATA_BASE
 from kg.rdfio import parse_bytes, serialize
 from kg.store import KnowledgeStore, LoadReport
 
@@ -136,10 +137,38 @@ def build_case(section: str, entry: dict[str, Any], snapshot: Snapshot,
     return full, {"format": "cred-kg/1", "document": document, **stubs}
 
 
-def compile_entry(section: str, entry: dict[str, Any],
-                  snapshot: Snapshot) -> tuple[str, list[ox.Quad], list[str]]:
-    """Compile one entry: its graph name, its quads (stubs removed), and its new subjects."""
+def declared_kinds(section: str, entry: dict[str, Any],
+                   store: KnowledgeStore) -> dict[str, list[dict[str, str]]]:
+    """The ``extend:`` block that an entry's kind needs when the data declared it (a case's
+    ``extend: actor_kinds: [{id: Militia, parent: Organization}]``) and the vocabulary does
+    not: the kind and its declared ancestors, root first, as the store holds them."""
+    if section not in ("actors", "evidence") or not isinstance(entry.get("kind"), str):
+        return {}
+    table = "actor_kinds" if section == "actors" else "evidence_kinds"
+    known = getattr(vocabulary(), table)
+    prefix = f"{DEFAULT_DATA_BASE}kind/"
+    chain: list[dict[str, str]] = []
+    kind = entry["kind"]
+    while kind not in known and len(chain) < 16:  # (a cycle in the data ends the walk)
+        parents = [q.object.value for q in store.oxigraph.quads_for_pattern(
+            ox.NamedNode(prefix + kind), ox.NamedNode(str(RDFS.subClassOf)), None)
+            if isinstance(q.object, ox.NamedNode)]
+        parent = next((p.rsplit("#", 1)[-1] for p in parents if p.startswith(str(CRED))),
+                      next((p[len(prefix):] for p in parents if p.startswith(prefix)), None))
+        if parent is None:
+            return {}  # not declared: the compiler names the kind as unknown
+        chain.append({"id": kind, "parent": parent})
+        kind = parent
+    return {table: chain[::-1]} if chain else {}
+
+
+def compile_entry(section: str, entry: dict[str, Any], snapshot: Snapshot,
+                  store: KnowledgeStore | None = None) -> tuple[str, list[ox.Quad], list[str]]:
+    """Compile one entry: its graph name, its quads (stubs removed), and its new subjects.
+    With ``store``, a kind the store's data declared is taken as declared."""
     full, stubs_only = build_case(section, entry, snapshot)
+    if store is not None and (extend := declared_kinds(section, entry, store)):
+        full["extend"] = stubs_only["extend"] = extend
     try:
         case = compile_case_text(json.dumps(full), source="<request>")
         stub_graph = compile_case_text(json.dumps(stubs_only), source="<request>").graph
@@ -148,6 +177,8 @@ def compile_entry(section: str, entry: dict[str, Any],
     stub_subjects = {URIRef(f"{DEFAULT_DATA_BASE}{kind}/{item['id']}")
                      for kind, section_name in _SECTION.items()
                      for item in stubs_only.get(section_name, [])}
+    stub_subjects |= {URIRef(f"{DEFAULT_DATA_BASE}kind/{item['id']}")
+                      for items in stubs_only.get("extend", {}).values() for item in items}
     graph = Graph()
     for triple in case.graph:
         if triple[0] in stub_subjects and triple in stub_graph:
@@ -181,7 +212,7 @@ async def _write_entry(request: Request, section: str) -> dict[str, Any]:
     entry = await request.json()
 
     def action(store: KnowledgeStore) -> dict[str, Any]:
-        graph_name, quads, subjects = compile_entry(section, entry, state.current)
+        graph_name, quads, subjects = compile_entry(section, entry, state.current, store)
         taken = [s for s in subjects
                  if next(store.oxigraph.quads_for_pattern(ox.NamedNode(s), None, None), None)]
         if taken:

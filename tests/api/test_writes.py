@@ -149,3 +149,43 @@ def test_entry_errors_name_the_field(guarded_client: TestClient, token: str) -> 
                                                  "stance": "affirms"})
     assert response.json()["error"]["details"]["suggestions"][0] == "putin"
     del writer.headers["Authorization"]
+
+
+MILITIA_CASE = """\
+format: cred-kg/1
+document: {id: militia-case, title: Armed groups, date: 2025-03-01}
+extend:
+  actor_kinds:
+    - {id: ArmedGroup, parent: Organization, label: Armed group}
+    - {id: Militia, parent: ArmedGroup}
+actors:
+  - {id: highland-front, name: Highland Front, kind: Militia}
+"""
+
+
+def test_an_entry_may_use_a_kind_the_data_declared(
+        make_client: Callable[..., TestClient], token: str, tmp_path: Any) -> None:
+    case = tmp_path / "militia.yaml"
+    case.write_text(MILITIA_CASE, encoding="utf-8")
+    writer = make_client(files=(case,), writes_enabled=True, write_token=token)
+    writer.headers["Authorization"] = f"Bearer {token}"
+    quads = _quads(writer)
+    response = writer.post("/actors", json={"id": "river-brigade", "name": "River Brigade",
+                                             "kind": "Militia"})
+    assert response.status_code == 201, response.text  # (before: 422, "not an actor kind")
+    assert response.json()["subjects"] == ["https://w3id.org/cred-kg/id/actor/river-brigade"]
+    listed = writer.get("/actors", params={"kind": "Militia"}).json()
+    assert {a["id"] for a in listed["items"]} == {"highland-front", "river-brigade"}
+    # the kinds' own triples were not written again: the actor's type and label, and the
+    # submission's document
+    written = _quads(writer) - quads
+    plain = writer.post("/actors", json={"id": "lake-watch", "name": "Lake Watch",
+                                          "kind": "Organization"}).status_code
+    assert plain == 201
+    assert _quads(writer) - quads - written == written  # the same as an entry of a built-in kind
+
+
+def test_a_kind_nobody_declared_is_still_refused(writer: TestClient) -> None:
+    response = writer.post("/actors", json={"id": "x", "name": "X", "kind": "Militia"})
+    assert response.status_code == 422
+    assert "Militia" in response.text

@@ -315,3 +315,26 @@ def test_an_article_with_no_statement_gives_a_draft_that_validates(tmp_path: Pat
 def test_ask_refuses_a_limit_below_one() -> None:
     code, _, err = run("ask", "corroborated-claims", "--limit", "-1")
     assert code == 2 and "--limit" in err
+
+
+def test_a_narrow_table_folds_claim_ids_instead_of_cutting_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import api.cli
+
+    monkeypatch.setattr(api.cli.out, "_width", 100)
+    code, out, _ = run("corroborate")
+    assert code == 0
+    assert "…" not in out
+    # every id is there, over one or more lines of its cell
+    first_cells = "".join(line.split("│")[1].strip() for line in out.splitlines()
+                          if line.startswith("│"))
+    assert "putin-kim-met-at-vostochny-2023-09-13" in first_cells
+
+
+@pytest.mark.parametrize(("ident", "hint"), [
+    ("putin", "putin is an actor: `kg grades` gives its reliability"),
+    ("nk-troops-in-rusia", "did you mean nk-troops-in-russia"),
+])
+def test_explain_says_what_an_unknown_claim_id_may_be(ident: str, hint: str) -> None:
+    code, _, err = run("explain", ident)
+    assert code == 1 and hint in " ".join(err.split())
