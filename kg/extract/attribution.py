@@ -165,7 +165,9 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
     if _REFUSAL.intersection(frame.cues) and _WH_CLAUSE.match(masked[position:]):
         frame.question = True
         return None  # "declined to say when the review would end": a question, not a claim
-    that = re.match(r"\s*(?:,\s*)?that\s+", masked[position:])
+    # ("said that was not true": "that" is the subject there, straight before its verb)
+    that = re.match(r"\s*(?:,\s*)?that\s+(?!(?:was|is|were|are|has|had|would|will|could|"
+                    r"can|did|does|must|might|may|should)\b)", masked[position:])
     if that:
         position += that.end()
     elif re.match(r"\s*,", masked[position:]):

@@ -49,7 +49,12 @@ _NEGATION_DISPLAY = {
     "could not": "could",
     "can no longer": "can still", "could no longer": "could still", "no longer": "still",
     "nothing to do with": "something to do with",
+    "in no way": "", "by no means": "",
 }
+# "was categorically not responsible", "is clearly not": an adverb between the auxiliary and
+# "not" (the negation cues are written "was not"); the adverb goes with the negation
+_ADVERB_NOT = re.compile(r"\b(?:is|was|are|were|has|have|had|do|does|did|will|would|could|"
+                         r"can|should|must)\s+(?:[a-z]+ly\s+){1,2}not\b", re.I)
 _SUBJECT = r"(?:we|i|they|he|she|it|(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)"
 # a possessive and one noun as the believer: "my grandfather never doubted that P"
 _KIN = r"(?:(?i:my|our|your|his|her|their|its)\s+[a-z][\w\u2019'-]*)"
@@ -145,6 +150,17 @@ _PARENTHETICAL = re.compile(r",\s+(?:(?:and|or)\s+)?(?:which|who|whose|\w+ed)\b[
 _RESULT = re.compile(r"\s(?:so|such)\s(?:[\w-]+\s){0,3}?that\s")
 
 
+# "on a valve that had not been replaced", "the pipe that did not hold": "that" after a noun
+# of a noun phrase opened by a determiner, straight before an auxiliary, opens a relative
+# clause (a "that" introducing a clause has its subject next: "found that the valve had")
+_RELATIVE_THAT = re.compile(
+    r"\b(?:a|an|the|this|these|those|its|their|his|her|our|every|any|each|one)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?!(?:said|says|say|found|finds|shows?|showed|knew|knows?|"
+    r"believed?|believes|thought|thinks?|claimed|claims?|is|was|are|were)\s)[\w-]+\s+"
+    r"(that)\s+(?=(?:had|has|have|did|does|do|was|were|is|are|could|would|will|can|should|"
+    r"may|might|must|never|not)\b)", re.I)
+
+
 # "were not notified until 6 January", "did not reopen until noon": the event happened, late
 _UNTIL = re.compile(r"(?i)\b(?:until|till)\b")
 
@@ -159,7 +175,10 @@ def _main_clause(text: str) -> str:
     text = _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text, count=1)
     if result := _RESULT.search(text):
         text = text[:result.start()]
-    return re.split(r",|\s(?:which|who|where|because|although|though)\s", text, maxsplit=1)[0]
+    text = re.split(r",|\s(?:which|who|where|because|although|though)\s", text, maxsplit=1)[0]
+    if relative := _RELATIVE_THAT.search(text):  # "a valve that had not been replaced"
+        text = text[:relative.start(1)]
+    return text
 
 
 def _negation(text: str, lex: Lexicon) -> str | None:
@@ -175,7 +194,10 @@ def _negation(text: str, lex: Lexicon) -> str | None:
             any(not hedged.intersection(range(*m.span())) and
                 not re.match(r"\s+than\b", clause[m.end():]) and
                 not _UNTIL.search(clause[m.end():]) for m in _finditer(clause, c))]
-    return max(cues, key=len) if cues else None
+    if cues:
+        return max(cues, key=len)
+    adverb = _ADVERB_NOT.search(clause)
+    return adverb.group(0) if adverb and "negation" in scopes else None
 
 
 def _finditer(text: str, cue: str) -> list[re.Match[str]]:

@@ -62,7 +62,10 @@ def refused_act(masked: str, verb: Verb, v1: int) -> bool:
 @cache
 def _shifted(labels: tuple[str, ...]) -> re.Pattern[str]:
     words = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels) or "(?!)"
-    return re.compile(rf"\s*as\s+(?:\w+ly\s+)?(?:{words})\s+(?=\S)", re.I)
+    # (or quoted, any short label after a verb of denial: dismissed as "groundless" the
+    # finding that P; the quotation reaches here masked, as underscores)
+    return re.compile(rf"\s*as\s+(?:\w+ly\s+)?(?:{words}|[\u201c\x22]_{{1,40}}[\u201d\x22])\s+"
+                      r"(?=\S)", re.I)
 
 
 def shifted_object(masked: str, position: int,

@@ -1,0 +1,47 @@
+"""Stance forms a new user's test article showed read wrongly (helper qa14's walk-through),
+on sentences written for these tests. Expected values were worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.forms import draft_of, said
+
+
+@pytest.mark.parametrize("label", ["\u201cgroundless\u201d", '"pure fantasy"', "groundless"])
+def test_a_dismissal_with_a_quoted_label_denies_its_object(label: str) -> None:
+    draft = draft_of(f"The company dismissed as {label} the council's finding that a blast "
+                     "cracked the school wall.\n")
+    [(speaker, stance, claim)] = said(draft)
+    assert (speaker, stance) == ("company", "denies")
+    assert "a blast cracked the school wall" in claim
+
+
+@pytest.mark.parametrize("words", ["categorically not", "clearly not", "in no way",
+                                   "by no means"])
+def test_an_adverb_inside_the_negation_still_denies(words: str) -> None:
+    draft = draft_of(f"The company said it was {words} responsible for the cracks.\n")
+    assert said(draft) == [("company", "denies", "It was responsible for the cracks.")]
+
+
+@pytest.mark.parametrize("text", [
+    "The council said the blast damaged a wall that had not been inspected since 2015.\n",
+    "The council said the pipe that did not hold had burst.\n",
+])
+def test_a_negation_in_a_relative_clause_denies_nothing(text: str) -> None:
+    [(speaker, stance, claim)] = said(draft_of(text))
+    assert (speaker, stance) == ("council", "affirms")
+    assert " not " in claim
+
+
+def test_a_clause_after_that_keeps_its_negation() -> None:
+    draft = draft_of("The council said the survey found that the wall had not been "
+                     "inspected.\n")
+    [(speaker, stance, claim)] = said(draft)
+    assert (speaker, stance) == ("council", "denies")
+    assert claim.endswith("the wall had been inspected.")
+
+
+def test_that_as_the_subject_is_kept() -> None:
+    draft = draft_of("The council said that was not true.\n")
+    assert said(draft) == [("council", "denies", "That was true.")]
