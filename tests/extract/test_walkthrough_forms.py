@@ -45,3 +45,15 @@ def test_a_clause_after_that_keeps_its_negation() -> None:
 def test_that_as_the_subject_is_kept() -> None:
     draft = draft_of("The council said that was not true.\n")
     assert said(draft) == [("council", "denies", "That was true.")]
+
+
+@pytest.mark.parametrize("subject", [
+    "The hydrologist Lea Moser",
+    "A hydrologist at Arden University, Dr Lea Moser,",
+    "Hydrologist Lea Moser",
+])
+def test_an_occupation_before_a_name_makes_a_speaker(subject: str) -> None:
+    draft = draft_of(f"{subject} said the reservoir was leaking.\n\nShe said the dam was "
+                     "sound.\n")
+    assert said(draft) == [("lea-moser", "affirms", "The reservoir was leaking."),
+                           ("lea-moser", "affirms", "The dam was sound.")]
