@@ -153,11 +153,21 @@ def format_by_media_type(media_type: str) -> Format | None:
     Example:
         >>> format_by_media_type("application/ld+json; profile=x").name
         'jsonld'
+        >>> format_by_media_type("text/yaml").name
+        'yaml'
         >>> format_by_media_type("text/html") is None
         True
     """
     media = media_type.split(";", 1)[0].strip().lower()
+    media = _MEDIA_ALIASES.get(media, media)
     return next((f for f in FORMATS if f.media_type == media), None)
+
+
+# Media types in common use before or beside the registered ones: YAML had none until RFC
+# 9512 (2023), and tools still send these.
+_MEDIA_ALIASES = {"application/x-yaml": "application/yaml", "text/yaml": "application/yaml",
+                  "text/x-yaml": "application/yaml", "application/x-turtle": "text/turtle",
+                  "application/x-trig": "application/trig"}
 
 
 def detect_format(path: Path | str, explicit: str | Format | None = None) -> Format:

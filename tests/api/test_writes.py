@@ -87,11 +87,12 @@ def test_turtle_upload(writer: TestClient) -> None:
     assert writer.get("/actors/reuters").json()["label"] == "Reuters"
 
 
-def test_case_file_upload(writer: TestClient) -> None:
+@pytest.mark.parametrize("media_type", ["application/yaml", "application/x-yaml", "text/yaml"])
+def test_case_file_upload(writer: TestClient, media_type: str) -> None:
     from pathlib import Path
 
     case = (Path(__file__).parent / "data" / "bridge.yaml").read_bytes()
-    response = writer.post("/data", content=case, headers={"Content-Type": "application/yaml"})
+    response = writer.post("/data", content=case, headers={"Content-Type": media_type})
     assert response.status_code == 201, response.text
     assert writer.get("/claims/bridge-destroyed").json()["contested"] is True
 
