@@ -43,6 +43,10 @@ ADJUNCT = re.compile(
     # a whole date first, so that "on 12 March" is not read as "on 12"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s+\d{{4}})?\b|"
     rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|statement|briefing|conference|interview|reply|post|speech|"
+    # "said in a report that P": the medium, not the claim (only right before "that" or a
+    # comma: "said in a report published Tuesday" names the report, evidence)
+    r"(?:report|letter|filing|memo|note|message|tweet|submission)(?:\s+to\s+(?:the\s+)?"
+    r"[\w-]+(?:\s+[\w-]+)?)?(?=\s+that\b|\s*,)|"
     r"email|telephone|phone|call|meeting|summit|video|address|social media|website|blog|X|Facebook|"
     r"podcast|programme|program|show|broadcast|"
     # "said through a spokesperson that P", "through its lawyers": who carried the words

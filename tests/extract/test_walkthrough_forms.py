@@ -57,3 +57,15 @@ def test_an_occupation_before_a_name_makes_a_speaker(subject: str) -> None:
                      "sound.\n")
     assert said(draft) == [("lea-moser", "affirms", "The reservoir was leaking."),
                            ("lea-moser", "affirms", "The dam was sound.")]
+
+
+@pytest.mark.parametrize("medium", ["in a report", "in a letter to the council",
+                                    "in a brief statement"])
+def test_the_medium_before_that_is_no_part_of_the_claim(medium: str) -> None:
+    draft = draft_of(f"The water board said {medium} that the reservoir was leaking.\n")
+    assert said(draft) == [("water-board", "affirms", "The reservoir was leaking.")]
+
+
+def test_unlikely_hedges() -> None:
+    draft = draft_of("The water board said it was unlikely that the reservoir was leaking.\n")
+    assert [stance for _, stance, _ in said(draft)] == ["hedges"]
