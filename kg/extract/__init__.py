@@ -34,7 +34,8 @@ __all__ = ["DEFAULT_THRESHOLD", "LEXICON_DIR", "Draft", "Lexicon", "draft_to_dic
 
 def extract_document(raw: str, *, source: str = "<text>", **options: object) -> Draft:
     """:func:`extract` for a text or a saved HTML page: HTML is reduced to text first, and its
-    ``og:site_name`` and ``<title>`` fill in the publisher and the title when not given.
+    ``og:site_name`` and its headline (``og:title``, the first ``<h1>``, else ``<title>``) fill
+    in the publisher and the title when not given.
 
     The draft's offsets refer to the text (``draft.text``), not to the HTML.
     """
@@ -44,6 +45,7 @@ def extract_document(raw: str, *, source: str = "<text>", **options: object) -> 
         if options.get("publisher") is None:
             options["publisher"] = meta.get("og:site_name")
         if options.get("title") is None:
-            options["title"] = meta.get("og:title") or meta.get("title")
+            # (the headline itself before the <title>, which often ends "| Site name")
+            options["title"] = meta.get("og:title") or meta.get("h1") or meta.get("title")
     return extract(text, source=source, **{k: v for k, v in options.items()  # type: ignore[arg-type]
                                            if v is not None})

@@ -4,9 +4,10 @@ Nothing referenced by the page is fetched: scripts, styles, images and links are
 no URL is resolved. Block elements (paragraphs, headings, list items, table rows, ``<br>``)
 become line breaks, so that each paragraph is one line, as :mod:`kg.extract.sentences`
 expects. Page furniture is dropped with its element: ``script``, ``style``, ``nav``,
-``header``, ``footer``, ``aside``, ``form``, ``noscript``, ``svg``, ``template``, ``button``.
-The page's ``<title>`` and, when present, ``og:site_name`` and ``article:published_time``
-are returned as metadata.
+``header``, ``footer``, ``aside``, ``form``, ``noscript``, ``svg``, ``template``, ``button``;
+but a ``header`` inside an ``article`` is the article's own (headline, byline, date) and is
+kept. The page's ``<title>``, its first ``<h1>`` and, when present, ``og:site_name`` and
+``article:published_time`` are returned as metadata.
 
 Example:
     >>> page = ('<html><head><title>Fire at Pier 7</title></head><body><nav>Home</nav>'
@@ -38,6 +39,9 @@ class _TextParser(HTMLParser):
         self.skipping = 0
         self.in_title = False
         self.meta: dict[str, str] = {}
+        self.articles = 0  # open <article> elements
+        self.headers: list[bool] = []  # for each open <header>: whether it is skipped
+        self.h1: list[str] | None = None  # the first <h1>'s words, while it is open
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
@@ -47,16 +51,31 @@ class _TextParser(HTMLParser):
                     values.get("content"):
                 self.meta[key] = values["content"] or ""
             return
-        if tag in _SKIP and tag not in _VOID:
+        if tag == "article":
+            self.articles += 1
+        if tag == "header":
+            self.headers.append(not self.articles)
+            self.skipping += not self.articles
+        elif tag in _SKIP and tag not in _VOID:
             self.skipping += 1
+        if tag == "h1" and "h1" not in self.meta and not self.skipping:
+            self.h1 = []
         if tag == "title":
             self.in_title = True
         if tag in _BLOCK:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP and tag not in _VOID and self.skipping:
+        if tag == "article" and self.articles:
+            self.articles -= 1
+        if tag == "header":
+            if self.headers and self.headers.pop() and self.skipping:
+                self.skipping -= 1
+        elif tag in _SKIP and tag not in _VOID and self.skipping:
             self.skipping -= 1
+        if tag == "h1" and self.h1 is not None:
+            self.meta["h1"] = re.sub(r"\s+", " ", "".join(self.h1)).strip()
+            self.h1 = None
         if tag == "title":
             self.in_title = False
         if tag in _BLOCK:
@@ -67,6 +86,8 @@ class _TextParser(HTMLParser):
             self.meta["title"] = (self.meta.get("title", "") + data).strip()
         elif not self.skipping:
             self.parts.append(data)
+            if self.h1 is not None:
+                self.h1.append(data)
 
 
 def html_to_text(page: str) -> tuple[str, dict[str, str]]:
@@ -76,8 +97,8 @@ def html_to_text(page: str) -> tuple[str, dict[str, str]]:
         page: the HTML, as text.
 
     Returns:
-        ``(text, meta)``; ``meta`` may hold ``title``, ``og:site_name``, ``og:title``,
-        ``author`` and ``article:published_time``.
+        ``(text, meta)``; ``meta`` may hold ``title``, ``h1``, ``og:site_name``,
+        ``og:title``, ``author`` and ``article:published_time``.
     """
     parser = _TextParser()
     parser.feed(page)

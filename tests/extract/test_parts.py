@@ -61,6 +61,20 @@ def test_html_is_reduced_to_paragraphs_and_nothing_is_fetched() -> None:
     assert len(draft.statements) == 2 and draft.text == text
 
 
+def test_an_articles_own_header_keeps_its_byline_and_the_headline_is_the_title() -> None:
+    page = """<!doctype html><html><head><title>Leak at the plant | The Valley Times</title>
+    </head><body><header><a href="/">The Valley Times</a> Sections</header><article><header>
+    <h1>Leak at the plant</h1><p>By Ana Ruiz \u00b7 The Valley Times \u00b7 14 March 2026</p>
+    </header><p>The company said on Friday that the leak was small.</p></article></body></html>"""
+    text, meta = html_to_text(page)
+    assert "Sections" not in text  # the page's header is furniture, the article's is not
+    assert "By Ana Ruiz" in text and meta["h1"] == "Leak at the plant"
+    draft = extract_document(page, source="page.html")
+    assert draft.document.title == "Leak at the plant"
+    assert (draft.document.publisher, draft.document.date) == ("valley-times", "2026-03-14")
+    assert draft.statements[0].date == "2026-03-13"
+
+
 def test_a_user_lexicon_adds_a_reporting_verb(tmp_path: Path) -> None:
     sentence = "The mayor quipped that the budget was fine."
     assert extract(sentence, publisher="The Test Gazette").statements[0].own_voice
