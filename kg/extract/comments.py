@@ -24,10 +24,18 @@ _CHANNEL = r"(?:\s+(?:via|by|through)\s+(?:an?\s+)?(?P<channel>email|e-mail|tele
 _ASKED = re.compile(r"^(?P<by>.+?)\s+(?:(?:has|have|had)\s+)?(?:contacted|asked|reached out to|"
                     r"emailed|called|messaged|approached)\s+"
                     r"(?P<to>(?:the\s+)?[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){0,6}?)"
-                    r"(?:,[^,]+,)?(?:\s+for\s+(?:comment|a comment|a response|its response|"
-                    r"their response|his response|her response)(?:\s+on\s+[^,;]{1,60}?)?)?" +
-                    _CHANNEL + r"(?:,?\s+and\s+will\s+update\s+(?:this|the)\s+(?:story|article|"
-                    r"report)\b[^,;]*?)?\s*\.?$")
+                    r"(?:,[^,]+,)?"
+                    # ("contacted X via email for comment": the channel before the purpose too)
+                    r"(?:\s+(?:via|by|through)\s+(?:an?\s+)?(?P<early>email|e-mail|telephone|phone|"
+                    r"text message|letter|social media|messaging app)(?=\s+for\s))?"
+                    r"(?:\s+for\s+(?:further\s+|additional\s+)?(?:comment|a comment|a response|"
+                    r"its response|their response|his response|her response)"
+                    r"(?:\s+on\s+[^,;]{1,60}?)?)?" + _CHANNEL +
+                    r"(?:,?\s+and\s+will\s+update\s+(?:this|the)\s+(?:story|article|"
+                    r"report)\b[^,;]*?)?"
+                    # ("... but had not received a reply by the time of publication")
+                    r"(?P<none>,?\s+but\s+(?:had|has|did)\s+not\s+(?:yet\s+)?(?:received|"
+                    r"had|heard|got)\b[^,;]*?)?\s*\.?$")
 # "The trust has been approached for further comment": a passive names no asker; in the
 # writer's own sentence the asker is the publisher
 _ASKED_PASSIVE = re.compile(r"^(?P<to>.+?)\s+(?:has|have|had|was|were)\s+been\s+(?:contacted|"
@@ -64,7 +72,7 @@ def read_requests(ctx: Context, sent: Sentence) -> bool:
             to = ctx.table.resolve(match.group("to"), sent.start + match.start("to"),
                                    sentence=sent.index)
             if to is not None:
-                _add(ctx, to.id, sent, match.group("channel"), False)
+                _add(ctx, to.id, sent, match.group("channel") or match.group("early"), False)
                 return True
     if (match := _ASKED_PASSIVE.match(text)) and (to := ctx.table.resolve(
             match.group("to"), sent.start, sentence=sent.index, initial=True)) is not None:

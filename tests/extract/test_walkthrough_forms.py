@@ -69,3 +69,16 @@ def test_the_medium_before_that_is_no_part_of_the_claim(medium: str) -> None:
 def test_unlikely_hedges() -> None:
     draft = draft_of("The water board said it was unlikely that the reservoir was leaking.\n")
     assert [stance for _, stance, _ in said(draft)] == ["hedges"]
+
+
+@pytest.mark.parametrize(("sentence", "channel"), [
+    ("The Test Gazette contacted the water board for further comment.", None),
+    ("The Test Gazette contacted the water board via email for comment.", "email"),
+    ("The Test Gazette contacted the water board for comment but had not received a reply "
+     "by the time of publication.", None),
+])
+def test_comment_requests_in_more_words(sentence: str, channel: str | None) -> None:
+    draft = draft_of(sentence + "\n")
+    assert [(r.by, r.to, r.channel, r.response_reported) for r in draft.comment_requests] == [
+        ("test-gazette", "water-board", channel, False)]
+    assert said(draft, own=True) == []
