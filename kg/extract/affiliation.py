@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kg.extract.frame import ADJUNCT
 from kg.extract.names import Description, describe
 
 if TYPE_CHECKING:
@@ -104,8 +105,16 @@ def described_as(table: ActorTable, name: str, cls: str) -> ActorRecord | None:
     return None
 
 
+def _without_adjunct(text: str) -> str:
+    """The appositive without a when or how after its last comma: "said X, the company's
+    chief executive, in a statement" gives the role "the company's chief executive"."""
+    head, comma, tail = text.rpartition(",")
+    match = ADJUNCT.match(" " + tail.strip()) if comma else None
+    return head.strip(" ,") if match and match.end() == len(tail.strip()) + 1 else text
+
+
 def apposition(table: ActorTable, record: ActorRecord, appositive: str) -> None:
-    text = appositive.strip(" ,")
+    text = _without_adjunct(appositive.strip(" ,"))
     if record.kind == "Person":
         if not record.role and is_role(text, table.lex):
             record.role = text

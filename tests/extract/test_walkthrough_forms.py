@@ -82,3 +82,11 @@ def test_comment_requests_in_more_words(sentence: str, channel: str | None) -> N
     assert [(r.by, r.to, r.channel, r.response_reported) for r in draft.comment_requests] == [
         ("test-gazette", "water-board", channel, False)]
     assert said(draft, own=True) == []
+
+
+@pytest.mark.parametrize("adjunct", ["in a statement", "on Friday"])
+def test_a_when_or_how_after_an_appositive_is_no_part_of_the_role(adjunct: str) -> None:
+    draft = draft_of("\u201cThe reservoir is sound,\u201d said Lea Moser, the board's chief "
+                     f"engineer, {adjunct}.\n")
+    (moser,) = (a for a in draft.actors if a.id == "lea-moser")
+    assert moser.role == "the board's chief engineer"
