@@ -118,6 +118,10 @@ async def extract_article(
     form = content_type == "application/x-www-form-urlencoded"
     if form:
         fields = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
+        if "text" not in fields and body.strip():
+            # curl --data-binary sends a form by default: say how to send the article itself
+            raise ApiError(400, "empty_article", "a form needs a text= field; to send the "
+                           "article itself, give Content-Type: text/plain or text/html")
         body = fields.get("text", "")
         date = fields.get("date") or date
         publisher = fields.get("publisher") or publisher

@@ -105,6 +105,15 @@ def test_bad_requests_get_the_one_error_shape(client: TestClient, headers: dict[
     assert response.json()["error"]["code"] == code
 
 
+def test_an_article_sent_as_a_form_by_mistake_is_told_how_to_send_it(
+        client: TestClient) -> None:
+    # what `curl --data-binary @article.txt` sends without a Content-Type
+    response = client.post("/extract", content=b"The mayor said the dam was safe.",
+                           headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert response.status_code == 400
+    assert "Content-Type: text/plain" in response.json()["error"]["message"]
+
+
 def test_a_bad_date_is_refused(client: TestClient) -> None:
     response = client.post("/extract", content=b"The mayor said the dam was safe.",
                            headers={"Content-Type": "text/plain"}, params={"date": "2025-13-01"})
