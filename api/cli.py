@@ -162,12 +162,14 @@ def _files_to_load(store_path: str | None, files: Sequence[Path], *, seed: bool)
     return [*seed_paths(), *files] if in_memory and seed else list(files)
 
 
-def _load_files(store: object, paths: Sequence[Path], *, validate: bool) -> object:
+def _load_files(store: object, paths: Sequence[Path], *, validate: bool,
+                replace: bool = False) -> object:
     """Load ``paths`` in one atomic load, with a progress bar on a terminal."""
     if not paths:
         return None
     with _progress(sys.stderr.isatty()) as report:
-        return store.load(paths, validate=validate, progress=report)  # type: ignore[attr-defined]
+        return store.load(paths, validate=validate, progress=report,  # type: ignore[attr-defined]
+                          replace=replace)
 
 
 @app.command()
@@ -178,6 +180,11 @@ def load(
     validate: Annotated[
         bool, typer.Option(help="Check the data against the SHACL shapes before writing.")
     ] = True,
+    replace: Annotated[
+        bool, typer.Option(help="Replace what these files loaded before: the named graphs "
+                           "they write (a case file's: its document's) are emptied first, in "
+                           "the same write. For a corrected case or draft.")
+    ] = False,
 ) -> None:
     """Load files into the store, all or nothing.
 
@@ -195,7 +202,7 @@ def load(
     with _open_store(store, [], seed=False) as target:
         before = len(target)  # type: ignore[arg-type]
         try:
-            result = _load_files(target, to_load, validate=validate)
+            result = _load_files(target, to_load, validate=validate, replace=replace)
         except KgError as error:
             raise _fail(error) from None
         table = Table("file", "format", "quads", "graphs", title="Loaded")

@@ -59,13 +59,18 @@ class StagedFile:
     graph: rdflib.Graph | None = None
     warnings: tuple[ShapeViolation, ...] = ()
 
+    @property
+    def graph_names(self) -> tuple[str, ...]:
+        """IRIs of the named graphs the file writes to, sorted."""
+        return tuple(sorted({q.graph_name.value for q in self.quads
+                             if isinstance(q.graph_name, ox.NamedNode)}))
+
     def report(self) -> FileReport:
-        names = {q.graph_name.value for q in self.quads if isinstance(q.graph_name, ox.NamedNode)}
         return FileReport(
             path=self.source,
             format=self.format.name,
             quads=len(self.quads),
-            graph_names=tuple(sorted(names)),
+            graph_names=self.graph_names,
             warnings=self.warnings,
         )
 

@@ -212,6 +212,7 @@ class KnowledgeStore:
         validate: bool = True,
         limits: Limits = DEFAULT_LIMITS,
         progress: ProgressCallback | None = None,
+        replace: bool = False,
     ) -> LoadReport:
         """Load files, all or nothing: if any file has any error, the store is unchanged.
 
@@ -237,6 +238,10 @@ class KnowledgeStore:
                 less any its earlier description has on its own (:mod:`kg.shacl.touched`).
             limits: size limits; ``max_quads_per_load`` also caps all files together.
             progress: called as ``progress(stage, done, total)``.
+            replace: empty the named graphs the files write (a case file's: its document's)
+                first, in the same write: a corrected case replaces what it said before,
+                where loading it again would clash with it. Validation sees the store
+                without those graphs. The default graph is never emptied.
 
         Returns:
             What each file contributed, the total and the time taken.
@@ -263,7 +268,7 @@ class KnowledgeStore:
         """
         started = time.perf_counter()
         per_file = _per_file_formats(paths, formats)
-        if validate and len(paths) == 1 and self.kind != "remote":
+        if validate and len(paths) == 1 and self.kind != "remote" and not replace:
             fast = load_ntriples(self, Path(paths[0]), per_file[0], limits, progress, started)
             if fast is not None:
                 return fast
@@ -276,7 +281,8 @@ class KnowledgeStore:
             staged.append(item)
             if progress:
                 progress("parsing", index + 1, len(paths))
-        return self._commit(staged, validate=validate, progress=progress, started=started)
+        return self._commit(staged, validate=validate, progress=progress, started=started,
+                            replace=replace)
 
     def load_bytes(
         self,
@@ -483,14 +489,20 @@ class KnowledgeStore:
         validate: bool,
         progress: ProgressCallback | None,
         started: float,
+        replace: bool = False,
     ) -> LoadReport:
+        replacing = frozenset(g for item in staged for g in item.graph_names) if replace \
+            else frozenset()
         if validate:
-            validate_load(self, staged, progress)
+            validate_load(self, staged, progress, replacing)
         total = sum(len(item.quads) for item in staged)
         if progress:
             progress("writing", 0, total)
-        # Store.extend is one transaction: it writes every quad or none (pyoxigraph 0.5).
-        self._write(lambda: self.oxigraph.extend(q for item in staged for q in item.quads))
+        if replacing:
+            self._write(lambda: self._replace_graphs(replacing, staged))
+        else:
+            # Store.extend is one transaction: it writes every quad or none (pyoxigraph 0.5).
+            self._write(lambda: self.oxigraph.extend(q for item in staged for q in item.quads))
         if progress:
             progress("writing", total, total)
         return LoadReport(
@@ -498,6 +510,25 @@ class KnowledgeStore:
             total_quads=total,
             elapsed_seconds=time.perf_counter() - started,
         )
+
+    def _replace_graphs(self, graphs: frozenset[str], staged: list[StagedFile]) -> None:
+        """Empty ``graphs`` and write the staged quads, as one update: a reader sees the
+        old graphs or the new ones, never neither."""
+        new = [q for item in staged for q in item.quads]
+        if self._remote:  # one request (see kg.backends.sparql.SparqlEngine.update)
+            old = [q for g in sorted(graphs)
+                   for q in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(g))]
+            self.oxigraph.update(removed=old, added=new)
+            return
+        by_graph: dict[ox.NamedNode | ox.DefaultGraph, list[str]] = {}
+        for q in new:  # (Oxigraph writes its terms in N-Triples syntax, which SPARQL reads)
+            by_graph.setdefault(q.graph_name, []).append(f"{q.subject} {q.predicate} {q.object} .")
+        body = "\n".join("\n".join(lines) if isinstance(g, ox.DefaultGraph) else
+                         f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}"
+                         for g, lines in by_graph.items())
+        drops = [f"DROP SILENT GRAPH <{g}>" for g in sorted(graphs)]
+        # (one SPARQL update is one transaction in Oxigraph)
+        self.oxigraph.update(" ;\n".join([*drops, f"INSERT DATA {{\n{body}\n}}"]))
 
     def _adopt(self, engine: ox.Store) -> None:
         """Take ``engine`` (a store filled and checked elsewhere) as this empty in-memory

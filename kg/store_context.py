@@ -31,10 +31,12 @@ VALUES_CHUNK = 1000
 
 
 def validate_load(
-    store: KnowledgeStore, staged: list[StagedFile], progress: ProgressCallback | None
+    store: KnowledgeStore, staged: list[StagedFile], progress: ProgressCallback | None,
+    replacing: frozenset[str] = frozenset(),
 ) -> None:
     """Check each staged file against the shapes, in the store's context; record its
-    warnings on it.
+    warnings on it. What the store holds only in the named graphs ``replacing`` (which the
+    load empties first) is not part of that context.
 
     Raises:
         ShapeValidationError: a file violates a shape (the first such file).
@@ -44,11 +46,11 @@ def validate_load(
     from kg.shacl.touched import validate_touching
 
     # Nothing can be described elsewhere in one file for an empty store: no pass over it.
-    alone = len(staged) == 1 and next(iter(store.oxigraph), None) is None
+    alone = len(staged) == 1 and not replacing and next(iter(store.oxigraph), None) is None
     subjects = [set() if alone else named_subjects(item.quads) for item in staged]
     # What the store already says about the nodes the new data has as subjects: each file
     # is checked as the union would be, on the focus nodes it touches (kg.shacl.touched).
-    stored = descriptions_of(store, set().union(*subjects))
+    stored = descriptions_of(store, set().union(*subjects), replacing)
     referenced = {q.object for q in stored if isinstance(q.object, ox.NamedNode)}
     referenced.update(
         q.object for item in staged for q in item.quads if isinstance(q.object, ox.NamedNode)
@@ -100,9 +102,10 @@ def known_types_of_columns(
     return known_types_of(store, _column_iris(cols, cols.o))
 
 
-def descriptions_of(store: KnowledgeStore, subjects: set[ox.NamedNode]) -> list[ox.Triple]:
-    """Every triple the store holds, in any graph, about these subjects; none if the store
-    is empty."""
+def descriptions_of(store: KnowledgeStore, subjects: set[ox.NamedNode],
+                    excluding: frozenset[str] = frozenset()) -> list[ox.Triple]:
+    """Every triple the store holds, in any graph but the named graphs ``excluding``, about
+    these subjects; none if the store is empty."""
     described: list[ox.Triple] = []
     for values in _chunks(store, subjects):
         query = f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}"
@@ -110,7 +113,18 @@ def descriptions_of(store: KnowledgeStore, subjects: set[ox.NamedNode]) -> list[
             ox.Triple(row["s"], row["p"], row["o"])
             for row in store.query(query)  # type: ignore[union-attr]
         )
-    return described
+    if not excluding or not described:
+        return described
+    # the named graphs each triple is in: one held only in excluded graphs goes (a triple
+    # in no named graph is in the default graph, and stays)
+    graphs: dict[ox.Triple, set[str]] = {}
+    for values in _chunks(store, subjects):
+        query = (f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }} "
+                 "GRAPH ?g { ?s ?p ?o } }")
+        for row in store.query(query):  # type: ignore[union-attr]
+            graphs.setdefault(ox.Triple(row["s"], row["p"], row["o"]), set()).add(
+                row["g"].value)
+    return [t for t in described if t not in graphs or graphs[t] - excluding]
 
 
 def describes_any(store: KnowledgeStore, subjects: set[ox.NamedNode]) -> bool:

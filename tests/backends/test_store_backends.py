@@ -260,3 +260,56 @@ def test_bulk_load_counts_what_it_added(store: KnowledgeStore, tmp_path: Path) -
     # Again: the quad without blank nodes is there already; the blank node is a new one.
     assert store.bulk_load_file(dump) == 2
     assert len(store) == 5
+
+
+CASE_V1 = """\
+format: cred-kg/1
+document: {id: harbour-report, title: Harbour report, date: 2025-03-01}
+actors:
+  - {id: harbour-board, name: Harbour Board, kind: GovernmentBody}
+claims:
+  - {id: crane-failed, text: The crane failed.}
+  - {id: quay-closed, text: The quay was closed.}
+statements:
+  - {actor: harbour-board, claim: crane-failed, stance: affirms}
+  - {actor: harbour-board, claim: quay-closed, stance: affirms}
+"""
+# the same document corrected: another name, one claim gone, a stance changed
+CASE_V2 = (CASE_V1.replace("name: Harbour Board", "name: Kell Harbour Board")
+           .replace("  - {id: quay-closed, text: The quay was closed.}\n", "")
+           .replace("  - {actor: harbour-board, claim: quay-closed, stance: affirms}\n", "")
+           .replace("claim: crane-failed, stance: affirms", "claim: crane-failed, stance: hedges"))
+
+
+def test_a_corrected_case_replaces_what_it_loaded_before(
+        seeded: KnowledgeStore, tmp_path: Path) -> None:
+    first, corrected = tmp_path / "v1.yaml", tmp_path / "v2.yaml"
+    first.write_text(CASE_V1, encoding="utf-8")
+    corrected.write_text(CASE_V2, encoding="utf-8")
+    seed_quads = _quads(seeded)
+    seeded.load([first])
+    loaded = _quads(seeded)
+    with pytest.raises(errors.ShapeValidationError):  # two names for one actor, without it
+        seeded.load([corrected])
+    assert _quads(seeded) == loaded
+    seeded.load([corrected], replace=True)
+    claims = {iri.rsplit("/", 1)[1] for iri in analyse(seeded).claims}
+    assert "crane-failed" in claims and "quay-closed" not in claims
+    stances = {row["st"].value.rsplit("#", 1)[1] for row in seeded.query(
+        "PREFIX cred: <https://w3id.org/cred-kg/ns#> SELECT ?st WHERE { ?s cred:about "
+        f"<{ID}crane-failed> ; cred:stance ?st }}")}
+    assert stances == {"Hedges"}
+    names = {row["n"].value for row in seeded.query(
+        "SELECT ?n WHERE { <https://w3id.org/cred-kg/id/actor/harbour-board> "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?n }")}
+    assert names == {"Kell Harbour Board"}
+    # nothing of the seed case changed, and a replace that fails changes nothing
+    assert seed_quads <= _quads(seeded)
+    after = _quads(seeded)
+    # (a claim of the seed case's, which is in another graph, given a second text)
+    (tmp_path / "v3.yaml").write_text(CASE_V2.replace(
+        "claims:\n", "claims:\n  - {id: nk-troops-in-russia, text: Something else.}\n"),
+        encoding="utf-8")
+    with pytest.raises(errors.ShapeValidationError):
+        seeded.load([tmp_path / "v3.yaml"], replace=True)
+    assert _quads(seeded) == after

@@ -338,3 +338,21 @@ def test_a_narrow_table_folds_claim_ids_instead_of_cutting_them(
 def test_explain_says_what_an_unknown_claim_id_may_be(ident: str, hint: str) -> None:
     code, _, err = run("explain", ident)
     assert code == 1 and hint in " ".join(err.split())
+
+
+def test_load_replace_takes_a_corrected_case(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    text = ("format: cred-kg/1\ndocument: {id: harbour-report, title: Harbour, date: "
+            "2025-03-01}\nactors:\n  - {id: harbour-board, name: NAME, kind: GovernmentBody}\n"
+            "claims:\n  - {id: crane-failed, text: The crane failed.}\nstatements:\n"
+            "  - {actor: harbour-board, claim: crane-failed, stance: affirms}\n")
+    store = str(tmp_path / "store")
+    case.write_text(text.replace("NAME", "Harbour Board"), encoding="utf-8")
+    assert run("load", "--store", store, str(case))[0] == 0
+    case.write_text(text.replace("NAME", "Kell Harbour Board"), encoding="utf-8")
+    code, _, err = run("load", "--store", store, str(case))
+    assert code == 1 and "Harbour Board" in err  # the two names, and where each comes from
+    assert run("load", "--store", store, "--replace", str(case))[0] == 0
+    code, out, _ = run("grades", "--store", store, "--format", "json")
+    actors = {a["id"]: a for a in json.loads(out)["reliability"]}
+    assert actors["harbour-board"]["label"] == "Kell Harbour Board"
