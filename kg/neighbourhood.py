@@ -1,6 +1,8 @@
 """One claim's neighbourhood in the store, for exports: the claim, its related claims, the
-statements about it with their actors, relays and documents, its evidence, and every actor's
-affiliation chain."""
+statements about it and about the claims refining it or refined by it (which its status
+counts) with their actors, relays and documents, their evidence, and every actor's
+affiliation chain: what its explanation rests on, so that the export loaded alone gives the
+claim the same status."""
 
 from __future__ import annotations
 
@@ -108,23 +110,33 @@ def _describe(store: KnowledgeStore, nodes: Iterable[ox.NamedNode | ox.BlankNode
     )
 
 
-# The claim's direct neighbours. ?claim is bound by substitution.
-_NEIGHBOURS = """
-SELECT DISTINCT ?claim ?node WHERE {
-  { ?claim cred:refines+ ?node }
-  UNION { ?node cred:refines+ ?claim }
-  UNION { ?claim cred:contradicts ?node }
-  UNION { ?node cred:contradicts ?claim }
-  UNION { ?claim cred:appearsIn ?node }
-  UNION { ?node cred:about ?claim }
-  UNION { ?statement cred:about ?claim ; cred:statedBy|cred:inDocument ?node }
-  UNION { ?statement cred:about ?claim . ?statement cred:reportedIn|^cred:relays ?node }
-  UNION { ?statement cred:about ?claim . ?statement cred:reportedIn|^cred:relays ?report .
+# What bears on a claim $C: its statements with their actors, documents and relays, and its
+# evidence with its makers.
+_BEARING = """
+  { ?node cred:about $C }
+  UNION { ?statement cred:about $C ; cred:statedBy|cred:inDocument ?node }
+  UNION { ?statement cred:about $C . ?statement cred:reportedIn|^cred:relays ?node }
+  UNION { ?statement cred:about $C . ?statement cred:reportedIn|^cred:relays ?report .
           ?report cred:reportedBy|cred:relayedFrom ?node }
-  UNION { ?node cred:supports|cred:disputes ?claim }
-  UNION { ?evidence cred:supports|cred:disputes ?claim .
-          ?evidence cred:producedBy|cred:releasedBy|cred:citedBy|cred:partOf+ ?node }
-}
+  UNION { ?node cred:supports|cred:disputes $C }
+  UNION { ?evidence cred:supports|cred:disputes $C .
+          ?evidence cred:producedBy|cred:releasedBy|cred:citedBy|cred:partOf+ ?node }"""
+
+# The claim's direct neighbours, and what bears on it and on the claims refining it or
+# refined by it, which its status counts (a narrower claim's support, a broader one's
+# denial). ?claim is bound by substitution. The claim's own part keeps ?claim in every
+# pattern: Virtuoso misses rows when it comes through a zero-length path.
+_NEIGHBOURS = f"""
+SELECT DISTINCT ?claim ?node WHERE {{
+  {{ ?claim cred:refines+ ?node }}
+  UNION {{ ?node cred:refines+ ?claim }}
+  UNION {{ ?claim cred:contradicts ?node }}
+  UNION {{ ?node cred:contradicts ?claim }}
+  UNION {{ ?claim cred:appearsIn ?node }}
+  UNION {_BEARING.replace("$C", "?claim")}
+  UNION {{ ?c cred:refines+ ?claim . {{ {_BEARING.replace("$C", "?c")} }} }}
+  UNION {{ ?claim cred:refines+ ?c . {{ {_BEARING.replace("$C", "?c")} }} }}
+}}
 """
 
 # Publishers and affiliation chains of one node found, and its data-declared classes.

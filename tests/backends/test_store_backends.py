@@ -131,6 +131,22 @@ def test_one_claims_neighbourhood_exports_alike(
         seeded.export("turtle", claim="no-such-claim-here")
 
 
+def test_a_claims_neighbourhood_alone_gives_the_claim_its_status(
+        seeded: KnowledgeStore) -> None:
+    """Every seed claim, exported with --claim and loaded on its own, has the status, groups,
+    contestation and hedges it has in the whole case (before, four did not: the statements
+    about narrower claims, which corroborate the broader one, were left out)."""
+    whole = analyse(seeded).claims
+    for iri, assessed in whole.items():
+        alone = KnowledgeStore()
+        alone.load_bytes(seeded.export("trig", claim=iri), "trig", source="claim.trig",
+                         validate=False)
+        expected, found = assessed.corroboration, analyse(alone).claims[iri].corroboration
+        assert (found.status, found.independent_groups, found.contested,
+                len(found.hedging)) == (expected.status, expected.independent_groups,
+                                        expected.contested, len(expected.hedging)), iri
+
+
 def test_stats_count_the_seed_case(seeded: KnowledgeStore, reference: KnowledgeStore) -> None:
     stats = seeded.stats()
     assert (stats.claims, stats.actors, stats.statements) == (27, 22, 27)
