@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.errors import InputError, Location
-from kg.namespaces import CRED, DEFAULT_DATA_BASE
+from kg.namespaces import CRED
 from kg.store_stats import class_sets, values_block
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def resolve_claim(store: KnowledgeStore, claim: str) -> ox.NamedNode:
         if any(row["t"].value in claim_classes for row in rows):  # type: ignore[union-attr]
             return node
         known = _all_claims(store, claim_classes)
-        name, suggestions = claim, difflib.get_close_matches(claim, known, n=3, cutoff=0.6)
+        name, suggestions = f"<{claim}>", difflib.get_close_matches(claim, known, n=3, cutoff=0.6)
     else:
         known = _all_claims(store, claim_classes)
         by_id: dict[str, list[str]] = {}
@@ -55,9 +55,9 @@ def resolve_claim(store: KnowledgeStore, claim: str) -> ox.NamedNode:
                 expected="the full IRI",
                 suggestions=matches[:5],
             )
-        name = f"{DEFAULT_DATA_BASE}claim/{claim}"
+        name = repr(claim)
         close = difflib.get_close_matches(claim, list(by_id), n=3, cutoff=0.6)
-        suggestions = [by_id[c][0] for c in close]
+        suggestions = [c if len(by_id[c]) == 1 else by_id[c][0] for c in close]  # ids
     raise InputError(
         f"no claim {name} in the store",
         location=Location("<claim>"),

@@ -284,6 +284,7 @@ TROOPS_NEIGHBOURHOOD = {
     f"{ID}claim/troops",
     f"{ID}claim/many-troops",  # refines it
     f"{ID}statement/spokesperson--troops",  # about it
+    f"{ID}statement/analyst--many-troops",  # about the claim refining it, which supports it
     f"{ID}statement/spokesperson--troops/relay/0",  # its reports
     f"{ID}statement/spokesperson--troops/relay/1",
     f"{ID}actor/spokesperson",  # the statement's actor ...
@@ -312,8 +313,9 @@ def test_export_of_a_claim_carries_all_triples_of_its_nodes(store: KnowledgeStor
         f"{CRED}role",
         f"{CRED}actsOnBehalfOf",
     }
-    # 63 less the 13 triples of claim/unrelated and of the two statements about other claims.
-    assert len(quads) == 50
+    # 63 less the 8 triples of claim/unrelated and of the statement about it (the statement
+    # about claim/many-troops, which refines claim/troops, is in: it supports it).
+    assert len(quads) == 55
 
 
 def test_export_follows_blank_nodes(store: KnowledgeStore) -> None:
@@ -348,9 +350,9 @@ def test_export_claim_by_id_equals_export_by_iri(store: KnowledgeStore) -> None:
 def test_unknown_claim_is_an_input_error_naming_it(store: KnowledgeStore) -> None:
     with pytest.raises(errors.InputError) as caught:
         store.export("turtle", claim="trops")
-    assert f"{ID}claim/trops" in str(caught.value)
-    assert caught.value.suggestions[0] == f"{ID}claim/troops"
-    with pytest.raises(errors.InputError, match=r"no claim https://e\.org/x in the store"):
+    assert "no claim 'trops' in the store" in str(caught.value)
+    assert caught.value.suggestions[0] == "troops"  # an id for an id
+    with pytest.raises(errors.InputError, match=r"no claim <https://e\.org/x> in the store"):
         store.export("turtle", claim="https://e.org/x")
     # An actor is not a claim.
     with pytest.raises(errors.InputError):
