@@ -100,6 +100,9 @@ def register(app: typer.Typer) -> None:
             err.print(f"error: cannot write {output}: {error.strerror or error}")
             raise typer.Exit(EXIT_USAGE) from None
         shown = "a summary" if view.initial["summary"] else "the whole graph"
+        if view.initial.get("focus"):
+            shown = f"{'a summary, at' if view.initial['summary'] else ''} the neighbourhood of " \
+                    f"{focus}".lstrip()
         err.print(f"wrote {output} ({len(page.encode()):,} bytes; {len(view.nodes):,} nodes, "
                   f"{len(view.edges):,} edges; opens on {shown})")
 

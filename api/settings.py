@@ -14,11 +14,13 @@ Example:
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from kg.methods import DEFAULT_METHOD, METHOD_NAMES
 
@@ -42,7 +44,7 @@ class Settings(BaseSettings):
         description="Update URL of a SPARQL endpoint store, when it is not the query URL "
         "(default: the query URL, or .../update for a query URL ending in /query).",
     )
-    data: list[Path] = Field(
+    data: Annotated[list[Path], NoDecode] = Field(
         default_factory=list,
         description="Files to load at start-up (case files or RDF), all or nothing. Without "
         "files and without a store, the built-in seed case is served.",
@@ -109,6 +111,17 @@ class Settings(BaseSettings):
     def _store_text(cls, value: object) -> object:
         # A directory may be given as a Path.
         return str(value) if isinstance(value, os.PathLike) else value
+
+    @field_validator("data", mode="before")
+    @classmethod
+    def _data_files(cls, value: object) -> object:
+        # KG_DATA=case.yaml, KG_DATA=a.yaml:b.ttl (os.pathsep, as in PATH), or a JSON list
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        if text.startswith("["):
+            return json.loads(text)
+        return [part for part in text.split(os.pathsep) if part]
 
     @field_validator("method")
     @classmethod

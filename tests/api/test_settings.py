@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -57,6 +58,17 @@ def test_environment_variables_are_read(monkeypatch: pytest.MonkeyPatch) -> None
     assert settings.query_timeout == 2.5
     assert settings.cors_origins == ["https://analyst.example"]
     assert settings.writes_enabled and not settings.writes_active  # no token: still off
+
+
+@pytest.mark.parametrize(("value", "files"), [
+    ("case.yaml", ["case.yaml"]),
+    (f"a.yaml{os.pathsep}b.ttl", ["a.yaml", "b.ttl"]),
+    ('["a.yaml", "b.ttl"]', ["a.yaml", "b.ttl"]),
+])
+def test_kg_data_takes_a_path_a_path_list_or_json(
+        monkeypatch: pytest.MonkeyPatch, value: str, files: list[str]) -> None:
+    monkeypatch.setenv("KG_DATA", value)  # (a plain path was refused: "error parsing value")
+    assert Settings().data == [Path(f) for f in files]
 
 
 def test_safe_defaults() -> None:

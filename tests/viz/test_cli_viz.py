@@ -39,6 +39,12 @@ def test_kg_viz_unknown_focus_is_a_data_error(tmp_path: Path) -> None:
     assert not (tmp_path / "g.html").exists()
 
 
+def test_kg_viz_says_it_opens_on_the_focus(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["viz", "-o", str(tmp_path / "g.html"), "--focus", "putin"])
+    assert result.exit_code == 0, result.output
+    assert "opens on the neighbourhood of putin" in " ".join(result.output.split())
+
+
 def test_kg_viz_refuses_a_directory_as_output(tmp_path: Path) -> None:
     result = runner.invoke(app, ["viz", "-o", str(tmp_path)])
     assert result.exit_code == 2
@@ -52,7 +58,8 @@ def test_kg_viz_of_a_large_graph_writes_a_summary(tmp_path: Path, parse, monkeyp
     result = runner.invoke(app, ["viz", "-o", str(out), "--max-nodes", "25",
                                  "--focus", "nk-troops-in-russia"])
     assert result.exit_code == 0, result.output
-    assert "opens on a summary" in result.output
+    assert "opens on a summary, at the neighbourhood of nk-troops-in-russia" in \
+        " ".join(result.output.split())
     data = parse(out.read_text(encoding="utf-8")).data
     assert data["initial"]["partial"] is True and len(data["nodes"]) <= 25
     assert data["initial"]["focus"].endswith("/claim/nk-troops-in-russia")
