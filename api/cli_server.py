@@ -120,6 +120,7 @@ def serve(
         err.print(f"error: {_settings_error(error)}")
         raise typer.Exit(EXIT_USAGE) from None
     _check_files(settings.data)
+    _check_port(settings.host, settings.port)
     logging.basicConfig(level=settings.log_level.upper(),
                         format="%(levelname)s:     %(name)s: %(message)s")
     with _serving_store(settings) as target:
@@ -134,6 +135,21 @@ def serve(
         signal.signal(signal.SIGTERM, _exit_on_sigterm)
         uvicorn.run(app, host=settings.host, port=settings.port,
                     log_level=settings.log_level, server_header=False)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse a port that cannot be listened on before the data is loaded and analysed
+    (which takes minutes on a large store), not after. uvicorn binds it again."""
+    import socket
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+            probe.bind((host, port))
+    except OSError as error:
+        err.print(f"error: cannot listen on {host}:{port}: {error.strerror or error}")
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:

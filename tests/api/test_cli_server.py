@@ -71,3 +71,16 @@ def test_serve_errors(served: dict[str, Any], args: list[str], code: int) -> Non
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == code, result.stdout + result.stderr
     assert "status" not in served
+
+
+def test_a_port_in_use_is_refused_before_the_data_is_loaded(served: dict[str, Any]) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--port", str(port)])
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "serving" not in result.stderr and "status" not in served  # nothing loaded
