@@ -60,7 +60,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from kg.extract.anaphora import anaphor_target
@@ -93,6 +93,33 @@ class _Cluster:
     groups: set[int]
 
 
+class _Candidates:
+    """The claims a statement may share, so that a long text is not compared pairwise: those
+    with a statement sharing a word with it (every merge rule needs one), and those holding
+    a rough number, which :func:`kg.extract.similarity.similarity` aligns with a figure it
+    covers; every claim for a statement without words or with a rough number."""
+
+    def __init__(self) -> None:
+        self.by_word: dict[str, set[int]] = {}
+        self.rough: set[int] = set()
+        self.count = 0
+
+    def add(self, cluster: int, words: Words) -> None:
+        self.count = max(self.count, cluster + 1)
+        for word in words.words:
+            self.by_word.setdefault(word, set()).add(cluster)
+        if any("~" in word for word in words.words):
+            self.rough.add(cluster)
+
+    def of(self, words: Words) -> list[int]:
+        if not words.words or any("~" in word for word in words.words):
+            return list(range(self.count))
+        found = set(self.rough)
+        for word in words.words:
+            found |= self.by_word.get(word, set())
+        return sorted(found)
+
+
 def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
                    threshold: float = MERGE_THRESHOLD,
                    names: dict[str, list[str]] | None = None) -> list[ClaimRecord]:
@@ -110,6 +137,7 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
     """
     words = [content_words(s.claim_text, lex) for s in statements]
     clusters: list[_Cluster] = []
+    candidates = _Candidates()
     home: dict[int, int] = {}
     seen: dict[str, int] = {}
     for i, statement in enumerate(statements):
@@ -117,23 +145,27 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
             if statement.anaphor else None
         if target is None and not statement.anaphor:
             # any statement of a claim may be the one this says again in other words
-            scored = [(max(similarity(words[i], words[m]) for m in c.members), n)
-                      for n, c in enumerate(clusters)
-                      if statement.group not in c.groups and c.members]
+            # (each distinct wording of a claim once: a long text says things again)
+            scored = [(max(similarity(words[i], w) for w in dict.fromkeys(
+                          words[m] for m in c.members)), n)
+                      for n in candidates.of(words[i]) if statement.group not in
+                      (c := clusters[n]).groups and c.members]
             best = max(scored, default=(0.0, -1))
-            if best[0] >= min(threshold, MERGE_THRESHOLD) and (
+            if best[1] >= 0 and best[0] >= min(threshold, MERGE_THRESHOLD) and (
                     best[0] >= threshold or best[0] == MERGE_THRESHOLD):
                 target = best[1]
                 statement.confidence = round(statement.confidence * 0.9, 2)
                 statement.cues.append(f"same claim as an earlier statement (similarity "
                                       f"{best[0]:.2f})")
             elif words[i].nominal:
-                target = _named(words, i, clusters, statement.group)
+                target = _named(words, i, clusters, statement.group,
+                                candidates=candidates.of(words[i]))
                 if target is not None:
                     statement.confidence = round(statement.confidence * 0.9, 2)
                     statement.cues.append("a noun phrase naming an earlier claim")
             elif words[i].definite:
-                target = _named(words, i, clusters, statement.group, says_again)
+                target = _named(words, i, clusters, statement.group, says_again,
+                                candidates=candidates.of(words[i]))
                 if target is not None:
                     statement.confidence = round(statement.confidence * 0.9, 2)
                     statement.cues.append("a short claim about 'the X' saying an earlier "
@@ -145,18 +177,21 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
             clusters[target].members.append(i)
             clusters[target].groups.add(statement.group)
             home[i] = target
+        candidates.add(home[i], words[i])
     _quote_support(statements, clusters, home, words)
     return _records(statements, [c for c in clusters if c.members], words)
 
 
 def _named(words: list[Words], i: int, clusters: list[_Cluster], group: int,
-           names: Callable[[Words, Words], bool] = names_earlier) -> int | None:
+           names: Callable[[Words, Words], bool] = names_earlier, *,
+           candidates: Iterable[int] | None = None) -> int | None:
     """The claim that the nominal statement ``i`` names ("denied forced overtime"), or that
     a short claim about "the X" says again (``names``): of those with a statement holding
     all its words, the most alike, the latest on a tie."""
     found = [(max(similarity(words[i], words[m]) for m in c.members
                   if names(words[i], words[m])), n)
-             for n, c in enumerate(clusters) if group not in c.groups
+             for n in (range(len(clusters)) if candidates is None else candidates)
+             if group not in (c := clusters[n]).groups
              and any(names(words[i], words[m]) for m in c.members)]
     return max(found)[1] if found else None
 

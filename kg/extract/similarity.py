@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import snowballstemmer
 from lemminflect import getAllLemmas, getInflection
@@ -105,7 +105,7 @@ class Words:
     #: before, so an earlier claim holding all its words and more is this one, said in full
     definite: bool = False
 
-    @property
+    @cached_property  # (asked for at every comparison; a frozen dataclass can cache it)
     def numbers(self) -> frozenset[str]:
         """The numbers among the words ("3000", "2.5")."""
         return frozenset(w for w in self.words if w[:1].isdigit())

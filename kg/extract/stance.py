@@ -135,8 +135,15 @@ class ClaimReading:
     quote: bool = False
 
 
+@cache
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    """A cue as a whole word or phrase, compiled once (the lexicons hold hundreds of cues,
+    more than the ``re`` module's cache keeps)."""
+    return re.compile(rf"(?<![\w\u2019'-]){re.escape(cue)}(?![\w\u2019'-])", re.I)
+
+
 def _has(text: str, cue: str) -> bool:
-    return re.search(rf"(?<![\w\u2019'-]){re.escape(cue)}(?![\w\u2019'-])", text, re.I) is not None
+    return _cue_pattern(cue).search(text) is not None
 
 
 # "If the board wanted weekly checks, that was never put to us": a clause before the main one
@@ -201,7 +208,7 @@ def _negation(text: str, lex: Lexicon) -> str | None:
 
 
 def _finditer(text: str, cue: str) -> list[re.Match[str]]:
-    return list(re.finditer(rf"(?<![\w\u2019'-]){re.escape(cue)}(?![\w\u2019'-])", text, re.I))
+    return list(_cue_pattern(cue).finditer(text))
 
 
 def _negative_subject(text: str, lex: Lexicon) -> re.Match[str] | None:
