@@ -196,8 +196,8 @@ def grades(
     """Admiralty grades (STANAG 2511): source reliability A-F for each actor, information
     credibility 1-6 (with its STIX 2.1 confidence) for each claim, each with its reason.
 
-    With ``--format csv``, one row per actor and then one per claim, told apart by the
-    ``graded`` column."""
+    With --format csv, one row per actor and then one per claim, told apart by the
+    "graded" column."""
     from kg.analysis.serialize import short_id
 
     _check_output_format(fmt, _WITH_CSV)
