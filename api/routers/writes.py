@@ -34,7 +34,7 @@ from kg.authoring import CaseCompileError, compile_case_text
 from kg.authoring.kinds import vocabulary
 from kg.authoring.schema import ActorSpec, ClaimSpec, DocumentSpec, EvidenceSpec, StatementSpec
 from kg.convert import from_rdflib_graph
-from kg.errors import InputError
+from kg.errors import InputError, ShapeViolation
 from kg.formats import YAML, Format, format_by_media_type
 from kg.namespaces import CRED, DEFAULT_DATA_BASE
 from kg.rdfio import parse_bytes, serialize
@@ -108,7 +108,7 @@ def build_case(section: str, entry: dict[str, Any], snapshot: Snapshot,
     now = now or dt.datetime.now(dt.UTC)
     entry = dict(entry)
     document = entry.pop("document", None) or {
-        "id": f"api-submission-{now:%Y%m%d%H%M%S}-{secrets.token_hex(3)}",
+        "id": f"{_SUBMISSION}{now:%Y%m%d%H%M%S}-{secrets.token_hex(3)}",
         "title": "Submitted through the query API",
         "date": now.date().isoformat(),
     }
@@ -232,8 +232,19 @@ def _written(report: LoadReport, graph_name: str | None, subjects: list[str]) ->
         "quads": report.total_quads,
         "graph": graph_name,
         "subjects": subjects,
-        "warnings": [str(w) for f in report.files for w in f.warnings],
+        "warnings": [str(w) for f in report.files for w in f.warnings if not _unpublished(w)],
     }
+
+
+# The document the service makes for an entry sent without one: it records where the entry
+# came from (the API, and when) and has no publisher, so the shapes' warning that a source
+# document should name one is no news to the writer.
+_SUBMISSION = "api-submission-"
+
+
+def _unpublished(warning: ShapeViolation) -> bool:
+    return warning.focus.startswith(f"{DEFAULT_DATA_BASE}document/{_SUBMISSION}") and \
+        (warning.path or "").endswith("publishedBy")
 
 
 @router.post("/actors", status_code=201, summary="Add an actor")

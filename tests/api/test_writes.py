@@ -190,3 +190,14 @@ def test_a_kind_nobody_declared_is_still_refused(writer: TestClient) -> None:
     response = writer.post("/actors", json={"id": "x", "name": "X", "kind": "Militia"})
     assert response.status_code == 422
     assert "Militia" in response.text
+
+
+def test_an_entry_without_a_document_is_not_warned_about_its_publisher(
+        writer: TestClient) -> None:
+    """The document the service makes for it has no publisher by design; one the writer
+    gives without a publisher still gets the warning."""
+    entry = {"actor": "nis", "claim": "nk-soldiers-sent-to-kursk", "stance": "affirms"}
+    assert writer.post("/statements", json=entry).json()["warnings"] == []
+    given = writer.post("/statements", json={**entry, "document": {
+        "id": "memo-1", "title": "A memo", "date": "2024-10-25"}}).json()
+    assert [w for w in given["warnings"] if "publishedBy" in w] != []
