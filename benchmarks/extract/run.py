@@ -134,6 +134,9 @@ FIRST_RUNS = {
                          "mentions": (33, 12, 16)},
     "match-fixing": {"speakers": (11, 2, 4), "speaker_stance": (20, 5, 31), "relays": (0, 0, 7),
                      "evidence": (0, 3, 5), "merging": (0, 1, 12), "mentions": (24, 4, 30)},
+    # First run on de4da9b (round 13 and the two articles above added), in a frozen copy.
+    "arms-shipment": {"speakers": (11, 1, 7), "speaker_stance": (27, 10, 13), "relays": (1, 0, 2),
+                      "evidence": (2, 0, 4), "merging": (0, 2, 25), "mentions": (29, 9, 15)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
@@ -242,11 +245,14 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "broadsheet on day 2 restating day 1 in its own words; their gold files share ids), "
         "**strait-collision** (a bulk carrier and a patrol vessel collide in a strait, navy "
         "and owner blaming each other; a shipping trade daily, British English and jargon) "
-        "and **match-fixing** (a betting monitor says a match was fixed, the club denies it; "
-        "an American sports website with embedded posts and a podcast interview). "
+        "**match-fixing** (a betting monitor says a match was fixed, the club denies it; "
+        "an American sports website with embedded posts and a podcast interview) and "
+        "**arms-shipment** (a leaked UN panel report says a state sent drones to a militia "
+        "under an arms embargo, the state calls it a fabrication; an international wire, "
+        "anonymous diplomats). "
         "The rules were developed on the seed, port-fire and "
-        "card-breach. The other thirty-one were written as held-out tests, with their gold "
-        "files, before the extractor was first run on them; the last twenty-six were "
+        "card-breach. The other thirty-two were written as held-out tests, with their gold "
+        "files, before the extractor was first run on them; the last twenty-seven were "
         "written blind, by helpers who had not read the rules, their lexicons or their tests "
         "(three "
         "of them, gps-jamming's, donation-ledger's and ward-outbreak's writers, saw part of "
@@ -257,7 +263,7 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "",
         "These first runs are the honest estimate for an article nobody has seen: speakers "
         "hold up (F1 0.65-1.00, median 0.82), speaker + stance much less (0.30-0.93, median "
-        "0.62), and evidence (median 0.00) and claim merging (0.00-0.29) least. A header the "
+        "0.625), and evidence (median 0.00) and claim merging (0.00-0.29) least. A header the "
         "rules do not read loses the "
         "publisher, and with it every relay and every sentence in its own voice. After each "
         "first run, one or two articles' misses were fixed by general rules, each tested on "
@@ -266,7 +272,8 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "`test_wire_forms.py`, `test_document_forms.py`, `test_blind2_forms.py`, "
         "`test_blind3_forms.py`, `test_blind4_forms.py`, `test_blind5_forms.py`, "
         "`test_blind6_forms.py`, `test_blind7_forms.py`, `test_blind8_forms.py`, "
-        "`test_merging_forms.py`, `test_merging2_forms.py` and `test_blind9_forms.py`; "
+        "`test_merging_forms.py`, `test_merging2_forms.py`, `test_blind9_forms.py` and "
+        "`test_walkthrough_forms.py`; "
         "docs/extraction.md describes the "
         "rules), never by phrases from the articles, by helpers who never saw the articles "
         "still held out. So every row of the first table but the held-out ones shows an "
@@ -302,14 +309,31 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "merging (every statement of a claim compared, two numbers or names in common, short "
         "claims about \"the X\") | story-pair-a 0.95 -> 0.95, story-pair-b 0.58 -> 0.58, "
         "strait-collision 0.66 -> 0.68, match-fixing 0.53 -> 0.55 |",
+        "| a new user's own article (a walk-through by a helper: a quoted denial label, an "
+        "adverb inside a negation, a negation in a relative clause, occupations before "
+        "names, comment requests, the medium before \"that\", \"unlikely\", a role "
+        "after an appositive, an HTML page's article header); claim merging made linear "
+        "in time, its merges unchanged | story-pair-a 0.95 -> 0.95, story-pair-b 0.58 -> "
+        "0.58, strait-collision 0.68 -> 0.68, match-fixing 0.55 -> 0.55, arms-shipment "
+        "0.70 -> 0.70 (first run on de4da9b, before this round) |",
         "",
         "The finding: rules fixed on one article carry over little to the next, often "
         "nothing; the first runs, and the rows of the articles held out now, are the estimate "
         "to quote. Review every draft. **Held out now: story-pair-a, story-pair-b, "
-        "strait-collision and match-fixing** (first runs on f8f85d2 and 8602455; their rows "
-        "above are after the last round, which no helper who saw them wrote; the lead read "
-        "strait-collision's and match-fixing's reports and gold files, and changed no rule "
-        "after). Their writers' lists of misses, in short: no own-voice statement when the "
+        "strait-collision, match-fixing and arms-shipment** (first runs on f8f85d2, 8602455 "
+        "and de4da9b; their rows above are after the last round, which no helper who saw "
+        "them wrote; the lead read the last three writers' reports and gold files, and the "
+        "only rules changed after were the walk-through's, which moved none of their rows). "
+        "arms-shipment's writer lists: an attribution after a long sentence (\"..., the "
+        "group said in a report published on Tuesday\") and \"The panel said P\" left "
+        "in the publisher's voice; a speaker with a relative clause (\"A diplomat who "
+        "requested anonymity because ... said P\"); \"signalled\" and a passive agent "
+        "(\"has long been accused by X of\") not read; \"consistent with\" and a "
+        "refusal with \"saying only that\" not read as hedges; \"said in a statement "
+        "quoted by the daily X\" and \"said on state broadcaster X that\" giving no "
+        "relay; the report, a traced component and a seized consignment not read as "
+        "evidence; no paraphrase merged (0 of 25 pairs). The other writers' lists, in "
+        "short: no own-voice statement when the "
         "header gives no publisher the rules read (\"NAME, Asia correspondent | date | "
         "time\"); embedded social-media posts not read as their account holders' "
         "statements; \"she said\" after a quotation whose speaker the sentence before named; "
