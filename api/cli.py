@@ -22,7 +22,7 @@ if __name__ == "__main__":
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -57,17 +57,22 @@ out = Console(highlight=False, markup=False, emoji=False,
               width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
 
-StoreOption = Annotated[
-    str | None,
-    typer.Option(
-        "--store",
-        envvar="KG_STORE",
-        help="On-disk Oxigraph store directory (created if missing), or the query URL of a "
-        "SPARQL 1.1 Query+Update endpoint (http://..., see docs/backends.md; its update URL "
-        "from KG_STORE_UPDATE_URL). Default: memory, starting from the built-in seed case.",
-        show_default=False,
-    ),
-]
+def store_option(default: str) -> Any:
+    """The ``--store`` option, whose help ends by saying what ``default`` is."""
+    return Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            envvar="KG_STORE",
+            help="On-disk Oxigraph store directory (created if missing), or the query URL of a "
+            "SPARQL 1.1 Query+Update endpoint (http://..., see docs/backends.md; its update "
+            f"URL from KG_STORE_UPDATE_URL). Default: {default}.",
+            show_default=False,
+        ),
+    ]
+
+
+StoreOption = store_option("memory, starting from the built-in seed case")
 NoSeedOption = Annotated[
     bool,
     typer.Option(

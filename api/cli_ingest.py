@@ -125,30 +125,19 @@ def _bar(enabled: bool, console: "Console") -> Iterator["Callable[[IngestProgres
         yield report
 
 
-# The other commands' --store, but an ingest without it starts from nothing, not the seed case
-IngestStoreOption = Annotated[
-    str | None,
-    typer.Option(
-        "--store",
-        envvar="KG_STORE",
-        help="On-disk Oxigraph store directory (created if missing), or the query URL of a "
-        "SPARQL 1.1 Query+Update endpoint (http://..., see docs/backends.md; its update URL "
-        "from KG_STORE_UPDATE_URL). Default: memory, empty, and gone when the command ends.",
-        show_default=False,
-    ),
-]
-
-
 def register(app: typer.Typer) -> None:
     """Add ``ingest`` to the ``kg`` command line."""
-    from api.cli import EXIT_DATA, EXIT_USAGE, _check_files, _fail, _open_store, err
+    from api.cli import EXIT_DATA, EXIT_USAGE, _check_files, _fail, _open_store, err, store_option
     from api.cli import out as console
     from kg.errors import KgError, ShapeValidationError, UnsupportedFormatError
+
+    # (an ingest without --store starts from nothing, not the seed case)
+    IngestStore = store_option("memory, empty, and gone when the command ends")
 
     @app.command("ingest")
     def ingest(
         files: IngestFiles,
-        store: IngestStoreOption = None,
+        store: IngestStore = None,
         batch_size: BatchSizeOption = None,
         resume: ResumeOption = False,
         fmt: FormatOption = None,
