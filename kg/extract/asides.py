@@ -9,7 +9,8 @@ pilot, heard in recordings published by X, told controllers P" is the pilot spea
 
 A passive report is read the same way: "The warden, Ola Brenn, was quoted by the weekly
 Nordposten as saying that P" is Ola Brenn saying P, relayed by Nordposten ("saying" is read as
-the verb "said"; the words are left as written, only the copy the frames are read from changes).
+the verb "said"; the words are left as written, only the copy the frames are read from changes),
+and so is "Ola Brenn was quoted as saying by the weekly Nordposten that P".
 
 Example:
     >>> from kg.extract import extract
@@ -35,6 +36,14 @@ QUOTED_BY = re.compile(r",?\s+(?:was|were|is|are|has\s+been|had\s+been)\s+quoted
                        r"(?=saying\b)")
 
 
+# " was quoted as saying by NAME" before "that P" or a comma: the same report, the outlet
+# named after the verb (the verb is moved to the front of the blanked copy, so the words after
+# the outlet are the claim and the outlet is not read as its first words)
+QUOTED_AS_BY = re.compile(r",?\s+(?:was|were|is|are|has\s+been|had\s+been)\s+quoted\s+as\s+"
+                          r"saying\s+by\s+(?P<to>(?:the\s+)?[\w\u2019'.&-]+"
+                          r"(?:\s+[\w\u2019'.&-]+){0,6}?)(?=\s*,|\s+that\b)")
+
+
 # ", a boatman who said he was there," after a name: a description of who the speaker is, with
 # its own relative clause; the verb after it is the speaker's ("NAME, a ferryman who said he
 # saw it, told X that P": NAME told X P; the clause only says why NAME is a witness)
@@ -49,9 +58,12 @@ _HEARD = re.compile(r"(?<=[a-z]),\s+(?:heard|seen|recorded|filmed)\s+(?:in|on)\s
 
 
 def speaking_to(masked: str, verb_start: int) -> re.Match[str] | None:
-    """The aside that ends right before the verb at ``verb_start`` (offsets in ``masked``)."""
+    """The aside that ends right before the verb at ``verb_start`` (offsets in ``masked``), or
+    the "was quoted as saying by NAME" whose blanked copy holds that verb."""
     return next((m for pattern in (SPEAKING_TO, QUOTED_BY) for m in pattern.finditer(masked)
-                 if m.end() <= verb_start and not masked[m.end():verb_start].strip()), None)
+                 if m.end() <= verb_start and not masked[m.end():verb_start].strip()),
+                next((m for m in QUOTED_AS_BY.finditer(masked)
+                      if m.start() <= verb_start < m.end()), None))
 
 
 def blank_asides(masked: str) -> str:
@@ -60,8 +72,9 @@ def blank_asides(masked: str) -> str:
     masked = SPEAKING_TO.sub(lambda m: " " * len(m.group(0)), masked)
     masked = _WITNESS.sub(lambda m: " " * len(m.group(0)), masked)
     masked = _HEARD.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = QUOTED_AS_BY.sub(lambda m: " said".ljust(len(m.group(0))), masked)
     return re.sub(QUOTED_BY.pattern + r"saying\b", lambda m: " " * (len(m.group(0)) - 6) +
                   "said  ", masked)
 
 
-__all__ = ["QUOTED_BY", "SPEAKING_TO", "blank_asides", "speaking_to"]
+__all__ = ["QUOTED_AS_BY", "QUOTED_BY", "SPEAKING_TO", "blank_asides", "speaking_to"]

@@ -121,7 +121,9 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
     position = start
     if verb.lemma in {"tell", "ask"} or verb.form in {"told", "tells", "telling"}:
         # "told supporters at a rally on Monday night that P": whom, then "that"
-        ahead = re.match(r"\s+((?:[\w\u2019'.-]+\s+){1,10}?)that\s+", masked[position:])
+        # (with the outlet's short form after it: "told Halden Television (HTV) that P")
+        ahead = re.match(r"\s+((?:[\w\u2019'.-]+\s+){1,10}?(?:\([A-Z][\w.&-]{0,11}\)\s+)?)"
+                         r"that\s+", masked[position:])
         if ahead and not re.search(r"[,;_]", ahead.group(1)):
             frame.recipient = (sent.start + position + ahead.start(1),
                                sent.start + position + ahead.end(1) - 1)

@@ -59,6 +59,12 @@ _OUTLET_NAME = r"((?:The\s+|the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-
 _SEEN = r"(?:seen|reviewed|obtained|verified|analysed|analyzed)"
 _PUBLISHER_SAW = re.compile(rf"^{_OUTLET_NAME}\s+(?:has|had)\s+{_SEEN}\b|"
                             rf"\b{_SEEN}\s+by\s+{_OUTLET_NAME}")
+# "Backline Sports has not independently verified the messages" (or "could not independently
+# verify"): only a news house says what it could not check itself, so the name is the
+# publisher's even where no outlet word shows it
+_UNVERIFIED = re.compile(r"^(?:The\s+)?([A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,3})\s+"
+                         r"(?:(?:has|had|have)\s+not\s+independently\s+(?:verified|confirmed)|"
+                         r"could\s+not\s+independently\s+(?:verify|confirm))\b")
 _GOVERNMENT_OF = re.compile(r"\bgovernment of ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 
 
@@ -316,6 +322,13 @@ def _infer_publisher(sentences: list[Sentence], lex: Lexicon) -> str | None:
         match = _PUBLISHER_SAW.search(sent.text)
         if match and (outlet := is_outlet((match.group(1) or match.group(2)).rstrip("."), lex)):
             return outlet
+    for unverified in filter(None, (_UNVERIFIED.match(s.text) for s in sentences)):
+        # (not a name the lexicons know as something else: "The UN could not independently
+        # verify the reports", "Kell Police have not independently verified ...")
+        found = describe(unverified.group(1), lex)
+        if not (found.known_org or found.is_state or found.state or
+                (found.head and found.head.kind != "NewsOutlet")):
+            return unverified.group(1)
     return house_outlet(sentences, lambda name: is_outlet(name, lex))
 
 

@@ -40,6 +40,12 @@ _ON_PROGRAMME = re.compile(r"\s*(?:,\s*)?on\s+(?:the\s+|an?\s+)?"
                            r"(?:podcast|programme|program|radio\s+show|show|broadcast)\b")
 
 
+# who runs an outlet, before its name, and its short form after it: "the state-run Halden
+# Television (HTV)" names Halden Television (the words say whose it is, not what it is called)
+_OWNED = re.compile(r"^(?:the\s+)?(?:state|government|party|military|privately|publicly)-"
+                    r"(?:run|owned|controlled|backed|funded)\s+(?=[A-Z])|\s*\([A-Z][\w.&-]*\)$")
+
+
 def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
                 speaker: ActorRecord) -> list[RelayStep]:
     """The outlets between ``speaker`` and the reader, nearest the speaker first."""
@@ -48,7 +54,7 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
                                                    ctx.lex)):
         steps.append(RelayStep(ctx.table.outlet(outlet).id, "reported", frame.relayed_by))
     if frame.recipient:
-        phrase = ctx.text[frame.recipient[0]:frame.recipient[1]]
+        phrase = _OWNED.sub("", ctx.text[frame.recipient[0]:frame.recipient[1]])
         outlet = outlet_name(phrase, ctx.lex)
         if outlet:
             steps.append(RelayStep(ctx.table.outlet(outlet).id, "told", frame.recipient))
