@@ -3,6 +3,7 @@ with the documented codes. (`kg ask` is tested with the questions.)"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app as cli
+
+# the real port check, kept before the fixture below replaces it (api.cli imports the module)
+CHECK_PORT = sys.modules["api.cli_server"]._check_port
 
 BRIDGE = Path(__file__).parent / "data" / "bridge.yaml"
 
@@ -29,6 +33,8 @@ def served(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
             seen["claims"] = client.get("/claims", params={"limit": 100}).json()
 
     monkeypatch.setattr(uvicorn, "run", run)
+    # (nothing listens: the port may be taken, by a `kg serve` the developer runs)
+    monkeypatch.setattr("api.cli_server._check_port", lambda host, port: None)
     return seen
 
 
@@ -73,8 +79,11 @@ def test_serve_errors(served: dict[str, Any], args: list[str], code: int) -> Non
     assert "status" not in served
 
 
-def test_a_port_in_use_is_refused_before_the_data_is_loaded(served: dict[str, Any]) -> None:
+def test_a_port_in_use_is_refused_before_the_data_is_loaded(
+        served: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     import socket
+
+    monkeypatch.setattr("api.cli_server._check_port", CHECK_PORT)  # the real check, here
 
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

@@ -66,6 +66,8 @@ def test_kg_serve_serves_the_store_setting(
             seen["claims"] = client.get("/claims").json()
 
     monkeypatch.setattr(uvicorn, "run", run)
+    # (nothing listens: the port may be taken, by a `kg serve` the developer runs)
+    monkeypatch.setattr("api.cli_server._check_port", lambda host, port: None)
     result = runner.invoke(app, ["serve", "--store", spec, "--query-workers", "1", str(BRIDGE)])
     assert result.exit_code == 0, result.stdout + result.stderr
     assert {c["id"] for c in seen["claims"]["items"]} == {  # type: ignore[index]
