@@ -144,11 +144,12 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
         target = anaphor_target(statements, i, home, names or {}, seen) \
             if statement.anaphor else None
         if target is None and not statement.anaphor:
+            near = candidates.of(words[i])
             # any statement of a claim may be the one this says again in other words
             # (each distinct wording of a claim once: a long text says things again)
             scored = [(max(similarity(words[i], w) for w in dict.fromkeys(
                           words[m] for m in c.members)), n)
-                      for n in candidates.of(words[i]) if statement.group not in
+                      for n in near if statement.group not in
                       (c := clusters[n]).groups and c.members]
             best = max(scored, default=(0.0, -1))
             if best[1] >= 0 and best[0] >= min(threshold, MERGE_THRESHOLD) and (
@@ -158,14 +159,13 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
                 statement.cues.append(f"same claim as an earlier statement (similarity "
                                       f"{best[0]:.2f})")
             elif words[i].nominal:
-                target = _named(words, i, clusters, statement.group,
-                                candidates=candidates.of(words[i]))
+                target = _named(words, i, clusters, statement.group, candidates=near)
                 if target is not None:
                     statement.confidence = round(statement.confidence * 0.9, 2)
                     statement.cues.append("a noun phrase naming an earlier claim")
             elif words[i].definite:
                 target = _named(words, i, clusters, statement.group, says_again,
-                                candidates=candidates.of(words[i]))
+                                candidates=near)
                 if target is not None:
                     statement.confidence = round(statement.confidence * 0.9, 2)
                     statement.cues.append("a short claim about 'the X' saying an earlier "

@@ -3,8 +3,9 @@ a short text by a known publisher on a known date, and what it says."""
 
 from __future__ import annotations
 
-from kg.extract import Draft, extract
+from kg.extract import Draft, extract, load_lexicon
 from kg.extract.model import StatementRecord
+from kg.extract.similarity import content_words, similarity
 
 PUBLISHER = "The Test Gazette"
 
@@ -25,3 +26,14 @@ def said(draft: Draft, *, own: bool = False) -> list[tuple[str, str, str]]:
 def mention(draft: Draft, words: str) -> StatementRecord:
     """The first statement read whose claim text holds ``words``."""
     return next(s for s in draft.mentions or draft.statements if words in s.claim_text)
+
+
+def claim_ids(text: str) -> list[tuple[str, str, str]]:
+    """(speaker id, stance, claim id) of each statement of ``text``'s draft."""
+    return [(s.actor, s.stance, s.claim or "") for s in draft_of(text).statements]
+
+
+def word_similarity(a: str, b: str) -> float:
+    """:func:`kg.extract.similarity.similarity` of two claim texts."""
+    lex = load_lexicon()
+    return similarity(content_words(a, lex), content_words(b, lex))

@@ -16,18 +16,11 @@ from kg.extract.similarity import (
     normal_form,
     similarity,
 )
+from tests.extract.forms import claim_ids, word_similarity
 
 LEX = load_lexicon()
 
 
-def _claims(text: str) -> list[tuple[str, str, str]]:
-    """(speaker id, stance, claim id) of each statement of ``text``'s draft."""
-    draft = extract(text, publisher="The Test Gazette", date="2025-03-07")
-    return [(s.actor, s.stance, s.claim or "") for s in draft.statements]
-
-
-def _similarity(a: str, b: str) -> float:
-    return similarity(content_words(a, LEX), content_words(b, LEX))
 
 
 SAME = [
@@ -68,13 +61,13 @@ DIFFERENT = [
 
 @pytest.mark.parametrize(("a", "b"), SAME)
 def test_one_proposition_in_other_words_is_one_claim(a: str, b: str) -> None:
-    assert _similarity(a, b) >= MERGE_THRESHOLD
-    assert _similarity(b, a) == _similarity(a, b)
+    assert word_similarity(a, b) >= MERGE_THRESHOLD
+    assert word_similarity(b, a) == word_similarity(a, b)
 
 
 @pytest.mark.parametrize(("a", "b"), DIFFERENT)
 def test_different_propositions_stay_apart(a: str, b: str) -> None:
-    assert _similarity(a, b) < MERGE_THRESHOLD
+    assert word_similarity(a, b) < MERGE_THRESHOLD
 
 
 def test_numbers_are_read_in_words_and_digits() -> None:
@@ -109,7 +102,7 @@ def test_a_nominal_names_an_earlier_claim_that_holds_its_words() -> None:
 
 
 def test_a_denied_noun_phrase_shares_the_claim_it_names() -> None:
-    found = _claims(
+    found = claim_ids(
         "The Coastal Union said that Marlin Shipping forced its deckhands to work "
         "overtime. Marlin Shipping denied forced overtime."
     )
@@ -121,7 +114,7 @@ def test_a_denied_noun_phrase_shares_the_claim_it_names() -> None:
 
 
 def test_a_denied_noun_phrase_with_other_words_is_a_claim_of_its_own() -> None:
-    found = _claims(
+    found = claim_ids(
         "The Coastal Union said that Marlin Shipping forced its deckhands to work "
         "overtime. Marlin Shipping denied forced labour."
     )
@@ -130,7 +123,7 @@ def test_a_denied_noun_phrase_with_other_words_is_a_claim_of_its_own() -> None:
 
 
 def test_a_paraphrase_with_a_synonym_phrase_shares_the_claim() -> None:
-    found = _claims(
+    found = claim_ids(
         "The airline said that the pilot switched off the autopilot. The regulator "
         "said that the pilot turned off the autopilot."
     )
@@ -138,12 +131,12 @@ def test_a_paraphrase_with_a_synonym_phrase_shares_the_claim() -> None:
     assert found[0][2] == found[1][2]
 
 
-def test_other_subjects_and_other_numbers_are_other_claims() -> None:
-    subjects = _claims(
+def test_other_subjects_and_other_numbers_are_otherclaim_ids() -> None:
+    subjects = claim_ids(
         "The league said that Dunmore Rovers had broken the spending rules. The "
         "league said that Harlow Athletic had broken the spending rules."
     )
-    numbers = _claims(
+    numbers = claim_ids(
         "Harbour Watch said that 3,000 litres of oil leaked into the bay. Harbour "
         "Watch said that 4,000 litres of oil leaked into the bay."
     )
@@ -165,7 +158,7 @@ def test_a_narrower_claim_refines_the_broader_one() -> None:
 
 def test_a_users_synonym_row_folds_words(tmp_path: Path) -> None:
     a, b = "The courier stole the bicycle.", "The courier stole the bike."
-    assert _similarity(a, b) < MERGE_THRESHOLD
+    assert word_similarity(a, b) < MERGE_THRESHOLD
     (tmp_path / "synonyms.tsv").write_text(
         "word\tvariants\nbicycle\tbike|bikes|bicycles\n", encoding="utf-8"
     )

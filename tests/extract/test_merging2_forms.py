@@ -8,20 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract, load_lexicon
-from kg.extract.similarity import MERGE_THRESHOLD, content_words, says_again, similarity
+from kg.extract import load_lexicon
+from kg.extract.similarity import MERGE_THRESHOLD, content_words, says_again
+from tests.extract.forms import claim_ids, word_similarity
 
 LEX = load_lexicon()
 
 
-def _claims(text: str) -> list[tuple[str, str, str]]:
-    """(speaker id, stance, claim id) of each statement of ``text``'s draft."""
-    draft = extract(text, publisher="The Test Gazette", date="2025-03-07")
-    return [(s.actor, s.stance, s.claim or "") for s in draft.statements]
-
-
-def _similarity(a: str, b: str) -> float:
-    return similarity(content_words(a, LEX), content_words(b, LEX))
 
 
 SAME = [
@@ -62,13 +55,13 @@ DIFFERENT = [
 
 @pytest.mark.parametrize(("a", "b"), SAME)
 def test_one_proposition_in_other_words_is_one_claim(a: str, b: str) -> None:
-    assert _similarity(a, b) >= MERGE_THRESHOLD
-    assert _similarity(b, a) == _similarity(a, b)
+    assert word_similarity(a, b) >= MERGE_THRESHOLD
+    assert word_similarity(b, a) == word_similarity(a, b)
 
 
 @pytest.mark.parametrize(("a", "b"), DIFFERENT)
 def test_different_propositions_stay_apart(a: str, b: str) -> None:
-    assert _similarity(a, b) < MERGE_THRESHOLD
+    assert word_similarity(a, b) < MERGE_THRESHOLD
 
 
 def test_the_words_a_denial_leaves_behind_are_not_compared() -> None:
@@ -96,7 +89,7 @@ def test_a_short_claim_about_the_x_says_a_fuller_one_again() -> None:
 
 
 def test_a_short_claim_about_the_x_shares_the_earlier_claim() -> None:
-    found = _claims(
+    found = claim_ids(
         "The rail authority said it could not say whether the Route 9 signal had been "
         "repaired. Belt Rail Services said the signal had been repaired."
     )
@@ -107,7 +100,7 @@ def test_a_short_claim_about_the_x_shares_the_earlier_claim() -> None:
 
 def test_a_statement_may_say_again_any_statement_of_a_claim() -> None:
     # the third is too far from the first (0.33) but says the second again (0.75)
-    found = _claims(
+    found = claim_ids(
         "The Coast Guard said the crew switched off the radar at dawn near the cape to avoid "
         "detection. Harlan Shipping said the crew switched off the radar. Norvik Insurance "
         "said the crew deliberately switched off the radar."

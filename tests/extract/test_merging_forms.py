@@ -11,12 +11,10 @@ import pytest
 
 from kg.extract import extract, load_lexicon
 from kg.extract.similarity import MERGE_THRESHOLD, content_words, similarity, stance_spans
+from tests.extract.forms import word_similarity
 
 LEX = load_lexicon()
 
-
-def _similarity(a: str, b: str) -> float:
-    return similarity(content_words(a, LEX), content_words(b, LEX))
 
 
 def _claims(text: str) -> list[tuple[str, str, str, str]]:
@@ -76,13 +74,13 @@ DIFFERENT = [
 
 @pytest.mark.parametrize(("a", "b"), SAME)
 def test_paraphrases_share_a_claim(a: str, b: str) -> None:
-    assert _similarity(a, b) >= MERGE_THRESHOLD
-    assert _similarity(b, a) == _similarity(a, b)
+    assert word_similarity(a, b) >= MERGE_THRESHOLD
+    assert word_similarity(b, a) == word_similarity(a, b)
 
 
 @pytest.mark.parametrize(("a", "b"), DIFFERENT)
 def test_other_claims_stay_apart(a: str, b: str) -> None:
-    assert _similarity(a, b) < MERGE_THRESHOLD
+    assert word_similarity(a, b) < MERGE_THRESHOLD
 
 
 def test_stance_words_are_found_and_names_keep_their_capitals() -> None:
@@ -98,7 +96,7 @@ def test_stance_words_are_found_and_names_keep_their_capitals() -> None:
 
 def test_a_users_hedge_cue_is_left_out_of_the_comparison(tmp_path: Path) -> None:
     a, b = "The ferry was overloaded.", "In all probability the ferry was overloaded."
-    assert _similarity(a, b) < 1.0
+    assert word_similarity(a, b) < 1.0
     (tmp_path / "hedge_cues.tsv").write_text(
         "cue\tscope\nin all probability\tclaim\n", encoding="utf-8"
     )
