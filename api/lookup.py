@@ -20,12 +20,16 @@ Example:
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
 from api.errors import ApiError
 from kg.analysis import Analysis
 from kg.analysis.serialize import short_id
+from kg.authoring.kinds import vocabulary
+
+if TYPE_CHECKING:
+    from api.state import Snapshot
 
 KINDS = ("actor", "claim", "evidence")
 
@@ -68,10 +72,17 @@ def find(analysis: Analysis, kind: str, ident: str) -> str:
                        details={"suggestions": list(error.args[1])}) from None
 
 
-def check_kind(kind: str, known: Iterable[str], what: str) -> None:
-    """Answer a 404 with suggestions when ``kind`` is none of ``known`` (in any case): a
-    misspelt kind would otherwise filter everything out and look like an empty answer."""
-    names = {name.lower(): name for name in known}
+def check_kind(snapshot: Snapshot, kind: str, what: Literal["actor", "evidence"]) -> None:
+    """Answer a 404 with suggestions when ``kind`` (in any case) is no actor or evidence
+    kind of the vocabulary or of the data: a misspelt kind would otherwise filter
+    everything out and look like an empty answer. The kinds are read once per data version."""
+    key = f"kinds:{what}"
+    names: dict[str, str] | None = snapshot.cache.get(key)
+    if names is None:
+        catalogue = snapshot.analysis.catalogue
+        items = catalogue.actors.values() if what == "actor" else catalogue.evidence
+        known = {*getattr(vocabulary(), f"{what}_kinds"), *(k for i in items for k in i.kinds)}
+        names = snapshot.cache[key] = {name.lower(): name for name in known}
     if kind.lower() not in names:
         close = difflib.get_close_matches(kind.lower(), sorted(names), n=3)
         raise ApiError(404, "not_found", f"no {what} kind {kind!r}",

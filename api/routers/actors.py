@@ -20,7 +20,6 @@ from api.state import Snapshot
 from kg.analysis import RELIABILITY_NAMES, Analysis
 from kg.analysis import ActorSummary as Numbers
 from kg.analysis.serialize import actor_to_dict, short_id
-from kg.authoring.kinds import vocabulary
 
 router = APIRouter(prefix="/actors", tags=["Actors"])
 
@@ -127,8 +126,7 @@ async def list_actors(
     snapshot = get_state(request).current
     head = find(snapshot.analysis, "actor", group) if group else None
     if kind:
-        check_kind(kind, {*vocabulary().actor_kinds, *(
-            k for a in snapshot.analysis.catalogue.actors.values() for k in a.kinds)}, "actor")
+        check_kind(snapshot, kind, "actor")
     wanted = kind.lower() if kind else None
     matches = [
         entry.summary

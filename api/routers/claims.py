@@ -33,7 +33,6 @@ from kg.analysis.claim_dates import date_bounds
 from kg.analysis.corroboration import Status
 from kg.analysis.credibility import CREDIBILITY_NAMES
 from kg.analysis.serialize import claim_to_dict, short_id
-from kg.authoring.kinds import vocabulary
 
 router = APIRouter(prefix="/claims", tags=["Claims"])
 
@@ -186,8 +185,7 @@ async def _select(request: Request, f: _Filters) -> tuple[Snapshot, _Index, np.n
     actor_iri = find(snapshot.analysis, "actor", f.actor) if f.actor else None
     kind = f.evidence_kind or None
     if kind is not None:
-        check_kind(kind, {*vocabulary().evidence_kinds, *(
-            k for e in snapshot.analysis.catalogue.evidence for k in e.kinds)}, "evidence")
+        check_kind(snapshot, kind, "evidence")
     low = date_bounds(_real_date("since", f.since))[0] if f.since else None
     high = date_bounds(_real_date("until", f.until))[1] if f.until else None
     dated: np.ndarray | None = None
