@@ -34,6 +34,9 @@ from kg.extract.evaluate import (
 )
 from kg.seed import seed_paths
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # also when imported as a module
+from first_runs import FIRST_RUNS, FIRST_STORY_RUNS
+
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "tests" / "data" / "extract"
 README = ROOT / "benchmarks" / "README.md"
@@ -41,110 +44,6 @@ COMMAND = ".venv/bin/python benchmarks/extract/run.py --readme"
 MEASURES = [("speakers", "speakers"), ("speaker_stance", "speaker + stance"),
             ("relays", "relays"), ("evidence", "evidence + producer"),
             ("merging", "claim merging (pairwise)"), ("mentions", "claim mentions")]
-# Articles written as held-out tests: their first run's counts (tp, fp, fn), recorded before
-# any rule was changed after seeing them. The rules were then fixed, in general terms, where
-# those runs failed, so the rows above them now show articles the rules have seen.
-FIRST_RUNS = {
-    "election-video": {"speakers": (8, 0, 1), "speaker_stance": (13, 2, 4), "relays": (0, 0, 0),
-                       "evidence": (0, 1, 4), "merging": (1, 2, 7), "mentions": (16, 1, 4)},
-    "river-spill": {"speakers": (8, 1, 1), "speaker_stance": (9, 5, 8), "relays": (0, 11, 0),
-                    "evidence": (0, 0, 3), "merging": (0, 0, 3), "mentions": (10, 5, 7)},
-    "doping-case": {"speakers": (6, 0, 3), "speaker_stance": (10, 4, 5), "relays": (0, 0, 0),
-                    "evidence": (0, 0, 2), "merging": (0, 0, 0), "mentions": (11, 4, 6)},
-    "transfer-rumour": {"speakers": (6, 0, 0), "speaker_stance": (7, 2, 4), "relays": (0, 0, 1),
-                        "evidence": (1, 0, 0), "merging": (0, 0, 0), "mentions": (7, 2, 4)},
-    "lab-images": {"speakers": (8, 2, 5), "speaker_stance": (14, 3, 19), "relays": (0, 1, 1),
-                   "evidence": (0, 0, 3), "merging": (0, 1, 2), "mentions": (17, 2, 19)},
-    "cyber-attribution": {"speakers": (9, 2, 3), "speaker_stance": (12, 8, 8),
-                          "relays": (1, 0, 0), "evidence": (0, 1, 4), "merging": (0, 1, 6),
-                          "mentions": (15, 10, 9)},
-    "strike-casualties": {"speakers": (9, 1, 3), "speaker_stance": (13, 3, 10),
-                          "relays": (1, 0, 0), "evidence": (1, 0, 3), "merging": (0, 0, 11),
-                          "mentions": (17, 2, 8)},
-    "food-recall": {"speakers": (8, 1, 2), "speaker_stance": (15, 5, 7), "relays": (0, 0, 1),
-                    "evidence": (0, 0, 2), "merging": (0, 2, 4), "mentions": (15, 6, 11)},
-    "tanker-seizure": {"speakers": (12, 0, 2), "speaker_stance": (27, 7, 10),
-                       "relays": (1, 0, 1), "evidence": (2, 0, 4), "merging": (0, 2, 22),
-                       "mentions": (30, 6, 15)},
-    "factory-audit": {"speakers": (8, 1, 5), "speaker_stance": (8, 10, 20),
-                      "relays": (1, 0, 1), "evidence": (0, 1, 6), "merging": (0, 0, 22),
-                      "mentions": (15, 5, 23)},
-    "trial-data": {"speakers": (11, 1, 3), "speaker_stance": (14, 3, 24),
-                   "relays": (1, 0, 1), "evidence": (0, 2, 5), "merging": (0, 0, 6),
-                   "mentions": (17, 2, 27)},
-    "wildfire-cause": {"speakers": (8, 3, 3), "speaker_stance": (9, 20, 16),
-                       "relays": (2, 0, 12), "evidence": (0, 0, 6), "merging": (0, 2, 16),
-                       "mentions": (14, 18, 13)},
-    "bridge-inspection": {"speakers": (8, 2, 2), "speaker_stance": (16, 5, 15),
-                          "relays": (0, 0, 0), "evidence": (1, 1, 4), "merging": (0, 1, 7),
-                          "mentions": (17, 4, 16)},
-    # The three below: first run on 8dd9499, before the bridge-inspection and merging fixes.
-    "gps-jamming": {"speakers": (14, 1, 3), "speaker_stance": (21, 3, 12), "relays": (1, 0, 2),
-                    "evidence": (1, 0, 4), "merging": (1, 0, 20), "mentions": (27, 2, 13)},
-    "donation-ledger": {"speakers": (10, 2, 0), "speaker_stance": (27, 9, 9),
-                        "relays": (0, 2, 2), "evidence": (0, 0, 6), "merging": (0, 0, 4),
-                        "mentions": (33, 8, 10)},
-    "ward-outbreak": {"speakers": (11, 4, 2), "speaker_stance": (24, 16, 16),
-                      "relays": (0, 0, 1), "evidence": (0, 2, 6), "merging": (0, 2, 23),
-                      "mentions": (28, 16, 17)},
-    # First run on a0cfdd4, after the gps-jamming and donation-ledger fixes.
-    "exchange-collapse": {"speakers": (10, 1, 2), "speaker_stance": (14, 2, 15),
-                          "relays": (1, 0, 2), "evidence": (3, 0, 2), "merging": (1, 0, 5),
-                          "mentions": (15, 2, 17)},
-    # First runs on a17084f (runway-incident, border-shooting) and 1629ca0 (painting-attribution,
-    # chatbot-leak), before the ward-outbreak and exchange-collapse fixes.
-    "runway-incident": {"speakers": (14, 2, 1), "speaker_stance": (21, 4, 9),
-                        "relays": (2, 0, 0), "evidence": (0, 1, 6), "merging": (0, 1, 13),
-                        "mentions": (24, 3, 13)},
-    "border-shooting": {"speakers": (10, 3, 8), "speaker_stance": (13, 6, 20),
-                        "relays": (0, 0, 1), "evidence": (2, 0, 4), "merging": (0, 1, 33),
-                        "mentions": (15, 7, 31)},
-    "painting-attribution": {"speakers": (9, 0, 4), "speaker_stance": (19, 2, 20),
-                             "relays": (0, 0, 1), "evidence": (0, 0, 7), "merging": (1, 3, 21),
-                             "mentions": (22, 3, 21)},
-    "chatbot-leak": {"speakers": (8, 1, 0), "speaker_stance": (17, 4, 17), "relays": (0, 0, 1),
-                     "evidence": (0, 1, 5), "merging": (0, 0, 22), "mentions": (21, 3, 16)},
-    # First run on f0510b2, before the painting-attribution and chatbot-leak fixes.
-    "dam-release": {"speakers": (14, 1, 1), "speaker_stance": (28, 5, 7), "relays": (0, 0, 1),
-                    "evidence": (1, 0, 4), "merging": (0, 1, 18), "mentions": (29, 5, 11)},
-    # First runs on bae04c8, before the dam-release fixes.
-    "crowd-count": {"speakers": (9, 1, 5), "speaker_stance": (7, 6, 26), "relays": (0, 0, 2),
-                    "evidence": (0, 1, 5), "merging": (0, 0, 14), "mentions": (10, 5, 30)},
-    "mine-collapse": {"speakers": (11, 1, 2), "speaker_stance": (26, 7, 12), "relays": (2, 0, 0),
-                      "evidence": (0, 0, 6), "merging": (4, 4, 21), "mentions": (34, 7, 15)},
-    # First runs on 3db3031, after the crowd-count and mine-collapse fixes.
-    "jet-downing": {"speakers": (11, 3, 3), "speaker_stance": (31, 6, 24), "relays": (4, 0, 2),
-                    "evidence": (2, 1, 4), "merging": (0, 0, 28), "mentions": (35, 4, 25)},
-    "reporter-detained": {"speakers": (16, 3, 7), "speaker_stance": (24, 8, 32),
-                          "relays": (1, 0, 6), "evidence": (0, 1, 5), "merging": (0, 2, 28),
-                          "mentions": (33, 7, 35)},
-    "famine-warning": {"speakers": (15, 3, 3), "speaker_stance": (32, 23, 18),
-                       "relays": (1, 0, 5), "evidence": (1, 1, 5), "merging": (0, 0, 34),
-                       "mentions": (34, 22, 19)},
-    # First runs on f8f85d2 (3db3031's rules with the adjunct fix of 735b7dc): two articles of
-    # one story, day 1 and day 2.
-    "story-pair-a": {"speakers": (11, 0, 0), "speaker_stance": (28, 3, 1), "relays": (1, 0, 1),
-                     "evidence": (1, 1, 2), "merging": (1, 2, 5), "mentions": (32, 3, 4)},
-    "story-pair-b": {"speakers": (14, 2, 4), "speaker_stance": (17, 9, 18), "relays": (2, 0, 1),
-                     "evidence": (0, 0, 3), "merging": (0, 1, 4), "mentions": (26, 6, 15)},
-    # First runs on 8602455 (round 12 and the five articles above added), before the round-13
-    # fixes and claim merging of beea69d.
-    "strait-collision": {"speakers": (11, 4, 1), "speaker_stance": (27, 14, 14),
-                         "relays": (3, 0, 3), "evidence": (3, 1, 3), "merging": (1, 0, 29),
-                         "mentions": (33, 12, 16)},
-    "match-fixing": {"speakers": (11, 2, 4), "speaker_stance": (20, 5, 31), "relays": (0, 0, 7),
-                     "evidence": (0, 3, 5), "merging": (0, 1, 12), "mentions": (24, 4, 30)},
-    # First run on de4da9b (round 13 and the two articles above added), in a frozen copy.
-    "arms-shipment": {"speakers": (11, 1, 7), "speaker_stance": (27, 10, 13), "relays": (1, 0, 2),
-                      "evidence": (2, 0, 4), "merging": (0, 2, 25), "mentions": (29, 9, 15)},
-    "short-seller": {"speakers": (9, 3, 3), "speaker_stance": (16, 6, 24), "relays": (0, 0, 0),
-                     "evidence": (2, 2, 3), "merging": (0, 6, 11), "mentions": (20, 5, 23)},
-}
-# A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
-# merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
-# the two drafts name by one id (of 9).
-FIRST_STORY_RUNS = {"story-pair": {"apart": (0, 0, 17), "together": (1, 1, 16),
-                                   "speakers apart": 3, "speakers together": 4}}
 SWEEP = (0.4, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9)
 
 
