@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import hashlib
 import json
-import secrets
 from typing import Any
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 from rdflib import RDFS, Graph, URIRef
 
 from api.deps import get_state, require_writer
@@ -108,7 +108,7 @@ def build_case(section: str, entry: dict[str, Any], snapshot: Snapshot,
     now = now or dt.datetime.now(dt.UTC)
     entry = dict(entry)
     document = entry.pop("document", None) or {
-        "id": f"{_SUBMISSION}{now:%Y%m%d%H%M%S}-{secrets.token_hex(3)}",
+        "id": submission_id(section, entry),
         "title": "Submitted through the query API",
         "date": now.date().isoformat(),
     }
@@ -135,6 +135,21 @@ def build_case(section: str, entry: dict[str, Any], snapshot: Snapshot,
             **{name: list(items) for name, items in stubs.items()}}
     full.setdefault(section, []).append(entry)
     return full, {"format": "cred-kg/1", "document": document, **stubs}
+
+
+_SPECS = {"actors": ActorSpec, "claims": ClaimSpec, "statements": StatementSpec,
+          "evidence": EvidenceSpec}
+
+
+def submission_id(section: str, entry: dict[str, Any]) -> str:
+    """The id of the submission document for an entry sent without a document: a digest of
+    the entry's content, so that the same entry sent twice (a client's retry) names the same
+    statement, which the write then finds already there, instead of a second statement that
+    would count the same stance twice."""
+    canonical = _SPECS[section].model_validate(entry).model_dump(mode="json",
+                                                                 exclude_defaults=True)
+    digest = hashlib.sha256(json.dumps([section, canonical], sort_keys=True).encode())
+    return f"{_SUBMISSION}{digest.hexdigest()[:16]}"
 
 
 def declared_kinds(section: str, entry: dict[str, Any],
@@ -207,12 +222,15 @@ def _compile_error(error: CaseCompileError, section: str) -> ApiError:
     return ApiError(422, "invalid_entry", f"{where}{first['message']}", details=problems)
 
 
-async def _write_entry(request: Request, section: str) -> dict[str, Any]:
+async def _write_entry(request: Request, response: Response, section: str) -> dict[str, Any]:
     state = get_state(request)
     entry = await request.json()
 
     def action(store: KnowledgeStore) -> dict[str, Any]:
         graph_name, quads, subjects = compile_entry(section, entry, state.current, store)
+        if already_written(store, graph_name, quads):
+            return {"quads": 0, "graph": graph_name, "subjects": subjects, "warnings": [],
+                    "unchanged": True}
         taken = [s for s in subjects
                  if next(store.oxigraph.quads_for_pattern(ox.NamedNode(s), None, None), None)]
         if taken:
@@ -224,7 +242,18 @@ async def _write_entry(request: Request, section: str) -> dict[str, Any]:
 
     result = await state.write(action)
     result["version"] = state.current.version
+    if result.get("unchanged"):
+        response.status_code = 200
     return result
+
+
+def already_written(store: KnowledgeStore, graph_name: str, quads: list[ox.Quad]) -> bool:
+    """Whether the store holds every quad of the entry itself (its document's own quads, such
+    as the day of a submission, left out): the same entry written before, so this write would
+    change nothing."""
+    document = ox.NamedNode(graph_name)
+    own = [quad for quad in quads if quad.subject != document]
+    return bool(own) and all(quad in store.oxigraph for quad in own)
 
 
 def _written(report: LoadReport, graph_name: str | None, subjects: list[str]) -> dict[str, Any]:
@@ -248,23 +277,24 @@ def _unpublished(warning: ShapeViolation) -> bool:
 
 
 @router.post("/actors", status_code=201, summary="Add an actor")
-async def add_actor(request: Request, body: ActorWrite) -> dict[str, Any]:
-    return await _write_entry(request, "actors")
+async def add_actor(request: Request, response: Response, body: ActorWrite) -> dict[str, Any]:
+    return await _write_entry(request, response, "actors")
 
 
 @router.post("/claims", status_code=201, summary="Add a claim")
-async def add_claim(request: Request, body: ClaimWrite) -> dict[str, Any]:
-    return await _write_entry(request, "claims")
+async def add_claim(request: Request, response: Response, body: ClaimWrite) -> dict[str, Any]:
+    return await _write_entry(request, response, "claims")
 
 
 @router.post("/statements", status_code=201, summary="Add a statement (a stance on a claim)")
-async def add_statement(request: Request, body: StatementWrite) -> dict[str, Any]:
-    return await _write_entry(request, "statements")
+async def add_statement(request: Request, response: Response,
+                        body: StatementWrite) -> dict[str, Any]:
+    return await _write_entry(request, response, "statements")
 
 
 @router.post("/evidence", status_code=201, summary="Add an evidence item")
-async def add_evidence(request: Request, body: EvidenceWrite) -> dict[str, Any]:
-    return await _write_entry(request, "evidence")
+async def add_evidence(request: Request, response: Response, body: EvidenceWrite) -> dict[str, Any]:
+    return await _write_entry(request, response, "evidence")
 
 
 @router.post(

@@ -201,3 +201,46 @@ def test_an_entry_without_a_document_is_not_warned_about_its_publisher(
     given = writer.post("/statements", json={**entry, "document": {
         "id": "memo-1", "title": "A memo", "date": "2024-10-25"}}).json()
     assert [w for w in given["warnings"] if "publishedBy" in w] != []
+
+
+@pytest.mark.parametrize("document", [None, {"id": "osint-thread", "title": "A thread",
+                                             "date": "2024-10-25"}])
+def test_the_same_statement_written_twice_is_one_statement(
+        writer: TestClient, document: dict[str, str] | None) -> None:
+    """A client's retry of a write, with or without a document: the second write finds the
+    statement there and changes nothing (200, ``unchanged``), so the stance counts once."""
+    entry: dict[str, Any] = {"actor": "nis", "claim": TROOPS_TRAINING, "stance": "affirms",
+                             "quote": "Satellite images show the camp"}
+    if document:
+        entry["document"] = document
+    first = writer.post("/statements", json=entry)
+    assert first.status_code == 201, first.text
+    quads = _quads(writer)
+    # The same entry, its fields in another order and a default given explicitly.
+    again = writer.post("/statements", json={**dict(reversed(entry.items())), "relay": []})
+    assert again.status_code == 200, again.text
+    assert again.json()["unchanged"] is True
+    assert again.json()["subjects"] == first.json()["subjects"]
+    assert _quads(writer) == quads
+    statements = [s["statement"] for group in writer.get(f"/claims/{TROOPS_TRAINING}").json()[
+        "affirming"] for s in group["statements"] if s["actor"].endswith("/nis")]
+    assert statements == first.json()["subjects"]
+
+
+def test_a_different_statement_of_one_actor_on_one_claim_is_a_second_one(
+        writer: TestClient) -> None:
+    """Not a retry: another quote (or another day) is another statement."""
+    entry = {"actor": "nis", "claim": TROOPS_TRAINING, "stance": "affirms", "quote": "one"}
+    first = writer.post("/statements", json=entry)
+    second = writer.post("/statements", json={**entry, "quote": "two"})
+    assert (first.status_code, second.status_code) == (201, 201), second.text
+    assert first.json()["subjects"] != second.json()["subjects"]
+
+
+def test_an_existing_id_with_other_content_is_still_a_conflict(writer: TestClient) -> None:
+    actor = {"id": "osint-collective", "name": "OSINT Collective", "kind": "Organization"}
+    assert writer.post("/actors", json=actor).status_code == 201
+    assert writer.post("/actors", json=actor).status_code == 200
+    other = writer.post("/actors", json={**actor, "name": "Another Collective"})
+    assert other.status_code == 409, other.text
+    assert other.json()["error"]["code"] == "conflict"
