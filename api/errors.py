@@ -24,8 +24,11 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from kg.authoring.problems import suggest
+from kg.authoring.structure import fields_at
 from kg.errors import InputError, ShapeValidationError, StoreError
 
 log = logging.getLogger("kg.api")
@@ -125,13 +128,13 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
         # Only where and what: pydantic's "input" and "ctx" echo the request back.
-        details = [
-            {"location": [str(part) for part in error.get("loc", ())],
-             "message": error.get("msg", ""), "type": error.get("type", "")}
-            for error in exc.errors()
-        ]
-        return error_response(ApiError(422, "invalid_request",
-                                       "the request does not match the API's schema", details))
+        details = [_validation_detail(request, error) for error in exc.errors()]
+        unknown = next((d for d in details if d.get("suggestions")), None)
+        message = "the request does not match the API's schema"
+        if unknown is not None:
+            message += (f": unknown field {unknown['location'][-1]!r}; did you mean "
+                        f"{' or '.join(map(repr, unknown['suggestions']))}?")
+        return error_response(ApiError(422, "invalid_request", message, details))
 
     @app.exception_handler(InputError)
     async def _input_error(request: Request, exc: InputError) -> JSONResponse:
@@ -148,6 +151,22 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         return _internal(request, exc, "internal_error", "internal error")
+
+
+def _validation_detail(request: Request, error: Any) -> dict[str, Any]:
+    """Where and what (pydantic's "input" and "ctx" would echo the request back), and for an
+    unknown field of a JSON body the fields it may have meant, as a case file's loader says."""
+    loc = tuple(error.get("loc", ()))
+    detail: dict[str, Any] = {"location": [str(part) for part in loc],
+                              "message": error.get("msg", ""), "type": error.get("type", "")}
+    field = getattr(request.scope.get("route"), "body_field", None)
+    body = getattr(getattr(field, "field_info", None), "annotation", None)
+    if error.get("type") == "extra_forbidden" and loc[:1] == ("body",) and \
+            isinstance(body, type) and issubclass(body, BaseModel):
+        close = suggest(str(loc[-1]), fields_at(body, loc[1:-1]))
+        if close:
+            detail["suggestions"] = close
+    return detail
 
 
 def _internal(request: Request, exc: Exception, code: str, message: str) -> JSONResponse:

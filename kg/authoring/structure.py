@@ -28,7 +28,7 @@ def _translate(doc: PositionedDocument, err: Any) -> AuthoringError:
     term = dotted_path(loc)
     kind = err["type"]
     if kind == "extra_forbidden":
-        fields = _fields_at(loc[:-1])
+        fields = fields_at(CaseSpec, loc[:-1])
         return AuthoringError(
             f"unknown field {loc[-1]!r}",
             location=doc.location(loc, key=True),
@@ -81,19 +81,20 @@ def _describe(value: object) -> str:
     return repr(value)
 
 
-def _fields_at(loc: YamlPath) -> list[str]:
-    """The field names allowed at ``loc`` in the case file, for "did you mean"."""
-    model: Any = CaseSpec
+def fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names allowed at ``loc`` (field names and list indices) inside ``model``, for
+    "did you mean"; none when ``loc`` leads out of the models."""
+    found: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        info = model.model_fields.get(part)
+        info = found.model_fields.get(part)
         if info is None:
             return []
-        model = _model_of(info.annotation)
-        if model is None:
+        found = _model_of(info.annotation)
+        if found is None:
             return []
-    return list(model.model_fields)
+    return list(found.model_fields)
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
@@ -107,4 +108,4 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
     return _model_of(origin) if origin is not None and origin is not annotation else None
 
 
-__all__ = ["check_structure"]
+__all__ = ["check_structure", "fields_at"]

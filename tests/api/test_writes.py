@@ -244,3 +244,22 @@ def test_an_existing_id_with_other_content_is_still_a_conflict(writer: TestClien
     other = writer.post("/actors", json={**actor, "name": "Another Collective"})
     assert other.status_code == 409, other.text
     assert other.json()["error"]["code"] == "conflict"
+
+
+def test_a_misspelt_field_gets_a_suggestion(writer: TestClient) -> None:
+    """As a case file's loader does: the unknown field, and the fields it may have meant."""
+    answer = writer.post("/statements", json={"actor": "nis", "claim": TROOPS_TRAINING,
+                                              "stnace": "affirms"})
+    assert answer.status_code == 422
+    error = answer.json()["error"]
+    assert "unknown field 'stnace'; did you mean 'stance'?" in error["message"]
+    unknown = [d for d in error["details"] if d["location"] == ["body", "stnace"]]
+    assert unknown[0]["suggestions"] == ["stance"]
+    # Inside a nested entry too: a relay step's fields.
+    answer = writer.post("/statements", json={"actor": "nis", "claim": TROOPS_TRAINING,
+                                              "stance": "affirms",
+                                              "relay": [{"outlet": "newsweek", "kue": "told"}]})
+    assert answer.status_code == 422
+    nested = [d for d in answer.json()["error"]["details"] if d["type"] == "extra_forbidden"]
+    assert nested[0]["location"] == ["body", "relay", "0", "kue"]
+    assert nested[0]["suggestions"] == ["cue"]
