@@ -126,7 +126,8 @@ def serve(
     with _serving_store(settings) as target:
         app = create_app(settings, store=target)
         writes = "on" if settings.writes_active else "off"
-        err.print(f"serving {len(target):,} quads on http://{settings.host}:{settings.port} "
+        err.print(f"serving {len(target):,} quads of data on "
+                  f"http://{settings.host}:{settings.port} "
                   f"(SPARQL at /sparql, questions at /questions; writes {writes}; "
                   f"query timeout {settings.query_timeout:g} s)")
         # uvicorn stops on SIGTERM, then restores the handler it found and raises the signal

@@ -63,10 +63,13 @@ class Snapshot:
     version: int
     analysis: Analysis
     named_graphs: frozenset[str]
+    #: Every quad of the store, the analysis graph's included.
     quads: int
     #: The immutable checkpoint of this version that the query workers read (``None`` on a
     #: remote store, which answers queries itself).
     store_path: Path | None
+    #: The quads of the analysis graph, which the service writes (``quads`` counts them too).
+    analysis_quads: int = 0
     #: Views derived from the analysis (sorted summaries), built on first use per version.
     cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -190,7 +193,8 @@ class ServiceState:
         graphs = frozenset(
             g.value for g in store.oxigraph.named_graphs() if isinstance(g, ox.NamedNode)
         )
-        return Snapshot(version, analysis, graphs, len(store), checkpoint)
+        return Snapshot(version, analysis, graphs, len(store), checkpoint,
+                        analysis_quads=len(quads))
 
     async def explain(self, action: Callable[[Snapshot], T]) -> T:
         """Run ``action(snapshot)`` off the event loop, with no write running meanwhile.

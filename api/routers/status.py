@@ -21,6 +21,9 @@ async def status(request: Request) -> dict[str, Any]:
     return {
         "version": snapshot.version,
         "quads": snapshot.quads,
+        # The data apart from the analysis graph: what `kg serve` counts when it starts.
+        "data_quads": snapshot.quads - snapshot.analysis_quads,
+        "analysis_quads": snapshot.analysis_quads,
         "named_graphs": len(snapshot.named_graphs),
         "claims": counts["claims"],
         "actors": counts["actors"],

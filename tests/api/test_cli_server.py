@@ -3,6 +3,7 @@ with the documented codes. (`kg ask` is tested with the questions.)"""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,14 @@ def test_serve_the_seed_case_with_flags(served: dict[str, Any]) -> None:
     assert served["status"]["limits"]["query_timeout_seconds"] == 2.0
     assert served["status"]["limits"]["max_results"] == 500
     assert "writes off" in result.stderr
+    # The start-up line counts the data; /status counts it the same way, the analysis graph
+    # apart (the service writes that graph after the line is printed).
+    status = served["status"]
+    served_quads = int(re.search(r"serving ([\d,]+) quads of data", result.stderr)
+                       .group(1).replace(",", ""))
+    assert served_quads == status["data_quads"] > 0
+    assert status["quads"] == status["data_quads"] + status["analysis_quads"]
+    assert status["analysis_quads"] > 0
 
 
 def test_serve_files_instead_of_the_seed(served: dict[str, Any],
