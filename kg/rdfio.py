@@ -39,6 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
@@ -285,13 +286,29 @@ def serialize(quads: Iterable[ox.Quad], fmt: str | Format) -> bytes:
     """
     rdf_format = _rdf_format(fmt, "<output>")
     # dict keeps the first occurrence's order, so the output is deterministic.
-    items = quads if rdf_format.named_graphs else dict.fromkeys(q.triple for q in quads)
+    items = _grouped(quads) if rdf_format.named_graphs else \
+        _grouped(dict.fromkeys(q.triple for q in quads))
     if rdf_format is RDFXML:
         _check_xml_chars(items)
     data = ox.serialize(items, format=rdf_format.oxigraph, prefixes=PREFIXES)
     if rdf_format is RDFXML:
         _check_written_xml(data)
     return data
+
+
+T = TypeVar("T", ox.Quad, ox.Triple)
+
+
+def _grouped(items: Iterable[T]) -> list[T]:
+    """``items`` with each subject's statements together (per graph for quads), subjects in
+    the order they first appear. The writers group only consecutive statements of a subject:
+    in store order a subject's statements are spread over the graphs, and RDF/XML had one
+    ``rdf:Description`` per triple, Turtle a block per run."""
+    groups: dict[object, list[T]] = {}
+    for item in items:
+        key = (item.graph_name, item.subject) if isinstance(item, ox.Quad) else item.subject
+        groups.setdefault(key, []).append(item)
+    return [item for group in groups.values() for item in group]
 
 
 def _check_written_xml(data: bytes) -> None:
