@@ -422,7 +422,8 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
             (obj := _NEGATIVE_OBJECT.search(_main_clause(display))):
         stance = FLIP[stance]
         cues.append("negative object: no")
-        display = display[:obj.start(1)] + "any" + display[obj.end(1):]
+        # the claim in plain words: "had received some reply", not "had received any reply"
+        display = display[:obj.start(1)] + "some" + display[obj.end(1):]
     elif not negation and stance != "hedges" and \
             (excess := _TOO_TO_BE.search(_main_clause(display))):
         # "the timing is too regular to be coincidence": denies "the timing is coincidence"

@@ -67,7 +67,7 @@ def test_a_scan_showing_none_of_the_marks_denies() -> None:
 def test_a_ledger_giving_no_source_denies_in_the_writers_voice() -> None:
     draft = draft_of("The ledger gives no source for the payment.\n")
     assert said(draft, own=True) == [
-        ("test-gazette", "denies", "The ledger gives any source for the payment.")
+        ("test-gazette", "denies", "The ledger gives some source for the payment.")
     ]
 
 

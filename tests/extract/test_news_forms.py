@@ -57,9 +57,9 @@ def test_a_plural_noun_that_names_no_people_is_no_speaker() -> None:
 
 NEGATIVE_OBJECTS = [
     ("The coroner's office said the victims showed no signs of a struggle.",
-     "denies", "victims showed any signs of a struggle"),
+     "denies", "victims showed some signs of a struggle"),
     ("The inspectors said they had found no trace of the chemical.",
-     "denies", "found any trace of the chemical"),
+     "denies", "found some trace of the chemical"),
     # possession and fixed phrases are left as said
     ("The registry said it had no record of the sale.", "affirms", "had no record of the sale"),
     ("The council said the road had been closed no longer than an hour.",
@@ -119,7 +119,7 @@ CLAUSE_LISTS = [
      "before, and had found no sign of a truck at the gate.",
      [("affirms", "Port authority had checked the cameras, taken by the operator the day "
                   "before."),
-      ("denies", "It had found any sign of a truck at the gate.")]),
+      ("denies", "It had found some sign of a truck at the gate.")]),
 ]
 
 

@@ -180,7 +180,7 @@ def test_a_second_verb_with_a_negative_object_is_denied_with_its_subject() -> No
                    "found no sign of damage.")
     assert [(s, t) for _, s, t in said(draft)] == [
         ("affirms", "Its own divers had inspected the hull last week."),
-        ("denies", "Its own divers found any sign of damage.")]
+        ("denies", "Its own divers found some sign of damage.")]
 
 
 def test_a_clause_after_a_mid_sentence_attribution_goes_on_with_the_paraphrase() -> None:

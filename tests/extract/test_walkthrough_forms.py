@@ -90,3 +90,16 @@ def test_a_when_or_how_after_an_appositive_is_no_part_of_the_role(adjunct: str) 
                      f"engineer, {adjunct}.\n")
     (moser,) = (a for a in draft.actors if a.id == "lea-moser")
     assert moser.role == "the board's chief engineer"
+
+
+@pytest.mark.parametrize(("sentence", "claim"), [
+    ("Jon Hale, a fisherman, said he had received no reply from the council.",
+     "Hale had received some reply from the council."),
+    ("The inspectors said they found no evidence of a leak.",
+     "They found some evidence of a leak."),
+])
+def test_a_negative_object_is_denied_in_plain_words(sentence: str, claim: str) -> None:
+    """The positive claim that a negative object denies reads as English ("some", where
+    "any" is only English under a negation)."""
+    [(_, stance, text)] = said(draft_of(sentence + "\n"))
+    assert (stance, text) == ("denies", claim)
