@@ -44,6 +44,7 @@ from kg.extract.affiliation import (
     by_first_word,
     capital,
     described_as,
+    heads_a_body,
     is_role,
     possessor,
 )
@@ -74,6 +75,10 @@ _NAME_OF = re.compile(r"((?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]{1,7}|(?:[A-Z][a-z]+){2,4})\)\s*$")  # or "(KelShip)"
 _PARTITIVE = re.compile(r"(?:one|two|three|some|several|many|most|each)\s+of\s+(?:them|those|"
                         r"(?:the|its|their)\s+[a-z][\w-]*)", re.I)
+
+
+# "the people", "the sources": a group named before, by its head noun alone
+_THE_PLURAL = re.compile(r"(?i)the\s+([a-z]+)")
 
 
 @dataclass
@@ -360,6 +365,11 @@ class ActorTable:
             key = ("group", group.lower())
             if key in self.keys:
                 return self.records[self.keys[key]]
+            if (back := _THE_PLURAL.fullmatch(group)) and (earlier := self.recent_actor(
+                    sentence, start, lambda r: ("group", r.name.lower()) in self.keys and
+                    back.group(1).lower() in r.name.lower().split()[:2],
+                    window=DESCRIPTION_WINDOW)):
+                return earlier  # "the people said" after "people familiar with the matter"
             record = self.new_record(capital(group), d.head.kind if d.head else "Organization",
                                      key, confidence=0.6)
             if re.match(r"(?i)(?:its|their)\s", d.text) and (
@@ -398,7 +408,9 @@ class ActorTable:
         for key in (("person", lowered), ("org", lowered), ("outlet", lowered)):
             if key in self.keys:  # "The Velden Courant" after "the student newspaper The ..."
                 return self.records[self.keys[key]]
-        if " " not in d.name and (existing := by_first_word(self, d.name)):
+        if d.kind != "NewsOutlet" and not d.title and \
+                (existing := by_first_word(self, d.name)):
+            # ("Harrow Peak", which looks like a person's name, after "Harrow Peak Research")
             return existing
         if " " not in d.name and lowered in self.people and not d.head:
             return introduced_person(self, d.name)  # "Holt" after "Maren Holt, a clerk,"
@@ -409,8 +421,9 @@ class ActorTable:
             kind = "Organization"  # "Farrow Chemicals, which operates the plant"
         if appositive and not re.match(r"who\b", appositive):  # "X, who runs the firm Y": a person
             inner = describe(appositive, self.lex)
-            if inner.head and not d.head and kind == "Person" and not is_role(appositive,
-                                                                                self.lex):
+            if inner.head and not d.head and kind == "Person" and (
+                    not is_role(appositive, self.lex) or
+                    heads_a_body(appositive, inner.head.head, self.lex)):
                 kind = inner.head.kind
         if kind == "Person":
             record = self.new_record(d.name, "Person", ("person", lowered))

@@ -82,9 +82,15 @@ def possessor(table: ActorTable, name: str, affiliation: str) -> ActorRecord | N
 
 
 def by_first_word(table: ActorTable, name: str) -> ActorRecord | None:
+    """The body whose name starts with the words of ``name`` and goes on: "Voltaro" or
+    "Harrow Peak" after "Voltaro Mobility Holdings" or "Harrow Peak Research", the short form
+    a second reference uses."""
+    words = name.split()
     for record in table.records.values():
-        if record.kind != "Person" and record.name.split()[0] == name and \
-                len(record.name.split()) > 1:
+        known = record.name.split()
+        if record.kind != "Person" and known[:len(words)] == words and len(known) > len(words) \
+                and (len(words) == 1 or all(w[:1].isupper() for w in known[len(words):])):
+            # (a longer name goes on in capitalised words: "Research", "Mobility Holdings")
             return record
     return None
 
@@ -196,10 +202,24 @@ def is_role(text: str, lex: object) -> bool:
                for j in range(i + 1, min(len(words), i + 5) + 1))
 
 
+def heads_a_body(text: str, head: str, lex: object) -> bool:
+    """Whether the body noun ``head`` heads ``text`` itself, any title before it a modifier:
+    "an activist short-selling firm based in X" describes a firm, where "a lawyer at the
+    firm" and "the firm's chief executive" describe a person."""
+    found = re.search(rf"(?i)\b{re.escape(head)}\b", text)
+    if found is None:
+        return False
+    before, after = text[:found.start()], text[found.end():]
+    return not re.search(r"(?i)\b(?:of|at|for|with|in|from|to|on|by)\b", before) and \
+        not re.match(r"['\u2019]s\b", after) and \
+        not is_role(" ".join(after.split()[:3]), lex)
+
+
 def capital(text: str) -> str:
     """``text`` with a capital first letter."""
     return text[:1].upper() + text[1:] if text else text
 
 
-__all__ = ["affiliate", "apposition", "by_first_word", "capital", "described_as", "is_role",
+__all__ = ["affiliate", "apposition", "by_first_word", "capital", "described_as",
+           "heads_a_body", "is_role",
            "possessor", "resolve_org"]

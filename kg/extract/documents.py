@@ -41,7 +41,10 @@ if TYPE_CHECKING:
     from kg.extract.sentences import Sentence
     from kg.extract.statements import Context
 
-WINDOW = 8  # sentences a definite document or statement looks back for its antecedent
+WINDOW = 8  # sentences a definite statement looks back for its antecedent
+# sentences a definite document looks back: a story about a report calls it "the report"
+# all along, and an article rarely presents two documents of one noun
+DOCUMENT_WINDOW = 20
 # "data the agency published on Monday", "figures that the ministry released": the material,
 # then the clause's subject and a verb of making or releasing
 _MADE_BY_CLAUSE = re.compile(r"^(?P<what>(?:the\s+|its\s+|new\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)\s+"
@@ -161,9 +164,9 @@ def document_author(ctx: Context, sent: Sentence, frame: Frame,
 def _earlier_document(ctx: Context, sent: Sentence, frame: Frame, kind: str,
                       noun: str) -> ActorRecord | None:
     """"According to the report": the producer of the last document of that kind and noun
-    the text presented, within :data:`WINDOW` sentences."""
+    the text presented, within :data:`DOCUMENT_WINDOW` sentences."""
     for mention in reversed(ctx.evidence):
-        if sent.index - mention.sentence > WINDOW:
+        if sent.index - mention.sentence > DOCUMENT_WINDOW:
             break
         if mention.kind != kind or mention.actor is None or mention.role not in {
                 "produced", "released"} or not re.search(

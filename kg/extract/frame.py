@@ -46,7 +46,10 @@ ADJUNCT = re.compile(
     # "said in a report that P": the medium, not the claim (only right before "that" or a
     # comma: "said in a report published Tuesday" names the report, evidence)
     r"(?:report|letter|filing|memo|note|message|tweet|submission)(?:\s+to\s+(?:the\s+)?"
-    r"[\w-]+(?:\s+[\w-]+)?)?(?=\s+that\b|\s*,)|"
+    r"[\w-]+(?:\s+[\w-]+)?)?"
+    # ("said in a report published late on Tuesday that P": when the medium came out)
+    r"(?:\s+(?:published|released|issued|dated|sent|filed)(?:\s+[\w,]+){1,4}?)?"
+    r"(?=\s+that\b|\s*,)|"
     r"email|telephone|phone|call|meeting|summit|video|address|social media|website|blog|X|Facebook|"
     r"podcast|programme|program|show|broadcast|"
     # "said through a spokesperson that P", "through its lawyers": who carried the words
@@ -54,7 +57,8 @@ ADJUNCT = re.compile(
     r"Telegram|questions from the [A-Z][\w ]+|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|night|morning|evening|afternoon|week|month|year|"
     # a year or a day of the month, not the first digits of "4,000" or "1.5"
-    r"\d{4}(?![,.]?\d)|\d{1,2}(?![,.]?\d)|January|"
+    # ("in a 64-page report": a number in a compound word says neither)
+    r"\d{4}(?![,.]?\d|-)|\d{1,2}(?![,.]?\d|-)|January|"
     r"February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+(?:night|morning|evening|afternoon))?\b|(?:last|this|earlier this)\s+(?:week|month|"
     r"year|spring|summer|autumn|winter)|yesterday|today|however|"

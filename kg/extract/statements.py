@@ -22,6 +22,7 @@ from kg.extract.actors import ActorRecord, ActorTable
 from kg.extract.attribution import Frame, find_frames
 from kg.extract.clauses import SUBJECT_END, VERB_START, elided_subject, none_of, split_parts
 from kg.extract.dates import find_dates
+from kg.extract.documents import document_author
 from kg.extract.estimates import FIGURE_AT
 from kg.extract.labels import described_object
 from kg.extract.lexicon import Lexicon
@@ -133,6 +134,9 @@ def _speaker(ctx: Context, sent: Sentence, frame: Frame, speakers: dict[int, Act
         return named
     if (maker := document_speaker(ctx, sent, frame)) is not None:
         return maker  # "a report by X says P": X speaks
+    if frame.claims and (kind := ev.evidence_kind(frame.speaker_text, ctx.lex)) and \
+            (author := document_author(ctx, sent, frame, kind)) is not None:
+        return author  # "'P,' the report said" after "X said in a report": X speaks
     if frame.kind == "release" and (made := _MATERIAL_MADE_BY.match(frame.speaker_text)) and \
             ev.evidence_kind(made.group(1), ctx.lex):
         return None  # "a video filmed by a pilot shows P": material, read as the writer's
