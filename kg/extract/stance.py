@@ -161,7 +161,10 @@ _RESULT = re.compile(r"\s(?:so|such)\s(?:[\w-]+\s){0,3}?that\s")
 # of a noun phrase opened by a determiner, straight before an auxiliary, opens a relative
 # clause (a "that" introducing a clause has its subject next: "found that the valve had")
 _RELATIVE_THAT = re.compile(
-    r"\b(?:a|an|the|this|these|those|its|their|his|her|our|every|any|each|one)\s+"
+    # (or after a preposition, a noun with no determiner: "explained by sales that never
+    # left the group")
+    r"\b(?:a|an|the|this|these|those|its|their|his|her|our|every|any|each|one|"
+    r"(?<=by\s)|(?<=of\s)|(?<=from\s)|(?<=with\s)|(?<=for\s))\s*"
     r"(?:[\w-]+\s+){0,3}?(?!(?:said|says|say|found|finds|shows?|showed|knew|knows?|"
     r"believed?|believes|thought|thinks?|claimed|claims?|is|was|are|were)\s)[\w-]+\s+"
     r"(that)\s+(?=(?:had|has|have|did|does|do|was|were|is|are|could|would|will|can|should|"

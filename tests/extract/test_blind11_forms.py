@@ -84,3 +84,28 @@ def test_the_report_speaks_for_whoever_published_it() -> None:
     assert speakers == [("larch-point-research", "affirms")] * 3
     [report] = [e for e in draft.evidence if "report" in e.description.lower()]
     assert report.produced_by == "larch-point-research"
+
+
+# --- stance: a negation in a relative clause after a preposition; "may" with a verb of
+# explaining
+
+
+def test_a_negation_in_a_relative_clause_after_a_preposition_denies_nothing() -> None:
+    """"explained by sales that never left the group": the "never" is the sales', not the
+    speaker's denial (as with "a valve that had not been replaced")."""
+    draft = draft_of("Harlow Research said the loss could only be explained by transfers that "
+                     "never left the group.\n")
+    assert said(draft) == [("harlow-research", "affirms", "The loss could only be explained by "
+                            "transfers that never left the group.")]
+
+
+@pytest.mark.parametrize("words", ["may reflect", "may partly reflect", "may explain",
+                                   "may account for"])
+def test_may_with_a_verb_of_explaining_hedges(words: str) -> None:
+    draft = draft_of(f"The analyst said the rise {words} higher fuel prices.\n")
+    assert [stance for _, stance, _ in said(draft)] == ["hedges"]
+
+
+def test_may_of_permission_still_affirms() -> None:
+    draft = draft_of("Residents may apply for the grant from Monday, the council said.\n")
+    assert [stance for _, stance, _ in said(draft)] == ["affirms"]
