@@ -5,7 +5,9 @@ no one speaks), and the outlet it names relays what the speaker said, as "told X
 
 A description with its own relative clause is blanked too: "Ivo Sand, a ferryman who said
 he saw it, told X that P" is Ivo Sand telling X P; so is where the words were heard: "The
-pilot, heard in recordings published by X, told controllers P" is the pilot speaking.
+pilot, heard in recordings published by X, told controllers P" is the pilot speaking; and why
+the speaker is unnamed: "A diplomat who requested anonymity because the report is not public
+said P" is the diplomat saying P.
 
 A passive report is read the same way: "The warden, Ola Brenn, was quoted by the weekly
 Nordposten as saying that P" is Ola Brenn saying P, relayed by Nordposten ("saying" is read as
@@ -57,6 +59,17 @@ _HEARD = re.compile(r"(?<=[a-z]),\s+(?:heard|seen|recorded|filmed)\s+(?:in|on)\s
                     r"[^,;\u201c\u201d\"]{3,100},(?=\s+(?:told|said|says|tells|asked|warned)\b)")
 
 
+# " who requested anonymity because the report is not public" between a speaker and the verb,
+# commas or not: why the speaker is unnamed, no statement (wire style: "An official who spoke
+# on condition of anonymity because he was not authorized to discuss it said P")
+_ANONYMITY = re.compile(
+    r",?\s+who\s+(?:requested|asked\s+for|was\s+granted|were\s+granted|insisted\s+on|"
+    r"spoke\s+on\s+(?:the\s+)?condition\s+of|declined\s+to\s+be\s+(?:named|identified)|"
+    r"asked\s+not\s+to\s+be\s+(?:named|identified))"
+    r"(?:\s+anonymity)?(?:\s+(?:because|as|since|to)\b[^;\u201c\u201d\"]{0,150}?)?,?"
+    r"(?=\s+(?:told|said|says|tells|added|warned)\b)")
+
+
 def speaking_to(masked: str, verb_start: int) -> re.Match[str] | None:
     """The aside that ends right before the verb at ``verb_start`` (offsets in ``masked``), or
     the "was quoted as saying by NAME" whose blanked copy holds that verb."""
@@ -72,6 +85,7 @@ def blank_asides(masked: str) -> str:
     masked = SPEAKING_TO.sub(lambda m: " " * len(m.group(0)), masked)
     masked = _WITNESS.sub(lambda m: " " * len(m.group(0)), masked)
     masked = _HEARD.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = _ANONYMITY.sub(lambda m: " " * len(m.group(0)), masked)
     masked = QUOTED_AS_BY.sub(lambda m: " said".ljust(len(m.group(0))), masked)
     return re.sub(QUOTED_BY.pattern + r"saying\b", lambda m: " " * (len(m.group(0)) - 6) +
                   "said  ", masked)

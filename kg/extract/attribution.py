@@ -168,8 +168,10 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
         frame.question = True
         return None  # "declined to say when the review would end": a question, not a claim
     # ("said that was not true": "that" is the subject there, straight before its verb)
-    that = re.match(r"\s*(?:,\s*)?that\s+(?!(?:was|is|were|are|has|had|would|will|could|"
-                    r"can|did|does|must|might|may|should)\b)", masked[position:])
+    # ("saying only that P": what alone was said, and P is still what was said)
+    that = re.match(r"\s*(?:,\s*)?(?:(?:only|simply|merely|just)\s+)?that\s+(?!(?:was|is|were|"
+                    r"are|has|had|would|will|could|can|did|does|must|might|may|should)\b)",
+                    masked[position:])
     if that:
         position += that.end()
     elif re.match(r"\s*,", masked[position:]):

@@ -109,3 +109,32 @@ def test_may_with_a_verb_of_explaining_hedges(words: str) -> None:
 def test_may_of_permission_still_affirms() -> None:
     draft = draft_of("Residents may apply for the grant from Monday, the council said.\n")
     assert [stance for _, stance, _ in said(draft)] == ["affirms"]
+
+
+# --- wire style (a held-out article on an arms embargo, a wire service): why a speaker is
+# unnamed, "saying only that", "signalled"
+
+
+@pytest.mark.parametrize("speaker", [
+    "A trade official who requested anonymity because the talks are private",
+    "An engineer who spoke on condition of anonymity because she was not authorized to "
+    "speak publicly",
+    "A nurse, who asked not to be named,",
+])
+def test_why_a_speaker_is_unnamed_is_no_statement(speaker: str) -> None:
+    draft = draft_of(f"{speaker} said the tunnel would open in May.\n")
+    [(who, stance, claim)] = said(draft)
+    assert (stance, claim) == ("affirms", "The tunnel would open in May.")
+    assert who.startswith(("a-", "an-"))
+
+
+def test_saying_only_that_still_says_it() -> None:
+    draft = draft_of("The club's director, Ana Voss, declined to comment on the report, saying "
+                     "only that the match would be reviewed.\n")
+    assert ("ana-voss", "affirms", "The match would be reviewed.") in said(draft)
+
+
+def test_signalled_reports_and_signals_do_not() -> None:
+    assert said(draft_of("Ostmark signalled it would press for a vote.\n")) == [
+        ("ostmark", "affirms", "Ostmark would press for a vote.")]
+    assert said(draft_of("The signals reached the ships late.\n")) == []
