@@ -138,3 +138,21 @@ def test_signalled_reports_and_signals_do_not() -> None:
     assert said(draft_of("Ostmark signalled it would press for a vote.\n")) == [
         ("ostmark", "affirms", "Ostmark would press for a vote.")]
     assert said(draft_of("The signals reached the ships late.\n")) == []
+
+
+# --- evidence: material common in disputes about money, ships, aircraft and arms
+
+
+@pytest.mark.parametrize(("material", "kind"), [
+    ("invoices", "Document"),
+    ("customs records", "Document"),
+    ("flight records", "Document"),
+    ("serial numbers", "Evidence"),
+    ("AIS data", "Evidence"),
+    ("text messages", "Evidence"),
+    ("satellite radar images", "SatelliteImagery"),
+])
+def test_common_material_is_read_as_evidence(material: str, kind: str) -> None:
+    draft = draft_of(f"The council released {material} showing that the fees had been paid.\n")
+    (item,) = draft.evidence
+    assert (item.kind, item.released_by) == (kind, "council")
