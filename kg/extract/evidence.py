@@ -40,36 +40,47 @@ _THERE_IS = re.compile(r"^there\s+(?:is|was|were|are)\s+(?:clear\s+|strong\s+|ne
 _USED_TO = re.compile(r"^(?:it|they|we|he|she|[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*)\s+"
                       r"(?:had\s+|has\s+|have\s+)?(?:used|employed|relied\s+on)\s+(.+?)\s+to\s+"
                       r"(?:confirm|identify|verify|establish|determine|show|detect)\s+", re.I)
-# ("an", then "a", each a whole word: "an inspection" is not "a" and "n inspection")
-_FOUND = re.compile(r"^(its|their|our|his|her|the|an|a|)\b\s*"
-                    r"((?:[\w\u2019'-]+\s+){0,3}?(?:analysis|samples?|tests?|footage|video|images?|imagery|photos?|photographs?|"
-                    r"reports?|investigation|review|records|audit|data|inspection|documents?|"
-                    r"emails?|letters?|files?|recordings?|databases?|ledgers?|registers?|"
-                    r"spreadsheets?|filings|bearings|statements|maps|charts?|readings|notices?|"
-                    r"logs?|statistics|videos?)"
-                    # ("flight data from those aircraft showed P": where the material came from)
-                    r"(?:\s+(?:from|of)\s+(?:[\w\u2019'-]+\s+){0,5}?[\w\u2019'-]+"
-                    r"(?=\s+(?:had\s+|has\s+)?"
-                    r"(?:found|shows?|showed|confirmed|revealed)\s))?)\s*"
-                    # ("its flood maps, made from radar images, showed P": an aside)
-                    r"(?:,\s+(?:which\s+|[a-z]+\s+)[^,]+,\s*)?"
-                    # ("logs kept by X", "a phone video filmed by a passenger", "recordings
-                    # published by the site X": who made it, then perhaps who saw it)
-                    r"(?:(?:kept|filmed|published|released|compiled|taken|made|recorded|posted|"
-                    r"shared|gathered|shot)\s+by\s+(?P<maker>(?:(?!\s+and\s)[^,;]){2,60}?)"
-                    # (when: "released by X late on Thursday", "kept by X since May")
-                    r"(?:\s+(?:late\s+|early\s+)?(?:on|in|at|last|since|during|over|this)"
-                    r"\s+[^,;]{1,30}?)?"
-                    # ("... and shared with the Gazette": how it travelled, not who made it)
-                    r"(?:\s+and\s+(?!seen\b|obtained\b|reviewed\b)[a-z]+(?:ed|en|wn)\s+"
-                    r"[^,;]{2,60}?)?"
-                    r"\s+(?:and\s+)?)?"
-                    r"(?:(?:seen|obtained|reviewed)\s+"
-                    r"by\s+(?:the\s+)?[\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]*)*\s+)?(?:had\s+|has\s+|"
-                    # ("appeared to support P": the material leaves P likely, not shown)
-                    r"have\s+)?(?P<seems>(?:appears?|appeared|seems?|seemed)\s+to\s+)?"
-                    r"(?:found|shows?|showed|confirmed|revealed|indicated|detected|"
-                    r"suggests?|suggested|support(?:s|ed)?|corroborate[sd]?)\s+(?:that\s+)?", re.I)
+# The material that "found" or "showed" P: these nouns and the evidence phrases of the lexicon
+# (a user's too: "its invoices showed that P")
+_FOUND_NOUNS = (r"analysis|samples?|tests?|footage|video|images?|imagery|photos?|photographs?|"
+                r"reports?|investigation|review|records|audit|data|inspection|documents?|"
+                r"emails?|letters?|files?|recordings?|databases?|ledgers?|registers?|"
+                r"spreadsheets?|filings|bearings|statements|maps|charts?|readings|notices?|"
+                r"logs?|statistics|videos?")
+
+
+@cache
+def _found(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    nouns = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases),
+                            key=len, reverse=True))
+    # ("an", then "a", each a whole word: "an inspection" is not "a" and "n inspection")
+    return re.compile(r"^(its|their|our|his|her|the|an|a|)\b\s*"
+                      rf"((?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}{'|' if nouns else ''}"
+                      rf"{_FOUND_NOUNS})"
+                      # ("flight data from those aircraft showed P": where the material came from)
+                      r"(?:\s+(?:from|of)\s+(?:[\w\u2019'-]+\s+){0,5}?[\w\u2019'-]+"
+                      r"(?=\s+(?:had\s+|has\s+)?"
+                      r"(?:found|shows?|showed|confirmed|revealed)\s))?)\s*"
+                      # ("its flood maps, made from radar images, showed P": an aside)
+                      r"(?:,\s+(?:which\s+|[a-z]+\s+)[^,]+,\s*)?"
+                      # ("logs kept by X", "a phone video filmed by a passenger", "recordings
+                      # published by the site X": who made it, then perhaps who saw it)
+                      r"(?:(?:kept|filmed|published|released|compiled|taken|made|recorded|posted|"
+                      r"shared|gathered|shot)\s+by\s+(?P<maker>(?:(?!\s+and\s)[^,;]){2,60}?)"
+                      # (when: "released by X late on Thursday", "kept by X since May")
+                      r"(?:\s+(?:late\s+|early\s+)?(?:on|in|at|last|since|during|over|this)"
+                      r"\s+[^,;]{1,30}?)?"
+                      # ("... and shared with the Gazette": how it travelled, not who made it)
+                      r"(?:\s+and\s+(?!seen\b|obtained\b|reviewed\b)[a-z]+(?:ed|en|wn)\s+"
+                      r"[^,;]{2,60}?)?"
+                      r"\s+(?:and\s+)?)?"
+                      r"(?:(?:seen|obtained|reviewed)\s+"
+                      r"by\s+(?:the\s+)?[\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]*)*\s+)?(?:had\s+|has\s+|"
+                      # ("appeared to support P": the material leaves P likely, not shown)
+                      r"have\s+)?(?P<seems>(?:appears?|appeared|seems?|seemed)\s+to\s+)?"
+                      r"(?:found|shows?|showed|confirmed|revealed|indicated|detected|"
+                      r"suggests?|suggested|support(?:s|ed)?|corroborate[sd]?)\s+(?:that\s+)?",
+                      re.I)
 _COLLECTED = re.compile(r"\b(collected|gathered|obtained|reviewed|bought|took|taken|seized|tested|"
                         r"analy[sz]ed|examined|sequenced)\s+"
                         r"((?:[\w\u2019'-]+\s+){0,3}?(?:accounts|testimony|statements|samples?|"
@@ -254,7 +265,8 @@ def claim_frame(text: str, lex: Lexicon) -> EvidenceFrame | None:
         return EvidenceFrame(match.end(), "Evidence", "evidence", "cited")
     if (match := _USED_TO.match(text)) and (kind := evidence_kind(match.group(1), lex)):
         return EvidenceFrame(match.end(), kind, match.group(1), "produced")
-    if (match := _FOUND.match(text)) and (kind := evidence_kind(match.group(2), lex)):
+    if (match := _found(tuple(lex.evidence)).match(text)) and \
+            (kind := evidence_kind(match.group(2), lex)):
         role = "produced" if match.group(1).lower() in {"its", "their", "our", "his", "her"} \
             else "cited"
         # ("readings from the Survey's seismograph network show P": the Survey's)

@@ -156,3 +156,13 @@ def test_common_material_is_read_as_evidence(material: str, kind: str) -> None:
     draft = draft_of(f"The council released {material} showing that the fees had been paid.\n")
     (item,) = draft.evidence
     assert (item.kind, item.released_by) == (kind, "council")
+
+
+@pytest.mark.parametrize("material", ["invoices", "serial numbers", "text messages"])
+def test_any_evidence_phrase_of_the_lexicon_can_show_that_p(material: str) -> None:
+    """"its invoices showed that P": the speaker's own material, whatever its noun, as long
+    as the lexicon (a user's too) names it; P is what the speaker says."""
+    draft = draft_of(f"The council said its {material} showed that the fees had been paid.\n")
+    (item,) = draft.evidence
+    assert item.produced_by == "council"
+    assert said(draft) == [("council", "affirms", "The fees had been paid.")]
