@@ -42,7 +42,9 @@ ADJUNCT = re.compile(
     r"(?:[\w\u2019'\u201c\u201d\"-]+\s+){0,6}?(?:"
     # a whole date first, so that "on 12 March" is not read as "on 12"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s+\d{{4}})?\b|"
-    rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|statement|briefing|conference|interview|reply|post|speech|"
+    rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|statement|briefing|conference|reply|post|speech|"
+    # ("said in an interview with Radio Nord that P": with whom is no part of P)
+    r"interview(?:\s+(?:with|on)\s+(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,4})?|"
     # "said in a report that P": the medium, not the claim (only right before "that" or a
     # comma: "said in a report published Tuesday" names the report, evidence)
     r"(?:report|letter|filing|memo|note|message|tweet|submission)(?:\s+to\s+(?:the\s+)?"

@@ -74,9 +74,12 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
                                "interview with", (sent.start + a, sent.start + b)))
     for cue in ctx.lex.by_length(ctx.lex.relays):
         for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}\s+", masked, re.I):
+            # (before the verb only when it opens the sentence: "In an interview with Radio
+            # Nord, the mayor said P", "Speaking to Radio Nord, ...")
+            fronted = not masked[:match.start()].strip()
             if any(a <= match.start() < b for a, b in claims) or (
                     frame.verb_span and match.start() + sent.start < frame.verb_span[0]
-                    and frame.kind != "according" and not frame.from_quote):
+                    and frame.kind != "according" and not frame.from_quote and not fronted):
                 continue
             # (with a channel's number and a programme: "BBC Radio 4's Today programme")
             name = re.match(r"((?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|"

@@ -166,3 +166,24 @@ def test_any_evidence_phrase_of_the_lexicon_can_show_that_p(material: str) -> No
     (item,) = draft.evidence
     assert item.produced_by == "council"
     assert said(draft) == [("council", "affirms", "The fees had been paid.")]
+
+
+# --- relays: an interview named before the speaker, or between the verb and "that"
+
+
+@pytest.mark.parametrize("sentence", [
+    "In an interview with Radio Nord, Mayor Ilse Brandt said the bridge was safe.",
+    "Speaking to Radio Nord, Mayor Ilse Brandt said the bridge was safe.",
+    "Mayor Ilse Brandt said in an interview with Radio Nord that the bridge was safe.",
+])
+def test_the_outlet_of_an_interview_relays_wherever_it_is_named(sentence: str) -> None:
+    draft = draft_of(sentence + "\n")
+    [statement] = draft.mentions or draft.statements
+    assert (statement.actor, statement.claim_text) == ("ilse-brandt", "The bridge was safe.")
+    assert [step.outlet for step in statement.relay] == ["radio-nord", "test-gazette"]
+
+
+def test_a_fronted_phrase_that_names_no_outlet_relays_nothing() -> None:
+    draft = draft_of("Speaking to reporters, Mayor Ilse Brandt said the bridge was safe.\n")
+    [statement] = draft.mentions or draft.statements
+    assert [step.outlet for step in statement.relay] == ["test-gazette"]
