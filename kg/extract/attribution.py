@@ -143,6 +143,11 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
             frame.recipient = (sent.start + recipient[0], sent.start + recipient[1])
             position += match.end()
     position = skip_adjuncts(masked, position)
+    if masked[:position].rstrip().endswith(",") and re.match(r"\s*(?!citing\b)[a-z]+ing\b",
+                                                             masked[position:]):
+        # "P, the company said in a statement, adding that Q": the adjunct's comma ends
+        # what was said after the verb; the participle is a verb of its own
+        return None
     if re.match(r"\s*\([^()]*\)\s*\.?\s*$", masked[position:]):
         return None  # '"Q," X told Y (translated from Danish).': a note on the words, no claim
     if aside := re.match(r",\s+citing\s+[^,;_]{3,60},(?=\s*that\s)", masked[position:]):

@@ -35,7 +35,7 @@ from kg.extract.sentences import Sentence
 from kg.extract.sourcing import according_speaker, document_speaker
 from kg.extract.stance import is_epistemic, read_claim, sentence_text
 
-_OPENING_NAME = re.compile(r"((?:The\s+)?[A-Z][\w\u2019'&.-]*"
+_OPENING_NAME = re.compile(r"((?!The\s)[A-Z][\w\u2019'&.-]*"
                            r"(?:\s+(?:[A-Z][\w\u2019'&.-]*|of|and|&))*)"
                            r"\s+(?:has|had|have|is|was|were|are|will|would|did|does|\w+ed|\w+s)\b")
 # "the delays \u201cregrettable but unavoidable\u201d": an object, then a quoted label of more

@@ -187,3 +187,24 @@ def test_a_fronted_phrase_that_names_no_outlet_relays_nothing() -> None:
     draft = draft_of("Speaking to reporters, Mayor Ilse Brandt said the bridge was safe.\n")
     [statement] = draft.mentions or draft.statements
     assert [step.outlet for step in statement.relay] == ["test-gazette"]
+
+
+# --- clauses: "P, X said in a statement, adding that Q"; a claim about another named thing
+
+
+@pytest.mark.parametrize("adjunct", ["in a statement", "on Monday", "in an emailed statement"])
+def test_p_x_said_adjunct_adding_q_keeps_p_and_q(adjunct: str) -> None:
+    draft = draft_of(f"The pier was safe, the harbour company said {adjunct}, adding that "
+                     "repairs would start in May.\n")
+    assert said(draft) == [("harbour-company", "affirms", "The pier was safe."),
+                           ("harbour-company", "affirms", "Repairs would start in May.")]
+
+
+def test_the_company_is_not_the_ship_the_claim_opens_with() -> None:
+    """"The Morning Star crossed the ferry's bow, the company said": a name with "The" that
+    opens the claim is what the claim is about, not the company ("Harlan Freight has laid
+    off 40 drivers, the company said" still names the company)."""
+    draft = draft_of("The Morning Star crossed the ferry's bow, the company said.\n")
+    assert [who for who, _, _ in said(draft)] == ["company"]
+    draft = draft_of("Harlan Freight has laid off 40 drivers, the company said.\n")
+    assert [who for who, _, _ in said(draft)] == ["harlan-freight"]
