@@ -231,8 +231,12 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "\"according to the report\" giving the report's author, \"in a 64-page report "
         "published late Tuesday that\", a negation in a relative clause after a "
         "preposition, \"may reflect\", why a speaker is unnamed, \"saying only that\", "
-        "\"signalled\" | story-pair-a 0.95 -> 0.95, story-pair-b 0.58 -> 0.60 "
-        "(precision 0.67 -> 0.68, recall 0.51 -> 0.54) |",
+        "\"signalled\"; then, from the leftovers of earlier rounds, evidence phrases for "
+        "money, ships, aircraft and arms, any evidence phrase as the subject of \"showed "
+        "that\", a relay cue opening the sentence, \"P, X said in a statement, adding "
+        "that Q\", and a name with \"The\" opening P no longer naming \"the company\" "
+        "| story-pair-a 0.95 -> 0.95, story-pair-b 0.58 -> 0.60 (precision 0.67 -> 0.68, "
+        "recall 0.51 -> 0.54) |",
         "",
         "The finding: rules fixed on one article carry over little to the next, often "
         "nothing; the first runs, and the rows of the articles held out now, are the estimate "
