@@ -21,7 +21,7 @@ from kg.extract.evidence import EvidenceMention, claim_frame
 from kg.extract.makers import material_maker
 from kg.extract.model import RelayStep, StatementRecord
 from kg.extract.refusals import APOLOGY
-from kg.extract.relays import publisher_relay
+from kg.extract.relays import fronted_relay, publisher_relay
 from kg.extract.sentences import Sentence
 from kg.extract.stance import read_claim, sentence_text
 from kg.extract.statements import SUBJECT_END, Context, coordinated_parts, elided_subject
@@ -215,6 +215,9 @@ def own_voice(ctx: Context, sent: Sentence, *, prefix: int = 0, stop: int | None
     relayed = publisher_relay(ctx, sent, masked, start)
     if relayed is not None:
         end = min(end, relayed[0])
+    elif (fronted := fronted_relay(ctx, sent, masked, 0)) is not None:
+        # "According to Radio Nord, P" (the prefix left out may be the cue and the outlet)
+        start, relayed = max(start, fronted[0]), (end, fronted[1])
     first = min([*stops[:2], *([amid.start()] if amid else []), end])
     parts = coordinated_parts(ctx, (sent.start + start, sent.start + first))
     for part in parts:  # "P and has never had Q": two claims

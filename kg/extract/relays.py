@@ -142,4 +142,23 @@ def publisher_relay(ctx: Context, sent: Sentence, masked: str,
     return None
 
 
-__all__ = ["publisher_relay", "relay_cue", "relay_steps"]
+def fronted_relay(ctx: Context, sent: Sentence, masked: str,
+                  start: int) -> tuple[int, list[RelayStep]] | None:
+    """"According to Radio Nord, P" in the publisher's own sentence: the outlet named by a
+    relay cue that opens the sentence relays P, as it does after P. Returns where P starts
+    and the relay step."""
+    for cue in ctx.lex.by_length(ctx.lex.relays):
+        match = re.match(rf"\s*{re.escape(cue)}\s+((?:the\s+)?[A-Z][\w\u2019'.&-]*"
+                         r"(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|and))*)\s*,\s*",
+                         masked[start:], re.I)
+        outlet = outlet_name(match.group(1), ctx.lex) if match else None
+        if match is None or outlet is None:
+            continue
+        record = ctx.table.outlet(outlet)
+        ctx.table.mark_used(record.id)
+        span = (sent.start + start + match.start(1), sent.start + start + match.end(1))
+        return start + match.end(), [RelayStep(record.id, ctx.lex.relays[cue.lower()], span)]
+    return None
+
+
+__all__ = ["fronted_relay", "publisher_relay", "relay_cue", "relay_steps"]

@@ -208,3 +208,19 @@ def test_the_company_is_not_the_ship_the_claim_opens_with() -> None:
     assert [who for who, _, _ in said(draft)] == ["company"]
     draft = draft_of("Harlan Freight has laid off 40 drivers, the company said.\n")
     assert [who for who, _, _ in said(draft)] == ["harlan-freight"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to Radio Nord, the bridge was closed on Monday.",
+    "Per the Halden Courier, the bridge was closed on Monday.",
+    "The bridge was closed on Monday, according to Radio Nord.",
+])
+def test_an_outlet_the_publisher_cites_relays_before_or_after(sentence: str) -> None:
+    """The publisher's own sentence sourced to another outlet: the outlet relays it, whether
+    the cue opens the sentence or closes it."""
+    draft = draft_of(sentence + "\n")
+    [statement] = draft.mentions or draft.statements
+    assert (statement.actor, statement.claim_text) == ("test-gazette",
+                                                       "The bridge was closed on Monday.")
+    assert len(statement.relay) == 1 and statement.relay[0].outlet in {"radio-nord",
+                                                                       "halden-courier"}
