@@ -253,7 +253,10 @@ def already_written(store: KnowledgeStore, graph_name: str, quads: list[ox.Quad]
     change nothing."""
     document = ox.NamedNode(graph_name)
     own = [quad for quad in quads if quad.subject != document]
-    return bool(own) and all(quad in store.oxigraph for quad in own)
+    # (quads_for_pattern, which a remote store answers too, as a SPARQL query)
+    return bool(own) and all(next(iter(store.oxigraph.quads_for_pattern(
+        quad.subject, quad.predicate, quad.object, quad.graph_name)), None) is not None
+        for quad in own)
 
 
 def _written(report: LoadReport, graph_name: str | None, subjects: list[str]) -> dict[str, Any]:

@@ -185,3 +185,16 @@ def test_a_write_changes_the_analysis(client: TestClient) -> None:
         json={"id": "osint-collective", "name": "Again", "kind": "Organization"},
     )
     assert again.status_code == 409
+
+
+def test_a_write_sent_twice_is_written_once(client: TestClient) -> None:
+    """As tests/api/test_writes.py: a client's retry is recognised on every backend (the
+    check asks the store for each quad, which a remote store answers as a query)."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    entry = {"actor": "nis", "claim": TRAINING, "stance": "affirms", "quote": "Camp seen"}
+    first = client.post("/statements", headers=auth, json=entry)
+    assert first.status_code == 201, first.text
+    quads = client.get("/status").json()["quads"]
+    again = client.post("/statements", headers=auth, json=entry)
+    assert (again.status_code, again.json()["unchanged"]) == (200, True)
+    assert client.get("/status").json()["quads"] == quads
