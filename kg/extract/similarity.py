@@ -230,7 +230,7 @@ def _synonym_phrases(lex: Lexicon) -> dict[tuple[str, ...], str]:
 
 #: scopes of ``hedge_cues.tsv`` and ``denial_cues.tsv`` whose cues say how sure a speaker is of
 #: a claim, or that it is false, rather than what it says: left out when claims are compared
-STANCE_SCOPES = frozenset(("claim", "any", "frame", "act"))
+STANCE_SCOPES = frozenset(("claim", "any", "quoted", "frame", "act"))
 _NEGATED = re.compile(r"\w+n[\u2019']t", re.I)  # "haven't", "can't", "won't"
 
 

@@ -440,8 +440,10 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
         display = re.sub(rf"(?<![\w\u2019'-]){re.escape(negation)}(?![\w\u2019'-])", replacement,
                          display, count=1, flags=re.I)
     # "deciding whether to recover the money": a choice of action, not doubt about a fact
-    hedge = next((c for c, s in lex.hedges.items() if s in CLAIM_SCOPES and _has(body, c) and
-                  not re.search(rf"(?<![\w-]){re.escape(c)}\s+to\s", body, re.I)), None)
+    hedge = next((c for c, s in lex.hedges.items() if (
+        s in CLAIM_SCOPES or (s == "quoted" and (quote or _in_quotes(body, c)))) and
+        _has(body, c) and not re.search(rf"(?<![\w-]){re.escape(c)}\s+to\s", body, re.I)),
+        None)
     if hedge and stance == "affirms":
         stance = "hedges"
         cues.append(f"hedge: {hedge}")
@@ -449,6 +451,14 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
         display = _LEADING_PRONOUN.sub(speaker, display, count=1)
     return ClaimReading(start + lead, start + lead + len(body), sentence_text(display), stance,
                         kind=kind, cues=cues, quote=quote)
+
+
+def _in_quotes(text: str, cue: str) -> bool:
+    """Whether ``cue`` stands inside quotation marks in ``text``: the speaker's own words
+    ('the findings were "consistent with" our intelligence'), where a reporter's paraphrase
+    with the same words states a finding."""
+    return any(_cue_pattern(cue).search(quoted.group(0)) for quoted in
+               re.finditer(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]", text))
 
 
 def sentence_text(text: str) -> str:

@@ -224,3 +224,18 @@ def test_an_outlet_the_publisher_cites_relays_before_or_after(sentence: str) -> 
                                                        "The bridge was closed on Monday.")
     assert len(statement.relay) == 1 and statement.relay[0].outlet in {"radio-nord",
                                                                        "halden-courier"}
+
+
+# --- "consistent with": a hedge in the speaker's own words, a finding in a paraphrase (the
+# gold files of eight articles split this way; helper fixer16 found the split)
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ('The envoy said the findings were "consistent with" its own intelligence.', "hedges"),
+    ('"The findings are consistent with our intelligence," the envoy said.', "hedges"),
+    ("The engineer said the strain data was consistent with cables that had worn thin.",
+     "affirms"),
+])
+def test_consistent_with_hedges_only_in_the_speakers_own_words(sentence: str,
+                                                                stance: str) -> None:
+    assert [s for _, s, _ in said(draft_of(sentence + "\n"))] == [stance]
