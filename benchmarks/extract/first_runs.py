@@ -100,6 +100,10 @@ FIRST_RUNS = {
                       "evidence": (2, 0, 4), "merging": (0, 2, 25), "mentions": (29, 9, 15)},
     "short-seller": {"speakers": (9, 3, 3), "speaker_stance": (16, 6, 24), "relays": (0, 0, 0),
                      "evidence": (2, 2, 3), "merging": (0, 6, 11), "mentions": (20, 5, 23)},
+    # First run on f074316 (the walk-through round and round 14), in a frozen copy.
+    "deepfake-audio": {"speakers": (8, 2, 4), "speaker_stance": (14, 4, 28),
+                       "relays": (1, 0, 5), "evidence": (1, 1, 4), "merging": (3, 1, 58),
+                       "mentions": (17, 3, 27)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
