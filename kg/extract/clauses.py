@@ -157,6 +157,34 @@ def _splitter(base: re.Pattern[str], negatives: tuple[str, ...]) -> re.Pattern[s
                       rf"{_NEGATED_REASON}|{_NEGATED_AFTER_AND}|{_NEGATIVE_RELATIVE}")
 
 
+_PREPOSITION = r"due\s+to|because\s+of|by|to|in|at|from|for|with|on|of|over|under|after|before"
+
+
+def contrasted(first: str, part: str) -> str | None:
+    """The claim that ``part`` (", not a strike") denies: ``first`` with the phrase set against
+    it put in place of its last phrase of the same preposition ("The delay was due to weather,
+    not a strike": "The delay was due to a strike"; "caused by a heater, not by arson": "caused
+    by arson"), or after its last preposition when the phrase has none ("part of the original
+    frame, not a later repair": "part of a later repair"); a phrase of another preposition
+    takes the place of the last prepositional phrase ("acted on advice, not for profit":
+    "acted for profit"). None when ``part`` is no such phrase or ``first`` has no preposition
+    to anchor it."""
+    match = re.match(r"\s*,?\s*not\s+(.+?)[\s.]*$", part, re.S)
+    if match is None:
+        return None
+    phrase = match.group(1)
+    lead = re.match(rf"(?i)({_PREPOSITION})\s", phrase)
+    anchors = list(re.finditer(rf"(?i)\s(?:{_PREPOSITION})\s", first))
+    if lead:
+        # the same preposition's phrase, else the last prepositional phrase ("acted on
+        # advice, not for profit": "acted for profit")
+        anchors = list(re.finditer(rf"(?i)\s{re.escape(lead.group(1))}\s", first)) or anchors
+    if not anchors:
+        return None
+    return first[:anchors[-1].start()] + " " + phrase if lead else \
+        first[:anchors[-1].end()] + phrase
+
+
 def elided_subject(first: str, part: str) -> str | None:
     """The subject of ``first`` when ``part`` leaves it out ("The player was under contract
     ... and was not for sale": "The player"), else None."""

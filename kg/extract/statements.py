@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 from kg.extract import evidence as ev
 from kg.extract.actors import ActorRecord, ActorTable
 from kg.extract.attribution import Frame, find_frames
-from kg.extract.clauses import SUBJECT_END, VERB_START, elided_subject, none_of, split_parts
+from kg.extract.clauses import (
+    SUBJECT_END,
+    VERB_START,
+    contrasted,
+    elided_subject,
+    none_of,
+    split_parts,
+)
 from kg.extract.dates import find_dates
 from kg.extract.documents import document_author
 from kg.extract.estimates import FIGURE_AT
@@ -255,12 +262,13 @@ def _statements(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord
         parts = split_parts(source, span, ctx.lex, quote=frame.from_quote,
                             denied=stance == "denies")
         for part in parts:
-            subject = elided_subject(source[parts[0][0]:parts[0][1]],
-                                     source[part[0]:part[1]]) if part != parts[0] else None
+            first, words = source[parts[0][0]:parts[0][1]], source[part[0]:part[1]]
+            subject = elided_subject(first, words) if part != parts[0] else None
             _statement(ctx, sent, frame, speaker, part, stance, group, confidence,
                        epistemic=epistemic or None, relays=relays, setting=setting,
                        date=(date, date_text, basis), label_quote=label_quote, subject=subject,
-                       source=source)
+                       source=source,
+                       contrast=contrasted(first, words) if part != parts[0] else None)
     if frame.claims and label_quote is None and (
             described := described_object(sent, frame.claims[-1][1])) is not None:
         _statement(ctx, sent, frame, speaker, described, "affirms", group, confidence,
@@ -285,7 +293,7 @@ def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
                relays: list[RelayStep], setting: str | None,
                date: tuple[str | None, str | None, str | None],
                label_quote: str | None, subject: str | None = None,
-               source: str | None = None) -> None:
+               source: str | None = None, contrast: str | None = None) -> None:
     text = (source or ctx.text)[part[0]:part[1]]
     lead = len(text) - len(text.lstrip(" ,\u201c\u201d\"'"))
     frame_ev = ev.claim_frame(text[lead:], ctx.lex)
@@ -334,6 +342,11 @@ def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
             (origin := re.match(r"(.+?)\s+to\s+(.+?)\.?$", reading.text)) is not None:
         # "traced the outbreak to a packing plant": the outbreak came from the plant
         reading.text = sentence_text(f"{origin.group(1)} came from {origin.group(2)}")
+    if contrast is not None and stance == "affirms" and reading.stance != "hedges":
+        # "The delay was due to weather, not a strike": denies "The delay was due to a strike"
+        # ("not by arson" reads as no negation by itself: the contrast is the denial)
+        reading.text, reading.stance = sentence_text(contrast), "denies"
+        reading.cues.append("set against the claim before: not")
     if subject and VERB_START.match(reading.text.lower()):
         # "... and was not for sale": "The player was for sale." (not when a frame was read
         # off the words: "had seen no evidence of P" is about P)

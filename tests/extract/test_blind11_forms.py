@@ -239,3 +239,19 @@ def test_an_outlet_the_publisher_cites_relays_before_or_after(sentence: str) -> 
 def test_consistent_with_hedges_only_in_the_speakers_own_words(sentence: str,
                                                                 stance: str) -> None:
     assert [s for _, s, _ in said(draft_of(sentence + "\n"))] == [stance]
+
+
+# --- "P, not Q": the claim Q's phrase makes of P, denied (an older round's leftover: the
+# denied half was drafted as a bare noun phrase, "Strike.")
+
+
+@pytest.mark.parametrize(("sentence", "denied"), [
+    ("The ministry said the delay was due to the weather, not a strike.",
+     "The delay was due to a strike."),
+    ('"It is part of the original frame, not a later repair," Lena Marsh told the Gazette.',
+     "It is part of a later repair."),
+])
+def test_the_phrase_set_against_a_claim_is_denied_in_its_place(sentence: str,
+                                                               denied: str) -> None:
+    draft = draft_of(sentence + "\n")
+    assert ("denies", denied) in [(stance, text) for _, stance, text in said(draft)]

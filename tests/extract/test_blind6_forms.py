@@ -264,7 +264,7 @@ def test_a_noun_phrase_after_not_is_a_claim_denied() -> None:
     )
     assert [(s, t) for _, s, t in said(draft)] == [
         ("affirms", "It is part of the original frame."),
-        ("denies", "Later repair."),
+        ("denies", "It is part of a later repair."),
     ]
 
 
