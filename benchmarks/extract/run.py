@@ -240,7 +240,8 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "that\", a relay cue opening the sentence, \"P, X said in a statement, adding "
         "that Q\", a name with \"The\" opening P no longer naming \"the company\", "
         "\"consistent with\" as a hedge only in the speaker's own words (the gold files "
-        "split so: a hedge in six, quoted; a finding in two, paraphrased) "
+        "split so: a hedge in six, quoted; a finding in two, paraphrased), \"P, not a Q\" "
+        "denied in P's words "
         "| story-pair-a 0.95 -> 0.95, story-pair-b 0.58 -> 0.60 (precision 0.67 -> 0.68, "
         "recall 0.51 -> 0.54), deepfake-audio 0.47 -> 0.47 (first run on f074316, before "
         "this round; written blind meanwhile and seen by no one who wrote a rule) |",
@@ -287,7 +288,8 @@ def report(golds: list[Gold], skipped: list[str]) -> str:
         "police say\"), \"could not confirm the figure in the logs\" as a hedge of the "
         "figure (anaphora to a claim), \"an affidavit in which X describes P\" and \"An "
         "entry timed at ...\" as evidence. Older rounds' leftovers: \"she said\" after a "
-        "quotation given to the last person named; \"P, not Q\" losing its second half; a "
+        "quotation given to the last person named; \"P, not by Q\" kept whole (the gold "
+        "files keep it; \"P, not a Q\" is now denied in P's words); a "
         "lede whose subject is a thing read as a statement by it; one half of \"each accusing "
         "the other\".",
         "",
