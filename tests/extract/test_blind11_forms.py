@@ -255,3 +255,10 @@ def test_the_phrase_set_against_a_claim_is_denied_in_its_place(sentence: str,
                                                                denied: str) -> None:
     draft = draft_of(sentence + "\n")
     assert ("denies", denied) in [(stance, text) for _, stance, text in said(draft)]
+
+
+@pytest.mark.parametrize("occupation", ["curator", "docker", "driver", "oncologist"])
+def test_more_occupations_make_a_speaker(occupation: str) -> None:
+    """titles.tsv's occupations, extended: "the curator said P" has a speaker."""
+    draft = draft_of(f"The {occupation} said the brakes had failed.\n")
+    assert said(draft) == [(occupation, "affirms", "The brakes had failed.")]
