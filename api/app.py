@@ -9,6 +9,7 @@ Resources, one router each (:data:`ROUTERS`): ``/sparql`` (SPARQL 1.1 Protocol),
 ``/status``, and the writes (``POST /claims`` ..., ``POST /data``). The OpenAPI document is at
 ``/openapi.json``; the interactive docs pages are off, because FastAPI's load their scripts
 from a CDN.
+Every GET route also answers HEAD (:class:`HeadAsGet`).
 
 Example:
     >>> from fastapi.testclient import TestClient
@@ -19,7 +20,6 @@ Example:
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -30,7 +30,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import logredact
-from api.errors import error_body, install_error_handlers
+from api.errors import ApiError, error_response, install_error_handlers
 from api.questions.router import questions_router
 from api.routers import actors, claims, evidence, export, extract, pages, status, writes
 from api.settings import Settings
@@ -98,8 +98,10 @@ def create_app(settings: Settings | None = None, store: KnowledgeStore | None = 
     install_error_handlers(app)
     for make_router in ROUTERS:
         app.include_router(make_router())
-    app.add_middleware(SecurityHeaders)
+    # Outermost last: SecurityHeaders wraps BodyLimit, so that its early 413 gets the same
+    # headers as every other answer, and HeadAsGet wraps everything.
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(SecurityHeaders)
     if settings.cors_origins:
         # Only the configured origins, never with credentials: the write token travels in
         # a header that scripts must set on purpose.
@@ -107,6 +109,7 @@ def create_app(settings: Settings | None = None, store: KnowledgeStore | None = 
                            allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type", "Accept"],
                            allow_credentials=False)
+    app.add_middleware(HeadAsGet)
     return app
 
 
@@ -123,9 +126,9 @@ class BodyLimit:
             return
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await _send_json(send, 413, error_body(
-                413, "request_too_large",
-                f"the request body is over the limit of {self.max_bytes:,} bytes"))
+            # The same response as the error handlers give (api/errors.py), byte for byte.
+            await error_response(ApiError(413, "request_too_large", self.message()))(
+                scope, receive, send)
             return
         received = 0
 
@@ -135,11 +138,40 @@ class BodyLimit:
             received += len(message.get("body", b""))
             if received > self.max_bytes:
                 # An HTTPException, so that FastAPI's body reader passes it on as it is.
-                raise HTTPException(413, f"the request body is over the limit of "
-                                    f"{self.max_bytes:,} bytes")
+                raise HTTPException(413, self.message())
             return message
 
         await self.app(scope, limited, send)
+
+    def message(self) -> str:
+        """What the 413 says: the limit, and the setting that raises it."""
+        return (f"the request body is over the limit of {self.max_bytes:,} bytes "
+                "(setting max_request_bytes)")
+
+
+class HeadAsGet:
+    """Answer ``HEAD`` as ``GET`` would, without the body (RFC 9110, section 9.3.2).
+
+    Starlette answers HEAD only on routes that declare it; FastAPI's ``@router.get`` does
+    not, so ``curl -I`` and link checkers got a 405. Running the GET route and dropping the
+    body keeps the status, the Content-Type and the Content-Length of the GET, for every GET
+    route, with no second registration; a path that does not exist is still a 404.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
 
 
 class SecurityHeaders:
@@ -164,14 +196,6 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-async def _send_json(send: Send, status_code: int, body: dict[str, object]) -> None:
-    data = json.dumps(body).encode()
-    await send({"type": "http.response.start", "status": status_code,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(data)).encode())]})
-    await send({"type": "http.response.body", "body": data})
-
-
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -181,4 +205,4 @@ def _version() -> str:
         return "0"
 
 
-__all__ = ["ROUTERS", "BodyLimit", "create_app"]
+__all__ = ["ROUTERS", "BodyLimit", "HeadAsGet", "create_app"]

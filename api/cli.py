@@ -11,6 +11,7 @@ was used wrongly (unknown option, missing file); 3 the store cannot be opened or
 
 from __future__ import annotations
 
+import shlex
 import sys
 
 if __name__ == "__main__":
@@ -30,7 +31,14 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from kg.errors import InputError, KgError, ShapeValidationError, StoreError
+from kg.errors import (
+    InputError,
+    KgError,
+    ShapeValidationError,
+    StoreError,
+    StoreInUseError,
+    UnsupportedFormatError,
+)
 from kg.methods import METHOD_NAMES
 
 EXIT_DATA = 1
@@ -133,9 +141,14 @@ def _progress(enabled: bool) -> Iterator[object]:
 
 @contextmanager
 def _open_store(
-    store_path: str | None, files: Sequence[Path], *, seed: bool, validate: bool = True
+    store_path: str | None, files: Sequence[Path], *, seed: bool, validate: bool = True,
+    sending: Sequence[Path] = (),
 ) -> Iterator[object]:
-    """Open the store the command works on and load ``files`` into it, atomically."""
+    """Open the store the command works on and load ``files`` into it, atomically.
+
+    ``sending``: the files a writing command means to add, named in the advice given when
+    another process (a running ``kg serve``) holds the store.
+    """
     import os
 
     from kg.backends import open_store
@@ -148,7 +161,10 @@ def _open_store(
             bulk_url=os.environ.get("KG_STORE_BULK_URL") or None,
         )
     except KgError as error:
-        raise _fail(error) from None
+        exit_ = _fail(error)
+        if isinstance(error, StoreInUseError):
+            err.print(_in_use_advice(sending), soft_wrap=True)
+        raise exit_ from None
     try:
         _load_files(store, _files_to_load(store_path, files, seed=seed), validate=validate)
         yield store
@@ -156,6 +172,32 @@ def _open_store(
         raise _fail(error) from None
     finally:
         store.close()
+
+
+def _in_use_advice(sending: Sequence[Path]) -> str:
+    """What to do about a store a running server holds: stop it, or (for data to add) send
+    the data to the server's write endpoint, ``POST /data`` (docs/api.md, "Writes")."""
+    from kg.formats import detect_format
+
+    if not sending:
+        return ("what to do: stop that server (Ctrl-C where it runs) and run this command "
+                "again, or ask the running server instead (its /sparql, /questions, /claims)")
+    lines = ["what to do: stop that server (Ctrl-C where it runs) and run this command again;",
+             "or, to add the data while it runs, send each file to its write endpoint, "
+             "POST /data (the server must run with KG_WRITES_ENABLED=true and KG_WRITE_TOKEN; "
+             "at most its max_request_bytes per request, 8 MiB by default; docs/api.md, "
+             "\"Writes\"):"]
+    for path in sending[:3]:
+        try:
+            media = detect_format(path).media_type
+        except UnsupportedFormatError:
+            media = "<its media type>"
+        lines.append(f"  curl -X POST http://127.0.0.1:8000/data "
+                     f"-H \"Authorization: Bearer $KG_WRITE_TOKEN\" "
+                     f"-H 'Content-Type: {media}' --data-binary @{shlex.quote(str(path))}")
+    if len(sending) > 3:
+        lines.append(f"  ... and {len(sending) - 3} more")
+    return "\n".join(lines)
 
 
 def _files_to_load(store_path: str | None, files: Sequence[Path], *, seed: bool) -> list[Path]:
@@ -204,8 +246,8 @@ def load(
     if not to_load:
         err.print("nothing to load: name one or more files")
         raise typer.Exit(EXIT_USAGE)
-    with _open_store(store, [], seed=False) as target:
-        before = len(target)  # type: ignore[arg-type]
+    with _open_store(store, [], seed=False, sending=to_load) as target:
+        before = target.data_size()  # type: ignore[attr-defined]
         try:
             result = _load_files(target, to_load, validate=validate, replace=replace)
         except KgError as error:
@@ -215,8 +257,22 @@ def load(
             graphs = ", ".join(str(g) for g in item.graph_names) or "default graph"
             table.add_row(str(item.path), item.format, f"{item.quads:,}", graphs)
         out.print(table)
-        now = len(target)  # type: ignore[arg-type]
-        out.print(f"store now holds {now:,} quads ({now - before:+,})")
+        now = target.data_size()  # type: ignore[attr-defined]
+        out.print(_load_summary(result.total_quads, before, now,  # type: ignore[attr-defined]
+                                replace=replace), soft_wrap=True)  # one line, for grep
+
+
+def _load_summary(read: int, before: int, now: int, *, replace: bool) -> str:
+    """How many quads were new: the store's data before and after, counted exactly. A quad
+    read twice (in two files, or twice in one) is new once and then already there."""
+    held = f"the store now holds {now:,} quads of data"
+    if replace:  # the replaced graphs were emptied first: only the balance means anything
+        return f"{held} ({now - before:+,})"
+    added = now - before
+    if not added:
+        return f"nothing new: all {read:,} quads were already in the store; {held}"
+    already = f" ({read - added:,} already in the store)" if read > added else ""
+    return f"{added:,} new quads{already}; {held}"
 
 
 @app.command("validate")

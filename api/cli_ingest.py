@@ -163,7 +163,8 @@ def register(app: typer.Typer) -> None:
 
         _check_files(files)
         last: dict[str, IngestProgress] = {}
-        with _open_store(store, [], seed=False) as target, _bar(sys.stderr.isatty(), err) as bar:
+        with _open_store(store, [], seed=False, sending=files) as target, \
+                _bar(sys.stderr.isatty(), err) as bar:
 
             def progress(event: "IngestProgress") -> None:
                 last["event"] = event
@@ -174,6 +175,9 @@ def register(app: typer.Typer) -> None:
                 # Exits are raised after the except blocks, so that no exception (whose
                 # traceback holds the store) stays attached to them as their context.
                 code = None
+                # The data before and after, counted exactly, to say what was new: a rerun,
+                # or a file that overlaps one already in, writes quads the store holds.
+                before = target.data_size()  # type: ignore[attr-defined]
                 try:
                     report = kg.ingest.ingest_file(
                         target,
@@ -200,14 +204,16 @@ def register(app: typer.Typer) -> None:
                     code = _fail(error).exit_code
                 if code is not None:
                     raise typer.Exit(code)
-                console.print(_summary(report))
+                added = target.data_size() - before  # type: ignore[attr-defined]
+                console.print(_summary(report, added), soft_wrap=True)  # one line, for grep
                 if report.violations:
                     _fail(ShapeValidationError(str(path), list(report.violations)))
                     err.print(f"{path}: the data stays loaded; fix it and rerun, or remove it")
                     raise typer.Exit(EXIT_DATA)
 
 
-def _summary(r: "IngestReport") -> str:
+def _summary(r: "IngestReport", added: int) -> str:
+    """The report of one file; ``added`` is how much the store's data grew."""
     if not r.batches and r.complete and r.skipped_batches:
         return (
             f"{r.path}: already in the store ({r.skipped_quads:,} quads, "
@@ -217,6 +223,12 @@ def _summary(r: "IngestReport") -> str:
     text = (
         f"{r.path}: ingested {batches} ({r.quads:,} quads, {r.format}) in {r.elapsed_seconds:.1f} s"
     )
+    # (a quad the file repeats is new once, then already there, as in `kg load`)
+    if r.quads and not added:
+        text += f"; nothing new: all {r.quads:,} quads were already in the store"
+    elif r.quads:
+        already = f" ({r.quads - added:,} already in the store)" if r.quads > added else ""
+        text += f"; {added:,} new quads{already}"
     if r.skipped_batches:
         text += (
             f"; skipped batches 1..{r.skipped_batches} ({r.skipped_quads:,} quads), "

@@ -126,7 +126,9 @@ def serve(
     with _serving_store(settings) as target:
         app = create_app(settings, store=target)
         writes = "on" if settings.writes_active else "off"
-        err.print(f"serving {len(target):,} quads of data on "
+        # (the data only: not the progress records of `kg ingest`, nor an analysis graph a
+        # previous `kg serve` left in the store; /status's data_quads counts the same)
+        err.print(f"serving {target.data_size():,} quads of data on "
                   f"http://{settings.host}:{settings.port} "
                   f"(SPARQL at /sparql, questions at /questions; writes {writes}; "
                   f"query timeout {settings.query_timeout:g} s)")

@@ -44,6 +44,7 @@ from api.sparql.remote import RemoteQueries
 from kg.analysis import Analysis, analyse
 from kg.analysis.rdf import ANALYSIS_GRAPH, analysis_quads
 from kg.backends import open_store, store_kind
+from kg.namespaces import INGEST_GRAPH
 from kg.seed import seed_paths
 from kg.store import KnowledgeStore
 
@@ -70,8 +71,16 @@ class Snapshot:
     store_path: Path | None
     #: The quads of the analysis graph, which the service writes (``quads`` counts them too).
     analysis_quads: int = 0
+    #: The quads of ``kg ingest``'s progress records (``quads`` counts them too): bookkeeping.
+    ingest_quads: int = 0
     #: Views derived from the analysis (sorted summaries), built on first use per version.
     cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def data_quads(self) -> int:
+        """The quads of data: ``quads`` without the analysis graph and the ingest records,
+        what ``kg serve``'s start-up line and ``kg stats`` count."""
+        return self.quads - self.analysis_quads - self.ingest_quads
 
 
 class ServiceState:
@@ -194,7 +203,7 @@ class ServiceState:
             g.value for g in store.oxigraph.named_graphs() if isinstance(g, ox.NamedNode)
         )
         return Snapshot(version, analysis, graphs, len(store), checkpoint,
-                        analysis_quads=len(quads))
+                        analysis_quads=len(quads), ingest_quads=store.graph_size(INGEST_GRAPH))
 
     async def explain(self, action: Callable[[Snapshot], T]) -> T:
         """Run ``action(snapshot)`` off the event loop, with no write running meanwhile.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 class KgError(Exception):
@@ -92,6 +93,10 @@ class RdfSyntaxError(InputError):
     """An RDF file that does not parse."""
 
 
+class IllTypedLiteralError(InputError):
+    """A literal whose lexical form does not fit its datatype (``"x"^^xsd:integer``)."""
+
+
 class UnsafeInputError(InputError):
     """Input refused for safety: a remote context, an external entity, an entity bomb."""
 
@@ -142,8 +147,22 @@ class StoreError(KgError):
     """The store cannot be opened or written (path missing, locked, not an Oxigraph store)."""
 
 
+class StoreInUseError(StoreError):
+    """The on-disk store is open in another process (RocksDB locks it: one process at a
+    time), most likely a running ``kg serve``; ``path`` is the store's directory."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path}: the store is in use by another process, most likely a running "
+            "`kg serve` (an on-disk store is locked by the one process that has it open), or "
+            "by another KnowledgeStore in this process"
+        )
+        self.path = path
+
+
 __all__ = [
     "AuthoringError",
+    "IllTypedLiteralError",
     "InputError",
     "KgError",
     "LimitExceededError",
@@ -152,6 +171,7 @@ __all__ = [
     "ShapeValidationError",
     "ShapeViolation",
     "StoreError",
+    "StoreInUseError",
     "UnsafeInputError",
     "UnsupportedFormatError",
 ]

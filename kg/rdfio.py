@@ -61,6 +61,7 @@ from kg.rdf_guards import (
     check_jsonld_ids,
     check_rdfxml,
 )
+from kg.typed_literals import check_literals
 
 MiB = 1024 * 1024
 # pyoxigraph's Turtle, TriG, N-Triples, N-Quads and JSON parsers hold one token in a buffer of
@@ -107,6 +108,8 @@ _POSITION_PREFIX = re.compile(
     r"^Parser error (?:at line \d+ (?:column \d+|between columns \d+ and \d+)"
     r"|between line \d+ column \d+ and line \d+ column \d+): "
 )
+# pyoxigraph's words for a statement without its final dot (N-Triples/N-Quads, Turtle/TriG).
+_MISSING_DOT = re.compile(r"followed by a dot|dot is expected at the end")
 _QUOTED = re.compile(r"'([^']{3,200})'")
 # Characters outside XML 1.0's Char production (section 2.2), which no XML document can
 # hold, not even escaped; IRIs cannot hold them either (pyoxigraph refuses them).
@@ -405,12 +408,25 @@ def _syntax_error(error: SyntaxError, data: bytes, fmt: Format, source: str) -> 
         quoted = _QUOTED.search(text)
         if quoted:
             line, column = _find(data, quoted.group(1).encode("utf-8"))
+    if line is not None and column == 1 and _MISSING_DOT.search(text):
+        line, column = _statement_end(data, line)
     expected = None
     if "No scheme found" in text:
         expected = "an absolute IRI (relative IRIs need a base IRI, and none is set)"
     return RdfSyntaxError(
         f"invalid {fmt.label}: {text}", location=Location(source, line, column), expected=expected
     )
+
+
+def _statement_end(data: bytes, line: int) -> tuple[int, int]:
+    """Where a statement without its final dot ends: the parser reports the missing dot where
+    the next token starts (the next line, or past the end of the file), but the dot belongs
+    after the last character before that."""
+    starts = [0, *(m.end() for m in re.finditer(rb"\n", data))]
+    before = data[: starts[min(line, len(starts)) - 1]].rstrip()
+    if not before:
+        return line, 1
+    return _position(data, len(before))
 
 
 def _remote_context_error(data: bytes, source: str, detail: str) -> UnsafeInputError:
@@ -439,7 +455,8 @@ def check_quads(
     limits: Limits = DEFAULT_LIMITS,
     data: bytes | None = None,
 ) -> None:
-    """Refuse literals over ``limits.max_literal_chars`` and RDF 1.2 triple terms.
+    """Refuse literals over ``limits.max_literal_chars``, ill-typed literals and RDF 1.2
+    triple terms.
 
     :func:`parse_bytes` calls this; call it for quads that come by another route (compiled
     case files).
@@ -449,11 +466,13 @@ def check_quads(
         source: the input's name, for messages.
         limits: the limits.
         data: the document the quads were parsed from, if any: used to find the line of an
-            over-long literal, and to skip the length test when the whole document is
-            shorter than the limit.
+            over-long or ill-typed literal, and to skip the length test when the whole
+            document is shorter than the limit.
 
     Raises:
         LimitExceededError: a literal is too long; the message names its subject and predicate.
+        IllTypedLiteralError: a literal's lexical form does not fit its datatype
+            (:mod:`kg.typed_literals`).
         UnsupportedFormatError: a triple term.
 
     Example:
@@ -465,6 +484,7 @@ def check_quads(
         ...
         kg.errors.LimitExceededError: a.nt: max_literal_chars: literal of 11 characters, ...
     """
+    quads = quads if isinstance(quads, list) else list(quads)  # read twice
     # A literal cannot have more characters than the document has bytes, since no syntax we
     # accept expands text (XML entities are refused). Small documents skip the length test.
     check_length = data is None or len(data) > limits.max_literal_chars
@@ -491,6 +511,7 @@ def check_quads(
                 term="triple term",
                 expected="RDF 1.1 data; reify statements with rdf:Statement if needed",
             )
+    check_literals(quads, source=source, data=data)
 
 
 __all__ = [

@@ -75,6 +75,10 @@ from kg.store_stats import StoreStats, read_stats
 ProgressCallback = Callable[[str, int, int], None]
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
+#: The named graphs the store writes for itself, which hold no data: the progress records of
+#: ``kg ingest`` (bookkeeping) and the analysis graph ``kg serve`` derives from the data.
+OWN_GRAPHS = (INGEST_GRAPH, ANALYSIS_GRAPH)
+
 _SPARQL_POSITION = re.compile(r"^error at (\d+):(\d+): ")
 
 
@@ -157,7 +161,37 @@ class KnowledgeStore:
         return self._store  # type: ignore[no-any-return]
 
     def __len__(self) -> int:
+        """Every quad, in every graph, the store's own graphs included (see :meth:`data_size`)."""
         return len(self.oxigraph)
+
+    def graph_size(self, graph_name: str) -> int:
+        """The quads of the named graph ``graph_name`` (0 if there is none).
+
+        Example:
+            >>> KnowledgeStore().graph_size(INGEST_GRAPH)
+            0
+        """
+        # Counted by the engine (one SPARQL COUNT), not by carrying millions of quads into
+        # Python: the analysis graph of a large store is that big.
+        # (the name goes through NamedNode, which refuses anything but an IRI)
+        graph = ox.NamedNode(graph_name)
+        rows = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+        row = next(iter(rows), None)  # type: ignore[call-overload]
+        return int(row["n"].value) if row is not None else 0
+
+    def data_size(self) -> int:
+        """The quads of data: every graph but the store's own (:data:`OWN_GRAPHS`, the
+        progress records of ``kg ingest`` and the analysis graph ``kg serve`` writes).
+
+        What ``kg stats``, ``kg serve`` and ``GET /status`` count as data: the same file
+        gives the same figure whether it was loaded, ingested at once, or ingested, interrupted
+        and resumed.
+
+        Example:
+            >>> KnowledgeStore().data_size()
+            0
+        """
+        return len(self) - sum(self.graph_size(g) for g in OWN_GRAPHS)
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad, in every graph, in the store's order."""
@@ -537,6 +571,7 @@ class KnowledgeStore:
 
 
 __all__ = [
+    "OWN_GRAPHS",
     "FileReport",
     "KnowledgeStore",
     "LoadReport",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.bulkload import BackgroundBulkLoad
-from kg.errors import ShapeValidationError, StoreError
+from kg.errors import ShapeValidationError, StoreError, StoreInUseError
 from kg.formats import NTRIPLES, detect_format
 from kg.rdfio import Limits, read_limited
 from kg.staging import FileReport, FormatArg, LoadReport
@@ -124,10 +124,7 @@ def open_engine(path: Path | None) -> ox.Store:
         return ox.Store(str(path))
     except OSError as error:
         if "lock" in str(error).lower():
-            raise StoreError(
-                f"{path}: the store is locked: another process, or another KnowledgeStore in "
-                "this process, has it open"
-            ) from None
+            raise StoreInUseError(path) from None
         raise StoreError(f"{path}: cannot open the store: {error}") from None
 
 

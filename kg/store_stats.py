@@ -12,7 +12,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.classes import subclasses
-from kg.namespaces import CRED, RDFS
+from kg.namespaces import ANALYSIS_GRAPH, CRED, INGEST_GRAPH, RDFS
 
 _SUBCLASS_OF = ox.NamedNode(str(RDFS.subClassOf))
 
@@ -22,8 +22,10 @@ class StoreStats:
     """Counts over the union of all graphs. Classes count with their subclasses.
 
     Attributes:
-        quads: quads in the store, in every graph.
-        named_graphs: named graphs.
+        quads: quads of data, in every graph but the store's own
+            (:data:`kg.store.OWN_GRAPHS`): the same file counts the same whether it was
+            loaded, ingested, or ingested, interrupted and resumed.
+        named_graphs: named graphs of data (the store's own left out).
         claims: instances of ``cred:Claim``.
         actors: instances of ``cred:Actor``.
         statements: instances of ``cred:Statement``.
@@ -34,6 +36,8 @@ class StoreStats:
             with two classes is counted under both.
         reports: instances of ``cred:Report``.
         source_documents: instances of ``cred:SourceDocument``.
+        ingest_records: quads of ``kg ingest``'s progress records (bookkeeping, not data).
+        analysis_quads: quads of the analysis graph ``kg serve`` writes (derived, not data).
     """
 
     quads: int
@@ -46,6 +50,8 @@ class StoreStats:
     evidence_by_kind: dict[str, int] = field(default_factory=dict)
     reports: int = 0
     source_documents: int = 0
+    ingest_records: int = 0
+    analysis_quads: int = 0
 
     def as_rows(self) -> list[tuple[str, int]]:
         """``(what, count)`` rows for a table, in a fixed order.
@@ -65,6 +71,11 @@ class StoreStats:
         rows.append(("evidence", self.evidence))
         rows += [(f"evidence: {k}", v) for k, v in sorted(self.evidence_by_kind.items())]
         rows += [("reports", self.reports), ("source documents", self.source_documents)]
+        # The store's own graphs, apart from the data and only when there are any.
+        rows += [(name, n) for name, n in (("ingest records (quads, not data)",
+                                            self.ingest_records),
+                                           ("analysis graph (quads, not data)",
+                                            self.analysis_quads)) if n]
         return rows
 
 
@@ -96,9 +107,11 @@ def read_stats(store: Any) -> StoreStats:
     )
     for row in store.query(kind_query):  # type: ignore[union-attr]
         by_kind[_local_name(row["t"].value)] = _int(row["n"])
+    ingest, analysis = store.graph_size(INGEST_GRAPH), store.graph_size(ANALYSIS_GRAPH)
+    own = {ox.NamedNode(INGEST_GRAPH), ox.NamedNode(ANALYSIS_GRAPH)}
     return StoreStats(
-        quads=len(engine),
-        named_graphs=sum(1 for _ in engine.named_graphs()),
+        quads=len(engine) - ingest - analysis,
+        named_graphs=sum(1 for g in engine.named_graphs() if g not in own),
         claims=count(str(CRED.Claim)),
         actors=count(str(CRED.Actor)),
         statements=count(str(CRED.Statement)),
@@ -107,6 +120,8 @@ def read_stats(store: Any) -> StoreStats:
         evidence_by_kind=by_kind,
         reports=count(str(CRED.Report)),
         source_documents=count(str(CRED.SourceDocument)),
+        ingest_records=ingest,
+        analysis_quads=analysis,
     )
 
 

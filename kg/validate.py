@@ -50,6 +50,7 @@ from rdflib.term import Node
 from kg import shacl_sparql
 from kg.errors import ShapeValidationError, ShapeViolation
 from kg.namespaces import CRED, PREFIXES
+from kg.typed_literals import quiet_rdflib
 from ontology import SHAPES_PATH, VOCAB_PATH
 
 #: Namespace of the shapes in ``ontology/shapes.ttl``; :attr:`ShapeViolation.shape` uses it.
@@ -129,12 +130,21 @@ def validate_graph(
         >>> [v.message for v in validate_graph(data)]
         ['A cred:Claim has exactly one cred:text (the proposition as one sentence).']
     """
+    if engine not in ("compiled", "pyshacl"):
+        raise ValueError(f"unknown SHACL engine {engine!r}; expected 'compiled' or 'pyshacl'")
+    # rdflib logs a traceback for each ill-typed literal it converts, and warns when it writes
+    # one; the results report them (sh:datatype) in our own words.
+    with quiet_rdflib():
+        return _validate_graph(data, source=source, known_types=known_types, engine=engine)
+
+
+def _validate_graph(
+    data: Graph, *, source: str, known_types: Graph | None, engine: Engine
+) -> list[ShapeViolation]:
     if engine == "compiled":
         from kg.shacl import validate_rdflib_graph
 
         return validate_rdflib_graph(data, source=source, known_types=known_types)
-    if engine != "pyshacl":
-        raise ValueError(f"unknown SHACL engine {engine!r}; expected 'compiled' or 'pyshacl'")
     # Imported here: pySHACL takes about half a second to import.
     import pyshacl
 

@@ -191,9 +191,10 @@ def test_syntax_error_keeps_the_parsers_words_and_position() -> None:
     with pytest.raises(errors.RdfSyntaxError) as caught:
         parse_bytes(doc, "turtle", source="mem.ttl")
     error = caught.value
-    assert (error.location.source, error.location.line, error.location.column) == ("mem.ttl", 4, 1)
+    # Where the dot belongs (after line 3), though the parser notices at line 4.
+    assert (error.location.source, error.location.line, error.location.column) == ("mem.ttl", 3, 12)
     assert error.message == "invalid Turtle: A dot is expected at the end of statements"
-    assert str(error) == "mem.ttl:4:1: invalid Turtle: A dot is expected at the end of statements"
+    assert str(error) == "mem.ttl:3:12: invalid Turtle: A dot is expected at the end of statements"
 
 
 def test_quad_limit_counts_quads_of_one_file() -> None:

@@ -8,7 +8,8 @@ never writes to the store.
   ``Accept: application/yaml`` the answer is the draft file itself.
 - ``GET /extract`` is a form (no script); submitting it (``application/x-www-form-urlencoded``)
   answers with an HTML page that shows the draft beside the text, the words each item was
-  read from highlighted.
+  read from highlighted, and the items as JSON in ``<script type="application/json"
+  id="items">`` (escaped as :func:`viz.page.json_for_script` does, never executed).
 
 Bodies over :data:`MAX_ARTICLE_BYTES` are refused with a 413. Nothing the page or text refers
 to is fetched. The extraction runs in a child process (:mod:`api.extract_worker`) with a 2 GiB
@@ -21,7 +22,6 @@ import base64
 import datetime as dt
 import hashlib
 import html
-import json
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -30,6 +30,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from api.errors import ApiError
 from api.extract_worker import ExtractionFailed, extract_in_child
+from viz.page import json_for_script
 
 router = APIRouter(tags=["Extraction"])
 
@@ -213,8 +214,10 @@ def _result_page(draft: Any, yaml_text: str) -> str:
     body = (f"{summary}<div class=\"cols\"><div><h2>Text</h2><div class=\"text\">"
             f"{_highlighted(draft)}</div></div><div><h2>Draft case</h2>"
             f"<pre>{html.escape(yaml_text)}</pre></div></div>"
+            # Entities are not decoded inside <script>: the JSON is escaped the way the graph
+            # page's data is, so JSON.parse(textContent) reads the items back exactly.
             f"<script type=\"application/json\" id=\"items\">"
-            f"{html.escape(json.dumps(items, ensure_ascii=False))}</script>")
+            f"{json_for_script(items)}</script>")
     return _page("Draft case", body)
 
 

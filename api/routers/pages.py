@@ -38,11 +38,18 @@ def _html(body: str, policy: str) -> HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse, summary="Front page: what this is, and links")
 async def front_page(request: Request) -> HTMLResponse:
+    from api.questions.examples import served_question
     from api.questions.router import describe
     from api.questions.spec import load_questions
 
-    analysis = get_state(request).current.analysis
-    questions = [describe(q) for q in load_questions().values()]
+    snapshot = get_state(request).current
+    analysis = snapshot.analysis
+    # The question files' examples name seed items: the links are filled from the data
+    # served, once per data version.
+    questions = snapshot.cache.get("front:questions")
+    if questions is None:
+        questions = [describe(served_question(q, analysis)) for q in load_questions().values()]
+        snapshot.cache["front:questions"] = questions
     return _html(pages_html.front_page(analysis, questions), pages_html.page_policy())
 
 

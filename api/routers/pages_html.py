@@ -157,16 +157,7 @@ def front_page(analysis: Analysis, questions: Sequence[dict[str, Any]]) -> str:
     counts = {s: by_status[s] for s in style.CLAIM_STATUS}
     totals = analysis.counts()
     status_text = ", ".join(f"{n} {escape(s)}" for s, n in counts.items())
-    question_items = "".join(
-        f'<li><a href="{escape(q["url"], quote=True)}">{escape(q["name"])}</a>: '
-        f"{escape(q['summary'])}"
-        + "".join(
-            f' <a class="muted" href="{escape(ex, quote=True)}">example</a>'
-            for ex in q.get("examples", [])[:1]
-        )
-        + "</li>"
-        for q in questions
-    )
+    question_items = "".join(_question_item(q) for q in questions)
     body = f"""
 <h1>Source-credibility knowledge graph</h1>
 <p class="lead">Who says what, on what evidence, and which claims independent sources
@@ -204,6 +195,19 @@ of every endpoint: <code>/claims</code>, <code>/actors</code>, <code>/evidence</
 <div id="sparql-result" aria-live="polite"></div>
 """
     return _page("Source-credibility knowledge graph", body, script=SPARQL_SCRIPT)
+
+
+def _question_item(question: dict[str, Any]) -> str:
+    """A question's line: its name links to its answer unless it needs a parameter (then it
+    would answer 422), and its example, if any, links to the answer for that example."""
+    name = escape(question["name"])
+    if not any(p["required"] for p in question["parameters"]):
+        name = f'<a href="{escape(question["url"], quote=True)}">{name}</a>'
+    example = "".join(
+        f' <a class="muted" href="{escape(ex, quote=True)}">example</a>'
+        for ex in question.get("examples", [])[:1]
+    )
+    return f"<li>{name}: {escape(question['summary'])}{example}</li>"
 
 
 def claims_page(analysis: Analysis, *, sort: str, descending: bool, status: str | None) -> str:

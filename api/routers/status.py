@@ -21,9 +21,11 @@ async def status(request: Request) -> dict[str, Any]:
     return {
         "version": snapshot.version,
         "quads": snapshot.quads,
-        # The data apart from the analysis graph: what `kg serve` counts when it starts.
-        "data_quads": snapshot.quads - snapshot.analysis_quads,
+        # The data apart from the analysis graph and the ingest records: what `kg serve`
+        # counts when it starts, and `kg stats` as "quads".
+        "data_quads": snapshot.data_quads,
         "analysis_quads": snapshot.analysis_quads,
+        "ingest_quads": snapshot.ingest_quads,
         "named_graphs": len(snapshot.named_graphs),
         "claims": counts["claims"],
         "actors": counts["actors"],

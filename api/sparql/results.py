@@ -49,7 +49,11 @@ SELECT_FORMATS = ("json", "xml", "csv", "tsv", "rows")
 
 def write_solutions(variables: Sequence[str], solutions: Sequence[ox.QuerySolution],
                     fmt: str) -> bytes:
-    """Serialise solutions (rows) of a SELECT in ``fmt``, one of :data:`SELECT_FORMATS`."""
+    """Serialise solutions (rows) of a SELECT in ``fmt``, one of :data:`SELECT_FORMATS`.
+
+    Columns come in the order of ``variables``, which may differ from the solutions' own
+    (terms are looked up by name), so that ``SELECT *`` keeps the query's order.
+    """
     if fmt == "json":
         return _json(variables, solutions)
     if fmt == "xml":
@@ -75,8 +79,8 @@ def rows(variables: Sequence[str], solutions: Sequence[ox.QuerySolution]) -> dic
     out = []
     for solution in solutions:
         row = {}
-        for index, name in enumerate(variables):
-            term = solution[index]
+        for name in variables:
+            term = solution[name]
             if term is not None:
                 row[name] = plain(term)
         out.append(row)
@@ -126,8 +130,8 @@ def _json(variables: Sequence[str], solutions: Sequence[ox.QuerySolution]) -> by
     bindings = []
     for solution in solutions:
         binding = {}
-        for index, name in enumerate(variables):
-            term = solution[index]
+        for name in variables:
+            term = solution[name]
             if term is not None:
                 binding[name] = _json_term(term)
         bindings.append(binding)
@@ -158,8 +162,8 @@ def _xml(variables: Sequence[str], solutions: Sequence[ox.QuerySolution]) -> byt
              "<results>"]
     for solution in solutions:
         parts.append("<result>")
-        for index, name in enumerate(variables):
-            term = solution[index]
+        for name in variables:
+            term = solution[name]
             if term is not None:
                 parts.append(f"<binding name={quoteattr(name)}>{_xml_term(term)}</binding>")
         parts.append("</result>")
@@ -183,7 +187,7 @@ def _csv(variables: Sequence[str], solutions: Sequence[ox.QuerySolution]) -> byt
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(variables)
     for solution in solutions:
-        writer.writerow([_csv_value(solution[i]) for i in range(len(variables))])
+        writer.writerow([_csv_value(solution[name]) for name in variables])
     return buffer.getvalue().encode()
 
 
@@ -191,8 +195,8 @@ def _tsv(variables: Sequence[str], solutions: Sequence[ox.QuerySolution]) -> byt
     # TSV writes terms in Turtle/N-Triples syntax, whose escapes keep tabs and newlines out.
     lines = ["\t".join(f"?{v}" for v in variables)]
     for solution in solutions:
-        lines.append("\t".join("" if solution[i] is None else str(solution[i])
-                               for i in range(len(variables))))
+        terms = (solution[name] for name in variables)
+        lines.append("\t".join("" if term is None else str(term) for term in terms))
     return ("\n".join(lines) + "\n").encode()
 
 

@@ -40,6 +40,7 @@ from xml.parsers import expat
 
 import pyoxigraph as ox
 
+from api.sparql.projection import select_star_order
 from api.sparql.results import write_solutions
 
 _GRAPH_FORMATS = {
@@ -149,7 +150,9 @@ def run_query(store: ox.Store, request: dict[str, Any]) -> tuple[dict[str, Any],
         fmt = request.get("select_format")
         if fmt is None:
             raise QueryFailure("not_acceptable", "no acceptable format for a SELECT result")
-        variables = [v.value for v in result.variables]
+        # Oxigraph sorts SELECT *'s variables by name; keep the query's order instead.
+        variables = select_star_order(request["query"],
+                                      [v.value for v in result.variables])
         offset, limit = int(request.get("offset") or 0), request.get("limit")
         stop = offset + (max_results if limit is None else min(int(limit), max_results))
         # One row past the page tells whether there are more; past max_results is an error.

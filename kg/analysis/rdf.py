@@ -25,6 +25,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,21 @@ def _cred(name: str) -> ox.NamedNode:
 
 def _typed(value: object, datatype: str) -> ox.Literal:
     return ox.Literal(str(value), datatype=ox.NamedNode(str(XSD[datatype])))
+
+
+def decimal_lexical(value: float) -> str:
+    """``value`` as an ``xsd:decimal`` that reads back as the same float.
+
+    Belief and trust are written in full, not rounded, so that a SPARQL query on the analysis
+    graph gives the number the API and the CLI give (Python's shortest round-trip digits,
+    without an exponent, which ``xsd:decimal`` does not allow).
+
+    Example:
+        >>> decimal_lexical(0.9996201379818348), decimal_lexical(1e-07), decimal_lexical(1.0)
+        ('0.9996201379818348', '0.0000001', '1.0')
+    """
+    text = format(Decimal(repr(value)), "f")
+    return text if "." in text else f"{text}.0"
 
 
 def _node(kind: str, iri: str) -> ox.NamedNode:
@@ -87,7 +103,7 @@ def analysis_quads(analysis: Analysis) -> list[ox.Quad]:
         if item.stix_confidence is not None:
             add(node, _cred("stixConfidence"), _typed(item.stix_confidence, "integer"))
         if item.belief is not None:
-            add(node, _cred("belief"), _typed(f"{item.belief:.6f}", "decimal"))
+            add(node, _cred("belief"), _typed(decimal_lexical(item.belief), "decimal"))
     groups = analysis.groups.groups
     labels = {g.id: g.label for g in groups.values()}
     for actor in analysis.actor_summaries():
@@ -96,7 +112,7 @@ def analysis_quads(analysis: Analysis) -> list[ox.Quad]:
         add(node, _REVIEWED, ox.NamedNode(actor.iri))
         add(node, _cred("reliabilityGrade"), ox.Literal(actor.reliability))
         if actor.trust is not None:
-            add(node, _cred("trust"), _typed(f"{actor.trust:.6f}", "decimal"))
+            add(node, _cred("trust"), _typed(decimal_lexical(actor.trust), "decimal"))
         add(node, _cred("sourceGroup"), ox.NamedNode(actor.group))
         add(node, _cred("sourceGroupLabel"), ox.Literal(labels[actor.group]))
     return quads
@@ -119,4 +135,4 @@ def replace_analysis_graph(store: ox.Store, analysis: Analysis) -> int:
     return len(new)
 
 
-__all__ = ["ANALYSIS_GRAPH", "analysis_quads", "replace_analysis_graph"]
+__all__ = ["ANALYSIS_GRAPH", "analysis_quads", "decimal_lexical", "replace_analysis_graph"]

@@ -126,7 +126,10 @@ def grade_reliability(
     else:
         shown = f"trust {trust:.2f} from {method}"
         if trust >= scale.a and n >= scale.a_min_track_record:
-            grade, rule = "A", f"{shown} \u2265 {scale.a:g} over {record}"
+            # The record is appended once, below, for every grade: naming it here too
+            # repeated the whole "N assessed claims (...)" clause in the sentence.
+            grade, rule = "A", (f"{shown} \u2265 {scale.a:g} with at least "
+                                f"{scale.a_min_track_record} assessed claims")
         elif trust >= scale.b:
             grade, rule = "B", f"{shown} \u2265 {scale.b:g}"
             if trust >= scale.a:

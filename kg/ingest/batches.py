@@ -84,9 +84,11 @@ def syntax_error(error: SyntaxError, fmt: Format, source: str, first_line: int) 
     message = _POSITION_PREFIX.sub("", error.msg or str(error))
     line = None if error.lineno is None else error.lineno + first_line - 1
     column = error.offset
-    if line is not None and line > 1 and column == 1 and "line jumps" in message:
-        # A statement cut short by its line's end is reported at the start of the next line;
-        # the line at fault is the one that ended too early.
+    if line is not None and line > 1 and column == 1 and (
+        "line jumps" in message or "followed by a dot" in message
+    ):
+        # A statement cut short by its line's end, or missing its final dot, is reported at
+        # the start of the next line; the line at fault is the one that ended too early.
         line, column = line - 1, None
     return RdfSyntaxError(
         f"invalid {fmt.label}: {message}", location=Location(source, line, column)

@@ -16,6 +16,7 @@ from kg.shacl.compile import compiled_shapes
 from kg.shacl.model import RDF_TYPE, SUBCLASS_OF, OxTerm
 from kg.shacl.results import shape_results, sort_key, undeclared_terms, unfinished
 from kg.shacl.run import Run
+from kg.typed_literals import quiet_rdflib
 
 
 def validate_quads(
@@ -62,8 +63,11 @@ def validate_quads(
             declared.add(t.subject)
     run = Run(quads, known, _originals or {})
     try:
-        found = set(shape_results(run, program))
-        found.update(undeclared_terms(run, declared))
+        # rdflib would log a traceback for each ill-typed literal it converts; the results
+        # report them (sh:datatype) in our own words.
+        with quiet_rdflib():
+            found = set(shape_results(run, program))
+            found.update(undeclared_terms(run, declared))
     except (OSError, RuntimeError) as error:
         raise unfinished(source, error) from None
     return sorted(found, key=sort_key)

@@ -21,6 +21,7 @@ from kg.analysis.closure import Refinement
 from kg.analysis.columns import columns_from_case
 from kg.analysis.corroboration import STATUSES
 from kg.analysis.extract import read_case_graph
+from kg.analysis.rdf import decimal_lexical
 from kg.analysis.reference import reference_assessments
 from kg.analysis.reliability import ReliabilityScale
 from kg.analysis.store_columns import read_case_columns
@@ -231,14 +232,14 @@ def test_the_analysis_graph_is_the_one_the_reference_gives(seed):
         if cred.stix_confidence is not None:
             expected.add(("stixConfidence", str(cred.stix_confidence)))
         if ref.belief is not None:
-            expected.add(("belief", f"{ref.belief:.6f}"))
+            expected.add(("belief", decimal_lexical(ref.belief)))
         got_claim = {(p, o) for p, o in by_item[iri] if p != "type"}
         assert got_claim == expected, iri
     for iri, ref in ref_actors.items():
         expected = {("reliabilityGrade", ref.reliability.grade), ("sourceGroup", ref.group.id),
                     ("sourceGroupLabel", ref.group.label)}
         if ref.reliability.trust is not None:
-            expected.add(("trust", f"{ref.reliability.trust:.6f}"))
+            expected.add(("trust", decimal_lexical(ref.reliability.trust)))
         assert {(p, o) for p, o in by_item[iri] if p != "type"} == expected, iri
 
 

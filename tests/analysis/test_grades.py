@@ -166,6 +166,18 @@ def test_reliability_reasons_explain_the_rule():
         b.reasons[0])
 
 
+@pytest.mark.parametrize(("trust", "n", "grade"), RELIABILITY)
+def test_reliability_reason_names_each_clause_once(trust, n, grade):
+    # Regression: grade A named "28 assessed claims (claims on which ...)" twice.
+    assessed = tuple(f"c{i}" for i in range(n))
+    sentence = grade_reliability("x", trust=trust, assessed=assessed, group="g",
+                                 group_label="G", method="voting").reasons[0]
+    assert sentence.startswith(f"Reliability {grade} ")
+    assert sentence.count("claims on which it took a side") == 1, sentence
+    clauses = [c.strip() for c in sentence.rstrip(".").split(";")]
+    assert len(clauses) == len(set(clauses)), sentence
+
+
 def test_reliability_scale_is_a_parameter():
     scale = ReliabilityScale(min_track_record=1, a_min_track_record=1, a=0.5)
     result = grade_reliability("x", trust=0.55, assessed=("c",), group="g", group_label="G",

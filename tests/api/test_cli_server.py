@@ -55,6 +55,7 @@ def test_serve_the_seed_case_with_flags(served: dict[str, Any]) -> None:
                        .group(1).replace(",", ""))
     assert served_quads == status["data_quads"] > 0
     assert status["quads"] == status["data_quads"] + status["analysis_quads"]
+    assert status["ingest_quads"] == 0  # no `kg ingest` here
     assert status["analysis_quads"] > 0
 
 
@@ -102,3 +103,49 @@ def test_a_port_in_use_is_refused_before_the_data_is_loaded(
     assert result.exit_code == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "serving" not in result.stderr and "status" not in served  # nothing loaded
+
+
+def test_the_data_count_leaves_out_ingest_records_and_the_analysis_graph(
+        served: dict[str, Any], tmp_path: Path) -> None:
+    """An ingest interrupted and resumed leaves other progress records than an uninterrupted
+    one, and a `kg serve` leaves its analysis graph in the store: neither is data."""
+    import pyoxigraph as ox
+
+    from kg.ingest import IngestProgress, ingest_file
+    from kg.store import OWN_GRAPHS, KnowledgeStore
+    from tests.ingest.conftest import nt_lines
+
+    dump = tmp_path / "dump.nt"
+    dump.write_text("".join(nt_lines(40, blank_every=6)), encoding="utf-8")
+
+    def interrupt(event: IngestProgress) -> None:
+        if event.batch == 2:
+            raise KeyboardInterrupt
+
+    stores = {"clean": tmp_path / "clean", "resumed": tmp_path / "resumed"}
+    for name, path in stores.items():
+        assert CliRunner().invoke(cli, ["load", "--store", str(path), str(BRIDGE)]).exit_code == 0
+        with KnowledgeStore(path) as store:
+            if name == "resumed":
+                with pytest.raises(KeyboardInterrupt):
+                    ingest_file(store, dump, batch_size=3, progress=interrupt)
+            ingest_file(store, dump, batch_size=7, resume=name == "resumed")
+    with KnowledgeStore(stores["clean"]) as one, KnowledgeStore(stores["resumed"]) as other:
+        own = {ox.NamedNode(g) for g in OWN_GRAPHS}
+        data = {len([q for q in s.quads() if q.graph_name not in own]) for s in (one, other)}
+        assert len(one) != len(other) and len(data) == 1  # other records, the same data
+    (expected,) = data
+    for path in stores.values():
+        for _ in range(2):  # the second start finds the analysis graph the first one wrote
+            result = CliRunner().invoke(cli, ["serve", "--store", str(path),
+                                              "--query-workers", "1"])
+            assert result.exit_code == 0, result.stdout + result.stderr
+            status = served["status"]
+            line = re.search(r"serving ([\d,]+) quads of data", result.stderr)
+            assert line and int(line.group(1).replace(",", "")) == expected
+            assert status["data_quads"] == expected and status["ingest_quads"] > 0
+            assert status["quads"] == (expected + status["analysis_quads"]
+                                       + status["ingest_quads"])
+        stats = CliRunner().invoke(cli, ["stats", "--store", str(path)]).stdout
+        assert re.search(rf"│ quads\s+│ {expected:,}\s+│", stats), stats
+        assert re.search(r"│ analysis graph \(quads, not data\)\s+│ [1-9]", stats), stats

@@ -356,3 +356,23 @@ def test_load_replace_takes_a_corrected_case(tmp_path: Path) -> None:
     code, out, _ = run("grades", "--store", store, "--format", "json")
     actors = {a["id"]: a for a in json.loads(out)["reliability"]}
     assert actors["harbour-board"]["label"] == "Kell Harbour Board"
+
+
+def test_load_says_how_many_quads_were_new(tmp_path: Path) -> None:
+    def lines(names: range, value: str = "") -> str:
+        return "".join(f'<https://e.org/s{n}> <https://e.org/p> "{value}{n}" .\n' for n in names)
+
+    first, overlapping = tmp_path / "a.nt", tmp_path / "b.nt"
+    first.write_text(lines(range(25)), encoding="utf-8")
+    # 10 quads of its own, 10 of a.nt's and one of those twice (a repeat is new only once)
+    overlapping.write_text(lines(range(10), "b") + lines(range(15, 25)) + lines(range(24, 25)),
+                           encoding="utf-8")
+    store = str(tmp_path / "db")
+    _, out, _ = run("load", "--store", store, str(first))
+    assert "\n25 new quads; the store now holds 25 quads of data\n" in out
+    _, out, _ = run("load", "--store", store, str(first))
+    assert "nothing new: all 25 quads were already in the store; the store now holds 25 " in out
+    _, out, _ = run("load", "--store", store, str(overlapping))
+    assert "10 new quads (11 already in the store); the store now holds 35 quads of data" in out
+    _, out, _ = run("load", "--store", store, "--replace", str(overlapping))
+    assert "the store now holds 35 quads of data (+0)" in out

@@ -91,6 +91,51 @@ def test_the_form_shows_highlighted_spans_and_escapes_the_text(client: TestClien
     assert all(s.get("type") == "application/json" for s in parser.scripts)
 
 
+#: Markup, quotes and ampersands that reach the items' strings (the claim's text).
+HOSTILE = ("The mayor said the dam's \"Q&A\" </script><script>alert(1)</script> "
+           "was safe & sound.\n\nThe engineer said the dam was <b>unsafe</b>.")
+
+
+class _Scripts(HTMLParser):
+    """Each <script> element's attributes and text, as a browser would split the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self._open = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.scripts.append((dict(attrs), ""))
+            self._open = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._open = False
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+
+
+def test_the_page_embeds_the_items_as_json_that_parses_back(client: TestClient) -> None:
+    items = client.post("/extract", content=HOSTILE.encode(),
+                        headers={"Content-Type": "text/plain"}).json()["items"]
+    strings = json.dumps(items)
+    assert "</script><script>alert(1)</script>" in strings and "&" in strings
+    page = client.post("/extract", data={"text": HOSTILE}).text
+    parser = _Scripts()
+    parser.feed(page)
+    # the hostile text closed no element: one script, the data block, and it ends the page
+    assert [attrs for attrs, _ in parser.scripts] == [
+        {"type": "application/json", "id": "items"}]
+    raw = parser.scripts[0][1]
+    assert "<" not in raw and ">" not in raw and "&" not in raw
+    assert json.loads(raw) == items
+    assert page.endswith(f"{raw}</script></body></html>")
+
+
 @pytest.mark.parametrize(("headers", "body", "status", "code"), [
     ({"Content-Type": "application/json"}, b"{}", 415, "unsupported_media_type"),
     ({"Content-Type": "text/plain"}, b"   ", 400, "empty_article"),

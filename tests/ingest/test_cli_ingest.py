@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
+from kg.ingest import IngestProgress, ingest_file
 from kg.store import KnowledgeStore
 from tests.ingest.conftest import E, data_quads, nt_lines
 
@@ -110,3 +113,57 @@ def test_help_states_the_library_default_batch_size() -> None:
     expected = (f"[default: {DEFAULT_BATCH_SIZE:,}; {DISK_BATCH_SIZE:,} into an on-disk store; "
                 f"the first batch of lines {FIRST_BATCH_FRACTION} times smaller]")
     assert expected in " ".join(result.stdout.split())
+
+
+def test_a_rerun_and_an_overlapping_file_say_how_many_quads_were_new(write, tmp_path) -> None:
+    first = write("a.nt", nt_lines(25))
+    overlapping = write("b.nt", [line.replace('> "', '> "b') for line in nt_lines(10)]
+                        + nt_lines(25)[15:])  # 10 quads of its own, then a.nt's last 10
+    store = str(tmp_path / "db")
+    _, out, _ = run(str(first), "--store", store, "--batch-size", "10")
+    assert out.strip().endswith("; 25 new quads")
+    _, out, _ = run(str(first), "--store", store, "--batch-size", "10")
+    assert "(25 quads, nt)" in out
+    assert "; nothing new: all 25 quads were already in the store" in out
+    _, out, _ = run(str(overlapping), "--store", store)
+    assert "(20 quads, nt)" in out and "; 10 new quads (10 already in the store)" in out
+    with KnowledgeStore(tmp_path / "db") as held:
+        assert len(data_quads(held)) == 35
+
+
+def _stats(store: Path) -> dict[str, int]:
+    """`kg stats`'s table as {row: count}."""
+    result = runner.invoke(app, ["stats", "--store", str(store)])
+    assert result.exit_code == 0, result.stdout + result.stderr
+    rows = re.findall(r"│ (\S[^│]*?)\s+│ ([\d,]+)\s+│", result.stdout)
+    return {name: int(count.replace(",", "")) for name, count in rows}
+
+
+def test_stats_count_the_same_data_after_an_interrupted_and_resumed_ingest(
+    write, tmp_path: Path
+) -> None:
+    path = write("a.nt", nt_lines(40, blank_every=6))
+    clean, resumed = tmp_path / "clean", tmp_path / "resumed"
+    assert run(str(path), "--store", str(clean))[0] == 0
+
+    def interrupt(event: IngestProgress) -> None:
+        if event.batch == 2:
+            raise KeyboardInterrupt
+
+    with KnowledgeStore(resumed) as store, pytest.raises(KeyboardInterrupt):
+        ingest_file(store, path, batch_size=3, progress=interrupt)
+    code, out, _ = run(str(path), "--store", str(resumed), "--resume")
+    # (on disk two batches are written at once: the interrupted run left two or three)
+    found = re.search(r"\(([\d,]+) quads, nt\).*; ([\d,]+) new quads; skipped batches "
+                      r"1\.\.\d+ \(([\d,]+) quads\)", out)
+    assert code == 0 and found, out
+    read, new, skipped = (int(n) for n in found.groups())
+    assert new == read == 40 - skipped and skipped in (6, 9)
+    with KnowledgeStore(clean) as one, KnowledgeStore(resumed) as other:
+        # The progress records differ (two runs, different batches), the data does not.
+        assert len(one) != len(other)
+        assert len(data_quads(one)) == len(data_quads(other)) == 40
+    stats = _stats(clean), _stats(resumed)
+    assert stats[0]["quads"] == stats[1]["quads"] == 40
+    assert stats[0]["ingest records (quads, not data)"] > 0
+    assert stats[1]["ingest records (quads, not data)"] > 0
