@@ -104,6 +104,9 @@ FIRST_RUNS = {
     "deepfake-audio": {"speakers": (8, 2, 4), "speaker_stance": (14, 4, 28),
                        "relays": (1, 0, 5), "evidence": (1, 1, 4), "merging": (3, 1, 58),
                        "mentions": (17, 3, 27)},
+    # First run on fe7131a (a farming trade weekly's page: section line, standfirst, byline).
+    "honey-residue": {"speakers": (12, 4, 2), "speaker_stance": (28, 13, 15), "relays": (1, 0, 1),
+                      "evidence": (1, 1, 3), "merging": (0, 3, 18), "mentions": (34, 15, 20)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
