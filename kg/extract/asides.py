@@ -59,6 +59,17 @@ _HEARD = re.compile(r"(?<=[a-z]),\s+(?:heard|seen|recorded|filmed)\s+(?:in|on)\s
                     r"[^,;\u201c\u201d\"]{3,100},(?=\s+(?:told|said|says|tells|asked|warned)\b)")
 
 
+# ", who first reported the leak," after a speaker's description: a non-restrictive relative
+# clause between the subject and the verb says who the speaker is ("Dr Ann Lee, the head of
+# surgery, who first noticed the leak, said P": Ann Lee said P; without the blank the phrase
+# before the verb is the description alone, and the person goes unnamed)
+_WHO_ASIDE = re.compile(r"(?<=[\w\u2019],)\s+who\s+[^,;\u201c\u201d\"]{3,150},"
+                        r"(?=\s+(?:told|said|says|tells|added|warned)\b)")
+# only after a description set off by commas ("NAME, the head of surgery,"): "NAME, who runs
+# the clinic, said" is read by the relative-clause rules as it is
+_AFTER_DESCRIPTION = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s+[^,;]+,$")
+
+
 # " who requested anonymity because the report is not public" between a speaker and the verb,
 # commas or not: why the speaker is unnamed, no statement (wire style: "An official who spoke
 # on condition of anonymity because he was not authorized to discuss it said P")
@@ -85,6 +96,8 @@ def blank_asides(masked: str) -> str:
     masked = SPEAKING_TO.sub(lambda m: " " * len(m.group(0)), masked)
     masked = _WITNESS.sub(lambda m: " " * len(m.group(0)), masked)
     masked = _HEARD.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = _WHO_ASIDE.sub(lambda m: " " * len(m.group(0)) if _AFTER_DESCRIPTION.search(
+        m.string, 0, m.start()) else m.group(0), masked)
     masked = _ANONYMITY.sub(lambda m: " " * len(m.group(0)), masked)
     masked = QUOTED_AS_BY.sub(lambda m: " said".ljust(len(m.group(0))), masked)
     return re.sub(QUOTED_BY.pattern + r"saying\b", lambda m: " " * (len(m.group(0)) - 6) +

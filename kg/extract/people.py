@@ -75,12 +75,13 @@ def introduced_person(table: ActorTable, surname: str) -> ActorRecord:
 def introduced_since(table: ActorTable, found: ActorRecord | None, sentence: int,
                      start: int) -> ActorRecord | None:
     """"Ana Holt, a hydrologist, examined the records. She found that P": a person
-    introduced in the writer's voice in this or the previous sentence, after the last
+    introduced in the writer's voice in this sentence or one of the two before (a reporter's
+    "I spoke to Ana Holt, a hydrologist. She was angry. 'P,' she said"), after the last
     mention of the person a pronoun would otherwise name, is the pronoun's antecedent,
     though no statement has named her yet."""
     since = table.last_seen(found.id, start) if found is not None else -1
     for s, offset, surname in reversed(table.introduced):
-        if offset < start and offset > since and sentence - s <= 1 and \
+        if offset < start and offset > since and sentence - s <= 2 and \
                 surname in table.people:
             return introduced_person(table, surname)
     return None
