@@ -260,6 +260,21 @@ def load(
         now = target.data_size()  # type: ignore[attr-defined]
         out.print(_load_summary(result.total_quads, before, now,  # type: ignore[attr-defined]
                                 replace=replace), soft_wrap=True)  # one line, for grep
+        for item in result.files:  # type: ignore[attr-defined]
+            for graph in item.other_versions:
+                err.print(_other_version_warning(item.path, graph, store), soft_wrap=True)
+
+
+def _other_version_warning(path: str, graph: str, store: str | None) -> Text:
+    """The store held this case file's document in another version, and now holds both: a
+    corrected file loaded without --replace. Said after the load, which stays additive."""
+    again = shlex.join(["kg", "load", "--replace", *(["--store", store] if store else []), path])
+    return Text.assemble(
+        ("warning:", "yellow"),
+        f" {path}: the store already held another version of the document <{graph}>; the old "
+        "version's statements remain beside this file's, merged with them. To replace the old "
+        f"version with this file: {again}",
+    )
 
 
 def _load_summary(read: int, before: int, now: int, *, replace: bool) -> str:
@@ -279,11 +294,12 @@ def _load_summary(read: int, before: int, now: int, *, replace: bool) -> str:
 def validate_command(files: FilesArgument = None) -> None:
     """Check files without loading them anywhere: syntax, authoring rules and SHACL shapes.
 
-    Prints every problem with its file, line and column. Exit code 0 when all files are
-    valid, 1 otherwise.
+    Each file is checked alone; then, when there are several and each passed, all of them
+    together, as `kg load` would load them at once: files that share an id must agree about
+    it (one statement given as hedges in one file and as denies in another cannot be loaded
+    together). Prints every problem with its file, line and column. Exit code 0 when every
+    file is valid and they can be loaded together, 1 otherwise.
     """
-    from kg.store import KnowledgeStore
-
     files = files or []
     if not files:
         err.print("nothing to validate: name one or more files")
@@ -291,17 +307,38 @@ def validate_command(files: FilesArgument = None) -> None:
     _check_files(files)
     failed = False
     for path in files:
-        scratch = KnowledgeStore(None)
         try:
-            result = scratch.load([path], validate=True)
-            out.print(f"{path}: valid ({result.total_quads:,} quads)")
+            quads = _validate_files([path])
+            out.print(f"{path}: valid ({quads:,} quads)")
         except KgError as error:
             failed = True
             _fail(error)
-        finally:
-            scratch.close()
     if failed:
         raise typer.Exit(EXIT_DATA)
+    distinct = list(dict.fromkeys(files))
+    if len(distinct) > 1:
+        # Each file passing alone does not make them loadable together: the union is checked
+        # by the same load, which names both files of a disagreement (kg.shacl.origins).
+        try:
+            _validate_files(distinct)
+        except KgError as error:
+            err.print(Text.assemble(("conflict:", "red"),
+                                    f" the {len(distinct)} files are each valid, but cannot be "
+                                    "loaded together:"))
+            _fail(error)
+            raise typer.Exit(EXIT_DATA) from None
+        out.print(f"together: valid (the {len(distinct)} files can be loaded together)")
+
+
+def _validate_files(files: Sequence[Path]) -> int:
+    """Load ``files`` into a scratch in-memory store with validation; the quads read."""
+    from kg.store import KnowledgeStore
+
+    scratch = KnowledgeStore(None)
+    try:
+        return scratch.load(files, validate=True).total_quads
+    finally:
+        scratch.close()
 
 
 @app.command()

@@ -29,6 +29,7 @@ from api.cli import (
 )
 from api.csv_out import write_csv
 from kg.methods import DEFAULT_METHOD
+from kg.statuses import STATUSES
 
 #: The formats of the commands that list many items.
 _WITH_CSV = ("table", "json", "csv")
@@ -41,7 +42,7 @@ def corroborate(
     status: Annotated[
         str | None,
         typer.Option(
-            help="Only claims with this status: corroborated, single-source, unsupported."
+            help=f"Only claims with this status: {', '.join(STATUSES)}."
         ),
     ] = None,
     contested: Annotated[bool, typer.Option("--contested", help="Only contested claims.")] = False,
@@ -56,7 +57,6 @@ def corroborate(
     government are one source; relaying outlets add nothing). Hedges are shown, never
     counted. A claim is contested when a group that does not affirm it denies it.
     """
-    from kg.analysis import STATUSES
     from kg.analysis.serialize import claim_to_dict, short_id
 
     _check_output_format(fmt, _WITH_CSV)
@@ -115,8 +115,8 @@ def corroborate(
     out.print(table)
 
 
-#: ``kg corroborate --format csv``: one row per claim; groups as "label (actor, actor)",
-#: several joined by "; ".
+#: ``kg corroborate --format csv``: one row per claim; groups as "label (actor, actor)" (the
+#: label alone for a group of one actor of that name), several joined by "; ".
 CLAIM_COLUMNS = (
     "id",
     "text",
@@ -161,11 +161,15 @@ def _claim_row(analysis: Any, c: Any, min_groups: int) -> dict[str, object]:
 
 
 def _group_line(analysis: object, group: object) -> str:
-    actors = ", ".join(
-        analysis.catalogue.actors[a].label
+    """A group as "label (actor, actor)"; the actors only when they add something: a group of
+    one actor is labelled with that actor's name, and "Tomas Reker (Tomas Reker)" says it twice.
+    """
+    labels = [
+        analysis.catalogue.actors[a].label  # type: ignore[attr-defined]
         for a in group.actors  # type: ignore[attr-defined]
-    )
-    return f"{group.label} ({actors})"  # type: ignore[attr-defined]
+    ]
+    label: str = group.label  # type: ignore[attr-defined]
+    return label if labels == [label] else f"{label} ({', '.join(labels)})"
 
 
 #: ``kg grades --format csv``: actors (reliability) and claims (credibility) in one table.

@@ -208,8 +208,9 @@ def _serving_store(settings: Any) -> Iterator[Any]:
 def ask(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(
-        help="The question (see `kg ask` without a name for the list).",
-        show_default=False)] = None,
+        help="The question (see `kg ask` without a name for the list); its parameters and "
+        "any data files follow it.",
+        metavar="NAME [--PARAM VALUE]... [FILE]...", show_default=False)] = None,
     data: Annotated[list[Path] | None, typer.Option(
         "--data", help="A data file to add (repeatable).", show_default=False)] = None,
     store: StoreOption = None,
@@ -223,9 +224,10 @@ def ask(
 ) -> None:
     """Ask a named question, for people who do not write SPARQL.
 
-    Parameters follow the name: kg ask corroborated-claims --min-groups 3. Without a name,
-    lists the questions and their parameters. The same questions are served at
-    /questions/NAME by `kg serve`.
+    Parameters follow the name: kg ask corroborated-claims --min-groups 3. Data files too, as
+    in the other commands (kg ask corroborated-claims --no-seed my-case.yaml), or with
+    --data FILE. Without a name, lists the questions and their parameters. The same questions
+    are served at /questions/NAME by `kg serve`.
     """
     from api.lookup import resolve
     from api.questions.spec import ParameterError, load_questions
@@ -245,11 +247,15 @@ def ask(
 
         close = difflib.get_close_matches(name, list(questions), n=2)
         hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+        if _is_data_file(name):
+            hint = ": the question's name comes first, then its parameters and data files"
         err.print(f"error: no question {name!r}{hint}; `kg ask` lists them")
         raise typer.Exit(EXIT_USAGE)
     question = questions[name]
-    params = _question_args(ctx.args)
-    with _open_store(store, data or [], seed=not no_seed) as target:
+    params, files = _question_args(ctx.args)
+    files = [*(data or []), *files]
+    _check_files(files)
+    with _open_store(store, files, seed=not no_seed) as target:
         analysis = analyse(target, min_groups=corroboration_k, method=method)
         target.replace_graph(ANALYSIS_GRAPH, analysis_quads(analysis))  # type: ignore[attr-defined]
         try:
@@ -267,14 +273,27 @@ def ask(
     _print_answer(question.summary, table, fmt, more, limit)
 
 
-def _question_args(args: Sequence[str]) -> dict[str, str]:
-    """``--min-groups 3 --actor=putin`` as ``{"min_groups": "3", "actor": "putin"}``."""
+def _question_args(args: Sequence[str]) -> tuple[dict[str, str], list[Path]]:
+    """``--min-groups 3 --actor=putin case.yaml`` as ``{"min_groups": "3", "actor": "putin"}``
+    and ``[Path("case.yaml")]``.
+
+    Every parameter takes a value, so an argument that is not one and does not start with
+    ``--`` can only be a data file; it is taken as one if it names a file, or has the extension
+    of a format we read (a missing file is then reported as such).
+    """
     params: dict[str, str] = {}
+    files: list[Path] = []
     index = 0
     while index < len(args):
         arg = args[index]
         if not arg.startswith("--") or len(arg) == 2:
-            err.print(f"error: unexpected argument {arg!r}; give parameters as --name value")
+            if _is_data_file(arg):
+                files.append(Path(arg))
+                index += 1
+                continue
+            err.print(f"error: unexpected argument {arg!r}; give parameters as --name value, "
+                      "and data files by name (with the extension of their format) or as "
+                      "--data FILE")
             raise typer.Exit(EXIT_USAGE)
         key, eq, value = arg[2:].partition("=")
         if not eq:
@@ -285,7 +304,24 @@ def _question_args(args: Sequence[str]) -> dict[str, str]:
             value = args[index]
         params[key.replace("-", "_")] = value
         index += 1
-    return params
+    return params, files
+
+
+def _is_data_file(arg: str) -> bool:
+    """Whether a plain argument names a data file: an existing file, or a name whose extension
+    is that of a format we read (``case.yaml``, ``data.ttl``)."""
+    from kg.errors import UnsupportedFormatError
+    from kg.formats import detect_format
+
+    if arg.startswith("-"):
+        return False
+    if Path(arg).is_file():
+        return True
+    try:
+        detect_format(arg)
+    except UnsupportedFormatError:
+        return False
+    return True
 
 
 def _list_questions(questions: dict[str, Any]) -> None:

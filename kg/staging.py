@@ -13,8 +13,17 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.convert import from_rdflib_graph
-from kg.errors import InputError, LimitExceededError, Location, ShapeViolation
+from kg.errors import (
+    AuthoringError,
+    InputError,
+    LimitExceededError,
+    Location,
+    RdfSyntaxError,
+    ShapeViolation,
+    UnsupportedFormatError,
+)
 from kg.formats import YAML, Format, detect_format
+from kg.misnamed import misnamed_error
 from kg.rdfio import Limits, check_quads, parse_file, read_limited
 
 FormatArg = str | Format | None
@@ -30,6 +39,9 @@ class FileReport:
         quads: quads parsed (a quad already in the store is counted, though not added again).
         graph_names: IRIs of the named graphs the file wrote to, sorted; empty for the default.
         warnings: SHACL results of severity Warning, which do not stop a load.
+        other_versions: the graphs of a case file that the store already held in another
+            version (a quad the file does not write again): loaded without ``replace``, the
+            old version's quads remain beside the new ones.
     """
 
     path: str
@@ -37,6 +49,7 @@ class FileReport:
     quads: int
     graph_names: tuple[str, ...]
     warnings: tuple[ShapeViolation, ...] = ()
+    other_versions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,13 +78,14 @@ class StagedFile:
         return tuple(sorted({q.graph_name.value for q in self.quads
                              if isinstance(q.graph_name, ox.NamedNode)}))
 
-    def report(self) -> FileReport:
+    def report(self, other_versions: tuple[str, ...] = ()) -> FileReport:
         return FileReport(
             path=self.source,
             format=self.format.name,
             quads=len(self.quads),
             graph_names=self.graph_names,
             warnings=self.warnings,
+            other_versions=other_versions,
         )
 
 
@@ -92,10 +106,19 @@ def _per_file_formats(
 
 
 def _stage_file(path: Path, fmt: FormatArg, limits: Limits) -> StagedFile:
-    rdf_format = detect_format(path, fmt)
-    if rdf_format is YAML:
-        return _compile_case(read_limited(path, limits), str(path), limits)
-    return StagedFile(str(path), rdf_format, parse_file(path, rdf_format, limits=limits))
+    named: Format | None = None
+    try:
+        named = rdf_format = detect_format(path, fmt)
+        if rdf_format is YAML:
+            return _compile_case(read_limited(path, limits), str(path), limits)
+        return StagedFile(str(path), rdf_format, parse_file(path, rdf_format, limits=limits))
+    except (UnsupportedFormatError, RdfSyntaxError, AuthoringError) as error:
+        # Read by its extension, the file failed: if its content is plainly another format
+        # (a case file named .json), say that instead. Not when the caller chose the format.
+        better = misnamed_error(path, named) if fmt is None else None
+        if better is None:
+            raise
+        raise better from error
 
 
 def _compile_case(data: bytes, source: str, limits: Limits) -> StagedFile:

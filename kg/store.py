@@ -303,7 +303,10 @@ class KnowledgeStore:
         started = time.perf_counter()
         per_file = _per_file_formats(paths, formats)
         if validate and len(paths) == 1 and self.kind != "remote" and not replace:
-            fast = load_ntriples(self, Path(paths[0]), per_file[0], limits, progress, started)
+            try:
+                fast = load_ntriples(self, Path(paths[0]), per_file[0], limits, progress, started)
+            except UnsupportedFormatError:
+                fast = None  # no format from the name: the general way says so, or what it is
             if fast is not None:
                 return fast
         staged: list[StagedFile] = []
@@ -529,6 +532,7 @@ class KnowledgeStore:
             else frozenset()
         if validate:
             validate_load(self, staged, progress, replacing)
+        merged = {} if replacing else self._other_versions(staged)
         total = sum(len(item.quads) for item in staged)
         if progress:
             progress("writing", 0, total)
@@ -540,10 +544,31 @@ class KnowledgeStore:
         if progress:
             progress("writing", total, total)
         return LoadReport(
-            files=tuple(item.report() for item in staged),
+            files=tuple(item.report(merged.get(i, ())) for i, item in enumerate(staged)),
             total_quads=total,
             elapsed_seconds=time.perf_counter() - started,
         )
+
+    def _other_versions(self, staged: list[StagedFile]) -> dict[int, tuple[str, ...]]:
+        """Per staged case file (by position), its document graphs that the store holds in
+        another version: with a quad that this load does not write again, so that writing
+        would merge two versions of one document. A case file is its document's whole graph,
+        so only case files are checked: RDF files add to graphs by design."""
+        new: dict[str, set[ox.Quad]] = {}
+        for item in staged:
+            for quad in item.quads:
+                if isinstance(quad.graph_name, ox.NamedNode):
+                    new.setdefault(quad.graph_name.value, set()).add(quad)
+        found = {}
+        for index, item in enumerate(staged):
+            if item.format is not YAML:
+                continue
+            stale = tuple(g for g in item.graph_names if any(
+                quad not in new[g]
+                for quad in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(g))))
+            if stale:
+                found[index] = stale
+        return found
 
     def _replace_graphs(self, graphs: frozenset[str], staged: list[StagedFile]) -> None:
         """Empty ``graphs`` and write the staged quads, as one update: a reader sees the

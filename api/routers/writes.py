@@ -260,11 +260,18 @@ def already_written(store: KnowledgeStore, graph_name: str, quads: list[ox.Quad]
 
 
 def _written(report: LoadReport, graph_name: str | None, subjects: list[str]) -> dict[str, Any]:
+    # A case file uploaded again with changes adds to the old version, as `kg load` without
+    # --replace does; the API has no replace, so the writer is told who can.
+    merged = [f"the store already held another version of the document <{g}>; the old "
+              "version's statements remain beside this upload's, merged with them (to replace "
+              "it, the operator loads the corrected file with `kg load --replace`)"
+              for f in report.files for g in f.other_versions]
     return {
         "quads": report.total_quads,
         "graph": graph_name,
         "subjects": subjects,
-        "warnings": [str(w) for f in report.files for w in f.warnings if not _unpublished(w)],
+        "warnings": [str(w) for f in report.files for w in f.warnings if not _unpublished(w)]
+        + merged,
     }
 
 

@@ -22,17 +22,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 
 from kg.analysis.evidence import EvidenceWeight
 from kg.analysis.groups import SourceGroups
 from kg.analysis.model import CaseGraph, Stance
 from kg.analysis.stances import StanceEntry
-
-Status = Literal["corroborated", "partly-corroborated", "single-source", "unsupported"]
-STATUSES: tuple[Status, ...] = (
-    "corroborated", "partly-corroborated", "single-source", "unsupported"
-)
+from kg.statuses import STATUSES, Status
 
 
 @dataclass(frozen=True)
@@ -65,6 +60,18 @@ class Corroboration:
     def independent_groups(self) -> int:
         """How many independent groups affirm the claim."""
         return len(self.affirming)
+
+    @property
+    def contesting(self) -> tuple[GroupStance, ...]:
+        """The groups of :attr:`contested_by` as records (``group``, ``label``, ``actors``,
+        ``statements``), like :attr:`affirming` and :attr:`hedging`: those of :attr:`denying`
+        that do not affirm.
+
+        ``contested_by`` stays a tuple of group ids, as in :class:`kg.analysis.ClaimSummary`
+        and for the callers that look groups up by id.
+        """
+        ids = set(self.contested_by)
+        return tuple(g for g in self.denying if g.group in ids)
 
 
 def corroborate(
@@ -208,8 +215,8 @@ def _reasons(
                 f"{', '.join(case.actors[a].label for a in members)} count as one source, "
                 f"{group.label}, by affiliation: {chains}."
             )
-        for reason in groups.groups[group.group].reasons:
-            reasons.append(f"{group.label} was regrouped by an analyst's override: {reason}")
+        # What the analyst's overrides did to the group, in words (kg.analysis.groups).
+        reasons.extend(groups.groups[group.group].reasons)
     if denying:
         reasons.append("Denied by " + "; ".join(_describe(case, g) for g in denying) + ".")
     if contested_by:
@@ -221,7 +228,8 @@ def _reasons(
             "Hedged by " + "; ".join(_describe(case, g) for g in hedging)
             + ": a hedge is shown as a hedge and never counted as an affirmation."
         )
-    return reasons
+    # A separation is told the same in both groups it concerns, which may both affirm.
+    return list(dict.fromkeys(reasons))
 
 
 __all__ = ["STATUSES", "Corroboration", "GroupStance", "Status", "corroborate"]

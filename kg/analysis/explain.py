@@ -19,6 +19,7 @@ in the neighbourhood as in the whole graph; the tests check it claim by claim.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from functools import cached_property
 
 import numpy as np
@@ -31,7 +32,13 @@ from kg.analysis.corroboration import corroborate
 from kg.analysis.credibility import grade_credibility
 from kg.analysis.details import Details
 from kg.analysis.evidence import weigh_evidence
-from kg.analysis.groups import SourceGroup, SourceGroups, source_groups
+from kg.analysis.groups import (
+    Separation,
+    SourceGroup,
+    SourceGroups,
+    override_reasons,
+    source_groups,
+)
 from kg.analysis.model import Actor, CaseGraph, Override
 from kg.analysis.reliability import ReliabilityScale, grade_reliability
 from kg.analysis.stances import ImplicationIndex, stance_tables
@@ -131,11 +138,65 @@ class Groups(Mapping[str, SourceGroup]):
             if named:
                 overrides.append(Override(o.iri, named, o.independent, o.reason))
         built = source_groups(CaseGraph(actors=actors, overrides=overrides))
+        separations = self._separations(group_ids)
         result = {}
         for g in group_ids:
             key = cols.actors[g]
-            self._cache[key] = result[key] = built.groups[key]
+            record = built.groups[key]
+            mine = set(record.actor_iris)
+            merges = [o.reason for o in cols.overrides if not o.independent
+                      for a in o.actors if a in mine]
+            reasons = override_reasons(record.label, separations.get(g, []), merges)
+            self._cache[key] = result[key] = replace(record, reasons=reasons)
         return result
+
+    @cached_property
+    def _detached(self) -> tuple[np.ndarray, list[list[str]]]:
+        """The actors an independence declaration detached from a parent (ids, sorted), and
+        the reasons of the declarations that name each, in declaration order."""
+        cols = self._numbers.columns
+        reasons: dict[int, list[str]] = {}
+        for o in cols.overrides:
+            if o.independent:
+                for a in o.actors:
+                    i = cols.actor_index.get(a)
+                    if i is not None and cols.actor_parent[i] >= 0:
+                        reasons.setdefault(i, []).append(o.reason)
+        ids = sorted(reasons)
+        return np.array(ids, dtype=np.int64), [reasons[i] for i in ids]
+
+    def _separations(self, group_ids: list[int]) -> dict[int, list[Separation]]:
+        """The separations that concern each of these groups, as the reference lists them:
+        by the detached actor's IRI, the actor's group and the group it left alike."""
+        ids, reasons = self._detached
+        if not len(ids):
+            return {}
+        cols, part = self._numbers.columns, self._numbers.partition
+        mine = part.group[ids]
+        former = part.group[cols.actor_parent[ids]]
+        wanted = np.array(group_ids, dtype=np.int64)
+        found: dict[int, list[Separation]] = {}
+        for k in np.flatnonzero(np.isin(mine, wanted) | np.isin(former, wanted)).tolist():
+            name = cols.actors[int(ids[k])]
+            record = self._details.actors([name]).get(name) or Actor(name, name)
+            former_label = self._label(int(former[k]))
+            for reason in reasons[k]:
+                separation = Separation(record.label, former_label, bool(mine[k] == former[k]),
+                                        reason)
+                for g in dict.fromkeys((int(mine[k]), int(former[k]))):
+                    found.setdefault(g, []).append(separation)
+        return found
+
+    def _label(self, group: int) -> str:
+        """A group's label without building its record: its heads', representative first."""
+        cols, part = self._numbers.columns, self._numbers.partition
+        cached = self._cache.get(cols.actors[group])
+        if cached is not None:
+            return cached.label
+        heads = np.unique(part.head[part.members.of(group)]).tolist()
+        names = [cols.actors[h] for h in [group, *(h for h in heads if h != group)]]
+        records = self._details.actors(names)
+        return " + ".join((records.get(n) or Actor(n, n)).label for n in names)
 
 
 class Explainer:

@@ -8,9 +8,14 @@ Rules, in order:
    service are one source.
 2. **Independence declarations** (``cred:IndependenceDeclaration``) detach each named actor,
    with the actors that act for it, from its chain: each becomes the head of its own group, and
-   so independent of every other group, the rest of its state included.
+   so independent of every other group, the rest of its state included. A named actor that acts
+   for no one is a head already, and the declaration changes nothing for it.
 3. **Dependence declarations** (``cred:DependenceDeclaration``) merge the groups of the named
    actors into one (a state broadcaster and its government).
+
+Each group's ``reasons`` say, in words, what the overrides did to it: which actor an independence
+declaration took out of which group (written the same from both sides), and the reason of each
+dependence declaration that merged it.
 
 Relays never enter here: an outlet that only reports what others said has no statement of its
 own, so it is never a source of a stance. An outlet that speaks in its own voice is a source
@@ -20,7 +25,7 @@ like any other, grouped by the same rules.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -45,7 +50,7 @@ class SourceGroup:
     id: str  # the IRI of the group's head
     label: str
     members: tuple[GroupMember, ...]
-    reasons: tuple[str, ...] = field(default=())
+    reasons: tuple[str, ...] = field(default=())  # what the overrides did to it, in words
 
     @property
     def actor_iris(self) -> tuple[str, ...]:
@@ -68,6 +73,42 @@ class SourceGroups:
 
     def of(self, actor: str) -> SourceGroup:
         return self.groups[self.group_of[actor]]
+
+
+@dataclass(frozen=True)
+class Separation:
+    """An actor that an independence declaration took out of the group it would be in."""
+
+    actor: str  # the label of the actor named in the declaration
+    former: str  # the label of the group of the actor it acts for
+    kept: bool  # it still counts with that group (merged back, or a loop of affiliation)
+    reason: str
+
+
+def separation_text(separation: Separation) -> str:
+    """The sentence that explains a separation, the same in both groups it concerns.
+
+    Example:
+        >>> print(separation_text(Separation("Reker", "Arland", False, "Why.")))
+        Reker heads a group of its own, no longer part of Arland, by an analyst's override: Why.
+    """
+    if separation.kept:
+        return (f"{separation.actor} was detached from the actor it acts for by an analyst's "
+                f"independence override, but still counts with {separation.former} (a "
+                f"dependence override or a loop of affiliation keeps it there): "
+                f"{separation.reason}")
+    return (f"{separation.actor} heads a group of its own, no longer part of "
+            f"{separation.former}, by an analyst's override: {separation.reason}")
+
+
+def override_reasons(
+    label: str, separations: Iterable[Separation], merges: Iterable[str]
+) -> tuple[str, ...]:
+    """A group's ``reasons``: its separations (in the order given), then each dependence
+    reason of its members (sorted), in words."""
+    texts = [separation_text(s) for s in separations]
+    texts += [f"{label} was regrouped by an analyst's override: {r}" for r in sorted(set(merges))]
+    return tuple(dict.fromkeys(texts))
 
 
 def source_groups(case: CaseGraph) -> SourceGroups:
@@ -94,6 +135,7 @@ def source_groups(case: CaseGraph) -> SourceGroups:
         ('John Kirby', 'White House', 'United States')
     """
     affiliation = case.affiliation_graph()
+    acts_for = {a: p for a, p in affiliation.edges}  # before the declarations detach anyone
     detached: dict[str, list[str]] = {}
     for override in case.overrides:
         if override.independent:
@@ -131,14 +173,26 @@ def source_groups(case: CaseGraph) -> SourceGroups:
         members.setdefault(group_of[actor], []).append(
             GroupMember(actor, case.actors[actor].label, chain, reasons)
         )
-    groups = {}
-    for group_id, group_members in sorted(members.items()):
+    labels = {}
+    for group_id, group_members in members.items():
         heads = sorted({head_of[m.actor] for m in group_members})
         others = [h for h in heads if h != group_id]
-        label = " + ".join(case.actors[h].label for h in [group_id, *others])
-        reasons = tuple(sorted({r for m in group_members for r in m.overrides}))
+        labels[group_id] = " + ".join(case.actors[h].label for h in [group_id, *others])
+    # Each separation concerns two groups: the detached actor's and the one it left.
+    separations: dict[str, list[Separation]] = {}
+    for actor in sorted(a for a in detached if a in acts_for):
+        mine, former = group_of[actor], group_of[acts_for[actor]]
+        for reason in detached[actor]:
+            record = Separation(case.actors[actor].label, labels[former], mine == former,
+                                reason)
+            for group_id in dict.fromkeys((mine, former)):
+                separations.setdefault(group_id, []).append(record)
+    groups = {}
+    for group_id, group_members in sorted(members.items()):
+        merges = [r for m in group_members for r in merge_reasons.get(m.actor, [])]
+        reasons = override_reasons(labels[group_id], separations.get(group_id, []), merges)
         ordered = tuple(sorted(group_members, key=lambda m: (len(m.chain), m.label, m.actor)))
-        groups[group_id] = SourceGroup(group_id, label, ordered, reasons)
+        groups[group_id] = SourceGroup(group_id, labels[group_id], ordered, reasons)
     return SourceGroups(groups=groups, group_of=group_of)
 
 
@@ -164,4 +218,5 @@ def _head(affiliation: nx.DiGraph, actor: str) -> str:
     return last
 
 
-__all__ = ["GroupMember", "SourceGroup", "SourceGroups", "source_groups"]
+__all__ = ["GroupMember", "Separation", "SourceGroup", "SourceGroups", "override_reasons",
+           "separation_text", "source_groups"]

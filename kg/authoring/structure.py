@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from kg.authoring.bounds import bound_message
 from kg.authoring.problems import CaseCompileError, position, suggest
 from kg.authoring.schema import CaseSpec
 from kg.authoring.yamltree import Path as YamlPath
@@ -40,6 +41,9 @@ def _translate(doc: PositionedDocument, err: Any) -> AuthoringError:
         return AuthoringError(
             "required field is missing", location=doc.location(loc[:-1]), term=term
         )
+    worded = bound_message(kind, loc, err.get("ctx") or {}, err.get("input"))
+    if worded is not None:
+        return AuthoringError(worded, location=doc.location(loc), term=term)
     message = str(err["msg"]).removeprefix("Value error, ")
     if kind in {"string_type", "list_type", "model_type", "dict_type", "bool_parsing",
                 "float_parsing", "model_attributes_type"}:

@@ -314,9 +314,10 @@ def test_port_fire_groups_with_overrides(port_fire_analysis):
 
 def test_port_fire_overrides_are_explained(port_fire_analysis):
     runoff = port_fire_analysis.claim_by_id("fire-runoff-polluted-harbour").corroboration.reasons
-    split = [r for r in runoff if "regrouped by an analyst's override" in r]
-    assert [r.split(" was regrouped")[0] for r in split] == [
+    split = [r for r in runoff if "heads a group of its own" in r]
+    assert [r.split(" heads a group")[0] for r in split] == [
         "National Coastguard", "National Environment Agency"]
+    assert all(", no longer part of Valmora + VBC, by an analyst's override: " in r for r in split)
     assert all("Separate collection: the Coastguard reports what it saw" in r for r in split)
     inspection = port_fire_analysis.claim_by_id("suppression-system-passed-inspection")
     reasons = inspection.corroboration.reasons

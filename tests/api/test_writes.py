@@ -97,6 +97,30 @@ def test_case_file_upload(writer: TestClient, media_type: str) -> None:
     assert writer.get("/claims/bridge-destroyed").json()["contested"] is True
 
 
+def test_a_case_file_uploaded_again_with_changes_is_said_to_merge(writer: TestClient) -> None:
+    from pathlib import Path
+
+    case = (Path(__file__).parent / "data" / "bridge.yaml").read_text(encoding="utf-8")
+    override = ("\nindependence:\n  - actors: [atlantis-mod, {other}]\n    independent: true\n"
+                "    reason: Separate collection.\n")
+
+    def merged(text: str) -> list[str]:
+        response = writer.post("/data", content=text.encode(),
+                               headers={"Content-Type": "application/yaml"})
+        assert response.status_code == 201, response.text
+        return [w for w in response.json()["warnings"] if "another version" in w]
+
+    first = case + override.format(other="atlantis")
+    assert merged(first) == []  # the first upload
+    assert merged(first) == []  # the same file again
+    # The override now names other actors: the old one stays beside it, as in a corrected
+    # file loaded by `kg load` without --replace.
+    (warning,) = merged(case + override.format(other="lemuria"))
+    assert warning.startswith("the store already held another version of the document <"
+                              "https://w3id.org/cred-kg/id/document/")
+    assert "kg load --replace" in warning
+
+
 BAD_WRITES: list[tuple[str, dict[str, Any], int, str]] = [
     ("/statements", {"json": {"actor": "nobody", "claim": "nk-troops-in-russia",
                               "stance": "affirms"}}, 404, "not_found"),
