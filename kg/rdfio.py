@@ -22,7 +22,9 @@ rdflib is never used to parse RDF here: its JSON-LD parser fetches remote contex
 RDF/XML parser relies on the XML library's defences.
 
 The checks made before a parser sees the bytes (nesting depth, JSON-LD ``@id`` values, XML
-entities and DTDs) are in :mod:`kg.rdf_guards`.
+entities and DTDs) are in :mod:`kg.rdf_guards`; the errors raised with the best line and column
+the parser's message allows, in :mod:`kg.rdf_errors`; :func:`serialize`, in :mod:`kg.rdf_write`
+(importable from here).
 
 Example:
     >>> quads = parse_bytes(b'<https://e.org/s> <https://e.org/p> "o" .', "nt", source="x.nt")
@@ -34,39 +36,22 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
 
 import pyoxigraph as ox
 
-from kg.errors import (
-    InputError,
-    LimitExceededError,
-    Location,
-    RdfSyntaxError,
-    UnsafeInputError,
-    UnsupportedFormatError,
-)
+from kg.errors import InputError, LimitExceededError, Location, UnsupportedFormatError
 from kg.formats import JSONLD, RDFXML, Format, detect_format
 from kg.jsonld_terms import check_jsonld_terms
-from kg.namespaces import PREFIXES
-from kg.rdf_guards import (
-    _position,
-    _utf8_error,
-    check_json_depth,
-    check_jsonld_ids,
-    check_rdfxml,
-)
+from kg.rdf_errors import _find, _rdf_format, _syntax_error, _token_too_big, _too_big
+from kg.rdf_guards import check_json_depth, check_jsonld_ids, check_rdfxml
+from kg.rdf_write import serialize
 from kg.typed_literals import check_literals
 
 MiB = 1024 * 1024
-# pyoxigraph's Turtle, TriG, N-Triples, N-Quads and JSON parsers hold one token in a buffer of
-# at most this size and raise MemoryError beyond it (pyoxigraph 0.5).
-_PARSER_BUFFER_BYTES = 16 * MiB
 
 
 @dataclass(frozen=True)
@@ -102,25 +87,6 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-
-# pyoxigraph prefixes messages with the position, which Location carries already.
-_POSITION_PREFIX = re.compile(
-    r"^Parser error (?:at line \d+ (?:column \d+|between columns \d+ and \d+)"
-    r"|between line \d+ column \d+ and line \d+ column \d+): "
-)
-# pyoxigraph's words for a statement without its final dot (N-Triples/N-Quads, Turtle/TriG).
-_MISSING_DOT = re.compile(r"followed by a dot|dot is expected at the end")
-_QUOTED = re.compile(r"'([^']{3,200})'")
-# Characters outside XML 1.0's Char production (section 2.2), which no XML document can
-# hold, not even escaped; IRIs cannot hold them either (pyoxigraph refuses them).
-_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# Where a JSON-LD document names a remote context; the parser does not say where.
-_REMOTE_CONTEXT = (
-    re.compile(rb'"@import"\s*:'),
-    re.compile(rb'"@context"\s*:\s*"'),
-    re.compile(rb'"@context"\s*:\s*\[[^\]]*?"(?!@)'),
-    re.compile(rb'"@context"'),
-)
 
 
 def parse_bytes(
@@ -261,190 +227,6 @@ def read_limited(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> bytes:
     if len(data) > limits.max_file_bytes:
         raise _too_big(source, len(data), limits)
     return data
-
-
-def serialize(quads: Iterable[ox.Quad], fmt: str | Format) -> bytes:
-    """Write quads in an RDF format.
-
-    For a triple format (Turtle, N-Triples, RDF/XML) the quads are flattened into one graph and
-    duplicates removed; TriG, N-Quads and JSON-LD keep the named graphs. Turtle, TriG and
-    RDF/XML use the prefixes of :data:`kg.namespaces.PREFIXES`; pyoxigraph writes JSON-LD in
-    expanded form (full IRIs, no ``@context``).
-
-    Args:
-        quads: the quads to write.
-        fmt: an RDF format (see :mod:`kg.formats`).
-
-    Returns:
-        The document, UTF-8.
-
-    Raises:
-        UnsupportedFormatError: ``fmt`` is not an RDF format (``yaml`` is only read).
-
-    Example:
-        >>> q = ox.Quad(ox.NamedNode("https://w3id.org/cred-kg/ns#a"),
-        ...             ox.NamedNode("https://w3id.org/cred-kg/ns#b"), ox.Literal("c"))
-        >>> print(serialize([q, q], "turtle").decode().splitlines()[-1])
-        cred:a cred:b "c" .
-    """
-    rdf_format = _rdf_format(fmt, "<output>")
-    # dict keeps the first occurrence's order, so the output is deterministic.
-    items = _grouped(quads) if rdf_format.named_graphs else \
-        _grouped(dict.fromkeys(q.triple for q in quads))
-    if rdf_format is RDFXML:
-        _check_xml_chars(items)
-    data = ox.serialize(items, format=rdf_format.oxigraph, prefixes=PREFIXES)
-    if rdf_format is RDFXML:
-        _check_written_xml(data)
-    return data
-
-
-T = TypeVar("T", ox.Quad, ox.Triple)
-
-
-def _grouped(items: Iterable[T]) -> list[T]:
-    """``items`` with each subject's statements together (per graph for quads), subjects in
-    the order they first appear. The writers group only consecutive statements of a subject:
-    in store order a subject's statements are spread over the graphs, and RDF/XML had one
-    ``rdf:Description`` per triple, Turtle a block per run."""
-    groups: dict[object, list[T]] = {}
-    for item in items:
-        key = (item.graph_name, item.subject) if isinstance(item, ox.Quad) else item.subject
-        groups.setdefault(key, []).append(item)
-    return [item for group in groups.values() for item in group]
-
-
-def _check_written_xml(data: bytes) -> None:
-    """Refuse RDF/XML that our own reader would refuse: pyoxigraph writes a property IRI whose
-    last part holds a character outside the Basic Multilingual Plane as an element name, which
-    Expat (XML 1.0 before its fifth edition) does not accept."""
-    try:
-        check_rdfxml(data, source="<output>")
-    except InputError as error:
-        line = error.location.line
-        text = data.splitlines()[line - 1].strip()[:120].decode("utf-8", "replace") if line else ""
-        raise UnsupportedFormatError(
-            f"the data cannot be written as RDF/XML that XML parsers read back "
-            f"({error.message}, at {text!r}); most likely a property IRI whose last part is not "
-            "an XML name",
-            location=Location("<output>"),
-            term="rdfxml",
-            expected="another format: Turtle, TriG, N-Triples, N-Quads or JSON-LD",
-        ) from None
-
-
-def _check_xml_chars(triples: Iterable[ox.Triple]) -> None:
-    """Refuse a literal that RDF/XML cannot carry, rather than write a document no XML
-    parser reads back (pyoxigraph writes such characters as they are)."""
-    for triple in triples:
-        obj = triple.object
-        if isinstance(obj, ox.Literal):
-            bad = _NOT_XML_CHAR.search(obj.value)
-            if bad:
-                raise UnsupportedFormatError(
-                    f"a literal holds the character U+{ord(bad.group()):04X}, which XML 1.0, "
-                    f"and so RDF/XML, cannot carry (subject {triple.subject}, predicate "
-                    f"{triple.predicate})",
-                    location=Location("<output>"),
-                    term="rdfxml",
-                    expected="another format: Turtle, TriG, N-Triples, N-Quads or JSON-LD",
-                )
-
-
-def _rdf_format(fmt: str | Format, source: str) -> Format:
-    rdf_format = detect_format(source, fmt)
-    if rdf_format.oxigraph is None:
-        raise UnsupportedFormatError(
-            f"{rdf_format.label} is not an RDF syntax; case files are compiled by kg.authoring",
-            location=Location(source),
-            term="format",
-            expected="one of turtle, trig, nt, nquads, jsonld, rdfxml",
-        )
-    return rdf_format
-
-
-def _too_big(source: str, size: int, limits: Limits) -> LimitExceededError:
-    return LimitExceededError(
-        f"file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}",
-        location=Location(source),
-        term="max_file_bytes",
-        expected="a smaller file, or bulk loading for large trusted files",
-    )
-
-
-def _token_too_big(data: bytes, source: str, limits: Limits) -> LimitExceededError:
-    """pyoxigraph's text parsers refuse a token (literal, IRI) over a fixed buffer size."""
-    # The parser does not say where; the first line of that many bytes is a good guess.
-    run = re.search(rb"[^\n]{%d,}" % _PARSER_BUFFER_BYTES, data)
-    line, column = _position(data, run.start()) if run else (None, None)
-    return LimitExceededError(
-        f"a literal or IRI of more than {_PARSER_BUFFER_BYTES:,} bytes, which the parser "
-        f"refuses; literals may have at most {limits.max_literal_chars:,} characters",
-        location=Location(source, line, column),
-        term="max_literal_chars",
-        expected="a shorter literal",
-    )
-
-
-def _find(data: bytes, needle: bytes) -> tuple[int | None, int | None]:
-    offset = data.find(needle) if needle else -1
-    return _position(data, offset) if offset >= 0 else (None, None)
-
-
-def _syntax_error(error: SyntaxError, data: bytes, fmt: Format, source: str) -> InputError:
-    """Turn pyoxigraph's SyntaxError into one of ours, with the best location we can get."""
-    raw = error.msg or str(error)
-    text = _POSITION_PREFIX.sub("", raw)
-    line, column = error.lineno, error.offset
-    if "LoadDocumentCallback" in raw or "remote context" in raw:
-        return _remote_context_error(data, source, raw)
-    if "UTF-8" in raw:
-        return _utf8_error(data, source, line, column) or RdfSyntaxError(
-            f"not UTF-8: {text}", location=Location(source, line, column), term="encoding"
-        )
-    if line is None:
-        # Some parsers (RDF/XML, JSON-LD processing) give no position, but often quote the
-        # offending text: its first occurrence is a good guess.
-        quoted = _QUOTED.search(text)
-        if quoted:
-            line, column = _find(data, quoted.group(1).encode("utf-8"))
-    if line is not None and column == 1 and _MISSING_DOT.search(text):
-        line, column = _statement_end(data, line)
-    expected = None
-    if "No scheme found" in text:
-        expected = "an absolute IRI (relative IRIs need a base IRI, and none is set)"
-    return RdfSyntaxError(
-        f"invalid {fmt.label}: {text}", location=Location(source, line, column), expected=expected
-    )
-
-
-def _statement_end(data: bytes, line: int) -> tuple[int, int]:
-    """Where a statement without its final dot ends: the parser reports the missing dot where
-    the next token starts (the next line, or past the end of the file), but the dot belongs
-    after the last character before that."""
-    starts = [0, *(m.end() for m in re.finditer(rb"\n", data))]
-    before = data[: starts[min(line, len(starts)) - 1]].rstrip()
-    if not before:
-        return line, 1
-    return _position(data, len(before))
-
-
-def _remote_context_error(data: bytes, source: str, detail: str) -> UnsafeInputError:
-    line = column = None
-    term = "@context"
-    for pattern in _REMOTE_CONTEXT:
-        match = pattern.search(data)
-        if match:
-            line, column = _position(data, match.start())
-            term = "@import" if b"@import" in match.group(0) else "@context"
-            break
-    return UnsafeInputError(
-        f"the document uses a remote JSON-LD context, and remote contexts are never fetched "
-        f"(parser: {detail})",
-        location=Location(source, line, column),
-        term=term,
-        expected="the context inlined as a JSON object",
-    )
 
 
 # A JSON string (RFC 8259 section 7), or a bracket.

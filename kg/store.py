@@ -18,6 +18,11 @@ comes back as ``"0"^^xsd:integer``, ``"01"^^xsd:integer`` as ``"1"``, ``"1.50"^^
 as ``"1.5"``. Data is validated before it is written, in the form it was given; what the store
 exports afterwards is the normalised form.
 
+The class keeps the interface and its documentation; the work is done by sibling modules:
+loading in :mod:`kg.store_load` (and :mod:`kg.store_ntriples`), validation context in
+:mod:`kg.store_context`, query and export in :mod:`kg.store_read`, counts in
+:mod:`kg.store_stats`.
+
 Example:
     >>> with KnowledgeStore() as store:
     ...     report = store.load_bytes(
@@ -28,8 +33,6 @@ Example:
 
 from __future__ import annotations
 
-import re
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -38,36 +41,14 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.backends import StoreKind
-from kg.errors import (
-    InputError,
-    Location,
-    RdfSyntaxError,
-    StoreError,
-    UnsupportedFormatError,
-)
-from kg.formats import RDFXML, YAML, Format, detect_format, format_by_name
-from kg.namespaces import ANALYSIS_GRAPH, INGEST_GRAPH, PREFIXES
-from kg.neighbourhood import claim_neighbourhood, resolve_claim
-from kg.rdfio import (
-    DEFAULT_LIMITS,
-    Limits,
-    check_rdfxml,
-    parse_bytes,
-    read_limited,
-    serialize,
-)
-from kg.staging import (
-    FileReport,
-    FormatArg,
-    LoadReport,
-    StagedFile,
-    _check_total,
-    _compile_case,
-    _per_file_formats,
-    _stage_file,
-)
-from kg.store_context import validate_load
-from kg.store_ntriples import load_ntriples, open_engine
+from kg.errors import InputError, StoreError  # noqa: F401 (load()'s doctest catches InputError)
+from kg.formats import Format
+from kg.namespaces import ANALYSIS_GRAPH, INGEST_GRAPH
+from kg.rdfio import DEFAULT_LIMITS, Limits
+from kg.staging import FileReport, FormatArg, LoadReport
+from kg.store_load import bulk_load, load_document, load_files
+from kg.store_ntriples import open_engine
+from kg.store_read import export_quads, run_query
 from kg.store_stats import StoreStats, read_stats
 
 #: ``progress(stage, done, total)``: stages are "parsing" and "validating" (counted in files)
@@ -78,8 +59,6 @@ QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 #: The named graphs the store writes for itself, which hold no data: the progress records of
 #: ``kg ingest`` (bookkeeping) and the analysis graph ``kg serve`` derives from the data.
 OWN_GRAPHS = (INGEST_GRAPH, ANALYSIS_GRAPH)
-
-_SPARQL_POSITION = re.compile(r"^error at (\d+):(\d+): ")
 
 
 class KnowledgeStore:
@@ -175,6 +154,11 @@ class KnowledgeStore:
         # Python: the analysis graph of a large store is that big.
         # (the name goes through NamedNode, which refuses anything but an IRI)
         graph = ox.NamedNode(graph_name)
+        # Only a graph this store holds: a remote endpoint may hold graphs another store wrote
+        # (a `kg serve`'s own /sparql holds its analysis graph but no registry), which
+        # `len(self)` does not count either, so subtracting them would give a negative size.
+        if graph not in set(self.oxigraph.named_graphs()):
+            return 0
         rows = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
         row = next(iter(rows), None)  # type: ignore[call-overload]
         return int(row["n"].value) if row is not None else 0
@@ -300,26 +284,8 @@ class KnowledgeStore:
             ...         print(error.location.line, len(store))
             1 0
         """
-        started = time.perf_counter()
-        per_file = _per_file_formats(paths, formats)
-        if validate and len(paths) == 1 and self.kind != "remote" and not replace:
-            try:
-                fast = load_ntriples(self, Path(paths[0]), per_file[0], limits, progress, started)
-            except UnsupportedFormatError:
-                fast = None  # no format from the name: the general way says so, or what it is
-            if fast is not None:
-                return fast
-        staged: list[StagedFile] = []
-        total = 0
-        for index, (path, fmt) in enumerate(zip(paths, per_file, strict=True)):
-            item = _stage_file(Path(path), fmt, limits)
-            total += len(item.quads)
-            _check_total(total, item.source, limits)
-            staged.append(item)
-            if progress:
-                progress("parsing", index + 1, len(paths))
-        return self._commit(staged, validate=validate, progress=progress, started=started,
-                            replace=replace)
+        return load_files(self, paths, formats=formats, validate=validate, limits=limits,
+                          progress=progress, replace=replace)
 
     def load_bytes(
         self,
@@ -348,16 +314,8 @@ class KnowledgeStore:
             >>> store.load_bytes(b"", "turtle", source="empty.ttl").total_quads
             0
         """
-        started = time.perf_counter()
-        rdf_format = format_by_name(fmt)
-        if rdf_format is YAML:
-            item = _compile_case(data, source, limits)
-        else:
-            quads = parse_bytes(data, rdf_format, source=source, limits=limits, base_iri=base_iri)
-            item = StagedFile(source, rdf_format, quads)
-        if progress:
-            progress("parsing", 1, 1)
-        return self._commit([item], validate=validate, progress=progress, started=started)
+        return load_document(self, data, fmt, source=source, validate=validate, limits=limits,
+                             base_iri=base_iri, progress=progress)
 
     def bulk_load_file(self, path: Path | str, fmt: str | Format | None = None) -> int:
         """Load a large trusted file fast with Oxigraph's bulk loader. NOT all-or-nothing.
@@ -389,30 +347,7 @@ class KnowledgeStore:
             ...     KnowledgeStore().bulk_load_file(path)
             1
         """
-        rdf_format = detect_format(path, fmt)
-        source = str(path)
-        if rdf_format.oxigraph is None:
-            raise UnsupportedFormatError(
-                "case files cannot be bulk loaded",
-                location=Location(source),
-                term="format",
-                expected="an RDF format; load case files with load()",
-            )
-        if rdf_format is RDFXML:
-            check_rdfxml(read_limited(path, Limits(max_file_bytes=2**62)), source=source)
-        store = self.oxigraph
-        before = len(store)
-        try:
-            store.bulk_load(path=str(path), format=rdf_format.oxigraph)
-        except SyntaxError as error:
-            raise RdfSyntaxError(
-                f"invalid {rdf_format.label} (quads before this point may have been loaded): "
-                f"{error.msg}",
-                location=Location(source, error.lineno, error.offset),
-            ) from None
-        except OSError as error:
-            raise StoreError(f"{source}: bulk load failed: {error}") from None
-        return len(store) - before
+        return bulk_load(self, path, fmt)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -434,29 +369,7 @@ class KnowledgeStore:
             >>> bool(store.query("ASK { ?s a cred:Claim }"))
             False
         """
-        bindings = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
-        try:
-            return self.oxigraph.query(
-                sparql,
-                use_default_graph_as_union=True,
-                prefixes=PREFIXES,
-                substitutions=bindings or None,
-            )
-        except SyntaxError as error:
-            message = error.msg or str(error)
-            found = _SPARQL_POSITION.match(message)
-            line, column = (int(found[1]), int(found[2])) if found else (None, None)
-            raise InputError(
-                _SPARQL_POSITION.sub("", message),
-                location=Location("<query>", line, column),
-                term="SPARQL",
-            ) from None
-        except RuntimeError as error:
-            # pyoxigraph's complaint about the query itself, such as a substituted variable
-            # that is not projected.
-            raise InputError(str(error), location=Location("<query>"), term="SPARQL") from None
-        except OSError as error:
-            raise StoreError(f"query failed: {error}") from None
+        return run_query(self, sparql, substitutions)
 
     def export(
         self, fmt: str | Format, *, claim: str | None = None, include_analysis: bool = False
@@ -493,14 +406,7 @@ class KnowledgeStore:
             >>> store.export("nt")
             b''
         """
-        rdf_format = format_by_name(fmt)
-        if claim is None:
-            skip = {ox.NamedNode(INGEST_GRAPH)}
-            if not include_analysis:
-                skip.add(ox.NamedNode(ANALYSIS_GRAPH))
-            return serialize((q for q in self.quads() if q.graph_name not in skip), rdf_format)
-        node = resolve_claim(self, claim)
-        return serialize(claim_neighbourhood(self, node), rdf_format)
+        return export_quads(self, fmt, claim, include_analysis)
 
     def stats(self) -> StoreStats:
         """Count what the store holds, over the union of all graphs (:mod:`kg.store_stats`).
@@ -518,76 +424,6 @@ class KnowledgeStore:
             action()
         except OSError as error:
             raise StoreError(f"{self.location}: write failed: {error}") from None
-
-    def _commit(
-        self,
-        staged: list[StagedFile],
-        *,
-        validate: bool,
-        progress: ProgressCallback | None,
-        started: float,
-        replace: bool = False,
-    ) -> LoadReport:
-        replacing = frozenset(g for item in staged for g in item.graph_names) if replace \
-            else frozenset()
-        if validate:
-            validate_load(self, staged, progress, replacing)
-        merged = {} if replacing else self._other_versions(staged)
-        total = sum(len(item.quads) for item in staged)
-        if progress:
-            progress("writing", 0, total)
-        if replacing:
-            self._write(lambda: self._replace_graphs(replacing, staged))
-        else:
-            # Store.extend is one transaction: it writes every quad or none (pyoxigraph 0.5).
-            self._write(lambda: self.oxigraph.extend(q for item in staged for q in item.quads))
-        if progress:
-            progress("writing", total, total)
-        return LoadReport(
-            files=tuple(item.report(merged.get(i, ())) for i, item in enumerate(staged)),
-            total_quads=total,
-            elapsed_seconds=time.perf_counter() - started,
-        )
-
-    def _other_versions(self, staged: list[StagedFile]) -> dict[int, tuple[str, ...]]:
-        """Per staged case file (by position), its document graphs that the store holds in
-        another version: with a quad that this load does not write again, so that writing
-        would merge two versions of one document. A case file is its document's whole graph,
-        so only case files are checked: RDF files add to graphs by design."""
-        new: dict[str, set[ox.Quad]] = {}
-        for item in staged:
-            for quad in item.quads:
-                if isinstance(quad.graph_name, ox.NamedNode):
-                    new.setdefault(quad.graph_name.value, set()).add(quad)
-        found = {}
-        for index, item in enumerate(staged):
-            if item.format is not YAML:
-                continue
-            stale = tuple(g for g in item.graph_names if any(
-                quad not in new[g]
-                for quad in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(g))))
-            if stale:
-                found[index] = stale
-        return found
-
-    def _replace_graphs(self, graphs: frozenset[str], staged: list[StagedFile]) -> None:
-        """Empty ``graphs`` and write the staged quads, as one update: a reader sees the
-        old graphs or the new ones, never neither."""
-        new = [q for item in staged for q in item.quads]
-        if self._remote:  # one request (see kg.backends.sparql.SparqlEngine.update)
-            old = [q for g in sorted(graphs)
-                   for q in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(g))]
-            self.oxigraph.update(removed=old, added=new)
-            return
-        by_graph: dict[ox.NamedNode | ox.DefaultGraph, list[str]] = {}
-        for q in new:  # (Oxigraph writes its terms in N-Triples syntax, which SPARQL reads)
-            by_graph.setdefault(q.graph_name, []).append(f"{q.subject} {q.predicate} {q.object} .")
-        body = "\n".join("\n".join(lines) if isinstance(g, ox.DefaultGraph) else
-                         f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}"
-                         for g, lines in by_graph.items())
-        drops = [f"DROP SILENT GRAPH <{g}>" for g in sorted(graphs)]
-        # (one SPARQL update is one transaction in Oxigraph)
-        self.oxigraph.update(" ;\n".join([*drops, f"INSERT DATA {{\n{body}\n}}"]))
 
     def _adopt(self, engine: ox.Store) -> None:
         """Take ``engine`` (a store filled and checked elsewhere) as this empty in-memory

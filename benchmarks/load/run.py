@@ -68,9 +68,9 @@ def child(mode: str, path: str, workdir: str) -> dict[str, object]:
     if mode == "general":
         # The general path: what load() does for other formats and files the staged path
         # steps aside for.
-        import kg.store
+        import kg.store_load
 
-        kg.store.load_ntriples = lambda *_args: None  # type: ignore[assignment]
+        kg.store_load.load_ntriples = lambda *_args: None  # type: ignore[assignment]
     # Every store stays alive until the clock stops: freeing a million quads takes a good part
     # of a second, which raw, the anchor, does not pay either. An on-disk store is closed
     # (flushed) inside the time.

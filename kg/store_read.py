@@ -1,0 +1,72 @@
+"""What :class:`kg.store.KnowledgeStore` reads out, kept apart from it: SPARQL over the union of
+all graphs, with pyoxigraph's errors turned into ours (:func:`run_query`), and the store or one
+claim's neighbourhood written in an RDF format (:func:`export_quads`).
+
+The store's methods (:meth:`~kg.store.KnowledgeStore.query`,
+:meth:`~kg.store.KnowledgeStore.export`) keep the documented interface and call these."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, Location, StoreError
+from kg.formats import Format, format_by_name
+from kg.namespaces import ANALYSIS_GRAPH, INGEST_GRAPH, PREFIXES
+from kg.neighbourhood import claim_neighbourhood, resolve_claim
+from kg.rdfio import serialize
+
+if TYPE_CHECKING:
+    from kg.store import KnowledgeStore, QueryResult
+
+_SPARQL_POSITION = re.compile(r"^error at (\d+):(\d+): ")
+
+
+def run_query(
+    store: KnowledgeStore,
+    sparql: str,
+    substitutions: dict[str, ox.NamedNode | ox.Literal] | None,
+) -> QueryResult:
+    """:meth:`KnowledgeStore.query <kg.store.KnowledgeStore.query>` (documented there)."""
+    bindings = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+    try:
+        return store.oxigraph.query(
+            sparql,
+            use_default_graph_as_union=True,
+            prefixes=PREFIXES,
+            substitutions=bindings or None,
+        )
+    except SyntaxError as error:
+        message = error.msg or str(error)
+        found = _SPARQL_POSITION.match(message)
+        line, column = (int(found[1]), int(found[2])) if found else (None, None)
+        raise InputError(
+            _SPARQL_POSITION.sub("", message),
+            location=Location("<query>", line, column),
+            term="SPARQL",
+        ) from None
+    except RuntimeError as error:
+        # pyoxigraph's complaint about the query itself, such as a substituted variable
+        # that is not projected.
+        raise InputError(str(error), location=Location("<query>"), term="SPARQL") from None
+    except OSError as error:
+        raise StoreError(f"query failed: {error}") from None
+
+
+def export_quads(
+    store: KnowledgeStore, fmt: str | Format, claim: str | None, include_analysis: bool
+) -> bytes:
+    """:meth:`KnowledgeStore.export <kg.store.KnowledgeStore.export>` (documented there)."""
+    rdf_format = format_by_name(fmt)
+    if claim is None:
+        skip = {ox.NamedNode(INGEST_GRAPH)}
+        if not include_analysis:
+            skip.add(ox.NamedNode(ANALYSIS_GRAPH))
+        return serialize((q for q in store.quads() if q.graph_name not in skip), rdf_format)
+    node = resolve_claim(store, claim)
+    return serialize(claim_neighbourhood(store, node), rdf_format)
+
+
+__all__ = ["export_quads", "run_query"]
