@@ -331,6 +331,13 @@ class ActorTable:
     def _pronoun(self, pronoun: str, sentence: int, start: int) -> ActorRecord | None:
         if pronoun in {"he", "she", "him", "her", "i"}:
             found = self.recent_actor(sentence, start, lambda r: r.kind == "Person")
+            # "a spokeswoman for the commission says P. Q, she added": the spokeswoman was
+            # the body's voice, so "she" is the body, when no person is named near by (one
+            # named since or just before may be "she": the body's voice then yields)
+            voice = next(((s, p, i) for s, p, i in reversed(self.voices) if p < start), None)
+            if voice is not None and sentence - voice[0] <= 1 and pronoun in {"he", "she"} \
+                    and found is None:
+                return self.records[voice[2]]
             return introduced_since(self, found, sentence, start) or found
         if pronoun == "they":
             # singular "they": the unnamed person just mentioned ("The crew member, who asked

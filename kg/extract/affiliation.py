@@ -3,6 +3,9 @@
 - a title beside a state ("Russian President X") makes X act for the state; a title that
   implies a body ("U.S. Defense Secretary X") makes X act for the body ("United States
   Department of Defense"), which acts for the state (``titles.tsv``);
+- a spokesperson's title after a state and a body of it ("Borovian defence ministry
+  spokesman X", "Arland's foreign ministry spokesperson Y") makes X act for the ministry,
+  which acts for the state;
 - a well-known body ("White House spokesperson X") or a possessive ("Redline's head of
   research X") names the organisation X acts for;
 - an apposition says it too: "X, chief of the Harbourton Fire Department,"; "Y, which
@@ -54,6 +57,9 @@ def affiliate(table: ActorTable, record: ActorRecord, d: Description) -> None:
             record.acts_for = body.id
         else:
             record.acts_for = state.id
+    elif title.affiliation == "org" and d.state and (body := state_body(table, d)):
+        # "Borovian defence ministry spokesman X": the ministry, which acts for the state
+        record.acts_for = body.id
     elif d.possessor and title.affiliation != "none":
         # ("Lusk resident Ana Holt": a title that acts for no one makes the place before it
         # where she lives, not whom she acts for)
@@ -65,6 +71,34 @@ def affiliate(table: ActorTable, record: ActorRecord, d: Description) -> None:
         found = table.recent_actor(10**9, 10**12, lambda r: r.kind != "Person" and (
             noun in r.nouns or r.cls == d.head.cls), window=10**9)  # type: ignore[union-attr]
         record.acts_for = found.id if found else None
+
+
+def state_body(table: ActorTable, d: Description) -> ActorRecord | None:
+    """The body of state named between the state and an "org" title ("defence ministry" in
+    "Russian defence ministry spokesman X"); None when the words between name no body of
+    state ("French lawyer X" acts for no one). A body that a minister's title also names
+    ("defence minister") gets that title's name: "Russia Ministry of Defence"."""
+    words = d.text.split()
+    state_at = next((i for i in range(len(words)) if d.state_form and
+                     " ".join(words[i:]).startswith(d.state_form)), None)
+    title_at = next((i for i in range(len(words)) if d.title_text and
+                     " ".join(words[i:]).lower().startswith(d.title_text.lower())), None)
+    if state_at is None or title_at is None or d.state is None:
+        return None
+    between = words[state_at + len(d.state_form.split()):title_at]  # type: ignore[union-attr]
+    head = (table.lex.org_heads.get(" ".join(between).lower()) or
+            table.lex.org_heads.get(between[-1].lower())) if between else None
+    if head is None or head.kind != "GovernmentBody":
+        return None
+    minister = table.lex.titles.get(" ".join(between[:-1]).lower() + " minister") \
+        if between[-1].lower() == "ministry" else None
+    state = table.state(d.state)
+    name = minister.body.format(state=state.name) if minister and minister.body else \
+        " ".join([state.name, *(w.capitalize() for w in between)])
+    body = table.organisation(name, head.kind, state=state.id, cls=head.cls)
+    if not any(n.startswith("Not named") for n in body.notes):
+        body.notes.append(f"Not named in the text; implied by {d.text!r}.")
+    return body
 
 
 def possessor(table: ActorTable, name: str, affiliation: str) -> ActorRecord | None:

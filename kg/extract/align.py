@@ -35,6 +35,7 @@ from kg.authoring.kinds import CLAIM_KINDS, vocabulary
 from kg.extract.actors import ActorRecord
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import ClaimRecord, Draft
+from kg.extract.names import PEOPLE_PLURALS
 from kg.extract.similarity import MERGE_THRESHOLD, Words, content_words, refines, similarity
 from kg.namespaces import DEFAULT_DATA_BASE
 
@@ -141,6 +142,22 @@ def _shortened(form: str, by_words: dict[str, set[str]]) -> set[str]:
             and set(words) < set(full)}
 
 
+# "investigators from the UN mechanism", "a team from the agency", "experts at the institute":
+# people of a body, named by it; the people-words before it may be several ("senior officials")
+_MEMBERS_OF = re.compile(r"^(?:an? )?((?:[a-z-]+ ){0,2}[a-z-]+) (?:from|at|of|with) (?:the )?(.+)$")
+_GROUP_NOUNS = frozenset({"team", "delegation", "panel", "mission", "staff"})
+
+
+def _named_inside(form: str, by_form: dict[str, set[str]]) -> set[str]:
+    """The case actors named at the end of a descriptive phrase ``form`` whose words before
+    "from"/"at"/"of"/"with" are people ("investigators", "a team"): "investigators from the
+    UN Joint Investigative Mechanism" is the mechanism's voice, as a case names it."""
+    match = _MEMBERS_OF.match(form)
+    if not match or match.group(1).split()[-1] not in PEOPLE_PLURALS | _GROUP_NOUNS:
+        return set()
+    return by_form.get(_norm(match.group(2)), set())
+
+
 def _free(ident: str, taken: set[str]) -> str:
     n = 2
     while f"{ident}-{n}" in taken:
@@ -159,7 +176,9 @@ def _actor_map(draft: Draft, case: CaseIndex) -> dict[str, str]:
         others = set().union(*(by_form.get(_norm(a), set()) for a in actor.aliases))
         shorter = set().union(*(_shortened(_norm(f), by_form)
                                 for f in (actor.name, *actor.aliases)))
-        for candidates in (named, others, {actor.id} & case.actors.keys(), shorter):
+        inside = set().union(*(_named_inside(_norm(f), by_form)
+                               for f in (actor.name, *actor.aliases)))
+        for candidates in (named, others, inside, {actor.id} & case.actors.keys(), shorter):
             if len(candidates) == 1:
                 mapping[actor.id] = next(iter(candidates))
                 break

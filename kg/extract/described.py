@@ -137,6 +137,11 @@ def headed(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
         key = ("class", d.state.id, head.cls)
         if key in table.keys:
             return table.records[table.keys[key]]
+        noun = head.head.split()[-1]
+        if d.definite and head.head == head.cls and (same := table.recent_actor(
+                sentence, start, lambda r: r.kind != "Person" and r.state == d.state.id and  # type: ignore[union-attr]
+                noun in r.nouns, window=10**9)):
+            return same  # "the Valdorian ministry" after "Valdoria's defence ministry": that one
         record = table.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),
                                   head.kind, key, state=d.state.id, cls=head.cls,
                                   acts_for=table.state(d.state).id)

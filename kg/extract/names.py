@@ -96,9 +96,18 @@ class Description:
         return None
 
 
+# last words of organisations' names that org_heads.tsv leaves out, because alone ("the
+# alliance", "the network") they would name the wrong actor: "MedWatch International",
+# "Clearwater Alliance" name no person
+_ORG_NAME_ENDS = frozenset({"International", "Alliance", "Coalition", "Network", "Initiative",
+                            "Collective", "Society", "Partnership", "Fund", "Project",
+                            "Consortium", "Cooperative", "Monitor", "Observatory"})
+
+
 def _looks_like_person(name: str) -> bool:
     words = name.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words)
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words) \
+        and words[-1] not in _ORG_NAME_ENDS
 
 
 def strip_possessive(word: str) -> tuple[str, bool]:

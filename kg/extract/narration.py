@@ -204,6 +204,8 @@ def own_voice(ctx: Context, sent: Sentence, *, prefix: int = 0, stop: int | None
     ``stop`` on (a clause read already) are left out."""
     if ctx.publisher is None or len(sent.text.split()) < 4:
         return
+    if sent.text.rstrip().endswith(":"):
+        return  # "The campaign's spokesman has just posted this:": it presents what follows
     masked = sent.masked()
     start = prefix
     end = stop if stop is not None else len(masked.rstrip(" ."))

@@ -35,6 +35,7 @@ from kg.extract.sentences import Sentence, split_sentences
 from kg.extract.shortforms import register_short_forms
 from kg.extract.statements import Context, read_frames
 from kg.extract.subject_bodies import register_subject_bodies
+from kg.extract.unlisted_states import with_unlisted_states
 from kg.extract.wire import DATELINE, in_wire_voice, wire_section
 
 DEFAULT_THRESHOLD = 0.6
@@ -64,7 +65,10 @@ _PUBLISHER_SAW = re.compile(rf"^{_OUTLET_NAME}\s+(?:has|had)\s+{_SEEN}\b|"
 # publisher's even where no outlet word shows it
 _UNVERIFIED = re.compile(r"^(?:The\s+)?([A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,3})\s+"
                          r"(?:(?:has|had|have)\s+not\s+independently\s+(?:verified|confirmed)|"
-                         r"could\s+not\s+independently\s+(?:verify|confirm))\b")
+                         r"could\s+not\s+independently\s+(?:verify|confirm)|"
+                         # "RTC has not been able to verify that analysis independently"
+                         r"(?:has|had|have)\s+(?:not\s+been\s+able|been\s+unable)\s+to\s+"
+                         r"(?:independently\s+)?(?:verify|confirm))\b")
 _GOVERNMENT_OF = re.compile(r"\bgovernment of ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 
 
@@ -94,7 +98,7 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
         >>> [(s.actor, s.stance, s.claim_text) for s in draft.statements]
         [('acme-corp', 'denies', 'Its plant had leaked chemicals.')]
     """
-    lex = lexicon or load_lexicon()
+    lex = with_unlisted_states(text, lexicon or load_lexicon())  # "the Borovian government"
     sentences = split_sentences(text)
     header = _header(text, sentences, lex)
     doc_date = _parse_date(date) or header["date"]
@@ -326,6 +330,8 @@ def _infer_publisher(sentences: list[Sentence], lex: Lexicon) -> str | None:
         # (not a name the lexicons know as something else: "The UN could not independently
         # verify the reports", "Kell Police have not independently verified ...")
         found = describe(unverified.group(1), lex)
+        if "independently" not in unverified.string and found.kind == "Person":
+            continue  # "Ana Ruiz has not been able to confirm it": a person, no news house
         if not (found.known_org or found.is_state or found.state or
                 (found.head and found.head.kind != "NewsOutlet")):
             return unverified.group(1)

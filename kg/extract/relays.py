@@ -40,6 +40,12 @@ _ON_PROGRAMME = re.compile(r"\s*(?:,\s*)?on\s+(?:the\s+|an?\s+)?"
                            r"(?:podcast|programme|program|radio\s+show|show|broadcast)\b")
 
 
+# an outlet named by its own programme: "Radio Nord's morning show", "Elsing One's bulletin"
+_OWN_PROGRAMME = re.compile(r"((?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[\u2019']s\s+"
+                            r"(?:[a-z][\w-]*\s+){0,2}(?:programme|program|show|podcast|"
+                            r"bulletin|broadcast|newscast)\b")
+
+
 # who runs an outlet, before its name, and its short form after it: "the state-run Halden
 # Television (HTV)" names Halden Television (the words say whose it is, not what it is called)
 _OWNED = re.compile(r"^(?:the\s+)?(?:state|government|party|military|privately|publicly)-"
@@ -87,6 +93,10 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
                             r"podcast|bulletin)\b)?)", masked[match.end():])
             outlet = is_outlet(name.group(1).rstrip("."), ctx.lex) if name else None
             end = match.end() + len(name.group(1)) if name else None
+            if outlet is None and (show := _OWN_PROGRAMME.match(masked[match.end():])):
+                # "Speaking on Elsing One's midday bulletin": whose bulletin it is, an outlet
+                # the lexicons need not know (the programme word says what it is)
+                outlet, end = show.group(1).removeprefix("the "), match.end() + show.end(1)
             if outlet is None:  # "according to the Brazilian sports newspaper Lance Hoje"
                 name = _DESCRIBED_OUTLET.match(masked[match.end():])
                 outlet = describe(name.group(1).rstrip("."), ctx.lex).outlet if name else None
