@@ -3,9 +3,10 @@
 Above :data:`SUMMARY_ABOVE` nodes (claims, actors and evidence items), the page holds only a
 summary, built from the numbers :func:`kg.analysis.analyse` computed for every claim at once:
 
-- **claims**: the focus, if one was asked for (a claim; for an actor, its claims with the most
-  independent affirming groups); then the :data:`TOP_CLAIMS` claims with the most independent
-  affirming groups (then the best credibility grade, then IRI), two at a time, each pair
+- **claims**: the focus, if one was asked for (a claim and the claims that refine it, at any
+  depth; for an actor, its claims with the most independent affirming groups); then the
+  :data:`TOP_CLAIMS` claims with the most independent affirming groups (then the best
+  credibility grade, then IRI), two at a time, each pair
   followed by one of the :data:`CONTESTED_CLAIMS` contested claims with the most contesting
   groups (then the most affirming groups, then IRI), which the first list leaves to the
   second. A claim that would take the page over ``max_nodes`` is left out.
@@ -36,6 +37,7 @@ from kg.analysis import STATUSES, Analysis
 from kg.analysis.credibility import CREDIBILITY_NAMES
 from kg.analysis.reliability import RELIABILITY_NAMES
 from viz import style
+from viz.kinds import kind_labels
 from viz.large_briefs import NAMED_PER_SIDE, _briefs
 from viz.layout import force_layout
 from viz.options import vis_options
@@ -127,6 +129,19 @@ class _Index:
         return list(dict.fromkeys(rows.tolist()))[:limit]
 
 
+def _narrower(refines: np.ndarray, claim: int) -> list[int]:
+    """The claims that refine ``claim``, at any depth, nearest first (``refines``: the
+    ``(narrow, broad)`` pairs of :class:`kg.analysis.columns.CaseColumns`)."""
+    pairs = np.asarray(refines, dtype=np.int64).reshape(-1, 2)
+    found: dict[int, None] = {}
+    level = {claim}
+    while level:
+        below = pairs[np.isin(pairs[:, 1], list(level)), 0].tolist()
+        level = {c for c in sorted(below) if c != claim and c not in found}
+        found.update(dict.fromkeys(sorted(level)))
+    return list(found)
+
+
 def _pick(analysis: Analysis, index: _Index, max_nodes: int, focus: str | None) -> _Pick:
     cols = analysis.columns
     budget = max(1, max_nodes)
@@ -148,6 +163,8 @@ def _pick(analysis: Analysis, index: _Index, max_nodes: int, focus: str | None) 
     candidates: list[int] = []
     if focus is not None and focus in cols.claim_index:
         take(cols.claim_index[focus], max(SOURCES_PER_CLAIM, budget // 2))
+        # Support for a narrower claim is support for this one: its neighbourhood holds them.
+        candidates.extend(_narrower(cols.refines, cols.claim_index[focus]))
     elif focus is not None:
         actor = cols.actor_index[focus]
         pick.focus_actor = actor
@@ -239,7 +256,7 @@ def summary_view(
             actor_node(
                 iri,
                 record.label,
-                ", ".join(record.kinds) or "Actor",
+                ", ".join(kind_labels(record.kinds)) or "Actor",
                 labels.get(g) or _group_label(analysis, index, g, actors),
                 group_iri[g],
                 s.reliability,
@@ -282,7 +299,7 @@ def summary_view(
         "maxNodes": max_nodes,
         "summaryAbove": summary_above,
         "relays": False,
-        "note": _note(counts, len(pick.claims), len(nodes), summary_above, focus_label),
+        "note": _note(counts, len(pick.claims), summary_above, focus_label),
     }
     briefs = _briefs(
         analysis,
@@ -407,11 +424,12 @@ def _place(
         node["x"], node["y"] = round(x, 1), round(y, 1)
 
 
-def _note(counts: dict[str, int], claims: int, nodes: int, above: int, focus: str | None) -> str:
+def _note(counts: dict[str, int], claims: int, above: int, focus: str | None) -> str:
     lead = f"the neighbourhood of \u201c{focus}\u201d, then " if focus else ""
     return (
-        f"Summary of a large graph: {claims:,} of {counts['claims']:,} claims "
-        f"({nodes:,} of {counts['nodes']:,} nodes). It shows {lead}the claims with the most "
+        # No node count: the header counts the nodes drawn, which a focus or a filter changes.
+        f"Summary of a large graph: {claims:,} of {counts['claims']:,} claims. "
+        f"It shows {lead}the claims with the most "
         f"independent affirming groups and the most contested ones, each with up to "
         f"{SOURCES_PER_CLAIM} of its source groups and {EVIDENCE_PER_CLAIM} evidence items. "
         f"Graphs of more than {above:,} nodes open on a summary; click a node for its numbers, "

@@ -12,6 +12,7 @@ from kg.analysis import Analysis
 from kg.analysis.credibility import CREDIBILITY_NAMES, STIX_CONFIDENCE
 from kg.analysis.reliability import RELIABILITY_NAMES
 from kg.analysis.serialize import short_id
+from viz.kinds import kind_labels
 
 if TYPE_CHECKING:
     from viz.large import _Index, _Pick
@@ -70,7 +71,7 @@ def _briefs(
             "iri": iri,
             "id": _ref(analysis, iri),
             "text": record.text,
-            "kinds": list(record.kinds),
+            "kinds": kind_labels(record.kinds),
             "status": s.status,
             "contested": s.contested,
             "independent_groups": s.independent_groups,
@@ -91,7 +92,7 @@ def _briefs(
                     {
                         "node": e.iri,
                         "label": e.label,
-                        "kinds": list(e.kinds),
+                        "kinds": kind_labels(e.kinds),
                         "prior": e.prior,
                         "supports": iri in e.supports,
                     }
@@ -109,7 +110,7 @@ def _briefs(
             "iri": iri,
             "id": _ref(analysis, iri),
             "label": record.label,
-            "kinds": list(record.kinds),
+            "kinds": kind_labels(record.kinds),
             "role": record.role,
             "group": {
                 "id": cols.actors[g],
@@ -146,7 +147,7 @@ def _briefs(
             "iri": iri,
             "id": _ref(analysis, iri),
             "label": e.label,
-            "kinds": list(e.kinds),
+            "kinds": kind_labels(e.kinds),
             "prior": e.prior,
             "date": e.date,
             "producers": [names.get(a, short_id(a)) for a in e.producers],

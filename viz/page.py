@@ -28,6 +28,7 @@ from functools import cache
 from typing import Any
 
 from viz import assets
+from viz.bidi import show_bidi_controls
 from viz.view import ViewData
 
 DEFAULT_TITLE = "Source-credibility graph"
@@ -124,14 +125,16 @@ def render_page(
         f'<a href="{html.escape(href, quote=True)}">{html.escape(label)}</a>'
         for label, href in links
     )
+    # Data text is shown as stored: a bidi control becomes a visible mark (viz.bidi) in the
+    # labels, tooltips, panel and search alike, since they all read these JSON blocks.
     slots = {
         "csp": html.escape(content_security_policy(), quote=True),
-        "title": html.escape(title),
-        "nav": nav,
+        "title": show_bidi_controls(html.escape(title)),
+        "nav": show_bidi_controls(nav),
         "styles": "".join(f"<style>{text}</style>" for text in
                           (vis_css, *(assets.own(n) for n in assets.STYLES))),
-        "data": json_for_script(data),
-        "details": json_for_script(details),
+        "data": show_bidi_controls(json_for_script(data)),
+        "details": show_bidi_controls(json_for_script(details)),
         "scripts": "".join(f"<script>{text}</script>"
                            for text in (vis_js, own_js, panel_js, graph_js)),
     }

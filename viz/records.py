@@ -11,6 +11,7 @@ from typing import Any
 
 from kg.analysis.model import Evidence
 from viz import style
+from viz.kinds import kind_labels
 
 _LABEL_CHARS = 48
 
@@ -146,7 +147,8 @@ def evidence_node(e: Evidence) -> dict[str, Any]:
         "id": e.iri,
         "type": "evidence",
         "label": _short(e.label),
-        "title": f"Evidence ({', '.join(e.kinds)}): {e.label}"
+        "title": f"Evidence ({', '.join(kind_labels(e.kinds))}): {e.label}"
+        + (f"\n{e.description}" if e.description and e.description != e.label else "")
         + (f"\nDate: {e.date}" if e.date else ""),
         "shape": look.shape,
         "size": style.EVIDENCE_SIZE,

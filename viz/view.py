@@ -14,6 +14,7 @@ from typing import Any
 from kg.analysis import Analysis
 from kg.analysis.serialize import analysis_to_dict, short_id
 from viz import large, style
+from viz.kinds import kind_labels
 from viz.layout import force_layout
 from viz.options import LARGE_GRAPH_EDGES, vis_options
 from viz.records import ViewData, actor_node, claim_node, evidence_node, group_node
@@ -191,7 +192,7 @@ def _actor_nodes(analysis: Analysis) -> list[dict[str, Any]]:
             actor_node(
                 iri,
                 item.actor.label,
-                ", ".join(item.actor.kinds) or "Actor",
+                ", ".join(kind_labels(item.actor.kinds)) or "Actor",
                 item.group.label,
                 item.group.id,
                 item.reliability.grade,
@@ -315,7 +316,8 @@ def _details(analysis: Analysis) -> dict[str, Any]:
             "id": short_id(e.iri),
             "iri": e.iri,
             "label": e.label,
-            "kinds": list(e.kinds),
+            "description": e.description,
+            "kinds": kind_labels(e.kinds),
             "prior": e.prior,
             "date": e.date,
             "producers": [{"iri": a, "label": labels.get(a, a)} for a in e.producers],
@@ -323,6 +325,13 @@ def _details(analysis: Analysis) -> dict[str, Any]:
             "cited_by": [{"iri": a, "label": labels.get(a, a)} for a in e.cited_by],
             "weights": weights.get(e.iri, []),
         }
+    # The panel shows kinds by name ("Factual claim"), not as class names.
+    for c in data["claims"]:
+        c["kinds"] = kind_labels(c["kinds"])
+        for w in c["evidence"]:
+            w["kinds"] = kind_labels(w["kinds"])
+    for a in data["actors"]:
+        a["kinds"] = kind_labels(a["kinds"])
     return {
         "method": data["method"],
         "min_groups": data["min_groups"],

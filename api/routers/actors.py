@@ -124,18 +124,27 @@ async def list_actors(
     offset: int = Query(0, ge=0, description="Actors to skip."),
 ) -> Response:
     snapshot = get_state(request).current
+    matches = matching(snapshot, grade=grade, group=group, kind=kind)
+    return page_of(request, matches, limit=limit, offset=offset, version=snapshot.version)
+
+
+def matching(
+    snapshot: Snapshot, *, grade: str | None, group: str | None, kind: str | None
+) -> list[dict[str, Any]]:
+    """The list entries that pass the filters, by grade then label (shared with
+    ``/actors.html``, so that the page and the JSON show the same actors). An unknown group
+    or kind answers a 404 with suggestions."""
     head = find(snapshot.analysis, "actor", group) if group else None
     if kind:
         check_kind(snapshot, kind, "actor")
     wanted = kind.lower() if kind else None
-    matches = [
+    return [
         entry.summary
         for entry in _index(snapshot)
         if (grade is None or entry.grade == grade)
         and (head is None or entry.group == head)
         and (wanted is None or wanted in entry.kinds)
     ]
-    return page_of(request, matches, limit=limit, offset=offset, version=snapshot.version)
 
 
 @router.get("/{actor_id:path}", summary="One actor: group, reliability, statements, reasons")

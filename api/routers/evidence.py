@@ -45,6 +45,7 @@ def _summary(item: Evidence) -> dict[str, Any]:
         "id": short_id(item.iri),
         "iri": item.iri,
         "label": item.label,
+        "description": item.description,
         "kinds": list(item.kinds),
         "prior": item.prior,
         "produced_by": list(item.producers),
@@ -84,17 +85,26 @@ async def list_evidence(
     offset: int = Query(0, ge=0, description="Items to skip."),
 ) -> Response:
     snapshot = get_state(request).current
+    matches = matching(snapshot, kind=kind, claim=claim, actor=actor)
+    return page_of(request, matches, limit=limit, offset=offset, version=snapshot.version)
+
+
+def matching(
+    snapshot: Snapshot, *, kind: str | None, claim: str | None, actor: str | None
+) -> list[dict[str, Any]]:
+    """The list entries that pass the filters, in IRI order (shared with ``/evidence.html``,
+    so that the page and the JSON show the same items). An unknown claim or actor answers a
+    404 with suggestions."""
     claim_iri = find(snapshot.analysis, "claim", claim) if claim else None
     actor_iri = find(snapshot.analysis, "actor", actor) if actor else None
     wanted = kind.lower() if kind else None
-    matches = [
+    return [
         summary
         for item, summary in _index(snapshot)
         if (wanted is None or wanted in (k.lower() for k in item.kinds))
         and (claim_iri is None or claim_iri in item.supports or claim_iri in item.disputes)
         and (actor_iri is None or actor_iri in (*item.producers, *item.releasers, *item.cited_by))
     ]
-    return page_of(request, matches, limit=limit, offset=offset, version=snapshot.version)
 
 
 @router.get("/{evidence_id:path}", summary="One evidence item and its weight on each claim")
@@ -118,20 +128,26 @@ async def get_evidence(
 
 
 def _weights(analysis: Analysis, iri: str) -> list[dict[str, Any]]:
-    return [
-        {
-            "claim": claim_iri,
-            "supports": w.supports,
-            "via": w.via,
-            "weight": w.weight,
-            "independent": w.independent,
-            "groups": list(w.groups),
-            "reason": w.reason,
-        }
-        for claim_iri, item in analysis.claims.items()
-        for w in item.evidence
-        if w.evidence == iri
-    ]
+    return weights_by_evidence(analysis).get(iri, [])
+
+
+def weights_by_evidence(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
+    """Evidence IRI -> its weight on each claim it bears on, in claim order: every claim's
+    explanation is built (call it through :meth:`api.state.ServiceState.explain`)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for claim_iri, item in analysis.claims.items():
+        for w in item.evidence:
+            entry = {
+                "claim": claim_iri,
+                "supports": w.supports,
+                "via": w.via,
+                "weight": w.weight,
+                "independent": w.independent,
+                "groups": list(w.groups),
+                "reason": w.reason,
+            }
+            out.setdefault(w.evidence, []).append(entry)
+    return out
 
 
 __all__ = ["router"]

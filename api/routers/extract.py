@@ -30,6 +30,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from api.errors import ApiError
 from api.extract_worker import ExtractionFailed, extract_in_child
+from viz.bidi import show_bidi_controls
 from viz.page import json_for_script
 
 router = APIRouter(tags=["Extraction"])
@@ -46,7 +47,7 @@ textarea{width:100%;font:13px monospace}
 .cols{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem}
 .text{white-space:pre-wrap;overflow-wrap:anywhere}
 pre{background:#f6f6f6;padding:.75rem;overflow:auto;font-size:12px}
-mark{padding:0 .1rem;border-radius:.2rem}
+mark{padding:0 .1rem;border-radius:.2rem;unicode-bidi:isolate}
 mark.speaker{background:#cde4ff}
 mark.cue{background:#ffe2a8}
 mark.claim{background:#d8f5d0}
@@ -211,9 +212,12 @@ def _result_page(draft: Any, yaml_text: str) -> str:
                f"<mark class=\"speaker\">speaker</mark> <mark class=\"cue\">reporting verb</mark> "
                f"<mark class=\"claim\">claim</mark> <mark class=\"evidence\">evidence</mark>. "
                f"Nothing was stored.</p>")
-    body = (f"{summary}<div class=\"cols\"><div><h2>Text</h2><div class=\"text\">"
-            f"{_highlighted(draft)}</div></div><div><h2>Draft case</h2>"
-            f"<pre>{html.escape(yaml_text)}</pre></div></div>"
+    # The article and the draft are shown as they are: a bidi control is a visible mark
+    # (viz.bidi), not applied. The items' JSON below keeps the text exactly, for scripts.
+    body = (show_bidi_controls(f"{summary}<div class=\"cols\"><div><h2>Text</h2>"
+                               f"<div class=\"text\">{_highlighted(draft)}</div></div>"
+                               f"<div><h2>Draft case</h2><pre>{html.escape(yaml_text)}</pre>"
+                               "</div></div>") +
             # Entities are not decoded inside <script>: the JSON is escaped the way the graph
             # page's data is, so JSON.parse(textContent) reads the items back exactly.
             f"<script type=\"application/json\" id=\"items\">"

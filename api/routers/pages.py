@@ -1,4 +1,5 @@
-"""The pages people look at: ``/`` (front page), ``/graph`` (graph view), ``/claims.html``.
+"""The pages people look at: ``/`` (front page), ``/graph`` (graph view), and the tables
+``/claims.html``, ``/actors.html`` and ``/evidence.html``.
 
 HTML, built from the app's current analysis, with a Content-Security-Policy header that
 allows the pages' own inline scripts (by hash) and no other origin, so that even an escaping
@@ -13,14 +14,16 @@ import asyncio
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from api.deps import get_state
 from api.errors import ApiError
-from api.routers import pages_html
+from api.lookup import check_kind
+from api.routers import actors, evidence, pages_html, pages_lists
 from api.state import Snapshot
 from kg.analysis.corroboration import Status
 from viz import DEFAULT_MAX_NODES, build_view, content_security_policy, opening, render_page
+from viz.bidi import show_bidi_controls
 
 router = APIRouter(tags=["Pages"])
 
@@ -29,11 +32,31 @@ _GRAPH_LINKS = (("Home", "/"), ("Claims table", "/claims.html"))
 _NODE_LINKS = {"focus": "/graph?focus=", "claim": "/claims/", "actor": "/actors/"}
 _TITLE = "Source-credibility graph"
 _CACHED = 16
+#: Rows per page of the actors and evidence tables: each actor row builds its explanation.
+PAGE_ROWS = 200
 
 
 def _html(body: str, policy: str) -> HTMLResponse:
-    return HTMLResponse(body, headers={"Content-Security-Policy": policy,
+    # Every page shows data text as stored: bidi controls become visible marks, once, here
+    # (the pages' own markup and scripts hold none, so only data text changes).
+    return HTMLResponse(show_bidi_controls(body), headers={"Content-Security-Policy": policy,
                                        "Cache-Control": "no-cache"})
+
+
+#: The site's icon: a small SVG (a node between two others), so that no page's request for
+#: ``/favicon.ico`` ends in a 404 that browsers log as an error.
+FAVICON_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
+    '<path d="M3 13 8 4l5 9" fill="none" stroke="#0b5cad" stroke-width="1.5"/>'
+    '<circle cx="8" cy="4" r="2.5" fill="#0b5cad"/><circle cx="3" cy="13" r="2" fill="#444"/>'
+    '<circle cx="13" cy="13" r="2" fill="#444"/></svg>'
+)
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+async def favicon() -> Response:
+    return Response(FAVICON_SVG, media_type="image/svg+xml",
+                    headers={"Cache-Control": "max-age=86400"})
 
 
 @router.get("/", response_class=HTMLResponse, summary="Front page: what this is, and links")
@@ -121,6 +144,68 @@ async def claims_table(
     analysis = get_state(request).current.analysis
     body = pages_html.claims_page(analysis, sort=sort, descending=order == "desc",
                                   status=status)
+    return _html(body, pages_html.page_policy())
+
+
+@router.get("/actors.html", response_class=HTMLResponse,
+            summary="Actors table (HTML): source group and reliability grade with its reasons")
+async def actors_table(
+    request: Request,
+    # "" is the form's "any grade": a filter left empty, as kind and group can be.
+    grade: Literal["A", "B", "C", "D", "E", "F", ""] | None = Query(
+        None, description="Only actors with this reliability grade (empty: any)."),
+    kind: str | None = Query(None, description="Only actors of this kind (Person, State, ...)."),
+    group: str | None = Query(
+        None, description="Only members of the source group headed by this actor (id or IRI)."),
+    limit: int = Query(PAGE_ROWS, ge=1, le=1000, description="Actors per page."),
+    offset: int = Query(0, ge=0, description="Actors to skip."),
+) -> HTMLResponse:
+    # An empty form field comes as "": it means no filter, as a missing one does.
+    grade, kind, group = grade or None, kind or None, group or None
+
+    def build(snapshot: Snapshot) -> str:
+        matches = actors.matching(snapshot, grade=grade, group=group, kind=kind)
+        rows = matches[offset : offset + limit]
+        # The reasons are in the explanations: built under ServiceState.explain, for this
+        # page's actors only (all at once when they are many: LazyAssessments.many).
+        assessed = snapshot.analysis.actors.many(row["iri"] for row in rows)
+        reasons = {a.actor.iri: a.reliability.reasons for a in assessed}
+        window = pages_lists.Window(len(matches), offset, limit)
+        return pages_lists.actors_page(rows, reasons, window, grade=grade, kind=kind,
+                                       group=group)
+
+    body = await get_state(request).explain(build)
+    return _html(body, pages_html.page_policy())
+
+
+@router.get("/evidence.html", response_class=HTMLResponse,
+            summary="Evidence table (HTML): what each item bears on, and its weight there")
+async def evidence_table(
+    request: Request,
+    kind: str | None = Query(None, description="Only evidence of this kind (Video, ...)."),
+    limit: int = Query(PAGE_ROWS, ge=1, le=1000, description="Items per page."),
+    offset: int = Query(0, ge=0, description="Items to skip."),
+) -> HTMLResponse:
+    kind = kind or None
+
+    def build(snapshot: Snapshot) -> str:
+        analysis = snapshot.analysis
+        if kind:
+            # A misspelt kind is a 404 with suggestions, as on /actors, not an empty table.
+            check_kind(snapshot, kind, "evidence")
+        matches = evidence.matching(snapshot, kind=kind, claim=None, actor=None)
+        rows = matches[offset : offset + limit]
+        # Every claim's explanation, as /evidence/{id} builds them: a weight on a claim that
+        # the item bears on through a refinement is only in that claim's explanation.
+        weights = evidence.weights_by_evidence(analysis) if rows else {}
+        catalogue = analysis.catalogue
+        return pages_lists.evidence_page(
+            rows, weights, pages_lists.Window(len(matches), offset, limit), kind=kind,
+            claim_texts={iri: c.text for iri, c in catalogue.claims.items()},
+            actor_labels={iri: a.label for iri, a in catalogue.actors.items()},
+        )
+
+    body = await get_state(request).explain(build)
     return _html(body, pages_html.page_policy())
 
 

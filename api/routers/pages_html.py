@@ -100,7 +100,8 @@ STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328;
   max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; line-height: 1.5; }
 a { color: #0b5cad; } h1 { margin-bottom: .2rem; } .lead { font-size: 1.1rem; color: #444; }
-nav.top { display: flex; gap: 1.2rem; padding: .4rem 0 .8rem; border-bottom: 1px solid #d8dce1; }
+nav.top { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; padding: .4rem 0 .8rem;
+  border-bottom: 1px solid #d8dce1; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1rem; }
 .card { border: 1px solid #d8dce1; border-radius: 8px; padding: .8rem 1rem; }
 .card h2 { font-size: 1.1rem; margin: 0 0 .3rem; }
@@ -113,6 +114,14 @@ th a { text-decoration: none; } td.num { text-align: right; } td:first-child { m
 textarea { width: 100%; font-family: ui-monospace, monospace; font-size: .9rem; }
 #sparql-result { overflow-x: auto; margin-top: .6rem; }
 .muted { color: #5f6670; }
+a, strong, span, td, li, h1, h2 { unicode-bidi: isolate; }
+code { overflow-wrap: anywhere; }
+@media (max-width: 700px) {
+  body { padding: .6rem .8rem 2rem; }
+  nav.top { gap: .3rem .9rem; }
+  table { display: block; overflow-x: auto; }
+  td:first-child { min-width: 12rem; }
+}
 """
 
 
@@ -138,7 +147,8 @@ def _page(title: str, body: str, *, script: str = "") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>"
         '<nav class="top"><a href="/">Home</a><a href="/graph">Graph</a>'
-        '<a href="/claims.html">Claims</a><a href="/#questions">Questions</a>'
+        '<a href="/claims.html">Claims</a><a href="/actors.html">Actors</a>'
+        '<a href="/evidence.html">Evidence</a><a href="/#questions">Questions</a>'
         '<a href="/#sparql">SPARQL</a><a href="/extract">Extract</a>'
         '<a href="/openapi.json">API</a></nav>'
         f"{body}" + (f"<script>{script}</script>" if script else "") + "</body></html>"
@@ -174,6 +184,10 @@ explorable graph. Click a claim for its explanation: the independent groups, eve
 its quote, date and relay chain, the evidence and the grades.</p></div>
 <div class="card"><h2><a href="/claims.html">Claims table</a></h2><p>Every claim with its
 status, independent groups and credibility grade. Click a column heading to sort.</p></div>
+<div class="card"><h2><a href="/actors.html">Actors table</a></h2><p>Every actor with its
+source group and its reliability grade (A-F) and why; filter by grade, kind or group.</p></div>
+<div class="card"><h2><a href="/evidence.html">Evidence table</a></h2><p>Every evidence item,
+who produced it, the claims it supports or disputes and its weight on each.</p></div>
 <div class="card"><h2><a href="#questions">Named questions</a></h2><p>Ready-made questions
 with parameters, answered as JSON or CSV.</p></div>
 <div class="card"><h2><a href="/extract">Extract from text</a></h2><p>Paste an article and get

@@ -388,6 +388,7 @@ def _read_evidence(
                 supports=tuple(sorted(set(fields.get("supports", [])))),
                 disputes=tuple(sorted(set(fields.get("disputes", [])))),
                 date=(sorted(fields.get("date", [])) or [None])[0],
+                description=(sorted(fields.get("description", [])) or [None])[0],
             )
         )
     return result
@@ -421,6 +422,7 @@ def _read_all_evidence(t: dict[str, dict[str, list[str]]], hierarchy: _Hierarchy
                 supports=field("supports", iri),
                 disputes=field("disputes", iri),
                 date=(dates.get(iri) or [None])[0] if iri in linked else None,
+                description=(sorted(field("description", iri)) or [None])[0],
             )
         )
     return result

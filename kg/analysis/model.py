@@ -67,6 +67,9 @@ class Evidence:
     supports: tuple[str, ...] = ()
     disputes: tuple[str, ...] = ()
     date: str | None = None
+    #: What the evidence is (dcterms:description, required by the shapes); the label, when
+    #: the item has no rdfs:label of its own.
+    description: str | None = None
 
 
 @dataclass(frozen=True)

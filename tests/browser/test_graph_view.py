@@ -199,6 +199,10 @@ def test_the_served_summary_links_to_a_neighbourhood_and_an_explanation(
     g.open(server + neighbourhood + "&max_nodes=31")
     assert g.js("window.kgView.data.initial.focus") == TROOPS
     assert TROOPS in g.drawn()
+    # Already its neighbourhood: no link to open it again.
+    g.js("(id) => window.kgView.select(id)", TROOPS)
+    assert g.page.locator("#kg-panel a:has-text('Open its neighbourhood')").count() == 0
+    assert g.page.locator("#kg-panel a:has-text('Full explanation')").count() == 1
     reply = g.page.request.get(server + explanation)
     assert reply.ok and reply.json()["iri"] == TROOPS
     assert reply.json()["independent_groups"] == 3

@@ -37,7 +37,7 @@ PAYLOADS = [
     "{{constructor.constructor('alert(\"P6\")')()}}",
     "<a href=\"javascript:alert('P7')\">P7</a>",
 ]
-PAGES = ["/", "/claims.html", "/graph", "/graph?group=true",
+PAGES = ["/", "/claims.html", "/actors.html", "/evidence.html", "/graph", "/graph?group=true",
          "/graph?focus=xss-json-claim", "/graph?focus=xss-json-actor"]
 # What the data put in: it may appear escaped, never as markup.
 RAW = ["<script>window.__xss", "<img src=x onerror", "<svg/onload", "<svg onload",
@@ -106,6 +106,8 @@ def test_payloads_are_escaped_in_every_page(loaded: TestClient, page: str) -> No
     # The data is there (escaped), so the test looks at a page that shows it.
     if page == "/claims.html":
         assert escape(PAYLOADS[3]) in html
+    elif page in ("/actors.html", "/evidence.html"):
+        assert escape(PAYLOADS[1]) in html  # the JSON actor's name, the JSON evidence's label
     elif page.startswith("/graph"):
         assert "xss-json-claim" in html or "xss-json-actor" in html
     for raw in RAW:

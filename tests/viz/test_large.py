@@ -44,9 +44,10 @@ def test_above_the_threshold_the_page_says_it_is_a_summary_of_n_of_m_claims(
     assert view.initial["partial"] and view.initial["summary"]
     assert 1 <= shown < 27 and len(view.nodes) <= 30
     assert (
-        f"Summary of a large graph: {shown} of 27 claims ({len(view.nodes)} of 55 nodes)"
-        in view.initial["note"]
+        f"Summary of a large graph: {shown} of 27 claims. It shows" in view.initial["note"]
     )
+    # The node count is the header's alone (the nodes drawn): the note gives none.
+    assert " nodes)" not in view.initial["note"]
     assert "/graph?focus=ID" in view.initial["note"] and "kg viz --focus ID" in view.initial["note"]
     # Nothing to show all of: the page holds no node that is not drawn.
     assert view.initial["claims"] is None and view.groups == {}
@@ -183,7 +184,9 @@ def test_focus_on_a_claim_draws_its_sources_first(
     focus = CLAIM + "nk-sent-troops-to-assist-war-on-ukraine"
     opened = opening(view, seed_analysis, focus="nk-sent-troops-to-assist-war-on-ukraine")
     assert opened.initial["focus"] == focus and opened.initial["partial"]
-    assert _claims(opened) == {focus, troops}
+    # ... and the narrower claim that supports it (refinement), with its own sources.
+    narrower = {i for i, c in seed_analysis.case.claims.items() if focus in c.refines}
+    assert narrower and _claims(opened) == {focus, troops, *narrower}
     # The focus gets up to half the budget of sources; the others keep their one.
     into = Counter(e["to"] for e in opened.edges if e["kind"] in STANCES)
     summary = next(s for s in seed_analysis.claim_summaries([focus]))
@@ -238,3 +241,23 @@ def test_hostile_labels_stay_escaped_in_a_summary(xss_analysis: Analysis, parse)
     texts = {b["text"] for b in page.data["details"]["briefs"].values() if b["type"] == "claim"}
     assert "<img src=x onerror=alert(1)>" in texts
     assert any("href" in n["title"] for n in page.data["nodes"])
+
+
+def test_focus_on_a_claim_draws_the_narrower_claims_that_support_it(
+    seed_analysis: Analysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No other claim makes the cut: only the focus brings its narrower claims in.
+    monkeypatch.setattr(large, "TOP_CLAIMS", 0)
+    monkeypatch.setattr(large, "CONTESTED_CLAIMS", 0)
+    troops = CLAIM + "nk-troops-in-russia"
+    narrower: set[str] = set()
+    level = {troops}
+    while level:
+        level = {i for i, c in seed_analysis.case.claims.items()
+                 if set(c.refines) & level and i not in narrower}
+        narrower |= level
+    assert narrower
+    opened = _summary(seed_analysis, max_nodes=60, focus="nk-troops-in-russia")
+    assert _claims(opened) == {troops, *narrower}
+    refines = {(e["from"], e["to"]) for e in opened.edges if e["kind"] == "refines"}
+    assert any(to == troops and source in narrower for source, to in refines)

@@ -86,7 +86,7 @@ def test_graph_page_of_a_large_graph_is_a_summary_with_links(
     page = parse(client.get("/graph", params={"max_nodes": 33}).text)
     initial = page.data["initial"]
     assert initial["partial"] is True and len(page.data["nodes"]) <= 33
-    assert "of 29 claims (" in initial["note"]  # the seed's 27 and the hostile case's 2
+    assert "of 29 claims. " in initial["note"]  # the seed's 27 and the hostile case's 2
     assert initial["links"] == {"focus": "/graph?focus=", "claim": "/claims/",
                                 "actor": "/actors/"}
     focused = parse(client.get("/graph", params={"max_nodes": 33, "focus": "putin"}).text)

@@ -81,12 +81,32 @@
       state.from || state.to || state.statuses.size !== ALL_STATUSES.length;
   }
 
+  /* Support for a narrower claim is support for the broader one (refinement): a claim's
+   * neighbourhood holds the claims that refine it, at any depth, and who backs them. */
+  var BACKING = {affirms: 1, denies: 1, hedges: 1, supports: 1, disputes: 1};
+  function narrower(id) {
+    var found = new Set(), stack = [id];
+    while (stack.length) {
+      (CLAIM_EDGES.get(stack.pop()) || []).forEach(function (e) {
+        if (e.kind === "refines" && e.from !== id && !found.has(e.from)) {
+          found.add(e.from);
+          stack.push(e.from);
+        }
+      });
+    }
+    return found;
+  }
+
   /* The ids of the nodes to show, before grouping. */
   function visibleIds() {
     var shown = new Set();
     if (state.focus && NODE.has(state.focus)) {
       shown.add(state.focus);
       ADJ.get(state.focus).forEach(function (i) { shown.add(D.edges[i].from); shown.add(D.edges[i].to); });
+      narrower(state.focus).forEach(function (id) {
+        shown.add(id);
+        (CLAIM_EDGES.get(id) || []).forEach(function (e) { if (BACKING[e.kind]) shown.add(e.from); });
+      });
       return shown;
     }
     if (!restricted()) {
@@ -182,9 +202,13 @@
     showStatus();
   }
 
+  function num(n) { return n.toLocaleString("en-US"); }
+
   function showStatus() {
-    var text = "Showing " + nodesDS.length + " of " + D.stats.nodes + " nodes \u00b7 " +
-      D.stats.claims + " claims, " + D.stats.actors + " actors, " + D.stats.evidence + " evidence";
+    /* The one count of what is drawn; the totals are the whole graph's, a summary's too. */
+    var text = "Showing " + num(nodesDS.length) + " of " + num(D.stats.nodes) + " nodes \u00b7 " +
+      num(D.stats.claims) + " claims, " + num(D.stats.actors) + " actors, " +
+      num(D.stats.evidence) + " evidence" + (PARTIAL ? " in all" : "");
     $("kg-status").textContent = text;
     var note = $("kg-summary-note");
     note.hidden = !state.summary && !PARTIAL;
@@ -206,6 +230,7 @@
     legendRow: function (key) { return LEGEND[key]; },
     select: function (id, reveal) { select(id, reveal); },
     focus: function (id) { state.focus = id; apply(true); select(id, false); },
+    focused: function () { return state.focus; },
     toggleGroup: function (gid, collapse) {
       if (collapse) state.collapsed.add(gid); else state.collapsed.delete(gid);
       apply(false);
@@ -231,7 +256,30 @@
       if (reveal) network.focus(drawn, {scale: Math.max(network.getScale(), 0.8), animation: false});
     }
   }
-  function closePanel() { panel.hidden = true; network.unselectAll(); }
+  /* Escape closes the panel; focus goes back where it was before the panel took it (a
+   * search result, a control), else to the graph. */
+  var returnFocus = null;
+  function closePanel() {
+    var inPanel = panel.contains(document.activeElement);
+    panel.hidden = true;
+    network.unselectAll();
+    if (inPanel) {
+      var back = returnFocus && document.contains(returnFocus) && !panel.contains(returnFocus)
+        ? returnFocus : container.querySelector(".vis-network") || container;
+      back.focus();
+    }
+    returnFocus = null;
+  }
+  panel.addEventListener("focusin", function (ev) {
+    if (!returnFocus && ev.relatedTarget && !panel.contains(ev.relatedTarget)) {
+      returnFocus = ev.relatedTarget;
+    }
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Escape" || panel.hidden || ev.defaultPrevented) return;
+    ev.preventDefault();
+    closePanel();
+  });
   api.select = select;
   api.apply = apply;
 
@@ -245,6 +293,58 @@
   });
   $("kg-panel-close").addEventListener("click", closePanel);
 
+  /* Search: case-insensitive, over labels and ids, ignoring a final full stop. The best
+   * match is shown (exact, then prefix, then substring, then id); when several match, a short
+   * list of buttons offers the others; when none does, the panel closes and says so. */
+  var SEARCH = [], SEARCH_SHOWN = 8, lastSearch = null;
+  function searchKey(text) { return String(text).trim().toLowerCase().replace(/[.\u3002]+$/, ""); }
+  function searchRank(entry, q) {
+    var at = entry.key.indexOf(q);
+    if (entry.key === q || entry.idKey === q) return 0;
+    if (at === 0) return 1;
+    if (at > 0) return 2;
+    return entry.idKey.indexOf(q) >= 0 ? 3 : -1;
+  }
+  function matches(text) {
+    var q = searchKey(text);
+    if (!q) return [];
+    return SEARCH.map(function (entry) { return {entry: entry, rank: searchRank(entry, q)}; })
+      .filter(function (m) { return m.rank >= 0; })
+      .sort(function (a, b) {
+        return a.rank - b.rank || a.entry.label.length - b.entry.label.length ||
+          (a.entry.label < b.entry.label ? -1 : a.entry.label > b.entry.label ? 1 : 0);
+      })
+      .map(function (m) { return m.entry; });
+  }
+  function search(text) {
+    /* A change event also comes on blur, e.g. on clicking one of the listed matches */
+    if (text === lastSearch) return;
+    lastSearch = text;
+    var out = KG.clear($("kg-search-results"));
+    if (!searchKey(text)) return;
+    var found = matches(text);
+    if (!found.length) {
+      closePanel();
+      out.appendChild(el("p", {className: "kg-search-none"}, ["No match for \u201c", el("bdi", {},
+        [text.trim()]), "\u201d."]));
+      return;
+    }
+    select(found[0].id, true);
+    if (found.length === 1) return;
+    out.appendChild(el("p", {}, [found.length + " matches" + (found.length > SEARCH_SHOWN
+      ? ", the first " + SEARCH_SHOWN + " listed" : "") + ":"]));
+    out.appendChild(el("ul", {}, found.slice(0, SEARCH_SHOWN).map(function (entry) {
+      return el("li", {}, [el("button", {type: "button", className: "kg-link",
+        "aria-current": entry === found[0] ? "true" : null, onclick: function (ev) {
+          out.querySelectorAll("[aria-current]").forEach(function (b) {
+            b.removeAttribute("aria-current"); });
+          ev.currentTarget.setAttribute("aria-current", "true");
+          select(entry.id, true);
+        }}, [entry.label])]);
+    })));
+  }
+  api.search = search;
+
   /* Controls: filled from the data, with text only, once the graph is on screen. */
   function buildControls() {
     D.filters.statuses.forEach(function (s) {
@@ -255,7 +355,9 @@
         apply(true);
       });
       $("kg-statuses").insertBefore(el("label", {}, [box, KG.swatch(LEGEND[s.value]),
-        " " + s.label + " (" + s.count + ")"]), $("kg-contested").parentNode);
+        /* A summary counts only the claims it holds: said so, beside the totals above. */
+        " " + s.label + " (" + num(s.count) + (PARTIAL ? " in this summary" : "") + ")"]),
+        $("kg-contested").parentNode);
     });
     var source = $("kg-source");
     [["Source groups", "g:", D.filters.groups], ["Actors", "a:", D.filters.actors]].forEach(function (part) {
@@ -271,6 +373,7 @@
       var label = brief ? brief.text || brief.label
         : n.type === "claim" ? details().claims[n.id].text
         : n.type === "actor" ? details().actors[n.id].label : details().evidence[n.id].label;
+      SEARCH.push({id: n.id, label: label, key: searchKey(label), idKey: searchKey(n.id)});
       if (!byLabel.has(label)) { byLabel.set(label, n.id); list.appendChild(el("option", {value: label})); }
     });
     var range = $("kg-min-corr");
@@ -319,10 +422,7 @@
       $("kg-relays").checked = state.relays;
       apply(true);
     });
-    bind("kg-search", "change", function (ev) {
-      var id = byLabel.get(ev.target.value);
-      if (id) select(id, true);
-    });
+    bind("kg-search", "change", function (ev) { search(ev.target.value); });
     $("kg-relays").checked = state.relays;
     bind("kg-relays", "change", function (ev) { state.relays = ev.target.checked; apply(false); });
     KG.renderLegend($("kg-legend"), D.legend);

@@ -35,7 +35,7 @@
     ]);
     return el("li", {className: "kg-stmt"}, [
       head,
-      entry.quote ? el("blockquote", {}, ["\u201c" + entry.quote + "\u201d"]) : null,
+      entry.quote ? el("blockquote", {}, ["\u201c", el("bdi", {}, [entry.quote]), "\u201d"]) : null,
       entry.via && entry.via !== "direct"
         ? el("div", {className: "kg-via"}, [entry.via + ": ", link(ctx, entry.via_claim,
                                                                entry.via_claim_text)])
@@ -70,10 +70,11 @@
   }
 
   function actions(ctx, iri, extra) {
-    return el("div", {className: "kg-actions"}, [
+    /* No "focus" on the node already in focus: it would do nothing. */
+    var focus = ctx.focused() === iri ? [] : [
       el("button", {type: "button", className: "kg-focus",
-                    onclick: function () { ctx.focus(iri); }}, ["Focus on its neighbourhood"]),
-    ].concat(extra || []));
+                    onclick: function () { ctx.focus(iri); }}, ["Focus on its neighbourhood"])];
+    return el("div", {className: "kg-actions"}, focus.concat(extra || []));
   }
 
   function claimPanel(ctx, c) {
@@ -144,7 +145,7 @@
               el("div", {className: "kg-stmt-head"}, [KG.badge(s.stance, STANCE_COLOR[s.stance]),
                 " ", link(ctx, s.claim, s.claim_text),
                 s.date ? el("span", {className: "kg-date"}, [" \u00b7 " + s.date]) : null]),
-              s.quote ? el("blockquote", {}, ["\u201c" + s.quote + "\u201d"]) : null,
+              s.quote ? el("blockquote", {}, ["\u201c", el("bdi", {}, [s.quote]), "\u201d"]) : null,
             ]);
           }))]
         : [el("p", {className: "kg-empty"}, ["No statements of its own."])]),
@@ -163,6 +164,8 @@
     return [
       el("div", {className: "kg-kind"}, ["Evidence \u00b7 " + e.kinds.join(", ")]),
       el("h2", {}, [e.label]),
+      e.description && e.description !== e.label
+        ? el("p", {className: "kg-description"}, [e.description]) : null,
       el("dl", {className: "kg-grades"}, [
         el("dt", {}, ["Prior"]), el("dd", {}, [String(e.prior)]),
         el("dt", {}, ["Date"]), el("dd", {}, [e.date || "undated"]),
@@ -223,8 +226,10 @@
     var links = ctx.links, rows = [];
     if (b.type !== "claim" && b.type !== "actor") return null;
     if (links) {
-      rows.push(el("a", {className: "kg-focus", href: links.focus + encodeURIComponent(b.iri)},
-                    ["Open its neighbourhood"]));
+      if (ctx.focused() !== b.iri) {  /* not on the page already showing it */
+        rows.push(el("a", {className: "kg-focus", href: links.focus + encodeURIComponent(b.iri)},
+                      ["Open its neighbourhood"]));
+      }
       rows.push(el("a", {href: (b.type === "claim" ? links.claim : links.actor) +
                               encodeURIComponent(b.iri)}, ["Full explanation (JSON)"]));
     } else {
