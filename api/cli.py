@@ -147,7 +147,7 @@ def _open_store(
     """Open the store the command works on and load ``files`` into it, atomically.
 
     ``sending``: the files a writing command means to add, named in the advice given when
-    another process (a running ``kg serve``) holds the store.
+    another process (a running ``kg serve`` or another ``kg`` command) holds the store.
     """
     import os
 
@@ -175,18 +175,21 @@ def _open_store(
 
 
 def _in_use_advice(sending: Sequence[Path]) -> str:
-    """What to do about a store a running server holds: stop it, or (for data to add) send
-    the data to the server's write endpoint, ``POST /data`` (docs/api.md, "Writes")."""
+    """What to do about a store another process holds (a ``kg serve``, or another ``kg``
+    command such as a long ingest): wait for it or stop it; or, only if it is a server, ask
+    it, or (for data to add) send the data to its ``POST /data`` (docs/api.md, "Writes")."""
     from kg.formats import detect_format
 
+    # (the error itself says to wait for the holder or stop it)
+    wait = "what to do: once it is done, run this command again"
     if not sending:
-        return ("what to do: stop that server (Ctrl-C where it runs) and run this command "
-                "again, or ask the running server instead (its /sparql, /questions, /claims)")
-    lines = ["what to do: stop that server (Ctrl-C where it runs) and run this command again;",
-             "or, to add the data while it runs, send each file to its write endpoint, "
-             "POST /data (the server must run with KG_WRITES_ENABLED=true and KG_WRITE_TOKEN; "
-             "at most its max_request_bytes per request, 8 MiB by default; docs/api.md, "
-             "\"Writes\"):"]
+        return (f"{wait}; if it is a `kg serve`, you can also ask it instead "
+                "(its /sparql, /questions, /claims)")
+    lines = [f"{wait};",
+             "or, if it is a `kg serve` running with writes on (KG_WRITES_ENABLED=true and "
+             "KG_WRITE_TOKEN), send each file to its write endpoint, POST /data (at most its "
+             "max_request_bytes per request, 8 MiB by default; docs/api.md, \"Writes\"); "
+             "the address is the server's, 127.0.0.1:8000 by default:"]
     for path in sending[:3]:
         try:
             media = detect_format(path).media_type

@@ -129,7 +129,7 @@ def register(app: typer.Typer) -> None:
     """Add ``ingest`` to the ``kg`` command line."""
     from api.cli import EXIT_DATA, EXIT_USAGE, _check_files, _fail, _open_store, err, store_option
     from api.cli import out as console
-    from kg.errors import KgError, ShapeValidationError, UnsupportedFormatError
+    from kg.errors import KgError, ShapeValidationError, StoreError, UnsupportedFormatError
 
     # (an ingest without --store starts from nothing, not the seed case)
     IngestStore = store_option("memory, empty, and gone when the command ends")
@@ -155,8 +155,9 @@ def register(app: typer.Typer) -> None:
         gone when the command ends.
 
         Exit codes: 0 every file is in; 1 bad data (what was loaded is said) or SHACL
-        violations with --validate; 2 wrong usage; 3 the store cannot be opened or written;
-        130 interrupted (Ctrl-C): rerun with --resume.
+        violations with --validate; 2 wrong usage; 3 the store cannot be opened or written
+        (after a failed write, the batches in are named: rerun with --resume); 130
+        interrupted (Ctrl-C): rerun with --resume.
         """
         import kg.ingest
         from kg.ingest import IngestStopped
@@ -202,6 +203,11 @@ def register(app: typer.Typer) -> None:
                     code = EXIT_USAGE
                 except KgError as error:
                     code = _fail(error).exit_code
+                    if isinstance(error, StoreError):
+                        # A write failed (a server gone mid-way, a full disk): the batches
+                        # before it are in, and --resume continues, as after Ctrl-C.
+                        _resume_hint(target, last.get("event"), path, err)
+                        _not_ingested(files[index + 1 :], err)
                 if code is not None:
                     raise typer.Exit(code)
                 added = target.data_size() - before  # type: ignore[attr-defined]
@@ -248,6 +254,27 @@ def _committed(store: object, event: "IngestProgress | None", path: str) -> str:
     if not position.batches:
         return "no batch of it is in the store"
     return f"batches 1..{position.batches} are in the store ({position.quads_done:,} quads)"
+
+
+def _resume_hint(
+    store: object, event: "IngestProgress | None", path: Path, console: "Console"
+) -> None:
+    """After a failed write, what of ``path`` is in the store and that --resume continues;
+    nothing when no batch of it was committed, or the store was in memory (gone at exit). A
+    store that no longer answers (a server that crashed) is described by the last batch
+    reported committed."""
+    from kg.errors import KgError
+
+    if getattr(store, "kind", None) == "memory":
+        return
+    try:
+        done = _committed(store, event, str(path))
+    except (KgError, OSError):
+        if event is None or event.path != str(path) or not event.batch:
+            return
+        done = f"batches 1..{event.batch} are in the store ({event.quads:,} quads)"
+    if not done.startswith("no batch"):
+        console.print(f"stopped: {path}: {done}; rerun with --resume to continue")
 
 
 def _not_ingested(paths: list[Path], console: "Console") -> None:

@@ -148,16 +148,30 @@ class StoreError(KgError):
 
 
 class StoreInUseError(StoreError):
-    """The on-disk store is open in another process (RocksDB locks it: one process at a
-    time), most likely a running ``kg serve``; ``path`` is the store's directory."""
+    """The on-disk store is already open (RocksDB locks it: one opener at a time); ``path`` is
+    the store's directory.
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"{path}: the store is in use by another process, most likely a running "
-            "`kg serve` (an on-disk store is locked by the one process that has it open), or "
-            "by another KnowledgeStore in this process"
-        )
+    ``in_this_process``: the opener is another :class:`kg.store.KnowledgeStore` of this very
+    process, which only a Python program can do; a ``kg`` command never holds a store that
+    another of its own opens, so what it meets is another process.
+    """
+
+    def __init__(self, path: Path, *, in_this_process: bool = False) -> None:
+        if in_this_process:
+            message = (
+                f"{path}: the store is already open in this process (another KnowledgeStore "
+                "on the same directory); use that one, or close it first"
+            )
+        else:
+            message = (
+                f"{path}: the store is open in another process: a running `kg serve` or "
+                "another `kg` command (an ingest, a load), and an on-disk store can be open "
+                "in one process at a time: wait for that command to finish, or stop it "
+                "(Ctrl-C where it runs)"
+            )
+        super().__init__(message)
         self.path = path
+        self.in_this_process = in_this_process
 
 
 __all__ = [

@@ -120,11 +120,23 @@ def open_engine(path: Path | None) -> ox.Store:
                 f"{path}: exists and is not an Oxigraph store (no RocksDB files with Oxigraph's "
                 "column families); give a new or empty directory"
             )
+    else:
+        # RocksDB creates the store's own directory only, and reports a missing parent as
+        # "IO error: ... While mkdir if missing", which names no cause a person can act on.
+        parent = path.parent
+        if not parent.is_dir():
+            what = "is not a directory" if parent.exists() else "no such directory"
+            raise StoreError(
+                f"{parent}: {what}; create it first or give an existing parent "
+                f"(the store {path} is created inside it)"
+            )
     try:
         return ox.Store(str(path))
     except OSError as error:
-        if "lock" in str(error).lower():
-            raise StoreInUseError(path) from None
+        text = str(error).lower()
+        if "lock" in text:
+            # RocksDB says which: "lock hold by current process" when this process holds it.
+            raise StoreInUseError(path, in_this_process="current process" in text) from None
         raise StoreError(f"{path}: cannot open the store: {error}") from None
 
 

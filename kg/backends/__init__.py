@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 
 StoreKind = Literal["memory", "disk", "remote"]
 MEMORY = "memory"
+#: A URL of some other scheme ("htp://", "ftp://", "file://"): never a directory a person meant.
+_OTHER_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def store_kind(spec: str | Path | None) -> StoreKind:
@@ -80,6 +83,13 @@ def open_store(
     if kind == "memory":
         return KnowledgeStore()
     if kind == "disk":
+        if isinstance(spec, str) and _OTHER_URL.match(spec):
+            # Else "htp://host/query" becomes the directory "htp:/host/query", and RocksDB's
+            # "While mkdir if missing" error hides the mistyped scheme.
+            raise StoreError(
+                f"{spec}: not a URL this tool opens (http or https) nor a directory; "
+                "for a SPARQL endpoint give its http:// or https:// query URL"
+            )
         return KnowledgeStore(Path(spec))  # type: ignore[arg-type]
     return KnowledgeStore(engine=_remote_engine(str(spec), update_url, timeout, bulk_url))
 

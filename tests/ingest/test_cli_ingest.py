@@ -167,3 +167,75 @@ def test_stats_count_the_same_data_after_an_interrupted_and_resumed_ingest(
     assert stats[0]["quads"] == stats[1]["quads"] == 40
     assert stats[0]["ingest records (quads, not data)"] > 0
     assert stats[1]["ingest records (quads, not data)"] > 0
+
+
+def _writes_fail_after(monkeypatch, good: int) -> None:
+    """The store's writes fail after ``good`` batches, as when a server crashes mid-ingest
+    (one writer, so which batches are in is certain)."""
+    import kg.ingest
+    from kg.errors import StoreError
+
+    real = kg.ingest._writer
+
+    def failing_writer(store):  # type: ignore[no-untyped-def]
+        write, done = real(store), []
+
+        def write_or_fail(batch, records):  # type: ignore[no-untyped-def]
+            if batch is not None and len(done) == good:
+                raise StoreError("write failed: cannot reach the SPARQL endpoint (test)")
+            write(batch, records)
+            done.append(batch is not None)
+
+        return write_or_fail
+
+    monkeypatch.setattr(kg.ingest, "_writer", failing_writer)
+    monkeypatch.setattr(kg.ingest, "writers", lambda store: 1)
+
+
+def test_a_failed_write_names_the_committed_batches_and_resume(
+    write, tmp_path: Path, monkeypatch
+) -> None:
+    path, store = write("a.nt", nt_lines(30)), str(tmp_path / "db")
+    other = write("b.nt", nt_lines(3))
+    with monkeypatch.context() as patch:
+        _writes_fail_after(patch, good=2)
+        code, _, err = run(str(path), str(other), "--store", store, "--batch-size", "10")
+    assert code == 3
+    assert "error: write failed: cannot reach the SPARQL endpoint (test)" in err
+    assert (
+        f"stopped: {path}: batches 1..2 are in the store (20 quads); "
+        "rerun with --resume to continue" in err
+    )
+    assert f"not ingested: {other}" in err
+    code, out, _ = run(str(path), "--store", store, "--batch-size", "10", "--resume")
+    assert code == 0 and "ingested batches 3..3 (10 quads" in out
+
+
+def test_a_store_gone_with_the_write_is_described_by_the_last_committed_batch(
+    write, tmp_path: Path, monkeypatch
+) -> None:
+    import kg.ingest.records
+    from kg.errors import StoreError
+
+    def unreachable(store, sha256):  # type: ignore[no-untyped-def]
+        raise StoreError("cannot reach the SPARQL endpoint (test)")
+
+    path = write("a.nt", nt_lines(30))
+    _writes_fail_after(monkeypatch, good=1)
+    monkeypatch.setattr(kg.ingest.records, "committed", unreachable)
+    code, _, err = run(str(path), "--store", str(tmp_path / "db"), "--batch-size", "10")
+    assert code == 3
+    assert f"stopped: {path}: batches 1..1 are in the store (10 quads); rerun with --resume" in err
+
+
+def test_a_failed_write_before_any_batch_or_in_memory_gives_no_resume_hint(
+    write, tmp_path: Path, monkeypatch
+) -> None:
+    path = write("a.nt", nt_lines(30))
+    _writes_fail_after(monkeypatch, good=0)
+    code, _, err = run(str(path), "--store", str(tmp_path / "db"), "--batch-size", "10")
+    assert code == 3 and "write failed" in err and "--resume" not in err
+    monkeypatch.undo()
+    _writes_fail_after(monkeypatch, good=2)
+    code, _, err = run(str(path), "--batch-size", "10")  # in memory: nothing to resume
+    assert code == 3 and "write failed" in err and "--resume" not in err
