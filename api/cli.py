@@ -151,14 +151,17 @@ def _open_store(
     """
     import os
 
-    from kg.backends import open_store
+    from kg.backends import open_store, store_kind
 
     _check_files(files)
+    # KG_STORE_BULK_URL is an ingest option for a SPARQL endpoint: exported in a shell, it
+    # must not break every command run on a disk or in-memory store.
+    remote = store_kind(store_path) == "remote"
     try:
         store = open_store(
             store_path,
             update_url=os.environ.get("KG_STORE_UPDATE_URL") or None,
-            bulk_url=os.environ.get("KG_STORE_BULK_URL") or None,
+            bulk_url=(os.environ.get("KG_STORE_BULK_URL") or None) if remote else None,
         )
     except KgError as error:
         exit_ = _fail(error)

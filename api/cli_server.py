@@ -26,6 +26,7 @@ from rich.table import Table
 
 from api.cli import (
     EXIT_DATA,
+    EXIT_STORE,
     EXIT_USAGE,
     FilesArgument,
     MethodOption,
@@ -52,6 +53,9 @@ def serve(
     store_update_url: Annotated[str | None, _flag(
         "Update URL of a SPARQL endpoint store [default: the query URL, or .../update for "
         "one ending in /query].", "--store-update-url")] = None,
+    store_timeout: Annotated[float | None, _flag(
+        "Seconds a request to a SPARQL endpoint store may take, 0 for no deadline "
+        "[default: 600].", "--store-timeout")] = None,
     no_seed: NoSeedOption = False,
     host: Annotated[str | None, _flag("Address to listen on [default: 127.0.0.1].",
                                       "--host")] = None,
@@ -105,6 +109,7 @@ def serve(
 
     given = {
         "host": host, "port": port, "store": store, "store_update_url": store_update_url,
+        "store_timeout": store_timeout,
         "query_timeout": query_timeout,
         "max_results": max_results, "max_request_bytes": max_request_bytes,
         "max_query_depth": max_query_depth, "query_workers": query_workers,
@@ -128,16 +133,57 @@ def serve(
         writes = "on" if settings.writes_active else "off"
         # (the data only: not the progress records of `kg ingest`, nor an analysis graph a
         # previous `kg serve` left in the store; /status's data_quads counts the same)
-        err.print(f"serving {target.data_size():,} quads of data on "
+        banner = (f"serving {target.data_size():,} quads of data on "
                   f"http://{settings.host}:{settings.port} "
                   f"(SPARQL at /sparql, questions at /questions; writes {writes}; "
                   f"query timeout {settings.query_timeout:g} s)")
+        failed = _announce_after_start(app, banner)
         # uvicorn stops on SIGTERM, then restores the handler it found and raises the signal
         # again: with the default handler the process would end there, before the clean-up
         # below (the private copy of a memory store stayed in the temporary directory).
         signal.signal(signal.SIGTERM, _exit_on_sigterm)
-        uvicorn.run(app, host=settings.host, port=settings.port,
-                    log_level=settings.log_level, server_header=False)
+        try:
+            uvicorn.run(app, host=settings.host, port=settings.port,
+                        log_level=settings.log_level, server_header=False)
+        except SystemExit:
+            if not failed:
+                raise
+        if failed:
+            err.print(f"error: start-up failed: {failed[0]}", soft_wrap=True)
+            raise typer.Exit(EXIT_STORE)
+
+
+def _announce_after_start(app: Any, banner: str) -> list[BaseException]:
+    """Print ``banner`` once the app's start-up (analysis, writing its graph into the store,
+    query workers) has succeeded, not before; on a failed start-up, keep the error for one
+    clear message instead of uvicorn's traceback. Returns the list the error goes in."""
+    from contextlib import asynccontextmanager
+
+    failed: list[BaseException] = []
+    started = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(inner: Any) -> Any:
+        up = False
+        try:
+            async with started(inner) as state:
+                up = True
+                err.print(banner)
+                yield state
+        except Exception as error:
+            if not up:
+                failed.append(error)
+            raise
+
+    app.router.lifespan_context = lifespan
+
+    class _Quiet(logging.Filter):
+        # uvicorn logs a failed start-up as the traceback, then "Application startup failed".
+        def filter(self, record: logging.LogRecord) -> bool:
+            return not failed
+
+    logging.getLogger("uvicorn.error").addFilter(_Quiet())
+    return failed
 
 
 def _check_port(host: str, port: int) -> None:
@@ -185,7 +231,8 @@ def _serving_store(settings: Any) -> Iterator[Any]:
         spec = str(temp / "store")
     try:
         try:
-            target = open_store(spec, update_url=settings.store_update_url)
+            target = open_store(spec, update_url=settings.store_update_url,
+                                timeout=settings.store_timeout)
         except KgError as error:
             raise _fail(error) from None
         try:

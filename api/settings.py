@@ -44,6 +44,12 @@ class Settings(BaseSettings):
         description="Update URL of a SPARQL endpoint store, when it is not the query URL "
         "(default: the query URL, or .../update for a query URL ending in /query).",
     )
+    store_timeout: float = Field(
+        600.0, ge=0,
+        description="Seconds a request to a SPARQL endpoint store may take, its whole answer "
+        "included (0: no deadline); past it the command or start-up fails with an error that "
+        "names the endpoint. Generous: analysing a large store runs a few big queries.",
+    )
     data: Annotated[list[Path], NoDecode] = Field(
         default_factory=list,
         description="Files to load at start-up (case files or RDF), all or nothing. Without "

@@ -151,7 +151,11 @@ class ServiceState:
             mark_owned(self._temp)
             store = KnowledgeStore(self._temp / "store")
         else:
-            store = open_store(settings.store, update_url=settings.store_update_url)
+            store = open_store(
+                settings.store,
+                update_url=settings.store_update_url,
+                timeout=settings.store_timeout,
+            )
         self._owned = store
         try:
             if given is not None:

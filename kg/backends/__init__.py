@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -34,6 +35,13 @@ if TYPE_CHECKING:
 
 StoreKind = Literal["memory", "disk", "remote"]
 MEMORY = "memory"
+#: Seconds a remote store's request may take, its whole answer included, unless
+#: ``KG_STORE_TIMEOUT`` (or ``timeout=``) says otherwise. Generous on purpose: the analysis of
+#: a large store (10M triples) reads it with a few big CONSTRUCT/SELECT queries that take
+#: minutes on a busy server; the point is that a server that stopped answering (stopped,
+#: overloaded, a dropped link) ends in an error rather than a command that waits forever.
+DEFAULT_TIMEOUT = 600.0
+TIMEOUT_ENV = "KG_STORE_TIMEOUT"
 #: A URL of some other scheme ("htp://", "ftp://", "file://"): never a directory a person meant.
 _OTHER_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -45,6 +53,25 @@ def store_kind(spec: str | Path | None) -> StoreKind:
     if isinstance(spec, str) and spec.lower().startswith(("http://", "https://")):
         return "remote"
     return "disk"
+
+
+def default_timeout() -> float | None:
+    """The remote store timeout: ``KG_STORE_TIMEOUT`` seconds (``0``: no deadline), else
+    :data:`DEFAULT_TIMEOUT`.
+
+    Raises:
+        StoreError: the variable is not a number of seconds.
+    """
+    raw = os.environ.get(TIMEOUT_ENV, "").strip()
+    if not raw:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise StoreError(f"{TIMEOUT_ENV}={raw!r}: not a number of seconds") from None
+    if seconds < 0 or seconds != seconds:
+        raise StoreError(f"{TIMEOUT_ENV}={raw!r}: must be 0 (no deadline) or more")
+    return seconds or None
 
 
 def open_store(
@@ -60,7 +87,9 @@ def open_store(
         spec: ``None`` or ``"memory"``, a directory, or an endpoint's query URL.
         update_url: a remote endpoint's update URL, if not the one derived from ``spec``
             (``.../query`` gives ``.../update``; any other URL serves both).
-        timeout: a remote endpoint's deadline per request, in seconds (default: none).
+        timeout: a remote endpoint's deadline per request, in seconds, its whole answer
+            included (default: :func:`default_timeout`, ``KG_STORE_TIMEOUT`` or 600 s;
+            ``0``: no deadline).
         bulk_url: opt-in, a remote endpoint's URL that loads POSTed N-Quads atomically
             (``oxigraph serve``: ``http://host:7878/store?no_transaction``), for
             ``kg.ingest``; see docs/backends.md.
@@ -91,6 +120,10 @@ def open_store(
                 "for a SPARQL endpoint give its http:// or https:// query URL"
             )
         return KnowledgeStore(Path(spec))  # type: ignore[arg-type]
+    if timeout is None:
+        timeout = default_timeout()
+    elif timeout <= 0:
+        timeout = None
     return KnowledgeStore(engine=_remote_engine(str(spec), update_url, timeout, bulk_url))
 
 
@@ -115,4 +148,12 @@ def _remote_engine(
     return engine
 
 
-__all__ = ["MEMORY", "StoreKind", "open_store", "store_kind"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MEMORY",
+    "TIMEOUT_ENV",
+    "StoreKind",
+    "default_timeout",
+    "open_store",
+    "store_kind",
+]

@@ -111,8 +111,10 @@ class Answer(io.RawIOBase):
         connection: http.client.HTTPConnection,
         response: http.client.HTTPResponse,
         deadline: float | None,
+        late: str = "the endpoint did not answer in time",
     ) -> None:
         super().__init__()
+        self._late = late
         self._connection = connection
         self._response = response
         self._deadline = deadline
@@ -132,7 +134,7 @@ class Answer(io.RawIOBase):
             data = self._response.read1(len(buffer))
         except TimeoutError:
             self.close()
-            raise DeadlineExceeded("the endpoint did not answer in time") from None
+            raise DeadlineExceeded(self._late) from None
         buffer[: len(data)] = data
         return len(data)
 
@@ -245,6 +247,8 @@ class SparqlClient:
         timeout: float | None,
     ) -> Answer:
         seconds = self.timeout if timeout is None else timeout
+        # Messages name what the URL is: the bulk URL is no SPARQL endpoint.
+        what = "bulk URL (KG_STORE_BULK_URL)" if full == self.bulk_url else "SPARQL endpoint"
         deadline = None if seconds is None else time.monotonic() + seconds
         connect = CONNECT_TIMEOUT if deadline is None else min(CONNECT_TIMEOUT, seconds or 0.0)
         kind = http.client.HTTPSConnection if url.scheme == "https" else http.client.HTTPConnection
@@ -268,14 +272,14 @@ class SparqlClient:
             response = connection.getresponse()
         except TimeoutError:
             connection.close()
-            raise DeadlineExceeded(f"{display_url(full)} did not answer in time") from None
+            raise DeadlineExceeded(_late(full, seconds, what)) from None
         except (OSError, http.client.HTTPException) as error:
             connection.close()
             raise EndpointError(
-                f"cannot reach the SPARQL endpoint {display_url(full)}: {error}"
+                f"cannot reach the {what} {display_url(full)}: {error}"
             ) from None
         if 200 <= response.status < 300:
-            return Answer(connection, response, deadline)
+            return Answer(connection, response, deadline, _late(full, seconds, what))
         try:
             _arm(connection, deadline)
             detail = _first_line(response.read(64 * 1024))
@@ -284,16 +288,25 @@ class SparqlClient:
         finally:
             connection.close()
         if response.status == 400:
-            raise BadRequest(detail or "the endpoint refused the request")
+            raise BadRequest(detail or f"the {what} refused the request")
         if 300 <= response.status < 400:
             raise EndpointError(
                 f"{display_url(full)} redirects to {response.getheader('Location')}; "
                 "configure that URL instead (redirects are never followed)"
             )
         raise EndpointError(
-            f"the SPARQL endpoint {display_url(full)} answered "
+            f"the {what} {display_url(full)} answered "
             f"{response.status} {response.reason}" + (f": {detail}" if detail else "")
         )
+
+
+def _late(full: str, seconds: float | None, what: str = "SPARQL endpoint") -> str:
+    """Why a request stopped at its deadline, and which setting moves the deadline."""
+    within = f" within {seconds:g} s" if seconds is not None else " in time"
+    return (
+        f"the {what} {display_url(full)} did not answer{within} (the store "
+        "timeout: set KG_STORE_TIMEOUT, or `kg serve --store-timeout`, to wait longer)"
+    )
 
 
 def _arm(connection: http.client.HTTPConnection, deadline: float | None) -> None:

@@ -46,12 +46,13 @@ from __future__ import annotations
 import copy
 import itertools
 import re
+import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import pyoxigraph as ox
 
-from kg.backends.http import Answer, BadRequest, SparqlClient, display_url
+from kg.backends.http import Answer, BadRequest, EndpointError, SparqlClient, display_url
 from kg.backends.sparql_terms import (
     _DEFAULT,
     DEFAULT_GRAPH,
@@ -109,6 +110,18 @@ _HOLDS = ox.NamedNode(HOLDS)
 # Binds ?g to each graph this store wrote.
 _OWNED = f"GRAPH <{REGISTRY}> {{ <{REGISTRY}> <{HOLDS}> ?g }}"
 
+#: How endpoints say a request is too large for them (HTTP 413; Virtuoso 7: SP030 "memory
+#: exhausted" from about 5,000 triples, SP031 past 10,000 lines, SR578 past 10 MB). By the
+#: words, not the codes: Virtuoso's SP030 is also its plain syntax error.
+_TOO_LARGE = re.compile(
+    r"\b413\b|SR578|too large|memory exhausted|exceeded \d+ lines", re.IGNORECASE
+)
+
+
+class _TooLarge(OSError):
+    """The endpoint refused an update for its size; the same request in parts may pass."""
+
+
 class SparqlEngine:
     """The data of a :class:`kg.store.KnowledgeStore` on a SPARQL 1.1 endpoint.
 
@@ -119,6 +132,8 @@ class SparqlEngine:
     def __init__(self, client: SparqlClient) -> None:
         self.client = client
         self._union_checked = False
+        #: Quads per update request at most, once the endpoint refused a larger one.
+        self._cap: int | None = None
 
     @property
     def location(self) -> str:
@@ -215,8 +230,13 @@ class SparqlEngine:
             if row["g"] != _DEFAULT:
                 yield deskolemise(row["g"])
 
-    def check_union(self) -> None:
+    def check_union(self, *, probe: bool = False) -> None:
         """Check, on one sample quad, that the endpoint's default graph shows the named graphs.
+
+        Args:
+            probe: when the store holds none of this store's data yet, check with a quad of
+                its own, written into a fresh named graph and dropped at once (called before
+                the first write, so that a refused endpoint is left holding nothing).
 
         Raises:
             OSError: it does not (the queries would see no data).
@@ -226,17 +246,34 @@ class SparqlEngine:
         )
         row = next(iter(sample), None)
         if row is None:
+            if probe:
+                self._probe_union()
             return
-        answer = self.client.query(
-            f"ASK {{ {row['s']} {row['p']} {row['o']} }}", accept=_SELECT_ACCEPT
-        )
-        if not bool(_parse_answer(answer)):
-            raise OSError(
-                f"{self.location}: the endpoint's default graph is not the union of its named "
-                "graphs, so queries would not see the data; start oxigraph with "
-                "--union-default-graph (see docs/backends.md for other servers)"
-            )
+        if not self._ask(f"ASK {{ {row['s']} {row['p']} {row['o']} }}"):
+            raise OSError(self._not_union())
         self._union_checked = True
+
+    def _probe_union(self) -> None:
+        # A graph of its own per probe: two writers starting at once do not drop each other's.
+        graph = f"<{REGISTRY}/probe/{uuid.uuid4().hex}>"
+        self._send(f"INSERT DATA {{ GRAPH {graph} {{ {graph} {graph} {graph} }} }}")
+        try:
+            seen = self._ask(f"ASK {{ {graph} {graph} {graph} }}")
+        finally:
+            self._send(f"DROP SILENT GRAPH {graph}")
+        if not seen:
+            raise OSError(self._not_union())
+        self._union_checked = True
+
+    def _ask(self, query: str) -> bool:
+        return bool(_parse_answer(self.client.query(query, accept=_SELECT_ACCEPT)))
+
+    def _not_union(self) -> str:
+        return (
+            f"{self.location}: the endpoint's default graph is not the union of its named "
+            "graphs, so queries would not see the data; start oxigraph with "
+            "--union-default-graph (see docs/backends.md for other servers)"
+        )
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -254,7 +291,8 @@ class SparqlEngine:
 
     def update(self, *, removed: Iterable[ox.Quad] = (), added: Iterable[ox.Quad] = ()) -> None:
         """Remove, then add, in one request (so that a reader never sees half of it), unless
-        the request would be over :data:`MAX_UPDATE_CHARS`: then in requests of at most that,
+        the request would be over :data:`MAX_UPDATE_CHARS`, or the endpoint refuses it for
+        its size (:meth:`_send_quads`): then in requests of at most that,
         the removals first (a reader may see the change half done, and a failure half way
         leaves it so; :meth:`kg.store.KnowledgeStore.replace_graph` writes only the
         difference, so the next replacement finishes it).
@@ -272,18 +310,22 @@ class SparqlEngine:
             operations.append(f"INSERT DATA {{\n{_registry_block(graphs)}\n{body}\n}}")
         if not operations:
             return
-        text = " ;\n".join(operations)
-        if len(text) <= MAX_UPDATE_CHARS:
-            self._send(text)
-        else:
-            del text, operations, body
-            for piece in _pieces(removed, MAX_UPDATE_CHARS):
-                self._send(f"DELETE DATA {{\n{data_block(piece)[0]}\n}}")
-            for piece in _pieces(added, MAX_UPDATE_CHARS):
-                block, named = data_block(piece)
-                self._send(f"INSERT DATA {{\n{_registry_block(named)}\n{block}\n}}")
         if graphs and not self._union_checked:
-            self.check_union()
+            # Before writing: a refused endpoint must not keep what was sent.
+            self.check_union(probe=True)
+        text = " ;\n".join(operations)
+        fits = self._cap is None or len(removed) + len(added) <= self._cap
+        if fits and len(text) <= MAX_UPDATE_CHARS:
+            try:
+                self._send(text)
+                return
+            except _TooLarge:
+                pass  # sent again below, in requests the endpoint takes
+        del text, operations, body
+        for piece in _pieces(removed, MAX_UPDATE_CHARS):
+            self._send_quads("DELETE", piece)
+        for piece in _pieces(added, MAX_UPDATE_CHARS):
+            self._send_quads("INSERT", piece)
 
     def write_batch(self, ntriples: bytes, quads: Iterable[ox.Quad] = ()) -> None:
         """Add the triples of an N-Triples text to the default graph, and ``quads`` (an
@@ -311,10 +353,14 @@ class SparqlEngine:
             ValueError: a quad holds an RDF 1.2 triple term.
             OSError: the endpoint refused or failed a request; that request changed nothing.
         """
-        extra = list(quads)
+        records = list(quads)
+        if not self._union_checked and (ntriples.strip() or records):
+            self.check_union(probe=True)  # before writing, as in update()
+        parsed: list[ox.Quad] = []
         if b"_:" in ntriples or b"<<" in ntriples:
-            extra = [*ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), *extra]
+            parsed = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
             ntriples = b""
+        extra = [*parsed, *records]
         # At most one triple per line; the registry adds a quad per graph: at most one per
         # extra quad, and the default's.
         if (
@@ -326,9 +372,30 @@ class SparqlEngine:
             self._post_nquads(extra, with_default=bool(ntriples.strip()))
         else:
             canonical = canonical_ntriples(ntriples) if ntriples else b""
-            self._insert_text(canonical, extra)
-        if not self._union_checked and (ntriples.strip() or extra):
-            self.check_union()
+            self._insert_split(canonical.splitlines(keepends=True), parsed, records)
+
+    def _insert_split(
+        self, lines: list[bytes], parsed: list[ox.Quad], records: list[ox.Quad]
+    ) -> None:
+        """:meth:`_insert_text` of a batch, in one request unless the endpoint refuses it for
+        its size (Virtuoso 7: about 5,000 triples): then its data in halves, the records
+        always in the last request, so that a batch is recorded only once all of it is in
+        (one that fails half way is written again, which changes nothing: a set of
+        triples)."""
+        size = len(lines) + len(parsed)
+        if self._cap is None or size + len(records) <= self._cap or size <= 1:
+            try:
+                self._insert_text(b"".join(lines), [*parsed, *records])
+                return
+            except _TooLarge:
+                if size <= 1:
+                    raise
+                self._cap = max(1, (size + len(records)) // 2)
+        cut = size // 2
+        head_lines, head_parsed = lines[:cut], parsed[: max(0, cut - len(lines))]
+        tail_lines, tail_parsed = lines[cut:], parsed[max(0, cut - len(lines)) :]
+        self._insert_split(head_lines, head_parsed, [])
+        self._insert_split(tail_lines, tail_parsed, records)
 
     def _insert_text(self, canonical: bytes, quads: list[ox.Quad]) -> None:
         """One ``INSERT DATA``: the canonical N-Triples in the default graph's named graph,
@@ -396,9 +463,33 @@ class SparqlEngine:
         try:
             self.client.update(text)
         except BadRequest as refusal:
-            raise OSError(
-                f"{self.location}: the endpoint refused the update: {refusal.message}"
-            ) from None
+            message = f"{self.location}: the endpoint refused the update: {refusal.message}"
+            raise (_TooLarge if _TOO_LARGE.search(message) else OSError)(message) from None
+        except EndpointError as failure:
+            if _TOO_LARGE.search(str(failure)):
+                raise _TooLarge(str(failure)) from None
+            raise
+
+    def _send_quads(self, verb: str, quads: list[ox.Quad]) -> None:
+        """``DELETE DATA`` or ``INSERT DATA`` of ``quads``, in as many requests as the
+        endpoint needs: a request it refuses for its size is sent again in two halves, and
+        later requests are kept to the size that worked (Virtuoso 7 refuses an update of
+        more than about 5,000 triples, or 10 MB, whatever its configuration)."""
+        if self._cap is not None and len(quads) > self._cap:
+            for start in range(0, len(quads), self._cap):
+                self._send_quads(verb, quads[start : start + self._cap])
+            return
+        block, named = data_block(quads)
+        registry = f"{_registry_block(named)}\n" if verb == "INSERT" and named else ""
+        try:
+            self._send(f"{verb} DATA {{\n{registry}{block}\n}}")
+        except _TooLarge:
+            if len(quads) <= 1:
+                raise
+            half = len(quads) // 2
+            self._cap = half
+            self._send_quads(verb, quads[:half])
+            self._send_quads(verb, quads[half:])
 
 
 def _pieces(quads: list[ox.Quad], budget: int) -> Iterator[list[ox.Quad]]:

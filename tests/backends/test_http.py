@@ -152,3 +152,22 @@ def test_rows_stream_in_before_the_answer_ends(scripted: type[Scripted]) -> None
     assert time.monotonic() - started < 0.5  # the first row, long before the answer is whole
     with pytest.raises(DeadlineExceeded):
         next(rows)
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_errors_at_the_bulk_url_name_the_bulk_url_not_a_sparql_endpoint() -> None:
+    port = _closed_port()  # nothing listens there once the probe is closed
+    client = SparqlClient(
+        f"http://127.0.0.1:{port}/query", bulk_url=f"http://127.0.0.1:{port}/store?no_transaction"
+    )
+    with pytest.raises(EndpointError) as bulk:
+        client.post_nquads(b"")
+    assert "cannot reach the bulk URL (KG_STORE_BULK_URL) http://127.0.0.1" in str(bulk.value)
+    with pytest.raises(EndpointError) as query:
+        client.query("ASK {}", accept="application/sparql-results+json")
+    assert "cannot reach the SPARQL endpoint http://127.0.0.1" in str(query.value)
