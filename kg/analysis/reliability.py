@@ -123,6 +123,13 @@ def grade_reliability(
     if n < scale.min_track_record or trust is None:
         grade = "F"
         rule = f"{record}; at least {scale.min_track_record} are needed to judge a source"
+        if trust is not None:
+            # Truth discovery also weighs stances implied by a narrower claim the actor states
+            # (refinements), which are not assessed claims: a trust can exist with none. Say
+            # what the number is, since it is shown next to "cannot be judged".
+            rule += (f". Its trust {trust:.2f} from {method} is not graded: it rests on too "
+                     "thin a record, and may also count claims it takes a side on only "
+                     "through a narrower claim it states, which are not assessed claims")
     else:
         shown = f"trust {trust:.2f} from {method}"
         if trust >= scale.a and n >= scale.a_min_track_record:

@@ -159,7 +159,9 @@ def test_reliability_reasons_explain_the_rule():
     assert f.reasons[0] == (
         "Reliability F (reliability cannot be judged): 2 assessed claims (claims on which it "
         "took a side and another independent group did too); at least 3 are needed to judge a "
-        "source.")
+        "source. Its trust 0.99 from voting is not graded: it rests on too thin a record, and "
+        "may also count claims it takes a side on only through a narrower claim it states, "
+        "which are not assessed claims.")
     b = grade_reliability("x", trust=0.95, assessed=tuple("abcdefghi"), group="g",
                           group_label="G", method="sums")
     assert "trust 0.95 from sums \u2265 0.8 (A needs 10 assessed claims; it has 9)" in (
@@ -238,3 +240,21 @@ def test_every_method_grades_the_corroborated_source_better(case, method):
     analysis = analyse_case(case(statements=track_record()), method=method)
     good, bad = analysis.actor_by_id("good").reliability, analysis.actor_by_id("bad").reliability
     assert "ABCDEF".index(good.grade) < "ABCDEF".index(bad.grade)
+
+
+def test_trust_without_assessed_claims_is_explained() -> None:
+    """An actor that affirms a broad claim only through a narrower one has a trust from truth
+    discovery but no assessed claim; the reason must say what that trust is."""
+    from tests.analysis.conftest import analyse_records
+
+    result = analyse_records(
+        claims=["narrow refines broad"],
+        statements=["p affirms narrow", "n affirms broad", "x affirms other", "y denies other"],
+        method="independent-accuracy",
+    ).to_dict()
+    actor = next(a for a in result["actors"] if a["id"] == "p")
+    rel = actor["reliability"]
+    assert rel["assessed_claims"] == [] and rel["trust"] is not None
+    assert rel["grade"] == "F"
+    assert f"trust {rel['trust']:.2f} from independent-accuracy is not graded" in rel["reasons"][0]
+    assert "narrower claim" in rel["reasons"][0]
