@@ -113,8 +113,10 @@ _OWNED = f"GRAPH <{REGISTRY}> {{ <{REGISTRY}> <{HOLDS}> ?g }}"
 #: How endpoints say a request is too large for them (HTTP 413; Virtuoso 7: SP030 "memory
 #: exhausted" from about 5,000 triples, SP031 past 10,000 lines, SR578 past 10 MB). By the
 #: words, not the codes: Virtuoso's SP030 is also its plain syntax error.
+# (the status as the client words it: a bare "413" would match a line number of a syntax
+# error, which must not be retried in parts)
 _TOO_LARGE = re.compile(
-    r"\b413\b|SR578|too large|memory exhausted|exceeded \d+ lines", re.IGNORECASE
+    r"answered 413\b|SR578|too large|memory exhausted|exceeded \d+ lines", re.IGNORECASE
 )
 
 

@@ -75,6 +75,38 @@ def test_a_refusal_not_about_size_is_not_retried() -> None:
     assert client.refused == 1
 
 
+def test_a_syntax_error_at_line_413_is_not_taken_for_a_413() -> None:
+    class Broken(Refusing):
+        def update(self, text: str | bytes, **_: object) -> None:
+            self.refused += 1
+            raise BadRequest("Virtuoso 37000 Error SP030: SPARQL compiler, line 413: syntax error")
+
+    client = Broken(limit=0)
+    quads = [ox.Quad(ox.NamedNode(f"https://e.org/s{i}"), ox.NamedNode("https://e.org/p"),
+                     ox.Literal("o")) for i in range(4)]
+    with pytest.raises(OSError, match="line 413"):
+        _engine(client).update(added=quads)
+    assert client.refused == 1  # not sent again in halves, which would write part of it
+
+
+def test_an_http_413_is_split() -> None:
+    class Refusing413(Refusing):
+        def update(self, text: str | bytes, **kwargs: object) -> None:
+            body = text.decode() if isinstance(text, bytes) else text
+            if body.count("\n") > self.limit:
+                self.refused += 1
+                raise EndpointError("the SPARQL endpoint http://x/sparql answered 413 "
+                                    "Payload Too Large")
+            self.sent.append(body)
+
+    client = Refusing413(limit=20)
+    quads = [ox.Quad(ox.NamedNode(f"https://e.org/s{i}"), ox.NamedNode("https://e.org/p"),
+                     ox.Literal(str(i))) for i in range(60)]
+    _engine(client).update(added=quads)
+    assert sorted(_subjects(client.sent)) == sorted(f"<https://e.org/s{i}>" for i in range(60))
+    assert client.refused >= 1
+
+
 def test_ingest_batch_split_keeps_its_records_in_the_last_request() -> None:
     client = Refusing(limit=30)
     lines = b"".join(f"<https://e.org/s{i}> <https://e.org/p> \"{i}\" .\n".encode()
