@@ -107,7 +107,8 @@ def read_stats(store: Any) -> StoreStats:
     )
     for row in store.query(kind_query):  # type: ignore[union-attr]
         by_kind[_local_name(row["t"].value)] = _int(row["n"])
-    ingest, analysis = store.graph_size(INGEST_GRAPH), store.graph_size(ANALYSIS_GRAPH)
+    sizes = store.graph_sizes((INGEST_GRAPH, ANALYSIS_GRAPH))
+    ingest, analysis = sizes[INGEST_GRAPH], sizes[ANALYSIS_GRAPH]
     own = {ox.NamedNode(INGEST_GRAPH), ox.NamedNode(ANALYSIS_GRAPH)}
     return StoreStats(
         quads=len(engine) - ingest - analysis,
