@@ -206,7 +206,8 @@ def load(
     replace: Annotated[
         bool, typer.Option(help="Replace what these files loaded before: the named graphs "
                            "they write (a case file's: its document's) are emptied first, in "
-                           "the same write. For a corrected case or draft.")
+                           "the same write. For a corrected case or draft; a file with "
+                           "triples in the default graph, which files share, is refused.")
     ] = False,
 ) -> None:
     """Load files into the store, all or nothing.

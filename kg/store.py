@@ -274,7 +274,9 @@ class KnowledgeStore:
             replace: empty the named graphs the files write (a case file's: its document's)
                 first, in the same write: a corrected case replaces what it said before,
                 where loading it again would clash with it. Validation sees the store
-                without those graphs. The default graph is never emptied.
+                without those graphs. The default graph is never emptied: a file with
+                triples in it is refused (``InputError``, term ``replace``), since its old
+                triples would stay beside the new.
 
         Returns:
             What each file contributed, the total and the time taken.

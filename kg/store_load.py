@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kg.errors import Location, RdfSyntaxError, StoreError, UnsupportedFormatError
+from kg.errors import InputError, Location, RdfSyntaxError, StoreError, UnsupportedFormatError
 from kg.formats import RDFXML, YAML, Format, detect_format, format_by_name
 from kg.rdfio import Limits, check_rdfxml, parse_bytes, read_limited
 from kg.staging import (
@@ -65,8 +65,29 @@ def load_files(
         staged.append(item)
         if progress:
             progress("parsing", index + 1, len(paths))
+    if replace:
+        _check_replaceable(staged)
     return commit(store, staged, validate=validate, progress=progress, started=started,
                   replace=replace)
+
+
+def _check_replaceable(staged: list[StagedFile]) -> None:
+    """Refuse a replacing load of a file with triples in the default graph: every file
+    shares that graph, so it cannot be emptied for one of them, and adding the file's
+    triples beside its old version's would leave both (the opposite of a replace)."""
+    for item in staged:
+        in_default = sum(isinstance(q.graph_name, ox.DefaultGraph) for q in item.quads)
+        if in_default:
+            raise InputError(
+                f"{in_default:,} of its triples are in the default graph, which every file "
+                "shares, so a replacing load cannot empty it for this file and would keep "
+                "the old version's triples beside the new; nothing was loaded",
+                location=Location(item.source),
+                term="replace",
+                expected="a case file (YAML), or RDF in named graphs (TriG or N-Quads), to "
+                "replace; or the same file loaded without replace, which adds to the "
+                "default graph",
+            )
 
 
 def load_document(
