@@ -33,6 +33,8 @@ Example:
 
 from __future__ import annotations
 
+import gc
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -115,7 +117,15 @@ class KnowledgeStore:
             raise StoreError(f"{self.path}: cannot flush the store: {error}") from None
         finally:
             # Dropping the last reference closes RocksDB and releases its lock file.
-            self._store = None
+            engine, self._store = self._store, None
+            # (the local and getrefcount's argument are two references)
+            if sys.getrefcount(engine) > 2:
+                # Held elsewhere too, maybe only by garbage: the frames of an interrupted
+                # ingest, kept by its traceback in a cycle, hold the engine until the cycle
+                # collector runs, and the lock with it. Collected now, so that the store
+                # can be opened again as soon as it is closed.
+                del engine
+                gc.collect()
 
     def __enter__(self) -> KnowledgeStore:
         return self

@@ -20,8 +20,9 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 
 import pyoxigraph as ox
 
@@ -60,6 +61,30 @@ def quiet_rdflib() -> Iterator[None]:
         _RDFLIB_TERM.removeFilter(noise)
 
 
+def _calendar(parse: Callable[[str], object]) -> Callable[[str], bool]:
+    def valid(text: str) -> bool:
+        try:
+            parse(text)
+        except ValueError:
+            return False
+        return True
+
+    return valid
+
+
+# Forms that are valid by XSD and by rdflib's rule alike, checked without rdflib's conversion
+# (about 8 us a literal): a file of a million distinct timestamps would otherwise spend seconds
+# here. Anything else, such as a time zone offset or an hour 24, goes to rdflib, which decides.
+_SURELY_VALID: dict[str, tuple[re.Pattern[str], Callable[[str], bool]]] = {
+    _XSD + "integer": (re.compile(r"[+-]?[0-9]+"), lambda _: True),
+    _XSD + "date": (re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), _calendar(date.fromisoformat)),
+    _XSD + "dateTime": (
+        re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z?"),
+        _calendar(datetime.fromisoformat),
+    ),
+}
+
+
 def is_ill_typed(literal: ox.Literal) -> bool:
     """Whether an XSD-typed literal's lexical form is not in its datatype's lexical space.
 
@@ -73,6 +98,9 @@ def is_ill_typed(literal: ox.Literal) -> bool:
         return False
     datatype = literal.datatype.value
     if datatype == _XSD_STRING or not datatype.startswith(_XSD):
+        return False
+    surely = _SURELY_VALID.get(datatype)
+    if surely is not None and surely[0].fullmatch(literal.value) and surely[1](literal.value):
         return False
     # Imported here: only data with typed literals needs rdflib.
     import rdflib

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
@@ -37,6 +38,7 @@ from kg.formats import NQUADS, NTRIPLES, TRIG, TURTLE, Format
 from kg.ingest.blank_nodes import BlankNodes
 from kg.ingest.records import Position
 from kg.rdfio import Limits, check_quads
+from kg.typed_literals import is_ill_typed
 
 #: The formats an ingest reads, and whether they are read line by line.
 LINE_FORMATS = (NTRIPLES, NQUADS)
@@ -44,6 +46,8 @@ STREAM_FORMATS = (TURTLE, TRIG)
 
 _NEWLINE, _LESS = ord("\n"), ord("<")
 _POSITION_PREFIX = re.compile(r"^Parser error (?:at|between) [^:]*: ")
+_XSD_TYPED_MARK = b'"^^<http://www.w3.org/2001/XMLSchema#'
+_XSD_TYPED = re.compile(rb' "([^"\\\n]*)"\^\^<(http://www\.w3\.org/2001/XMLSchema#[A-Za-z]+)>')
 
 
 @dataclass(frozen=True)
@@ -231,9 +235,30 @@ def _as_text(chunk: bytes, lines: int, limit: int) -> int | None:
     # One statement per line (N-Triples section 2), but blank and comment lines hold none.
     # Every line starting with ``<`` (an IRI or triple term subject) holds one: counted with
     # vector operations, not one object per line.
+    if _ill_typed_in(chunk):
+        return None  # parsed here, so that the literal is refused with its line
     if less[0] and 1 + int(np.count_nonzero(less[1:] & (data[:-1] == _NEWLINE))) == lines:
         return lines
     return sum(1 for raw in chunk.split(b"\n") if (text := raw.strip()) and text[:1] != b"#")
+
+
+def _ill_typed_in(chunk: bytes) -> bool:
+    """Whether ``chunk`` may hold an ill-typed XSD literal (``"x"^^xsd:integer``), which
+    Oxigraph would store as it is: each distinct typed literal is judged once
+    (:func:`kg.typed_literals.is_ill_typed`); one written with an escape is not read here,
+    and the chunk then counts as suspect, for the parser to decide."""
+    if _XSD_TYPED_MARK not in chunk:
+        return False
+    found = _XSD_TYPED.findall(chunk)
+    if len(found) != chunk.count(_XSD_TYPED_MARK):
+        return True
+    return any(_ill_typed(value, datatype) for value, datatype in set(found))
+
+
+@lru_cache(maxsize=1 << 16)
+def _ill_typed(value: bytes, datatype: bytes) -> bool:
+    return is_ill_typed(ox.Literal(value.decode("utf-8", "replace"),
+                                   datatype=ox.NamedNode(datatype.decode("ascii"))))
 
 
 def _parse_lines(

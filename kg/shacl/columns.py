@@ -13,8 +13,9 @@ language-tag case) get one id. Anything this reader does not handle exactly make
 not ``subject predicate object .`` with single spaces, a blank line or a comment, a blank node
 (Oxigraph's loaders give it a fresh label of their own, each time, so a result naming it would
 not name the node as stored unless the staging store is adopted), an RDF 1.2 triple term, a
-literal over the size limit, or a typed literal that Oxigraph would store in another form
-(``"01"^^xsd:integer``), whose as-written form validation needs.
+literal over the size limit, a typed literal that Oxigraph would store in another form
+(``"01"^^xsd:integer``), whose as-written form validation needs, or an ill-typed literal
+(``"x"^^xsd:integer``), which the general path refuses with its line.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import pyoxigraph as ox
 
 from kg.shacl.literals import Literals
 from kg.shacl.model import OxTerm
+from kg.typed_literals import is_ill_typed
 
 IRI, BLANK, LITERAL = 0, 1, 2
 
@@ -202,6 +204,8 @@ def _canonical(key: bytes, literals: Literals, max_literal_bytes: int) -> tuple[
                 return None
             if literals.stand_in(literal) is not None:
                 return None  # Oxigraph would store another form; validation needs this one
+            if is_ill_typed(literal):
+                return None  # the general path refuses it with its line
             return str(literal).encode("utf-8"), LITERAL
     elif first == b"_":
         return None  # blank nodes: see the module's docstring
@@ -211,7 +215,8 @@ def _canonical(key: bytes, literals: Literals, max_literal_bytes: int) -> tuple[
     except (SyntaxError, ValueError):
         return None
     if isinstance(term, ox.Literal):
-        if len(term.value) > max_literal_bytes or literals.stand_in(term) is not None:
+        if (len(term.value) > max_literal_bytes or literals.stand_in(term) is not None
+                or is_ill_typed(term)):
             return None
         return str(term).encode("utf-8"), LITERAL
     if isinstance(term, ox.NamedNode):

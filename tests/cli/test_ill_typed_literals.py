@@ -72,6 +72,31 @@ def test_ill_typed_ntriples_load_leaves_the_store_as_it_was(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
+    "command",
+    [
+        ["load"],  # validated: the fast path of one N-Triples file (kg.store_ntriples)
+        ["ingest"],  # a batch with no blank node goes to Oxigraph as text (kg.ingest.batches)
+    ],
+)
+def test_ill_typed_ntriples_is_refused_on_the_fast_paths_too(
+    tmp_path: Path, command: list[str]
+) -> None:
+    store = tmp_path / "db"
+    good, bad = tmp_path / "good.nt", tmp_path / "bad.nt"
+    good.write_text(GOOD_NT)
+    bad.write_text(BAD_NT)
+    assert kg(*command, "--store", str(store), str(good)).returncode == 0
+    before = set(ox.Store.read_only(str(store)))
+
+    result = kg(*command, "--store", str(store), str(bad))
+
+    assert result.returncode != 0
+    text = assert_quiet(result)
+    assert f"{bad}:2:37:" in text and '"x"^^xsd:integer' in text
+    assert set(ox.Store.read_only(str(store))) == before
+
+
+@pytest.mark.parametrize(
     ("name", "text", "where", "detail"),
     [
         # A missing dot is reported where it belongs: after the statement, not on the next line.
