@@ -107,6 +107,11 @@ FIRST_RUNS = {
     # First run on fe7131a (a farming trade weekly's page: section line, standfirst, byline).
     "honey-residue": {"speakers": (12, 4, 2), "speaker_stance": (28, 13, 15), "relays": (1, 0, 1),
                       "evidence": (1, 1, 3), "merging": (0, 3, 18), "mentions": (34, 15, 20)},
+    # First run on e83f91b (a public broadcaster's English site, translated in places: „quotes“,
+    # a dd.mm.yyyy date line, a caption and a "Read more:" line, a correction note).
+    "airship-balloon": {"speakers": (10, 3, 4), "speaker_stance": (20, 9, 24),
+                        "relays": (1, 0, 5), "evidence": (1, 2, 4), "merging": (0, 1, 12),
+                        "mentions": (22, 10, 29)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
