@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from api.deps import get_state
+from kg.namespaces import INGEST_GRAPH
 
 router = APIRouter(tags=["Service"])
 
@@ -26,7 +27,8 @@ async def status(request: Request) -> dict[str, Any]:
         "data_quads": snapshot.data_quads,
         "analysis_quads": snapshot.analysis_quads,
         "ingest_quads": snapshot.ingest_quads,
-        "named_graphs": len(snapshot.named_graphs),
+        # Named graphs of data, as `kg stats` counts them: the store's own left out.
+        "named_graphs": len(snapshot.named_graphs - {state.analysis_graph, INGEST_GRAPH}),
         "claims": counts["claims"],
         "actors": counts["actors"],
         "statements": counts["statements"],

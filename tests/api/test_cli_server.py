@@ -148,4 +148,6 @@ def test_the_data_count_leaves_out_ingest_records_and_the_analysis_graph(
                                        + status["ingest_quads"])
         stats = CliRunner().invoke(cli, ["stats", "--store", str(path)]).stdout
         assert re.search(rf"│ quads\s+│ {expected:,}\s+│", stats), stats
+        # named graphs of data alike in both: the analysis and ingest graphs left out
+        assert re.search(rf"│ named graphs\s+│ {status['named_graphs']}\s+│", stats), stats
         assert re.search(r"│ analysis graph \(quads, not data\)\s+│ [1-9]", stats), stats
