@@ -127,6 +127,8 @@ async def extract_article(
         body = fields.get("text", "")
         date = fields.get("date") or date
         publisher = fields.get("publisher") or publisher
+        title = fields.get("title") or title
+        threshold = _form_threshold(fields.get("threshold"), threshold)
     elif content_type not in {"", "text/plain", "text/html", "text/markdown"}:
         raise ApiError(415, "unsupported_media_type",
                        f"send the article as text/plain or text/html, not {content_type}")
@@ -134,8 +136,13 @@ async def extract_article(
         raise ApiError(400, "empty_article", "the request has no article text")
     options = _options(date, publisher, title, threshold)
     draft, yaml_text = await _run(body, options)
+    if form and fields.get("download") == "yaml":
+        # The result page's download button: the same article and options, sent again.
+        return Response(yaml_text, media_type="application/yaml", headers={
+            "Content-Disposition": 'attachment; filename="draft.yaml"',
+            "Cache-Control": "no-store"})
     if form:
-        return HTMLResponse(_result_page(draft, yaml_text), headers={
+        return HTMLResponse(_result_page(draft, yaml_text, fields), headers={
             "Content-Security-Policy": _POLICY, "Cache-Control": "no-store"})
     if "application/yaml" in request.headers.get("accept", ""):
         return Response(yaml_text, media_type="application/yaml")
@@ -147,19 +154,55 @@ async def extract_article(
 @router.get("/extract", response_class=HTMLResponse,
             summary="A form to draft a case from an article's text")
 async def extract_form() -> HTMLResponse:
-    return HTMLResponse(_page("Extract from text", _FORM), headers={
+    return HTMLResponse(_page("Extract from text", _form({})), headers={
         "Content-Security-Policy": _POLICY, "Cache-Control": "no-cache"})
 
 
-_FORM = """<form method="post" action="/extract">
-<p><label>Article text (or the HTML of a saved page)<br>
-<textarea name="text" rows="18" required></textarea></label></p>
-<p><label>Date (YYYY-MM-DD, if the text has none) <input name="date" size="12"></label>
-<label>Publisher <input name="publisher" size="24"></label>
-<button type="submit">Extract</button></p>
-<p>Nothing is stored: the draft is shown for you to check, correct and load
-(<code>kg validate</code>, <code>kg load</code>).</p>
-</form>"""
+def _form_threshold(value: str | None, default: float) -> float:
+    if not value:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ApiError(400, "invalid_threshold", f"{value!r} is not a number between 0 and 1",
+                       details={"parameter": "threshold"}) from None
+
+
+def _form(fields: dict[str, str], *, rows: int = 18) -> str:
+    """The form, filled with ``fields`` (the text and options sent before, to correct and
+    extract again)."""
+    def value(name: str) -> str:
+        return html.escape(fields.get(name, ""), quote=True)
+
+    threshold = value("threshold") or "0.6"
+    return (
+        '<form method="post" action="/extract">\n'
+        "<p><label>Article text (or the HTML of a saved page)<br>\n"
+        f'<textarea name="text" rows="{rows}" required>{value("text")}</textarea></label></p>\n'
+        "<p><label>Date (YYYY-MM-DD, if the text has none) "
+        f'<input name="date" size="12" value="{value("date")}"></label>\n'
+        f'<label>Publisher <input name="publisher" size="24" value="{value("publisher")}">'
+        "</label>\n"
+        f'<label>Title <input name="title" size="24" value="{value("title")}"></label>\n'
+        "<label>Review below confidence "
+        f'<input name="threshold" size="4" value="{threshold}"></label>\n'
+        '<button type="submit">Extract</button></p>\n'
+        "<p>Nothing is stored: the draft is shown for you to check, correct and load\n"
+        "(<code>kg validate</code>, <code>kg load</code>).</p>\n"
+        "</form>"
+    )
+
+
+def _download_button(fields: dict[str, str]) -> str:
+    """A form that sends the same article and options again for the draft as a file (no
+    script, and nothing kept on the server between the two requests)."""
+    hidden = "".join(
+        f'<input type="hidden" name="{name}" value="{html.escape(fields[name], quote=True)}">'
+        for name in ("text", "date", "publisher", "title", "threshold") if fields.get(name)
+    )
+    return (f'<form method="post" action="/extract">{hidden}'
+            '<input type="hidden" name="download" value="yaml">'
+            '<button type="submit">Download the draft (draft.yaml)</button></form>')
 
 
 def _page(title: str, body: str) -> str:
@@ -201,7 +244,7 @@ def _highlighted(draft: Any) -> str:
     return "".join(parts)
 
 
-def _result_page(draft: Any, yaml_text: str) -> str:
+def _result_page(draft: Any, yaml_text: str, fields: dict[str, str]) -> str:
     from kg.extract import draft_to_dict
 
     items = draft_to_dict(draft)["items"]
@@ -214,10 +257,13 @@ def _result_page(draft: Any, yaml_text: str) -> str:
                f"Nothing was stored.</p>")
     # The article and the draft are shown as they are: a bidi control is a visible mark
     # (viz.bidi), not applied. The items' JSON below keeps the text exactly, for scripts.
-    body = (show_bidi_controls(f"{summary}<div class=\"cols\"><div><h2>Text</h2>"
+    # (the text in the form below is as sent, bidi controls included: it is sent again)
+    again = f"<h2>Correct the options and extract again</h2>{_form(fields, rows=8)}"
+    body = (_download_button(fields) +
+            show_bidi_controls(f"{summary}<div class=\"cols\"><div><h2>Text</h2>"
                                f"<div class=\"text\">{_highlighted(draft)}</div></div>"
                                f"<div><h2>Draft case</h2><pre>{html.escape(yaml_text)}</pre>"
-                               "</div></div>") +
+                               "</div></div>") + again +
             # Entities are not decoded inside <script>: the JSON is escaped the way the graph
             # page's data is, so JSON.parse(textContent) reads the items back exactly.
             f"<script type=\"application/json\" id=\"items\">"

@@ -174,3 +174,65 @@ def test_the_router_never_touches_a_store() -> None:
                 for a in node.names}
     assert not modules & {"api.deps", "api.state", "kg.store", "pyoxigraph"}
     assert "app.state" not in ast.unparse(tree)
+
+
+class _Forms(HTMLParser):
+    """Each <form>'s fields as a browser would submit them (inputs and textareas)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[dict[str, str]] = []
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {k: v or "" for k, v in attrs}
+        if tag == "form":
+            self.forms.append({})
+        elif tag == "input" and "name" in found:
+            self.forms[-1][found["name"]] = found.get("value", "")
+        elif tag == "textarea":
+            self._textarea = found["name"]
+            self.forms[-1][self._textarea] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None:
+            self.forms[-1][self._textarea] += data
+
+
+def _forms(page: str) -> list[dict[str, str]]:
+    parser = _Forms()
+    parser.feed(page)
+    parser.close()
+    return parser.forms
+
+
+def test_the_result_page_downloads_the_draft_and_offers_the_form_again(
+    client: TestClient,
+) -> None:
+    sent = {"text": HOSTILE + "\n</textarea><b>x</b>", "date": "2025-03-04",
+            "publisher": "The \"Valley\" Times", "title": "Dam <safe>", "threshold": "0.7"}
+    page = client.post("/extract", data=sent).text
+    assert "</textarea><b>x</b>" not in page
+    download, again = _forms(page)
+    # The download button sends the same article and options, and gets the file itself.
+    assert download == {**sent, "download": "yaml"}
+    response = client.post("/extract", data=download)
+    assert response.headers["content-type"].startswith("application/yaml")
+    assert response.headers["content-disposition"] == 'attachment; filename="draft.yaml"'
+    query = {k: sent[k] for k in ("date", "publisher", "title", "threshold")}
+    same = client.post("/extract", content=sent["text"].encode(), params=query,
+                       headers={"Content-Type": "text/plain", "Accept": "application/yaml"})
+    assert response.text == same.text
+    assert "Dam <safe>" in compile_case_text(response.text, source="draft.yaml").graph.serialize()
+    # The form below the draft is filled with what was sent, to correct and extract again.
+    assert again == sent
+
+
+def test_the_forms_threshold_is_checked(client: TestClient) -> None:
+    response = client.post("/extract", data={"text": ARTICLE, "threshold": "high"})
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "invalid_threshold"
