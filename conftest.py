@@ -82,23 +82,18 @@ def _wait_for_port(port: int, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("oxigraph serve did not start listening")
 
 
-@pytest.fixture(scope="session")
-def oxigraph_endpoint() -> Iterator[str]:
-    """The query URL of an ``oxigraph serve`` (tests/backends and tests/ingest): the one
-    ``.ci/run`` started and named in ``KG_TEST_SPARQL_ENDPOINT``, or else one started here on a
-    free 127.0.0.1 port with a temporary directory, so the plain ``pytest`` covers it too."""
-    given = os.environ.get("KG_TEST_SPARQL_ENDPOINT")
-    if given:
-        yield given
-        return
+@contextmanager
+def oxigraph_serve(*options: str) -> Iterator[str]:
+    """``with oxigraph_serve("--union-default-graph") as url:``: an ``oxigraph serve`` on a
+    free 127.0.0.1 port with a temporary directory, given ``options``; its query URL. Skips the
+    test if the ``oxigraph`` command is not installed."""
     command = _oxigraph_command()
     if command is None:
         pytest.skip("the `oxigraph` command is not installed (pip install -e '.[test]')")
     port = _free_port()
     with tempfile.TemporaryDirectory(prefix="kg-oxigraph-") as folder:
         process = subprocess.Popen(
-            [command, "serve", "--location", folder, "--bind", f"127.0.0.1:{port}",
-             "--union-default-graph", "--timeout-s", "30"],
+            [command, "serve", "--location", folder, "--bind", f"127.0.0.1:{port}", *options],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -108,6 +103,26 @@ def oxigraph_endpoint() -> Iterator[str]:
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server() -> Callable[..., AbstractContextManager[str]]:
+    """``with oxigraph_server(*options) as url:``: :func:`oxigraph_serve`, for tests that need
+    a server of their own, started with other options."""
+    return oxigraph_serve
+
+
+@pytest.fixture(scope="session")
+def oxigraph_endpoint() -> Iterator[str]:
+    """The query URL of an ``oxigraph serve`` (tests/backends and tests/ingest): the one
+    ``.ci/run`` started and named in ``KG_TEST_SPARQL_ENDPOINT``, or else one started here
+    (:func:`oxigraph_serve`), so the plain ``pytest`` covers it too."""
+    given = os.environ.get("KG_TEST_SPARQL_ENDPOINT")
+    if given:
+        yield given
+        return
+    with oxigraph_serve("--union-default-graph", "--timeout-s", "30") as url:
+        yield url
 
 
 @pytest.fixture

@@ -5,13 +5,8 @@ the first write, which stayed, with its registry quad)."""
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -23,40 +18,13 @@ from kg.backends.http import SparqlClient
 runner = CliRunner()
 
 
-def _listening(port: int, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "oxigraph serve exited at start-up"
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError("oxigraph serve did not start listening")
-
-
 @pytest.fixture(scope="module")
-def no_union() -> Iterator[str]:
+def no_union(
+    oxigraph_server: Callable[..., AbstractContextManager[str]],
+) -> Iterator[str]:
     """The query URL of an ``oxigraph serve`` without ``--union-default-graph``."""
-    beside = Path(sys.executable).with_name("oxigraph")
-    command = str(beside) if beside.is_file() else shutil.which("oxigraph")
-    if command is None:
-        pytest.skip("the `oxigraph` command is not installed (pip install -e '.[test]')")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    with tempfile.TemporaryDirectory(prefix="kg-oxigraph-") as folder:
-        process = subprocess.Popen(
-            [command, "serve", "--location", folder, "--bind", f"127.0.0.1:{port}"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            _listening(port, process)
-            yield f"http://127.0.0.1:{port}/query"
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+    with oxigraph_server() as url:
+        yield url
 
 
 def _quads(url: str) -> int:
