@@ -29,6 +29,7 @@ from kg.extract.names import describe, is_outlet, slug
 from kg.extract.people import introduced_people, introductions
 from kg.extract.presupposition import read_presuppositions
 from kg.extract.provisions import link_numbered_provisions
+from kg.extract.quotes import english_quotes
 from kg.extract.roles import join_roles
 from kg.extract.seen import seen_material
 from kg.extract.sentences import Sentence, split_sentences
@@ -98,6 +99,7 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
         >>> [(s.actor, s.stance, s.claim_text) for s in draft.statements]
         [('acme-corp', 'denies', 'Its plant had leaked chemicals.')]
     """
+    original, text = text, english_quotes(text)  # „...“ and «...» as “...”; same offsets
     lex = with_unlisted_states(text, lexicon or load_lexicon())  # "the Borovian government"
     sentences = split_sentences(text)
     header = _header(text, sentences, lex)
@@ -154,7 +156,7 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
     first = next((s for s in mentions), None)
     document = _document(header, title, publisher_actor, doc_date, date, source,
                          first.reported_as if first else None)
-    return Draft(text=text, document=document, actors=table.emitted(), claims=claims,
+    return Draft(text=original, document=document, actors=table.emitted(), claims=claims,
                  statements=_merge_repeats(mentions), evidence=evidence,
                  comment_requests=ctx.requests,
                  overrides=[(a, b, reason) for a, b, reason in table.overrides
