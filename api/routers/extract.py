@@ -30,7 +30,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from api.errors import ApiError
 from api.extract_worker import ExtractionFailed, extract_in_child
-from viz.bidi import show_bidi_controls
+from viz.bidi import BIDI_CONTROLS, show_bidi_controls
 from viz.page import json_for_script
 
 router = APIRouter(tags=["Extraction"])
@@ -158,6 +158,12 @@ async def extract_form() -> HTMLResponse:
         "Content-Security-Policy": _POLICY, "Cache-Control": "no-cache"})
 
 
+def _field_value(text: str) -> str:
+    """``text`` for a form field: escaped, and each bidi control as a character reference, so
+    that the page itself holds none (the field's value, sent again, is the text exactly)."""
+    return BIDI_CONTROLS.sub(lambda m: f"&#x{ord(m.group()):04X};", html.escape(text, quote=True))
+
+
 def _form_threshold(value: str | None, default: float) -> float:
     if not value:
         return default
@@ -172,7 +178,7 @@ def _form(fields: dict[str, str], *, rows: int = 18) -> str:
     """The form, filled with ``fields`` (the text and options sent before, to correct and
     extract again)."""
     def value(name: str) -> str:
-        return html.escape(fields.get(name, ""), quote=True)
+        return _field_value(fields.get(name, ""))
 
     threshold = value("threshold") or "0.6"
     return (
@@ -197,7 +203,7 @@ def _download_button(fields: dict[str, str]) -> str:
     """A form that sends the same article and options again for the draft as a file (no
     script, and nothing kept on the server between the two requests)."""
     hidden = "".join(
-        f'<input type="hidden" name="{name}" value="{html.escape(fields[name], quote=True)}">'
+        f'<input type="hidden" name="{name}" value="{_field_value(fields[name])}">'
         for name in ("text", "date", "publisher", "title", "threshold") if fields.get(name)
     )
     return (f'<form method="post" action="/extract">{hidden}'

@@ -213,7 +213,7 @@ def _forms(page: str) -> list[dict[str, str]]:
 def test_the_result_page_downloads_the_draft_and_offers_the_form_again(
     client: TestClient,
 ) -> None:
-    sent = {"text": HOSTILE + "\n</textarea><b>x</b>", "date": "2025-03-04",
+    sent = {"text": HOSTILE + "\n</textarea><b>x</b> \u202eevil\u202c", "date": "2025-03-04",
             "publisher": "The \"Valley\" Times", "title": "Dam <safe>", "threshold": "0.7"}
     page = client.post("/extract", data=sent).text
     assert "</textarea><b>x</b>" not in page
