@@ -4,11 +4,13 @@
 answers one. Every question also takes ``limit`` (default 100) and ``offset`` for paging.
 Answers are JSON rows by default (``{"question", "parameters", "columns", "rows", "count",
 "offset", "limit", "next"}``); ``Accept: text/csv``, ``text/tab-separated-values`` or
-``application/sparql-results+json`` give the SPARQL results formats.
+``application/sparql-results+json`` give the SPARQL results formats. A page with more after
+it names the next in a ``Link: <url>; rel="next"`` header, whatever the format.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Awaitable, Callable
 from functools import partial
@@ -103,6 +105,15 @@ def questions_router(questions: dict[str, Question] | None = None) -> APIRouter:
             response_class=Response,
             openapi_extra=_openapi(question),
         )
+
+    # Registered after the questions, so that it answers only names that are none of them.
+    @router.get("/{name}", include_in_schema=False)
+    async def unknown_question(name: str) -> Response:
+        close = difflib.get_close_matches(name, list(table), n=3)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise ApiError(404, "not_found", f"no question {name!r}{hint} (GET /questions lists "
+                       "them)", details={"suggestions": close})
+
     return router
 
 
@@ -149,12 +160,15 @@ async def answer(request: Request, question: Question) -> Response:
                        details={"available": [f.media_type for f in ANSWER_TABLE]})
     reply = await execute(state, {"query": text, "prefixes": PREFIXES,
                                   "select_format": fmt.name, "offset": offset, "limit": limit})
-    if fmt.name != "rows":
-        return Response(reply.body, media_type=fmt.media_type, headers={"Vary": "Accept"})
     count = int(reply.header.get("rows", 0))
     next_url = None
+    headers = {"Vary": "Accept"}
     if reply.header.get("more"):
         next_url = str(request.url.include_query_params(offset=offset + count, limit=limit))
+        # RFC 8288: the CSV, TSV and SPARQL JSON answers have no envelope to carry `next`.
+        headers["Link"] = f'<{next_url}>; rel="next"'
+    if fmt.name != "rows":
+        return Response(reply.body, media_type=fmt.media_type, headers=headers)
     envelope = {
         "question": question.name,
         "parameters": {name: plain(term) for name, term in terms.items()},
@@ -164,7 +178,7 @@ async def answer(request: Request, question: Question) -> Response:
     # rather than parse and re-encode a large answer.
     head = json.dumps(envelope, ensure_ascii=False).encode()
     body = head[:-1] + b", " + reply.body[1:]
-    return Response(body, media_type="application/json", headers={"Vary": "Accept"})
+    return Response(body, media_type="application/json", headers=headers)
 
 
 def _integer(raw: str | None, name: str, default: int, low: int, high: int | None) -> int:

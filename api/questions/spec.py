@@ -120,6 +120,12 @@ class ParamType:
         return {"type": "string", "description": f"an {self.kind} id or IRI"
                 if self.kind in ("actor", "evidence") else f"a {self.kind} id or IRI"}
 
+    def _bounds(self) -> str:
+        """An int's range in words: the spec's ``int(1..)`` is "at least 1"."""
+        if self.low is not None and self.high is not None:
+            return f"between {self.low} and {self.high}"
+        return f"at least {self.low}" if self.low is not None else f"at most {self.high}"
+
     def convert(self, name: str, raw: str, resolve: Resolver | None) -> ox.NamedNode | ox.Literal:
         """The term for ``raw``; raise :class:`ParameterError` if it does not fit."""
         value = raw.strip()
@@ -129,10 +135,7 @@ class ParamType:
             number = int(value)
             if (self.low is not None and number < self.low) or (
                     self.high is not None and number > self.high):
-                low = "" if self.low is None else self.low
-                high = "" if self.high is None else self.high
-                bounds = f"{low}..{high}"
-                raise ParameterError(name, f"{name} must be in {bounds}, not {number}")
+                raise ParameterError(name, f"{name} must be {self._bounds()}, not {number}")
             return ox.Literal(str(number), datatype=ox.NamedNode(str(XSD.integer)))
         if self.kind == "decimal":
             if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", value):

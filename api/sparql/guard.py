@@ -250,6 +250,8 @@ graph in this store; external graphs are never fetched (line 1, column 5)
                 )
             (from_named if named else from_graphs).append(iri)
             index = target
+        elif token.kind == "pname":
+            _check_prefix(tokens, index, prefixes)
         index += 1
     if form is None:
         raise QueryRefused("syntax", "not a query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
@@ -291,6 +293,33 @@ def _check_glued(token: Token, depth: int) -> None:
             "write FROM <iri> with a space",
             token.line, token.column,
         )
+
+
+def _check_prefix(tokens: list[Token], index: int, prefixes: Mapping[str, str]) -> None:
+    """Refuse a prefixed name whose prefix nobody declared, naming it: the engine would say
+    only "expected one of Prefix not found, [...]" and list the characters a name may hold.
+
+    Not right after a ``<``: there the "prefix" is the scheme of an IRI that does not parse
+    (``<http://a b>``, with a space), which the engine's own message places better.
+    """
+    token = tokens[index]
+    prefix = token.text.partition(":")[0]
+    if prefix in prefixes or (index and _adjacent(tokens[index - 1], token, "<")):
+        return
+    declared = ", ".join(sorted(f"{p}:" for p in prefixes)) or "none"
+    message = f"the prefix {prefix + ':'!r} is not declared; "
+    if index + 1 < len(tokens) and _adjacent(token, tokens[index + 1], "/"):
+        message += f"write an IRI in angle brackets (<{token.text}//...>)"
+    else:
+        message += f"add PREFIX {prefix}: <...> before the query (declared: {declared})"
+    raise QueryRefused("syntax", message, token.line, token.column)
+
+
+def _adjacent(first: Token, second: Token, text: str) -> bool:
+    """Whether ``first`` and ``second`` touch and the punctuation among them is ``text``."""
+    punct, other = (first, second) if first.kind == "punct" else (second, first)
+    return (punct.kind == "punct" and punct.text == text and first.line == second.line
+            and first.column + len(first.text) == second.column and other.kind == "pname")
 
 
 def _next_kind(tokens: list[Token], index: int) -> str | None:

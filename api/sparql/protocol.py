@@ -29,7 +29,7 @@ from fastapi import APIRouter, Request, Response
 from api.deps import get_state
 from api.errors import ApiError
 from api.sparql.execute import execute
-from api.sparql.guard import QueryRefused, check_query
+from api.sparql.guard import CheckedQuery, QueryRefused, check_query
 from api.sparql.negotiation import GRAPH_TABLE, SELECT_TABLE, negotiate
 from kg.formats import format_by_name
 from kg.namespaces import PREFIXES
@@ -119,9 +119,13 @@ def sparql_router(path: str = "/sparql") -> APIRouter:
                     from None
             if "update" in form:
                 raise _update_refused()
-            return await _answer(request, form.get("query", []),
-                                 form.get("default-graph-uri", []),
-                                 form.get("named-graph-uri", []))
+            # The protocol puts the graph parameters of a form POST in its body (2.1.2);
+            # clients also put them in the URL, which would otherwise be ignored silently.
+            params = request.query_params
+            return await _answer(
+                request, form.get("query", []),
+                form.get("default-graph-uri", []) + params.getlist("default-graph-uri"),
+                form.get("named-graph-uri", []) + params.getlist("named-graph-uri"))
         if media == "application/sparql-query":
             params = request.query_params
             return await _answer(request, [text], params.getlist("default-graph-uri"),
@@ -153,26 +157,58 @@ async def _answer(request: Request, queries: list[str], default_graphs: list[str
             default_graph_uris=default_graphs, named_graph_uris=named_graphs,
             predeclared=PREFIXES, max_depth=state.settings.max_query_depth)
     except QueryRefused as refusal:
+        details: dict[str, object] = {"line": refusal.line, "column": refusal.column}
+        if refusal.code == "syntax":
+            # The same details as the engine's syntax errors (api.sparql.execute).
+            details["reason"] = refusal.message
         raise ApiError(400, _REFUSAL_CODES.get(refusal.code, "query_refused"), refusal.message,
-                       details={"line": refusal.line, "column": refusal.column}) from None
+                       details=details) from None
     accept = request.headers.get("accept")
     table = GRAPH_TABLE if checked.form in ("CONSTRUCT", "DESCRIBE") else SELECT_TABLE
     fmt = negotiate(accept, table)
     if fmt is None:
         raise ApiError(406, "not_acceptable",
-                       f"no acceptable format for a {checked.form} result",
+                       f"no acceptable format for {_article(checked.form)} {checked.form} result",
                        details={"available": [f.media_type for f in table]})
-    dataset = bool(default_graphs or named_graphs)
+    default_graph, named = _dataset(checked, default_graphs, named_graphs)
     reply = await execute(state, {
         "query": queries[0],
         "prefixes": PREFIXES,
         "select_format": fmt.name if table is SELECT_TABLE else None,
         "graph_format": fmt.name if table is GRAPH_TABLE else None,
-        # The protocol's dataset replaces the query's (SPARQL 1.1 Protocol, 2.1.4).
-        "default_graph": default_graphs if dataset else None,
-        "named_graphs": named_graphs if dataset else None,
+        "default_graph": default_graph,
+        "named_graphs": named,
     })
     return Response(reply.body, media_type=fmt.media_type, headers={"Vary": "Accept"})
+
+
+def _article(word: str) -> str:
+    """The article before a query form: "an ASK", "a SELECT", "a CONSTRUCT"."""
+    return "an" if word[:1] in "AEIOU" else "a"
+
+
+def _dataset(checked: CheckedQuery, default_graphs: list[str],
+             named_graphs: list[str]) -> tuple[list[str] | None, list[str] | None]:
+    """The default and named graphs to run the query on; ``None`` for the store's own.
+
+    The protocol's ``default-graph-uri`` and ``named-graph-uri`` replace the query's dataset
+    (SPARQL 1.1 Protocol, 2.1.4). Failing them, the query's ``FROM`` and ``FROM NAMED`` are
+    passed on explicitly: the union default graph the service otherwise asks for would
+    override them (Oxigraph ignores ``FROM`` under ``use_default_graph_as_union``, and a
+    remote store's ``default-graph-uri`` replaces it), and ``FROM NAMED`` alone means an empty
+    default graph (SPARQL 1.1 Query, 13.2).
+
+    Example:
+        >>> _dataset(CheckedQuery("SELECT", ("urn:g",)), [], [])
+        (['urn:g'], [])
+        >>> _dataset(CheckedQuery("SELECT"), [], [])
+        (None, None)
+    """
+    if default_graphs or named_graphs:
+        return default_graphs, named_graphs
+    if checked.from_graphs or checked.from_named_graphs:
+        return list(checked.from_graphs), list(checked.from_named_graphs)
+    return None, None
 
 
 def _service_description(request: Request) -> Response:

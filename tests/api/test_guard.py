@@ -38,6 +38,8 @@ REFUSED = [
     ("SELECT * WHERE { FILTER(" + "(" * 40 + "1" + ")" * 40 + ") }", "too_deep"),
     ("SELECT ` WHERE {}", "syntax"),
     ("PREFIX ex: <http://x/>", "syntax"),
+    ("SELECT * { ?s foo:bar ?o }", "syntax"),
+    ("SELECT * { ?s :bar ?o }", "syntax"),
 ]
 
 ALLOWED = [
@@ -54,6 +56,7 @@ ALLOWED = [
     "CONSTRUCT WHERE { ?s ?p ?o }",
     "DESCRIBE <https://w3id.org/cred-kg/id/actor/putin>",
     "SELECT * WHERE " + "{" * 20 + "}" * 20,
+    "PREFIX : <urn:x#> PREFIX foo: <urn:y#> SELECT * { ?s foo:bar :o }",
 ]
 
 
@@ -74,6 +77,30 @@ def test_refusal_names_the_place() -> None:
     with pytest.raises(QueryRefused) as caught:
         check_query("SELECT *\nWHERE {\n  SERVICE <http://x/> {} }", named_graphs=set())
     assert (caught.value.line, caught.value.column) == (3, 3)
+
+
+def test_undeclared_prefix_is_named_with_its_place() -> None:
+    """Oxigraph says only "expected one of Prefix not found, [...]"; the guard names it."""
+    with pytest.raises(QueryRefused) as caught:
+        check_query("SELECT *\nWHERE { ?s cred:about/ex:p ?o }", named_graphs=set(),
+                    predeclared=PREFIXES)
+    assert "'ex:' is not declared" in caught.value.message
+    assert "cred:" in caught.value.message
+    assert (caught.value.line, caught.value.column) == (2, 23)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("SELECT * { ?s http://example.org/p ?o }", "write an IRI in angle brackets"),
+    # An IRI that does not parse (a space) is the engine's to place, not an undeclared http:.
+    ("ASK { <http://exa mple.org/a b> ?p ?o }", None),
+    ("ASK { ?s ?p ?o FILTER(?o<ex:b) }", None),
+])
+def test_what_looks_like_a_prefix(query: str, expected: str | None) -> None:
+    if expected is None:
+        assert check_query(query, named_graphs=set(), predeclared=PREFIXES).form == "ASK"
+        return
+    with pytest.raises(QueryRefused, match=expected):
+        check_query(query, named_graphs=set(), predeclared=PREFIXES)
 
 
 def test_dataset_is_reported() -> None:

@@ -39,6 +39,14 @@ WHERE {
     ?statement_b cred:about ?opposed_claim ; cred:statedBy ?actor_b ; cred:stance cred:Affirms .
     FILTER (STR(?affirmed_claim) < STR(?opposed_claim))
     BIND ("affirms a contradicting claim" AS ?how)
+  } UNION {
+    # cred:contradicts is symmetric: a pair stated the other way only counts too (added to the
+    # reference with the same fix to the question).
+    ?opposed_claim cred:contradicts ?affirmed_claim .
+    FILTER NOT EXISTS { ?affirmed_claim cred:contradicts ?opposed_claim }
+    ?statement_b cred:about ?opposed_claim ; cred:statedBy ?actor_b ; cred:stance cred:Affirms .
+    FILTER (STR(?affirmed_claim) < STR(?opposed_claim))
+    BIND ("affirms a contradicting claim" AS ?how)
   }
   FILTER (?actor_a != ?actor_b)
   FILTER (!BOUND(?actor) || ?actor_a = ?actor || ?actor_b = ?actor)

@@ -18,7 +18,9 @@ from api.questions.spec import (
     QuestionFileError,
     load_questions,
     parse_question,
+    parse_type,
 )
+from kg.store import KnowledgeStore
 
 BRIDGE = Path(__file__).parent / "data" / "bridge.yaml"
 ID = "https://w3id.org/cred-kg/id/"
@@ -108,6 +110,26 @@ def test_contradictions(make_client: Callable[..., TestClient]) -> None:
     assert {r["group_a_label"] for r in rows} == {"Atlantis"}
 
 
+def test_contradictions_stated_one_way(make_client: Callable[..., TestClient],
+                                       tmp_path: Path) -> None:
+    """cred:contradicts is symmetric (owl:SymmetricProperty), and the analysis reads it so:
+    RDF may state it one way only. The question missed the pair when the stated direction's
+    subject sorted after its object (bridge-intact contradicts bridge-destroyed)."""
+    with KnowledgeStore() as store:
+        store.load([BRIDGE])
+        quads = store.export("nquads").decode().splitlines()
+    one_way = [q for q in quads if "bridge-destroyed> <https://w3id.org/cred-kg/ns#contradicts>"
+               not in q]
+    assert len(one_way) == len(quads) - 1
+    data = tmp_path / "bridge-one-way.nq"
+    data.write_text("\n".join(one_way) + "\n", encoding="utf-8")
+    client = make_client(files=(data,))
+    rows = client.get("/questions/contradictions", params={"actor": "lemuria"}).json()["rows"]
+    assert sorted((r["actor_a_label"], r["how"], r["actor_b_label"]) for r in rows) == [
+        ("Atlantis Ministry of Defence", "affirms a contradicting claim", "Lemuria"),
+        ("Atlantis Ministry of Defence", "denies it", "Lemuria")]
+
+
 def test_paging(client: TestClient) -> None:
     first = client.get("/questions/claims-by-actor", params={"actor": "putin", "limit": 2})
     page = first.json()
@@ -117,11 +139,34 @@ def test_paging(client: TestClient) -> None:
     assert not {r["statement"] for r in page["rows"]} & {r["statement"] for r in second["rows"]}
 
 
+def test_csv_pages_through_the_link_header(client: TestClient) -> None:
+    """CSV has no envelope for `next`: the Link header carries it, and the pages add up."""
+    params = {"actor": "putin", "limit": 3}
+    whole = client.get("/questions/claims-by-actor", params={"actor": "putin"})
+    expected = [r["statement"] for r in whole.json()["rows"]]
+    assert "link" not in whole.headers
+    statements: list[str] = []
+    response = client.get("/questions/claims-by-actor", params=params,
+                          headers={"Accept": "text/csv"})
+    while True:
+        statements += [r["statement"] for r in csv.DictReader(io.StringIO(response.text))]
+        link = response.headers.get("link")
+        if link is None:
+            break
+        target, rel = link.split(";")
+        assert rel.strip() == 'rel="next"'
+        response = client.get(target.strip()[1:-1], headers={"Accept": "text/csv"})
+    assert len(expected) > 3 and statements == expected
+    json_page = client.get("/questions/claims-by-actor", params=params)
+    assert json_page.headers["link"] == f'<{json_page.json()["next"]}>; rel="next"'
+
+
 @pytest.mark.parametrize(("params", "status", "parameter"), [
     ({"min_groups": "two"}, 422, "min_groups"),
     ({"min_groups": "0"}, 422, "min_groups"),
     ({"min_group": "2"}, 422, "min_group"),
     ({"limit": "0"}, 422, "limit"),
+    ({"limit": "10001"}, 422, "limit"),  # over max_results (10,000 by default)
     ({"offset": "-1"}, 422, "offset"),
 ])
 def test_bad_parameters(client: TestClient, params: dict[str, str], status: int,
@@ -140,6 +185,17 @@ def test_missing_and_unknown_items(client: TestClient) -> None:
     stance = client.get("/questions/claims-by-actor", params={"actor": "putin",
                                                                "stance": "supports"})
     assert stance.status_code == 422
+
+
+def test_unknown_question_suggests_names(client: TestClient) -> None:
+    response = client.get("/questions/corroborated-claim", params={"min_groups": 3})
+    assert response.status_code == 404
+    error = response.json()["error"]
+    assert error["code"] == "not_found"
+    assert error["details"]["suggestions"][0] == "corroborated-claims"
+    assert "did you mean corroborated-claims" in error["message"]
+    # Not a documented operation of its own.
+    assert "/questions/{name}" not in client.get("/openapi.json").json()["paths"]
 
 
 @pytest.mark.parametrize("media", ["text/csv", "application/sparql-results+json",
@@ -200,6 +256,18 @@ SELECT * {
                 {"d": "2024-10-24", "g": "A", "b": "yes"}):
         with pytest.raises(ParameterError):
             question.bind(bad, None)
+
+
+@pytest.mark.parametrize(("spec", "value", "message"), [
+    ("int(1..)", "0", "n must be at least 1, not 0"),
+    ("int(..5)", "6", "n must be at most 5, not 6"),
+    ("int(1..5)", "9", "n must be between 1 and 5, not 9"),
+])
+def test_int_bounds_in_words(spec: str, value: str, message: str) -> None:
+    """The range in words, not the header's notation ("must be in 1.., not 0")."""
+    with pytest.raises(ParameterError) as caught:
+        parse_type(spec).convert("n", value, None)
+    assert caught.value.message == message
 
 
 def test_every_question_is_in_the_openapi_document(client: TestClient) -> None:

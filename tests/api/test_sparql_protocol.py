@@ -5,12 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 import rdflib
 from fastapi.testclient import TestClient
 from rdflib.compare import isomorphic
 from rdflib.plugins.sparql.results.xmlresults import XMLResultParser
+
+from kg.namespaces import PREFIXES
 
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
 SEED_GRAPH = "https://w3id.org/cred-kg/id/document/newsweek-nk-troops-russia"
@@ -144,6 +149,71 @@ def test_named_graph_uri_and_from_named(client: TestClient) -> None:
     assert [b["g"]["value"] for b in response.json()["results"]["bindings"]] == [SEED_GRAPH]
 
 
+@pytest.mark.parametrize("in_url", [False, True])
+def test_form_post_takes_graph_parameters_from_body_or_url(client: TestClient,
+                                                           in_url: bool) -> None:
+    """docs/api.md: the graph parameters go "in the URL, or in the form"; in the URL of a
+    form POST they were ignored, an external graph included."""
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+    def post(graph: str) -> Any:
+        form, params = {"query": count}, {"default-graph-uri": graph}
+        if not in_url:
+            form, params = {**form, **params}, {}
+        return client.post("/sparql", data=form, params=params).json()
+
+    seed_only = client.get("/sparql", params={"query": count,
+                                              "default-graph-uri": SEED_GRAPH}).json()
+    everything = client.get("/sparql", params={"query": count}).json()
+    assert seed_only != everything
+    assert post(SEED_GRAPH) == seed_only
+    assert post("http://127.0.0.1:9/graph")["error"]["code"] == "external_graph"
+
+
+def test_from_and_from_named_narrow_the_dataset(client: TestClient) -> None:
+    """The query's own dataset clauses count as the protocol's parameters do (SPARQL 1.1
+    Query, 13.2): FROM makes the default graph, FROM NAMED alone leaves it empty. They were
+    ignored: the union default graph the service asks for overrode them."""
+    analysis = "https://w3id.org/cred-kg/analysis"
+
+    def total(query: str, **params: object) -> int:
+        response = client.get("/sparql", params={"query": query, **params})
+        assert response.status_code == 200, response.text
+        return int(json.loads(response.text)["results"]["bindings"][0]["n"]["value"])
+
+    count = "SELECT (COUNT(*) AS ?n) {} WHERE {{ ?s ?p ?o }}"
+    everything = total(count.format(""))
+    seed_only = total(count.format(""), **{"default-graph-uri": SEED_GRAPH})
+    analysis_only = total(count.format(""), **{"default-graph-uri": analysis})
+    assert total(count.format(f"FROM <{SEED_GRAPH}>")) == seed_only
+    assert total(count.format(f"FROM <{analysis}>")) == analysis_only
+    assert total(count.format(f"FROM <{SEED_GRAPH}> FROM <{analysis}>")) == everything
+    assert total(count.format(f"FROM NAMED <{analysis}>")) == 0
+    # FROM, and no FROM NAMED: no named graphs for GRAPH to match.
+    in_graphs = "SELECT (COUNT(*) AS ?n) {} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    assert total(in_graphs.format(f"FROM <{SEED_GRAPH}>")) == 0
+    assert total(in_graphs.format(f"FROM <{SEED_GRAPH}> FROM NAMED <{analysis}>")) \
+        == analysis_only
+    # The protocol's parameters replace the query's dataset (SPARQL 1.1 Protocol, 2.1.4).
+    assert total(count.format(f"FROM <{SEED_GRAPH}>"), **{"default-graph-uri": analysis}) \
+        == analysis_only
+
+
+def test_predeclared_prefixes_as_documented(client: TestClient) -> None:
+    """docs/api.md lists the predeclared prefixes, and says that a query's own PREFIX wins."""
+    doc = (Path(__file__).parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
+    listed = re.search(r"`kg\.namespaces\.PREFIXES`: ([^)]*)\)", " ".join(doc.split()))
+    assert listed is not None
+    assert set(re.findall(r"`(\w+)`", listed[1])) == set(PREFIXES)
+    for name, iri in PREFIXES.items():
+        query = f"ASK {{ FILTER(STR({name}:x) = \"{iri}x\") }}"
+        assert client.get("/sparql", params={"query": query}).json()["boolean"] is True
+    ask = "ASK { ?s cred:stance ?o }"
+    assert client.get("/sparql", params={"query": ask}).json()["boolean"] is True
+    own = "PREFIX cred: <urn:elsewhere#> " + ask
+    assert client.get("/sparql", params={"query": own}).json()["boolean"] is False
+
+
 @pytest.mark.parametrize("param", ["default-graph-uri", "named-graph-uri"])
 def test_external_dataset_parameters_are_refused(client: TestClient, param: str) -> None:
     response = client.get("/sparql", params={"query": "ASK {}",
@@ -178,6 +248,16 @@ def test_updates_are_refused(client: TestClient, request_kwargs: dict[str, objec
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "update_refused"
     assert client.get("/status").json()["quads"] == before
+
+
+def test_undeclared_prefix_names_the_prefix(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s foaf:name ?n }"})
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "malformed_query"
+    assert "'foaf:' is not declared" in error["message"]
+    assert error["details"]["reason"] == error["message"]
+    assert (error["details"]["line"], error["details"]["column"]) == (1, 22)
 
 
 def test_two_queries_are_a_bad_request(client: TestClient) -> None:

@@ -101,6 +101,26 @@ def test_sparql_select_construct_and_ask(client: TestClient) -> None:
     assert ask.json()["boolean"] is True
 
 
+def test_sparql_from_narrows_the_default_graph(client: TestClient) -> None:
+    """A query's FROM gives what default-graph-uri gives, on every backend (it was ignored:
+    the union default graph overrode it)."""
+    seed = "https://w3id.org/cred-kg/id/document/newsweek-nk-troops-russia"
+
+    def total(query: str, **params: str) -> int:
+        response = client.get("/sparql", params={"query": query, **params})
+        assert response.status_code == 200, response.text
+        return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    seed_only = total(count, **{"default-graph-uri": seed})
+    assert 0 < seed_only < total(count)
+    assert total(f"SELECT (COUNT(*) AS ?n) FROM <{seed}> WHERE {{ ?s ?p ?o }}") == seed_only
+    # FROM NAMED alone: an empty default graph, the named graph for GRAPH.
+    named = f"SELECT (COUNT(*) AS ?n) FROM NAMED <{seed}> WHERE "
+    assert total(named + "{ ?s ?p ?o }") == 0
+    assert total(named + "{ GRAPH ?g { ?s ?p ?o } }") == seed_only
+
+
 @pytest.mark.parametrize(
     ("query", "status", "code"),
     [
