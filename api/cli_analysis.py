@@ -357,7 +357,17 @@ def explain(
         + f"; credibility {data['credibility']['grade']} "
         f"({data['credibility']['name']})"
     )
-    table = Table("stance", "group", "actor", "how", "quote", "date", "relay")
+    # Where each statement was said, as a note number after its relay chain (which usually
+    # ends at the document's publisher); the documents are listed under the table, each once.
+    documents: dict[str, tuple[int, dict[str, Any]]] = {}
+
+    def note(document: dict[str, Any] | None) -> str:
+        if not document:
+            return ""
+        number, _ = documents.setdefault(document["iri"], (len(documents) + 1, document))
+        return f"[{number}]"
+
+    table = Table("stance", "group", "actor", "how", "quote", "date", "relay [in document]")
     for side in ("affirming", "denying", "hedging"):
         for group in data[side]:
             for entry in group["statements"]:
@@ -374,9 +384,11 @@ def explain(
                     how,
                     entry.get("quote") or "",
                     entry.get("date") or "",
-                    relay,
+                    " ".join(x for x in (relay, note(entry.get("document"))) if x),
                 )
     out.print(table)
+    for number, document in documents.values():
+        out.print(f"[{number}] {_document_line(document)}")
     if data["evidence"]:
         table = Table("evidence", "kind", "weight", "independent", "why")
         for e in data["evidence"]:
@@ -390,6 +402,14 @@ def explain(
         out.print(table)
     for reason in [*data["reasons"], *data["credibility"]["reasons"]]:
         out.print(f"- {reason}")
+
+
+def _document_line(document: dict[str, Any]) -> str:
+    """A source document as "title (publisher, date) URL" (printed as text, as everything
+    from the data is)."""
+    by = ", ".join(x for x in (document["publisher_label"], document["date"]) if x)
+    text = (document["title"] or document["iri"]) + (f" ({by})" if by else "")
+    return text + (f" {document['url']}" if document["url"] else "")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,5 @@
-"""The records behind one explanation, read on demand: labels, texts, quotes, dates, relays.
+"""The records behind one explanation, read on demand: labels, texts, quotes, dates, relays,
+and the source document of each statement.
 
 The bulk numbers never read these (:mod:`kg.analysis.columns`); an explanation needs them for
 the few claims, actors and evidence items around one claim. A :class:`Details` gives the same

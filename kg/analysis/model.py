@@ -44,6 +44,23 @@ class Relay:
 
 
 @dataclass(frozen=True)
+class SourceDocument:
+    """The article or report a statement comes from (``cred:inDocument``): where it was said.
+
+    ``url`` is the text as stored (``schema:url``), not checked: a renderer links it only when
+    its scheme is http or https (:func:`kg.analysis.serialize.web_url`).
+    """
+
+    iri: str
+    title: str | None = None
+    publisher: str | None = None
+    #: The publisher's label as its actor record gives it (its IRI's last segment if none).
+    publisher_label: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Statement:
     iri: str
     actor: str
@@ -53,6 +70,7 @@ class Statement:
     quote: str | None = None
     verb: str | None = None
     relays: tuple[Relay, ...] = ()
+    document: SourceDocument | None = None
 
 
 @dataclass(frozen=True)
@@ -150,5 +168,5 @@ class CaseGraph:
         return graph
 
 
-__all__ = ["STANCES", "Actor", "CaseGraph", "Claim", "Evidence", "Override", "Relay", "Stance",
-           "Statement"]
+__all__ = ["STANCES", "Actor", "CaseGraph", "Claim", "Evidence", "Override", "Relay",
+           "SourceDocument", "Stance", "Statement"]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from kg.analysis.assessments import ActorAssessment, ClaimAssessment
 from kg.analysis.corroboration import GroupStance
 from kg.analysis.evidence import EvidenceWeight
-from kg.analysis.model import CaseGraph
+from kg.analysis.model import CaseGraph, SourceDocument
 from kg.analysis.stances import StanceEntry
 
 if TYPE_CHECKING:
@@ -17,6 +18,38 @@ if TYPE_CHECKING:
 def short_id(iri: str) -> str:
     """The last path segment of an IRI: ``.../claim/nk-troops-in-russia`` -> its id."""
     return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+#: The schemes a document's URL may be linked with; anything else (``javascript:``,
+#: ``data:``) is shown as text. viz/static/panel.js applies the same test.
+_WEB_URL = re.compile(r"https?://", re.IGNORECASE)
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` if a page may link it (its scheme is http or https), else ``None``.
+
+    A document's URL comes from the data, so it is shown as text unless it is a web address.
+
+    Example:
+        >>> web_url("https://example.org/a"), web_url("javascript:alert(1)")
+        ('https://example.org/a', None)
+    """
+    return url if url is not None and _WEB_URL.match(url) else None
+
+
+def document_to_dict(document: SourceDocument | None) -> dict[str, Any] | None:
+    """Where a statement was said: its document's title, publisher, date and URL (as stored;
+    see :func:`web_url` before linking it), or ``None`` if it names no document."""
+    if document is None:
+        return None
+    return {
+        "iri": document.iri,
+        "title": document.title,
+        "publisher": document.publisher,
+        "publisher_label": document.publisher_label,
+        "date": document.date,
+        "url": document.url,
+    }
 
 
 def _stance_entry(case: CaseGraph, entry: StanceEntry) -> dict[str, Any]:
@@ -41,6 +74,7 @@ def _stance_entry(case: CaseGraph, entry: StanceEntry) -> dict[str, Any]:
                  "cue": r.cue, "position": r.position}
                 for r in statement.relays
             ],
+            document=document_to_dict(statement.document),
         )
     return data
 
@@ -126,7 +160,8 @@ def actor_to_dict(analysis: Analysis, item: ActorAssessment) -> dict[str, Any]:
         },
         "statements": [
             {"statement": s.iri, "claim": s.claim, "claim_text": case.claims[s.claim].text,
-             "stance": s.stance, "quote": s.quote, "date": s.date}
+             "stance": s.stance, "quote": s.quote, "date": s.date,
+             "document": document_to_dict(s.document)}
             for s in item.statements
         ],
     }
@@ -155,4 +190,5 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-__all__ = ["actor_to_dict", "analysis_to_dict", "claim_to_dict", "short_id"]
+__all__ = ["actor_to_dict", "analysis_to_dict", "claim_to_dict", "document_to_dict", "short_id",
+           "web_url"]

@@ -21,11 +21,14 @@ import json
 
 import pytest
 
-from kg.analysis.model import Relay, Statement
+from kg.analysis.model import Relay, SourceDocument, Statement
 
+ARTICLE = SourceDocument("article", title="Troops seen", publisher="newsweek",
+                         publisher_label="NEWSWEEK", date="2024-10-24",
+                         url="https://example.org/troops")
 AUSTIN = Statement("austin-affirms-troops", "austin", "troops", "affirms", date="2024-10-23",
                    quote="there is evidence", verb="said",
-                   relays=(Relay("newsweek", 0, "published"),))
+                   relays=(Relay("newsweek", 0, "published"),), document=ARTICLE)
 
 
 @pytest.fixture
@@ -69,11 +72,15 @@ def test_affirming_groups_with_their_actors_and_statements(explained):
          "stance": "affirms", "via": "direct", "quote": "there is evidence", "verb": "said",
          "date": "2024-10-23",
          "relay": [{"outlet": "newsweek", "label": "NEWSWEEK", "cue": "published",
-                    "position": 0}]},
+                    "position": 0}],
+         # Where Austin said it; a statement with no document has none.
+         "document": {"iri": "article", "title": "Troops seen", "publisher": "newsweek",
+                      "publisher_label": "NEWSWEEK", "date": "2024-10-24",
+                      "url": "https://example.org/troops"}},
         {"statement": "kirby-affirms-troops-3000", "actor": "kirby", "actor_label": "KIRBY",
          "stance": "affirms", "via": "refinement", "via_claim": "troops-3000",
          "via_claim_text": "Claim TROOPS-3000.", "quote": None, "verb": None, "date": None,
-         "relay": []},
+         "relay": [], "document": None},
     ]
 
 
@@ -131,7 +138,10 @@ def test_actor_explanation(explained):
                               "chain": ["KIRBY", "WHITE-HOUSE", "US"]}
     assert kirby["statements"] == [
         {"statement": "kirby-affirms-troops-3000", "claim": "troops-3000",
-         "claim_text": "Claim TROOPS-3000.", "stance": "affirms", "quote": None, "date": None}]
+         "claim_text": "Claim TROOPS-3000.", "stance": "affirms", "quote": None, "date": None,
+         "document": None}]
+    (austin,) = [a for a in explained.to_dict()["actors"] if a["id"] == "austin"]
+    assert [s["document"]["title"] for s in austin["statements"]] == ["Troops seen"]
     # Kirby's one claim is assessed (North Korea denies it through the broader claim), but one
     # is below the track record of 3: grade F.
     assert kirby["reliability"]["assessed_claims"] == ["troops-3000"]

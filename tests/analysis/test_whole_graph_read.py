@@ -15,6 +15,7 @@ from kg.analysis.extract import (
     _read_statements,
     read_case_graph,
 )
+from kg.analysis.model import SourceDocument
 from kg.namespaces import CRED
 
 SIZES = [
@@ -25,6 +26,8 @@ EX = "https://example.org/odd/"
 DATE = "http://purl.org/dc/terms/date"
 DESCRIPTION = "http://purl.org/dc/terms/description"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+TITLE = "http://purl.org/dc/terms/title"
+URL = "https://schema.org/url"
 
 
 def _add_oddities(store: ox.Store, statement: str, claim: str, actor: str) -> None:
@@ -64,6 +67,25 @@ def _add_oddities(store: ox.Store, statement: str, claim: str, actor: str) -> No
     add(f"{EX}typed-only", DATE, lit("2024-03-03"))
     add(f"{EX}cited", str(CRED.citedBy), iri(actor))
     add(f"{EX}cited", str(CRED.disputes), iri(claim))
+    # Documents: the statement in two (the first in IRI order counts), whose publisher has two
+    # labels and whose title is in two graphs; the other names an unlabelled publisher; a
+    # comment request in a document is no statement.
+    add(statement, str(CRED.inDocument), iri(f"{EX}doc-b"))
+    add(statement, str(CRED.inDocument), iri(f"{EX}doc-a"), f"{EX}graph")
+    add(f"{EX}doc-a", TITLE, lit("Article A"))
+    add(f"{EX}doc-a", TITLE, lit("Article A"), f"{EX}graph")
+    add(f"{EX}doc-a", str(CRED.publishedBy), iri(f"{EX}outlet"))
+    add(f"{EX}outlet", LABEL, lit("Outlet Z"))
+    add(f"{EX}outlet", LABEL, lit("Outlet A"))
+    add(f"{EX}doc-a", DATE, lit("2024-10-03"))
+    add(f"{EX}doc-a", URL, lit("https://example.org/a"))
+    add(f"{EX}doc-b", TITLE, lit("Article B"))
+    add(f"{EX}doc-b", str(CRED.publishedBy), iri(f"{EX}unlabelled-outlet"))
+    add(f"{EX}request", str(CRED.inDocument), iri(f"{EX}doc-b"))
+    add(f"{EX}in-doc-b", str(CRED.statedBy), iri(actor))
+    add(f"{EX}in-doc-b", str(CRED.about), iri(claim))
+    add(f"{EX}in-doc-b", str(CRED.stance), iri(str(CRED.Affirms)))
+    add(f"{EX}in-doc-b", str(CRED.inDocument), iri(f"{EX}doc-b"))
 
 
 @pytest.mark.parametrize("one_graph", [False, True], ids=["repeating-graphs", "one-graph"])
@@ -83,6 +105,11 @@ def test_the_whole_graph_is_read_as_the_joined_queries_read_it(seed, one_graph):
     # The oddities are there, so the comparison covered them.
     odd = next(s for s in whole.statements if s.iri == first.iri and s.actor == first.actor)
     assert odd.date == "2024-10-01"
+    assert odd.document == SourceDocument(f"{EX}doc-a", "Article A", f"{EX}outlet", "Outlet A",
+                                          "2024-10-03", "https://example.org/a")
+    (in_b,) = [s for s in whole.statements if s.iri == f"{EX}in-doc-b"]
+    assert in_b.document == SourceDocument(f"{EX}doc-b", "Article B", f"{EX}unlabelled-outlet",
+                                           "unlabelled-outlet")
     assert sum(r.outlet == f"{EX}outlet" for r in odd.relays) == 1 + 2 * 2
     evidence = {e.iri: e for e in whole.evidence}
     assert evidence[f"{EX}described"].label == "a description"

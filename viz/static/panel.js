@@ -26,6 +26,28 @@
     return el("div", {className: "kg-relay"}, ["Relayed by: " + parts.join(" \u2192 ")]);
   }
 
+  /* Where a statement was said: "In: <title> — <publisher>, <date>", then its URL. The URL
+   * comes from the data: it is a link only when its scheme is http or https (the rule of
+   * kg.analysis.serialize.web_url), so that a javascript: or data: URL is plain text. */
+  var WEB_URL = /^https?:\/\//i;
+
+  function documentLine(doc) {
+    if (!doc) return null;
+    var by = [doc.publisher_label, doc.date].filter(function (x) { return x; }).join(", ");
+    var url = null;
+    if (doc.url && WEB_URL.test(doc.url)) {
+      url = el("a", {className: "kg-doc-url", href: doc.url, rel: "noopener noreferrer nofollow",
+                     target: "_blank"}, [doc.url]);
+    } else if (doc.url) {
+      url = el("span", {className: "kg-doc-url"}, [doc.url]);
+    }
+    return el("div", {className: "kg-doc"}, [
+      "In: ", el("bdi", {className: "kg-doc-title"}, [doc.title || doc.iri]),
+      by ? " \u2014 " + by : null,
+      url ? " \u00b7 " : null, url,
+    ]);
+  }
+
   function statement(ctx, entry) {
     var head = el("div", {className: "kg-stmt-head"}, [
       KG.badge(entry.stance, STANCE_COLOR[entry.stance]),
@@ -41,6 +63,7 @@
                                                                entry.via_claim_text)])
         : null,
       relayChain(entry.relay),
+      documentLine(entry.document),
     ]);
   }
 
@@ -146,6 +169,7 @@
                 " ", link(ctx, s.claim, s.claim_text),
                 s.date ? el("span", {className: "kg-date"}, [" \u00b7 " + s.date]) : null]),
               s.quote ? el("blockquote", {}, ["\u201c", el("bdi", {}, [s.quote]), "\u201d"]) : null,
+              documentLine(s.document),
             ]);
           }))]
         : [el("p", {className: "kg-empty"}, ["No statements of its own."])]),
