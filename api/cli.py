@@ -438,6 +438,10 @@ from api.cli_server import register as _register_server_commands  # noqa: E402
 
 _register_server_commands(app)
 
+from api.cli_sparql import register as _register_sparql_commands  # noqa: E402
+
+_register_sparql_commands(app)  # after ask, as `kg --help` lists them
+
 from api.cli_viz import register as _register_viz_commands  # noqa: E402
 
 _register_viz_commands(app)

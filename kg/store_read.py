@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kg.errors import InputError, Location, StoreError
+from kg.errors import InputError, KgError, Location, StoreError
 from kg.formats import Format, format_by_name
 from kg.namespaces import ANALYSIS_GRAPH, INGEST_GRAPH, PREFIXES
 from kg.neighbourhood import claim_neighbourhood, resolve_claim
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from kg.store import KnowledgeStore, QueryResult
 
 _SPARQL_POSITION = re.compile(r"^error at (\d+):(\d+): ")
+_CHARACTER_CLASSES = re.compile(r",?\s*\[(?:'|_)[^\]]*\]")
 
 
 def run_query(
@@ -38,21 +39,33 @@ def run_query(
             prefixes=PREFIXES,
             substitutions=bindings or None,
         )
-    except SyntaxError as error:
+    except (SyntaxError, RuntimeError, OSError) as error:
+        raise query_error(error) from None
+
+
+def query_error(error: SyntaxError | RuntimeError | OSError) -> KgError:
+    """What a failed query raised, as the product's error: a refused query as an
+    ``InputError`` with the query's line and column, a failed store as a ``StoreError``."""
+    if isinstance(error, SyntaxError):
         message = error.msg or str(error)
         found = _SPARQL_POSITION.match(message)
         line, column = (int(found[1]), int(found[2])) if found else (None, None)
-        raise InputError(
+        # The parser lists the characters it expected as Unicode ranges, lines of them: the
+        # tokens it names in quotes are what a person can act on.
+        cleaned = _CHARACTER_CLASSES.sub("", message).rstrip()
+        if cleaned.endswith("expected"):  # it named character classes only
+            cleaned = cleaned[: -len("expected")] + "this is not valid SPARQL here"
+        message = cleaned
+        return InputError(
             _SPARQL_POSITION.sub("", message),
             location=Location("<query>", line, column),
             term="SPARQL",
-        ) from None
-    except RuntimeError as error:
+        )
+    if isinstance(error, RuntimeError):
         # pyoxigraph's complaint about the query itself, such as a substituted variable
         # that is not projected.
-        raise InputError(str(error), location=Location("<query>"), term="SPARQL") from None
-    except OSError as error:
-        raise StoreError(f"query failed: {error}") from None
+        return InputError(str(error), location=Location("<query>"), term="SPARQL")
+    return StoreError(f"query failed: {error}")
 
 
 def export_quads(
@@ -69,4 +82,4 @@ def export_quads(
     return serialize(claim_neighbourhood(store, node), rdf_format)
 
 
-__all__ = ["export_quads", "run_query"]
+__all__ = ["export_quads", "query_error", "run_query"]

@@ -26,7 +26,7 @@ def test_help_lists_every_command() -> None:
     code, out, _ = run("--help")
     assert code == 0
     for command in ("load", "validate", "export", "stats", "corroborate", "grades", "explain",
-                    "vocab-docs"):
+                    "vocab-docs", "ask", "sparql"):
         assert command in out
 
 
