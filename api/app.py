@@ -101,6 +101,7 @@ def create_app(settings: Settings | None = None, store: KnowledgeStore | None = 
     # Outermost last: SecurityHeaders wraps BodyLimit, so that its early 413 gets the same
     # headers as every other answer, and HeadAsGet wraps everything.
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(UrlLimit)
     app.add_middleware(SecurityHeaders)
     if settings.cors_origins:
         # Only the configured origins, never with credentials: the write token travels in
@@ -147,6 +148,32 @@ class BodyLimit:
         """What the 413 says: the limit, and the setting that raises it."""
         return (f"the request body is over the limit of {self.max_bytes:,} bytes "
                 "(setting max_request_bytes)")
+
+
+#: The longest path and query string answered; a longer URL gets a 414 in the common error
+#: shape. ``kg serve`` lets the HTTP layer read URLs up to :data:`MAX_READ_URL_BYTES`, so that
+#: they reach this check (h11 refused some past 16 KiB, others not, with a plain-text 400).
+MAX_URL_BYTES = 64 * 1024
+MAX_READ_URL_BYTES = 1024 * 1024
+
+
+class UrlLimit:
+    """Refuse a URL over :data:`MAX_URL_BYTES` with a 414: a long query belongs in a POST."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            length = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
+            if length > MAX_URL_BYTES:
+                await error_response(ApiError(
+                    414, "uri_too_long",
+                    f"the URL is {length:,} bytes, over the limit of {MAX_URL_BYTES:,}; send "
+                    "a long query in a POST body (application/sparql-query, or a form)",
+                ))(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class HeadAsGet:

@@ -104,7 +104,7 @@ def serve(
     """
     import uvicorn
 
-    from api.app import create_app
+    from api.app import MAX_READ_URL_BYTES, create_app
     from api.settings import Settings
 
     given = {
@@ -144,7 +144,8 @@ def serve(
         signal.signal(signal.SIGTERM, _exit_on_sigterm)
         try:
             uvicorn.run(app, host=settings.host, port=settings.port,
-                        log_level=settings.log_level, server_header=False)
+                        log_level=settings.log_level, server_header=False,
+                        h11_max_incomplete_event_size=MAX_READ_URL_BYTES)
         except SystemExit:
             if not failed:
                 raise
