@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -265,6 +266,8 @@ def ask(
     no_seed: NoSeedOption = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
     limit: Annotated[int, typer.Option(min=1, help="Most rows to show.")] = 100,
+    offset: Annotated[int, typer.Option(min=0, help="Rows to skip first (the next page: "
+                                        "--offset 100).")] = 0,
     corroboration_k: Annotated[int, typer.Option(
         "--corroboration-k", min=1,
         help="k: independent affirming groups the analysis needs for 'corroborated'.")] = 2,
@@ -309,16 +312,29 @@ def ask(
         try:
             terms = question.bind(params, partial(resolve, analysis))
         except ParameterError as error:
+            if error.name not in {p.name for p in question.parameters}:
+                # Named as typed on this command line: --min-groups, not min_groups.
+                takes = ", ".join(_option(p.name) for p in question.parameters)
+                hint = f" (did you mean {' or '.join(map(_option, error.suggestions))}?)" \
+                    if error.suggestions else ""
+                err.print(f"error: unknown option {_option(error.name)}{hint}; {name} takes "
+                          f"{takes or 'no options but the common ones'}")
+                raise typer.Exit(EXIT_USAGE) from None
             hint = f" (did you mean {' or '.join(error.suggestions)}?)" \
                 if error.suggestions else ""
             err.print(f"error: {error.message}{hint}")
             raise typer.Exit(EXIT_DATA if error.status == 404 else EXIT_USAGE) from None
         result = target.query(question.render(terms))  # type: ignore[attr-defined]
         variables = [v.value for v in result.variables]
-        solutions = [s for _, s in zip(range(limit + 1), result, strict=False)]
+        solutions = list(islice(result, offset, offset + limit + 1))
     more = len(solutions) > limit
     table = plain_rows(variables, solutions[:limit])
-    _print_answer(question.summary, table, fmt, more, limit)
+    _print_answer(question.summary, table, fmt, more, limit, offset)
+
+
+def _option(parameter: str) -> str:
+    """A question's parameter as an option of `kg ask`: ``min_groups`` is ``--min-groups``."""
+    return "--" + parameter.replace("_", "-")
 
 
 def _question_args(args: Sequence[str]) -> tuple[dict[str, str], list[Path]]:
@@ -385,7 +401,8 @@ def _list_questions(questions: dict[str, Any]) -> None:
     out.print(table)
 
 
-def _print_answer(title: str, table: dict[str, Any], fmt: str, more: bool, limit: int) -> None:
+def _print_answer(title: str, table: dict[str, Any], fmt: str, more: bool, limit: int,
+                  offset: int = 0) -> None:
     columns, rows = table["columns"], table["rows"]
     if fmt == "json":
         sys.stdout.write(json.dumps(table, indent=2, ensure_ascii=False) + "\n")
@@ -402,7 +419,8 @@ def _print_answer(title: str, table: dict[str, Any], fmt: str, more: bool, limit
         out.print(shown)
         out.print(f"{len(rows)} row(s)")
     if more:
-        err.print(f"(more than {limit} rows; raise --limit to see them)")
+        err.print(f"(more rows follow; the next page: --offset {offset + limit}, or raise "
+                  "--limit)")
 
 
 def _cell(value: Any) -> str:

@@ -48,6 +48,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -252,8 +253,10 @@ class Question:
         known = {p.name for p in self.parameters}
         for name in given:
             if name not in known:
+                close = tuple(difflib.get_close_matches(name, sorted(known), n=2))
                 raise ParameterError(name, f"unknown parameter {name!r}; this question takes "
-                                     f"{', '.join(sorted(known)) or 'no parameters'}")
+                                     f"{', '.join(sorted(known)) or 'no parameters'}",
+                                     suggestions=close)
         terms: dict[str, ox.NamedNode | ox.Literal] = {}
         for param in self.parameters:
             raw = given.get(param.name, param.default)
