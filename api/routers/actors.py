@@ -117,7 +117,8 @@ async def list_actors(
         None, description="Only actors with this reliability grade."
     ),
     group: str | None = Query(
-        None, description="Only members of the source group headed by this actor (id or IRI)."
+        None, description="Only members of this actor's source group (id or IRI: its head, or "
+        "any member)."
     ),
     kind: str | None = Query(None, description="Only actors of this kind (Person, State, ...)."),
     limit: int = Query(50, ge=1, le=1000, description="Actors per page."),
@@ -134,7 +135,11 @@ def matching(
     """The list entries that pass the filters, by grade then label (shared with
     ``/actors.html``, so that the page and the JSON show the same actors). An unknown group
     or kind answers a 404 with suggestions."""
-    head = find(snapshot.analysis, "actor", group) if group else None
+    head = None
+    if group:
+        # Any member names its group: the group's head, or another actor in it.
+        actor = find(snapshot.analysis, "actor", group)
+        head = snapshot.analysis.groups.group_of.get(actor, actor)
     if kind:
         check_kind(snapshot, kind, "actor")
     wanted = kind.lower() if kind else None

@@ -73,6 +73,9 @@ def test_actors(client: TestClient) -> None:
     page = client.get("/actors", params={"group": "united-states", "limit": 100}).json()
     assert set(_ids(page)) == {"united-states", "us-dod", "austin", "white-house", "kirby"}
     assert all(a["group"]["label"] == "United States" for a in page["items"])
+    # any member names its group, as the head does (it gave an empty list)
+    by_member = client.get("/actors", params={"group": "kirby", "limit": 100}).json()
+    assert set(_ids(by_member)) == set(_ids(page))
     assert client.get("/actors", params={"grade": "A"}).json()["total"] == 0
     people = client.get("/actors", params={"kind": "person", "limit": 100}).json()
     assert {"putin", "austin", "kirby", "yoon"} <= set(_ids(people))
