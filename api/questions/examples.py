@@ -24,7 +24,7 @@ from api.questions.spec import Question
 from kg.analysis import Analysis
 from kg.analysis.serialize import short_id
 
-__all__ = ["served_example", "served_question"]
+__all__ = ["served_example", "served_examples", "served_question"]
 
 #: Parameter types whose values name an item of the data.
 _ITEM_KINDS = ("actor", "claim", "evidence")
@@ -47,13 +47,29 @@ def served_example(question: Question, analysis: Analysis) -> dict[str, str] | N
         >>> served_example(load_questions()["claims-by-actor"], analysis)
         {'actor': 'putin'}
     """
+    fitting = served_examples(question, analysis)
+    return fitting[0] if fitting else None
+
+
+def served_examples(question: Question, analysis: Analysis) -> tuple[dict[str, str], ...]:
+    """Every example of ``question`` whose items ``analysis`` holds, in the file's order; if
+    none does, the first one filled from the data (see :func:`served_example`), or none."""
     kinds = {p.name: p.type.kind for p in question.parameters if p.type.kind in _ITEM_KINDS}
     exists = partial(_exists, analysis)
-    for example in question.examples:
-        if all(exists(kinds[name], value) for name, value in example.items() if name in kinds):
-            return example
-    if not question.examples:
-        return None
+    fitting = tuple(
+        example for example in question.examples
+        if all(exists(kinds[name], value) for name, value in example.items() if name in kinds)
+    )
+    if fitting or not question.examples:
+        return fitting
+    filled = _filled(question, analysis, kinds)
+    return (filled,) if filled else ()
+
+
+def _filled(question: Question, analysis: Analysis,
+            kinds: dict[str, str]) -> dict[str, str] | None:
+    """The first example with each required item replaced by the data's busiest of its kind
+    and each optional item left out; None if a required item cannot be filled."""
     required = {p.name for p in question.parameters if p.required}
     filled: dict[str, str] = {}
     for name, value in question.examples[0].items():

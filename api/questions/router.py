@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from functools import partial
 from typing import Any
 from urllib.parse import urlencode
@@ -22,6 +23,7 @@ from fastapi import APIRouter, Request, Response
 from api.deps import get_state
 from api.errors import ApiError
 from api.lookup import resolve
+from api.questions.examples import served_examples
 from api.questions.spec import ParameterError, Question, load_questions
 from api.sparql.execute import execute
 from api.sparql.guard import QueryRefused, check_query
@@ -91,8 +93,11 @@ def questions_router(questions: dict[str, Question] | None = None) -> APIRouter:
     router = APIRouter(prefix="/questions", tags=["Questions"])
 
     @router.get("", summary="List the named questions and their parameters")
-    async def list_questions() -> list[dict[str, Any]]:
-        return [describe(q) for q in table.values()]
+    async def list_questions(request: Request) -> list[dict[str, Any]]:
+        # Examples that the data served can answer: the files' name items of the seed case.
+        analysis = get_state(request).current.analysis
+        return [describe(replace(q, examples=served_examples(q, analysis)))
+                for q in table.values()]
 
     for question in table.values():
         router.add_api_route(

@@ -152,3 +152,18 @@ SELECT ?item WHERE {
     with KnowledgeStore() as store:
         assert served_example(question, analyse(store)) is None
         assert served_example(load_questions()["claims-by-actor"], analyse(store)) is None
+
+
+def test_the_question_listing_gives_examples_that_answer_on_another_case(
+    port_fire: TestClient, seed: TestClient
+) -> None:
+    # GET /questions listed the files' examples, which name seed items (404 on other data).
+    listed = port_fire.get("/questions").json()
+    urls = [url for entry in listed for url in entry["examples"]]
+    assert any("actor=" in url for url in urls)  # the item examples are there, refilled
+    for url in urls:
+        _answer(port_fire, url)
+    # On the seed, every example of the files is kept, in their order.
+    on_seed = {entry["name"]: entry["examples"] for entry in seed.get("/questions").json()}
+    for name, question in load_questions().items():
+        assert len(on_seed[name]) == len(question.examples)
