@@ -15,6 +15,10 @@ Example:
     Traceback (most recent call last):
     ...
     LookupError: ("no actor 'puttin'", ['putin', 'austin'])
+    >>> resolve(analyse(store), "actor", "PUTIN")
+    Traceback (most recent call last):
+    ...
+    LookupError: ("no actor 'PUTIN'", ['putin', 'austin'])
 """
 
 from __future__ import annotations
@@ -59,8 +63,19 @@ def resolve(analysis: Analysis, kind: str, ident: str) -> str:
         return matches[0]
     if matches:
         raise LookupError(f"{kind} id {ident!r} is ambiguous; give the IRI", sorted(matches))
-    ids = sorted({short_id(iri) for iri in table})
-    raise LookupError(f"no {kind} {ident!r}", difflib.get_close_matches(ident, ids, n=3))
+    raise LookupError(f"no {kind} {ident!r}", _close(ident, {short_id(iri) for iri in table}))
+
+
+def _close(ident: str, ids: set[str]) -> list[str]:
+    """Up to three ids like ``ident``, compared without case (``PUTIN`` suggests ``putin``),
+    those equal but for case first."""
+    by_lower: dict[str, list[str]] = {}
+    for name in sorted(ids):
+        by_lower.setdefault(name.lower(), []).append(name)
+    wanted = ident.lower()
+    near = [wanted] if wanted in by_lower else []
+    near += [n for n in difflib.get_close_matches(wanted, list(by_lower), n=3) if n != wanted]
+    return [name for lower in near for name in by_lower[lower]][:3]
 
 
 def find(analysis: Analysis, kind: str, ident: str) -> str:
