@@ -149,6 +149,9 @@ async def _answer(request: Request, queries: list[str], default_graphs: list[str
     if len(queries) != 1:
         raise ApiError(400, "bad_request", "give exactly one query",
                        details={"queries": len(queries)})
+    # A query file saved with a byte order mark (`curl --data-binary @query.rq`) starts
+    # with U+FEFF, which is no SPARQL.
+    queries = [queries[0].removeprefix("\ufeff")]
     state = get_state(request)
     snapshot = state.current
     try:

@@ -284,3 +284,13 @@ def test_service_description_negotiates(client: TestClient) -> None:
     response = client.get("/sparql", headers={"Accept": "application/n-triples"})
     assert response.headers["content-type"] == "application/n-triples"
     assert rdflib.Graph().parse(data=response.text, format="nt")
+
+
+def test_a_query_with_a_byte_order_mark_is_read(client: TestClient) -> None:
+    """`curl --data-binary @query.rq` of a file saved with a BOM sent U+FEFF first: refused as
+    an unexpected character."""
+    response = client.post("/sparql", content="\ufeffASK { ?s ?p ?o }".encode(),
+                           headers={"Content-Type": "application/sparql-query",
+                                    "Accept": "application/sparql-results+json"})
+    assert response.status_code == 200, response.text
+    assert response.json()["boolean"] is True
