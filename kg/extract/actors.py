@@ -58,7 +58,7 @@ from kg.extract.descriptions import (
     named_by_possessive_apposition,
 )
 from kg.extract.lexicon import Country, Lexicon, OrgHead
-from kg.extract.names import Description, describe, slug
+from kg.extract.names import Description, describe, slug, strip_possessive
 from kg.extract.people import introduced_person, introduced_since, surname
 
 # "a spokesperson for the regulator" speaks for the regulator, as its voice; "an official at
@@ -115,8 +115,10 @@ class ActorTable:
 
     def __init__(self, lex: Lexicon, *, places: dict[str, str] | None = None,
                  home_state: str | None = None, people: dict[str, str] | None = None,
-                 introduced: list[tuple[int, int, str]] | None = None) -> None:
+                 introduced: list[tuple[int, int, str]] | None = None,
+                 genders: dict[str, str] | None = None) -> None:
         self.lex = lex
+        self.genders = dict(genders or {})  # surname -> "f" or "m" (kg/extract/gender.py)
         self.people = dict(people or {})  # surname -> full name (kg/extract/people.py)
         # (sentence, offset, surname) of each such introduction: "she" may name that person
         self.introduced = list(introduced or [])
@@ -175,11 +177,15 @@ class ActorTable:
 
     def organisation(self, name: str, kind: str, *, state: str | None = None,
                      cls: str | None = None) -> ActorRecord:
-        """A named body, created on first use; acts for ``state`` when given."""
+        """A named body, created on first use; acts for ``state`` when given. A name's own
+        "'s" ("Brindley's", a shop named after its founder) is left out of a second key, so
+        that the possessor of "Brindley's spokesperson" is the same body."""
         key = ("org", name.lower().removeprefix("the "))
-        if key in self.keys:
-            return self.records[self.keys[key]]
+        own = ("org", re.sub(r"['\u2019]s$", "", key[1]))
+        if key in self.keys or own in self.keys:
+            return self.records[self.keys.get(key) or self.keys[own]]
         record = self.new_record(capital(name.removeprefix("the ")), kind, key, cls=cls)
+        self.keys.setdefault(own, record.id)
         if state:
             record.acts_for = self.state(self.lex.countries.get(state) or state).id
             record.state = self.records[record.acts_for].state
@@ -330,7 +336,13 @@ class ActorTable:
 
     def _pronoun(self, pronoun: str, sentence: int, start: int) -> ActorRecord | None:
         if pronoun in {"he", "she", "him", "her", "i"}:
-            found = self.recent_actor(sentence, start, lambda r: r.kind == "Person")
+            sex = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
+
+            def fits(r: ActorRecord) -> bool:  # (a person the text shows to be of the other
+                return r.kind == "Person" and (  # sex is no antecedent: kg/extract/gender.py)
+                    sex is None or self.genders.get(surname(r.name).lower(), sex) == sex)
+
+            found = self.recent_actor(sentence, start, fits)
             # "a spokeswoman for the commission says P. Q, she added": the spokeswoman was
             # the body's voice, so "she" is the body, when no person is named near by (one
             # named since or just before may be "she": the body's voice then yields)
@@ -338,7 +350,8 @@ class ActorTable:
             if voice is not None and sentence - voice[0] <= 1 and pronoun in {"he", "she"} \
                     and found is None:
                 return self.records[voice[2]]
-            return introduced_since(self, found, sentence, start) or found
+            since = introduced_since(self, found, sentence, start)
+            return since if since is not None and fits(since) else found
         if pronoun == "they":
             # singular "they": the unnamed person just mentioned ("The crew member, who asked
             # not to be named, said ... 'P,' they told the Courier")
@@ -383,6 +396,13 @@ class ActorTable:
                     owner := self._pronoun("it", sentence, start)) is not None:
                 record.acts_for = owner.id  # "Its inspectors" work for what "it" names
             return record
+        if d.head and (owned := _PERSON_OWNS.match(d.text)) is not None and (
+                person := self._pronoun({"his": "he"}.get(owned.group(1).lower(), "she"),
+                                        sentence, start)) is not None and person.kind == "Person":
+            # "Her campaign says P" after Mara Dellweg: "Mara Dellweg's campaign", the body a
+            # later "Mara Dellweg's campaign" names too
+            return headed(self, describe(f"{person.name}'s {d.text[owned.end():]}", self.lex),
+                          sentence, start)
         if d.head:
             return headed(self, d, sentence, start)
         if d.definite and LOWER_DESCRIPTION.fullmatch(d.text):
@@ -415,6 +435,9 @@ class ActorTable:
         for key in (("person", lowered), ("org", lowered), ("outlet", lowered)):
             if key in self.keys:  # "The Velden Courant" after "the student newspaper The ..."
                 return self.records[self.keys[key]]
+        bare, own = strip_possessive(d.name)
+        if own and " " not in d.name and (known := self._known(bare)) is not None:
+            return known  # "Brightwater's" after "Brightwater Structural Services": its own
         if d.kind != "NewsOutlet" and not d.title and \
                 (existing := by_first_word(self, d.name)):
             # ("Harrow Peak", which looks like a person's name, after "Harrow Peak Research")
@@ -466,6 +489,10 @@ class ActorTable:
         used = [r for r in self.records.values() if r.used]
         return sorted(used, key=lambda r: (min((m[0] for m in r.mentions), default=10**9),
                                            r.id))
+
+
+# "her campaign", "his party": a body a person's possessive pronoun owns
+_PERSON_OWNS = re.compile(r"(?i)(her|his)\s+(?=[a-z])")
 
 
 def _form(phrase: str, initial: bool) -> str:

@@ -85,6 +85,7 @@ _NP = (r"(?:(?:the|that|this|these|those|its|their|his|her|our)\s+|[\w-]+[\u2019
        r"(?:[\w\u2019'-]+\s+){0,3}?")
 _OF = r"(?:\s+of\s+(?:the\s+)?[\w\u2019' -]+?)?"
 _REFERS = re.compile(rf"^{_NP}{_NOUN.pattern}{_OF}\W*$", re.I)
+_BARE = re.compile(rf"^{_NOUN.pattern}\W*$", re.I)
 # "it shares the assessment of the government": agreeing with a claim made before
 _AGREES = re.compile(rf"^(?:it|we|they|he|she|i|[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*)*)\s+"
                      rf"(?:shares?|shared|endorses?|endorsed|backs?|backed|accepts?|accepted|"
@@ -106,7 +107,8 @@ def refers_back(text: str, lex: Lexicon) -> str | None:
     figures"), "agrees" ("it shares the assessment of X") or "wrong" ("X's figure was
     inflated", with a label of ``denial_cues.tsv``); None if it states a claim of its own."""
     plain = re.sub(r"[\u201c\u201d\"]", "", text).strip()
-    for how, pattern in (("refers", _REFERS), ("agrees", _AGREES),
+    # ("findings that X has called flawed": a bare noun alone states nothing of its own)
+    for how, pattern in (("refers", _REFERS), ("refers", _BARE), ("agrees", _AGREES),
                          ("wrong", _called_wrong(lex.labels()))):
         if pattern.match(plain):
             return how

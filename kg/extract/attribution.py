@@ -167,6 +167,8 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
         frame.anaphor = True
         return position + len(masked[position:]) - len(masked[position:].lstrip()), \
             position + anaphor.end()
+    if verb.lemma in {"stand by", "defend"}:
+        return None  # "defended its decision to close the pool": upholds no claim named before
     if verb.lemma == "question" and " " not in verb.form:
         return None  # "questioned the driver": a person, not a claim ("questioned X's method")
     if _REFUSAL.intersection(frame.cues) and _WH_CLAUSE.match(masked[position:]):
@@ -229,6 +231,10 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
     for match in verb_pattern(lex).finditer(masked):
         v0, v1 = match.span()
         verb = lex.verbs[match.group(0)]
+        if (labelled := vf.relative_label(sent, masked, verb, v0, v1, lex)) is not None:
+            frames.append(labelled)  # "findings that X has called flawed": X denies them
+            claimed_until = v1
+            continue
         if verb.lemma == "call" and re.search(r"\b(?:that|who|which)\s+$", masked[:v0]):
             continue  # "the unions that called the strike said P": a relative clause's verb
         if (shown := vf.which_said_showed(sent, masked, verb, v0, v1)) is not None:

@@ -182,7 +182,7 @@ def headed(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
         return found
     # ("the eight unions that called the strike": named without the relative clause)
     text = re.sub(r"\s+(?:that|who|which)\s.*$", "", d.text)
-    key = ("description", text.lower())
+    key = ("description", text.lower().replace("\u2019", "'"))  # (either apostrophe)
     if key in table.keys:
         return table.records[table.keys[key]]
     record = table.new_record(capital(text.removeprefix("the ").removeprefix("The ")),

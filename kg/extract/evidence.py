@@ -65,8 +65,10 @@ def _found(phrases: tuple[str, ...]) -> re.Pattern[str]:
                       r"(?:,\s+(?:which\s+|[a-z]+\s+)[^,]+,\s*)?"
                       # ("logs kept by X", "a phone video filmed by a passenger", "recordings
                       # published by the site X": who made it, then perhaps who saw it)
+                      # ("tests carried out by X", "samples submitted by X": X made them)
                       r"(?:(?:kept|filmed|published|released|compiled|taken|made|recorded|posted|"
-                      r"shared|gathered|shot)\s+by\s+(?P<maker>(?:(?!\s+and\s)[^,;]){2,60}?)"
+                      r"shared|gathered|shot|carried\s+out|conducted|performed|submitted)\s+by\s+"
+                      r"(?P<maker>(?:(?!\s+and\s)[^,;]){2,60}?)"
                       # (when: "released by X late on Thursday", "kept by X since May")
                       r"(?:\s+(?:late\s+|early\s+)?(?:on|in|at|last|since|during|over|this)"
                       r"\s+[^,;]{1,30}?)?"
@@ -129,7 +131,7 @@ _RELEASED_BY_VERBS = (r"released|published|posted|provided|supplied|shared|obtai
                       r"broadcast|aired|televised|streamed|"
                       r"compiled|filmed|recorded|shot|produced|prepared|written|commissioned|"
                       r"captured|collected|gathered|kept|conducted|carried\s+out|made|"
-                      r"drawn\s+up")
+                      r"drawn\s+up|performed|submitted")
 _RELEASED_BY = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))"
                 # "interviews with 40 workers conducted by X": what the material is of
                 r"(?:\s+(?:with|of|from|on)\s+[^,;]{{1,60}}?)?\s*,?\s+"
@@ -202,7 +204,7 @@ def _material(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 # "taken by X", "compiled by X": X made the material; "released by X": X released it
 _MADE_BY = {"taken", "compiled", "filmed", "recorded", "shot", "produced", "prepared", "written",
             "commissioned", "captured", "collected", "gathered", "kept", "conducted",
-            "carried out", "made", "drawn up"}
+            "carried out", "made", "drawn up", "performed", "submitted"}
 _NAME_MADE_VERBS = {"sent", "wrote", "took", "filmed", "recorded", "kept", "compiled", "made",
                     "filed", "submitted", "mounted", "installed"}
 # "had been compiled from hospital records": the material a result was drawn from
@@ -362,6 +364,29 @@ def released_by(text: str, start: int, sentence: int, lex: Lexicon) -> list[Evid
                                          role, sentence, actor_text=match.group(who),
                                          actor_at=start + match.start(who)))
     return found
+
+
+# "The samples were analysed by Harwick Labs.": material named before, and who made it, in a
+# sentence of its own
+_MADE_LATER = re.compile(
+    r"^(?P<what>(?:The|These|Those)\s+(?:[\w\u2019'-]+\s+){0,2}?[\w-]+)\s+(?:was|were|had\s+been|"
+    r"have\s+been|has\s+been)\s+(?:(?:all|independently|first)\s+)?(?P<verb>carried\s+out|"
+    r"conducted|performed|analy[sz]ed|tested|taken|collected|compiled|prepared|submitted|run|"
+    r"done|made|commissioned)\s+(?:[^,;]{1,30}?\s+)?by\s+(?P<who>(?:the\s+)?[A-Z][\w\u2019'.&-]*"
+    r"(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|for))*)(?=[,.;]|\s+(?:in|on|at|last|between|during)\b)")
+
+
+def made_later(text: str, start: int, sentence: int, lex: Lexicon) -> list[EvidenceMention]:
+    """``The samples were analysed by Harwick Labs.``: the material a definite noun names,
+    made by the body named (the pipeline joins it to the material mentioned before;
+    "commissioned by" names who paid for it, not who made it, and is left out)."""
+    match = _MADE_LATER.match(text)
+    if match is None or match.group("verb") == "commissioned" or \
+            (kind := evidence_kind(match.group("what"), lex)) is None:
+        return []
+    return [EvidenceMention(kind, match.group("what"), (start, start + match.end("what")),
+                            "produced", sentence, actor_text=match.group("who"),
+                            actor_at=start + match.start("who"))]
 
 
 def performed_at(text: str, start: int, sentence: int, lex: Lexicon) -> list[EvidenceMention]:

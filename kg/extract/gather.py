@@ -13,6 +13,8 @@ draft says so in a note, for the reviewer.
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.evidence import EvidenceMention
 from kg.extract.model import EvidenceRecord
 from kg.extract.names import slug
@@ -97,6 +99,10 @@ def _find(records: list[EvidenceRecord], mention: EvidenceMention) -> EvidenceRe
         if mention.description.lower().startswith(("the ", "this ", "that ")) and \
                 mention.role in {"cited", "released-by"}:
             return record  # "the footage": the video mentioned before
+        if mention.description.lower().startswith(("the ", "these ", "those ")) and \
+                mention.role == "produced" and record.produced_by is None and \
+                _same_material(record, mention):
+            return record  # "The samples were analysed by X.": the samples named before
     return None
 
 
@@ -117,7 +123,11 @@ def _apply(ctx: Context, record: EvidenceRecord, mention: EvidenceMention) -> No
     if actor:
         if mention.role in {"released", "released-by"}:
             record.released_by = record.released_by or actor
-            if record.produced_by is None:
+            owner = _possessor(ctx, mention)
+            if record.produced_by is None and owner is not None and owner != actor:
+                # "Clean Shores released Harwick Labs' analysis": the lab made it
+                record.produced_by = owner
+            elif record.produced_by is None:
                 record.produced_by = actor
                 record.notes.append(_ASSUMED)
         elif mention.role == "produced":
@@ -138,6 +148,20 @@ def _apply(ctx: Context, record: EvidenceRecord, mention: EvidenceMention) -> No
         if record.date is None and statement.date and mention.role in {"released", "produced"}:
             record.date, record.date_text = statement.date, statement.date_text
             record.date_basis = statement.date_basis
+
+
+# "Harwick Labs' analysis", "the laboratory's certificates": whose the material is
+_POSSESSOR = re.compile(r"^((?:[Tt]he\s+)?(?:[\w&.-]+\s+){0,3}?[\w&.-]+?)"
+                        r"(?:[\u2019']s|(?<=s)[\u2019'])\s")
+
+
+def _possessor(ctx: Context, mention: EvidenceMention) -> str | None:
+    """The actor a possessive before the material names, when the table knows it."""
+    match = _POSSESSOR.match(mention.description)
+    if match is None or match.group(1).lower() in {"its", "their", "his", "her", "our"}:
+        return None
+    owner = ctx.table.owner(match.group(1), mention.sentence, mention.span[0])
+    return owner.id if owner is not None else None
 
 
 def _credit(ctx: Context, mention: EvidenceMention, sentences: list[Sentence],

@@ -71,6 +71,7 @@ class Description:
     outlet: str | None = None  # full outlet name
     is_state: bool = False
     plural: bool = False
+    honorific: bool = False  # "Ms Voss", "Dr Lind": a person, whatever the name's length
 
     @property
     def kind(self) -> str | None:
@@ -90,7 +91,8 @@ class Description:
         if self.plural:
             return "Organization"
         if self.name:
-            return "Person" if _looks_like_person(self.name) else "Organization"
+            return "Person" if self.honorific or _looks_like_person(self.name) else \
+                "Organization"
         if self.title:
             return "Person"
         return None
@@ -102,6 +104,13 @@ class Description:
 _ORG_NAME_ENDS = frozenset({"International", "Alliance", "Coalition", "Network", "Initiative",
                             "Collective", "Society", "Partnership", "Fund", "Project",
                             "Consortium", "Cooperative", "Monitor", "Observatory"})
+
+
+def named_like_organisation(name: str) -> bool:
+    """Whether a name of two words or more ends in a word only organisations' names end in
+    ("Coastal Watch Alliance", "Harbourlight International")."""
+    words = name.split()
+    return len(words) >= 2 and words[-1] in _ORG_NAME_ENDS
 
 
 def _looks_like_person(name: str) -> bool:
@@ -296,6 +305,7 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
             for that reason ("Independent researcher Ana Lutz").
     """
     text = _clean(phrase)
+    honorific = _HONORIFIC.match(text) is not None
     text = _HONORIFIC.sub("", text)
     words = _TOKEN.findall(text)
     definite = bool(words) and words[0].lower() in {"the", "this", "that"}
@@ -325,7 +335,9 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
     if state is None and rest:
         for i, word in enumerate(rest[:3]):
             bare, possessive = strip_possessive(word)
-            if possessive and all(w[:1].isupper() for w in rest[:i + 1]):
+            # ("Brindley's said", "Marlow's, a supermarket chain,": with nothing after it to
+            # own, a name's "'s" is its own, as a shop's named after its founder is)
+            if possessive and all(w[:1].isupper() for w in rest[:i + 1]) and rest[i + 1:]:
                 after = rest[i + 1:]
                 if len(after) == 1 and after[0][:1].isupper() and _head(after, lex):
                     break  # "the State Auditor's Office", "the Sheriff's Office": one name
@@ -410,7 +422,7 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
     return Description(
         text=text, definite=definite, state=state, state_form=state_form, possessor=possessor,
         known_org=known_org, title=title, title_text=title_text, name=name, head=head,
-        outlet=outlet, plural=plural,
+        outlet=outlet, plural=plural, honorific=honorific and name is not None and head is None,
     )
 
 
@@ -430,5 +442,5 @@ def slug(text: str) -> str:
     return ident
 
 
-__all__ = ["PEOPLE_PLURALS", "PRONOUNS", "Description", "describe", "is_outlet", "outlet_name",
-           "slug", "strip_possessive"]
+__all__ = ["PEOPLE_PLURALS", "PRONOUNS", "Description", "describe", "is_outlet",
+           "named_like_organisation", "outlet_name", "slug", "strip_possessive"]

@@ -35,6 +35,9 @@ _WHERE = re.compile(r",\s+(?:where\s+|which\s+(?!said\b|says\b|told\b|added\b)(?
 # admitted in May"); after a speaker it only describes them ("said X, who led the study")
 _OWN_WHERE = re.compile(r",\s+(?:where\s+|(?:which|who)\s+(?!said\b|says\b|told\b|added\b)"
                         r"(?=[^,;]*$))")
+# "Asked by X about Y, ...", "Asked whether P, ...": a question put to someone, then the answer
+_ASKED = re.compile(r"^Asked\s+(?:by\s+[^,]{1,60}?\s+)?(?:about|whether|if|why|how|what|when|"
+                    r"who|to)\b[^,]*,\s+")
 _WHERE_SET_OFF = re.compile(r",\s+where\s+([^,]+),")
 # "Companies House filings", "Met Office records": a proper name before the material's noun
 _NAMED_MAKER = re.compile(r"^((?:[A-Z][\w\u2019'.&-]*\s+)*[A-Z][\w\u2019'.&-]*)\s+[a-z]")
@@ -206,6 +209,9 @@ def own_voice(ctx: Context, sent: Sentence, *, prefix: int = 0, stop: int | None
         return
     if sent.text.rstrip().endswith(":"):
         return  # "The campaign's spokesman has just posted this:": it presents what follows
+    if _ASKED.match(sent.text):
+        return  # "Asked by the Courier about the change, the firm pointed to its statement":
+        # the writer narrates an exchange whose answer states nothing (a said P is a frame)
     masked = sent.masked()
     start = prefix
     end = stop if stop is not None else len(masked.rstrip(" ."))

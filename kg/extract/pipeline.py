@@ -15,12 +15,14 @@ from dataclasses import replace
 
 from kg.extract import comments, narration
 from kg.extract.actors import ActorRecord, ActorTable
+from kg.extract.attribution import find_frames
 from kg.extract.bylines import byline_outlet, header_paragraphs
 from kg.extract.claims import MERGE_THRESHOLD, cluster_claims
 from kg.extract.counsel import join_counsel
 from kg.extract.dates import date_line, header_date
 from kg.extract.evidence import credit_line
 from kg.extract.gather import gather_evidence
+from kg.extract.gender import genders
 from kg.extract.house import house_outlet
 from kg.extract.identify import identify_later
 from kg.extract.lexicon import Lexicon, load_lexicon
@@ -70,6 +72,14 @@ _UNVERIFIED = re.compile(r"^(?:The\s+)?([A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019
                          # "RTC has not been able to verify that analysis independently"
                          r"(?:has|had|have)\s+(?:not\s+been\s+able|been\s+unable)\s+to\s+"
                          r"(?:independently\s+)?(?:verify|confirm))\b")
+# the bullet of a list item ("key points" over a live blog): a mark, then a space (not a
+# dash: "\u2014 Ana Reyes (@anareyes) May 3, 2026" signs an embedded post)
+_BULLET = re.compile(r"^[\u2022\u25aa\u25cf\u25e6\u2023*-]\s+(?=\S)")
+# "At 09:12 we reported that", "As we reported on Monday,", "Earlier we reported that"
+_WE_REPORTED = re.compile(r"^(?:(?:At|On|In|Earlier|Yesterday|This\s+morning)\b[^,]{0,30}?,?\s+)?"
+                          r"(?:[Aa]s\s+)?(?:[Ww]e|I)\s+(?:have\s+|had\s+)?(?:reported|wrote|"
+                          r"told\s+you)(?:\s+(?:earlier|previously|yesterday|on\s+\w+|at\s+"
+                          r"[\d:.]+(?:\s*[ap]\.?m\.?)?))?(?:\s+that\s+|,\s+)")
 _GOVERNMENT_OF = re.compile(r"\bgovernment of ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 
 
@@ -115,7 +125,7 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
     introduced = [(bisect.bisect_right(starts, offset) - 1, offset, surname)
                   for offset, surname, _ in introductions(text, lex)]
     table = ActorTable(lex, places=places, home_state=home, people=introduced_people(text, lex),
-                       introduced=introduced)
+                       introduced=introduced, genders=genders(text))
     register_short_forms(table, text, sentences, header["skip"])  # "the Board (AB)" first
     register_subject_bodies(table, sentences, header["skip"])  # "X Ltd (LSE:X) has ..."
     publisher_name = publisher or header["publisher"] or _infer_publisher(sentences, lex)
@@ -133,6 +143,19 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
             continue
         if sent.index in header["trim"]:
             sent = _trimmed(sent, header["trim"][sent.index])
+        if (bullet := _BULLET.match(sent.text)) is not None:
+            # "• Fact-checkers say P": a list item is read as the sentence after its bullet
+            sent = _trimmed(sent, bullet.end())
+        if (earlier := _WE_REPORTED.match(sent.text)) is not None and \
+                earlier.end() < len(sent.text) - 8:
+            # "At 09:12 we reported that P", "As we reported on Monday, P": the publisher's
+            # own earlier report; P is read as a sentence of its own (its speaker, if any)
+            sent = _trimmed(sent, earlier.end())
+        if sent.index in header["standfirst"] and any(f.speaker for f in find_frames(sent, lex)):
+            # "The manufacturer says its product is safe." under the headline: the summary of
+            # a report the text gives with its speaker named; read here, its description would
+            # be a second actor and its words a second statement
+            continue
         if (credit := credit_line(sent.text, sent.start, sent.index)) is not None:
             credits.append(credit)
             continue
@@ -209,7 +232,8 @@ def _parse_date(value: str | None) -> dt.date | None:
 def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
     """Headline, byline and dateline at the top of the article."""
     found: dict = {"title": None, "title_span": None, "publisher": None, "date": None,
-                   "date_text": None, "country": None, "skip": set(), "trim": {}}
+                   "date_text": None, "country": None, "skip": set(), "trim": {},
+                   "standfirst": set()}
     # the header: the first three paragraphs, and any line before the first full sentence
     # (a kicker, headline, standfirst and byline can take five lines before the text starts)
     body_at = next((s.paragraph for s in sentences if _ends_sentence(s.text)), 0)
@@ -283,7 +307,28 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
                     match.group("outlet").strip()
             if match.group("date") and (when := header_date(match.group("date"))) and when.iso:
                 found["date"], found["date_text"] = dt.date.fromisoformat(when.iso), when.text
+    found["standfirst"] = _standfirst(first_paragraphs, found)
     return found
+
+
+def _standfirst(first_paragraphs: list[Sentence], found: dict) -> set[int]:
+    """The sentences of a standfirst that ends with a full stop: the one or two paragraphs
+    (three sentences at most) between the headline and the byline or time stamp below it.
+    A standfirst without a full stop is a header line and skipped already."""
+    if found["title_span"] is None:
+        return set()
+    title = next((s for s in first_paragraphs if s.end == found["title_span"][1]), None)
+    byline = next((s.paragraph for s in first_paragraphs if s.index in found["skip"] and
+                   title is not None and s.paragraph > title.paragraph and
+                   (_STAMP.match(s.text) or (_BYLINE.search(s.text) and
+                                             not _ends_sentence(s.text)))), None)
+    if title is None or byline is None:
+        return set()
+    between = [s for s in first_paragraphs if title.paragraph < s.paragraph < byline and
+               s.index not in found["skip"]]
+    if len(between) > 3 or len({s.paragraph for s in between}) > 2:
+        return set()
+    return {s.index for s in between}
 
 
 def _ends_sentence(line: str) -> bool:
@@ -355,8 +400,11 @@ def _furniture(sentences: list[Sentence], lex: Lexicon) -> set[int]:
         # a line of a few words with no sentence end below the headline is a section label
         # or a subheading ("What the tests found", "Residents say they were not warned"): a
         # title over the text that follows, stating nothing of its own
+        # (a list item of five words or more is a key point, not a heading: "• The regulator
+        # says its inspectors were never told")
         short = number > 1 and len(whole.split()) <= _HEADING_WORDS and \
-            whole[-1:] not in ".!?\u201d\":" and credit_line(whole, 0, 0) is None
+            whole[-1:] not in ".!?\u201d\":" and credit_line(whole, 0, 0) is None and \
+            not (_BULLET.match(whole) and len(whole.split()) > 5)
         lowered = whole.strip().lower()
         labelled = any(lowered.startswith(line) for line in lex.furniture if line.endswith(":"))
         if lowered in lex.furniture or labelled or truncated or short or \

@@ -139,7 +139,8 @@ _SHOWS = re.compile(r"\s+(?:shows?|showed|appears?\s+to\s+show|suggests?|suggest
 def passive_evidence(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
     """Material named with its maker ("images released by X", "taken by X", "sequencing at
     X's laboratory"), and what a document is said to list."""
-    found = ev.released_by(sent.text, sent.start, sent.index, ctx.lex)
+    found = ev.released_by(sent.text, sent.start, sent.index, ctx.lex) + \
+        ev.made_later(sent.text, sent.start, sent.index, ctx.lex)
     performed = ev.performed_at(sent.text, sent.start, sent.index, ctx.lex)
     for mention in [*found, *performed]:
         at = mention.actor_at or mention.span[1]

@@ -145,6 +145,9 @@ def relative_speaker(sent: Sentence, masked: str, frame: Frame, lex: Lexicon) ->
             return frame
         found = (named.start(), named.end(), None, False)
     s0, s1, _, initial = found
+    if (cue := re.match(r"(?:[Aa]ccording\s+to|[Pp]er)\s+", masked[s0:s1])) is not None:
+        # "P, according to Brightline, which said Q": the source speaks, not the cue
+        s0, initial = s0 + cue.end(), False
     if re.match(r"an?\s", masked[s0:s1]) and (named := _NAME_BEFORE.search(masked[:s0])):
         # "the Harl Tenants Union (HTU), a housing charity, which said P": the name speaks
         s0, s1, initial = named.start(1), named.end(1), named.start(1) == 0

@@ -100,6 +100,16 @@ _OPEN_QUESTION = re.compile(
     r"did\s+not|didn[\u2019']t|does\s+not|doesn[\u2019']t|do\s+not|don[\u2019']t|would\s+not|"
     r"will\s+not)\s+(?:yet\s+)?(?:say|tell|know|show|determine|establish|prove|comment\s+on)"
     r"\s+(?:[^,;]{0,30}?\s)?whether\s+", re.I)
+# "she could not say how the fish had died", "we do not know why the pump failed": unable to
+# explain how or why P happened, the speaker leaves P open (a hedge). Only inability: "would
+# not say how" withholds, and "how much", "how long" ask a quantity with no claim at issue
+# (both refusals, kg/extract/refusals.py)
+_UNABLE_HOW = re.compile(
+    r"^(?:[^,;]{0,60}?\s)?(?:(?:cannot|can[\u2019']t|can\s+not|could\s+not|couldn[\u2019']t|"
+    r"(?:was|were|is|are|am)\s+unable\s+to)\s+(?:yet\s+)?(?:say|tell|explain|know)|"
+    r"(?:did|does|do)\s+not\s+(?:yet\s+)?(?:know|understand))\s+(?:how|why)\s+"
+    r"(?!much\b|many\b|long\b|often\b|far\b|soon\b|big\b|large\b|old\b|it\s+(?:is|was)\b)"
+    r"(?=\w)", re.I)
 _TOPIC_PREFIX = re.compile(r"^(?:as\s+for|as\s+to|regarding|on)\s+[^,]{1,60},\s+|"
                            # "we are saying that P", "what we can say is that P": the speaker
                            # says P, in the words of saying it
@@ -185,7 +195,10 @@ def _main_clause(text: str) -> str:
     text = _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text, count=1)
     if result := _RESULT.search(text):
         text = text[:result.start()]
-    text = re.split(r",|\s(?:which|who|where|because|although|though)\s", text, maxsplit=1)[0]
+    # (a negation in a time or contrast clause is that clause's: "the wall collapsed after
+    # workers did not replace the bolts" affirms that it collapsed so)
+    text = re.split(r",|\s(?:which|who|where|because|although|though|after|before|when|while|"
+                    r"whilst|once|unless|whereas)\s", text, maxsplit=1)[0]
     if relative := _RELATIVE_THAT.search(text):  # "a valve that had not been replaced"
         text = text[:relative.start(1)]
     return text
@@ -298,7 +311,8 @@ def _strip_frames(text: str, stance: str, cues: list[str], lex: Lexicon) -> tupl
             stance = FLIP[stance] if stance != "hedges" else stance
             cues.append(f"denial frame: {match.group(0).strip()}")
         elif (match := _HEDGE_FRAMES.match(rest)) or (match := _UNVERIFIED.match(rest)) or \
-                (match := _OPEN_QUESTION.match(rest)) or (match := _NOT_SAYING.match(rest)):
+                (match := _OPEN_QUESTION.match(rest)) or (match := _NOT_SAYING.match(rest)) or \
+                (match := _UNABLE_HOW.match(rest)):
             removed += match.end()
             stance = "hedges" if stance == "affirms" else stance
             cues.append(f"hedge frame: {match.group(0).strip()}")

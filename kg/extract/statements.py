@@ -386,7 +386,10 @@ def _called(ctx: Context, sent: Sentence, frame: Frame) -> str | None:
     """The label after "called <claim>", when it is a denial label ("wrong", "baseless")."""
     if not frame.anaphor or not frame.claims:
         return None
-    rest = ctx.text[frame.claims[-1][1]:sent.end]
+    after = frame.claims[-1][1]
+    if frame.verb_span is not None and frame.verb_span[1] > after:
+        after = frame.verb_span[1]  # "findings that X has called flawed": after the verb
+    rest = ctx.text[after:sent.end]
     words = re.match(r"\s*(?:as\s+)?[\u201c\"]?((?:[\w-]+\s+){0,2}[\w-]+)[\u201d\"]?", rest)
     if words and any(scope == "label" and re.search(rf"\b{re.escape(cue)}\b", words.group(1), re.I)
                      for cue, scope in ctx.lex.denials.items()):

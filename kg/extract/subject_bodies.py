@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.extract.names import describe
+from kg.extract.names import describe, named_like_organisation
 
 if TYPE_CHECKING:
     from kg.extract.actors import ActorTable
@@ -28,6 +28,10 @@ _NAME = r"[A-Z][\w\u2019'&-]*"
 _SUBJECT = re.compile(rf"^(?P<name>(?:The\s+)?{_NAME}(?:\s+(?:{_NAME}|of|for|and|the)){{0,6}}"
                       r"(?<!\sof)(?<!\sfor)(?<!\sand)(?<!\sthe))"
                       r"(?:\s+\((?P<bracket>[^()]{1,20})\))?\s+(?=[a-z])")
+# "Clean Shores, a campaign group,": a name, then an indefinite description set off by commas
+_DESCRIBED = re.compile(rf"(?:^|(?<=[\s(]))(?P<name>(?:[Tt]he\s+)?{_NAME}(?:\s+(?:{_NAME}|of|for|"
+                        rf"and|the)){{0,6}}(?<!\sof)(?<!\sfor)(?<!\sand)(?<!\sthe)),\s+"
+                        r"(?P<desc>an?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}),")
 _TICKER = re.compile(r"[A-Z]{2,8}:\s?[A-Z][A-Z.]{0,7}")
 
 
@@ -47,10 +51,33 @@ def register_subject_bodies(table: ActorTable, sentences: list[Sentence],
             continue
         if listed:
             table.organisation(d.name, "Organization", cls="company")
-        elif d.kind == "Person" or not (d.head or d.known_org):
+        elif d.kind == "Person" or not (d.head or d.known_org or
+                                        named_like_organisation(d.name)):
             continue
         table.resolve(name, sent.start, sentence=sent.index, initial=True)
+    for sent in sentences:
+        if sent.index not in skip:
+            _described_bodies(table, sent)
     table.recent.sort(key=lambda entry: entry[1])  # (in the order of the text)
+
+
+def _described_bodies(table: ActorTable, sent: Sentence) -> None:
+    """"Clean Shores, a campaign group, commissioned the tests": a name set off by an
+    apposition whose head noun is an organisation's (not a person's role: "Ana Holt, a
+    spokeswoman for X,") is that organisation, wherever it stands in the sentence, so that
+    "the group" in a later sentence names it."""
+    masked = sent.masked()
+    for match in _DESCRIBED.finditer(masked):
+        inner = describe(match.group("desc"), table.lex)
+        if inner.head is None or inner.title is not None or inner.plural or \
+                inner.head.kind == "Person":
+            continue
+        name = match.group("name")
+        d = describe(name, table.lex, initial=match.start("name") == 0)
+        if not d.name or d.pronoun or d.is_state or d.outlet or d.title:
+            continue
+        table.resolve(name, sent.start + match.start("name"), sentence=sent.index,
+                      appositive=match.group("desc"), initial=match.start("name") == 0)
 
 
 __all__ = ["register_subject_bodies"]

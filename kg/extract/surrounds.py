@@ -142,6 +142,20 @@ _MADE = re.compile(r"\s(?:published|released|issued|compiled|prepared)$")
 _SUBJECT_FORM = {"her": "she", "his": "he", "their": "they"}
 
 
+# ", which runs the route," after a source's name (not ", which the Courier has seen,": the
+# publisher's own reading of a document, kg/extract/sourcing.py)
+_WHICH_SET_OFF = re.compile(r"(?:which|who)\s(?![^,]*\b(?:seen|reviewed|obtained|verified)\b)"
+                            r"[^,]+,\s*")
+
+
+def _relative_of(frame: Frame, source: tuple[int, int]) -> bool:
+    """Whether ``frame`` is the relative clause on the source named at ``source``: "P,
+    according to Brightline, which said Q" (the source also says Q; P stays its claim)."""
+    return frame.speaker is not None and frame.speaker[0] >= source[0] and \
+        frame.speaker[1] <= source[1] and frame.verb_span is not None and \
+        frame.verb_span[0] > source[1]
+
+
 def according(sent: Sentence, masked: str, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
     """``According to X, P`` / ``P, according to X`` / ``per X`` / ``By X's estimate, P``."""
     found = []
@@ -180,10 +194,19 @@ def according(sent: Sentence, masked: str, lex: Lexicon, frames: list[Frame]) ->
         if a0 == 0:
             claim_start = a1 + n1
             claim_start += len(masked[claim_start:]) - len(masked[claim_start:].lstrip(" ,"))
+            if (which := _WHICH_SET_OFF.match(masked, claim_start)) is not None:
+                # "According to X, which runs the route, P": the clause describes X (or is
+                # what X said, a frame of its own); P starts after it
+                claim_start = which.end()
+                cut = sent.start + masked.rfind(",", 0, claim_start)
+                for other in frames:  # ("which said Q," ends at its comma)
+                    other.claims = [(a, min(b, cut)) if a < cut else (a, b)
+                                    for a, b in other.claims]
             end = terminator(masked, claim_start)
             if end > claim_start:
                 frame.claims.append((sent.start + claim_start, sent.start + end))
-        elif not frames or all(_material_subject(f, lex) for f in frames):
+        elif not frames or all(_material_subject(f, lex) or _relative_of(f, speaker)
+                               for f in frames):
             # ("Images taken by X appear to show P, according to Y": what the material shows
             # is Y's reading of it)
             end = len(masked[:a0].rstrip(" ,"))

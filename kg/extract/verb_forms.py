@@ -142,6 +142,45 @@ def which_said_showed(sent: Sentence, masked: str, verb: Verb, v0: int,
     return frame
 
 
+# "findings that Dr Bell has called flawed", "the report, which the firm called biased,": a
+# claim named by its noun, then a relative clause whose subject gives it a denial's label
+_LABELLED_NOUN = (r"(?:findings?|reports?|claims?|allegations?|accusations?|account|version|"
+                  r"assessments?|conclusions?|figures?|estimates?|study|reading)")
+_LABELLED_BY = re.compile(
+    r"(?<![\w\u2019'-])(?P<np>(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]hese|[Tt]hose)\s+|"
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]*[\u2019']s\s+)?"
+    # (no verb before the noun: "the mill cited findings that ...": "findings")
+    r"(?:(?!(?:\w+ed|is|are|was|were|has|have|had|said|says)\b)[\w-]+\s+){0,2}?"
+    rf"{_LABELLED_NOUN})\s*,?\s+(?:that|which)\s+"
+    r"(?P<who>(?:(?:the|a|an)\s+)?[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){0,4}?)\s+"
+    r"(?:(?:has|have|had)\s+)?(?:(?:also|publicly|since|repeatedly)\s+)?$")
+
+
+def relative_label(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
+                   lex: Lexicon) -> Frame | None:
+    """"The mill cited findings that Dr Bell has called 'flawed'": Dr Bell denies the claim
+    the findings name (an earlier claim, :mod:`kg.extract.anaphora`); None for any other
+    form. Only "call" with a denial label (``denial_cues.tsv``, scope ``label``) after it,
+    in quotation marks or not."""
+    if verb.lemma != "call":
+        return None
+    match = _LABELLED_BY.search(masked[:v0])
+    labels = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in lex.labels())
+    label = re.match(rf"\s+[\u201c\u2018\"']?(?:\w+ly\s+)?(?:{labels})\b", sent.text[v1:], re.I) \
+        if labels else None
+    if match is None or label is None or re.match(r"(?i)(?:it|they|that|which)$",
+                                                   match.group("who")):
+        return None
+    base = sent.start
+    frame = Frame(kind="speech", verb=verb, verb_span=(base + v0, base + v1),
+                  verb_text=verb.form, speaker=(base + match.start("who"),
+                                                base + match.end("who")),
+                  speaker_text=match.group("who"), anaphor=True)
+    frame.claims.append((base + match.start("np"), base + match.end("np")))
+    frame.attribution.append((base + match.end("np"), base + v1 + label.end()))
+    return frame
+
+
 def quote_comma(sent: Sentence, masked: str, v0: int) -> str:
     """``masked[:v0]``, with a closing quotation mark that follows a comma ('rejected the
     account as "a distortion," saying P': American punctuation puts the comma inside) turned
@@ -155,4 +194,4 @@ def quote_comma(sent: Sentence, masked: str, v0: int) -> str:
 
 
 __all__ = ["INVERTING", "appositive_relative", "modal_object", "quote_comma",
-           "refused_act", "shifted_object", "which_said_showed"]
+           "refused_act", "relative_label", "shifted_object", "which_said_showed"]
