@@ -112,6 +112,11 @@ FIRST_RUNS = {
     "airship-balloon": {"speakers": (10, 3, 4), "speaker_stance": (20, 9, 24),
                         "relays": (1, 0, 5), "evidence": (1, 2, 4), "merging": (0, 1, 12),
                         "mentions": (22, 10, 29)},
+    # First run on d9ded4d (an Indian English business daily's site: a kicker, a synopsis,
+    # "Last Updated: ... IST", crores and lakhs, "(With inputs from AGENCY)").
+    "liver-signal": {"speakers": (10, 5, 2), "speaker_stance": (23, 15, 15),
+                     "relays": (2, 0, 5), "evidence": (1, 4, 6), "merging": (1, 2, 29),
+                     "mentions": (27, 17, 16)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
