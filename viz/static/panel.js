@@ -6,6 +6,16 @@
   var el = KG.el;
   var STANCE_COLOR = {affirms: "#009E73", denies: "#D55E00", hedges: "#0072B2"};
 
+  // A probability to two decimals, but never rounded to a certainty it is not: 0.0004 is
+  // "< 0.01", not "0", and 0.9996 is "> 0.99", not "1".
+  function proportion(value) {
+    if (value === null || value === undefined) return "not estimated";
+    if (value > 0 && value < 0.005) return "< 0.01";
+    if (value < 1 && value >= 0.995) return "> 0.99";
+    return String(Math.round(value * 100) / 100);
+  }
+  KG.proportion = proportion;
+
   function section(title, children) {
     return el("section", {className: "kg-section"}, [el("h3", {}, [title])].concat(children));
   }
@@ -118,7 +128,7 @@
                       + (c.credibility.stix_confidence === null ? ""
                          : " (STIX confidence " + c.credibility.stix_confidence + ")")]),
         el("dt", {}, ["Belief"]),
-        el("dd", {}, [c.belief === null ? "not estimated" : String(Math.round(c.belief * 100) / 100)]),
+        el("dd", {}, [proportion(c.belief)]),
       ]),
       actions(ctx, c.iri),
     ];
@@ -157,8 +167,7 @@
       el("dl", {className: "kg-grades"}, [
         el("dt", {}, ["Source group"]), el("dd", {}, [a.group.label]),
         el("dt", {}, ["Affiliation"]), el("dd", {}, [a.group.chain.join(" \u2192 ")]),
-        el("dt", {}, ["Trust"]), el("dd", {}, [a.reliability.trust === null ? "not estimated"
-                                             : String(Math.round(a.reliability.trust * 100) / 100)]),
+        el("dt", {}, ["Trust"]), el("dd", {}, [proportion(a.reliability.trust)]),
         el("dt", {}, ["Assessed claims"]), el("dd", {}, [String(a.reliability.assessed_claims.length)]),
       ]),
       actions(ctx, a.iri, extra),
@@ -275,12 +284,12 @@
           KG.badge(b.independent_groups + " of k=" + b.min_groups + " groups", null, "kg-plain")]));
       rows = [["Credibility", b.credibility.grade + " \u2014 " + b.credibility.name +
                (b.credibility.stix_confidence === null ? "" : " (STIX confidence " + b.credibility.stix_confidence + ")")],
-              ["Belief", b.belief === null ? "not estimated" : String(Math.round(b.belief * 100) / 100)]];
+              ["Belief", proportion(b.belief)]];
     } else if (b.type === "actor") {
       body.push(el("div", {className: "kg-kind"}, [(b.kinds.join(", ") || "Actor") + (b.role ? " \u00b7 " + b.role : "")]),
         el("h2", {}, [b.label]));
       rows = [["Reliability", b.reliability.grade + " \u2014 " + b.reliability.name],
-              ["Trust", b.reliability.trust === null ? "not estimated" : String(Math.round(b.reliability.trust * 100) / 100)],
+              ["Trust", proportion(b.reliability.trust)],
               ["Assessed claims", String(b.reliability.assessed_claims)],
               ["Statements", String(b.statements)],
               ["Source group", b.group.label + " (" + b.group.members + " actors)"]];
