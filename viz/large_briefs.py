@@ -147,6 +147,7 @@ def _briefs(
             "iri": iri,
             "id": _ref(analysis, iri),
             "label": e.label,
+            "description": e.description,
             "kinds": kind_labels(e.kinds),
             "prior": e.prior,
             "date": e.date,

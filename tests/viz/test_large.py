@@ -143,6 +143,13 @@ def test_briefs_hold_the_numbers_of_each_node_drawn(seed_analysis: Analysis) -> 
     russia = briefs["group:https://w3id.org/cred-kg/id/actor/russia"]
     assert russia["label"] == "Russia" and russia["members"] == 3
     assert "Vladimir Putin" in russia["listed"]
+    # An evidence item's brief says what it is, as its explanation does (it had no
+    # description).
+    items = [b for b in briefs.values() if b["type"] == "evidence"]
+    assert items
+    for brief in items:
+        record = seed_analysis.catalogue.evidence_index[brief["iri"]]
+        assert brief["description"] == record.description and record.description
 
 
 def test_a_summary_builds_no_explanation(monkeypatch: pytest.MonkeyPatch) -> None:

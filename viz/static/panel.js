@@ -299,7 +299,9 @@
               ["Reliability of its head", b.reliability.grade + " \u2014 " + b.reliability.name],
               ["Among them", b.listed.join(", ") + (b.members > b.listed.length ? ", \u2026" : "")]];
     } else {
-      body.push(el("div", {className: "kg-kind"}, ["Evidence \u00b7 " + b.kinds.join(", ")]), el("h2", {}, [b.label]));
+      body.push(el("div", {className: "kg-kind"}, ["Evidence \u00b7 " + b.kinds.join(", ")]), el("h2", {}, [b.label]),
+        b.description && b.description !== b.label
+          ? el("p", {className: "kg-description"}, [b.description]) : null);
       rows = [["Prior", String(b.prior)], ["Date", b.date || "undated"],
               ["Produced by", b.producers.join(", ") || "\u2014"],
               ["Released by", b.releasers.join(", ") || "\u2014"],
