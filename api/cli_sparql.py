@@ -86,11 +86,12 @@ def sparql(
     _check_files(files)
     with _open_store(store, files, seed=not no_seed) as target:
         try:
-            analysis = analyse(target, min_groups=corroboration_k, method=method)
-            target.replace_graph(ANALYSIS_GRAPH, analysis_quads(analysis))  # type: ignore[attr-defined]
+            # Checked before the analysis, which takes minutes on a large store.
             checked = _checked(text, target)
             kind = "graph" if checked.form in ("CONSTRUCT", "DESCRIBE") else "rows"
             chosen = _format(fmt, kind)
+            analysis = analyse(target, min_groups=corroboration_k, method=method)
+            target.replace_graph(ANALYSIS_GRAPH, analysis_quads(analysis))  # type: ignore[attr-defined]
             result = _run(target, text, checked)
             _write(result, checked.form, chosen, limit)
         except KgError as error:
@@ -98,9 +99,9 @@ def sparql(
 
 
 def _query_text(query: str | None, query_file: Path | None) -> str:
-    if (query is None) == (query_file is None):
-        err.print("error: give the query as text (or - for standard input) or with "
-                  "--query-file, not both")
+    if query is None and query_file is None:
+        err.print("error: give the query: as text, - to read it from standard input, or "
+                  "--query-file FILE")
         raise typer.Exit(EXIT_USAGE)
     if query_file is not None:
         try:
@@ -118,9 +119,12 @@ def _query_text(query: str | None, query_file: Path | None) -> str:
 
 def _checked(text: str, target: Any) -> Any:
     from api.sparql.guard import QueryRefused, check_query
+    from kg.analysis.rdf import ANALYSIS_GRAPH
     from kg.namespaces import PREFIXES
 
+    # (the analysis graph is written after the check, so FROM may name it)
     graphs = {g.value for g in target.oxigraph.named_graphs() if isinstance(g, ox.NamedNode)}
+    graphs.add(ANALYSIS_GRAPH)
     try:
         return check_query(text, named_graphs=graphs, predeclared=PREFIXES)
     except QueryRefused as refusal:
