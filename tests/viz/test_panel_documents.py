@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 warnings.filterwarnings("ignore", message=".*httpx.*starlette.testclient", category=Warning)
 
@@ -23,24 +22,13 @@ from api.settings import Settings  # noqa: E402
 from kg.analysis import Analysis, analyse  # noqa: E402
 from kg.seed import SEED_CASE, seed_paths  # noqa: E402
 from kg.store import KnowledgeStore  # noqa: E402
+from tests.document_fields import document_of, fields  # noqa: E402
 from viz import build_view, render_page  # noqa: E402
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "viz" / "hostile-document.yaml"
 TROOPS = "https://w3id.org/cred-kg/id/claim/nk-troops-in-russia"
 BRIDGE = "https://w3id.org/cred-kg/id/claim/bridge-closed"
 SPOKESMAN = "https://w3id.org/cred-kg/id/actor/spokesman"
-
-
-def _document_of(case: Path) -> dict[str, Any]:
-    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
-    names = {a["id"]: a["name"] for a in spec["actors"]}
-    doc = spec["document"]
-    return {"title": doc["title"], "publisher_label": names[doc["publisher"]],
-            "date": str(doc["date"]), "url": doc.get("url")}
-
-
-def _fields(document: dict[str, Any]) -> dict[str, Any]:
-    return {k: document[k] for k in ("title", "publisher_label", "date", "url")}
 
 
 def _statements(claim: dict[str, Any]) -> list[dict[str, Any]]:
@@ -61,23 +49,23 @@ def test_the_panel_data_names_each_statements_document(seed_analysis: Analysis,
     details = page.data["details"]
     entries = _statements(details["claims"][TROOPS])
     assert len(entries) >= 5
-    expected = _document_of(SEED_CASE)
-    assert [_fields(e["document"]) for e in entries] == [expected] * len(entries)
+    expected = document_of(SEED_CASE)
+    assert [fields(e["document"]) for e in entries] == [expected] * len(entries)
     putin = details["actors"]["https://w3id.org/cred-kg/id/actor/putin"]
     assert {s["document"]["title"] for s in putin["statements"]} == {expected["title"]}
 
 
 def _check_hostile(html: str, parse: Callable[[str], Any]) -> None:
-    expected = _document_of(HOSTILE)
+    expected = document_of(HOSTILE)
     assert expected["title"] == "<script>alert(1)</script>"
     assert expected["url"] == "javascript:alert(1)"
     # Escaped in the JSON block: it cannot close the element, and reads back as stored.
     assert "<script>alert(1)" not in html and "\\u003cscript\\u003ealert(1)" in html
     page = parse(html)
     (entry,) = _statements(page.data["details"]["claims"][BRIDGE])
-    assert _fields(entry["document"]) == expected
+    assert fields(entry["document"]) == expected
     (stated,) = page.data["details"]["actors"][SPOKESMAN]["statements"]
-    assert _fields(stated["document"]) == expected
+    assert fields(stated["document"]) == expected
     # Nothing on the page itself links it; the panel links only http(s) URLs.
     assert not [a for a in page.all("a") if "javascript" in (a.attrs.get("href") or "").lower()]
 
