@@ -117,6 +117,11 @@ FIRST_RUNS = {
     "liver-signal": {"speakers": (10, 5, 2), "speaker_stance": (23, 15, 15),
                      "relays": (2, 0, 5), "evidence": (1, 4, 6), "merging": (1, 2, 29),
                      "mentions": (27, 17, 16)},
+    # First run on 452ea87 (a Latin American English-language site, translated in places:
+    # "By NAME | City", quotations after "said:", asides between dashes, a copyright line).
+    "cargo-manifest": {"speakers": (10, 2, 4), "speaker_stance": (26, 13, 19),
+                       "relays": (1, 29, 5), "evidence": (2, 0, 5), "merging": (0, 1, 21),
+                       "mentions": (33, 10, 16)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
