@@ -30,7 +30,7 @@ from scipy.sparse.csgraph import connected_components
 from kg.analysis._hashing import sorted_search
 from kg.analysis.closure import PairSets, Refinement, _ranges, distinct, pair_sets
 from kg.analysis.columns import AFFIRMS, DENIES, HEDGES, CaseColumns
-from kg.analysis.credibility import STRONG_EVIDENCE_PRIOR
+from kg.analysis.credibility import MIN_CONFIRMING_GROUPS, STRONG_EVIDENCE_PRIOR
 
 #: Status codes, in the order of :data:`kg.analysis.corroboration.STATUSES`.
 CORROBORATED, PARTLY, SINGLE, UNSUPPORTED = 0, 1, 2, 3
@@ -233,15 +233,17 @@ def compute_numbers(
                        PARTLY).astype(np.int8)
     strong = _strong_evidence(cols, refinement, part, affirm_g, (a == 1) & (d == 0))
     unjudgeable = cols.claim_unjudgeable
+    # Grades 1 and 5 need two groups even when k is 1 (kg.analysis.credibility's table).
+    need = max(k, MIN_CONFIRMING_GROUPS)
     conditions = [
         unjudgeable,
         (a == 0) & (d == 0),
-        (a >= k) & (d == 0),
+        (a >= need) & (d == 0),
         (a >= 2) & (d < a),
         (a == 1) & (d == 0) & strong,
         (a == 1) & (d == 0),
         a >= 1,
-        d < k,
+        d < need,
     ]
     grade = np.select(conditions, [6, 6, 1, 2, 2, 3, 4, 4], 5).astype(np.int8)
     lifted = (grade == 2) & ~unjudgeable & (a == 1) & (d == 0) & strong

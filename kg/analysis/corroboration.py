@@ -131,8 +131,8 @@ def corroborate(
             claim=claim, status=status, min_groups=min_groups, affirming=affirming,
             denying=denying, hedging=hedging, contested=bool(contested_by),
             contested_by=contested_by,
-            reasons=tuple(_reasons(case, groups, status, min_groups, affirming, denying,
-                                   hedging, contested_by)),
+            reasons=tuple(_reasons(case, claim, groups, status, min_groups, affirming,
+                                   denying, hedging, contested_by)),
         )
     return result
 
@@ -162,12 +162,24 @@ _VIA_TEXT = {
 }
 
 
-def _describe(case: CaseGraph, group: GroupStance) -> str:
+def _contradicts(case: CaseGraph, a: str, b: str) -> bool:
+    # Symmetric, whichever of the two claims carries the declaration (docs/analysis.md s.2).
+    return b in case.claims[a].contradicts or a in case.claims[b].contradicts
+
+
+def _describe(case: CaseGraph, claim: str, group: GroupStance) -> str:
     parts = []
     for entry in group.statements:
         name = case.actors[entry.actor].label
         if entry.via == "direct":
             parts.append(name)
+        elif entry.via == "contradiction" and not _contradicts(case, entry.source_claim, claim):
+            # The affirmed claim contradicts a broader claim of this one, or is narrower than
+            # one that contradicts it: "the contradicting claim" would send a reader looking
+            # for a declaration that is not there.
+            text = case.claims[entry.source_claim].text
+            parts.append(f"{name} by affirming \u201c{text}\u201d, which rules it out through "
+                         "a contradiction and a refinement")
         else:
             text = case.claims[entry.source_claim].text
             parts.append(f"{name} {_VIA_TEXT[entry.via]} \u201c{text}\u201d")
@@ -179,8 +191,24 @@ def _describe(case: CaseGraph, group: GroupStance) -> str:
     return f"{group.label} ({'; '.join(unique)})"
 
 
+def _grouping(case: CaseGraph, groups: SourceGroups, group: GroupStance) -> list[str]:
+    """Why the actors of one group on this claim count once, and what overrides did to it."""
+    reasons = []
+    members = sorted(set(group.actors))
+    if len(members) > 1:
+        chains = "; ".join(" \u2192 ".join(groups.of(a).member(a).chain) for a in members)
+        reasons.append(
+            f"{', '.join(case.actors[a].label for a in members)} count as one source, "
+            f"{group.label}, by affiliation: {chains}."
+        )
+    # What the analyst's overrides did to the group, in words (kg.analysis.groups).
+    reasons.extend(groups.groups[group.group].reasons)
+    return reasons
+
+
 def _reasons(
     case: CaseGraph,
+    claim: str,
     groups: SourceGroups,
     status: Status,
     min_groups: int,
@@ -194,7 +222,7 @@ def _reasons(
     if n:
         reasons.append(
             f"Affirmed by {n} independent group{'s' if n != 1 else ''} (k={min_groups}): "
-            + "; ".join(_describe(case, g) for g in affirming) + "."
+            + "; ".join(_describe(case, claim, g) for g in affirming) + "."
         )
     else:
         reasons.append(f"No independent group affirms it (k={min_groups}).")
@@ -206,26 +234,27 @@ def _reasons(
          "unsupported": "Status unsupported: nothing affirms it."}[status]
     )
     for group in affirming:
-        members = sorted({a for a in group.actors})
-        if len(members) > 1:
-            chains = "; ".join(
-                " \u2192 ".join(groups.of(a).member(a).chain) for a in members
-            )
-            reasons.append(
-                f"{', '.join(case.actors[a].label for a in members)} count as one source, "
-                f"{group.label}, by affiliation: {chains}."
-            )
-        # What the analyst's overrides did to the group, in words (kg.analysis.groups).
-        reasons.extend(groups.groups[group.group].reasons)
+        reasons.extend(_grouping(case, groups, group))
     if denying:
-        reasons.append("Denied by " + "; ".join(_describe(case, g) for g in denying) + ".")
+        reasons.append("Denied by " + "; ".join(_describe(case, claim, g) for g in denying) + ".")
     if contested_by:
         names = ", ".join(groups.groups[g].label for g in contested_by)
         reasons.append(f"Contested: {names} den{'y' if len(contested_by) > 1 else 'ies'} it "
                        "and do" + ("" if len(contested_by) > 1 else "es") + " not affirm it.")
+        # D is a count of groups too: how the contesting groups were formed decides it.
+        for group in denying:
+            if group.group in contested_by:
+                reasons.extend(_grouping(case, groups, group))
+    # A denier that also affirms (a denial and, say, a narrower claim affirmed) is not counted
+    # in D: say so, or the reader sees "Denied by X" beside D=0 and cannot check the grade.
+    both = [g.label for g in denying if g.group not in set(contested_by)]
+    if both:
+        reasons.append(f"Not contested by {', '.join(both)}: "
+                       + ("they also affirm" if len(both) > 1 else "it also affirms")
+                       + " it, and a group that affirms a claim does not contest it.")
     if hedging:
         reasons.append(
-            "Hedged by " + "; ".join(_describe(case, g) for g in hedging)
+            "Hedged by " + "; ".join(_describe(case, claim, g) for g in hedging)
             + ": a hedge is shown as a hedge and never counted as an affirmation."
         )
     # A separation is told the same in both groups it concerns, which may both affirm.

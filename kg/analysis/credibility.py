@@ -4,23 +4,28 @@ The grade is read off the corroboration of the claim, by the first rule that mat
 
 ====  ==================================  ===================================================
 grade  name                                rule (A: independent affirming groups, D: groups
-                                           that deny and do not affirm, k: ``min_groups``)
+                                           that deny and do not affirm, K: ``min_groups``,
+                                           or 2 when ``min_groups`` is 1)
 ====  ==================================  ===================================================
 6     truth cannot be judged              a forecast, conditional or policy position; or
                                           A = 0 and D = 0 (nothing, or hedges only)
-1     confirmed by other sources          A >= k and D = 0
+1     confirmed by other sources          A >= K and D = 0
 2     probably true                       A >= 2 and D < A (and not grade 1); or A = 1,
                                           D = 0 and supporting evidence with prior >= 0.7
                                           that is not the affirming group's own
 3     possibly true                       A = 1 and D = 0
-4     doubtful                            A >= 1 and D >= A; or A = 0 and 0 < D < k
-5     improbable                          A = 0 and D >= k
+4     doubtful                            A >= 1 and D >= A; or A = 0 and 0 < D < K
+5     improbable                          A = 0 and D >= K
 ====  ==================================  ===================================================
 
 Grade 1 therefore needs independent groups: two spokespeople of one government never make
-it. Each grade maps to the STIX 2.1 confidence value of the Admiralty credibility scale
-(STIX 2.1 Part 1, confidence scales appendix): 1 -> 90, 2 -> 70, 3 -> 50, 4 -> 30, 5 -> 10,
-6 -> no value.
+it, and neither does one group when ``min_groups`` is 1 (k = 1 makes a single group's claim
+*corroborated*, but "confirmed by other sources" needs another source, and "improbable",
+grade 5, another denier: STANAG 2511 grades 1 and 5 are about *other* information).
+
+Each grade maps to the STIX 2.1 confidence value of the Admiralty credibility scale (STIX 2.1
+Part 1, confidence scales appendix): 1 -> 90, 2 -> 70, 3 -> 50, 4 -> 30, 5 -> 10, 6 -> no
+value.
 """
 
 from __future__ import annotations
@@ -52,6 +57,9 @@ UNJUDGEABLE_KINDS: dict[str, str] = {
 
 #: Supporting evidence at or above this prior lifts a single-source claim from 3 to 2.
 STRONG_EVIDENCE_PRIOR = 0.7
+
+#: Grades 1 and 5 need at least this many independent groups, even with ``min_groups`` 1.
+MIN_CONFIRMING_GROUPS = 2
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,8 @@ def grade_credibility(
     a = corroboration.independent_groups
     d = len(corroboration.contested_by)
     k = corroboration.min_groups
+    # One group never confirms (1) or refutes (5) a claim, whatever k says: see the table.
+    need = max(k, MIN_CONFIRMING_GROUPS)
     counts = f"A={a} independent affirming group(s), D={d} contesting group(s), k={k}"
     unjudgeable = [UNJUDGEABLE_KINDS[kind] for kind in claim.kinds if kind in UNJUDGEABLE_KINDS]
     # Only evidence that is not the affirming group's own can lift a claim: images released by
@@ -96,11 +106,11 @@ def grade_credibility(
         grade, rule = 6, unjudgeable[0]
     elif a == 0 and d == 0:
         grade, rule = 6, "nothing affirms or denies it (hedges do not count)"
-    elif a >= k and d == 0:
+    elif a >= need and d == 0:
         grade, rule = 1, f"{a} independent groups affirm it and none contests it"
     elif a >= 2 and d < a:
         grade, rule = 2, (f"{a} independent groups affirm it, {d} contest it"
-                          + (f" (k={k} would make it confirmed)" if a < k and d == 0 else ""))
+                          + (f" (k={a} would make it confirmed)" if a < need and d == 0 else ""))
     elif a == 1 and d == 0 and strong:
         how = "independent" if strong[0].independent else "unattributed"
         grade, rule = 2, (f"one group affirms it, backed by {how} evidence, "
@@ -110,7 +120,7 @@ def grade_credibility(
         grade, rule = 3, "one group affirms it; nothing confirms or contests it"
     elif a >= 1:
         grade, rule = 4, f"as many groups contest it ({d}) as affirm it ({a}), or more"
-    elif d < k:
+    elif d < need:
         grade, rule = 4, f"{d} group(s) deny it and none affirms it"
     else:
         grade, rule = 5, f"{d} independent groups deny it and none affirms it"
@@ -119,5 +129,5 @@ def grade_credibility(
                        reasons)
 
 
-__all__ = ["CREDIBILITY_NAMES", "STIX_CONFIDENCE", "STRONG_EVIDENCE_PRIOR",
-           "UNJUDGEABLE_KINDS", "Credibility", "grade_credibility"]
+__all__ = ["CREDIBILITY_NAMES", "MIN_CONFIRMING_GROUPS", "STIX_CONFIDENCE",
+           "STRONG_EVIDENCE_PRIOR", "UNJUDGEABLE_KINDS", "Credibility", "grade_credibility"]

@@ -64,3 +64,47 @@ def test_score_methods_give_well_graded_claims_a_belief_near_0(
     # The doc quotes the number, after the method's flag.
     after = _section().split(f"--method {method}", 1)[1]
     assert re.search(re.escape(repr(belief)), after)
+
+
+LOW_TRUST_CASE = """\
+format: cred-kg/1
+document: {id: d, title: T, publisher: paper}
+actors:
+  - {id: paper, name: Paper, kind: NewsOutlet}
+  - {id: ann, name: Ann, kind: Person}
+  - {id: bob, name: Bob, kind: Person}
+  - {id: liar, name: Lee, kind: Person}
+claims:
+  - {id: c1, text: One.}
+  - {id: c2, text: Two.}
+  - {id: c3, text: Three.}
+  - {id: said, text: Only Lee affirms this.}
+  - {id: unsaid, text: Only Lee denies this.}
+statements:
+  - {actor: ann, claim: c1, stance: affirms}
+  - {actor: bob, claim: c1, stance: affirms}
+  - {actor: liar, claim: c1, stance: denies}
+  - {actor: ann, claim: c2, stance: affirms}
+  - {actor: bob, claim: c2, stance: affirms}
+  - {actor: liar, claim: c2, stance: denies}
+  - {actor: ann, claim: c3, stance: affirms}
+  - {actor: bob, claim: c3, stance: affirms}
+  - {actor: liar, claim: c3, stance: denies}
+  - {actor: liar, claim: said, stance: affirms}
+  - {actor: liar, claim: unsaid, stance: denies}
+"""
+
+
+def test_a_lone_word_from_a_source_below_chance_gets_belief_one_half(analyse_yaml) -> None:
+    # Lee is outvoted by two groups on c1-c3: each of those claims gives Lee's answer at most
+    # e^w0 / (e^w0 + e^(2 w0)) = 0.2 with w0 = ln(0.8 / 0.2), so Lee's trust is below 0.5 and
+    # w = max(0, ln(A / (1 - A))) = 0: Lee's lone claims get 0.5, not Lee's trust (affirmed)
+    # or one minus it (denied), as section 7 said before it named the max(0, ...).
+    analysis = analyse_yaml(LOW_TRUST_CASE, method="independent-accuracy")
+    trust = analysis.trust.trust[ACTOR + "liar"]
+    assert trust < 0.5
+    claims = _claims(analysis)
+    assert claims["said"][1] == claims["unsaid"][1] == 0.5
+    section = " ".join(_section().split())
+    assert "w = max(0, ln(A / (1 - A)))" in section
+    assert "a lone claim gets belief 0.5" in section

@@ -27,10 +27,12 @@ CREDIBILITY = [
     ("conditional", 2, 1, 2, "ConditionalClaim", None, 6),
     ("policy", 1, 0, 2, "PolicyPosition", 0.9, 6),
     ("nothing at all", 0, 0, 2, None, None, 6),
-    # 1: A >= k and D = 0.
+    # 1: A >= k and D = 0, with k counted as 2 when it is 1: one group confirms nothing.
     ("A=k", 2, 0, 2, None, None, 1),
     ("A>k", 3, 0, 2, None, None, 1),
-    ("k=1, one group", 1, 0, 1, None, None, 1),
+    ("k=1, one group", 1, 0, 1, None, None, 3),
+    ("k=1, one group, strong evidence", 1, 0, 1, None, 0.8, 2),
+    ("k=1, two groups", 2, 0, 1, None, None, 1),
     # 2: A >= k and 0 < D < A.
     ("A=2 D=1", 2, 1, 2, None, None, 2),
     ("A=3 D=2", 3, 2, 2, None, None, 2),
@@ -53,7 +55,8 @@ CREDIBILITY = [
     # 5: A = 0 and D >= k.
     ("A=0 D=2", 0, 2, 2, None, None, 5),
     ("A=0 D=3", 0, 3, 2, None, None, 5),
-    ("A=0 D=1 k=1", 0, 1, 1, None, None, 5),
+    ("A=0 D=1 k=1", 0, 1, 1, None, None, 4),
+    ("A=0 D=2 k=1", 0, 2, 1, None, None, 5),
 ]
 
 
@@ -99,6 +102,48 @@ def test_two_spokespeople_of_one_government_never_make_grade_1(analysed):
     claim = analysed(actors=["kirby > us", "austin > us"],
                      statements=["kirby affirms c", "austin affirms c"]).claims["c"]
     assert claim.credibility.grade == 3
+
+
+K1_CASE = """\
+format: cred-kg/1
+document: {id: d, title: T, publisher: paper}
+actors:
+  - {id: paper, name: Paper, kind: NewsOutlet}
+  - {id: ann, name: Ann, kind: Person}
+  - {id: bob, name: Bob, kind: Person}
+claims:
+  - {id: lone, text: Only Ann says so.}
+  - {id: pair, text: Ann and Bob say so.}
+  - {id: denied, text: Only Bob denies it.}
+statements:
+  - {actor: ann, claim: lone, stance: affirms}
+  - {actor: ann, claim: pair, stance: affirms}
+  - {actor: bob, claim: pair, stance: affirms}
+  - {actor: bob, claim: denied, stance: denies}
+"""
+
+
+def test_k1_corroborates_one_group_but_never_grades_it_confirmed(analyse_yaml):
+    # Worked by hand: with k = 1, "lone" (A=1, D=0) is corroborated, yet its credibility
+    # stays 3: "confirmed by other sources" needs another group. "pair" (A=2) is 1; "denied"
+    # (A=0, D=1) is 4, not 5. The store path (kg.analysis.bulk) and the explanation agree.
+    result = analyse_yaml(K1_CASE, min_groups=1)
+    grades = {s.iri.rsplit("/", 1)[1]: (s.status, s.credibility)
+              for s in result.claim_summaries()}
+    assert grades == {"lone": ("corroborated", 3), "pair": ("corroborated", 1),
+                      "denied": ("unsupported", 4)}
+    lone = result.claim_by_id("lone").credibility
+    assert (lone.grade, lone.reasons[0]) == (
+        3, "Credibility 3 (possibly true): one group affirms it; nothing confirms or contests it.")
+
+
+def test_the_k_that_would_confirm_is_the_number_of_affirming_groups(analysed):
+    # A=2, D=0 at k=3 is grade 2; the hint names k=2, which would make it grade 1 (it used to
+    # name the current k=3, under which it is not confirmed).
+    credibility = analysed(statements=graph(2, 0), min_groups=3).claims["c"].credibility
+    assert credibility.reasons[0] == ("Credibility 2 (probably true): 2 independent groups "
+                                      "affirm it, 0 contest it (k=2 would make it confirmed).")
+    assert analysed(statements=graph(2, 0), min_groups=2).claims["c"].credibility.grade == 1
 
 
 def test_more_affirming_groups_never_lower_credibility(analysed):

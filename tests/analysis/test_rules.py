@@ -386,6 +386,29 @@ def test_contradiction_follows_implied_affirmations(analysed):
     assert analysis.claims["b"].corroboration.contested_by == ("x",)
 
 
+def test_a_denial_through_contradiction_and_refinement_is_not_called_the_contradicting_claim(
+        analysed):
+    # a contradicts b; bn refines b; an refines a. x affirms a: it contradicts b directly, and
+    # bn through b. z affirms an, narrower than a: it rules out b through a. Only a direct
+    # declaration is "the contradicting claim"; the others name the claim and how it reaches.
+    analysis = analysed(claims=["a contradicts b", "bn refines b", "an refines a"],
+                        statements=["x affirms a", "y affirms b", "z affirms an"])
+    through = "which rules it out through a contradiction and a refinement"
+
+    def denied(claim):
+        return [r for r in analysis.claims[claim].corroboration.reasons
+                if r.startswith("Denied by")]
+
+    assert denied("b") == [
+        "Denied by X (X by affirming the contradicting claim \u201cClaim A.\u201d); "
+        f"Z (Z by affirming \u201cClaim AN.\u201d, {through})."]
+    assert denied("bn") == [
+        f"Denied by X (X by affirming \u201cClaim A.\u201d, {through}); "
+        f"Z (Z by affirming \u201cClaim AN.\u201d, {through})."]
+    assert denied("a") == [
+        "Denied by Y (Y by affirming the contradicting claim \u201cClaim B.\u201d)."]
+
+
 # ---- Hedges -------------------------------------------------------------------------------------
 
 
