@@ -107,10 +107,17 @@ def _fail(error: KgError) -> typer.Exit:
     return typer.Exit(EXIT_STORE if isinstance(error, StoreError) else EXIT_DATA)
 
 
-def _check_files(files: Sequence[Path]) -> None:
+def _check_files(files: Sequence[Path], *, first: str | None = None) -> None:
+    """Refuse a data file that does not exist. ``first``: what the command takes before its
+    files (``CLAIM``), named in the message when a missing "file" looks like one: the data
+    files came first by mistake (kg explain case.yaml some-claim)."""
     for path in files:
         if not path.is_file():
-            err.print(f"error: {path}: no such file")
+            text = str(path)
+            misplaced = first is not None and not path.exists() and not path.suffix \
+                and "/" not in text
+            hint = f" ({first} comes first, then the data files)" if misplaced else ""
+            err.print(f"error: {path}: no such file{hint}")
             raise typer.Exit(EXIT_USAGE)
 
 

@@ -22,6 +22,7 @@ from api.cli import (
     StoreOption,
     TableFormatOption,
     _analyse,
+    _check_files,
     _check_output_format,
     _print_json,
     err,
@@ -338,6 +339,7 @@ def explain(
     from kg.analysis.serialize import claim_to_dict
 
     _check_output_format(fmt)
+    _check_files(files or [], first="CLAIM")  # (kg explain case.yaml CLAIM: the other way)
     analysis = _analyse(
         ctx, store, files or [], seed=not no_seed, min_groups=min_groups, method=method
     )

@@ -82,8 +82,8 @@ def sparql(
     files = files or []
     if query_file is not None and query is not None:
         files, query = [Path(query), *files], None  # with --query-file, all are data files
+    _check_files(files, first="the query")
     text = _query_text(query, query_file)
-    _check_files(files)
     with _open_store(store, files, seed=not no_seed) as target:
         try:
             # Checked before the analysis, which takes minutes on a large store.

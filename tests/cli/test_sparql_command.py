@@ -132,3 +132,17 @@ def test_a_format_that_does_not_fit_the_query_is_a_usage_error() -> None:
     assert code == 2 and "does not fit a SELECT or ASK query" in err
     code, _, err = run("-f", "csv", "CONSTRUCT WHERE { ?s ?p ?o }")
     assert code == 2 and "turtle" in err
+
+
+def test_data_files_before_the_query_are_pointed_out(tmp_path: Path) -> None:
+    case = tmp_path / "quay.yaml"
+    case.write_text(CASE)
+    code, _, err = run("--no-seed", str(case), "ASK { ?s ?p ?o }")
+    assert code == 2
+    assert "ASK { ?s ?p ?o }: no such file (the query comes first, then the data files)" in err
+    result = runner.invoke(app, ["explain", "--no-seed", str(case), "crane-failed"])
+    assert result.exit_code == 2
+    assert "crane-failed: no such file (CLAIM comes first, then the data files)" in result.stderr
+    # a missing file that is plainly one gets no such hint
+    result = runner.invoke(app, ["explain", "crane-failed", str(tmp_path / "gone.yaml")])
+    assert result.exit_code == 2 and "comes first" not in result.stderr
