@@ -329,6 +329,7 @@ class _Everything:
                 reliability=grade_reliability(
                     iri, trust=self.trust.trust.get(iri), assessed=assessed, group=group.id,
                     group_label=group.label, method=self.trust.method, scale=self._scale,
+                    overrides=group.member(iri).overrides,
                 ),
                 statements=tuple(by_actor.get(iri, ())), context=case,
             )

@@ -315,6 +315,7 @@ class Explainer:
             reliability=grade_reliability(
                 iri, trust=self.trust.trust.get(iri), assessed=assessed, group=group.id,
                 group_label=group.label, method=self.trust.method, scale=self.scale,
+                overrides=group.member(iri).overrides,
             ),
             statements=tuple(statements),
             context=context,

@@ -72,6 +72,7 @@ def reference_assessments(
             reliability=grade_reliability(
                 iri, trust=trust.trust.get(iri), assessed=assessed[iri], group=group.id,
                 group_label=group.label, method=method, scale=scale,
+                overrides=group.member(iri).overrides,
             ),
             statements=tuple(by_actor.get(iri, ())),
         )

@@ -96,6 +96,7 @@ def grade_reliability(
     group_label: str,
     method: str,
     scale: ReliabilityScale | None = None,
+    overrides: tuple[str, ...] = (),
 ) -> Reliability:
     """Grade one actor.
 
@@ -107,6 +108,9 @@ def grade_reliability(
         group: its source group id; group_label: that group's name.
         method: the truth-discovery method that estimated ``trust`` (for the explanation).
         scale: the thresholds.
+        overrides: the reasons of the analyst's overrides that put the actor in its group
+            (:attr:`kg.analysis.groups.GroupMember.overrides`), named in the reasons: the
+            group its record is judged with is then the analyst's choice, not its affiliation.
 
     Example:
         >>> grade_reliability("x", trust=0.85, assessed=("c1", "c2", "c3"), group="g",
@@ -151,6 +155,8 @@ def grade_reliability(
     reasons = (
         f"Reliability {grade} ({RELIABILITY_NAMES[grade]}): {rule}.",
         f"Judged as part of source group {group_label}.",
+        *(f"An analyst's override of the grouping names it: {reason.rstrip('.')}."
+          for reason in overrides),
     )
     return Reliability(actor, grade, RELIABILITY_NAMES[grade], trust, assessed, group, reasons)
 

@@ -93,3 +93,15 @@ def test_the_contesting_groups_say_how_they_were_formed(analyse_yaml):
     assert ("Arland Signals Directorate heads a group of its own, no longer part of Republic "
             "of Arland, by an analyst's override: The directorate collects and assesses on its "
             "own.") in reasons
+
+
+def test_an_actor_an_override_names_says_so_in_its_reliability_reasons(analyse_yaml):
+    # The actor's explanation said only "Judged as part of source group ...": the override
+    # that decides that group was in the claims' explanations alone.
+    analysis = analyse_yaml(DENIED_AFTER_OVERRIDE)
+    override = ("An analyst's override of the grouping names it: The directorate collects and "
+                "assesses on its own.")
+    directorate = analysis.actor_by_id("arland-intel").reliability.reasons
+    assert directorate[1:] == ("Judged as part of source group Arland Signals Directorate.",
+                               override)
+    assert override not in analysis.actor_by_id("arland-fm").reliability.reasons
