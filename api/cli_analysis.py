@@ -398,7 +398,8 @@ def explain(
                 e["label"],
                 ", ".join(e["kinds"]),
                 f"{e['weight']:g}",
-                "yes" if e["independent"] else "no",
+                # (no producer or releaser known: neither independent nor anyone's own)
+                "yes" if e["independent"] else "no" if e["groups"] else "unknown",
                 e["reason"],
             )
         out.print(table)

@@ -307,6 +307,7 @@ def _details(analysis: Analysis) -> dict[str, Any]:
                     "via": w.via,
                     "weight": w.weight,
                     "independent": w.independent,
+                    "groups": list(w.groups),
                     "reason": w.reason,
                 }
             )

@@ -201,7 +201,8 @@ def _weight_item(weight: Mapping[str, Any], claim_texts: Mapping[str, str]) -> s
     ident = short_id(claim)
     side = "supports" if weight["supports"] else "disputes"
     via = "" if weight["via"] == "direct" else f" (via {escape(weight['via'])})"
-    independent = "independent" if weight["independent"] else "not independent"
+    independent = ("independent" if weight["independent"] else "not independent"
+                   if weight["groups"] else "source unknown")
     return (
         f'<li data-claim="{escape(ident, quote=True)}" '
         f'data-weight="{weight["weight"]!r}">{side}{via} '

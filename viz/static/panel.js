@@ -16,6 +16,13 @@
   }
   KG.proportion = proportion;
 
+  // An evidence item's standing on a claim: with no producer or releaser known, it is neither
+  // independent nor anyone's own (it adds weight but no source group).
+  function independence(weight) {
+    if (weight.independent) return "independent";
+    return weight.groups && weight.groups.length ? "not independent" : "source unknown";
+  }
+
   function section(title, children) {
     return el("section", {className: "kg-section"}, [el("h3", {}, [title])].concat(children));
   }
@@ -96,7 +103,7 @@
       link(ctx, e.iri, e.label), " ",
       KG.badge("weight " + e.weight, null, "kg-plain"),
       " ", KG.badge(e.supports ? "supports" : "disputes", e.supports ? "#8C8200" : "#D55E00"),
-      " ", KG.badge(e.independent ? "independent" : "not independent", null, "kg-plain"),
+      " ", KG.badge(independence(e), null, "kg-plain"),
       el("div", {className: "kg-kinds"}, [e.kinds.join(", ") + (e.via !== "direct" ? " \u00b7 " + e.via : "")]),
       el("div", {className: "kg-reason"}, [e.reason]),
     ]);
@@ -211,7 +218,7 @@
         return el("li", {className: "kg-evidence"}, [
           link(ctx, w.claim, w.claim_text), " ", KG.badge("weight " + w.weight, null, "kg-plain"),
           " ", KG.badge(w.supports ? "supports" : "disputes", w.supports ? "#8C8200" : "#D55E00"),
-          " ", KG.badge(w.independent ? "independent" : "not independent", null, "kg-plain"),
+          " ", KG.badge(independence(w), null, "kg-plain"),
           el("div", {className: "kg-reason"}, [w.reason]),
         ]);
       }))]),
