@@ -97,6 +97,8 @@ def _anaphor(labels: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?$")
+# a relay phrase of at most twelve words, no comma, then "that"
+_CARRIED_THEN_THAT = re.compile(r"\s*(?:[^\s,;_]+\s+){2,12}?(?=that\s)")
 _STARTS_TERMINATOR = re.compile(r"^\s*,?\s*(?:according to|per|citing|amid)\b")
 _SAME_SPEAKER = re.compile(r",?\s+and\s+(?:also\s+)?(?=\w)|,\s+(?=\w+ing\b)")
 _NEW_SPEAKER = re.compile(r"(?:,\s+(?:but|while|whereas|although|and)|;)\s+(?:(?:the|a|an)\s+)?"
@@ -122,8 +124,10 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
     if verb.lemma in {"tell", "ask"} or verb.form in {"told", "tells", "telling"}:
         # "told supporters at a rally on Monday night that P": whom, then "that"
         # (with the outlet's short form after it: "told Halden Television (HTV) that P")
-        ahead = re.match(r"\s+((?:[\w\u2019'.-]+\s+){1,10}?(?:\([A-Z][\w.&-]{0,11}\)\s+)?)"
-                         r"that\s+", masked[position:])
+        # (and a head noun after the short form: "told the Baltic News Service (BNS) news
+        # agency that P")
+        ahead = re.match(r"\s+((?:[\w\u2019'.-]+\s+){1,10}?(?:\([A-Z][\w.&-]{0,11}\)\s+"
+                         r"(?:[a-z][\w-]*\s+){0,2})?)that\s+", masked[position:])
         if ahead and not re.search(r"[,;_]", ahead.group(1)):
             frame.recipient = (sent.start + position + ahead.start(1),
                                sent.start + position + ahead.end(1) - 1)
@@ -159,7 +163,13 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
     if verb.cls in {"release", "cite", "topic"} or _STARTS_TERMINATOR.match(masked[position:]):
         return None
     if _relay_next(masked[position:], lex):
-        return None  # "said in a statement carried by the agency X": how it reached us
+        # "said in a statement carried by the agency X": how it reached us; what was said
+        # follows only when "that" opens a clause after the outlet ("... quoted by the
+        # newsletter X that P and that Q"; kg/extract/relays.py reads the outlet as a relay)
+        carried = _CARRIED_THEN_THAT.match(masked[position:])
+        if carried is None:
+            return None
+        position += carried.end()
     if _SUBORDINATE.match(masked[position:]):
         return None  # "X said on Monday as it published its findings": no content clause
     anaphor = _anaphor(lex.labels()).match(masked[position:])

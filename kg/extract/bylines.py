@@ -38,6 +38,22 @@ def byline_outlet(line: str, lex: Lexicon) -> str | None:
     return name if capitals and len(capitals) < len(words) else None
 
 
+def _labelled_summary(sentences: list[Sentence], last: int,
+                      is_header_line: Callable[[str], bool]) -> int | None:
+    """The paragraph of a summary under a one-word label that ends the header's paragraphs
+    ("Synopsis", then a paragraph of one or two sentences, then the byline or time stamp):
+    the summary is a standfirst, so the header lines below it are read too. None when the
+    header's last paragraph is no such label or no header line follows the summary."""
+    label = [s for s in sentences if s.paragraph == last]
+    if len(label) != 1 or not re.fullmatch(r"[A-Z][a-z]+", label[0].text.strip()):
+        return None
+    summary = [s for s in sentences if s.paragraph == last + 1]
+    after = next((s for s in sentences if s.paragraph == last + 2), None)
+    if not 1 <= len(summary) <= 2 or after is None or not is_header_line(after.text):
+        return None
+    return last + 1
+
+
 def header_paragraphs(sentences: list[Sentence], body_at: int,
                       is_header_line: Callable[[str], bool], deepest: int = 6) -> list[Sentence]:
     """The sentences the header reads: the first three paragraphs (up to five when the text
@@ -47,8 +63,12 @@ def header_paragraphs(sentences: list[Sentence], body_at: int,
     unbroken run, are added, so the text's first sentence stops it."""
     last = max(3, min(body_at - 1, 5))
     found = [s for s in sentences if s.paragraph <= last]
+    labelled = _labelled_summary(sentences, last, is_header_line)
     for sent in sentences:
         if sent.paragraph <= last:
+            continue
+        if sent.paragraph == labelled:
+            found.append(sent)
             continue
         if sent.paragraph > deepest or not is_header_line(sent.text):
             break

@@ -85,7 +85,11 @@ _NEW_CLAUSE = (r",\s+(?:and|but)\s+(?=(?:we|i|he|she|they|it|its|their|his|her|o
                rf"again|instead)\b)[a-z]+(?<!ly)\s+(?:\w+ed|{IRREGULAR_PAST})\s)|"
                rf",\s+(?:and|but)\s+(?=(?:for|in|on|at|to|by)\s+(?:[\w\u2019'-]+\s+){{1,4}}?"
                rf"(?:the|its|their|his|her|our|my|we|they)\s+(?:[\w\u2019'-]+\s+){{0,2}}?"
-               rf"{_AUX}\b)")
+               rf"{_AUX}\b)|"
+               # ", but a link to the illness cannot be ruled out": a new subject of up to six
+               # words and a negated modal passive, a possibility beside the fact before it
+               rf",\s+but\s+(?=(?:a|an|the|any|some)\s+(?:[\w\u2019'-]+\s+){{0,5}}?"
+               rf"(?:cannot|can[\u2019']t|can\s+not|could\s+not|couldn[\u2019']t)\s+be\s)")
 # "P and found no trace of Q": a second verb of the same subject with a negative object
 _PAST = (r"(?:\w+ed|found|saw|got|gave|took|made|heard|knew|left|showed|kept|held|met|felt|"
          r"spotted|seen)")

@@ -154,7 +154,7 @@ def headed(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
         noun in r.nouns or r.cls == head.cls) and
         not other_modifier(d.text, (r.name, *r.aliases), noun),
         window=DESCRIPTION_WINDOW) or table.recent_actor(
-        sentence, start, lambda r: r.kind != "Person" and kind_fits(r.kind, head.kind, noun),
+        sentence, start, lambda r: r.kind != "Person" and kind_fits(r.kind, head.kind, noun, r.cls),
         window=DESCRIPTION_WINDOW)
     # "the retailer" again is the one called "the retailer" before: a noun more specific
     # than its class's ("company") keeps its referent, however near another organisation is

@@ -65,9 +65,17 @@ def other_modifier(text: str, forms: tuple[str, ...], noun: str) -> bool:
     return bool(theirs) and own not in theirs
 
 
-def kind_fits(kind: str, head_kind: str, noun: str) -> bool:
-    """"the agency" may be any government agency, an intelligence service included."""
+def kind_fits(kind: str, head_kind: str, noun: str, cls: str | None = None) -> bool:
+    """"the agency" may be any government agency, an intelligence service included; "the
+    regulator" a public body named as an authority, agency, commission or board (what
+    regulates is named so: "the National Medicines Authority", not "the defence ministry")."""
+    if noun == "regulator":
+        return kind == "GovernmentBody" and cls in _REGULATING
     return noun in {"agency", "service"} and kind in {"GovernmentBody", "IntelligenceAgency"}
+
+
+# the classes of `org_heads.tsv` whose bodies a later "the regulator" may name
+_REGULATING = frozenset({"authority", "agency", "commission", "board"})
 
 
 __all__ = ["DESCRIPTION_WINDOW", "LOWER_DESCRIPTION", "PROPER_NAME", "WINDOW", "kind_fits",

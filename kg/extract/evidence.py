@@ -43,6 +43,7 @@ _USED_TO = re.compile(r"^(?:it|they|we|he|she|[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\
 # The material that "found" or "showed" P: these nouns and the evidence phrases of the lexicon
 # (a user's too: "its invoices showed that P")
 _FOUND_NOUNS = (r"analysis|samples?|tests?|footage|video|images?|imagery|photos?|photographs?|"
+                r"extracts?|appendix|appendices|"
                 r"reports?|investigation|review|records|audit|data|inspection|documents?|"
                 r"emails?|letters?|files?|recordings?|databases?|ledgers?|registers?|"
                 r"spreadsheets?|filings|bearings|statements|maps|charts?|readings|notices?|"
@@ -58,7 +59,9 @@ def _found(phrases: tuple[str, ...]) -> re.Pattern[str]:
                       rf"((?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}{'|' if nouns else ''}"
                       rf"{_FOUND_NOUNS})"
                       # ("flight data from those aircraft showed P": where the material came from)
-                      r"(?:\s+(?:from|of)\s+(?:[\w\u2019'-]+\s+){0,5}?[\w\u2019'-]+"
+                      # ("tests at the National Food Laboratory found P", "an appendix to the
+                      # trial shows P", "an internal email dated May 3 shows P")
+                      r"(?:\s+(?:from|of|at|to|dated)\s+(?:[\w\u2019'-]+\s+){0,5}?[\w\u2019'-]+"
                       r"(?=\s+(?:had\s+|has\s+)?"
                       r"(?:found|shows?|showed|confirmed|revealed)\s))?)\s*"
                       # ("its flood maps, made from radar images, showed P": an aside)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from kg.extract.lexicon import Country, KnownOrg, Lexicon, OrgHead, Title
 from kg.extract.located import without_place
 from kg.extract.outlet_phrases import noun_named_outlet
+from kg.extract.similarity import common_noun
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
             "it": "thing", "they": "group", "them": "group", "we": "group", "i": "person"}
@@ -269,7 +270,9 @@ def _joined_title(after: list[str], lex: Lexicon) -> int | None:
 def _unlisted_role(rest: list[str], lex: Lexicon) -> tuple[str, str, str | None] | None:
     """(role, name, body) of "ACU district coordinator Owen Tate": capitalised words (the
     body), one to three lower-case words (the role: no preposition, article or head noun),
-    then a full name of two or three capitalised words; None for any other shape."""
+    then a full name of two or three capitalised words; None for any other shape. The body
+    may be missing ("harbour master Ilse Varga told reporters") when every word of the role
+    is a noun of LemmInflect's dictionary ("also Ilse Varga" is no role)."""
     cut = len(rest)
     while cut > 0 and rest[cut - 1][:1].isupper():
         cut -= 1
@@ -277,13 +280,16 @@ def _unlisted_role(rest: list[str], lex: Lexicon) -> tuple[str, str, str | None]
     while start > 0 and rest[start - 1][:1].islower():
         start -= 1
     role, name, body = rest[start:cut], rest[cut:], rest[:start]
-    if not 2 <= len(name) <= 3 or not 1 <= len(role) <= 3 or not body or not all(
+    if not body and not all(common_noun(w) and w.lower() not in lex.stopwords
+                            for w in role):
+        return None
+    if not 2 <= len(name) <= 3 or not 1 <= len(role) <= 3 or not all(
             w[:1].isupper() for w in body) or any(
             w.lower() in _PREPOSITIONS | _DETERMINERS | _CONNECTORS or w.lower() in lex.org_heads
             or w.lower() in PEOPLE_PLURALS for w in role) or any(
             w.lower() in lex.org_heads for w in name):
         return None
-    return " ".join(role), " ".join(name), " ".join(body)
+    return " ".join(role), " ".join(name), " ".join(body) or None
 
 
 # honorifics, and military ranks written short or in full before a name ("Col Petar Ruslic",

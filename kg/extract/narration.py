@@ -41,9 +41,18 @@ _ASKED = re.compile(r"^Asked\s+(?:by\s+[^,]{1,60}?\s+)?(?:about|whether|if|why|h
 _WHERE_SET_OFF = re.compile(r",\s+where\s+([^,]+),")
 # "Companies House filings", "Met Office records": a proper name before the material's noun
 _NAMED_MAKER = re.compile(r"^((?:[A-Z][\w\u2019'.&-]*\s+)*[A-Z][\w\u2019'.&-]*)\s+[a-z]")
-_MANNER = re.compile(r"^(?P<who>.+?)(?:,[^,]+,)?\s+(?:was|were|is|are|seemed|appeared|sounded|"
-                     r"remained)\s+(?:(?:far|much|rather|more|less|somewhat)\s+)*"
-                     r"(?P<how>[\w-]+(?:\s+(?:certain|sure))?)\.?$")
+# (after a fronted time: "On Friday, the minister was more cautious"; and as a note or tone
+# struck: "the minister struck a more cautious note")
+_FRONTED_TIME = (r"(?:(?:(?:On|Late\s+on|Early\s+on|Last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+                 r"Friday|Saturday|Sunday)|Later|Earlier|Meanwhile|By\s+then|Since\s+then)"
+                 r",\s+")
+_MANNER = re.compile(rf"^(?:{_FRONTED_TIME})?(?P<who>.+?)(?:,[^,]+,)?\s+"
+                     r"(?:(?:was|were|is|are|seemed|appeared|sounded|remained)\s+"
+                     r"(?:(?:far|much|rather|more|less|somewhat)\s+)*"
+                     r"(?P<how>[\w-]+(?:\s+(?:certain|sure))?)|"
+                     r"(?:struck|sounded|took|adopted)\s+an?\s+"
+                     r"(?:(?:far|much|rather|more|less|somewhat)\s+)*"
+                     r"(?P<note>[\w-]+)\s+(?:note|tone))\.?$")
 
 
 def continuation(ctx: Context, sent: Sentence) -> bool:
@@ -79,13 +88,13 @@ def manner(ctx: Context, sent: Sentence) -> bool:
     match = _MANNER.match(sent.text)
     if not match or sent.quotes:
         return False
-    how = match.group("how").lower()
+    how = (match.group("how") or match.group("note")).lower()
     cue = next((c for c, scope in ctx.lex.hedges.items() if scope == "manner" and (
         c == how or c.endswith(" " + how))), None)
     if cue is None:
         return False
-    actor = ctx.table.resolve(match.group("who"), sent.start, sentence=sent.index,
-                              initial=True)
+    actor = ctx.table.resolve(match.group("who"), sent.start + match.start("who"),
+                              sentence=sent.index, initial=match.start("who") == 0)
     if actor is None:
         return False
     ctx.manner[actor.id] = sent.index
@@ -189,7 +198,7 @@ def _participle_lead(ctx: Context, sent: Sentence, first: Frame) -> None:
             any(a < first.verb_span[0] for a, _ in first.claims):
         return
     if (manner := _MANNER.match(clause)) is not None and any(
-            scope == "manner" and c.endswith(manner.group("how").lower())
+            scope == "manner" and c.endswith((manner.group("how") or manner.group("note")).lower())
             for c, scope in ctx.lex.hedges.items()):
         for statement in ctx.statements:
             if statement.sentence_index == sent.index and statement.stance == "affirms" and \

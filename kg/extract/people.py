@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import describe
 
@@ -19,8 +20,9 @@ if TYPE_CHECKING:
 
 # "Maren Holt, a former data manager at ...", "Ivo Lind, the harbour's pilot,": a given name
 # and a surname, then a description set off by a comma
+# (or a title of `titles.tsv` with no article: "Dr Ana Holt, head of cardiology at ...")
 _INTRODUCED = re.compile(r"\b([A-Z][a-z\u2019'-]+)\s+([A-Z][a-z\u2019'-]+),\s+"
-                         r"((?:a|an|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
+                         r"((?P<article>(?:a|an|the)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
 # where the description's own noun phrase ends: "a biostatistician | at the University of X"
 _PHRASE_END = re.compile(r"\s+(?:at|of|in|for|from|with|who|which|and)\b.*$")
 # a romanised Korean given name, hyphenated and after the family name ("Lim Seon-hee"): the
@@ -41,7 +43,11 @@ def introductions(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
     of `org_heads.tsv` of another kind makes it no person), in the order of the text."""
     found = []
     for match in _INTRODUCED.finditer(text):
+        if match.group(2).lower() in WEEKDAYS or match.group(2).lower() in MONTHS:
+            continue  # "On Friday, the minister struck a cautious note": a time, no person
         phrase = _PHRASE_END.sub("", match.group(3))
+        if not match.group("article") and phrase.lower() not in lex.titles:
+            continue  # "Ana Holt, said ...": no description without an article or a title
         head = describe(phrase, lex).head
         if head is not None and head.kind != "Person":
             continue

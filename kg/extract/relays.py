@@ -52,6 +52,37 @@ _OWNED = re.compile(r"^(?:the\s+)?(?:state|government|party|military|privately|p
                     r"(?:run|owned|controlled|backed|funded)\s+(?=[A-Z])|\s*\([A-Z][\w.&-]*\)$")
 
 
+# an outlet named again by its head noun alone: "the agency", "the newspaper"
+_OUTLET_NOUN = re.compile(r"(?i:the)\s+(?:news\s+)?(?:agency|wire|newspaper|paper|daily|weekly|"
+                          r"broadcaster|channel|station|magazine|newsletter|website|outlet)")
+# a question put by an outlet, opening the sentence ("Asked by Radio Nord whether P, X said")
+_ASKED_BY = re.compile(r"\s*Asked\s+by\s+((?:the\s+)?[\w\u2019'.&-]+(?:\s+[A-Z][\w\u2019'.&-]*)*)"
+                       r"\s+(?:why|whether|if|how|what|when|where|who|about)\b")
+# a relay cue, then an outlet's head noun alone, ending the clause
+_CUE_OUTLET_NOUN = re.compile(r"(?:^|,\s+)(according\s+to|as\s+reported\s+by|reported\s+by)\s+"
+                              r"((?i:the)\s+(?:news\s+)?(?:agency|wire|newspaper|paper|daily|"
+                              r"weekly|broadcaster|channel|station|magazine|newsletter|journal|"
+                              r"website|outlet))(?=\s*[,.;]|\s*$)", re.I)
+# a part of an outlet that the words were given to: "the news section of the Nordic Weekly"
+_PART_OF = re.compile(r"^(?:the\s+)?(?:[a-z]+\s+)?(?:section|desk|team|service|edition|"
+                      r"website|site|pages?)\s+of\s+")
+_EARLIER_RELAY = 3  # sentences back that "the agency" may look for the outlet it names
+
+
+def _earlier_relay(ctx: Context, sentence: int) -> str | None:
+    """The outlet, other than the publisher, that relayed the latest statement of the last
+    few sentences ("X told the news agency Nordpress that P. He also told the agency that Q":
+    the agency is Nordpress); None when no such statement is near."""
+    publisher = ctx.publisher.id if ctx.publisher else None
+    for statement in reversed(ctx.statements):
+        if sentence - statement.sentence_index > _EARLIER_RELAY:
+            break
+        outlets = [step.outlet for step in statement.relay if step.outlet != publisher]
+        if outlets:
+            return outlets[0]
+    return None
+
+
 def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
                 speaker: ActorRecord) -> list[RelayStep]:
     """The outlets between ``speaker`` and the reader, nearest the speaker first."""
@@ -61,9 +92,22 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
         steps.append(RelayStep(ctx.table.outlet(outlet).id, "reported", frame.relayed_by))
     if frame.recipient:
         phrase = _OWNED.sub("", ctx.text[frame.recipient[0]:frame.recipient[1]])
+        phrase = _PART_OF.sub("", phrase)  # "the news section of the Nordic Weekly"
         outlet = outlet_name(phrase, ctx.lex)
         if outlet:
             steps.append(RelayStep(ctx.table.outlet(outlet).id, "told", frame.recipient))
+        elif _OUTLET_NOUN.fullmatch(phrase.strip()) and \
+                (earlier := _earlier_relay(ctx, sent.index)) is not None:
+            # "He also told the agency that P": the outlet that relayed a statement just before
+            steps.append(RelayStep(earlier, "told", frame.recipient))
+    if (asked := _ASKED_BY.match(sent.masked())) is not None:
+        # "Asked by the agency why ..., X said P": the outlet put the question
+        outlet = outlet_name(asked.group(1), ctx.lex)
+        ident = ctx.table.outlet(outlet).id if outlet else \
+            _earlier_relay(ctx, sent.index) if _OUTLET_NOUN.fullmatch(asked.group(1)) else None
+        if ident is not None:
+            steps.append(RelayStep(ident, "interview with",
+                                   (sent.start + asked.start(1), sent.start + asked.end(1))))
     masked = sent.masked()
     if frame.verb_span and (aside := speaking_to(masked, frame.verb_span[0] - sent.start)) and \
             (outlet := outlet_name(aside.group("to"), ctx.lex)):
@@ -109,6 +153,14 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
                                   or s.outlet == ctx.table.outlet(outlet).id for s in steps):
                 steps.append(RelayStep(ctx.table.outlet(outlet).id,
                                        ctx.lex.relays[cue.lower()], span))
+    if not any(s.outlet != (ctx.publisher.id if ctx.publisher else None) for s in steps) and \
+            (named := _CUE_OUTLET_NOUN.search(masked)) is not None and \
+            not any(a <= named.start() < b for a, b in claims) and \
+            (earlier := _earlier_relay(ctx, sent.index)) is not None:
+        # "'P,' he said, according to the agency": the outlet named just before
+        steps.append(RelayStep(earlier, ctx.lex.relays.get(named.group(1).lower(),
+                                                           "according to"),
+                               (sent.start + named.start(2), sent.start + named.end(2))))
     steps.sort(key=lambda s: s.span[0] if s.span else 0)
     publisher = ctx.publisher
     if publisher and speaker.id != publisher.id and all(s.outlet != publisher.id

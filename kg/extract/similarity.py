@@ -125,6 +125,30 @@ def normal_form(word: str) -> str:
     return _STEMMER.stemWord(lemma)
 
 
+def common_noun(word: str) -> bool:
+    """Whether LemmInflect's dictionary knows ``word`` (any case) as a noun.
+
+    Example:
+        >>> [common_noun(w) for w in ("harbour", "master", "Varga", "quickly")]
+        [True, True, False, False]
+    """
+    return bool(getAllLemmas(word.lower()).get("NOUN"))
+
+
+def plural_common_noun(word: str) -> bool:
+    """Whether ``word`` is one word that LemmInflect's dictionary knows as the plural of a
+    common noun ("Soldiers", "Rescuers"); names ("Harlan", "Nokia") are not in it.
+
+    Example:
+        >>> [plural_common_noun(w) for w in ("Soldiers", "Harlan", "Police", "Harlan Freight")]
+        [True, False, False, False]
+    """
+    if not re.fullmatch(r"[A-Za-z]+s", word):
+        return False
+    nouns = getAllLemmas(word.lower()).get("NOUN", ())
+    return bool(nouns) and word.lower() not in nouns
+
+
 def _number(tokens: list[str], start: int) -> tuple[str, int] | None:
     """The number written at ``tokens[start]`` in digits or words, and how many tokens it
     takes; None when no number starts there."""

@@ -58,6 +58,7 @@ def cited_sources(sent: Sentence, frames: list[Frame], lex: Lexicon) -> list[Fra
     as its speaker and the outlet as its relay (the "citing" frame itself dropped)."""
     kept: list[Frame] = []
     for frame in frames:
+        _cited_in_apposition(sent, frame, lex)
         previous = kept[-1] if kept else None
         if (previous is not None and frame.same_as_previous and frame.verb is not None
                 and frame.verb.lemma == "cite" and frame.verb_span is not None
@@ -73,6 +74,50 @@ def cited_sources(sent: Sentence, frames: list[Frame], lex: Lexicon) -> list[Fra
                 continue
         kept.append(frame)
     return kept
+
+
+# "Radio Nord, citing the fire service, reported that P": "citing" set off after the outlet
+_CITING_APPOSITION = re.compile(r",\s+citing\s+")
+
+
+def _cited_in_apposition(sent: Sentence, frame: Frame, lex: Lexicon) -> None:
+    """"Radio Nord, citing the fire service, reported that P": the outlet names its source
+    before its verb, so the source cited speaks and the outlet relays it. People are taken as
+    in the form after the verb; so is an unnamed body ("the fire service", "police"), whose
+    word the outlet passes on as well (a document cited is still the outlet's own source)."""
+    if frame.kind != "speech" or not frame.claims or frame.speaker is None or \
+            frame.speaker_text is None or frame.relayed_by or \
+            not (frame.appositive or "").startswith("citing ") or \
+            not outlet_name(frame.speaker_text, lex):
+        return
+    masked = sent.masked()
+    opening = _CITING_APPOSITION.match(masked, frame.speaker[1] - sent.start)
+    if opening is None:
+        return
+    cited = _people(sent, sent.start + opening.end() - 1, lex) or \
+        _body(sent, sent.start + opening.end() - 1, lex)
+    if cited is None:
+        return
+    frame.relayed_by = frame.speaker
+    frame.speaker = cited
+    frame.speaker_text = sent.text[cited[0] - sent.start:cited[1] - sent.start]
+    frame.appositive, frame.initial = None, False
+
+
+def _body(sent: Sentence, after: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The offsets of an unnamed body cited at ``after`` ("the fire service", "police"), or
+    None when the phrase is a document, an outlet, a name or no body."""
+    match = _CITED.match(sent.masked(), after - sent.start)
+    if match is None:
+        return None
+    phrase = match.group(1)
+    if evidence_kind(phrase, lex) or "_" in phrase:
+        return None
+    described = describe(phrase, lex)
+    if described.name or described.outlet or described.head is None or \
+            described.head.kind == "Person":
+        return None
+    return sent.start + match.start(1), sent.start + match.end(1)
 
 
 # "..., the Harbour Post reported last week." (or "reported Friday"): an outlet's reporting

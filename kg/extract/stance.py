@@ -204,6 +204,22 @@ def _main_clause(text: str) -> str:
     return text
 
 
+# a copula, then a negative prefix or "no" that the claim stated without it drops: "were
+# unrelated to", "was unconnected with", "was no higher than" (after a copula only: "closed no
+# longer than an hour" says how long, and is read as before)
+_UNRELATED = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:(un)(?=(?:related|connected|linked)\s+"
+                        r"(?:to|with)\b)|(no\s+)(?=(?:higher|greater|larger|worse|more\s+\w+|"
+                        r"lower|fewer)\s+than\b))", re.I)
+
+
+# "could be" before a participle of steering or operating a thing is past ability ("the
+# craft could be steered", "the valve could be opened by hand"), not a possibility: "could
+# be linked to", "could be responsible" stay hedges
+_ABILITY_PASSIVE = re.compile(r"\bcould\s+(?:still\s+)?be\s+(?:steered|controlled|operated|"
+                              r"navigated|manoeuvred|maneuvered|piloted|flown|driven|towed|"
+                              r"opened|closed|locked|restarted)\b", re.I)
+
+
 def _negation(text: str, lex: Lexicon) -> str | None:
     clause = _main_clause(text)
     # a negated ability ("the images cannot show P") denies it, unless the subject states a
@@ -416,7 +432,9 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
             stance = FLIP[stance] if stance != "hedges" else stance
         return ClaimReading(start + lead, start + lead + len(body), sentence_text(body), stance,
                             cues=[*cues, f"refers back: {back}"], anaphor=True, quote=quote)
-    act = next((c for c, s in lex.denials.items() if s == "act" and _has(body, c)), None)
+    # ("a link cannot be ruled out": a hedge cue that holds the act's words leaves P open)
+    act = next((c for c, s in lex.denials.items() if s == "act" and _has(body, c) and not any(
+        c in h and _has(body, h) for h in lex.hedges)), None)
     if act:
         return ClaimReading(start + lead, start + lead + len(body), body, "denies",
                             cues=[*cues, f"denial: {act}"], anaphor=True, quote=quote)
@@ -447,6 +465,14 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
         stance = FLIP[stance]
         cues.append(f"too ... to be: {excess.group(0).strip()}")
         display = display[:excess.end(1)] + display[excess.end():]
+    elif not negation and stance != "hedges" and \
+            (unrelated := _UNRELATED.search(_main_clause(display))):
+        # "the cases were unrelated to the drug": denies "the cases were related to the drug";
+        # "the rate was no higher than elsewhere": denies "the rate was higher than elsewhere"
+        stance = FLIP[stance]
+        cues.append(f"negative predicate: {unrelated.group(0).strip()}")
+        cut = unrelated.span(1) if unrelated.group(1) else unrelated.span(2)
+        display = display[:cut[0]] + display[cut[1]:]
     elif negation and stance != "hedges":
         stance = FLIP[stance]
         cues.append(f"negation: {negation}")
@@ -454,10 +480,11 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
         display = re.sub(rf"(?<![\w\u2019'-]){re.escape(negation)}(?![\w\u2019'-])", replacement,
                          display, count=1, flags=re.I)
     # "deciding whether to recover the money": a choice of action, not doubt about a fact
+    # ("the craft could be steered": what it was able to do, not a guess about a fact)
     hedge = next((c for c, s in lex.hedges.items() if (
         s in CLAIM_SCOPES or (s == "quoted" and (quote or _in_quotes(body, c)))) and
-        _has(body, c) and not re.search(rf"(?<![\w-]){re.escape(c)}\s+to\s", body, re.I)),
-        None)
+        _has(body, c) and not re.search(rf"(?<![\w-]){re.escape(c)}\s+to\s", body, re.I) and
+        not (c == "could be" and _ABILITY_PASSIVE.search(body))), None)
     if hedge and stance == "affirms":
         stance = "hedges"
         cues.append(f"hedge: {hedge}")

@@ -39,6 +39,7 @@ from kg.extract.presented import inline, object_evidence, passive_evidence, vehi
 from kg.extract.refusals import APOLOGY, REFUSED
 from kg.extract.relays import relay_steps
 from kg.extract.sentences import Sentence
+from kg.extract.similarity import plural_common_noun
 from kg.extract.sourcing import according_speaker, document_speaker
 from kg.extract.stance import is_epistemic, read_claim, sentence_text
 
@@ -166,6 +167,9 @@ def _front_subject(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord | 
     if opening is None or all(w.lower() in ctx.lex.stopwords or w.lower() in {"there", "the"}
                               for w in opening.group(1).split()):
         return None  # not a name: "There is no evidence ..., the commission said"
+    if plural_common_noun(opening.group(1)):
+        return None  # "Soldiers recovered X, the defence ministry said": capitalised only
+        # because it opens the sentence, a plural noun names no actor
     name = describe(opening.group(1), ctx.lex)
     if not name.name or name.outlet or name.is_state or name.title or (
             name.head and name.head.cls != described.head.cls):
