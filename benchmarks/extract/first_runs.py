@@ -122,6 +122,12 @@ FIRST_RUNS = {
     "cargo-manifest": {"speakers": (10, 2, 4), "speaker_stance": (26, 13, 19),
                        "relays": (1, 29, 5), "evidence": (2, 0, 5), "merging": (0, 1, 21),
                        "mentions": (33, 10, 16)},
+    # First run on a9dcfd0 (a Central Asian English-language daily's site: a masthead line, a
+    # byline "NAME - CITY", a weekday-last date line, a closing "- Agency" credit). Its writer
+    # notes one gold entry against the file's own convention (a negated claim affirmed),
+    # left as written since the output had been seen.
+    "quake-toll": {"speakers": (10, 3, 3), "speaker_stance": (22, 12, 17), "relays": (1, 0, 7),
+                   "evidence": (1, 2, 4), "merging": (0, 1, 25), "mentions": (29, 12, 22)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
