@@ -69,6 +69,10 @@ _SPOKESPERSON_OF = re.compile(r"^(?:an?\s+|the\s+)?(?:spokesperson|spokesman|spo
 _NATIONAL = re.compile(r"^(?:the\s+)?(?:National|State|Federal|Ministry|Department)\b", re.I)
 _PERSON_NAME = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z\u2019'-]+"  # honorific
                           r"(?:\s+[A-Z][a-z\u2019'.-]+){1,3}")
+# "the shipping line Arvik Lines": an article, lower-case nouns, then a proper name
+_DESCRIBED_NAME = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}"
+                             r"(?P<name>[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,3})")
+_POSSESSIVE_NOUN = re.compile(r"[\w-][\u2019']s\s+[a-z]")
 _NAME_OF = re.compile(r"((?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){1,3})\s+"
                       r"((?:of|at|from)\s+(?:the\s+)?[A-Z].*)")
 # a short form in brackets after a name: "the Coastal Fisheries Board (CFB)"
@@ -255,6 +259,11 @@ class ActorTable:
             # "A third expert, Dr. Lena Fisk of the Norrland Agricultural College,": the name,
             # then whom the person works for
             appositive, affiliation = split.group(1), split.group(2)
+        if appositive and not d.name and not d.title and _POSSESSIVE_NOUN.search(d.text) and \
+                (named := _DESCRIBED_NAME.fullmatch(appositive.strip())) is not None:
+            # "The vessel's operator, the shipping line Arvik Lines,": the name at the end of
+            # the apposition is the actor (its lower-case description says only what it is)
+            appositive = named.group("name")
         if _PARTITIVE.fullmatch(d.text):
             return self._partitive(d.text, appositive, start, end, sentence)
         if d.title and not d.name and appositive and _PERSON_NAME.fullmatch(appositive):

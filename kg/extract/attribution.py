@@ -46,8 +46,10 @@ from kg.extract.surrounds import (
     according,
     after_attribution,
     front_claim,
+    interrupted_paraphrase,
     rejoin_quote,
     relative_aside,
+    verbless_report,
 )
 
 # Words between a speaker and the verb that qualify the act of reporting.
@@ -302,7 +304,12 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
         claimed_until = max((b - sent.start for _, b in frame.claims), default=v1)
         if frame.kind in {"release", "cite", "topic"} and frame.obj:
             claimed_until = frame.obj[1] - sent.start
-    frames += according(sent, masked, lex, frames)
+    sourced = according(sent, masked, lex, frames)
+    if any(f.claims and f.claims[0][0] == sent.start for f in sourced):
+        # "X had declared the cargo as Q, according to Y": Y says the whole; X's verb with no
+        # clause after it is part of what Y says (kg/extract/surrounds.py)
+        frames = [f for f in frames if not verbless_report(sent, f)]
+    frames += sourced
     return closing_outlets(sent, cited_sources(sent, frames, lex), lex)
 
 
@@ -378,10 +385,17 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
     if verb.cls in {"release", "cite", "topic"}:
         frame.obj = _object(sent, masked, v1)
         _as_proof(sent, masked, frame)
-    if span:
+    if span and (quoted := _colon_quote(sent, masked, span)) is not None:
+        # 'X said: "S1. S2."': the quotation is the claim, read sentence by sentence as
+        # '"S1. S2," X said' is (the colon and the marks are no part of it)
+        frame.claims.append(quoted)
+        frame.quotes.append(quoted)
+        frame.from_quote = True
+    elif span:
         frame.claims.append((base + span[0], base + span[1]))
     elif not frame.question and not frame.claims and \
             not relative_aside(sent, masked, frame, s0, v1) and \
+            not interrupted_paraphrase(sent, masked, frame, min(s0, v0), max(s1, v1)) and \
             not re.search(r",\s+(?:and|but)\s+$", masked[:min(s0, v0)]):
         # ("as proof that P": P is all; "P, and the tower never warned them": a second
         # clause of its own, not what the tower said)
@@ -391,6 +405,18 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
         rejoin_quote(sent, masked, frame, min(s0, v0), max(s1, v1))
     frame.attribution.append((base + min(s0, v0), base + max(s1, v1)))
     return frame
+
+
+def _colon_quote(sent: Sentence, masked: str,
+                 span: tuple[int, int]) -> tuple[int, int] | None:
+    """The quotation (absolute offsets) that a colon introduces and that makes up the whole
+    of ``span`` (offsets in the sentence), or None."""
+    lead = re.match(r"\s*:\s*", masked[span[0]:span[1]])
+    if lead is None:
+        return None
+    start = sent.start + span[0] + lead.end()
+    return next(((a, b) for a, b in sent.quotes if a - 1 <= start <= a and
+                 not masked[b - sent.start:span[1]].strip(" .\u201d\"")), None)
 
 
 def _releases_what(frames: list[Frame], masked: str, verb: Verb, v0: int, base: int) -> bool:

@@ -19,6 +19,12 @@ from kg.extract.sentences import Sentence
 # "By Ana Reyes", "By: RDL International": the byline's lead, with or without a colon
 BY = re.compile(r"^By:?\s+")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+# "\u00a9 2026 Baltic Courier", "Copyright 2026 The Northern Almanac. All rights reserved.",
+# "(c) 2025-2026 KTV News": the page's closing copyright line, furniture naming the publisher
+COPYRIGHT = re.compile(r"^(?:\u00a9|\([cC]\)|Copyright(?:\s+\u00a9)?)\s*"
+                       r"(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)\s+"
+                       r"(?P<name>[A-Z][\w\u2019'&.-]*(?:\s+[A-Z][\w\u2019'&.-]*){0,5}?)"
+                       r"\.?(?:\s+All\s+rights\s+reserved\.?)?$")
 
 
 def byline_outlet(line: str, lex: Lexicon) -> str | None:
@@ -74,3 +80,21 @@ def header_paragraphs(sentences: list[Sentence], body_at: int,
             break
         found.append(sent)
     return found
+
+
+def copyright_owner(sentences: list[Sentence]) -> str | None:
+    """The name a closing copyright line gives ("\u00a9 2026 Baltic Courier"): the page's
+    owner, read as the publisher when the header names none. The last such line counts."""
+    for sent in reversed(sentences):
+        if (match := COPYRIGHT.match(sent.text.strip())) is not None:
+            return match.group("name").rstrip(".")
+    return None
+
+
+def section_label(line: str) -> bool:
+    """Whether a header line is a section label set in capitals ("PORTS & TRADE"):
+    a few words, each of them all capitals or a joining mark. A headline
+    in capitals is longer than five words."""
+    words = line.split()
+    return 1 <= len(words) <= 5 and any(w.isalpha() for w in words) and \
+        all(w.isupper() or not any(c.isalpha() for c in w) for w in words)

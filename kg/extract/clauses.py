@@ -116,6 +116,8 @@ _PURPOSE = r",?\s+so\s+that\s+"
 _CLAUSE_VERB = re.compile(rf"\b(?:{_AUX}|\w+ed|{_PAST}|sold|bought|paid|sent|brought|told|"
                           r"said|put|set|cut|lost|won|ran|came|went)\b|"
                           r"^\W*(?:we|i|he|she|they)\s", re.I)
+#: A finite verb (or a subject pronoun), the mark of a clause in a claim's words.
+CLAUSE_VERB = _CLAUSE_VERB
 _QUOTE_PARTS = re.compile(rf"(?<=[.!?;])\s+(?=[A-Z\u201c\"])|;\s+|{_PURPOSE}")
 
 
@@ -270,5 +272,6 @@ def _split_or(text: str, span: Span) -> list[Span]:
     return pieces
 
 
-__all__ = ["AUXILIARY_START", "SUBJECT_END", "VERB_START", "elided_subject", "none_of",
+__all__ = ["AUXILIARY_START", "CLAUSE_VERB", "SUBJECT_END", "VERB_START", "elided_subject",
+           "none_of",
            "split_parts"]

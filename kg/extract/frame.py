@@ -42,7 +42,10 @@ ADJUNCT = re.compile(
     r"(?:[\w\u2019'\u201c\u201d\"-]+\s+){0,6}?(?:"
     # a whole date first, so that "on 12 March" is not read as "on 12"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s+\d{{4}})?\b|"
-    rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|statement|briefing|conference|reply|post|speech|"
+    rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|"
+    # ("said in a statement to the Courier that P": to whom is no part of P)
+    r"statements?(?:\s+to\s+(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,4})?|"
+    r"briefing|conference|reply|post|speech|"
     # ("said in an interview with Radio Nord that P": with whom is no part of P)
     r"interview(?:\s+(?:with|on)\s+(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,4})?|"
     # "said in a report that P": the medium, not the claim (only right before "that" or a

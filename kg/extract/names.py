@@ -161,7 +161,19 @@ def outlet_name(phrase: str, lex: Lexicon) -> str | None:
     """The outlet ``phrase`` names: by its name, or by a name after an outlet's head noun
     ("the local newspaper Valle Hoy", "the Vantish newspaper Dagsblad")."""
     return is_outlet(phrase, lex) or describe(phrase, lex).outlet or \
-        noun_named_outlet(phrase, lex)
+        noun_named_outlet(phrase, lex) or _agency_named(phrase)
+
+
+# "the Tass news agency", "the Nordpress wire service": a proper name, then what it is
+_NAME_THEN_AGENCY = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)"
+                               r"{0,3})\s+(?:state\s+)?(?:news\s+agency|wire\s+service)")
+
+
+def _agency_named(phrase: str) -> str | None:
+    """The name before "news agency" or "wire service" in ``phrase`` (the whole phrase): an
+    agency the lexicon need not know, since the head noun says what it is."""
+    match = _NAME_THEN_AGENCY.fullmatch(phrase.strip())
+    return match.group(1) if match else None
 
 
 def _longest(words: list[str], table: dict[str, object], *, lower: bool) -> tuple[int, int]:

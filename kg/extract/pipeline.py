@@ -16,7 +16,13 @@ from dataclasses import replace
 from kg.extract import comments, narration
 from kg.extract.actors import ActorRecord, ActorTable
 from kg.extract.attribution import find_frames
-from kg.extract.bylines import byline_outlet, header_paragraphs
+from kg.extract.bylines import (
+    COPYRIGHT,
+    byline_outlet,
+    copyright_owner,
+    header_paragraphs,
+    section_label,
+)
 from kg.extract.claims import MERGE_THRESHOLD, cluster_claims
 from kg.extract.counsel import join_counsel
 from kg.extract.dates import date_line, header_date
@@ -128,7 +134,8 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
                        introduced=introduced, genders=genders(text))
     register_short_forms(table, text, sentences, header["skip"])  # "the Board (AB)" first
     register_subject_bodies(table, sentences, header["skip"])  # "X Ltd (LSE:X) has ..."
-    publisher_name = publisher or header["publisher"] or _infer_publisher(sentences, lex)
+    publisher_name = publisher or header["publisher"] or copyright_owner(sentences) or \
+        _infer_publisher(sentences, lex)
     publisher_actor = table.outlet(publisher_name) if publisher_name else None
     ctx = Context(text=text, lex=lex, table=table, publisher=publisher_actor, doc_date=doc_date)
     skip = header["skip"] | _furniture(sentences, lex)
@@ -261,7 +268,11 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
         line_end = _ends_sentence(sent.text)
         header_line = not line_end and sent.paragraph < body_at and \
             not _BYLINE.search(sent.text) and not DATELINE.match(sent.text)
-        if header_line and found["title"] is None and len(sent.text.split()) >= 3:
+        if header_line and found["title"] is None and section_label(sent.text):
+            # "PORTS & TRADE" above the headline: a section label set in capitals, however
+            # many words it has, is not the headline
+            found["skip"].add(sent.index)
+        elif header_line and found["title"] is None and len(sent.text.split()) >= 3:
             # the first line of three words or more before the text is the headline; a
             # shorter line above it is a section label ("Retail sector"), not a statement
             found["title"], found["title_span"] = sent.text, (sent.start, sent.end)
@@ -344,6 +355,10 @@ def _masthead(byline: str, lex: Lexicon) -> str | None:
     publication, though its name has no outlet head word; a job title ("Staff Writer",
     "Science Editor", or any title of `titles.tsv`) is not."""
     segments = [p.strip() for p in byline.split(" | ")]
+    if len(segments) == 2:
+        # "By Lena Vostrikova | Tallinn": the one segment after the writer's name is the place
+        # the story was filed from, never the publication (which follows a date, if printed)
+        return None
     for part in reversed(segments[1:]):
         words = part.split()
         if not 1 <= len(words) <= 4 or any(c.isdigit() for c in part) or \
@@ -408,6 +423,7 @@ def _furniture(sentences: list[Sentence], lex: Lexicon) -> set[int]:
         lowered = whole.strip().lower()
         labelled = any(lowered.startswith(line) for line in lex.furniture if line.endswith(":"))
         if lowered in lex.furniture or labelled or truncated or short or \
+                COPYRIGHT.match(whole.strip()) or \
                 _CONTRIBUTED.match(whole.strip()):
             skip.update(s.index for s in group)
     return skip

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract import evidence as ev
 from kg.extract.actors import ActorRecord, ActorTable
@@ -100,12 +100,15 @@ def read_frames(ctx: Context, sent: Sentence) -> list[Frame]:
     first = len(ctx.statements)
     released: list[ev.EvidenceMention] = []
     for number, frame in enumerate(frames):
-        speaker = _speaker(ctx, sent, frame, speakers, number)
+        parts = _coordinated_speakers(ctx, sent, frame)
+        speaker = parts[0][1] if parts else _speaker(ctx, sent, frame, speakers, number)
         if speaker is None:
             continue
         speakers[number] = speaker
-        ctx.table.mark_used(speaker.id) if frame.kind not in {"topic", "cite"} or \
-            frame.claims else None
+        parts = parts or [(frame, speaker)]
+        for _, actor in parts:
+            ctx.table.mark_used(actor.id) if frame.kind not in {"topic", "cite"} or \
+                frame.claims else None
         resolved.append(frame)
         if frame.kind == "cite" and frame.obj:
             object_evidence(ctx, sent, frame, speaker, "cited")
@@ -116,12 +119,42 @@ def read_frames(ctx: Context, sent: Sentence) -> list[Frame]:
             if mention is not None and not mention.supports:
                 released.append(mention)
         elif frame.kind in {"speech", "according"}:
-            relays = _statements(ctx, sent, frame, speaker, relays)
+            for part, part_speaker in parts:
+                relays = _statements(ctx, sent, part, part_speaker, relays)
     for mention in released:  # "published the report, saying P": the report supports P
         mention.supports = [i for i in range(first, len(ctx.statements))
                             if ctx.statements[i].actor == mention.actor]
     ctx.evidence.extend(passive_evidence(ctx, sent))
     return resolved
+
+
+# "the harbour master and the coast guard": two subjects, each with its own article, no comma
+_TWO_SUBJECTS = re.compile(r"(?P<a>(?i:the)\s+(?:[\w\u2019'-]+\s+){0,4}?[\w\u2019'-]+)\s+and\s+"
+                           r"(?P<b>the\s+(?:[\w\u2019'-]+\s+){0,4}?[\w\u2019'-]+)")
+
+
+def _coordinated_speakers(ctx: Context, sent: Sentence,
+                          frame: Frame) -> list[tuple[Frame, ActorRecord]]:
+    """"The X and the Y said that P": both speak, so each gets a statement of P. Read as one
+    phrase, the two would be a single actor named "X and the Y". Only two definite noun
+    phrases are split: "Smith and Jones" or "the Food and Drug Administration" stay one."""
+    text = frame.speaker_text or ""
+    whole = _TWO_SUBJECTS.fullmatch(text)
+    if whole is None or frame.speaker is None or frame.same_as_previous or \
+            frame.kind != "speech" or \
+            re.sub(r"(?i)^the\s+", "", text).lower() in ctx.lex.org_by_form:
+        return []
+    found = []
+    for name in ("a", "b"):
+        start = frame.speaker[0] + whole.start(name)
+        part = replace(frame, speaker=(start, frame.speaker[0] + whole.end(name)),
+                       speaker_text=whole.group(name))
+        actor = ctx.table.resolve(whole.group(name), start, sentence=sent.index,
+                                  initial=frame.initial and name == "a")
+        if actor is None:
+            return []
+        found.append((part, actor))
+    return found
 
 
 # material, then who made it: "a phone video filmed by a pilot" is no speaker of "shows"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.clauses import CLAUSE_VERB
 from kg.extract.evidence import evidence_kind
 from kg.extract.frame import Frame, finite, skip_adjuncts, terminator, verb_pattern
 from kg.extract.lexicon import Lexicon
@@ -66,6 +67,39 @@ def relative_aside(sent: Sentence, masked: str, frame: Frame, s0: int, v1: int) 
     frame.claims.append((sent.start + (head.start() if head else start), sent.start + end))
     if head:
         frame.blank.append((sent.start + head.end(), sent.start + start))
+    return True
+
+
+# "The crates" before an attribution set off by commas: a subject noun phrase alone
+_SUBJECT_THEN_COMMA = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hese|"
+                                 r"[Tt]hose)\s+(?:[\w\u2019'-]+\s+){0,5}?[\w\u2019'-]+")
+
+
+# the predicate after the attribution opens with an auxiliary ("were to be shipped", "had
+# never left", "are still held"), perhaps after an adverb
+_PREDICATE = re.compile(r"(?:[a-z]+ly\s+)?(?:had|has|have|would|could|were|was|might|should|"
+                        r"is|are|will|can|did|does|do)\b")
+
+
+def interrupted_paraphrase(sent: Sentence, masked: str, frame: Frame, s0: int,
+                           v1: int) -> bool:
+    """"The containers, he said, were to be shipped to Lagos": a paraphrase whose subject
+    stands before an attribution set off by commas and whose predicate follows it, in lower
+    case and in the reported tense. The speaker says the whole, the attribution left out of
+    its words (``frame.blank``), as in a split quotation. True if read."""
+    head = _SUBJECT_THEN_COMMA.fullmatch(masked[:s0].rstrip(" ,"))
+    if head is None or not re.search(r",\s+$", masked[:s0]) or frame.from_quote or sent.quotes:
+        return False
+    position = skip_adjuncts(masked, v1)
+    comma = re.match(r"\s*,\s+(?=[a-z])", masked[position:])
+    if comma is None:
+        return False
+    start = position + comma.end()
+    end = terminator(masked, start)
+    if not _PREDICATE.match(masked[start:end]) or len(masked[start:end].split()) < 3:
+        return False
+    frame.claims.append((sent.start, sent.start + end))
+    frame.blank.append((sent.start + head.end(), sent.start + start))
     return True
 
 
@@ -156,6 +190,18 @@ def _relative_of(frame: Frame, source: tuple[int, int]) -> bool:
         frame.verb_span[0] > source[1]
 
 
+def verbless_report(sent: Sentence, frame: Frame) -> bool:
+    """"Norlink had declared the cargo as farm machinery, according to the customs service":
+    a reporting verb whose object is no clause (no finite verb, no "that", no quotation) is
+    an act the sentence reports, not a statement of its subject's; with "according to Y"
+    after it, Y is the one who says the whole sentence."""
+    if frame.kind != "speech" or frame.from_quote or frame.same_as_previous or \
+            not frame.claims or frame.quotes:
+        return False
+    words = " ".join(sent.text[a - sent.start:b - sent.start] for a, b in frame.claims)
+    return not re.match(r"\s*that\b", words) and CLAUSE_VERB.search(words) is None
+
+
 def according(sent: Sentence, masked: str, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
     """``According to X, P`` / ``P, according to X`` / ``per X`` / ``By X's estimate, P``."""
     found = []
@@ -205,8 +251,8 @@ def according(sent: Sentence, masked: str, lex: Lexicon, frames: list[Frame]) ->
             end = terminator(masked, claim_start)
             if end > claim_start:
                 frame.claims.append((sent.start + claim_start, sent.start + end))
-        elif not frames or all(_material_subject(f, lex) or _relative_of(f, speaker)
-                               for f in frames):
+        elif not frames or all(_material_subject(f, lex) or _relative_of(f, speaker) or
+                               verbless_report(sent, f) for f in frames):
             # ("Images taken by X appear to show P, according to Y": what the material shows
             # is Y's reading of it)
             end = len(masked[:a0].rstrip(" ,"))
@@ -217,4 +263,5 @@ def according(sent: Sentence, masked: str, lex: Lexicon, frames: list[Frame]) ->
     return found
 
 
-__all__ = ["according", "after_attribution", "front_claim", "rejoin_quote", "relative_aside"]
+__all__ = ["according", "after_attribution", "front_claim", "interrupted_paraphrase",
+           "rejoin_quote", "relative_aside", "verbless_report"]

@@ -116,11 +116,13 @@ def appositive_relative(sent: Sentence, masked: str, verb: Verb, v0: int,
     return base + match.start(), frame
 
 
-# ", which they said showed P": the material just named, what its user says it showed
-_WHICH_SAID = re.compile(r",\s+which\s+(?P<who>they|it|he|she|(?:the\s+)?[A-Z][\w\u2019'.&-]*"
+# ", which they said showed P": the material just named, what its user says it showed (also
+# with no comma: "released photographs that it said show P")
+_WHICH_SAID = re.compile(r"(?:,\s+which|\s+(?:that|which))\s+"
+                         r"(?P<who>they|it|he|she|(?:the\s+)?[A-Z][\w\u2019'.&-]*"
                          r"(?:\s+[A-Z][\w\u2019'.&-]*)*)\s+$")
-_SHOWED = re.compile(r"\s+(?:showed|shows|proved|proves|confirmed|confirms|demonstrated|"
-                     r"revealed)\s+(?:that\s+)?")
+_SHOWED = re.compile(r"\s+(?:showed|shows?|proved|proves?|confirmed|confirms?|demonstrated|"
+                     r"demonstrates?|revealed|reveals?)\s+(?:that\s+)?")
 
 
 def which_said_showed(sent: Sentence, masked: str, verb: Verb, v0: int,
