@@ -23,7 +23,8 @@ Example:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from kg.extract import evidence as ev
 from kg.extract.actors import ActorRecord
@@ -107,17 +108,7 @@ def _cited_in_apposition(sent: Sentence, frame: Frame, lex: Lexicon) -> None:
 def _body(sent: Sentence, after: int, lex: Lexicon) -> tuple[int, int] | None:
     """The offsets of an unnamed body cited at ``after`` ("the fire service", "police"), or
     None when the phrase is a document, an outlet, a name or no body."""
-    match = _CITED.match(sent.masked(), after - sent.start)
-    if match is None:
-        return None
-    phrase = match.group(1)
-    if evidence_kind(phrase, lex) or "_" in phrase:
-        return None
-    described = describe(phrase, lex)
-    if described.name or described.outlet or described.head is None or \
-            described.head.kind == "Person":
-        return None
-    return sent.start + match.start(1), sent.start + match.end(1)
+    return _cited(sent, after, lex, lambda d: d.head is not None and d.head.kind != "Person")
 
 
 # "..., the Harbour Post reported last week." (or "reported Friday"): an outlet's reporting
@@ -148,6 +139,13 @@ def closing_outlets(sent: Sentence, frames: list[Frame], lex: Lexicon) -> list[F
 def _people(sent: Sentence, after: int, lex: Lexicon) -> tuple[int, int] | None:
     """The offsets of the people named right after "citing" at ``after``, or None when what
     is cited is a document or not a phrase for people."""
+    return _cited(sent, after, lex, lambda d: bool(d.plural or d.title))
+
+
+def _cited(sent: Sentence, after: int, lex: Lexicon,
+           fits: Callable[[Any], bool]) -> tuple[int, int] | None:
+    """The offsets of the phrase cited at ``after`` when its description ``fits``; None for a
+    document, a name or an outlet (sources of another kind)."""
     match = _CITED.match(sent.masked(), after - sent.start)
     if match is None:
         return None
@@ -155,8 +153,8 @@ def _people(sent: Sentence, after: int, lex: Lexicon) -> tuple[int, int] | None:
     if evidence_kind(phrase, lex) or "_" in phrase:
         return None
     described = describe(phrase, lex)
-    if described.name or described.outlet or not (described.plural or described.title):
-        return None  # a named body or outlet cited is a source of another kind
+    if described.name or described.outlet or not fits(described):
+        return None
     return sent.start + match.start(1), sent.start + match.end(1)
 
 
