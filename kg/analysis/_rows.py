@@ -8,7 +8,7 @@ solutions. Values are the terms' ``.value``: ``<x>``, ``_:x`` and ``"x"`` are al
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pyoxigraph as ox
@@ -109,3 +109,17 @@ def _cell_value(cell: bytes) -> str | None:
     if cell.startswith(b"_:"):
         return cell[2:].decode()
     return cell.decode()
+
+
+def values_block(iris: Iterable[str]) -> str:
+    """The IRIs as the body of a SPARQL ``VALUES`` block."""
+    return " ".join(f"<{iri}>" for iri in iris)
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI (after its last ``#`` or ``/``): the name a record without
+    a label gets."""
+    for sep in ("#", "/"):
+        if sep in iri:
+            iri = iri.rsplit(sep, 1)[1] or iri
+    return iri

@@ -11,7 +11,7 @@ whatever order the data was loaded in.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from typing import Any, Protocol
@@ -22,6 +22,9 @@ from rdflib.namespace import RDFS
 
 from kg.analysis._memory import collector_paused
 from kg.analysis._rows import grouped_pairs, rows
+from kg.analysis._rows import local_name as _local
+from kg.analysis._rows import values_block as _values
+from kg.analysis.documents import document_tables, documents_of
 from kg.analysis.model import (
     Actor,
     CaseGraph,
@@ -116,17 +119,6 @@ class _Hierarchy:
                     best = candidate if best is None or candidate > best else best
                     break
         return best[1] if best else self.priors.get(str(CRED.Evidence), 0.5)
-
-
-def _values(iris: Iterable[str]) -> str:
-    return " ".join(f"<{iri}>" for iri in iris)
-
-
-def _local(iri: str) -> str:
-    for sep in ("#", "/"):
-        if sep in iri:
-            iri = iri.rsplit(sep, 1)[1] or iri
-    return iri
 
 
 def read_case_graph(source: SparqlSource | ox.Store) -> CaseGraph:
@@ -270,69 +262,8 @@ def _read_statements(source: SparqlSource | ox.Store, restrict: str = "") -> lis
         if statement and document and (statement not in in_document
                                        or document < in_document[statement]):
             in_document[statement] = document
-    documents = _documents_of(in_document,
-                              _document_tables(source, set(in_document.values())))
+    documents = documents_of(in_document, document_tables(source, set(in_document.values())))
     return _statement_records(core, dates, quotes, verbs, relays, documents)
-
-
-#: Documents per VALUES block when their fields are read, so that no query text grows with
-#: the data.
-_DOCUMENT_CHUNK = 1000
-_DOCUMENT_FIELDS = {"http://purl.org/dc/terms/title": "title", str(CRED.publishedBy): "publishedBy",
-                    "http://purl.org/dc/terms/date": "date", "https://schema.org/url": "url",
-                    str(RDFS.label): "label"}
-
-
-def _document_tables(
-    source: SparqlSource | ox.Store, documents: Iterable[str]
-) -> dict[str, dict[str, list[str]]]:
-    """The tables :func:`_documents_of` reads, for these documents only: their fields by
-    document, and their publishers' labels by publisher. The documents are bound first and
-    the predicates filtered (as in :func:`_read_evidence`), with a VALUES block of a few
-    documents rather than a join per statement: most statements share their document."""
-    tables: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    ordered = sorted(documents)
-    for i in range(0, len(ordered), _DOCUMENT_CHUNK):
-        values = _values(ordered[i:i + _DOCUMENT_CHUNK])
-        for subject, predicate, value in select(source, f"""
-            SELECT ?x ?p ?v WHERE {{ VALUES ?d {{ {values} }}
-              {{ ?d ?p ?v . BIND(?d AS ?x) FILTER(?p IN (<http://purl.org/dc/terms/title>,
-                 cred:publishedBy, <http://purl.org/dc/terms/date>, <https://schema.org/url>)) }}
-              UNION {{ ?d cred:publishedBy ?x . ?x rdfs:label ?v . BIND(rdfs:label AS ?p) }}
-            }}
-        """):
-            name = _DOCUMENT_FIELDS.get(predicate or "")
-            if name and subject and value is not None:
-                tables[name][subject].add(value)
-    return {name: {k: sorted(v) for k, v in table.items()} for name, table in tables.items()}
-
-
-def _documents_of(
-    in_document: Mapping[str, str], t: Mapping[str, dict[str, list[str]]]
-) -> dict[str, SourceDocument]:
-    """Statement IRI -> its document's record, from ``in_document`` (statement -> the first of
-    its ``cred:inDocument`` in IRI order) and the tables ``title``, ``publishedBy``, ``date``,
-    ``url`` (document -> sorted values) and ``label`` (publisher -> sorted labels): the first
-    value of each field; one record per document, shared by its statements."""
-    records: dict[str, SourceDocument] = {}
-
-    def first(name: str, iri: str) -> str | None:
-        return (t.get(name, {}).get(iri) or [None])[0]
-
-    result = {}
-    for statement, iri in in_document.items():
-        record = records.get(iri)
-        if record is None:
-            publisher = first("publishedBy", iri)
-            record = records[iri] = SourceDocument(
-                iri=iri, title=first("title", iri), publisher=publisher,
-                # The label the publisher's actor record has (kg.analysis.extract.actor_record).
-                publisher_label=(first("label", publisher) or _local(publisher)
-                                 if publisher else None),
-                date=first("date", iri), url=first("url", iri),
-            )
-        result[statement] = record
-    return result
 
 
 #: The predicates the reader of the whole graph scans, each alone (table name -> predicate):
@@ -392,7 +323,7 @@ def _read_all_statements(t: dict[str, dict[str, list[str]]]) -> list[Statement]:
     first = {iri: values[0] for iri, values in dates.items()}
     return _statement_records(
         core, first, {k: v[0] for k, v in quotes.items()}, {k: v[0] for k, v in verbs.items()},
-        relays, _documents_of({k: v[0] for k, v in t["inDocument"].items()}, t),
+        relays, documents_of({k: v[0] for k, v in t["inDocument"].items()}, t),
     )
 
 

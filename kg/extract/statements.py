@@ -106,9 +106,9 @@ def read_frames(ctx: Context, sent: Sentence) -> list[Frame]:
             continue
         speakers[number] = speaker
         parts = parts or [(frame, speaker)]
-        for _, actor in parts:
-            ctx.table.mark_used(actor.id) if frame.kind not in {"topic", "cite"} or \
-                frame.claims else None
+        if frame.kind not in {"topic", "cite"} or frame.claims:
+            for _, actor in parts:
+                ctx.table.mark_used(actor.id)
         resolved.append(frame)
         if frame.kind == "cite" and frame.obj:
             object_evidence(ctx, sent, frame, speaker, "cited")
