@@ -128,6 +128,10 @@ FIRST_RUNS = {
     # left as written since the output had been seen.
     "quake-toll": {"speakers": (10, 3, 3), "speaker_stance": (22, 12, 17), "relays": (1, 0, 7),
                    "evidence": (1, 2, 4), "merging": (0, 1, 25), "mentions": (29, 12, 22)},
+    # First run on bf5c0ba (a fact-checking outlet's page: a kicker line "Outlet | Fact check",
+    # a "CLAIM:" line and an "OUR VERDICT:" box, section heads, a closing verdict, a footer).
+    "pension-cut": {"speakers": (12, 0, 1), "speaker_stance": (22, 1, 18), "relays": (2, 0, 3),
+                    "evidence": (0, 0, 5), "merging": (0, 2, 45), "mentions": (27, 0, 23)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
