@@ -7,8 +7,6 @@ leaves the setting to its ``KG_*`` environment variable, then to its default.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
 import shutil
@@ -40,6 +38,7 @@ from api.cli import (
     err,
     out,
 )
+from api.csv_out import write_csv
 from kg.errors import KgError
 from kg.methods import DEFAULT_METHOD
 
@@ -407,11 +406,8 @@ def _print_answer(title: str, table: dict[str, Any], fmt: str, more: bool, limit
     if fmt == "json":
         sys.stdout.write(json.dumps(table, indent=2, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        sys.stdout.write(buffer.getvalue())
+        # For spreadsheets, as kg corroborate's: text that starts like a formula is made inert.
+        write_csv(rows, columns, sys.stdout)
     else:
         shown = Table(*columns, title=title, show_lines=True)
         for row in rows:

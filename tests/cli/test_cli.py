@@ -224,6 +224,11 @@ def test_csv_text_that_a_spreadsheet_would_run_is_written_as_text(tmp_path: Path
     code, out, _ = run("grades", "--no-seed", "--format", "csv", str(case))
     cells = [cell for r in _csv(out) for cell in r.values()]
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    # kg ask's CSV is for spreadsheets too (the service's text/csv is the SPARQL results format)
+    code, out, err = run("ask", "uncorroborated-claims", "--no-seed", "--format", "csv", str(case))
+    assert code == 0, err
+    (row,) = _csv(out)
+    assert row["text"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
 
 
 def test_explain_has_no_csv() -> None:
