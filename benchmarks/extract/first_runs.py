@@ -132,6 +132,11 @@ FIRST_RUNS = {
     # a "CLAIM:" line and an "OUR VERDICT:" box, section heads, a closing verdict, a footer).
     "pension-cut": {"speakers": (12, 0, 1), "speaker_stance": (22, 1, 18), "relays": (2, 0, 3),
                     "evidence": (0, 0, 5), "merging": (0, 2, 45), "mentions": (27, 0, 23)},
+    # First run on 687523d, the same extraction rules as bf5c0ba (a newspaper's live blog: a
+    # masthead line, a headline ending "- live", timestamped entries newest first under a
+    # summary entry, a "First published" footer).
+    "blackout-live": {"speakers": (15, 2, 2), "speaker_stance": (40, 10, 16), "relays": (2, 0, 5),
+                      "evidence": (2, 1, 2), "merging": (1, 1, 21), "mentions": (48, 15, 12)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
