@@ -401,7 +401,7 @@ def _list_questions(questions: dict[str, Any]) -> None:
 
 
 def _print_answer(title: str, table: dict[str, Any], fmt: str, more: bool, limit: int,
-                  offset: int = 0) -> None:
+                  offset: int = 0, next_page: str | None = None) -> None:
     columns, rows = table["columns"], table["rows"]
     if fmt == "json":
         sys.stdout.write(json.dumps(table, indent=2, ensure_ascii=False) + "\n")
@@ -415,8 +415,8 @@ def _print_answer(title: str, table: dict[str, Any], fmt: str, more: bool, limit
         out.print(shown)
         out.print(f"{len(rows)} row(s)")
     if more:
-        err.print(f"(more rows follow; the next page: --offset {offset + limit}, or raise "
-                  "--limit)")
+        hint = next_page or f"the next page: --offset {offset + limit}, or raise --limit"
+        err.print(f"(more rows follow; {hint})")
 
 
 def _cell(value: Any) -> str:

@@ -189,8 +189,11 @@ def _write(result: Any, form: str, fmt: str, limit: int | None) -> None:
     shown = limit or 100
     variables = [v.value for v in result.variables]
     solutions = [s for _, s in zip(range(shown + 1), result, strict=False)]
+    # kg sparql has no --offset: the query pages itself.
     _print_answer("", plain_rows(variables, solutions[:shown]), "table",
-                  len(solutions) > shown, shown)
+                  len(solutions) > shown, shown,
+                  next_page=f"raise --limit, add LIMIT and OFFSET {shown} to the query, or "
+                  "write every row with -f csv")
 
 
 def register(app: typer.Typer) -> None:

@@ -91,7 +91,11 @@ def register(app: typer.Typer) -> None:
             view = build_view(analysis, max_nodes=max_nodes,  # type: ignore[arg-type]
                               focus=focus, group_members=group, summary_above=summary_above)
         except KeyError as error:
-            err.print(f"error: {error.args[0]}")
+            from api.lookup import suggest_node
+
+            close = suggest_node(analysis, focus or "")
+            hint = f"; did you mean {' or '.join(close)}?" if close else ""
+            err.print(f"error: {error.args[0]}{hint}")
             raise typer.Exit(EXIT_DATA) from None
         page = render_page(view, title=title)
         try:

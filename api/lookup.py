@@ -66,6 +66,24 @@ def resolve(analysis: Analysis, kind: str, ident: str) -> str:
     raise LookupError(f"no {kind} {ident!r}", _close(ident, {short_id(iri) for iri in table}))
 
 
+def suggest_node(analysis: Analysis, ident: str) -> list[str]:
+    """For ``ident`` that names no claim and no actor (the graph view's ``focus``): up to
+    three claim or actor ids like it, or, for an id that several of them share, their IRIs.
+
+    Example:
+        >>> from kg.store import KnowledgeStore
+        >>> from kg.seed import seed_paths
+        >>> from kg.analysis import analyse
+        >>> store = KnowledgeStore()
+        >>> _ = store.load(seed_paths())
+        >>> suggest_node(analyse(store), "nk-troops-in-rusia")
+        ['nk-troops-in-russia', 'nk-3000-troops-training-in-russia']
+    """
+    iris = [*analysis.claims, *analysis.actors]
+    shared = sorted(iri for iri in iris if short_id(iri) == ident)
+    return shared if len(shared) > 1 else _close(ident, {short_id(iri) for iri in iris})
+
+
 def _close(ident: str, ids: set[str]) -> list[str]:
     """Up to three ids like ``ident``, compared without case (``PUTIN`` suggests ``putin``),
     those equal but for case first."""
@@ -104,4 +122,4 @@ def check_kind(snapshot: Snapshot, kind: str, what: Literal["actor", "evidence"]
                        details={"suggestions": [names[c] for c in close]})
 
 
-__all__ = ["KINDS", "check_kind", "find", "resolve"]
+__all__ = ["KINDS", "check_kind", "find", "resolve", "suggest_node"]

@@ -238,11 +238,14 @@ class ServiceState:
         """The named graph that holds the analysis (derived data)."""
         return ANALYSIS_GRAPH
 
-    async def write(self, action: Callable[[KnowledgeStore], T]) -> T:
+    async def write(self, action: Callable[[KnowledgeStore], T],
+                    changed: Callable[[T], bool] = lambda _: True) -> T:
         """Run ``action(store)``, refresh the analysis, then switch the queries to the result.
 
         Writes are serialised. If ``action`` raises, nothing is refreshed and the error
-        propagates (the store's loads are all or nothing, so the data is unchanged).
+        propagates (the store's loads are all or nothing, so the data is unchanged). When
+        ``changed(result)`` is false (a client's retry, which wrote nothing), nothing is
+        refreshed either: the version stays, and no analysis of a large store is redone.
 
         On an embedded store the query workers read checkpoints, never the live store, so they
         go on answering from the previous version while the data is written and analysed;
@@ -257,11 +260,14 @@ class ServiceState:
             if not isinstance(self.pool, QueryPool):
                 async with self.pool.exclusive():
                     result = await asyncio.to_thread(action, store)
-                    self._publish(
-                        await asyncio.to_thread(self._refresh, self.current.version + 1)
-                    )
+                    if changed(result):
+                        self._publish(
+                            await asyncio.to_thread(self._refresh, self.current.version + 1)
+                        )
                 return result
             result = await asyncio.to_thread(action, store)
+            if not changed(result):
+                return result
             fresh = await asyncio.to_thread(self._refresh, self.current.version + 1)
             async with self.pool.exclusive():
                 self.pool.store = str(fresh.store_path)

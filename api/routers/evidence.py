@@ -9,7 +9,7 @@ from fastapi import Path as PathParam
 from pydantic import BaseModel
 
 from api.deps import get_state
-from api.lookup import find
+from api.lookup import check_kind, find
 from api.routers.paging import Page, page_of
 from api.state import Snapshot
 from kg.analysis import Analysis
@@ -25,6 +25,7 @@ class EvidenceItem(BaseModel):
     id: str
     iri: str
     label: str
+    description: str
     kinds: list[str]
     prior: float
     produced_by: list[str]
@@ -93,10 +94,13 @@ def matching(
     snapshot: Snapshot, *, kind: str | None, claim: str | None, actor: str | None
 ) -> list[dict[str, Any]]:
     """The list entries that pass the filters, in IRI order (shared with ``/evidence.html``,
-    so that the page and the JSON show the same items). An unknown claim or actor answers a
-    404 with suggestions."""
+    so that the page and the JSON show the same items). An unknown claim, actor or kind
+    answers a 404 with suggestions: a misspelt kind would otherwise look like "no such
+    evidence"."""
     claim_iri = find(snapshot.analysis, "claim", claim) if claim else None
     actor_iri = find(snapshot.analysis, "actor", actor) if actor else None
+    if kind:
+        check_kind(snapshot, kind, "evidence")
     wanted = kind.lower() if kind else None
     return [
         summary

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from api.deps import get_state
 from api.errors import ApiError
-from api.lookup import check_kind
+from api.lookup import suggest_node
 from api.routers import actors, evidence, pages_html, pages_lists
 from api.state import Snapshot
 from kg.analysis.corroboration import Status
@@ -112,8 +112,9 @@ async def graph_page(
             opened = await asyncio.to_thread(opening, view, snapshot.analysis, focus=focus,
                                              group_members=group)
         except KeyError as error:
-            raise ApiError(404, "not_found", str(error.args[0]),
-                           details={"parameter": "focus"}) from None
+            raise ApiError(404, "not_found", str(error.args[0]), details={
+                "parameter": "focus",
+                "suggestions": suggest_node(snapshot.analysis, focus or "")}) from None
         page = await asyncio.to_thread(render_page, opened, title=_TITLE, links=_GRAPH_LINKS,
                                        node_links=_NODE_LINKS)
         _remember(snapshot.cache, page_key, page)
@@ -190,9 +191,7 @@ async def evidence_table(
 
     def build(snapshot: Snapshot) -> str:
         analysis = snapshot.analysis
-        if kind:
-            # A misspelt kind is a 404 with suggestions, as on /actors, not an empty table.
-            check_kind(snapshot, kind, "evidence")
+        # (a misspelt kind is a 404 with suggestions, as on /evidence: evidence.matching)
         matches = evidence.matching(snapshot, kind=kind, claim=None, actor=None)
         rows = matches[offset : offset + limit]
         # Every claim's explanation, as /evidence/{id} builds them: a weight on a claim that

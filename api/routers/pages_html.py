@@ -274,13 +274,18 @@ def claims_page(analysis: Analysis, *, sort: str, descending: bool, status: str 
         for s in style.CLAIM_STATUS
     )
     csv_query = "?" + urlencode({"status": status}) if status else ""
+    # As the actors and evidence tables say it (pages_lists._empty), not an empty table.
+    table = (
+        f"<table><thead><tr>{''.join(heads)}</tr></thead><tbody>{''.join(lines)}"
+        "</tbody></table>" if lines
+        else '<p><strong>No claims match this filter.</strong> <a href="?">Show all</a>.</p>'
+        if status else "<p><strong>There are no claims in the data.</strong></p>"
+    )
     body = (
         f"<h1>Claims</h1><p>{len(lines)} claims, k={analysis.min_groups}. Show only: "
         f'{filters} \u00b7 <a href="?">all</a>. Click a claim to see it in the graph. '
         f'<a href="/claims.csv{escape(csv_query, quote=True)}" download>Download as CSV</a>'
-        " (for a spreadsheet).</p>"
-        f"<table><thead><tr>{''.join(heads)}</tr></thead><tbody>{''.join(lines)}"
-        "</tbody></table>"
+        f" (for a spreadsheet).</p>{table}"
     )
     return _page("Claims", body)
 

@@ -240,7 +240,7 @@ async def _write_entry(request: Request, response: Response, section: str) -> di
                                   validate=True)
         return _written(report, graph_name, subjects)
 
-    result = await state.write(action)
+    result = await state.write(action, changed=lambda result: not result.get("unchanged"))
     result["version"] = state.current.version
     if result.get("unchanged"):
         response.status_code = 200

@@ -77,14 +77,14 @@ def sparql_router(path: str = "/sparql") -> APIRouter:
                 openapi_extra={"parameters": _QUERY_PARAMETERS}, responses=_RESPONSES,
                 response_class=Response)
     async def sparql_get(request: Request) -> Response:
-        params = request.query_params
+        params = _url_parameters(request)
         if "update" in params:
             raise _update_refused()
-        queries = params.getlist("query")
+        queries = params.get("query", [])
         if not queries:
             return _service_description(request)
-        return await _answer(request, queries, params.getlist("default-graph-uri"),
-                             params.getlist("named-graph-uri"))
+        return await _answer(request, queries, params.get("default-graph-uri", []),
+                             params.get("named-graph-uri", []))
 
     @router.post(
         path, summary="SPARQL query (POST: form or application/sparql-query)",
@@ -121,15 +121,15 @@ def sparql_router(path: str = "/sparql") -> APIRouter:
                 raise _update_refused()
             # The protocol puts the graph parameters of a form POST in its body (2.1.2);
             # clients also put them in the URL, which would otherwise be ignored silently.
-            params = request.query_params
+            params = _url_parameters(request)
             return await _answer(
                 request, form.get("query", []),
-                form.get("default-graph-uri", []) + params.getlist("default-graph-uri"),
-                form.get("named-graph-uri", []) + params.getlist("named-graph-uri"))
+                form.get("default-graph-uri", []) + params.get("default-graph-uri", []),
+                form.get("named-graph-uri", []) + params.get("named-graph-uri", []))
         if media == "application/sparql-query":
-            params = request.query_params
-            return await _answer(request, [text], params.getlist("default-graph-uri"),
-                                 params.getlist("named-graph-uri"))
+            params = _url_parameters(request)
+            return await _answer(request, [text], params.get("default-graph-uri", []),
+                                 params.get("named-graph-uri", []))
         if media == "application/sparql-update":
             raise _update_refused()
         raise ApiError(415, "unsupported_media_type",
@@ -139,9 +139,22 @@ def sparql_router(path: str = "/sparql") -> APIRouter:
     return router
 
 
+def _url_parameters(request: Request) -> dict[str, list[str]]:
+    """The URL's parameters, strictly UTF-8, as a form's are: Starlette's query_params turn
+    a %-escape that is not UTF-8 into U+FFFD, and the client would hear of an "unexpected
+    character" it never sent."""
+    try:
+        raw = request.scope.get("query_string", b"").decode("utf-8")
+        return parse_qs(raw, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        raise ApiError(400, "bad_encoding", "the URL's parameters are not UTF-8") from None
+
+
 def _update_refused() -> ApiError:
+    # (no link: the server does not serve the docs; this names the routes instead)
     return ApiError(400, "update_refused", "SPARQL Update is not accepted at this endpoint; "
-                    "add data through the write API (see /docs/api.md)")
+                    "add data through the write API (POST /data, /claims, /actors, "
+                    "/statements, /evidence: docs/api.md, \"Writes\")")
 
 
 async def _answer(request: Request, queries: list[str], default_graphs: list[str],

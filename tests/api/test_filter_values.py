@@ -51,3 +51,11 @@ def test_the_claims_page_takes_every_status_its_links_name(client: TestClient) -
     assert page.status_code == 200
     assert page.headers["content-type"].startswith("text/html")
     assert client.get("/claims.html", params={"status": "rumoured"}).status_code == 422
+
+
+def test_an_unknown_kind_on_the_evidence_list_gets_suggestions(client: TestClient) -> None:
+    # As /evidence.html and /claims?evidence_kind= answer it (it was an empty list).
+    response = client.get("/evidence", params={"kind": "SatelliteImagry"})
+    assert response.status_code == 404
+    assert response.json()["error"]["details"]["suggestions"] == ["SatelliteImagery"]
+    assert client.get("/evidence", params={"kind": "Video"}).json()["total"] == 0

@@ -110,6 +110,19 @@ def test_contradictions(make_client: Callable[..., TestClient]) -> None:
     assert {r["group_a_label"] for r in rows} == {"Atlantis"}
 
 
+def test_questions_answer_under_the_lowest_query_depth_limit(
+        make_client: Callable[..., TestClient]) -> None:
+    """max_query_depth bounds the queries clients send; the questions' own text nests deeper
+    than its lowest value (2), and every question answered a 500 under it."""
+    client = make_client(max_query_depth=2)
+    for name, question in sorted(load_questions().items()):
+        response = client.get(f"/questions/{name}", params=question.examples[0])
+        assert response.status_code == 200, (name, response.text)
+        assert response.json()["question"] == name
+    deep = client.get("/sparql", params={"query": "ASK { { { ?s ?p ?o } } }"})
+    assert deep.json()["error"]["code"] == "query_too_deep"  # the clients' queries still are
+
+
 def test_contradictions_stated_one_way(make_client: Callable[..., TestClient],
                                        tmp_path: Path) -> None:
     """cred:contradicts is symmetric (owl:SymmetricProperty), and the analysis reads it so:

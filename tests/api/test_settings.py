@@ -6,11 +6,13 @@ import os
 import re
 from pathlib import Path
 
+import annotated_types
 import pytest
 import typer.main
 
 from api.cli import app
 from api.settings import Settings
+from kg.methods import METHOD_NAMES
 
 DOCS = (Path(__file__).resolve().parents[2] / "docs" / "settings.md").read_text(encoding="utf-8")
 # Settings whose command-line form is not --name-of-the-field.
@@ -84,3 +86,26 @@ def test_safe_defaults() -> None:
 def test_bad_values_are_refused(bad: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         Settings(**bad)
+
+
+def _meaning(name: str) -> str:
+    row = next(line for line in DOCS.splitlines() if line.startswith(f"| `{name}` |"))
+    return row.strip("|").split("|")[4]
+
+
+@pytest.mark.parametrize("name", sorted(Settings.model_fields))
+def test_every_bound_of_a_setting_is_documented(name: str) -> None:
+    """kg serve refuses a value out of range; the table says what the range is (it gave no
+    bound but worker_memory_mb's, so --max-request-bytes 100 was a surprise)."""
+    meaning = _meaning(name)
+    for bound in Settings.model_fields[name].metadata:
+        if isinstance(bound, annotated_types.Ge):
+            assert re.search(rf"(At least|From) {bound.ge}\b|\b{bound.ge} to", meaning), meaning
+        elif isinstance(bound, annotated_types.Gt):
+            assert re.search(rf"More than {bound.gt}\b", meaning), meaning
+        elif isinstance(bound, annotated_types.Le):
+            assert re.search(rf"(at most|to) {bound.le}\b", meaning), meaning
+
+
+def test_the_methods_are_listed() -> None:
+    assert all(f"`{name}`" in _meaning("method") for name in METHOD_NAMES)

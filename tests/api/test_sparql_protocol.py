@@ -294,3 +294,23 @@ def test_a_query_with_a_byte_order_mark_is_read(client: TestClient) -> None:
                                     "Accept": "application/sparql-results+json"})
     assert response.status_code == 200, response.text
     assert response.json()["boolean"] is True
+
+
+@pytest.mark.parametrize("url", [
+    "/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%22caf%E9%22%20%7D",  # Latin-1 é, not UTF-8
+    "/sparql?query=ASK%20%7B%7D&default-graph-uri=urn:%FF",
+])
+def test_a_url_that_is_not_utf8_is_bad_encoding(client: TestClient, url: str) -> None:
+    """As a form's %-escapes are (docs/api.md, "Errors"); it was a malformed_query about an
+    "unexpected character '\ufffd'" that the client never sent."""
+    error = client.get(url).json()["error"]
+    assert (error["status"], error["code"]) == (400, "bad_encoding")
+    assert error["message"] == "the URL's parameters are not UTF-8"
+
+
+def test_the_update_refusal_names_the_write_routes(client: TestClient) -> None:
+    # It pointed at "/docs/api.md", a path this server does not serve (a 404).
+    error = client.get("/sparql", params={"update": "CLEAR ALL"}).json()["error"]
+    assert "/docs/" not in error["message"]
+    assert "POST /data" in error["message"] and 'docs/api.md, "Writes"' in error["message"]
+    assert client.get("/docs/api.md").status_code == 404

@@ -246,6 +246,9 @@ def test_the_same_statement_written_twice_is_one_statement(
     assert again.json()["unchanged"] is True
     assert again.json()["subjects"] == first.json()["subjects"]
     assert _quads(writer) == quads
+    # Nothing written, so no new data version (it was one more, with the analysis redone).
+    assert again.json()["version"] == first.json()["version"]
+    assert writer.get("/status").json()["version"] == first.json()["version"]
     statements = [s["statement"] for group in writer.get(f"/claims/{TROOPS_TRAINING}").json()[
         "affirming"] for s in group["statements"] if s["actor"].endswith("/nis")]
     assert statements == first.json()["subjects"]

@@ -218,3 +218,5 @@ def test_a_write_sent_twice_is_written_once(client: TestClient) -> None:
     again = client.post("/statements", headers=auth, json=entry)
     assert (again.status_code, again.json()["unchanged"]) == (200, True)
     assert client.get("/status").json()["quads"] == quads
+    # No new data version either: nothing was written, so nothing was analysed again.
+    assert again.json()["version"] == first.json()["version"]

@@ -146,3 +146,14 @@ def test_data_files_before_the_query_are_pointed_out(tmp_path: Path) -> None:
     # a missing file that is plainly one gets no such hint
     result = runner.invoke(app, ["explain", "crane-failed", str(tmp_path / "gone.yaml")])
     assert result.exit_code == 2 and "comes first" not in result.stderr
+
+
+def test_a_cut_table_names_only_options_that_kg_sparql_has() -> None:
+    # It said "the next page: --offset 3", an option kg sparql does not have (kg ask's words).
+    code, out, err = run("--limit", "3", "SELECT ?s WHERE { ?s a cred:FactualClaim } ORDER BY ?s")
+    assert code == 0, err
+    assert "3 row(s)" in out
+    hint = " ".join(err.split())
+    assert "more rows follow; raise --limit, add LIMIT and OFFSET 3 to the query" in hint
+    assert "--offset" not in hint
+    assert run("--offset", "3", "ASK {}")[0] == 2

@@ -39,6 +39,12 @@ def test_kg_viz_unknown_focus_is_a_data_error(tmp_path: Path) -> None:
     assert not (tmp_path / "g.html").exists()
 
 
+def test_kg_viz_suggests_ids_for_a_misspelt_focus(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["viz", "--focus", "puttin", "-o", str(tmp_path / "g.html")])
+    assert result.exit_code == 1
+    assert "no claim or actor 'puttin'; did you mean putin" in " ".join(result.output.split())
+
+
 def test_kg_viz_says_it_opens_on_the_focus(tmp_path: Path) -> None:
     result = runner.invoke(app, ["viz", "-o", str(tmp_path / "g.html"), "--focus", "putin"])
     assert result.exit_code == 0, result.output

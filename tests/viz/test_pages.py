@@ -77,6 +77,16 @@ def test_graph_page_options(client: TestClient, parse) -> None:
     assert client.get("/graph", params={"max_nodes": -1}).status_code == 422
 
 
+def test_a_misspelt_focus_gets_suggestions(client: TestClient) -> None:
+    # As every other unknown id of the API does (it named only the parameter).
+    error = client.get("/graph", params={"focus": "nk-troops-in-rusia"}).json()["error"]
+    assert error["message"] == "no claim or actor 'nk-troops-in-rusia'"
+    assert error["details"] == {"parameter": "focus", "suggestions": [
+        "nk-troops-in-russia", "nk-3000-troops-training-in-russia"]}
+    assert client.get("/graph", params={"focus": "puttin"}).json()["error"]["details"][
+        "suggestions"][0] == "putin"
+
+
 def test_graph_page_of_a_large_graph_is_a_summary_with_links(
         client: TestClient, parse, monkeypatch: pytest.MonkeyPatch) -> None:
     from viz import large
@@ -112,3 +122,11 @@ def test_claims_table_sorts_and_filters(client: TestClient, parse) -> None:
     only = parse(client.get("/claims.html", params={"status": "unsupported"}).text)
     assert len([a for a in only.all("a") if a.attrs["href"].startswith("/graph?")]) == 3
     assert client.get("/claims.html", params={"sort": "nope"}).status_code == 422
+
+
+def test_a_claims_filter_that_matches_nothing_says_so(client: TestClient, parse) -> None:
+    # As the actors and evidence tables do (docs/api.md); it drew an empty table's headings.
+    assert client.get("/claims", params={"status": "partly-corroborated"}).json()["total"] == 0
+    text = client.get("/claims.html", params={"status": "partly-corroborated"}).text
+    assert "No claims match this filter." in text and "<table" not in text
+    assert "<table" in client.get("/claims.html", params={"status": "unsupported"}).text
