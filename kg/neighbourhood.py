@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from kg.store import KnowledgeStore
 
 _CHAIN_CHUNK = 100
+#: Predicates whose object is a claim.
+_CLAIM_LINKS = frozenset(
+    ox.NamedNode(str(CRED[name]))
+    for name in ("about", "supports", "disputes", "refines", "contradicts")
+)
 
 
 def resolve_claim(store: KnowledgeStore, claim: str) -> ox.NamedNode:
@@ -87,7 +92,17 @@ def claim_neighbourhood(store: KnowledgeStore, claim: ox.NamedNode) -> list[ox.Q
         blocks = " UNION ".join(_CHAIN_BLOCK.replace("$START", str(n)) for n in chunk)
         query = f"SELECT DISTINCT ?node WHERE {{ {blocks} }}"
         nodes.update(row["node"] for row in store.query(query))  # type: ignore[union-attr]
-    return _describe(store, nodes)
+    quads = _describe(store, nodes)
+    # A link from an exported node to a claim that is not exported (evidence that also
+    # supports another claim, a contradicted claim's own refinement) would point at nothing
+    # in the export, which then fails the shapes when loaded alone: such links are left out.
+    # They do not bear on this claim's status, which is why the claim was not exported.
+    described = {quad.subject for quad in quads}
+    return [
+        quad
+        for quad in quads
+        if quad.predicate not in _CLAIM_LINKS or quad.object in described
+    ]
 
 def _describe(store: KnowledgeStore, nodes: Iterable[ox.NamedNode | ox.BlankNode]) -> list[ox.Quad]:
     """Every quad whose subject is one of ``nodes``, following blank-node objects."""
