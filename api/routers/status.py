@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from api.deps import get_state
+from api.sparql.pool import QueryPool
 from kg.namespaces import INGEST_GRAPH
 
 router = APIRouter(tags=["Service"])
@@ -19,6 +20,7 @@ async def status(request: Request) -> dict[str, Any]:
     settings = state.settings
     analysis = snapshot.analysis
     counts = analysis.counts()  # off the arrays: no record or explanation is read
+    local = isinstance(state.pool, QueryPool)
     return {
         "version": snapshot.version,
         "quads": snapshot.quads,
@@ -42,8 +44,11 @@ async def status(request: Request) -> dict[str, Any]:
             "query_timeout_seconds": settings.query_timeout,
             "max_results": settings.max_results,
             "max_request_bytes": settings.max_request_bytes,
-            "query_workers": settings.query_workers,
-            "worker_memory_mb": settings.worker_memory_mb,
+            "max_query_depth": settings.max_query_depth,
+            # Worker processes run queries on an embedded store only: a remote endpoint
+            # answers them itself, under its own limits.
+            "query_workers": settings.query_workers if local else None,
+            "worker_memory_mb": settings.worker_memory_mb if local else None,
         },
         "query_worker_network_isolation": state.pool.sandbox if state.pool else None,
         "writes_enabled": settings.writes_active,

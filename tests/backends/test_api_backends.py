@@ -67,6 +67,17 @@ def test_claims_and_one_claim(client: TestClient) -> None:
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
 
 
+def test_status_names_the_limits_that_apply(
+    client: TestClient, request: pytest.FixtureRequest
+) -> None:
+    limits = client.get("/status").json()["limits"]
+    assert limits["max_query_depth"] == 32
+    # Query workers run on an embedded store only; a remote endpoint answers itself.
+    remote = request.node.callspec.params["client"] in ("oxigraph-server", "virtuoso")
+    assert (limits["query_workers"], limits["worker_memory_mb"]) == (
+        (None, None) if remote else (2, 2048))
+
+
 def test_a_named_question(client: TestClient) -> None:
     answer = client.get("/questions/corroborated-claims", params={"min_groups": 3}).json()
     assert [(row["claim"], row["groups"]) for row in answer["rows"]] == [(TROOPS, 3)]
