@@ -52,7 +52,14 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.backends.http import Answer, BadRequest, EndpointError, SparqlClient, display_url
+from kg.backends.http import BadRequest, EndpointError, SparqlClient, display_url
+from kg.backends.sparql_protocol import (
+    SELECT_ACCEPT,
+    accept_header,
+    endpoint_syntax_error,
+    parse_answer,
+    substitute,
+)
 from kg.backends.sparql_terms import (
     _DEFAULT,
     DEFAULT_GRAPH,
@@ -84,27 +91,6 @@ BULK_ATOMIC_QUADS = 1_000_000
 #: (1M statements) passes, at about 370 MB as one request.
 MAX_UPDATE_CHARS = 32 * 2**20
 
-_SELECT_ACCEPT = "application/sparql-results+json"
-# Asked for by query form: Virtuoso answers a CONSTRUCT in a results format if one is accepted.
-_GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
-# Comments, IRIs and strings: removed before looking for the query form's keyword.
-_NOT_KEYWORDS = re.compile(r"#[^\n]*|<[^<>\s]*>|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
-_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-_GRAPH_FORMATS = {
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/x-turtle": ox.RdfFormat.TURTLE,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
-_RESULT_FORMATS = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-_POSITION = re.compile(r"^error at (\d+):(\d+): ")
-_LINE = re.compile(r"\bline (\d+):")
 _REGISTRY = ox.NamedNode(REGISTRY)
 _HOLDS = ox.NamedNode(HOLDS)
 # Binds ?g to each graph this store wrote.
@@ -167,7 +153,7 @@ class SparqlEngine:
         The default graph is the endpoint's (the union of all graphs) with
         ``use_default_graph_as_union``, else this store's default graph, unless
         ``default_graph`` names graphs. ``substitutions`` replace their variables in the text
-        (see :func:`_substitute`).
+        (see :func:`substitute`).
 
         Raises:
             SyntaxError: the endpoint refused the query (its message; positions are those of
@@ -177,7 +163,7 @@ class SparqlEngine:
         head = "".join(f"PREFIX {p}: <{iri}> " for p, iri in (prefixes or {}).items())
         if base_iri:
             head = f"BASE <{base_iri}> " + head
-        text = head + "\n" + (_substitute(query, substitutions) if substitutions else query)
+        text = head + "\n" + (substitute(query, substitutions) if substitutions else query)
         params: list[tuple[str, str]] = []
         if default_graph is not None:
             graphs = default_graph if isinstance(default_graph, list | tuple) else [default_graph]
@@ -187,15 +173,15 @@ class SparqlEngine:
         if named_graphs is not None:
             params += [("named-graph-uri", _stored_graph(g).value) for g in named_graphs]
         try:
-            answer = self.client.query(text, accept=_accept(query), params=params)
+            answer = self.client.query(text, accept=accept_header(query), params=params)
         except BadRequest as refusal:
-            raise _syntax_error(refusal.message) from None
-        return _parse_answer(answer)
+            raise endpoint_syntax_error(refusal.message) from None
+        return parse_answer(answer)
 
     def select(self, query: str) -> ox.QuerySolutions:
         """A SELECT over the endpoint's default graph, as written (no prefixes added)."""
-        answer = self.client.query(query, accept=_SELECT_ACCEPT)
-        return _parse_answer(answer)  # type: ignore[no-any-return]
+        answer = self.client.query(query, accept=SELECT_ACCEPT)
+        return parse_answer(answer)  # type: ignore[no-any-return]
 
     def quads_for_pattern(
         self, subject: Any = None, predicate: Any = None, obj: Any = None, graph_name: Any = None
@@ -268,7 +254,7 @@ class SparqlEngine:
         self._union_checked = True
 
     def _ask(self, query: str) -> bool:
-        return bool(_parse_answer(self.client.query(query, accept=_SELECT_ACCEPT)))
+        return bool(parse_answer(self.client.query(query, accept=SELECT_ACCEPT)))
 
     def _not_union(self) -> str:
         return (
@@ -516,71 +502,6 @@ def _registry_block(graphs: set[ox.NamedNode]) -> str:
     return f"GRAPH <{REGISTRY}> {{ {lines} }}"
 
 
-def _substitute(query: str, substitutions: Mapping[ox.Variable, Term]) -> str:
-    """Put each value in place of its variable, as SEP-0007 substitution does: in the SELECT
-    projection as ``(<value> AS ?var)``, elsewhere as the value itself.
-
-    A trailing ``VALUES`` block would join too late for some engines (Virtuoso refuses a
-    property path whose start is bound only by it). Meant for the store's own queries: the
-    variable must be projected by name (not ``SELECT *``) and not appear inside a string.
-
-    Example:
-        >>> _substitute("SELECT ?c ?n WHERE { ?c <urn:p>+ ?n }",
-        ...             {ox.Variable("c"): ox.NamedNode("urn:x")})
-        'SELECT (<urn:x> AS ?c) ?n WHERE { <urn:x> <urn:p>+ ?n }'
-    """
-    select = re.search(r"\bSELECT\b", query, flags=re.IGNORECASE)
-    cut = query.find("{") if select else -1
-    where = re.search(r"\bWHERE\b", query[:cut] if cut >= 0 else "", flags=re.IGNORECASE)
-    if where:
-        cut = where.start()
-    head, body = (query[:cut], query[cut:]) if select and cut >= 0 else ("", query)
-    for variable, term in substitutions.items():
-        name = re.compile(r"[?$]" + re.escape(variable.value) + r"(?![\w\u00b7-\U000effff])")
-        value = _sparql_term(term)
-        if select and not name.search(head):
-            raise ValueError(f"substituted variable ?{variable.value} is not projected by name")
-        head = name.sub(lambda _m, v=value, n=variable.value: f"({v} AS ?{n})", head)
-        body = name.sub(lambda _m, v=value: v, body)
-    return head + body
-
-
-def _accept(query: str) -> str:
-    """The Accept header for a query: RDF for CONSTRUCT and DESCRIBE, results otherwise.
-
-    Example:
-        >>> _accept("PREFIX s: <urn:select#> # SELECT\\nCONSTRUCT { ?s ?p ?o } WHERE {}")
-        'application/n-triples, text/turtle;q=0.9'
-    """
-    found = _FORM.search(_NOT_KEYWORDS.sub(" ", query))
-    if found and found[1].upper() in ("CONSTRUCT", "DESCRIBE"):
-        return _GRAPH_ACCEPT
-    return _SELECT_ACCEPT
-
-
-def _syntax_error(message: str) -> SyntaxError:
-    # The query was sent after one line of prefixes: give positions in the caller's text.
-    found = _POSITION.match(message)
-    if found and int(found[1]) > 1:
-        message = _POSITION.sub(f"error at {int(found[1]) - 1}:{found[2]}: ", message)
-    # Virtuoso: "SPARQL compiler, line 3: syntax error ..."
-    message = _LINE.sub(lambda m: f"line {max(1, int(m[1]) - 1)}:", message, count=1)
-    error = SyntaxError(message)
-    error.msg = message
-    return error
-
-
-def _parse_answer(answer: Answer) -> Any:
-    kind = answer.content_type
-    if kind in _RESULT_FORMATS:
-        return ox.parse_query_results(answer, _RESULT_FORMATS[kind])
-    if kind in _GRAPH_FORMATS:
-        return (quad.triple for quad in ox.parse(answer, _GRAPH_FORMATS[kind]))
-    answer.close()
-    raise OSError(
-        f"the endpoint answered in {kind or 'an unnamed format'}, which is not a "
-        "SPARQL results or RDF format"
-    )
 
 
 __all__ = ["DEFAULT_GRAPH", "GENID", "REGISTRY", "SparqlEngine", "deskolemise", "skolemise"]
