@@ -31,8 +31,10 @@ _POSITION_PREFIX = re.compile(
     r"^Parser error (?:at line \d+ (?:column \d+|between columns \d+ and \d+)"
     r"|between line \d+ column \d+ and line \d+ column \d+): "
 )
-# pyoxigraph's words for a statement without its final dot (N-Triples/N-Quads, Turtle/TriG).
-_MISSING_DOT = re.compile(r"followed by a dot|dot is expected at the end")
+# pyoxigraph's words for a statement cut short: without its final dot (N-Triples/N-Quads,
+# Turtle/TriG), or broken by its line's end (N-Triples/N-Quads). Both are reported where the
+# next token starts, at column 1 of a later line.
+_MISSING_DOT = re.compile(r"followed by a dot|dot is expected at the end|line jumps are not")
 _QUOTED = re.compile(r"'([^']{3,200})'")
 # Where a JSON-LD document names a remote context; the parser does not say where.
 _REMOTE_CONTEXT = (

@@ -249,7 +249,7 @@ class KnowledgeStore:
 
     def load(
         self,
-        paths: Sequence[Path | str],
+        paths: Sequence[Path | str] | Path | str,
         *,
         formats: FormatArg | Sequence[FormatArg] = None,
         validate: bool = True,
@@ -271,7 +271,7 @@ class KnowledgeStore:
         nodes, comments, literals Oxigraph stores in another form) go the general way.
 
         Args:
-            paths: the files, loaded in this order.
+            paths: the files, loaded in this order; one file may be given alone.
             formats: one format for all files, or one per file (``None`` entries: by
                 extension); by default each file's extension decides.
             validate: check the new data against ``ontology/shapes.ttl`` first. Each file is
@@ -311,6 +311,8 @@ class KnowledgeStore:
             ...         print(error.location.line, len(store))
             1 0
         """
+        if isinstance(paths, str | Path):
+            paths = [paths]  # a file named alone: a string would be read as its characters
         return load_files(self, paths, formats=formats, validate=validate, limits=limits,
                           progress=progress, replace=replace)
 

@@ -190,7 +190,11 @@ class Analysis:
         return _short_index(self.numbers.columns.actors)
 
     def by_status(self, status: Status) -> list[ClaimAssessment]:
-        """The claims with this status, with their explanations."""
+        """The claims with this status, with their explanations. ValueError for a status that
+        is not one of :data:`kg.statuses.STATUSES`."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}"
+                             " (contested is not a status: see ClaimSummary.contested)")
         code = STATUSES.index(status)
         cols = self.numbers.columns
         return self.claims.many(cols.claims[i]

@@ -36,7 +36,9 @@ import pyoxigraph as ox
 from kg.errors import InputError, LimitExceededError, Location, RdfSyntaxError
 from kg.formats import NQUADS, NTRIPLES, TRIG, TURTLE, Format
 from kg.ingest.blank_nodes import BlankNodes
+from kg.ingest.locate import located_check_error, statement_end, whole_lines
 from kg.ingest.records import Position
+from kg.rdf_errors import _MISSING_DOT
 from kg.rdfio import Limits, check_quads
 from kg.typed_literals import is_ill_typed
 
@@ -83,17 +85,28 @@ class _Counting:
         return data
 
 
-def syntax_error(error: SyntaxError, fmt: Format, source: str, first_line: int) -> InputError:
-    """pyoxigraph's SyntaxError as ours, its line counted from the start of the file."""
+def syntax_error(
+    error: SyntaxError, fmt: Format, source: str, first_line: int, *,
+    data: bytes | None = None, path: Path | None = None,
+) -> InputError:
+    """pyoxigraph's SyntaxError as ours, its line counted from the start of the file.
+
+    A statement cut short (no final dot, or a line's end inside it) is reported where the next
+    token starts; it is placed where it ends instead, found in ``data`` (the text parsed, which
+    starts at ``first_line``) or, for a streamed file, in ``path``.
+    """
     message = _POSITION_PREFIX.sub("", error.msg or str(error))
     line = None if error.lineno is None else error.lineno + first_line - 1
     column = error.offset
-    if line is not None and line > 1 and column == 1 and (
-        "line jumps" in message or "followed by a dot" in message
-    ):
-        # A statement cut short by its line's end, or missing its final dot, is reported at
-        # the start of the next line; the line at fault is the one that ended too early.
-        line, column = line - 1, None
+    if error.lineno is not None and column == 1 and _MISSING_DOT.search(message):
+        blocks = [data] if data is not None else whole_lines(path) if path is not None else None
+        end_line, end_column = (
+            statement_end(blocks, error.lineno) if blocks is not None else (None, None)
+        )
+        if end_line is not None:
+            line, column = end_line + first_line - 1, end_column
+        elif blocks is None and line is not None and line > 1:
+            line, column = line - 1, None  # the line that ended too early, without its column
     return RdfSyntaxError(
         f"invalid {fmt.label}: {message}", location=Location(source, line, column)
     )
@@ -267,7 +280,7 @@ def _parse_lines(
     try:
         quads = list(ox.parse(chunk, format=fmt.oxigraph, rename_blank_nodes=False))
     except SyntaxError as error:
-        raise syntax_error(error, fmt, source, first) from None
+        raise syntax_error(error, fmt, source, first, data=chunk) from None
     except MemoryError:
         raise _too_long_token(source, first) from None
     try:
@@ -294,7 +307,7 @@ def stream_batches(
             try:
                 quads = list(islice(parser, batch_size))
             except SyntaxError as error:
-                raise syntax_error(error, fmt, source, 1) from None
+                raise syntax_error(error, fmt, source, 1, path=path) from None
             except MemoryError:
                 raise _too_long_token(source, 1) from None
             if not quads:
@@ -305,7 +318,11 @@ def stream_batches(
             if done <= start.quads_done:
                 continue
             quads = quads[max(0, start.quads_done - before) :]
-            check_quads(quads, source=source, limits=limits)
+            try:
+                check_quads(quads, source=source, limits=limits)
+            except InputError as error:
+                # The stream keeps no text: the literal at fault is looked for in the file.
+                raise located_check_error(error, quads, path, reader.bytes_read, limits) from None
             index += 1
             yield Batch(quads, None, len(quads), 0, Position(index, done, reader.bytes_read, 0))
 

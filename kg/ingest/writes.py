@@ -83,7 +83,7 @@ def finish(
             written_after_stop.append(later.end.batches)
     in_flight.clear()
     if isinstance(error, SyntaxError):
-        raise syntax_error(error, fmt, source, batch.first_line) from None
+        raise syntax_error(error, fmt, source, batch.first_line, data=batch.text) from None
     raise error
 
 

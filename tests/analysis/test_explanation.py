@@ -179,3 +179,13 @@ def test_the_id_in_to_dict_finds_the_claim(analysed):
     (claim,) = analysis.to_dict()["claims"]
     assert claim["id"] == "c1"
     assert analysis.claim_by_id(claim["id"]).claim.iri == "https://e.org/data#c1"
+
+
+def test_by_status_names_the_statuses_when_given_another(seed_analysis):
+    assert [c.claim.iri.rsplit("/", 1)[1] for c in seed_analysis.by_status("unsupported")] == [
+        "nk-sent-troops-to-assist-war-on-ukraine",
+        "nk-troops-sent-for-possible-deployment-to-ukraine",
+    ]
+    with pytest.raises(ValueError, match="unknown status 'contested'; expected one of "
+                       "corroborated, partly-corroborated, single-source, unsupported"):
+        seed_analysis.by_status("contested")  # type: ignore[arg-type]

@@ -46,7 +46,7 @@ def test_a_syntax_error_exits_1_and_says_what_was_loaded(write, tmp_path: Path) 
     code, _, err = run(str(bad), str(after), "--store", str(tmp_path / "db"), "--batch-size", "4")
     assert code == 1
     assert (
-        f"error: {bad}: loaded batches 1..2 (8 quads); stopped at {bad}:9: invalid "
+        f"error: {bad}: loaded batches 1..2 (8 quads); stopped at {bad}:9:37: invalid "
         "N-Triples: line jumps are not allowed"
     ) in err
     assert f"not ingested: {after}" in err
