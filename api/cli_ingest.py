@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from api.cli_messages import quads
+
 if TYPE_CHECKING:  # kg.ingest imports pyoxigraph, which `kg --help` does not need.
     from rich.console import Console
 
@@ -222,22 +224,23 @@ def _summary(r: "IngestReport", added: int) -> str:
     """The report of one file; ``added`` is how much the store's data grew."""
     if not r.batches and r.complete and r.skipped_batches:
         return (
-            f"{r.path}: already in the store ({r.skipped_quads:,} quads, "
+            f"{r.path}: already in the store ({quads(r.skipped_quads)}, "
             f"{r.skipped_batches} batches); nothing to do"
         )
     batches = f"batches {r.first_batch}..{r.last_batch}" if r.batches else "no batch"
     text = (
-        f"{r.path}: ingested {batches} ({r.quads:,} quads, {r.format}) in {r.elapsed_seconds:.1f} s"
+        f"{r.path}: ingested {batches} ({quads(r.quads)}, {r.format}) in {r.elapsed_seconds:.1f} s"
     )
     # (a quad the file repeats is new once, then already there, as in `kg load`)
     if r.quads and not added:
-        text += f"; nothing new: all {r.quads:,} quads were already in the store"
+        what = "the 1 quad was" if r.quads == 1 else f"all {r.quads:,} quads were"
+        text += f"; nothing new: {what} already in the store"
     elif r.quads:
         already = f" ({r.quads - added:,} already in the store)" if r.quads > added else ""
-        text += f"; {added:,} new quads{already}"
+        text += f"; {added:,} new {'quad' if added == 1 else 'quads'}{already}"
     if r.skipped_batches:
         text += (
-            f"; skipped batches 1..{r.skipped_batches} ({r.skipped_quads:,} quads), "
+            f"; skipped batches 1..{r.skipped_batches} ({quads(r.skipped_quads)}), "
             "committed by an earlier run"
         )
     return text
@@ -253,7 +256,7 @@ def _committed(store: object, event: "IngestProgress | None", path: str) -> str:
     position, _ = committed(store, event.sha256)  # type: ignore[arg-type]
     if not position.batches:
         return "no batch of it is in the store"
-    return f"batches 1..{position.batches} are in the store ({position.quads_done:,} quads)"
+    return f"batches 1..{position.batches} are in the store ({quads(position.quads_done)})"
 
 
 def _resume_hint(
@@ -272,7 +275,7 @@ def _resume_hint(
     except (KgError, OSError):
         if event is None or event.path != str(path) or not event.batch:
             return
-        done = f"batches 1..{event.batch} are in the store ({event.quads:,} quads)"
+        done = f"batches 1..{event.batch} are in the store ({quads(event.quads)})"
     if not done.startswith("no batch"):
         console.print(f"stopped: {path}: {done}; rerun with --resume to continue")
 

@@ -54,17 +54,23 @@ def other_version_warning(path: str, graph: str, store: str | None) -> Text:
     )
 
 
+def quads(count: int) -> str:
+    """``count`` quads, in words a person would write: "1 quad", "1,200 quads"."""
+    return f"{count:,} quad" + ("" if count == 1 else "s")
+
+
 def load_summary(read: int, before: int, now: int, *, replace: bool) -> str:
     """How many quads were new: the store's data before and after, counted exactly. A quad
     read twice (in two files, or twice in one) is new once and then already there."""
-    held = f"the store now holds {now:,} quads of data"
+    held = f"the store now holds {quads(now)} of data"
     if replace:  # the replaced graphs were emptied first: only the balance means anything
         return f"{held} ({now - before:+,})"
     added = now - before
     if not added:
-        return f"nothing new: all {read:,} quads were already in the store; {held}"
+        what = "the 1 quad was" if read == 1 else f"all {read:,} quads were"
+        return f"nothing new: {what} already in the store; {held}"
     already = f" ({read - added:,} already in the store)" if read > added else ""
-    return f"{added:,} new quads{already}; {held}"
+    return f"{added:,} new {'quad' if added == 1 else 'quads'}{already}; {held}"
 
 
-__all__ = ["in_use_advice", "load_summary", "other_version_warning"]
+__all__ = ["in_use_advice", "load_summary", "other_version_warning", "quads"]

@@ -61,7 +61,7 @@ def test_shape_violations_with_validate_exit_1_and_keep_the_data(write) -> None:
     )
     code, out, err = run(str(path), "--validate")
     assert code == 1
-    assert "ingested batches 1..1 (1 quads" in out
+    assert "ingested batches 1..1 (1 quad, nt) in" in out and out.rstrip().endswith("; 1 new quad")
     assert "1 SHACL violation(s)" in err and "the data stays loaded" in err
 
 
