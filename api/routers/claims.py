@@ -57,6 +57,7 @@ class ClaimSummary(BaseModel):
     contested: bool
     affirmed_by: list[str]
     denied_by: list[str]
+    contested_by: list[str]
     hedged_by: list[str]
     credibility: Credibility
     belief: float | None
@@ -82,6 +83,8 @@ def _summary(analysis: Analysis, item: Numbers) -> dict[str, Any]:
         "contested": item.contested,
         "affirmed_by": [groups[g].label for g in item.affirming],
         "denied_by": [groups[g].label for g in item.denying],
+        # The deniers that contest it: not those that also affirm it (docs/analysis.md).
+        "contested_by": [groups[g].label for g in item.contested_by],
         "hedged_by": [groups[g].label for g in item.hedging],
         "credibility": {
             "grade": item.credibility,
@@ -253,6 +256,7 @@ CSV_COLUMNS = (
     "contested",
     "affirmed_by",
     "denied_by",
+    "contested_by",
     "hedged_by",
     "credibility",
     "credibility_name",
@@ -281,7 +285,7 @@ async def claims_csv(request: Request, filters: Annotated[_Filters, Depends()]) 
             credibility = entry.pop("credibility")
             yield {
                 **entry,
-                **{k: "; ".join(entry[k]) for k in ("affirmed_by", "denied_by", "hedged_by")},
+                **{k: "; ".join(entry[k]) for k in ("affirmed_by", "denied_by", "contested_by", "hedged_by")},
                 "credibility": credibility["grade"],
                 "credibility_name": credibility["name"],
                 "stix_confidence": credibility["stix_confidence"],

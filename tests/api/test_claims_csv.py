@@ -50,6 +50,13 @@ def test_it_takes_the_filters_of_the_list(client: TestClient) -> None:
         assert [r["id"] for r in _rows(client, **params)] == [c["id"] for c in listed], params
     contested = _rows(client, contested="true")
     assert len(contested) == 2 and {r["denied_by"] for r in contested} == {"North Korea"}
+    # Who contests each claim is in the list and the table, not only in /claims/{id}.
+    assert {r["contested_by"] for r in contested} == {"North Korea"}
+    listed = client.get("/claims", params={"contested": "true"}).json()["items"]
+    for item in listed:
+        whole = client.get(item["url"]).json()
+        assert item["contested_by"] == [g["label"] for g in whole["contested_by"]] == [
+            "North Korea"]
     unknown = client.get("/claims.csv", params={"actor": "nobody-at-all"})
     assert unknown.status_code == 404
 
