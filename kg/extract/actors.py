@@ -39,7 +39,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kg.extract.affiliation import (
+    NAME_OF,
     affiliate,
+    affiliated_person,
     apposition,
     by_first_word,
     capital,
@@ -73,8 +75,8 @@ _PERSON_NAME = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z\u2019'-]+"
 _DESCRIBED_NAME = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}"
                              r"(?P<name>[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,3})")
 _POSSESSIVE_NOUN = re.compile(r"[\w-][\u2019']s\s+[a-z]")
-_NAME_OF = re.compile(r"((?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){1,3})\s+"
-                      r"((?:of|at|from)\s+(?:the\s+)?[A-Z].*)")
+# "her campaign", "his party": a body a person's possessive pronoun owns
+_PERSON_OWNS = re.compile(r"(?i)(her|his)\s+(?=[a-z])")
 # a short form in brackets after a name: "the Coastal Fisheries Board (CFB)"
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]{1,7}|(?:[A-Z][a-z]+){2,4})\)\s*$")  # or "(KelShip)"
 _PARTITIVE = re.compile(r"(?:one|two|three|some|several|many|most|each)\s+of\s+(?:them|those|"
@@ -253,9 +255,11 @@ class ActorTable:
                 record.add_form(short.group(1))
                 self.keys.setdefault(("org", short.group(1).lower()), record.id)
             return record
+        if person := affiliated_person(self, phrase, start, sentence, appositive, initial):
+            return person  # "Senator Ana Holt of the Green Party": acting for the party
         d = describe(phrase, self.lex, initial=initial)
         affiliation = None
-        if appositive and not d.name and (split := _NAME_OF.fullmatch(appositive.strip())):
+        if appositive and not d.name and (split := NAME_OF.fullmatch(appositive.strip())):
             # "A third expert, Dr. Lena Fisk of the Norrland Agricultural College,": the name,
             # then whom the person works for
             appositive, affiliation = split.group(1), split.group(2)
@@ -498,10 +502,6 @@ class ActorTable:
         used = [r for r in self.records.values() if r.used]
         return sorted(used, key=lambda r: (min((m[0] for m in r.mentions), default=10**9),
                                            r.id))
-
-
-# "her campaign", "his party": a body a person's possessive pronoun owns
-_PERSON_OWNS = re.compile(r"(?i)(her|his)\s+(?=[a-z])")
 
 
 def _form(phrase: str, initial: bool) -> str:

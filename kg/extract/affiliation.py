@@ -228,6 +228,38 @@ def resolve_org(table: ActorTable, phrase: str) -> ActorRecord | None:
     return None
 
 
+# "Senator Ana Holt of the Green Party", "Ana Berg of the Brenna Institute": a person's name
+# (a title before it or none), then the body she belongs to; and the same set off by commas
+# after a description ("A third expert, Dr. Lena Fisk of the Norrland College,")
+NAME_OF = re.compile(r"((?:Dr\.?\s+)?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){1,3})\s+"
+                     r"((?:of|at|from)\s+(?:the\s+)?[A-Z].*)")
+_TITLED_NAME_OF = re.compile(r"(.*?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){1,3})\s+"
+                             r"((?:of|at|from)\s+(?:the\s+)?[A-Z].*)")
+
+
+def affiliated_person(table: ActorTable, phrase: str, start: int, sentence: int,
+                      appositive: str | None, initial: bool) -> ActorRecord | None:
+    """The person "Opposition lawmaker Ana Holt of the Green Party" names, acting for the
+    party; None (for the caller to read the phrase whole) when the words before "of" are no
+    person's name ("the Bank of England", "Ministry of the Interior") or the words after it
+    name no body by a head noun or the lexicon ("Jan Smit of Rotterdam": a place). Read
+    whole, the phrase was one long name, and a later "Holt" matched nothing."""
+    split = _TITLED_NAME_OF.fullmatch(phrase.strip())
+    if split is None:
+        return None
+    person = describe(split.group(1), table.lex, initial=initial)
+    body = describe(re.sub(r"^(?:of|at|from)\s+", "", split.group(2)), table.lex)
+    if person.kind != "Person" or not person.name or " " not in person.name or \
+            person.head or not (body.head or body.known_org):
+        return None
+    record = table.resolve(split.group(1), start, sentence=sentence, appositive=appositive,
+                           initial=initial)
+    if record is not None and record.kind == "Person" and not record.acts_for and \
+            (org := resolve_org(table, split.group(2).split(None, 1)[1])) is not None:
+        record.acts_for = org.id
+    return record
+
+
 def is_role(text: str, lex: object) -> bool:
     """Whether ``text`` contains a title ("chief of the fire department")."""
     words = text.lower().removeprefix("the ").removeprefix("a ").removeprefix("an ").split()
@@ -254,6 +286,5 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-__all__ = ["affiliate", "apposition", "by_first_word", "capital", "described_as",
-           "heads_a_body", "is_role",
-           "possessor", "resolve_org"]
+__all__ = ["NAME_OF", "affiliate", "affiliated_person", "apposition", "by_first_word",
+           "capital", "described_as", "heads_a_body", "is_role", "possessor", "resolve_org"]

@@ -7,7 +7,8 @@ A description with its own relative clause is blanked too: "Ivo Sand, a ferryman
 he saw it, told X that P" is Ivo Sand telling X P; so is where the words were heard: "The
 pilot, heard in recordings published by X, told controllers P" is the pilot speaking; and why
 the speaker is unnamed: "A diplomat who requested anonymity because the report is not public
-said P" is the diplomat saying P.
+said P" is the diplomat saying P, and so is "A miner, speaking on condition of anonymity, told
+X that P".
 
 A passive report is read the same way: "The warden, Ola Brenn, was quoted by the weekly
 Nordposten as saying that P" is Ola Brenn saying P, relayed by Nordposten ("saying" is read as
@@ -81,6 +82,18 @@ _ANONYMITY = re.compile(
     r"(?=\s+(?:told|said|says|tells|added|warned)\b)")
 
 
+# ", speaking on condition of anonymity," between a speaker and the verb, as a participle:
+# why the speaker is unnamed ("A miner working at the pit, speaking on condition of anonymity,
+# told X that P"), no statement of the writer's; ", speaking anonymously to NAME," names an
+# outlet as well, and is SPEAKING_TO
+_ANONYMOUS_ASIDE = re.compile(
+    r",\s+(?:(?:speaking|talking)\s+(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|"
+    r"anonymously|off\s+the\s+record)|(?:requesting|asking\s+for|granted)\s+anonymity|"
+    r"(?:declining|asking\s+not)\s+to\s+be\s+(?:named|identified))"
+    r"(?:\s+(?:because|as|since)\b[^;\u201c\u201d\"]{0,150}?)?,"
+    r"(?=\s+(?:told|said|says|tells|added|warned)\b)")
+
+
 def speaking_to(masked: str, verb_start: int) -> re.Match[str] | None:
     """The aside that ends right before the verb at ``verb_start`` (offsets in ``masked``), or
     the "was quoted as saying by NAME" whose blanked copy holds that verb."""
@@ -99,6 +112,7 @@ def blank_asides(masked: str) -> str:
     masked = _WHO_ASIDE.sub(lambda m: " " * len(m.group(0)) if _AFTER_DESCRIPTION.search(
         m.string, 0, m.start()) else m.group(0), masked)
     masked = _ANONYMITY.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = _ANONYMOUS_ASIDE.sub(lambda m: " " * len(m.group(0)), masked)
     masked = QUOTED_AS_BY.sub(lambda m: " said".ljust(len(m.group(0))), masked)
     return re.sub(QUOTED_BY.pattern + r"saying\b", lambda m: " " * (len(m.group(0)) - 6) +
                   "said  ", masked)

@@ -116,7 +116,8 @@ _RECIPIENT = re.compile(
     r"^\s*(?:(?:foreign |local |state |)(?:reporters|journalists|lawmakers|parliament|"
     r"a (?:news |press )?(?:conference|briefing)|the (?:conference|briefing))|"
     r"(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|\d+(?:[\u2019']s)?|of|for|"
-    r"and))*(?:\s+(?:programme|program|show|podcast|bulletin)\b)?)")
+    r"and))*(?:\s+(?:programme|program|show|podcast|bulletin|(?:news\s+)?agency|newspaper|"
+    r"broadcaster|channel|magazine|website)\b)?)")  # ("told the Tass news agency.")
 
 
 def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Frame,

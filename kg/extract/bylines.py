@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.extract.dates import DateMention, date_line
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import is_outlet
 from kg.extract.sentences import Sentence
@@ -19,12 +20,32 @@ from kg.extract.sentences import Sentence
 # "By Ana Reyes", "By: RDL International": the byline's lead, with or without a colon
 BY = re.compile(r"^By:?\s+")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+# the writer's role in a byline ("Science Editor", "Staff Writer"), never the publication
+BYLINE_ROLE = re.compile(r"(?i)\b(?:editor|correspondent|reporter|writer|columnist|"
+                         r"contributor|staff|desk)s?$")
 # "\u00a9 2026 Baltic Courier", "Copyright 2026 The Northern Almanac. All rights reserved.",
 # "(c) 2025-2026 KTV News": the page's closing copyright line, furniture naming the publisher
 COPYRIGHT = re.compile(r"^(?:\u00a9|\([cC]\)|Copyright(?:\s+\u00a9)?)\s*"
                        r"(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)\s+"
                        r"(?P<name>[A-Z][\w\u2019'&.-]*(?:\s+[A-Z][\w\u2019'&.-]*){0,5}?)"
                        r"\.?(?:\s+All\s+rights\s+reserved\.?)?$")
+
+
+# words a masthead in capitals keeps in lower case when its name is written normally
+_SMALL = {"THE": "The", "OF": "of", "AND": "and", "FOR": "for", "ON": "on", "IN": "in"}
+
+
+def capitals_outlet(part: str, line: str, lex: Lexicon) -> str | None:
+    """The outlet a masthead set in capitals names ("VELDMARK DAILY NEWS | Lundmark" above the
+    headline): the name written normally, when the outlet lexicon takes that form, else None.
+    A short word of capitals stays one (an acronym: "KTV NEWS" is "KTV News"); a name that is
+    not wholly in capitals is left to :func:`is_outlet` itself, and so is a ``line`` wholly in
+    capitals ("WORLD NEWS | EUROPE": a section's breadcrumb, not a masthead beside a place)."""
+    words = part.split()
+    if not 2 <= len(words) <= 5 or not part.isupper() or line.isupper():
+        return None
+    written = [_SMALL.get(w) or (w if len(w) <= 3 else w.capitalize()) for w in words]
+    return is_outlet(" ".join([written[0][:1].upper() + written[0][1:], *written[1:]]), lex)
 
 
 def byline_outlet(line: str, lex: Lexicon) -> str | None:
@@ -82,12 +103,51 @@ def header_paragraphs(sentences: list[Sentence], body_at: int,
     return found
 
 
+def date_below(sentences: list[Sentence], deepest: int = 8) -> tuple[Sentence,
+                                                                     DateMention] | None:
+    """A paragraph that is nothing but a date among the first ``deepest`` ones, wherever the
+    header's other lines stand ("28 November 2026 Saturday" below a headline, a bold intro
+    and a byline, as some sites print it): the article's date, for when the header's own
+    lines give none. Only a full date counts, with a weekday, clock time or time zone at most
+    beside it, so a sentence that names a date is never taken."""
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sent in sentences:
+        if sent.paragraph <= deepest:
+            by_paragraph.setdefault(sent.paragraph, []).append(sent)
+    for group in by_paragraph.values():
+        if len(group) == 1 and (when := date_line(group[0].text.strip())) is not None and \
+                when.iso and len(when.iso) == 10:
+            return group[0], when
+    return None
+
+
 def copyright_owner(sentences: list[Sentence]) -> str | None:
     """The name a closing copyright line gives ("\u00a9 2026 Baltic Courier"): the page's
     owner, read as the publisher when the header names none. The last such line counts."""
     for sent in reversed(sentences):
         if (match := COPYRIGHT.match(sent.text.strip())) is not None:
             return match.group("name").rstrip(".")
+    return None
+
+
+def masthead(byline: str, lex: Lexicon) -> str | None:
+    """"By Ana Reyes | 3 May 2026 | Quarry": in a byline (opening with "By"; a section label
+    "NEWS | SCIENCE" is none) whose segments a pipe parts, the last
+    segment that is a short proper name, after the author's and the date's, is the
+    publication, though its name has no outlet head word; a job title ("Staff Writer",
+    "Science Editor", or any title of `titles.tsv`) is not."""
+    segments = [p.strip() for p in byline.split(" | ")]
+    if len(segments) == 2:
+        # "By Lena Vostrikova | Tallinn": the one segment after the writer's name is the place
+        # the story was filed from, never the publication (which follows a date, if printed)
+        return None
+    for part in reversed(segments[1:]):
+        words = part.split()
+        if not 1 <= len(words) <= 4 or any(c.isdigit() for c in part) or \
+                part.lower() in lex.titles or BYLINE_ROLE.search(part) or \
+                not all(w[:1].isupper() for w in words):
+            continue
+        return part
     return None
 
 

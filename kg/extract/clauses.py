@@ -57,7 +57,7 @@ _REPORTING = r"(?:said|say|says|added|told|believe[sd]?|think|thought|know|knew|
 # (or a number or quantifier: ", and 6 have needed surgery", ", and every engine we buy is")
 _NEW_CLAUSE = (r",\s+(?:and|but)\s+(?=(?:we|i|he|she|they|it|its|their|his|her|our|my|the|this|"
                r"these|those|every|each|all|most|many|several|some|both|two|three|four|five|six|"
-               rf"seven|eight|nine|ten|\d[\d,.]*)\b(?:\s+[\w\u2019'-]+){{0,3}}?"
+               rf"seven|eight|nine|ten|\d[\d,.]*)\b(?:\s+[\w\u2019'-]+){{0,5}}?"
                rf"\s+{_AUX}\b|"
                # ", and withdrawals will resume": a bare plural noun and a modal verb, a
                # forecast or promise beside the fact before it (", and passengers were at

@@ -129,6 +129,18 @@ def _only_named(table: ActorTable, noun: str, text: str) -> ActorRecord | None:
     return named[0] if len(named) == 1 else None
 
 
+# "the governor's office", "the prime minister's office": a body owned by a person's title
+_TITLE_OWNS = re.compile(r"(?i)^the\s+((?:[a-z-]+\s+){0,2}[a-z-]+)['\u2019]s\s+")
+
+
+def _office_of_title(d: Description, table: ActorTable) -> bool:
+    """Whether ``d`` names a body by the title of the person it serves ("the governor's
+    office"): such a body is never one named otherwise ("the UN humanitarian office" named
+    just before is another office); only the same words name it again."""
+    owned = _TITLE_OWNS.match(d.text)
+    return owned is not None and owned.group(1).lower() in table.lex.titles
+
+
 def headed(table: ActorTable, d: Description, sentence: int, start: int) -> ActorRecord:
     """The actor a description with an organisation's head noun names ("the agency")."""
     assert d.head
@@ -150,8 +162,10 @@ def headed(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
         record.named = False
         return record
     noun = head.head.split()[-1]
-    found = table.recent_actor(sentence, start, lambda r: r.kind != "Person" and (
-        noun in r.nouns or r.cls == head.cls) and
+    office = _office_of_title(d, table)
+    found = None if office else table.recent_actor(
+        sentence, start, lambda r: r.kind != "Person" and (
+            noun in r.nouns or r.cls == head.cls) and
         not other_modifier(d.text, (r.name, *r.aliases), noun),
         window=DESCRIPTION_WINDOW) or table.recent_actor(
         sentence, start, lambda r: r.kind != "Person" and kind_fits(r.kind, head.kind, noun, r.cls),
@@ -175,13 +189,15 @@ def headed(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
         if nearest is not None and (found is None or table.last_seen(nearest.id, start) >
                                     table.last_seen(found.id, start)):
             found = nearest
-    if found is None and d.definite and d.title is None:
+    if found is None and d.definite and d.title is None and not office:
         found = _only_named(table, noun, d.text)
     # "the company", "a company spokesperson" refer back; "a company" is a new one
     if found is not None and (d.definite or d.title is not None):
         return found
     # ("the eight unions that called the strike": named without the relative clause)
     text = re.sub(r"\s+(?:that|who|which)\s.*$", "", d.text)
+    if office and (at := re.search(rf"(?i)\b{re.escape(noun)}\b", text)) is not None:
+        text = text[:at.end()]  # ("the governor's office on Friday released ...": the office)
     key = ("description", text.lower().replace("\u2019", "'"))  # (either apostrophe)
     if key in table.keys:
         return table.records[table.keys[key]]

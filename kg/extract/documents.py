@@ -69,11 +69,13 @@ def _owned(phrases: tuple[str, ...]) -> re.Pattern[str]:
                             key=len, reverse=True)) or "(?!)"
     # (a definite description owns too: "The conservation centre's report, which ..., records
     # that P"; and "contains" and "lists" say what the material holds)
-    return re.compile(r"(?:^|[,;:]\s+)(?P<who>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}|"
+    # (also as what a speaker said: "X said the hospital's register alone recorded P")
+    return re.compile(r"(?:^|[,;:]\s+|\b(?:said|says|added|adds)\s+(?:that\s+)?)"
+                      r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}|"
                       r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
                       r"(?:[\u2019']s|(?<=s)[\u2019'])\s+(?:own\s+)?"
                       rf"(?P<what>(?:[\w-]+\s+){{0,2}}?(?i:{nouns}))(?:\s+on\s+[^,]{{1,40}})?"
-                      r"(?:,[^,]{1,80},)?\s+"
+                      r"(?:,[^,]{1,80},)?(?:\s+(?:alone|itself|also))?\s+"
                       r"(?:show|shows|showed|found|reveal|reveals|revealed|indicate|indicates|"
                       r"indicated|suggest|suggests|suggested|record|records|recorded|contains|"
                       r"contained|lists|listed)\b")
@@ -89,6 +91,25 @@ def _own(phrases: tuple[str, ...]) -> re.Pattern[str]:
                       r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
                       r"(?:[\u2019']s|(?<=s)[\u2019'])\s+own\s+"
                       rf"(?P<what>(?:[\w-]+\s+){{0,2}}(?i:{nouns}))\b")
+
+
+@cache
+def _of_owner(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """"a leaked internal spreadsheet of the agency listed P", "the minutes of the board
+    show P": a body's record named with "of", as the subject of a verb of showing."""
+    nouns = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases),
+                            key=len, reverse=True)) or "(?!)"
+    return re.compile(r"\b(?:an?|the)\s+"
+                      rf"(?P<what>(?:[\w-]+\s+){{0,3}}?(?i:{nouns}))\s+of\s+"
+                      r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}|"
+                      r"the\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+"
+                      r"(?:show|shows|showed|found|revealed|record|records|recorded|lists|"
+                      r"listed|contains|contained)\b")
+
+
+# what a body keeps of its own (a photograph or video "of X" shows X, and is not X's)
+_RECORDS = {"Document"}
+_KEPT = re.compile(r"(?i)\b(?:logs?|data|figures|statistics|records|database)$")
 
 
 def _known_only(ctx: Context, phrase: str, at: int, sentence: int) -> ActorRecord | None:
@@ -109,8 +130,9 @@ def _known_only(ctx: Context, phrase: str, at: int, sentence: int) -> ActorRecor
 
 def owned_material(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
     """The material a sentence presents as a named owner's ("X's own logs ... show P",
-    "one of the museum's own notes"), produced by the owner, with the sentence's statements
-    to support (set by the pipeline)."""
+    "one of the museum's own notes", "a spreadsheet of the agency listed P": an owner known
+    before), produced by the owner, with the sentence's statements to support (set by the
+    pipeline)."""
     found = []
     phrases = tuple(ctx.lex.evidence)
     makers: list[Span] | None = None
@@ -127,6 +149,17 @@ def owned_material(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
             ctx.table.resolve(match.group("who"), at, sentence=sent.index)
         kind = ev.evidence_kind(match.group("what"), ctx.lex)
         if owner is None or kind is None or owner.kind == "NewsOutlet":
+            continue
+        span = (sent.start + match.start("what"), sent.start + match.end("what"))
+        found.append(ev.EvidenceMention(kind, ctx.text[span[0]:span[1]], span, "produced",
+                                        sent.index, actor=owner.id))
+    for match in _of_owner(phrases).finditer(sent.text):
+        kind = ev.evidence_kind(match.group("what"), ctx.lex)
+        if kind is None or (kind not in _RECORDS and not _KEPT.search(match.group("what"))):
+            continue
+        owner = _known_only(ctx, match.group("who"), sent.start + match.start("who"),
+                            sent.index)
+        if owner is None or owner.kind in {"Person", "NewsOutlet"}:
             continue
         span = (sent.start + match.start("what"), sent.start + match.end("what"))
         found.append(ev.EvidenceMention(kind, ctx.text[span[0]:span[1]], span, "produced",

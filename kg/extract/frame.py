@@ -71,7 +71,9 @@ ADJUNCT = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w\u2019'])|"
     r"in part|separately|also|"
     # "told reporters in Vilnius.": a place name that ends the clause says where, not what
-    r"(?:in|at)\s+[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2}(?=\s*(?:[.;]|$)))\s*,?")
+    # (also before a participle: "said at a briefing in Vilnius, adding that P")
+    r"(?:in|at)\s+[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2}(?=\s*(?:[.;]|$|,\s+"
+    r"[a-z]+ing\b)))\s*,?")
 
 
 @dataclass
@@ -126,8 +128,18 @@ def finite(text: str) -> bool:
     return bool(_FINITE.search(text))
 
 
+# "if his crews reach the valleys, where roads are blocked, they could find P": inside an
+# if-clause, ", where ...," set off by commas is a relative clause on the clause's noun, and
+# the consequent after it is still what was said
+_CONDITION = re.compile(r"\s*(?:that\s+)?(?:if|unless)\s", re.I)
+_SET_OFF = re.compile(r"[,\u201d\"]\s+(?:where|while|as)\b[^,;\u201c\u201d\"]{3,80},\s+(?=\w)")
+
+
 def terminator(masked: str, position: int) -> int:
     match = _TERMINATORS.search(masked, position)
+    if match and _CONDITION.match(masked, position) and \
+            (aside := _SET_OFF.match(masked, match.start())) is not None:
+        match = _TERMINATORS.search(masked, aside.end())
     end = match.start() if match else len(masked)
     while end > position and masked[end - 1] in " .,;:!?\u201d\"":
         end -= 1

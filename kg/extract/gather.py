@@ -36,7 +36,7 @@ def gather_evidence(ctx: Context, credits: list[EvidenceMention], sentences: lis
             if record:
                 records.append(record)
             continue
-        record = _find(records, mention)
+        record = _find(records, mention) or _named_again(ctx.text, records, mention)
         if record is None:
             record = EvidenceRecord(id=_ident(ctx, mention, records), kind=mention.kind,
                                     description=_describe(mention),
@@ -104,6 +104,19 @@ def _find(records: list[EvidenceRecord], mention: EvidenceMention) -> EvidenceRe
                 _same_material(record, mention):
             return record  # "The samples were analysed by X.": the samples named before
     return None
+
+
+def _named_again(text: str, records: list[EvidenceRecord],
+                 mention: EvidenceMention) -> EvidenceRecord | None:
+    """"the footage showed P" after "released drone footage": a definite article before the
+    words read (the description leaves it out) names the latest item of the same kind whose
+    description ends in the same noun."""
+    words = text[mention.span[0]:mention.span[1]].lower().split()
+    noun = mention.description.lower().split()[-1:]
+    if len(words) < 2 or words[0] not in {"the", "this", "that", "these", "those"} or not noun:
+        return None
+    return next((r for r in reversed(records) if r.kind == mention.kind and
+                 r.description.lower().split()[-1:] == noun), None)
 
 
 def _same_material(record: EvidenceRecord, mention: EvidenceMention) -> bool:

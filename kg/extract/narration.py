@@ -118,10 +118,33 @@ def frame_hedges(ctx: Context, sent: Sentence) -> None:
                  [f"hedge frame: {cue}"], 0.7)
 
 
+# "the spreadsheet, whose authenticity could not be independently verified,": the writer's
+# own note on material a speaker speaks of, set off by commas inside the report
+_UNVERIFIED_ASIDE = re.compile(
+    r"(?P<what>(?:the|a|an|its|their|his|her)\s+(?:[\w\u2019'-]+\s+){0,3}?[\w\u2019'-]+),\s+"
+    r"(?P<aside>(?:which|whose\s+(?:authenticity|origin|provenance|contents?|accuracy))\s+"
+    r"(?:could|can|has|have|had)\s*(?:not|n[\u2019']t)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
+    r"(?:independently\s+)?(?:verified|confirmed|authenticated)(?:\s+independently)?),")
+
+
+def unverified_aside(ctx: Context, sent: Sentence) -> None:
+    """"The agency said the spreadsheet, whose authenticity cannot be independently verified,
+    was P": the clause is the publisher's, hedging that the material is authentic (only a
+    news house says what it could not check), whoever speaks around it."""
+    for match in _UNVERIFIED_ASIDE.finditer(sent.masked()):
+        before = len(ctx.statements)
+        _own(ctx, sent, (sent.start + match.start("aside"), sent.start + match.end("aside")),
+             "hedges", ["hedge: could not be verified (the writer's aside)"], 0.6)
+        if len(ctx.statements) > before:
+            ctx.statements[-1].stance = "hedges"
+            ctx.statements[-1].claim_text = sentence_text(f"{match.group('what')} is authentic")
+
+
 def background(ctx: Context, sent: Sentence, frames: list[Frame]) -> None:
     """"X claimed that P, where Q": Q is the publisher's background."""
     if ctx.publisher is None:
         return
+    unverified_aside(ctx, sent)
     ends = [b for f in frames for _, b in f.claims]
     if not ends:
         return

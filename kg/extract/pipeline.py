@@ -19,11 +19,15 @@ from kg.extract.attribution import find_frames
 from kg.extract.bylines import (
     COPYRIGHT,
     byline_outlet,
+    capitals_outlet,
     copyright_owner,
+    date_below,
     header_paragraphs,
+    masthead,
     section_label,
 )
 from kg.extract.claims import MERGE_THRESHOLD, cluster_claims
+from kg.extract.conditionals import hedge_possible_consequents
 from kg.extract.counsel import join_counsel
 from kg.extract.dates import date_line, header_date
 from kg.extract.evidence import credit_line
@@ -31,6 +35,7 @@ from kg.extract.gather import gather_evidence
 from kg.extract.gender import genders
 from kg.extract.house import house_outlet
 from kg.extract.identify import identify_later
+from kg.extract.interviews import carry_interview_relays
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.model import DocumentRecord, Draft, StatementRecord
 from kg.extract.names import describe, is_outlet, slug
@@ -38,7 +43,7 @@ from kg.extract.people import introduced_people, introductions
 from kg.extract.presupposition import read_presuppositions
 from kg.extract.provisions import link_numbered_provisions
 from kg.extract.quotes import english_quotes
-from kg.extract.roles import join_roles
+from kg.extract.roles import join_roles, join_titles
 from kg.extract.seen import seen_material
 from kg.extract.sentences import Sentence, split_sentences
 from kg.extract.shortforms import register_short_forms
@@ -50,9 +55,6 @@ from kg.extract.wire import DATELINE, in_wire_voice, wire_section
 DEFAULT_THRESHOLD = 0.6
 _HEADING_WORDS = 10  # the longest subheading; a longer line without a full stop is text
 _BYLINE = re.compile(r"^(?:By:?\s+|Published\b|Updated\b)|\s\|\s")
-# the writer's role in a byline ("Science Editor", "Staff Writer"), never the publication
-_BYLINE_ROLE = re.compile(r"(?i)\b(?:editor|correspondent|reporter|writer|columnist|"
-                          r"contributor|staff|desk)s?$")
 # "PUBLISHED: 3 May 2026 at 4:18 p.m. | UPDATED: ...": a time stamp line, in any case, though
 # it ends with the full stop of "p.m."
 _STAMP = re.compile(r"(?i)^(?:published|updated|posted|last updated|issued)(?:\s+on)?\b:?\s")
@@ -174,7 +176,10 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
             in_wire_voice(ctx.statements[before:], agency.id, publisher_actor.id)
     identify_later(ctx)
     join_roles(ctx)
+    join_titles(ctx)
     join_counsel(ctx)
+    carry_interview_relays(ctx.statements, text, publisher_actor.id if publisher_actor else None)
+    hedge_possible_consequents(ctx.statements, text)
     if publisher_actor:
         table.mark_used(publisher_actor.id)
     mentions = ctx.statements
@@ -297,7 +302,7 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
             parts = [p.strip() for p in re.split(r"\s*[|,\u2022\u00b7]\s*|\s+[-\u2013\u2014]\s+|"
                                                  r"\s+(?:for|in)\s+(?=[A-Z])", sent.text)]
             for part in parts:
-                outlet = is_outlet(part, lex)
+                outlet = is_outlet(part, lex) or capitals_outlet(part, sent.text, lex)
                 if outlet and not found["publisher"]:
                     found["publisher"] = outlet
             if not found["publisher"]:
@@ -306,7 +311,7 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
                 found["publisher"] = next((p for p in parts if _BYLINE_TITLE.fullmatch(p)), None)
             found["publisher"] = found["publisher"] or byline_outlet(sent.text, lex)
             if not found["publisher"] and sent.text.startswith("By ") and " | " in sent.text:
-                found["publisher"] = _masthead(sent.text, lex)
+                found["publisher"] = masthead(sent.text, lex)
             if (when := header_date(sent.text)) is not None:
                 found["date"], found["date_text"] = dt.date.fromisoformat(when.iso or ""), \
                     when.text
@@ -318,6 +323,10 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
                     match.group("outlet").strip()
             if match.group("date") and (when := header_date(match.group("date"))) and when.iso:
                 found["date"], found["date_text"] = dt.date.fromisoformat(when.iso), when.text
+    if found["date"] is None and (below := date_below(sentences)) is not None:
+        found["skip"].add(below[0].index)  # "28 November 2026 Saturday" under the byline
+        found["date"], found["date_text"] = dt.date.fromisoformat(below[1].iso or ""), \
+            below[1].text
     found["standfirst"] = _standfirst(first_paragraphs, found)
     return found
 
@@ -346,27 +355,6 @@ def _ends_sentence(line: str) -> bool:
     """Whether a line ends as a sentence does; a time stamp's "a.m." or "p.m." ending a
     byline ("| Updated Nov. 26, 2026, 11:40 a.m.") does not make it one."""
     return line[-1:] in ".!?\u201d\"" and not _CLOCK_END.search(line)
-
-
-def _masthead(byline: str, lex: Lexicon) -> str | None:
-    """"By Ana Reyes | 3 May 2026 | Quarry": in a byline (opening with "By"; a section label
-    "NEWS | SCIENCE" is none) whose segments a pipe parts, the last
-    segment that is a short proper name, after the author's and the date's, is the
-    publication, though its name has no outlet head word; a job title ("Staff Writer",
-    "Science Editor", or any title of `titles.tsv`) is not."""
-    segments = [p.strip() for p in byline.split(" | ")]
-    if len(segments) == 2:
-        # "By Lena Vostrikova | Tallinn": the one segment after the writer's name is the place
-        # the story was filed from, never the publication (which follows a date, if printed)
-        return None
-    for part in reversed(segments[1:]):
-        words = part.split()
-        if not 1 <= len(words) <= 4 or any(c.isdigit() for c in part) or \
-                part.lower() in lex.titles or _BYLINE_ROLE.search(part) or \
-                not all(w[:1].isupper() for w in words):
-            continue
-        return part
-    return None
 
 
 def _trimmed(sent: Sentence, cut: int) -> Sentence:

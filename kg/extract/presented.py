@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import evidence as ev
 from kg.extract.actors import ActorRecord
+from kg.extract.analysed import analysed_material
 from kg.extract.documents import owned_material
 from kg.extract.frame import Frame
 from kg.extract.makers import material_maker
@@ -157,6 +158,7 @@ def passive_evidence(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
         mention.supports = None  # (set by the pipeline)
     found += performed
     found += owned_material(ctx, sent)  # "X's own logs ... show P": X made them
+    found += analysed_material(ctx, sent)  # "X said P, after analysing readings from Y"
     # what a document lists supports what the sentence says of it (set by the pipeline)
     return [m for m in found if m.actor] + ev.listed_in(sent.text, sent.start, sent.index,
                                                         ctx.lex)

@@ -4,6 +4,12 @@ role first and the person paragraphs later, so the two are one actor when the ro
 after the possessor) is exactly the role the named person was given in apposition, and
 exactly one named person has it (two finance chiefs of two firms stay apart).
 
+The same with the role as a title: "The governor of Vell province accused P" in the lede, then
+"Vell Governor Ana Holt said Q", then "The governor said R": a definite description by a title
+is the one named person with that title, when the place or body each names (its capitalised
+words) is the same or one of them names none ("the mayor of Brenna" is not "Oslo Mayor X"),
+and a possessor's noun is in the person's role ("the board's chairman", "Board chairman X").
+
 Example:
     >>> from kg.extract import extract
     >>> draft = extract("Its finance chief denied that the loan was hidden. Ola Berg, the "
@@ -56,4 +62,40 @@ def join_roles(ctx: Context) -> None:
         record.used = False
 
 
-__all__ = ["join_roles"]
+def _proper_words(text: str, title: str) -> set[str]:
+    """The capitalised words of a description other than its title and "The"."""
+    return {w for w in re.findall(r"\b[A-Z][\w-]+", text)
+            if w.lower() not in {"the", *title.lower().split()}}
+
+
+def join_titles(ctx: Context) -> None:
+    """Give the statements of each person known only by a definite description with a title
+    ("the governor of Vell province") to the one named person with that title (see the
+    module docstring)."""
+    records = ctx.table.records
+    for record in list(records.values()):
+        if record.kind != "Person" or record.named or not record.used or not record.title or \
+                not any(a.startswith("the ") for a in record.aliases):
+            continue  # ("a rescuer", "a witness": each indefinite one is someone new)
+        people = [r for r in records.values() if r.kind == "Person" and r.named and
+                  r.title == record.title and r.id != record.id]
+        if len(people) != 1:
+            continue
+        person = people[0]
+        here = _proper_words(record.name, record.title)
+        there = _proper_words(" ".join([person.role or "", *person.aliases]), record.title) - \
+            set(person.name.split())
+        if here and there and not here & there:
+            continue
+        owner = _POSSESSOR.match(record.name)
+        described = " ".join([person.role or "", *person.aliases]).lower()
+        if owner and not re.search(rf"\b{re.escape(owner.group(0).split()[-1][:-2].lower())}",
+                                   described):
+            continue  # ("the company's chairman" is not "Rival Firm chairman Ola Berg")
+        ctx.reassign(record.id, person.id)
+        for form in (record.name, *record.aliases):
+            person.add_form(form)
+        record.used = False
+
+
+__all__ = ["join_roles", "join_titles"]

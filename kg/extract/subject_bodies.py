@@ -47,7 +47,8 @@ def register_subject_bodies(table: ActorTable, sentences: list[Sentence],
         name = match.group("name")
         listed = bool(match.group("bracket") and _TICKER.fullmatch(match.group("bracket")))
         d = describe(name, table.lex, initial=True)
-        if not d.name or d.pronoun or d.is_state:
+        if not d.name or d.pronoun or d.is_state or _noun_as_title(d.name, sent.text[
+                match.end():], table):
             continue
         if listed:
             table.organisation(d.name, "Organization", cls="company")
@@ -59,6 +60,17 @@ def register_subject_bodies(table: ActorTable, sentences: list[Sentence],
         if sent.index not in skip:
             _described_bodies(table, sent)
     table.recent.sort(key=lambda entry: entry[1])  # (in the order of the text)
+
+
+def _noun_as_title(name: str, after: str, table: ActorTable) -> bool:
+    """"Agency spokesperson Ana Holt said", "Ministry official X": a body's head noun alone
+    opening the sentence before a title is part of the person's title, capitalised as the
+    sentence's first word; it names no body called "Agency" (which the later "the agency"
+    would then name instead of the agency the text named in full)."""
+    head = table.lex.org_heads.get(name.lower())
+    words = after.lower().split()
+    return head is not None and " " not in name and any(
+        " ".join(words[:n]) in table.lex.titles for n in (1, 2, 3))
 
 
 def _described_bodies(table: ActorTable, sent: Sentence) -> None:
