@@ -137,6 +137,11 @@ FIRST_RUNS = {
     # summary entry, a "First published" footer).
     "blackout-live": {"speakers": (15, 2, 2), "speaker_stance": (40, 10, 16), "relays": (2, 0, 5),
                       "evidence": (2, 1, 2), "merging": (1, 1, 21), "mentions": (48, 15, 12)},
+    # First run on 5dbd796, after round 22 (a newspaper's court report of an inquest: a section
+    # line, a weekday-first date line, transcript passages of "Mr X: 'Q'" paragraphs).
+    "ambulance-inquest": {"speakers": (13, 1, 4), "speaker_stance": (19, 5, 22),
+                          "relays": (3, 0, 1), "evidence": (1, 0, 5), "merging": (1, 0, 13),
+                          "mentions": (22, 5, 23)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
