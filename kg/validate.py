@@ -109,7 +109,8 @@ def validate_graph(
         source: a name for the input (a file name), used if validation cannot finish.
         known_types: ``rdf:type`` triples of nodes that ``data`` refers to but that are
             described elsewhere (already in the store, in another file). Its ``rdfs:subClassOf``
-            triples are used too, for kinds declared elsewhere; other triples are ignored.
+            triples are used too, for kinds declared elsewhere; the subjects of its other
+            triples count only as declared ``cred:`` terms.
         engine: ``"compiled"`` (:mod:`kg.shacl`, fast) or ``"pyshacl"`` (the
             reference). The results are the same.
 

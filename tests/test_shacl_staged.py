@@ -210,6 +210,20 @@ def test_what_is_not_read_exactly_goes_the_general_way(line: str) -> None:
     assert read_ntriples(line.encode() + b"\n", max_literal_bytes=40) is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Ill-typed literals: the general path refuses them naming their line.
+        f'<{E}s> <{E}p> "x"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+        f'<{E}s> <{E}p> "2024-02-30"^^<http://www.w3.org/2001/XMLSchema#date> .',
+        f"<{E}s> <{E}p> <<( <{E}a> <{E}b> <{E}c> )>> .",  # an RDF 1.2 triple term
+    ],
+)
+def test_ill_typed_literals_and_triple_terms_go_the_general_way(line: str) -> None:
+    # Well under the literal limit, so that only what the line holds can send it away.
+    assert read_ntriples(line.encode() + b"\n", max_literal_bytes=1000) is None
+
+
 def test_a_syntax_error_goes_the_general_way() -> None:
     assert stage_ntriples(f"<{E}s> <{E}p> .\n".encode(), max_literal_bytes=LIMIT) is None
 

@@ -145,8 +145,7 @@ def source_groups(case: CaseGraph) -> SourceGroups:
 
     head_of = {actor: _head(affiliation, actor) for actor in affiliation.nodes}
 
-    # Dependence declarations merge heads. A tiny union-find over heads, with the smallest
-    # IRI as the representative, keeps group ids stable.
+    # Dependence declarations merge heads: the connected components of a graph over heads.
     merged = nx.Graph()
     merged.add_nodes_from(set(head_of.values()))
     merge_reasons: dict[str, list[str]] = {}

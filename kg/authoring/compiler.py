@@ -1,6 +1,8 @@
 """Compile a case file (YAML, see ``docs/authoring.md``) into RDF in the cred vocabulary.
 
-Three passes, each of which reports every problem it finds with file, line, column and field:
+Four passes, each run only if the one before found no problem. Reading the YAML stops at its
+first problem; the structure and the checks each report every problem they find, with file,
+line, column and field:
 
 1. :func:`kg.authoring.yamltree.read_yaml` reads the YAML and keeps positions;
 2. pydantic checks the structure (:mod:`kg.authoring.schema`);
@@ -52,7 +54,9 @@ def compile_case_file(path: Path | str) -> CompiledCase:
         The compiled case; its triples belong in the named graph ``graph_name``.
 
     Raises:
-        CaseCompileError: listing every problem found, each with file, line and column.
+        CaseCompileError: listing every problem found, each with the file and, for a
+            problem inside it, the line and column (see the module docstring for which
+            problems a compile finds at once).
 
     Example:
         >>> from ontology import CASES_DIR

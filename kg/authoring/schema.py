@@ -2,7 +2,7 @@
 
 Only structure is checked here: required fields, unknown fields, types, id syntax, dates.
 Values that depend on the vocabulary or on other entries (kinds, stances, references) are
-checked by :mod:`kg.authoring.compiler`, which can suggest the valid values.
+checked by :mod:`kg.authoring.checks`, which can suggest the valid values.
 """
 
 from __future__ import annotations

@@ -136,8 +136,8 @@ def analyse_records(*, min_groups: int = 2, method: str = "voting", **records: A
     """Analyse a hand-made graph.
 
     Corroboration, evidence and credibility do not depend on the truth-discovery method, so
-    the rule tests use plain voting, which runs on any graph; the default method fails on
-    graphs where no two actors speak to one claim (see test_default_method_runs_on_any_graph).
+    the rule tests use plain voting, the simplest; every method runs on any graph, even one
+    where no two actors speak to one claim (test_every_method_runs_on_any_graph).
     """
     return analyse_case(make_case(**records), min_groups=min_groups, method=method)
 

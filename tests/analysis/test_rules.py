@@ -11,7 +11,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.analysis import analyse, analyse_case
+from kg.analysis import METHODS, analyse, analyse_case
 from kg.analysis.corroboration import corroborate
 from kg.analysis.groups import source_groups
 from kg.analysis.model import Override
@@ -182,6 +182,22 @@ def test_overrides_split_and_merge_groups(analysed, overrides, c_status, c_group
         c_status, c_groups)
     assert (analysis.claims["d"].corroboration.status, affirming(analysis, "d")) == (
         d_status, d_groups)
+
+
+def test_a_merged_group_is_named_by_its_largest_head_not_its_smallest_iri(analysed, case):
+    # kg.analysis.groups: "The head with most members names the group; ties go to the smallest
+    # IRI." Zeta heads three actors and sorts after abc, which heads one: zeta names the group.
+    records = {"actors": ["coastguard > zeta", "env > zeta", "abc", "b", "a"],
+               "statements": ["coastguard affirms c", "abc affirms c"],
+               "overrides": [Override("m1", ("zeta", "abc"), False, "State-owned."),
+                             Override("m2", ("b", "a"), False, "One desk.")]}
+    for groups in (source_groups(case(**records)), analysed(**records).groups):
+        assert groups.group_of["abc"] == groups.group_of["env"] == "zeta"
+        assert groups.groups["zeta"].label == "ZETA + ABC"
+        assert groups.group_of["b"] == "a"  # a tie of one member each: the smallest IRI
+    analysis = analysed(**records)
+    assert [s.group for s in analysis.actor_summaries(["abc", "b"])] == ["zeta", "a"]
+    assert affirming(analysis, "c") == {"zeta"}
 
 
 def test_independence_reason_is_in_the_explanation(analysed):
@@ -535,6 +551,17 @@ def test_k_below_one_is_refused_for_a_store():
 def test_default_method_runs_on_any_graph(case):
     analysis = analyse_case(case(statements=["x affirms c"]))
     assert analysis.claims["c"].corroboration.status == "single-source"
+
+
+@pytest.mark.parametrize("method", list(METHODS))
+def test_every_method_runs_on_any_graph(case, method):
+    # No two actors speak to one claim: nothing to compare, and no pair for copy detection.
+    analysis = analyse_case(case(statements=["x affirms c", "y denies d", "z hedges c"]),
+                            method=method)
+    assert [s.status for s in analysis.claim_summaries()] == ["single-source", "unsupported"]
+    assert set(analysis.trust.trust) == {"x", "y"}
+    assert set(analysis.trust.belief) == {"c", "d"}
+    assert all(0.0 <= b <= 1.0 for b in analysis.trust.belief.values())
 
 
 def yaml_case(claims: str, statements: list[tuple[str, str, str]]) -> str:

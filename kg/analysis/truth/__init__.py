@@ -70,7 +70,7 @@ Why, and the evidence:
   numbers of the 10M-triple benchmark store (1.1M votes of 25k actors in 5.3k groups, 35
   iterations): 1.67-1.72 s against 2.16-2.23 s, best of 5 in the same runs (load 1.2-2.6).
   Flight (2.8M claims) in seconds (``results.md``). AccuCopy needs 65-80 s for Population
-  (4,264 sources) and Flight, and crashed on data where no two sources share an object.
+  (4,264 sources) and Flight.
 * **One configuration, chosen by reasoning**: prior accuracy 0.8 (AccuCopy's starting accuracy),
   prior weight 0.5 claim (below one claim, and small enough that six claims denied by three
   independent groups give trust below 0.1, as the reliability grades expect), copy rate 99 %,

@@ -90,8 +90,9 @@ def accucopy(
         detect_copying: infer copying from the data (AccuCopy); ``False`` gives AccuPr, the
             paper's accuracy-only model (still honouring ``known_groups``).
         leave_one_out: estimate a source's accuracy from the probabilities its values have
-            *without its own vote* (see :func:`kg.analysis.truth.discover`); ``False`` is the
-            paper's estimate, in which a source's vote supports its own accuracy.
+            *without its own vote* (:mod:`kg.analysis.truth` says why the default does not);
+            ``False`` is the paper's estimate, in which a source's vote supports its own
+            accuracy.
         alpha: prior probability that one source copies another, per direction (0.2 in the
             paper; ``2 * alpha`` must be below 1).
         copy_rate: ``c``, the share of its values a copier copies (0.8 in the paper).

@@ -72,7 +72,7 @@ class TruthDataset:
     claims: sp.csr_array
     source_groups: np.ndarray | None = None
     fact_prior: np.ndarray | None = None
-    _fact_index: dict[tuple[int, str], int] = field(
+    _fact_index: dict[tuple[str, str], int] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -119,14 +119,18 @@ class TruthDataset:
         """Index of the fact ``obj = value``.
 
         Raises:
-            KeyError: if no source claims that value for that object.
+            KeyError: if no source claims that value for that object, or the object is unknown.
         """
         if not self._fact_index:
             self._fact_index.update(
-                ((int(o), v), i)
-                for i, (o, v) in enumerate(zip(self.fact_object, self.fact_values, strict=True))
+                ((self.objects[o], v), i)
+                for i, (o, v) in enumerate(
+                    zip(self.fact_object.tolist(), self.fact_values, strict=True))
             )
-        return self._fact_index[(self.objects.index(obj), value)]
+        try:
+            return self._fact_index[(obj, value)]
+        except KeyError:
+            raise KeyError(f"no source claims {obj!r} = {value!r}") from None
 
     @classmethod
     def from_triples(

@@ -20,6 +20,14 @@ def test_from_triples_sorts_labels_and_builds_the_claim_matrix(three_sources):
     assert ds.fact("o2", "c") == 2
 
 
+@pytest.mark.parametrize(("obj", "value"), [("o1", "c"), ("o9", "a")])
+def test_a_fact_no_source_claims_is_a_key_error_naming_it(three_sources, obj, value):
+    # As its docstring says, for an unknown value and an unknown object alike (the object's
+    # lookup raised ValueError from tuple.index).
+    with pytest.raises(KeyError, match=f"no source claims '{obj}' = '{value}'"):
+        three_sources.fact(obj, value)
+
+
 def test_row_order_and_repeats_do_not_change_the_dataset(three_sources):
     rows = [("s1", "o1", "a"), ("s2", "o1", "a"), ("s3", "o1", "b"), ("s1", "o2", "c")]
     rng = np.random.default_rng(7)
