@@ -215,9 +215,18 @@ def _ranks(values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     return np.flatnonzero(present), rank[values]
 
 
+#: Methods whose fact confidence is a score on the method's own scale, not a probability.
+SCORE_METHODS = frozenset({"sums", "average_log", "investment", "pooled_investment"})
+
+
 def _belief(result: TruthResult) -> dict[str, float]:
     """P(true) of each claim: the "true" fact's share of the two facts' confidence; with one
-    fact only, its confidence (or its complement, for "false")."""
+    fact only, its confidence (or its complement, for "false").
+
+    For the score methods (:data:`SCORE_METHODS`) a complement means nothing: a claim only
+    denied by a source of score 0 (Average-Log's lone voices) would get belief 1, above every
+    affirmed claim. There a lone "false" gives the unvoted "true" answer its score, 0.
+    """
     dataset = result.dataset
     n = len(dataset.objects)
     is_true = np.asarray(dataset.fact_values) == TRUE
@@ -226,10 +235,11 @@ def _belief(result: TruthResult) -> dict[str, float]:
     no[dataset.fact_object[~is_true]] = result.confidence[~is_true]
     both = ~np.isnan(yes) & ~np.isnan(no)
     total = np.where(both, yes + no, 1.0)
+    lone_false = 0.0 if result.method in SCORE_METHODS else 1.0 - np.nan_to_num(no)
     belief = np.where(
         both,
         np.divide(yes, total, out=np.full(n, 0.5), where=total > 0),
-        np.where(np.isnan(yes), 1.0 - np.nan_to_num(no), yes),
+        np.where(np.isnan(yes), lone_false, yes),
     )
     belief = np.clip(belief, 0.0, 1.0)
     return {claim: float(b) for claim, b in zip(dataset.objects, belief.tolist(), strict=True)}

@@ -108,3 +108,13 @@ def test_a_lone_word_from_a_source_below_chance_gets_belief_one_half(analyse_yam
     section = " ".join(_section().split())
     assert "w = max(0, ln(A / (1 - A)))" in section
     assert "a lone claim gets belief 0.5" in section
+
+
+@pytest.mark.parametrize("method", ["sums", "average-log", "investment", "pooled-investment"])
+def test_under_a_score_method_a_claim_only_denied_ranks_below_one_affirmed(
+        analyse_yaml, method: str) -> None:
+    # Lee's lone denial of "unsaid" once gave it belief 1 - score: under Average-Log, whose
+    # lone voices score 0, that was 1, above every claim anyone affirmed.
+    claims = _claims(analyse_yaml(LOW_TRUST_CASE, method=method))
+    assert claims["unsaid"][1] == 0.0
+    assert all(claims[c][1] > 0.0 for c in ("c1", "c2", "c3"))
