@@ -469,7 +469,7 @@ def test_known_types_satisfy_references_to_other_graphs() -> None:
     known = Graph()
     known.add((URIRef(node("actor/elsewhere")), RDF.type, CRED.Person))
     known.add((URIRef(node("claim/elsewhere")), RDF.type, CRED.Claim))
-    # Other triples of known_types are ignored.
+    # Other triples of known_types add nothing here (their subjects count as declared terms).
     known.add((URIRef(node("actor/elsewhere")), RDFS.label, Literal("A", lang="en")))
     assert validate_graph(data, known_types=known) == []
 
