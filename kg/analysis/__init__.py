@@ -294,6 +294,8 @@ class _Everything:
 
     @cached_property
     def case(self) -> CaseGraph:
+        """The records the analysis read from the store, read when first asked for;
+        ``case.to_networkx()`` is the actor-claim graph (docs/python.md)."""
         return self._case_loader()
 
     def claims(self) -> dict[str, ClaimAssessment]:
