@@ -12,11 +12,16 @@ reading", "rejected the Harbour Watch report", "shares the assessment of the gov
    ("accusation" -> "accused"; "reading", "assessment", "report" -> "concluded", "found";
    or a statement made "in a study" for "the findings"; less if the act is only inside the
    claim: "the request" -> "had asked for"), a speaker that the words name ("the Harbour
-   Watch report", "the health office's figure", "the assessment of the Norland government";
-   looked for as far back as the text goes), a number in a claim called a "figure". The best
-   score wins, the most recent on ties;
+   Watch report", "the health office's figure", "the assessment of the Norland government",
+   "the Kesarian version"; looked for as far back as the text goes), a number in a claim
+   called a "figure", what an "of the X" after the noun is about ("the airline's version of
+   the clearance"), a hedged statement for "that suggestion". The best score wins, the most
+   recent on ties, but "X's account" or "version" takes X's first statement, the thesis an
+   account opens with (:mod:`kg.extract.referents`);
 3. with no score above zero the nearest earlier statement by another speaker is taken (the
-   rule of :mod:`kg.extract.claims` before nouns were read).
+   rule of :mod:`kg.extract.claims` before nouns were read); for "the accusation" (not "that
+   account", which points at what was just said) that speaker's first statement in the
+   window, the accusation as a whole.
 
 Example:
     >>> from kg.extract.lexicon import load_lexicon
@@ -38,6 +43,13 @@ from functools import cache
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import StatementRecord
 from kg.extract.names import slug
+from kg.extract.referents import (
+    DEMONSTRATIVE,
+    about,
+    first_of_speaker,
+    topic,
+    with_place_adjectives,
+)
 
 WINDOW = 8  # sentences an anaphoric noun looks back
 # noun -> stems of the reporting verbs whose statements it can name
@@ -55,6 +67,9 @@ _NOUNS: dict[str, tuple[str, ...]] = {
     # "questioned the agency's method": the conclusion the method reached
     "method": ("found", "conclu", "determin", "identif"),
     "methodology": ("found", "conclu", "determin", "identif"),
+    # a suggestion is put tentatively: "said it was possible that P" (see _TENTATIVE)
+    "suggestion": ("suggest", "propos"),
+    "possibility": ("suggest", "rais"),
     "figure": (),
     "toll": (),
     "estimate": ("estimat",),
@@ -64,6 +79,8 @@ _NOUNS: dict[str, tuple[str, ...]] = {
 # "that account", "the claim" name no kind of act: they take the nearest earlier statement
 _GENERIC = ("claim", "account", "story", "version", "rumour", "rumor")
 _NUMERIC = {"figure", "toll", "estimate", "count", "tally"}
+# nouns for a claim put forward tentatively: what a hedged statement says
+_TENTATIVE = {"suggestion", "possibility"}
 # nouns for what a study concludes, and the words that say a statement came from one
 _STUDIED = {"report", "study", "finding", "conclusion", "reading", "assessment"}
 _IN_DOCUMENT = re.compile(r"\b(?:in|from)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
@@ -151,6 +168,10 @@ def anaphor_target(statements: list[StatementRecord], i: int, home: dict[int, in
     if target is None and not me.own_voice:
         # (the writer's own sentence refers back only to a claim its words name)
         target = _nearest(statements, i)
+        if target is not None and statements[target].actor != me.actor and \
+                not DEMONSTRATIVE.match(me.claim_text):
+            # "the accusation": as a whole, stated first ("that account": just said)
+            target = first_of_speaker(statements, i, target, WINDOW)
     cluster = home.get(target) if target is not None else None
     if found is not None and cluster is not None:
         seen[found[0]] = cluster
@@ -162,6 +183,7 @@ def _scored(statements: list[StatementRecord], i: int, found: tuple[str, set[str
     me = statements[i]
     noun, owner = found
     numbers = set(_DIGITS.findall(me.claim_text))
+    subject = topic(me)
     best: tuple[int, int] | None = None
     for j in range(i - 1, -1, -1):
         other = statements[j]
@@ -182,6 +204,10 @@ def _scored(statements: list[StatementRecord], i: int, found: tuple[str, set[str
             score += 2  # "said as it published its findings": "the method", "the findings"
         elif any(re.search(rf"\b{stem}", other.claim_text, re.I) for stem in stems):
             score += 1  # "had asked for ..." reported by someone else: "the request"
+        if subject and about(subject, other.claim_text):
+            score += 1  # "the airline's version of the clearance": the claim about clearing
+        if noun in _TENTATIVE and other.stance == "hedges":
+            score += 2  # "said it was possible that P" ... "dismissed that suggestion"
         if noun in _NUMERIC and _NUMBER.search(other.claim_text):
             score += 1
             if numbers and numbers & set(_DIGITS.findall(other.claim_text)):
@@ -192,7 +218,10 @@ def _scored(statements: list[StatementRecord], i: int, found: tuple[str, set[str
             # "the former employee's account": what the writer reported them saying, not a
             # quotation after it
             score -= 1
-        if score and (best is None or score > best[0]):
+        # (scanning back: a tie goes to the most recent, but "X's account" or "version" to
+        # X's first statement, the thesis an account opens with, not its latest detail)
+        if score and (best is None or score > best[0] or
+                      (score == best[0] and noun in _GENERIC)):
             best = (score, j)
     return best[1] if best else None
 
@@ -201,7 +230,7 @@ def _tokens(actor: str, names: dict[str, list[str]]) -> set[str]:
     words = set(actor.split("-"))
     for name in names.get(actor, []):
         words |= set(slug(name).split("-"))
-    return words
+    return with_place_adjectives(words)  # "the Kesarian version" is Kesaria's
 
 
 def _nearest(statements: list[StatementRecord], i: int) -> int | None:

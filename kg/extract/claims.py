@@ -40,15 +40,21 @@ or a proper noun ("... in Russia's Far East", "... to the border region Kursk").
 may add nouns for an event (``event_nouns.txt``: "killed in the strike") that B describes
 instead ("23 civilians were killed when a missile hit the market").
 
-Statements from one clause list ("said that P, and that Q") never share a claim. A quotation
-that matches no claim and follows a paraphrase by the same speaker with the same stance is
-taken to support that paraphrase ("X appeared to confirm P ... 'if there are images, they
-reflect something,' he said"), unless the speaker's nearest paraphrase before the quotation
+A qualifier that another statement of the claim already gave is no qualifier here ("the
+lights at Gate C may have been broken" joins "the lights at Gate C had been broken" and "the
+lights had been broken"). Statements from one clause list ("said that P, and that Q") never
+share a claim. A quotation that matches no claim and follows a paraphrase by the same speaker
+with the same stance is taken to support that paraphrase ("X appeared to confirm P ... 'if
+there are images, they reflect something,' he said"), unless the speaker's nearest paraphrase
+before the quotation
 has another stance ("None of the pupils had left, she said. 'Such cases are rare,' she said":
 the quotation would have to reach past it), or the quotation's subject refers back to what
 was found ("The results leave no doubt about P": what the results show is a claim of its own),
 or the paraphrase gives a number the quotation does not ("874 homes were destroyed ... 'A lot
-of these families had no insurance'": a comment on the figure, not the figure again).
+of these families had no insurance'": a comment on the figure, not the figure again), or the
+paraphrase is a plain assertion and the quotation shares no word with it and names nothing as
+"that X" ("the timetable would change in May ... 'Commuters deserve better'": a point of its
+own), or the paraphrase only names a claim made before ("dismissed the allegations").
 
 Example:
     >>> from kg.extract.lexicon import load_lexicon
@@ -61,7 +67,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.anaphora import anaphor_target
 from kg.extract.lexicon import Lexicon
@@ -71,6 +77,7 @@ from kg.extract.similarity import (
     CONTAINMENT_FLOOR,
     MERGE_THRESHOLD,
     Words,
+    common_noun,
     content_words,
     names_earlier,
     refines,
@@ -84,6 +91,14 @@ _QUOTE_SUPPORT_WINDOW = 3  # sentences
 _ABOUT_THE_RESULTS = re.compile(r"(?:the|these|those|this|that|our|its|their)\s+(?:[\w-]+\s+)?"
                                 r"(?:results?|findings?|tests?|data|evidence|figures|analys[ie]s)"
                                 r"\s+(?!(?:is|are|was|were|had|has|have)\b)[a-z]+", re.I)
+
+# "that water", "this election": a demonstrative before a noun (see _points_back)
+_DEMONSTRATIVE_NOUN = re.compile(r"\b(?:this|that|these|those)\s+([a-z]+)\b", re.I)
+# words after "that" that are no noun for it to point at ("that is", "that was put to us")
+_NOT_NOUNS = frozenset(("is", "was", "are", "were", "be", "been", "has", "had", "have", "will",
+                        "would", "could", "should", "can", "may", "might", "must", "the", "a",
+                        "an", "it", "he", "she", "they", "we", "i", "you", "there", "this",
+                        "that", "these", "those", "not", "no", "so", "what", "which", "who"))
 
 
 @dataclass
@@ -147,8 +162,8 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
             near = candidates.of(words[i])
             # any statement of a claim may be the one this says again in other words
             # (each distinct wording of a claim once: a long text says things again)
-            scored = [(max(similarity(words[i], w) for w in dict.fromkeys(
-                          words[m] for m in c.members)), n)
+            scored = [(max(similarity(_known(words[i], w, c, words), w)
+                           for w in dict.fromkeys(words[m] for m in c.members)), n)
                       for n in near if statement.group not in
                       (c := clusters[n]).groups and c.members]
             best = max(scored, default=(0.0, -1))
@@ -180,6 +195,17 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
         candidates.add(home[i], words[i])
     _quote_support(statements, clusters, home, words)
     return _records(statements, [c for c in clusters if c.members], words)
+
+
+def _known(new: Words, member: Words, cluster: _Cluster, words: list[Words]) -> Words:
+    """``new`` without the qualifiers that ``member`` lacks but another statement of the
+    claim gives: "the lights at Gate C may have been broken" after "the lights at Gate C had
+    been broken for a month" and "the lights had been broken" adds nothing the claim has not
+    said, so it is no narrower version of the last."""
+    said = frozenset().union(*(words[m].qualifiers for m in cluster.members)) - member.words
+    if not new.qualifiers & said:
+        return new
+    return replace(new, qualifiers=new.qualifiers - said)
 
 
 def _named(words: list[Words], i: int, clusters: list[_Cluster], group: int,
@@ -218,6 +244,11 @@ def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
                 break
             if other.actor != first.actor or other.group == first.group or other.from_quote:
                 continue
+            if other.anaphor:
+                # "X dismissed the allegations. 'Nobody here sold a match,' he said.": the
+                # allegations are a claim made before; what the quotation says is the
+                # speaker's own, and the same claim only when its words say so
+                break
             if other.stance != first.stance:
                 # the speaker's nearest paraphrase before it says another thing ("None of
                 # the pupils had left, she said"): the quotation backs none further back
@@ -225,6 +256,15 @@ def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
             if sum(s.group == other.group for s in statements) > 1:
                 break  # "said P but did not Q": which of the two the quotation backs is unclear
             target = clusters[home[j]]
+            if other.stance == "affirms" and not any(words[i].words & words[j].words
+                                                     for i in cluster.members) \
+                    and not _points_back(first.claim_text):
+                # "X said P. 'Q,' she said.": after a plain assertion the quotation makes a
+                # point of its own unless it shares a word with P or names a thing of P's as
+                # "that X" ("the well had been poisoned" / "put something in that water");
+                # a hedge or a denial is spelled out by the quotation after it ("I can't say
+                # yet", "We never did")
+                break
             if any(words[i].qualifiers - target.words.words for i in cluster.members):
                 break  # the quotation names things the paraphrase does not: a claim of its own
             if words[j].numbers - {w for i in cluster.members for w in words[i].words}:
@@ -240,6 +280,13 @@ def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
             target.groups |= cluster.groups
             cluster.members = []
             break
+
+
+def _points_back(text: str) -> bool:
+    """Whether ``text`` names a thing by a demonstrative and a noun ("that water", "this
+    election"): something named just before, perhaps in other words."""
+    return any(common_noun(m.group(1)) and m.group(1).lower() not in _NOT_NOUNS
+               for m in _DEMONSTRATIVE_NOUN.finditer(text))
 
 
 def _records(statements: list[StatementRecord], clusters: list[_Cluster],

@@ -85,6 +85,9 @@ _OBJECT_PRONOUNS = frozenset(("it", "them", "this", "that", "him", "her"))
 # "(no) doubt (in our minds) that P": how sure the speaker is of P; P is what follows
 _DOUBT_FRAME = re.compile(r"^.*?\bdoubts?\s+(?:in\s+\w+\s+minds?\s+)?(?:that|whether)\s+",
                           re.I | re.S)
+# a verb phrase that stands for one said before: "do that", "did so", "doing it"
+_PROFORM = re.compile(r"\b(?:do|does|did|done|doing)\s+(?:not\s+|n[\u2019']t\s+|never\s+)?"
+                      r"(?:do\s+|did\s+)?(?:that|this|so|it)\b", re.I)
 #: a claim of at most this many content words and no finite verb is a nominal ("Forced
 #: overtime.", "Neglect."): what "denied forced overtime" says was not done
 NOMINAL_MAX_WORDS = 3
@@ -102,8 +105,12 @@ class Words:
     #: the other claim has them, ignored when it does not (see :func:`similarity`)
     soft: frozenset[str] = frozenset()
     #: a short claim about "the X" ("The crew had been cleared to cross."): X is one named
-    #: before, so an earlier claim holding all its words and more is this one, said in full
+    #: before, so an earlier claim holding all its words and more is this one, said in full;
+    #: so is one opened by a figure ("Four soldiers had been killed."), which pins X down
     definite: bool = False
+    #: the verb phrase is a pro-form ("Paper kites do not do that", "did so"): what is done
+    #: was said before, so the words here are only who did it (see :func:`similarity`)
+    proform: bool = False
 
     @cached_property  # (asked for at every comparison; a frozen dataclass can cache it)
     def numbers(self) -> frozenset[str]:
@@ -356,10 +363,14 @@ def content_words(text: str, lex: Lexicon) -> Words:
         if capitalised[i - 1]:
             qualifiers.add(form)
     nominal = 0 < len(words) <= NOMINAL_MAX_WORDS and not _finite(every)
-    definite = 2 <= len(words) <= NOMINAL_MAX_WORDS and not words & qualifiers and \
-        len(raw) > 1 and raw[0].lower() == "the" and not raw[1][:1].isupper()
+    # "The crew had been cleared ...", or a figure and two words ("Four soldiers had been
+    # killed."): a short claim about a thing named before (see says_again)
+    definite = 2 <= len(words) <= NOMINAL_MAX_WORDS and len(raw) > 1 and (
+        (not words & qualifiers and raw[0].lower() == "the" and not raw[1][:1].isupper())
+        or (_number(raw, 0) is not None and len(words & qualifiers) == 1
+            and len(words - qualifiers) >= 2))
     return Words(frozenset(words), frozenset(qualifiers), frozenset(events), nominal,
-                 frozenset(soft - qualifiers), definite)
+                 frozenset(soft - qualifiers), definite, bool(_PROFORM.search(text)))
 
 
 def _pointing_subject(raw: list[str]) -> int:
@@ -413,8 +424,9 @@ def similarity(a: Words, b: Words) -> float:
     small, large = (a, b) if len(a.words) <= len(b.words) else (b, a)
     # the smaller must say something besides names and numbers ("It was by Van Haelen" says
     # only who): else what the larger adds may be all it says
+    # ("Paper kites do not do that" names only who, the deed being said before)
     if len(small.words) >= 2 and small.words < large.words and jaccard >= CONTAINMENT_FLOOR \
-            and small.words - small.qualifiers \
+            and small.words - small.qualifiers and not small.proform \
             and not (large.words - small.words) & large.qualifiers:
         return MERGE_THRESHOLD
     return jaccard
@@ -428,7 +440,7 @@ def _aligned(a: Words, b: Words) -> Words:
         return a
     return Words(_align_rough(a.words - dropped, b.words),
                  _align_rough(a.qualifiers - dropped, b.words), a.events - dropped,
-                 a.nominal, a.soft - dropped)
+                 a.nominal, a.soft - dropped, proform=a.proform)
 
 
 def refines(narrow: Words, broad: Words) -> bool:

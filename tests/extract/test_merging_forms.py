@@ -127,16 +127,18 @@ def test_two_days_and_48_hours_are_one_claim() -> None:
 
 def test_a_quotation_does_not_repeat_a_figure_it_leaves_out() -> None:
     # the paraphrase gives a count the quotation does not: the quotation says something else
+    # (the quotation shares a word with the paraphrase: after a plain assertion, one that
+    # shares none makes a point of its own, test_merging3_forms.py)
     with_figure = _claims(
-        "Mayor Ines Dale said 412 homes were flooded on Sunday. \"The water came in faster "
-        'than anyone had ever seen," she said.'
+        "Mayor Ines Dale said 412 homes were flooded on Sunday. \"The water came into every "
+        'home on the seafront," she said.'
     )
     assert len(with_figure) == 2
     assert with_figure[0][2] != with_figure[1][2]
     # without a figure the quotation is still taken as support for the paraphrase
     without = _claims(
-        "Mayor Ines Dale said homes along the seafront were flooded. \"The water came in "
-        'faster than anyone had ever seen," she said.'
+        "Mayor Ines Dale said homes along the seafront were flooded. \"The water came into "
+        'every home on the seafront," she said.'
     )
     assert without[0][2] == without[1][2]
     assert without[1][3] == "quotation taken as support for the speaker's earlier statement"
