@@ -6,7 +6,8 @@ wrong. When reading a file by its extension fails, the loader asks :func:`misnam
 which looks at the start of the file and, if the content clearly is another format, says so.
 
 It is conservative: it only answers for signs that cannot be mistaken (a Turtle ``@prefix``,
-an RDF/XML root element, JSON-LD keywords, the authoring format's top-level keys), and only
+an RDF/XML root element, JSON-LD keywords, the authoring format's top-level keys, a first line
+that is a whole N-Quads quad with its graph), and only
 when the format named by the extension could not start that way. It reads at most
 :data:`HEAD_BYTES` and runs only after a failure, so valid files cost nothing.
 """
@@ -16,8 +17,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg.errors import Location, UnsupportedFormatError
-from kg.formats import JSONLD, RDFXML, TRIG, TURTLE, YAML, Format
+from kg.formats import JSONLD, NQUADS, RDFXML, TRIG, TURTLE, YAML, Format
 
 #: How much of a file is looked at.
 HEAD_BYTES = 8192
@@ -36,6 +39,7 @@ _DESCRIPTION = {
     TURTLE: ("Turtle", ".ttl (or .trig, if it has named graphs)"),
     JSONLD: ("JSON-LD", ".jsonld"),
     RDFXML: ("RDF/XML", ".rdf"),
+    NQUADS: ("N-Quads (a graph name after each triple)", ".nq"),
 }
 # Formats that can start the way a guess does: TriG is a superset of Turtle.
 _COMPATIBLE = {TURTLE: (TURTLE, TRIG)}
@@ -51,6 +55,8 @@ def guess_format(head: str) -> Format | None:
         'turtle'
         >>> guess_format('<https://e.org/s> <https://e.org/p> "o" .') is None
         True
+        >>> guess_format('<https://e.org/s> <https://e.org/p> "o" <https://e.org/g> .').name
+        'nquads'
     """
     text = head.lstrip("\ufeff")
     first = next(
@@ -65,12 +71,25 @@ def guess_format(head: str) -> Format | None:
         return JSONLD if any(k in text for k in _JSONLD_KEYWORDS) else None
     if first.startswith("<"):
         rooted = first.startswith(("<?xml", "<rdf:RDF"))
-        return RDFXML if rooted and _RDF_NS in text else None
+        if rooted:
+            return RDFXML if _RDF_NS in text else None
+        return NQUADS if _is_quad(first) else None
+    if first.startswith("_:"):
+        return NQUADS if _is_quad(first) else None
     if _TURTLE_START.match(first):
         return TURTLE
     if _CASE_VERSION.search(text) or (_CASE_DOCUMENT.search(text) and _CASE_ENTRIES.search(text)):
         return YAML
     return None
+
+
+def _is_quad(line: str) -> bool:
+    """``line`` is one N-Quads quad in a named graph (Turtle, TriG and N-Triples have none)."""
+    try:
+        quads = list(ox.parse(line.encode(), format=ox.RdfFormat.N_QUADS))
+    except (SyntaxError, ValueError):
+        return False
+    return len(quads) == 1 and not isinstance(quads[0].graph_name, ox.DefaultGraph)
 
 
 def misnamed_error(path: Path, named: Format | None) -> UnsupportedFormatError | None:

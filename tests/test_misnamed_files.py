@@ -37,6 +37,7 @@ RDFXML = """\
   <rdf:Description rdf:about="https://example.org/a"><rdfs:label>A</rdfs:label></rdf:Description>
 </rdf:RDF>
 """
+NQUADS = "<https://example.org/a> <https://example.org/p> \"A\" <https://example.org/g> .\n"
 IS_YAML = "this looks like YAML (the authoring format)"
 
 # (file name, content, the message after "<path>: ")
@@ -56,6 +57,12 @@ MISNAMED = [
      "name it .jsonld"),
     ("data.ttl", RDFXML, "this looks like RDF/XML, not Turtle as its extension says; name it "
      ".rdf"),
+    ("dump.ttl", NQUADS, "this looks like N-Quads (a graph name after each triple), not Turtle "
+     "as its extension says; name it .nq"),
+    ("dump.nt", NQUADS, "this looks like N-Quads (a graph name after each triple), not "
+     "N-Triples as its extension says; name it .nq"),
+    ("dump.trig", NQUADS, "this looks like N-Quads (a graph name after each triple), not TriG "
+     "as its extension says; name it .nq"),
 ]
 
 
