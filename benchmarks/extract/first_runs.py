@@ -142,6 +142,11 @@ FIRST_RUNS = {
     "ambulance-inquest": {"speakers": (13, 1, 4), "speaker_stance": (19, 5, 22),
                           "relays": (3, 0, 1), "evidence": (1, 0, 5), "merging": (1, 0, 13),
                           "mentions": (22, 5, 23)},
+    # First run on 284f28a, after round 22 and the merging round of dfdb2a1 (an investigative
+    # magazine's piece: documents it obtained, its own analysis, a right-of-reply paragraph, a
+    # photo caption, a two-author byline, a month-first date line).
+    "care-rosters": {"speakers": (13, 1, 1), "speaker_stance": (26, 22, 9), "relays": (5, 0, 0),
+                     "evidence": (0, 1, 5), "merging": (0, 0, 8), "mentions": (33, 17, 8)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
