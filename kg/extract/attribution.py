@@ -88,6 +88,11 @@ _ANAPHOR_NOUNS = (r"^\s*(?:(?:that|this|these|those|the|such)\s+(?:[A-Z][\w\u201
 
 
 _ANAPHOR_ANY = re.compile(_ANAPHOR_NOUNS + ")")  # the noun, whatever follows it
+# "stood by the post", "repeated his tweet": upholding a post upholds what it says (only after
+# a verb of upholding: "reported the post" flags it)
+_POST_OBJECT = re.compile(r"\s*(?:the|that|this|his|her|its|their)\s+(?:[\w-]+\s+)?"
+                          r"(?:post|tweet|video|message)s?\b(?=\s*$|\s*[,.;]|\s+(?:on|in|and|"
+                          r"but|as|after|despite)\b)")
 
 
 @cache
@@ -180,8 +185,14 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
         frame.anaphor = True
         return position + len(masked[position:]) - len(masked[position:].lstrip()), \
             position + anaphor.end()
-    if verb.lemma in {"stand by", "defend"}:
-        return None  # "defended its decision to close the pool": upholds no claim named before
+    if verb.lemma in {"stand by", "defend", "repeat", "reiterate"} and \
+            (post := _POST_OBJECT.match(masked[position:])):
+        frame.anaphor = True
+        return position + len(masked[position:]) - len(masked[position:].lstrip()), \
+            position + post.end()
+    if verb.lemma in {"stand by", "defend"} or (verb.lemma == "repeat" and not re.match(
+            r"\s*(?:,\s*)?that\s", masked[position:])):
+        return None  # "defended its decision to close the pool", "repeated the test": no claim
     if verb.lemma == "question" and " " not in verb.form:
         return None  # "questioned the driver": a person, not a claim ("questioned X's method")
     if _REFUSAL.intersection(frame.cues) and _WH_CLAUSE.match(masked[position:]):

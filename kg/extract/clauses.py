@@ -59,6 +59,9 @@ _NEW_CLAUSE = (r",\s+(?:and|but)\s+(?=(?:we|i|he|she|they|it|its|their|his|her|o
                r"these|those|every|each|all|most|many|several|some|both|two|three|four|five|six|"
                rf"seven|eight|nine|ten|\d[\d,.]*)\b(?:\s+[\w\u2019'-]+){{0,5}}?"
                rf"\s+{_AUX}\b|"
+               # ", and even the inspectors have said so": "even" before a new subject and its verb
+               rf"even\s+(?:an?|the|its|their|his|her|our|my|this|these|those|we|they|he|she|"
+               rf"i)\b(?:\s+[\w\u2019'-]+){{0,5}}?\s+{_AUX}\b|"
                # ", and withdrawals will resume": a bare plural noun and a modal verb, a
                # forecast or promise beside the fact before it (", and passengers were at
                # risk" stays one claim)

@@ -12,6 +12,8 @@ Example:
     True
     >>> possible_consequent("sanctions might follow if the talks fail")
     'might'
+    >>> possible_consequent("it was a sketch of what could happen if the talks failed") is None
+    True
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ _LEADING = re.compile(r"^\W*(?:that\s+)?(?:if|unless)\s[^,]+,(?:\s+(?:where|whil
                       r"\b[^,]+,)?\s+(?P<then>.+)$", re.I | re.S)
 # "Q if P": the consequence before the if-clause
 _TRAILING = re.compile(r"^(?P<then>.+?)\s+(?:if|unless)\s", re.I | re.S)
+# "an illustration of what could happen if P": the modal and its if-clause sit in a clause
+# that a wh-word opens, a thing named, not the speaker's consequence
+_WH_BEFORE = re.compile(r"\b(?:what|which|who|how|where|whatever)\s+(?:[\w\u2019'-]+\s+){0,3}$",
+                        re.I)
 
 
 def possible_consequent(text: str) -> str | None:
@@ -37,8 +43,11 @@ def possible_consequent(text: str) -> str | None:
     match = _LEADING.match(text) or _TRAILING.match(text)
     if match is None:
         return None
-    found = _POSSIBLE.search(match.group("then"))
-    return found.group(1).lower() if found else None
+    then = match.group("then")
+    found = _POSSIBLE.search(then)
+    if found is None or _WH_BEFORE.search(then[:found.start()]):
+        return None
+    return found.group(1).lower()
 
 
 def hedge_possible_consequents(mentions: list[StatementRecord], text: str) -> None:

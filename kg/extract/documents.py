@@ -206,7 +206,7 @@ def _earlier_document(ctx: Context, sent: Sentence, frame: Frame, kind: str,
                     rf"(?<![\w-]){re.escape(noun)}s?(?![\w-])", mention.description, re.I):
             continue
         author = ctx.table.records.get(mention.actor)
-        if author is None or author.kind == "NewsOutlet":
+        if author is None or author.kind == "NewsOutlet" or _seen_by_publisher(ctx, mention):
             return None
         assert frame.speaker is not None and frame.speaker_text is not None
         ctx.evidence.append(ev.EvidenceMention(kind, frame.speaker_text.strip(), frame.speaker,
@@ -214,6 +214,20 @@ def _earlier_document(ctx: Context, sent: Sentence, frame: Frame, kind: str,
                                                supports=[len(ctx.statements)]))
         return author
     return None
+
+
+def _seen_by_publisher(ctx: Context, mention: ev.EvidenceMention) -> bool:
+    """Whether the publisher read the document itself ("according to a report by X seen by
+    the Courier, P"): the words are the publisher's then, also as "the report says" later,
+    though X made the report (:mod:`kg.extract.producers` reads its author)."""
+    if ctx.publisher is None:
+        return False
+    after = re.match(r"[^.;]{0,80}?\b(?:seen|obtained|reviewed)\s+by\s+(?:the\s+)?"
+                     r"([A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)",
+                     ctx.text[mention.span[1]:mention.span[1] + 160])
+    names = {n.lower().removeprefix("the ") for n in (ctx.publisher.name,
+                                                       *ctx.publisher.aliases)}
+    return after is not None and after.group(1).lower() in names
 
 
 def _earlier_setting(ctx: Context, sent: Sentence, noun: str) -> ActorRecord | None:

@@ -50,6 +50,13 @@ _FOUND_NOUNS = (r"analysis|samples?|tests?|footage|video|images?|imagery|photos?
                 r"logs?|statistics|videos?")
 
 
+# a time after "from": "from early November", "from last week", "from 2019", "from the 1950s"
+_WHEN = re.compile(r"(?i)(?:(?:early|late|mid|last|this|the)[\s-]+)?(?:January|February|March|"
+                   r"April|May|June|July|August|September|October|November|December|Monday|"
+                   r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|spring|"
+                   r"summer|autumn|winter|\d{4}s?|\d{1,2}\s)\b")
+
+
 @cache
 def _found(phrases: tuple[str, ...]) -> re.Pattern[str]:
     nouns = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases),
@@ -61,16 +68,20 @@ def _found(phrases: tuple[str, ...]) -> re.Pattern[str]:
                       # ("flight data from those aircraft showed P": where the material came from)
                       # ("tests at the National Food Laboratory found P", "an appendix to the
                       # trial shows P", "an internal email dated May 3 shows P")
-                      r"(?:\s+(?:from|of|at|to|dated)\s+(?:[\w\u2019'-]+\s+){0,5}?[\w\u2019'-]+"
+                      r"(?:\s+(?:from|of|at|to|dated)\s+(?:[\w\u2019'-]+\s+){0,9}?[\w\u2019'-]+"
                       r"(?=\s+(?:had\s+|has\s+)?"
-                      r"(?:found|shows?|showed|confirmed|revealed)\s))?)\s*"
+                      # (or an aside next: "an internal report dated May 3, leaked to X, records")
+                      r"(?:found|shows?|showed|confirmed|revealed)\s|,\s))?)\s*"
                       # ("its flood maps, made from radar images, showed P": an aside)
                       r"(?:,\s+(?:which\s+|[a-z]+\s+)[^,]+,\s*)?"
                       # ("logs kept by X", "a phone video filmed by a passenger", "recordings
                       # published by the site X": who made it, then perhaps who saw it)
                       # ("tests carried out by X", "samples submitted by X": X made them)
                       r"(?:(?:kept|filmed|published|released|compiled|taken|made|recorded|posted|"
-                      r"shared|gathered|shot|carried\s+out|conducted|performed|submitted)\s+by\s+"
+                      r"shared|gathered|shot|carried\s+out|conducted|performed|submitted|issued|"
+                      r"filed|maintained)\s+"
+                      # ("carried out in October by X": when, before who)
+                      r"(?:(?:in|on|during|last|over|since)\s+[\w\u2019'-]+(?:\s+\d+)?\s+)?by\s+"
                       r"(?P<maker>(?:(?!\s+and\s)[^,;]){2,60}?)"
                       # (when: "released by X late on Thursday", "kept by X since May")
                       r"(?:\s+(?:late\s+|early\s+)?(?:on|in|at|last|since|during|over|this)"
@@ -78,12 +89,18 @@ def _found(phrases: tuple[str, ...]) -> re.Pattern[str]:
                       # ("... and shared with the Gazette": how it travelled, not who made it)
                       r"(?:\s+and\s+(?!seen\b|obtained\b|reviewed\b)[a-z]+(?:ed|en|wn)\s+"
                       r"[^,;]{2,60}?)?"
+                      # ("taken by X at 02:51, which the institute obtained, show P")
+                      r"(?:,\s+(?:which\s+|[a-z]+\s+)[^,]+,)?"
                       r"\s+(?:and\s+)?)?"
                       r"(?:(?:seen|obtained|reviewed)\s+"
                       r"by\s+(?:the\s+)?[\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]*)*\s+)?(?:had\s+|has\s+|"
                       # ("appeared to support P": the material leaves P likely, not shown)
                       r"have\s+)?(?P<seems>(?:appears?|appeared|seems?|seemed)\s+to\s+)?"
+                      # ("first registered a hot spot": when the material first showed it)
+                      r"(?:(?:first|also|later)\s+)?"
                       r"(?:found|shows?|showed|confirmed|revealed|indicated|detected|"
+                      # (what a record holds: "the log records P", "the data put the toll at N")
+                      r"records|recorded|registered|logged|notes|noted|puts|put|"
                       r"suggests?|suggested|support(?:s|ed)?|corroborate[sd]?)\s+(?:that\s+)?",
                       re.I)
 _COLLECTED = re.compile(r"\b(collected|gathered|obtained|reviewed|bought|took|taken|seized|tested|"
@@ -96,8 +113,11 @@ _COLLECTED = re.compile(r"\b(collected|gathered|obtained|reviewed|bought|took|ta
 # "a doorbell camera at the house recorded a flash", "a river gauge ... registered a rise": an
 # instrument a speaker says recorded something is material the speaker cites (its maker is
 # seldom named)
-_RECORDED = re.compile(r"\b((?:an?|the|its|their|our|his|her)\s+(?:[\w\u2019'-]+\s+){0,3}?"
+# ("temperature loggers packed with every consignment had recorded no reading": a plural
+# instrument opening what was said needs no article)
+_RECORDED = re.compile(r"\b((?:(?:an?|the|its|their|our|his|her)\s+|^)(?:[\w\u2019'-]+\s+){0,3}?"
                        r"(?:cameras?|sensors?|stations?|gauges?|monitors?|meters?|logs?|"
+                       r"loggers?|recorders?|trackers?|"
                        r"systems?|networks?))\b"
                        r"[^,;]*?\s+(?:recorded|registered|logged|captured|measured)\b", re.I)
 # "had tested samples": who tests or analyses material makes the result, as who takes it
@@ -107,7 +127,9 @@ _PRODUCING = {"bought", "took", "taken", "seized", "tested", "analysed", "analyz
 # the body named (the owner of the laboratory) produced it
 _PERFORMED_AT = re.compile(
     r"(?P<what>(?:[\w-]+\s+){0,2}?(?:sequencing|testing|tests|analysis|analyses|screening))\s+"
-    r"(?:at|by)\s+(?P<who>(?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for))*)"
+    r"(?:at|by)\s+(?P<who>(?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for))*|"
+    # ("blood tests at the hospital's laboratory": the hospital named before)
+    r"the\s+[a-z][\w-]*(?=[\u2019']s\s+(?:[\w-]+\s+){0,2}?(?:laborator(?:y|ies)|labs?)\b))"
     r"(?:[\u2019']s\s+(?:[\w-]+\s+){0,2}?(?:laborator(?:y|ies)|labs?|centre|center|unit|"
     r"facility))?")
 _HAVE = re.compile(r"\b(?:we|they|i|it)\s+(?:have|has|had)\s+(?:(?:clear|new|the|some)\s+)?"
@@ -134,7 +156,8 @@ _RELEASED_BY_VERBS = (r"released|published|posted|provided|supplied|shared|obtai
                       r"broadcast|aired|televised|streamed|"
                       r"compiled|filmed|recorded|shot|produced|prepared|written|commissioned|"
                       r"captured|collected|gathered|kept|conducted|carried\s+out|made|"
-                      r"drawn\s+up|performed|submitted")
+                      r"drawn\s+up|performed|submitted|issued|filed|signed|drafted|authored|"
+                      r"maintained|operated|run")
 _RELEASED_BY = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))"
                 # "interviews with 40 workers conducted by X": what the material is of
                 r"(?:\s+(?:with|of|from|on)\s+[^,;]{{1,60}}?)?\s*,?\s+"
@@ -149,14 +172,23 @@ _RELEASED_BY = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))"
                 # a hedge before the maker
                 rf"(?:\s+and\s+(?:{_RELEASED_BY_VERBS})(?:\s+(?:online|publicly|on\s+[^,;]{{{{1,40}}}}?))?)?"
                 r"(?:,?\s+(?:apparently|allegedly|reportedly|probably|possibly),?)?"
+                # ("by the charity Hands Across Borders (HAB)": its short form with it)
                 r"\s+by\s+(?P<who>(?:the\s+)?[\w\u2019'.-]+(?:\s+"
-                r"[\w\u2019'.-]+){{0,5}}?)(?=\s+(?:which|that|who|showing|on|in|last|before|after|"
+                r"[\w\u2019'.-]+){{0,7}}?(?:\s+\([A-Z][A-Z&]{{1,7}}\))?"
+                # ("a board of doctors at the X Hospital", "people at the scene": where they are)
+                r"(?:\s+(?:at|of)\s+(?:the\s+)?[\w\u2019'-]+(?:\s+[A-Z][\w\u2019'.&-]*)*)?)"
+                r"(?=\s+(?:which|that|who|showing|on|in|at|had|has|or|last|before|after|"
                 r"during|with|between|and|show|shows|showed|found|find|finds|suggest|suggests|"
                 r"appear|appears|the\s+(?:day|week|night|morning|evening))\b|[,.;]|$)")
 # "figures from the tracking firm X", "a report from its embassy": X made the material
 _MADE_FROM = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))\s+from\s+"
               r"(?P<who>(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
-              r"[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){{0,4}}|(?:its|their|his|her)\s+"
+              r"[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){{0,4}}"
+              # ("an email from the Eskel directorate dated 6 May": the name and its head noun)
+              r"(?:(?:\s+[a-z][\w-]*)?\s+(?:directorate|ministry|department|office|agency|"
+              r"authority|council|commission|board|police|government|embassy|prosecutors?)"
+              r"(?=\s+dated\b))?|"
+              r"(?:its|their|his|her)\s+"
               r"(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*|"
               # "readings from the agency's weather station at Holm Point": the agency's
               r"(?P<owner>(?:the\s+)?[a-z][\w-]*)[\u2019']s\s+(?:[\w-]+\s+){{0,2}}?[\w-]+"
@@ -165,7 +197,7 @@ _MADE_FROM = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))\s+from\s+"
               r"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*,\s+"
               r"(?P<named>[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){{1,3}}))"
               r"(?=[,.;]|\s+(?:which|that|show|shows|"
-              r"showed|and|on|in)\b|$)")
+              r"showed|and|on|in|dated)\b|$)")
 
 
 # "Emails Holt sent to her managers", "the photos Ana Ruiz took": material, then a proper name
@@ -207,7 +239,8 @@ def _material(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 # "taken by X", "compiled by X": X made the material; "released by X": X released it
 _MADE_BY = {"taken", "compiled", "filmed", "recorded", "shot", "produced", "prepared", "written",
             "commissioned", "captured", "collected", "gathered", "kept", "conducted",
-            "carried out", "made", "drawn up", "performed", "submitted"}
+            "carried out", "made", "drawn up", "performed", "submitted", "issued", "filed",
+            "signed", "drafted", "authored", "maintained", "operated", "run"}
 _NAME_MADE_VERBS = {"sent", "wrote", "took", "filmed", "recorded", "kept", "compiled", "made",
                     "filed", "submitted", "mounted", "installed"}
 # "had been compiled from hospital records": the material a result was drawn from
@@ -276,6 +309,8 @@ def claim_frame(text: str, lex: Lexicon) -> EvidenceFrame | None:
             else "cited"
         # ("readings from the Survey's seismograph network show P": the Survey's)
         source = re.search(r"\sfrom\s+(.+)$", match.group(2))
+        if source and _WHEN.match(source.group(1)):
+            source = None  # ("images from early November show P": when, not who)
         return EvidenceFrame(match.end(), kind, match.group(2), role,
                              match.group("maker") or (source.group(1) if source else None),
                              bool(match.group("seems")))
@@ -308,6 +343,10 @@ def inline_mentions(text: str, start: int, sentence: int, lex: Lexicon) -> list[
                                      sentence))
     for match in _RECORDED.finditer(text):
         phrase = match.group(1)
+        if match.start(1) == 0 and not re.match(r"(?i)(?:an?|the|its|their|our|his|her)\s",
+                                                phrase) and \
+                re.match(r"\s+(?:the|that|which|[A-Z])", text[match.end(1):]):
+            continue  # ("Strain sensors the department installed recorded P": who made it)
         kind = evidence_kind(phrase, lex) or ("Video" if "camera" in phrase.lower() else
                                               "Evidence")
         # ("its own monitoring system registered P": the speaker's own instrument)
@@ -328,6 +367,10 @@ def object_mention(text: str, start: int, sentence: int, role: str,
         text.strip(" ,.")
     description = re.split(r"\s+(?:appearing|showing|marking|that|which|purportedly)\b",
                            description)[0]
+    to_whom = re.match(r"(?:with|to|for)\s+(?:the\s+)?[A-Z][\w\u2019'.&-]*"
+                       r"(?:\s+[A-Z][\w\u2019'.&-]*)*", description)
+    if to_whom and evidence_kind(description[to_whom.end():], lex) is None:
+        return None  # ("shared with Maritime Ledger": whom it went to, not what)
     kind = evidence_kind(description, lex)
     if kind is None:
         return None
@@ -355,7 +398,8 @@ def released_by(text: str, start: int, sentence: int, lex: Lexicon) -> list[Evid
         if kind:
             phrase = match.group("what").strip()
             lowered = phrase.lower()
-            at = min((lowered.find(k) for k in lex.evidence if k in lowered), default=0)
+            at = min((m.start() for k in lex.evidence if (m := re.search(  # (whole words:
+                rf"(?<![\w-]){re.escape(k)}s?(?![\w-])", lowered))), default=0)  # not "studying")
             phrase_start = start + match.start("what") + at
             verb = re.sub(r"\s+", " ", (match.groupdict().get("verb") or "from").lower())
             role = "produced" if verb in _MADE_BY | _NAME_MADE_VERBS or verb == "from" \
@@ -397,11 +441,17 @@ def performed_at(text: str, start: int, sentence: int, lex: Lexicon) -> list[Evi
     named (for the laboratory's owner, the owner)."""
     found = []
     for match in _PERFORMED_AT.finditer(text):
+        lowered = match.group("what").lower()
         kind = evidence_kind(match.group("what"), lex)
+        keys = [lowered.find(k) for k in lex.evidence
+                if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", lowered)]
+        if kind is None and (test := re.search(r"\btest(?:s|ing)$", lowered)) and re.search(
+                r"\b(?:Laborator(?:y|ies)|Labs?|Institute|Hospital|Clinic|Cent(?:re|er))\b",
+                match.group("who")):  # ("tests at the X Laboratory found P": "tests" alone is
+            # no lexicon phrase, but tests made at a laboratory named are its material)
+            kind, keys = "Evidence", [test.start()]
         if kind:  # the words from the evidence phrase on ("after genome sequencing")
-            lowered = match.group("what").lower()
-            at = match.start() + min(lowered.find(k) for k in lex.evidence
-                                     if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", lowered))
+            at = match.start() + min(keys, default=0)
             found.append(EvidenceMention(kind, text[at:match.end()], (start + at,
                                                                       start + match.end()),
                                          "produced", sentence, actor_text=match.group("who"),

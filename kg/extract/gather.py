@@ -18,6 +18,7 @@ import re
 from kg.extract.evidence import EvidenceMention
 from kg.extract.model import EvidenceRecord
 from kg.extract.names import slug
+from kg.extract.producers import possessive_before
 from kg.extract.sentences import Sentence
 from kg.extract.statements import Context
 
@@ -52,6 +53,14 @@ def gather_evidence(ctx: Context, credits: list[EvidenceMention], sentences: lis
             if parent.produced_by and not record.produced_by:
                 record.produced_by = parent.produced_by
                 record.notes.append(f"Listed in {parent.id}; taken to come from its producer.")
+        if mention.role == "part" and (parent := _document_named(records, record,
+                                                                 mention)) is not None:
+            # "readouts, reproduced in the report, show P": the report's producer put them
+            # there (and a maker read from "readouts from the A320" yields to it)
+            record.part_of = parent.id
+            if parent.produced_by:
+                record.produced_by = parent.produced_by
+                record.notes.append(f"Part of {parent.id}; taken to come from its producer.")
         if mention.kind == "DocumentClause" and not record.part_of:
             parent = next((latest_document[s] for s in range(mention.sentence,
                                                              mention.sentence - 3, -1)
@@ -63,6 +72,15 @@ def gather_evidence(ctx: Context, credits: list[EvidenceMention], sentences: lis
             if actor:
                 ctx.table.mark_used(actor)
     return records
+
+
+def _document_named(records: list[EvidenceRecord], record: EvidenceRecord,
+                    mention: EvidenceMention) -> EvidenceRecord | None:
+    """The latest document before ``record`` whose description ends in the noun of
+    ``mention.actor_text`` ("the report")."""
+    noun = (mention.actor_text or "").lower().split()[-1:]
+    return next((r for r in reversed(records) if r is not record and r.kind == "Document" and
+                 noun and noun[0].rstrip("s") in r.description.lower()), None)
 
 
 _ASSUMED = ("The text says who released it; that the same actor produced it is an "
@@ -116,7 +134,14 @@ def _named_again(text: str, records: list[EvidenceRecord],
     if len(words) < 2 or words[0] not in {"the", "this", "that", "these", "those"} or not noun:
         return None
     return next((r for r in reversed(records) if r.kind == mention.kind and
-                 r.description.lower().split()[-1:] == noun), None)
+                 _head(r.description) == noun), None)
+
+
+def _head(description: str) -> list[str]:
+    """The head noun of a description: its last word before a phrase after the noun ("image"
+    of "Still image from a Border Police camera at the gate"), as a list of at most one."""
+    return re.split(r"\s+(?:from|of|at|in|on|to|dated|by|with|for)\s",
+                    description.lower())[0].split()[-1:]
 
 
 def _same_material(record: EvidenceRecord, mention: EvidenceMention) -> bool:
@@ -171,9 +196,12 @@ _POSSESSOR = re.compile(r"^((?:[Tt]he\s+)?(?:[\w&.-]+\s+){0,3}?[\w&.-]+?)"
 def _possessor(ctx: Context, mention: EvidenceMention) -> str | None:
     """The actor a possessive before the material names, when the table knows it."""
     match = _POSSESSOR.match(mention.description)
-    if match is None or match.group(1).lower() in {"its", "their", "his", "her", "our"}:
+    # ("Referee Tomas Heide's match report, released by X": the rule that read it kept the
+    # noun only; the possessive is just before it)
+    phrase = match.group(1) if match else possessive_before(ctx.text, mention.span[0])
+    if phrase is None or phrase.lower() in {"its", "their", "his", "her", "our"}:
         return None
-    owner = ctx.table.owner(match.group(1), mention.sentence, mention.span[0])
+    owner = ctx.table.owner(phrase, mention.sentence, mention.span[0])
     return owner.id if owner is not None else None
 
 

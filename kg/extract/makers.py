@@ -25,8 +25,17 @@ _MEMBERS = re.compile(r"(?:the\s+)?([A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-
 # "the Geological Survey's seismograph network": its owner's
 _OWNER = re.compile(r"(?:the\s+)?([A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|for))*)"
                     r"[\u2019']s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*")
+# "a Border Police camera at the north gate", "the Lake Trust's gauge": an instrument of the
+# body named before it, perhaps with where it stands
+_DEVICE = re.compile(r"(?:an?\s+|the\s+)?"
+                     r"([A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|of|for))*)\s+"
+                     r"(?:[a-z][\w-]*\s+){0,2}(?:cameras?|sensors?|stations?|gauges?|monitors?|"
+                     r"satellites?|radars?|buoys?|networks?|systems?)"
+                     r"(?:\s+(?:at|in|on|near|off)\s+[^,;]{1,40})?")
 # "the tracking site SkyWatch": a description, then the name
-_DESCRIBED = re.compile(r"(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){1,3}"
+# (a nationality before the description: "the Belvanian company Tovar Aerostatics")
+_DESCRIBED = re.compile(r"(?:the\s+|an?\s+)?(?:[A-Z][\w-]*(?:an|ian|ese|ish|i)\s+)?"
+                        r"(?:[a-z][\w-]*\s+){1,3}"
                         r"([A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)")
 _SOMEONE = re.compile(r"(?i)^an?\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})$")
 
@@ -37,10 +46,13 @@ def material_maker(table: ActorTable, phrase: str, start: int,
     phrase = phrase.strip()
     if ("description", phrase.lower()) in table.keys:  # "a crew member" named so just before
         return table.records[table.keys[("description", phrase.lower())]]
-    if (found := table.resolve(phrase, start, sentence=sentence)) is not None:
-        return found
     if (owner := _OWNER.fullmatch(phrase)) is not None:  # "the Survey's seismograph network"
         return table.resolve(owner.group(1), start + owner.start(1), sentence=sentence)
+    if (device := _DEVICE.fullmatch(phrase)) is not None:  # "a Border Police camera at X"
+        return table.resolve(device.group(1), start + device.start(1), sentence=sentence) or \
+            table.organisation(device.group(1), "Organization")
+    if (found := table.resolve(phrase, start, sentence=sentence)) is not None:
+        return found
     if (members := _MEMBERS.fullmatch(phrase)) is not None:
         table.organisation(members.group(1), "Organization")  # (not a person's two names)
         return table.resolve(members.group(1), start + members.start(1), sentence=sentence)

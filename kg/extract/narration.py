@@ -17,9 +17,11 @@ import re
 from kg.extract.actors import ActorRecord
 from kg.extract.attribution import Frame
 from kg.extract.clauses import split_parts
-from kg.extract.evidence import EvidenceMention, claim_frame
+from kg.extract.dates import find_dates
+from kg.extract.evidence import EvidenceMention, claim_frame, evidence_kind
 from kg.extract.makers import material_maker
 from kg.extract.model import RelayStep, StatementRecord
+from kg.extract.producers import indefinite_owner, pronoun_owner
 from kg.extract.refusals import APOLOGY
 from kg.extract.relays import fronted_relay, publisher_relay
 from kg.extract.sentences import Sentence
@@ -39,6 +41,22 @@ _OWN_WHERE = re.compile(r",\s+(?:where\s+|(?:which|who)\s+(?!said\b|says\b|told\
 _ASKED = re.compile(r"^Asked\s+(?:by\s+[^,]{1,60}?\s+)?(?:about|whether|if|why|how|what|when|"
                     r"who|to)\b[^,]*,\s+")
 _WHERE_SET_OFF = re.compile(r",\s+where\s+([^,]+),")
+# ", which the council approved on Tuesday,": a relative clause set off by commas
+_DATED_WHICH = re.compile(r",\s+which\s+(?P<body>[^,;_\u201c\u201d\x22]{6,}?),(?=\s+\w)")
+# the house's own reading of material, and how material came out ("which X filed with the
+# regulator in May": its provenance, not an event of the story)
+_OWN_WORK = re.compile(r"\b(?:seen|reviewed|obtained|verified|analy[sz]ed|examined|studied|filed|"
+                       r"published|released|issued|submitted|leaked|sent|provided|shared\s+with)\b")
+# a span up to now or the coming period, which find_dates leaves to the text ("since 2022");
+# a bare year says when the noun came to be ("which was built in 1990"), what it is
+_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?\d{4}\b|\bnext\s+(?:week|month|year)\b")
+# "X comes from a paper that was never government policy": a closing relative clause with a
+# negation of its own states a second fact, about the noun it follows; it negates nothing of
+# the main clause (a determiner opens the noun phrase, so "shows that" is no relative)
+_NEGATED_RELATIVE = re.compile(
+    r"\s(?P<noun>(?:a|an|the|its|their|his|her)\s+(?:[\w\u2019'-]+\s+){0,5}?"
+    r"(?!(?:shows?|showed|found|finds|means|meant|says|said|suggests?|suggested)\s)[\w-]+)\s+"
+    r"(?:that|which)\s+(?=(?:was|were|is|are|has|had|have)\s+(?:never|not)\b[^,;]*$)")
 # "Companies House filings", "Met Office records": a proper name before the material's noun
 _NAMED_MAKER = re.compile(r"^((?:[A-Z][\w\u2019'.&-]*\s+)*[A-Z][\w\u2019'.&-]*)\s+[a-z]")
 # (after a fronted time: "On Friday, the minister was more cautious"; and as a note or tone
@@ -138,6 +156,34 @@ def unverified_aside(ctx: Context, sent: Sentence) -> None:
         if len(ctx.statements) > before:
             ctx.statements[-1].stance = "hedges"
             ctx.statements[-1].claim_text = sentence_text(f"{match.group('what')} is authentic")
+
+
+def dated_relative(ctx: Context, sent: Sentence, frames: list[Frame]) -> None:
+    """"The tram line, which the council approved on Tuesday, will cost P": a relative clause
+    set off by commas that dates an event about the noun it follows is the writer's own
+    statement (an undated one says what the noun is: "the club, which runs the stadium"; one
+    on a speaker says who they are: "X, which licensed the firm in 2021, said P"; one inside
+    what a speaker said is theirs; "which the Courier has seen", "which X filed in May" tell
+    how material came to light)."""
+    if ctx.publisher is None:
+        return
+    masked = sent.masked()
+    said = [(a - sent.start, b - sent.start) for f in frames for a, b in f.claims]
+    # ("X, which licensed the firm in 2021, said P": who the speaker is, no statement)
+    said += [(f.speaker[0] - sent.start, f.verb_span[0] - sent.start) for f in frames
+             if f.speaker and f.verb_span and f.speaker[0] < f.verb_span[0]]
+    for match in _DATED_WHICH.finditer(masked):
+        body = match.group("body")
+        if any(a <= match.start() < b for a, b in said) or _OWN_WORK.search(body) or \
+                not (find_dates(body, ctx.doc_date) or _YEAR.search(body)):
+            continue
+        before = masked[:match.start()]
+        noun = before if len(before.split()) <= 8 else \
+            (re.search(r"(?:(?:the|a|an)\s+)?(?:[A-Z][\w\u2019'.&-]*\s*)+$", before) or
+             re.search(r"(?:\S+\s+){0,2}\S+$", before))
+        prefix = noun if isinstance(noun, str) else noun.group(0) if noun else ""
+        _own(ctx, sent, (sent.start + match.start("body"), sent.start + match.end("body")),
+             "affirms", ["dated relative clause"], 0.6, prefix_text=prefix)
 
 
 def background(ctx: Context, sent: Sentence, frames: list[Frame]) -> None:
@@ -258,6 +304,9 @@ def own_voice(ctx: Context, sent: Sentence, *, prefix: int = 0, stop: int | None
     elif (fronted := fronted_relay(ctx, sent, masked, 0)) is not None:
         # "According to Radio Nord, P" (the prefix left out may be the cue and the outlet)
         start, relayed = max(start, fronted[0]), (end, fronted[1])
+    relative = _NEGATED_RELATIVE.search(masked, start, end)
+    if relative is not None:
+        end = relative.end("noun")
     first = min([*stops[:2], *([amid.start()] if amid else []), end])
     parts = coordinated_parts(ctx, (sent.start + start, sent.start + first))
     for part in parts:  # "P and has never had Q": two claims
@@ -273,6 +322,10 @@ def own_voice(ctx: Context, sent: Sentence, *, prefix: int = 0, stop: int | None
         span = (sent.start + participle.start() + 1, sent.start + (part_end.start() if part_end
                                                                    else end))
         _own(ctx, sent, span, "affirms", ["participle clause"], 0.6, prefix_text=head)
+    if relative is not None:  # "... a paper that was never policy": "a paper was never ..."
+        noun = relative.group("noun")
+        _own(ctx, sent, (sent.start + relative.end(), sent.start + len(masked.rstrip(" ."))),
+             "affirms", ["relative clause"], 0.6, prefix_text=noun[:1].upper() + noun[1:])
     where = _OWN_WHERE.search(masked, start)
     if where:
         # ("Ana Holt, 64, who was travelling": "Ana Holt was travelling")
@@ -299,17 +352,29 @@ def _own(ctx: Context, sent: Sentence, span: tuple[int, int], stance: str, cues:
     text = ctx.text[span[0]:span[1]]
     frame = claim_frame(text, ctx.lex)
     if frame and frame.role == "cited" and re.match(r"(?i)an?\s", text) and \
-            not re.search(r"\bby\b", text[:frame.removed]):
+            not re.search(r"\b(?:by|dated|(?:leaked|passed|given|sent|provided)\s+to|shared\s+"
+                          r"with|posted|published|filmed)\b|\w[\u2019']s\s", text[:frame.removed]):
         # "..., after an inspection found P": the writer narrates an event, citing no
         # material of its own (a speaker who says it cites the inspection: statements.py;
-        # "a report seen by the Courier shows P" is the writer's material)
+        # "a report seen by the Courier shows P" is the writer's material, and so is one
+        # "leaked to the Courier", "dated May 3", "posted online" or "a passenger's")
         frame = None
     maker = _NAMED_MAKER.match(frame.description) if frame and not frame.maker else None
-    producer = ctx.table.owner(maker.group(1), sent.index, span[0]) if maker else None
+    if maker and evidence_kind(maker.group(1), ctx.lex):
+        maker = None  # ("Images of the square show P": the material's own noun, no maker)
+    # ("Ana Ruiz's inspection report notes P": hers, by the name without its "'s")
+    producer = ctx.table.owner(re.sub(r"[\u2019']s?$", "", maker.group(1)), sent.index,
+                               span[0]) if maker else None
+    if frame and producer is None and frame.role == "produced" and not frame.maker:
+        # "Its analysis found P" after "X reviewed the footage": the body "its" names
+        producer = pronoun_owner(ctx.table, text, sent.index, span[0],
+                                 ctx.text[max(0, sent.start - 400):sent.start])
     if frame and frame.maker:
         # "logs kept by X show P", "a video filmed by a passenger shows P": X made it
         producer = material_maker(ctx.table, frame.maker, span[0] + text.find(frame.maker),
                                   sent.index)
+    if frame and producer is None:  # "A passenger's video shows P": someone unnamed's
+        producer = indefinite_owner(ctx.table, text, sent.index, span[0])
     if frame and frame.hedged and stance == "affirms":
         stance, cues = "hedges", [*cues, "hedge: appears to"]
     if frame and producer is not None:

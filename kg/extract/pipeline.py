@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from kg.extract import comments, narration
+from kg.extract import comments, factcheck, narration
 from kg.extract.actors import ActorRecord, ActorTable
 from kg.extract.attribution import find_frames
 from kg.extract.bylines import (
@@ -40,6 +40,7 @@ from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.model import DocumentRecord, Draft, StatementRecord
 from kg.extract.names import describe, is_outlet, slug
 from kg.extract.people import introduced_people, introductions
+from kg.extract.posts import attribute_posts
 from kg.extract.presupposition import read_presuppositions
 from kg.extract.provisions import link_numbered_provisions
 from kg.extract.quotes import english_quotes
@@ -136,11 +137,16 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
                        introduced=introduced, genders=genders(text))
     register_short_forms(table, text, sentences, header["skip"])  # "the Board (AB)" first
     register_subject_bodies(table, sentences, header["skip"])  # "X Ltd (LSE:X) has ..."
+    about = factcheck.about_line(sentences)  # "NAME is an independent fact-checking outlet"
     publisher_name = publisher or header["publisher"] or copyright_owner(sentences) or \
-        _infer_publisher(sentences, lex)
+        _infer_publisher(sentences, lex) or (about[0] if about else None)
     publisher_actor = table.outlet(publisher_name) if publisher_name else None
     ctx = Context(text=text, lex=lex, table=table, publisher=publisher_actor, doc_date=doc_date)
-    skip = header["skip"] | _furniture(sentences, lex)
+    skip = header["skip"] | _furniture(sentences, lex) | (about[1] if about else set())
+    checked = factcheck.claim_under_check(sentences, lex)  # "CLAIM: P": presented, not asserted
+    if checked is not None:
+        skip |= checked[1]
+    rated = factcheck.ratings(sentences) if publisher_actor else {}
     wire = wire_section(text, sentences, header["skip"] | set(header["trim"]), lex) \
         if publisher_actor else None
     if wire is not None:
@@ -168,12 +174,20 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
         if (credit := credit_line(sent.text, sent.start, sent.index)) is not None:
             credits.append(credit)
             continue
+        if sent.index in rated and publisher_actor and (checked or header["title"]):
+            # "OUR VERDICT: False.": the house's stance on the claim under check (its
+            # headline's, when no "CLAIM:" line states it)
+            ctx.statements.append(factcheck.rating_statement(
+                sent, rated[sent.index], publisher_actor.id,
+                checked[0] if checked else header["title"], ctx.next_group()))
+            continue
         before = len(ctx.statements)
         _read(ctx, sent)
         if wire is not None and publisher_actor and sent.index >= wire.first:
             agency = table.outlet(wire.outlet)
             table.mark_used(agency.id)
             in_wire_voice(ctx.statements[before:], agency.id, publisher_actor.id)
+    attribute_posts(ctx, sentences, skip)  # "'Q,' the post reads. It was posted by X."
     identify_later(ctx)
     join_roles(ctx)
     join_titles(ctx)
@@ -218,6 +232,7 @@ def _read_statements(ctx: Context, sent: Sentence) -> None:
         comments.replies(ctx, sent, statement.actor)
     narration.frame_hedges(ctx, sent)
     narration.background(ctx, sent, frames)
+    narration.dated_relative(ctx, sent, frames)  # "X, which suspended it on Tuesday, said"
     narration.lead_clause(ctx, sent, frames)
     clause_at = narration.object_clauses(ctx, sent, frames)
     attributed = bool(made) or any(f.kind == "topic" for f in frames) or \
@@ -305,6 +320,9 @@ def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
                 outlet = is_outlet(part, lex) or capitals_outlet(part, sent.text, lex)
                 if outlet and not found["publisher"]:
                     found["publisher"] = outlet
+            # "Ledgerline | Fact check": a kicker pairing a name with the kind of piece
+            found["publisher"] = found["publisher"] or \
+                factcheck.kicker_outlet(sent.text, sentences, lex)
             if not found["publisher"]:
                 # "By X, Science Editor · The Lowland Review · 21 April 2026": a definite
                 # proper name in a byline is the publication, whatever its last word

@@ -23,6 +23,14 @@ from kg.extract.documents import owned_material
 from kg.extract.frame import Frame
 from kg.extract.makers import material_maker
 from kg.extract.model import Span
+from kg.extract.producers import (
+    authored,
+    body_of,
+    outlet_named_before,
+    part_of_document,
+    whose_material,
+    workplace,
+)
 from kg.extract.sentences import Sentence
 
 if TYPE_CHECKING:
@@ -44,6 +52,8 @@ _MADE_AFTER = re.compile(r",?\s+(?:filmed|taken|shot|recorded|made|kept|compiled
                          r"produced)\s+by\s+((?:the\s+|an?\s+)?[^,;]{2,60}?)"
                          r"(?=\s+(?:and|which|that|on|in|at|during)\b|[,;.]|$)")
 _POSSESSOR = re.compile(r"^((?:the\s+)?[\w.&-]+(?:\s+[A-Z][\w.&-]*)*)[\u2019']s\s+(?:own\s+)?\w")
+# ", an accredited laboratory in Brenford,": a description of the maker set off by commas
+_ASIDE = re.compile(r",\s+((?:an?|the)\s+[a-z][^,;()]{2,60}?),")
 # a body's name before a plural noun for its people ("Harbour Watch researchers")
 _STAFF = re.compile(r"((?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)\s+"
                     r"(?:researchers|investigators|inspectors|staff|officials|engineers|"
@@ -142,26 +152,44 @@ def passive_evidence(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
     X's laboratory"), and what a document is said to list."""
     found = ev.released_by(sent.text, sent.start, sent.index, ctx.lex) + \
         ev.made_later(sent.text, sent.start, sent.index, ctx.lex)
+    by_author = authored(sent.text, sent.start, sent.index, ctx.lex) + \
+        whose_material(sent.text, sent.start, sent.index, ctx.lex)  # "a report by X"
     performed = ev.performed_at(sent.text, sent.start, sent.index, ctx.lex)
-    for mention in [*found, *performed]:
+    for mention in [*found, *by_author, *performed]:
         at = mention.actor_at or mention.span[1]
+        after = (mention.actor_at or 0) - sent.start + len(mention.actor_text or "")
+        # "Kestrel Labs, an accredited laboratory,": what the maker is (so that "the lab"
+        # names it later)
+        aside = _ASIDE.match(sent.text, after) if mention.actor_text else None
         # "Harbour Watch researchers": made by the body's people, for the body named
         staff = _STAFF.fullmatch(mention.actor_text or "")
-        actor = ctx.table.resolve(staff.group(1) if staff else mention.actor_text or "", at,
-                                  sentence=sent.index)
+        maker = workplace(mention.actor_text or "")  # ("doctors at the X Hospital": X)
+        at += (mention.actor_text or "").find(maker) if maker != mention.actor_text else 0
+        actor = outlet_named_before(ctx.table, maker, sent.index, at, ctx.publisher.id if
+                                    ctx.publisher else None) or \
+            ctx.table.resolve(staff.group(1) if staff else maker, at, sentence=sent.index,
+                              appositive=aside.group(1) if aside else None)
+        if actor is None and mention.actor_text:  # ("the data provider X", "a passenger")
+            actor = material_maker(ctx.table, mention.actor_text or "", at, sent.index)
+        if actor is not None:  # ("obtained by its investigators": the body's)
+            actor = body_of(ctx.table, actor, mention.actor_text or "")
+        if actor is not None and actor.kind == "NewsOutlet" and mention in by_author:
+            actor = None  # ("a report by the Coastal Herald says P": a relay, kg/extract/relays.py)
         mention.actor = actor.id if actor else None
         # "footage posted online by X shows P": the material, as the subject of a verb of
         # showing, supports what the sentence says it shows (set by the pipeline)
-        after = (mention.actor_at or 0) - sent.start + len(mention.actor_text or "")
         mention.supports = None if mention.actor_text and _SHOWS.match(sent.text, after) else []
+    found += by_author
     for mention in performed:  # a test made here supports the sentence's own statements
         mention.supports = None  # (set by the pipeline)
     found += performed
     found += owned_material(ctx, sent)  # "X's own logs ... show P": X made them
     found += analysed_material(ctx, sent)  # "X said P, after analysing readings from Y"
     # what a document lists supports what the sentence says of it (set by the pipeline)
+    # ("readouts, reproduced in the report, show P": the report's; kg/extract/gather.py)
+    parts = part_of_document(sent.text, sent.start, sent.index, ctx.lex)
     return [m for m in found if m.actor] + ev.listed_in(sent.text, sent.start, sent.index,
-                                                        ctx.lex)
+                                                        ctx.lex) + parts
 
 
 __all__ = ["inline", "object_evidence", "passive_evidence", "vehicle"]

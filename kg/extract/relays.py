@@ -67,6 +67,9 @@ _CUE_OUTLET_NOUN = re.compile(r"(?:^|,\s+)(according\s+to|as\s+reported\s+by|rep
 _PART_OF = re.compile(r"^(?:the\s+)?(?:[a-z]+\s+)?(?:section|desk|team|service|edition|"
                       r"website|site|pages?)\s+of\s+")
 _EARLIER_RELAY = 3  # sentences back that "the agency" may look for the outlet it names
+# '"P," he told the channel.': after a quotation, the verb and an outlet's head noun alone
+_TOLD_NOUN = re.compile(rf"\s+told\s+({_OUTLET_NOUN.pattern})(?=\s*[,.;]|\s*$|\s+(?:on|in|"
+                        r"last|this|that|after|before|during)\b)")
 
 
 def _earlier_relay(ctx: Context, sentence: int) -> str | None:
@@ -100,6 +103,13 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
                 (earlier := _earlier_relay(ctx, sent.index)) is not None:
             # "He also told the agency that P": the outlet that relayed a statement just before
             steps.append(RelayStep(earlier, "told", frame.recipient))
+    if frame.from_quote and not frame.recipient and frame.verb_span and \
+            (noun := _TOLD_NOUN.match(sent.masked(), frame.verb_span[0] - sent.start - 1)) and \
+            (earlier := _earlier_relay(ctx, sent.index)) is not None:
+        # '"P," he told the channel.': the outlet named just before (the quotation's frame
+        # reads no recipient of its own)
+        steps.append(RelayStep(earlier, "told", (sent.start + noun.start(1),
+                                                 sent.start + noun.end(1))))
     if (asked := _ASKED_BY.match(sent.masked())) is not None:
         # "Asked by the agency why ..., X said P": the outlet put the question
         outlet = outlet_name(asked.group(1), ctx.lex)

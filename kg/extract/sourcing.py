@@ -33,6 +33,7 @@ from kg.extract.evidence import evidence_kind
 from kg.extract.frame import Frame, verb_pattern
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import describe, is_outlet, outlet_name
+from kg.extract.producers import pronoun_owner
 from kg.extract.relays import relay_cue
 from kg.extract.sentences import Sentence
 from kg.extract.subjects import opening_subject, subject
@@ -315,6 +316,10 @@ def according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord
                                      sent.index)
         if ctx.publisher and re.search(r"\b(?:seen|obtained|reviewed)\s+by\b", phrase):
             mention.actor = ctx.publisher.id
+        elif (owner := pronoun_owner(ctx.table, phrase, sent.index, frame.speaker[0],
+                                     ctx.text[sent.start:frame.speaker[0]])) is not None:
+            # "X has upheld three findings, according to its annual reports": X's
+            mention.actor, mention.role = owner.id, "produced"
         elif by := re.search(r"\b(?:by|from)\s+(.+)$", phrase):
             # "according to a 2022 survey by the group X": X made the document; the claim is
             # the publisher's, from it (as with a document the publisher has seen)

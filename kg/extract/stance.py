@@ -251,9 +251,9 @@ def _negative_subject(text: str, lex: Lexicon) -> re.Match[str] | None:
         return None
     # (after a conjunction and a time adverb: "But right now nobody outside can check")
     return re.match(rf"(?:(?:but|and|yet)\s+)?(?:(?:right\s+)?now\s+|still\s+|today\s+)?"
-                    # ("and neither do we": an ellipsis agreeing with a negation, no subject)
-                    rf"({cues})\s+(?!doubt\b|longer\b|matter\b|(?<=neither\s)(?:do|does|did|"
-                    r"have|has|had|is|are|was|were|can|could|would|will)\b)"
+                    # ("and neither do we": an ellipsis, no subject; "nobody's rent": one)
+                    rf"({cues})(?:[\u2019']s)?\s+(?!doubt\b|longer\b|matter\b|(?<=neither\s)(?:do|"
+                    r"does|did|have|has|had|is|are|was|were|can|could|would|will)\b)"
                     rf"(?:[\w\u2019'-]+\s+){{0,5}}?(?:{_FINITE_VERB}|{_IRREGULAR_PAST}|\w+s\b)",
                     text, re.I)
 

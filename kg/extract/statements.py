@@ -223,11 +223,14 @@ def _attribution_text(sent: Sentence, frame: Frame) -> str:
 
 def _date(ctx: Context, sent: Sentence, frame: Frame) -> tuple[str | None, str | None,
                                                                  str | None]:
-    around = _attribution_text(sent, frame)
+    verb_at = frame.verb_span[0] if frame.verb_span else sent.start
+    around, cut = _attribution_text(sent, frame), max(0, verb_at - sent.start)
+    # ("X, who visited the site on Sunday, told Y": when X went there, not when X spoke)
+    around = re.sub(r"\b(?:who|which|whose)\s[^,]*,", lambda m: " " * len(m.group(0)),
+                    around[:cut]) + around[cut:]
     found = find_dates(around, ctx.doc_date, sent.start)
     if not found:
         return None, None, None
-    verb_at = frame.verb_span[0] if frame.verb_span else sent.start
     best = min(found, key=lambda m: abs(m.start - verb_at))
     return best.iso, best.text, best.basis
 

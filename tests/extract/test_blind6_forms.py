@@ -280,8 +280,9 @@ def test_a_described_owner_s_report_that_records_p_is_the_owner_s() -> None:
         "The survey office's report, which the council has published on its website, records "
         "that two of the sluice gates were rusted shut.\n"
     )
+    # (the description as the sentence names the material: "records" is a verb of showing)
     assert [(e.description, e.produced_by) for e in draft.evidence] == [
-        ("Report", "holm-survey-office")
+        ("Survey office's report", "holm-survey-office")
     ]
 
 
