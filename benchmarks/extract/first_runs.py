@@ -147,6 +147,11 @@ FIRST_RUNS = {
     # photo caption, a two-author byline, a month-first date line).
     "care-rosters": {"speakers": (13, 1, 1), "speaker_stance": (26, 22, 9), "relays": (5, 0, 0),
                      "evidence": (0, 1, 5), "merging": (0, 0, 8), "mentions": (33, 17, 8)},
+    # First run on de04e87, after round 23 and the evidence round (a regional broadcaster's web
+    # story: a brand line "NAME | Town", a weekday-first date line with a time, "Watch:",
+    # "Video caption:" and "Related:" lines).
+    "bus-ramp": {"speakers": (9, 5, 6), "speaker_stance": (15, 23, 23), "relays": (2, 23, 2),
+                 "evidence": (1, 2, 4), "merging": (0, 0, 17), "mentions": (20, 22, 28)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
