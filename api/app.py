@@ -6,7 +6,8 @@ costs nothing and each test builds its own.
 
 Resources, one router each (:data:`ROUTERS`): ``/sparql`` (SPARQL 1.1 Protocol),
 ``/questions`` (named questions), ``/claims``, ``/actors``, ``/evidence``, ``/export``,
-``/status``, and the writes (``POST /claims`` ..., ``POST /data``). The OpenAPI document is at
+``/status``, the writes (``POST /claims`` ..., ``POST /data``), the HTML pages (``/``,
+``/graph``, ``/claims.html`` ...) and ``/extract``. The OpenAPI document is at
 ``/openapi.json``; the interactive docs pages are off, because FastAPI's load their scripts
 from a CDN.
 Every GET route also answers HEAD (:class:`HeadAsGet`).

@@ -16,12 +16,36 @@ import logging
 import re
 
 # Parameter names that hold secrets: token, access_token, api_key, password, ...
-_SECRET = re.compile(r"(?i)([?&][^=&#]*(?:token|key|secret|password|auth)[^=&#]*=)[^&#]*")
+_SECRET_WORD = re.compile(r"token|key|secret|password|auth", re.IGNORECASE)
+_START = re.compile(r"[?&]")
+_NAME_END = re.compile(r"[=&#]")
+_VALUE_END = re.compile(r"[&#]")
 
 
 def redact_query(path: str) -> str:
-    """``path`` with the values of secret-looking query parameters replaced."""
-    return _SECRET.sub(r"\1[redacted]", path) if "?" in path else path
+    """``path`` with the values of secret-looking query parameters replaced.
+
+    A parameter starts at each ``?`` or ``&``; its name runs to the next ``=``, ``&`` or ``#``.
+    One pass, so linear in the path's length: the access log writes paths of up to a
+    mebibyte (:data:`api.app.MAX_READ_URL_BYTES`), and a single regular expression that
+    searched each name for the secret words was quadratic ("?" + "key" * 8000: 0.45 s).
+    """
+    if "?" not in path:
+        return path
+    parts: list[str] = []
+    done = pos = 0
+    while (start := _START.search(path, pos)) is not None:
+        name_end = _NAME_END.search(path, start.end())
+        end = name_end.start() if name_end else len(path)
+        if end < len(path) and path[end] == "=" and _SECRET_WORD.search(path, start.end(), end):
+            value_end = _VALUE_END.search(path, end + 1)
+            stop = value_end.start() if value_end else len(path)
+            parts += [path[done : end + 1], "[redacted]"]
+            done = pos = stop
+        else:
+            # A "?" later in this name starts a name that ends here too: no need to try it.
+            pos = end
+    return "".join(parts) + path[done:]
 
 
 class RedactSecrets(logging.Filter):

@@ -11,10 +11,10 @@ summary, built from the numbers :func:`kg.analysis.analyse` computed for every c
   groups (then the most affirming groups, then IRI), which the first list leaves to the
   second. A claim that would take the page over ``max_nodes`` is left out.
 - **sources**: each claim's independent groups as the analysis counts them (implied stances
-  included), at most :data:`SOURCES_PER_CLAIM` of them (half of ``max_nodes`` for the
-  focus), taken in turn from the affirming, denying and hedging groups, larger groups first.
-  A group of one actor is drawn as that actor; a larger group as one hexagon, with the
-  group's stances as edges.
+  included), at most :data:`SOURCES_PER_CLAIM` of them (for the focus claim, half of
+  ``max_nodes`` when that is more), taken in turn from the affirming, denying and hedging
+  groups, larger groups first. A group of one actor is drawn as that actor; a larger group
+  as one hexagon, with the group's stances as edges.
 - **evidence**: at most :data:`EVIDENCE_PER_CLAIM` items per claim, highest prior first, and
   who produced them when that source is drawn.
 

@@ -37,6 +37,10 @@ _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 _SLOT = re.compile(r"<!--kg:(\w+)-->")
 _SCHEME = re.compile(r"^\s*[a-zA-Z][a-zA-Z0-9+.-]*:")
+# What a browser drops from a URL before reading it (the WHATWG URL standard): every tab and
+# newline, and C0 controls and spaces at either end; "java\tscript:" is "javascript:" to it.
+_URL_DROPPED = re.compile("[\t\n\r]")
+_URL_TRIMMED = "".join(map(chr, range(0x21)))
 
 
 def json_for_script(data: Any) -> str:
@@ -111,7 +115,8 @@ def render_page(
         True
     """
     for href in (*(href for _, href in links), *(node_links or {}).values()):
-        if _SCHEME.match(href) or href.strip().replace("\\", "/").startswith("//"):
+        seen = _URL_DROPPED.sub("", href).strip(_URL_TRIMMED).replace("\\", "/")
+        if _SCHEME.match(seen) or seen.startswith("//"):
             raise ValueError(f"navigation links must be relative to the site: {href!r}")
     vis_js, own_js, panel_js, graph_js = _scripts()
     _, vis_css = assets.vis_network()

@@ -42,8 +42,9 @@ def build_view(
     Three sizes: up to ``max_nodes`` nodes, the page holds and opens on the whole graph;
     up to ``summary_above``, it holds the whole graph and opens on a summary (the
     best-corroborated claims, actors collapsed into their source groups); above, it holds
-    only a summary of at most ``max_nodes`` nodes, built from the bulk numbers without any
-    explanation (:mod:`viz.large`).
+    only a summary of at most ``max_nodes`` nodes (or more, when the first claim drawn brings
+    more: one claim is always drawn), built from the bulk numbers without any explanation
+    (:mod:`viz.large`).
 
     Args:
         analysis: the result of :func:`kg.analysis.analyse`.

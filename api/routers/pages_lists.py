@@ -47,8 +47,9 @@ class Window:
         shown = max(0, min(self.total, self.offset + self.limit) - self.offset)
         if shown == self.total:
             return f"{self.total} {what}."
-        first = self.offset + 1 if shown else self.offset
-        return f"Rows {first}-{self.offset + shown} of {self.total} {what}."
+        if not shown:  # an offset past the last row ("Rows 300-300 of 5" named rows not shown)
+            return f"{self.total} {what}; none from row {self.offset + 1} on."
+        return f"Rows {self.offset + 1}-{self.offset + shown} of {self.total} {what}."
 
     def links(self, params: Mapping[str, str | None]) -> str:
         """Links to the previous and the next page, keeping the filters ``params``."""

@@ -11,7 +11,9 @@ removed. Each write belongs to a source document: the one given in ``document``,
 "submission" document recording that the data came through the API, and when.
 
 Every write is checked against the SHACL shapes and written in one transaction (all or
-nothing), with every query worker held; the analysis is then recomputed before queries resume.
+nothing); the analysis is then recomputed, and queries switch to the new version in one step
+(:meth:`api.state.ServiceState.write`: on an embedded store they go on answering from the
+previous version meanwhile; a remote store's queries wait for the whole write).
 """
 
 from __future__ import annotations
@@ -103,7 +105,8 @@ def build_case(section: str, entry: dict[str, Any], snapshot: Snapshot,
     """The case document for one entry, and the same document with only the stubs.
 
     Raises:
-        ApiError: 404 for a reference to an item neither in the request nor in the store.
+        ApiError: 404 for a reference to an item neither in the request nor in the store;
+            422 for one to an item of the store outside the API's base IRI.
     """
     now = now or dt.datetime.now(dt.UTC)
     entry = dict(entry)

@@ -89,6 +89,13 @@ _TOKEN = re.compile(
 )
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# A prefixed name's prefix runs over letters, digits, "-", "_", "." and the like up to its ":",
+# so trying one at a letter reads ahead to the end of that run. In "a.a.a.a" the run is the
+# whole text but each token is one letter: trying at every letter was quadratic (80 kB: 139 s,
+# in the event loop). Where the run from a letter ends without a prefix's ":", no letter of it
+# starts a prefix either (the run and its end are the same), so tokenize skips the attempt.
+_PREFIX_RUN = re.compile(f"[{_PN_CHARS}.]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 #: Keywords that make a request an update; this endpoint answers queries only.
 UPDATE_KEYWORDS = frozenset(
@@ -140,12 +147,20 @@ def tokenize(text: str) -> Iterator[Token]:
         ['SELECT', '?s', '{', '?s', 'ex:p', '"SERVICE"', '}']
     """
     line, line_start, pos = 1, 0, 0
+    no_prefix_until = 0  # the end of a run known to hold no prefixed name (see _PREFIX_RUN)
     while pos < len(text):
-        match = _TOKEN.match(text, pos)
-        if match is None:
-            raise QueryRefused("syntax", f"unexpected character {text[pos]!r}",
-                               line, pos - line_start + 1)
-        kind = match.lastgroup or ""
+        match = _WORD.match(text, pos) if pos < no_prefix_until else None
+        if match is not None:
+            kind = "word"
+        else:
+            match = _TOKEN.match(text, pos)
+            if match is None:
+                raise QueryRefused("syntax", f"unexpected character {text[pos]!r}",
+                                   line, pos - line_start + 1)
+            kind = match.lastgroup or ""
+            if kind == "word" and text[pos] != "_" and pos >= no_prefix_until:
+                # A letter where no prefixed name matched: none starts in the rest of its run.
+                no_prefix_until = _PREFIX_RUN.match(text, pos).end()
         if kind not in ("ws", "comment"):
             yield Token(kind, match.group(), line, pos - line_start + 1)
         newlines = match.group().count("\n")

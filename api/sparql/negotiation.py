@@ -81,8 +81,7 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
                     q = max(0.0, min(1.0, float(value)))
                 except ValueError:
                     q = 0.0
-        specificity = 0 if media == "*/*" else 1 if media.endswith("/*") else 2
-        items.append((media.lower(), q, specificity, position))
+        items.append((media.lower(), q, _specificity(media), position))
     items.sort(key=lambda item: (-item[1], -item[2], item[3]))
     return [(media, q) for media, q, _, _ in items]
 
@@ -90,20 +89,32 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
 def negotiate(header: str | None, table: tuple[ResultFormat, ...]) -> ResultFormat | None:
     """The best format of ``table`` for an ``Accept`` header, or ``None`` if none is acceptable.
 
-    A type the client gave ``q=0`` is never chosen, even through a wildcard.
+    A type the client gave ``q=0`` is never chosen, even through a wildcard; nor is a type
+    under a ``type/*;q=0``, except through a range that names it exactly (RFC 9110, section
+    12.5.1: the most specific range that matches a type gives its quality).
     """
     accepted = parse_accept(header)
-    refused = {media for media, q in accepted if q == 0}
+    refused = [(media, _specificity(media)) for media, q in accepted if q == 0]
     for media, q in accepted:
         if q == 0:
             continue
         for fmt in table:
-            if fmt.media_type in refused:
+            if any(_covers(range_, fmt.media_type) and rank >= _specificity(media)
+                   for range_, rank in refused):
                 continue
-            if fmt.matches(media) or media == "*/*" or (
-                    media.endswith("/*") and fmt.media_type.startswith(media[:-1])):
+            if fmt.matches(media) or _covers(media, fmt.media_type):
                 return fmt
     return None
+
+
+def _specificity(media: str) -> int:
+    return 0 if media == "*/*" else 1 if media.endswith("/*") else 2
+
+
+def _covers(media_range: str, media_type: str) -> bool:
+    """Whether an ``Accept`` range (``*/*``, ``text/*`` or a type) takes in ``media_type``."""
+    return media_range in ("*/*", media_type) or (
+        media_range.endswith("/*") and media_type.startswith(media_range[:-1]))
 
 
 def format_by_name(name: str, table: tuple[ResultFormat, ...]) -> ResultFormat:

@@ -6,9 +6,11 @@ killed (SIGKILL: the work stops and the kernel takes its memory back) and a fres
 its place, while the other workers and the event loop go on answering. A reply that comes
 after the deadline is never used, so a client never receives a partial result.
 
-Workers read immutable snapshots of the store, never the live store. Writes take the whole
-pool (:meth:`QueryPool.exclusive`): no query runs while the data changes, every worker lets go
-of its snapshot, and after the write the next query names the new snapshot.
+Workers read immutable snapshots of the store, never the live store. A write switches them to
+its new snapshot by taking the whole pool (:meth:`QueryPool.exclusive`): every worker lets go
+of its snapshot, and the next query names the new one. (On an embedded store the service takes
+the pool only for that switch, and queries go on reading the previous snapshot while the data
+changes: :meth:`api.state.ServiceState.write`.)
 
 Example:
     >>> import asyncio, tempfile, pyoxigraph
@@ -232,7 +234,8 @@ class QueryPool:
 
     @contextlib.asynccontextmanager
     async def exclusive(self) -> AsyncIterator[None]:
-        """Hold every worker, each with its snapshot closed, while the data changes.
+        """Hold every worker, each with its snapshot closed, for as long as the block runs
+        (a switch to a new snapshot, or a whole write on a remote store).
 
         Queries that arrive meanwhile wait (within their timeout), then read the new snapshot.
         """

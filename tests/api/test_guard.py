@@ -148,3 +148,25 @@ def test_guard_agrees_with_rdflibs_parser_on_service(query: str) -> None:
     except QueryRefused as refusal:
         refused = refusal.code == "service"
     assert refused == expected
+
+
+@pytest.mark.parametrize("run", ["a.", "a-", "ab.c1-"])
+def test_a_long_run_of_short_words_is_read_in_linear_time(run: str) -> None:
+    """The guard runs in the event loop: "a.a.a..." (each letter a token, the whole run a
+    candidate prefix) took 7 s at 40 kB and 139 s at 80 kB before the tokenizer skipped
+    the prefix attempts it already knew would fail."""
+    import time
+
+    query = "SELECT * { ?s ?p ?o } " + run * (40_000 // len(run)) + " SERVICE <http://x/> {}"
+    started = time.perf_counter()
+    with pytest.raises(QueryRefused) as refusal:
+        check_query(query, named_graphs=set(), predeclared=PREFIXES)
+    assert time.perf_counter() - started < 2.0
+    assert refusal.value.code == "service"  # every token was still read, the last included
+
+
+def test_words_in_a_run_are_still_tokens_of_their_own() -> None:
+    tokens = list(tokenize("true.SERVICE ex:a.b.c:d e.f"))
+    assert [(t.kind, t.text) for t in tokens] == [
+        ("word", "true"), ("punct", "."), ("word", "SERVICE"), ("pname", "ex:a.b.c:d"),
+        ("word", "e"), ("punct", "."), ("word", "f")]

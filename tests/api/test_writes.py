@@ -290,3 +290,20 @@ def test_a_misspelt_field_gets_a_suggestion(writer: TestClient) -> None:
     nested = [d for d in answer.json()["error"]["details"] if d["type"] == "extra_forbidden"]
     assert nested[0]["location"] == ["body", "relay", "0", "kue"]
     assert nested[0]["suggestions"] == ["cue"]
+
+
+def test_a_reference_outside_the_api_base_is_refused_by_name(writer: TestClient) -> None:
+    """A JSON entry names items by id under the API's base; one loaded from RDF under another
+    base cannot be written as a stub, so the write is refused, saying which IRI it is."""
+    upload = writer.post("/data", headers={"Content-Type": "text/turtle"}, content=(
+        "@prefix cred: <https://w3id.org/cred-kg/ns#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        '<http://example.org/actor/acme> a cred:Organization ; rdfs:label "Acme Wire" .\n'))
+    assert upload.status_code == 201, upload.text
+    version = writer.get("/status").json()["version"]
+    response = writer.post("/statements", json={
+        "actor": "acme", "claim": "nk-troops-in-russia", "stance": "affirms", "quote": "q"})
+    error = response.json()["error"]
+    assert (response.status_code, error["code"]) == (422, "invalid_reference")
+    assert "http://example.org/actor/acme" in error["message"]
+    assert writer.get("/status").json()["version"] == version  # nothing was written

@@ -113,7 +113,10 @@ def test_titles_with_href_stay_plain_text(xss_page: str, parse) -> None:
 
 
 @pytest.mark.parametrize("href", ["javascript:alert(1)", " JavaScript:x", "data:text/html,x",
-                                  "https://example.org/", "//example.org/"])
+                                  "https://example.org/", "//example.org/",
+                                  # a browser drops tabs and newlines, and leading controls
+                                  "java\tscript:alert(1)", "/\n/example.org/",
+                                  "\x01javascript:x", "/\\example.org/"])
 def test_navigation_links_must_be_relative(seed_analysis: Analysis, href: str) -> None:
     with pytest.raises(ValueError, match="relative"):
         render_page(build_view(seed_analysis), links=[("x", href)])
