@@ -285,7 +285,8 @@ async def claims_csv(request: Request, filters: Annotated[_Filters, Depends()]) 
             credibility = entry.pop("credibility")
             yield {
                 **entry,
-                **{k: "; ".join(entry[k]) for k in ("affirmed_by", "denied_by", "contested_by", "hedged_by")},
+                **{k: "; ".join(entry[k])
+                   for k in ("affirmed_by", "denied_by", "contested_by", "hedged_by")},
                 "credibility": credibility["grade"],
                 "credibility_name": credibility["name"],
                 "stix_confidence": credibility["stix_confidence"],

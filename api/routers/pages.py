@@ -85,8 +85,9 @@ async def graph_page(
     group: bool = Query(False, description="Open with organisations collapsed into their "
                         "source groups."),
     max_nodes: int | None = Query(None, ge=0, le=1_000_000, description="Open on a "
-                                  "summary above this many nodes (0: never). Default: the "
-                                  "view_max_nodes setting."),
+                                  "summary above this many nodes (0: never; a graph of "
+                                  "more than 5,000 nodes is always a summary). Default: "
+                                  "the view_max_nodes setting."),
 ) -> HTMLResponse:
     state = get_state(request)
     limit = max_nodes if max_nodes is not None else getattr(
@@ -157,7 +158,8 @@ async def actors_table(
         None, description="Only actors with this reliability grade (empty: any)."),
     kind: str | None = Query(None, description="Only actors of this kind (Person, State, ...)."),
     group: str | None = Query(
-        None, description="Only members of the source group headed by this actor (id or IRI)."),
+        None, description="Only members of the source group of this actor, its head or any "
+        "member (id or IRI)."),
     limit: int = Query(PAGE_ROWS, ge=1, le=1000, description="Actors per page."),
     offset: int = Query(0, ge=0, description="Actors to skip."),
 ) -> HTMLResponse:
