@@ -35,8 +35,6 @@ from kg.authoring.kinds import vocabulary
 if TYPE_CHECKING:
     from api.state import Snapshot
 
-KINDS = ("actor", "claim", "evidence")
-
 
 def _table(analysis: Analysis, kind: str) -> Mapping[str, Any]:
     if kind == "actor":
@@ -122,4 +120,4 @@ def check_kind(snapshot: Snapshot, kind: str, what: Literal["actor", "evidence"]
                        details={"suggestions": [names[c] for c in close]})
 
 
-__all__ = ["KINDS", "check_kind", "find", "resolve", "suggest_node"]
+__all__ = ["check_kind", "find", "resolve", "suggest_node"]

@@ -117,10 +117,4 @@ def _covers(media_range: str, media_type: str) -> bool:
         media_range.endswith("/*") and media_type.startswith(media_range[:-1]))
 
 
-def format_by_name(name: str, table: tuple[ResultFormat, ...]) -> ResultFormat:
-    """The row called ``name``."""
-    return next(f for f in table if f.name == name)
-
-
-__all__ = ["GRAPH_TABLE", "SELECT_TABLE", "ResultFormat", "format_by_name", "negotiate",
-           "parse_accept"]
+__all__ = ["GRAPH_TABLE", "SELECT_TABLE", "ResultFormat", "negotiate", "parse_accept"]
