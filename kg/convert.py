@@ -156,6 +156,8 @@ def from_rdflib_graph(
         >>> [str(q.graph_name) for q in from_rdflib_graph(g, rdflib.URIRef("https://e.org/g"))]
         ['<https://e.org/g>']
     """
+    if isinstance(graph, rdflib.Dataset):  # (iterating a Dataset gives quads, of every graph)
+        graph = graph.graph(DATASET_DEFAULT_GRAPH_ID)
     blank_nodes: dict[rdflib.BNode, ox.BlankNode] = {}
     target: ox.NamedNode | ox.BlankNode | ox.DefaultGraph = ox.DefaultGraph()
     if graph_name is not None:

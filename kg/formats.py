@@ -129,13 +129,14 @@ def format_by_name(name: str | Format) -> Format:
         'nquads'
         >>> format_by_name("RDF/XML").name
         'rdfxml'
+        >>> format_by_name("text/yaml").name
+        'yaml'
     """
     if isinstance(name, Format):
         return name
     key = name.strip().lower().removeprefix(".")
-    # Media types may carry parameters ("text/turtle; charset=utf-8").
-    media = key.split(";", 1)[0].strip()
-    found = _ALIASES.get(key) or next((f for f in FORMATS if f.media_type == media), None)
+    # A media type, with parameters or not, or one of the aliases in common use (text/yaml).
+    found = _ALIASES.get(key) or format_by_media_type(key)
     if found is None:
         raise UnsupportedFormatError(
             f"unknown format {name!r}",

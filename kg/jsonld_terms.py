@@ -92,7 +92,10 @@ def _undefined_terms(checking: bytes, base_iri: str | None) -> list[str]:
         return []  # not expected after a good first parse; the first parse stands
     found: dict[str, None] = {}
     for quad in quads:
-        for term in (quad.predicate, quad.object):
+        # With a base, a relative "@type" value (a class, a datatype) resolves against it
+        # rather than being dropped (JSON-LD 1.1 API, IRI expansion, document-relative): only
+        # a key can be.
+        for term in (quad.predicate,) if base_iri else (quad.predicate, quad.object):
             iri = term.datatype.value if isinstance(term, ox.Literal) else term.value
             if isinstance(term, ox.NamedNode | ox.Literal) and iri.startswith(SENTINEL):
                 found[iri[len(SENTINEL) :]] = None

@@ -16,7 +16,7 @@ from kg.errors import (
     UnsafeInputError,
     UnsupportedFormatError,
 )
-from kg.formats import Format, detect_format
+from kg.formats import NQUADS, NTRIPLES, Format, detect_format
 from kg.rdf_guards import _position, _utf8_error
 
 if TYPE_CHECKING:
@@ -106,7 +106,11 @@ def _syntax_error(error: SyntaxError, data: bytes, fmt: Format, source: str) -> 
         line, column = _statement_end(data, line)
     expected = None
     if "No scheme found" in text:
-        expected = "an absolute IRI (relative IRIs need a base IRI, and none is set)"
+        # N-Triples and N-Quads have no relative IRIs (RDF 1.1 N-Triples: "absolute IRIs"), with
+        # a base or without: saying that none is set would send the user after a base.
+        expected = ("an absolute IRI (N-Triples and N-Quads allow no relative IRIs, even with "
+                    "a base IRI)" if fmt in (NTRIPLES, NQUADS) else
+                    "an absolute IRI (relative IRIs need a base IRI, and none is set)")
     return RdfSyntaxError(
         f"invalid {fmt.label}: {text}", location=Location(source, line, column), expected=expected
     )

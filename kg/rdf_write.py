@@ -38,7 +38,9 @@ def serialize(quads: Iterable[ox.Quad], fmt: str | Format) -> bytes:
         The document, UTF-8.
 
     Raises:
-        UnsupportedFormatError: ``fmt`` is not an RDF format (``yaml`` is only read).
+        UnsupportedFormatError: ``fmt`` is not an RDF format (``yaml`` is only read), or is
+            RDF/XML and the data holds what XML cannot carry (a control character in a
+            literal, a property IRI whose last part is no XML name).
 
     Example:
         >>> q = ox.Quad(ox.NamedNode("https://w3id.org/cred-kg/ns#a"),

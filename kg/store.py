@@ -217,7 +217,8 @@ class KnowledgeStore:
         :func:`kg.analysis.rdf.replace_analysis_graph`). On a remote store the removals and
         additions go in one request, so no reader sees half of the change, unless that request
         would pass :data:`kg.backends.sparql.MAX_UPDATE_CHARS` (the analysis graph of 10M
-        triples): then in several, removals first.
+        triples) or the endpoint refuses it for its size: then in several, removals first.
+        Quads of ``quads`` in another graph are ignored.
 
         Example:
             >>> store = KnowledgeStore()
@@ -295,7 +296,9 @@ class KnowledgeStore:
             InputError: a file cannot be read, does not parse, is unsafe or over a limit
                 (subclasses say which), with file, line and column.
             ShapeValidationError: a file's data breaks a shape; names the file.
-            StoreError: the write failed (nothing was written).
+            StoreError: the write failed (nothing was written; on a remote store, a load too
+                big for one update request goes in several, and the ones before a failure
+                stay: :meth:`kg.backends.sparql.SparqlEngine.update`).
 
         Example:
             >>> import tempfile
@@ -412,7 +415,9 @@ class KnowledgeStore:
         source documents of these statements and of the claim, with their publishers; every
         actor's affiliation chain (``cred:actsOnBehalfOf``, transitively); and the classes the
         data itself declares for these nodes. Every triple whose subject is one of these nodes
-        is written, with the blank nodes they lead to.
+        is written, with the blank nodes they lead to, but for a link (``cred:about``,
+        ``supports``, ``disputes``, ``refines``, ``contradicts``) to a claim left out, which
+        would point at nothing when the export is loaded alone.
 
         Args:
             fmt: an RDF format. TriG, N-Quads and JSON-LD keep the named graphs; the others

@@ -124,7 +124,18 @@ def descriptions_of(store: KnowledgeStore, subjects: set[ox.NamedNode],
         for row in store.query(query):  # type: ignore[union-attr]
             graphs.setdefault(ox.Triple(row["s"], row["p"], row["o"]), set()).add(
                 row["g"].value)
-    return [t for t in described if t not in graphs or graphs[t] - excluding]
+    dropped = {t for t in described if t in graphs and not graphs[t] - excluding}
+    if not dropped:
+        return described
+    # ... unless the default graph holds it too, which GRAPH ?g does not see: the load keeps
+    # it. (Queried without the union, the engine's default graph is the real one.)
+    kept: set[ox.Triple] = set()
+    for values in _chunks(store, {t.subject for t in dropped
+                                  if isinstance(t.subject, ox.NamedNode)}):
+        query = f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}"
+        kept.update(ox.Triple(row["s"], row["p"], row["o"])
+                    for row in store.oxigraph.query(query))
+    return [t for t in described if t not in dropped or t in kept]
 
 
 def describes_any(store: KnowledgeStore, subjects: set[ox.NamedNode]) -> bool:

@@ -82,7 +82,7 @@ def load_ntriples(
     else:
         data, engine = staging.data, store.oxigraph
         # On disk, fewer quads than the bulk loader's batch go in as one atomic RocksDB
-        # ingestion, crash included (kg/ingest/__init__.py, _ATOMIC_BULK, says why and
+        # ingestion, crash included (kg/ingest/writes.py, _ATOMIC_BULK, says why and
         # tests/ingest kills loads to check it), several times faster than a transaction.
         atomic_bulk = store.kind == "disk" and triples < _ATOMIC_BULK_QUADS
         write = engine.bulk_load if atomic_bulk else engine.load

@@ -8,7 +8,8 @@ before SHACL runs.
 The rule is rdflib's (``Literal.ill_typed``), the one ``sh:datatype`` uses here
 (:mod:`kg.shacl.term_conditions`, as pySHACL does), so that input refused here is never input
 that SHACL would accept, and the reverse. rdflib is lenient on a few forms (``"abc"^^xsd:gYear``
-and ``"1e3"^^xsd:decimal`` pass) and strict on one that XSD 1.1 allows (``T24:00:00``).
+and ``"1e3"^^xsd:decimal`` pass) and strict on two that XSD 1.1 allows (``T24:00:00``, and
+the year ``0000`` of ``"0000-01-01"^^xsd:date``).
 
 rdflib logs each lexical form it cannot convert, with a traceback, on the ``rdflib.term``
 logger, and warns about odd booleans and numbers; :func:`quiet_rdflib` silences both while

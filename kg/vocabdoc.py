@@ -421,7 +421,8 @@ class _Page:
     def _text(self, node: Node, prop: URIRef) -> str:
         values = [v for v in self.vocab.objects(node, prop) if isinstance(v, Literal)]
         # English first, then untagged, then anything, so that the choice is stable.
-        values.sort(key=lambda v: (v.language not in ("en", None), v.language or "", str(v)))
+        values.sort(key=lambda v: (v.language != "en", v.language is not None,
+                                   v.language or "", str(v)))
         return str(values[0]) if values else ""
 
     def _ref(self, node: Node) -> str:

@@ -186,6 +186,29 @@ def test_relative_iris_need_a_base() -> None:
     assert quad.subject == ox.NamedNode("https://e.org/s")
 
 
+def test_a_base_resolves_a_relative_json_ld_id_and_n_triples_says_it_has_none() -> None:
+    """store.load_bytes: "base_iri: base for relative IRIs". The JSON-LD @id check refused a
+    relative @id even with a base (which the parser resolves), and N-Triples' refusal of a
+    relative IRI said "none is set" when a base was set (the format has no relative IRIs)."""
+    doc = b'{"@id": "s", "https://e.org/p": "o"}'
+    with pytest.raises(errors.RdfSyntaxError, match="relative"):
+        parse_bytes(doc, "jsonld", source="rel.jsonld")
+    (quad,) = parse_bytes(doc, "jsonld", source="rel.jsonld", base_iri="https://e.org/")
+    assert quad.subject == ox.NamedNode("https://e.org/s")
+    # A relative "@type" resolves against the base too: not a term "JSON-LD would drop".
+    typed = b'{"@id": "https://e.org/s", "@type": "Foo"}'
+    with pytest.raises(errors.RdfSyntaxError, match="not defined"):
+        parse_bytes(typed, "jsonld", source="t.jsonld")
+    (quad,) = parse_bytes(typed, "jsonld", source="t.jsonld", base_iri="https://e.org/")
+    assert quad.object == ox.NamedNode("https://e.org/Foo")
+    for fmt in ("nt", "nquads"):
+        with pytest.raises(errors.RdfSyntaxError) as caught:
+            parse_bytes(b"<s> <https://e.org/p> 1 .", fmt, source="rel", base_iri="https://e.org/")
+        assert caught.value.expected is not None
+        assert "none is set" not in caught.value.expected
+        assert "N-Triples and N-Quads allow no relative IRIs" in caught.value.expected
+
+
 def test_syntax_error_keeps_the_parsers_words_and_position() -> None:
     doc = b"@prefix e: <https://e.org/> .\n\ne:s e:p e:o\ne:t e:p e:o .\n"
     with pytest.raises(errors.RdfSyntaxError) as caught:
@@ -463,6 +486,18 @@ def test_from_rdflib_graph_gives_fresh_blank_nodes_consistent_within_a_call() ->
     assert default.graph_name == ox.DefaultGraph()
 
 
+def test_from_rdflib_graph_reads_only_a_datasets_default_graph() -> None:
+    """Its docstring: "For an rdflib Dataset, only its default graph is read". It raised
+    ValueError instead (iterating a Dataset gives quads, not triples)."""
+    e = "https://e.org/"
+    dataset = rdflib.Dataset()
+    dataset.add((rdflib.URIRef(e + "s"), rdflib.URIRef(e + "p"), rdflib.URIRef(e + "o")))
+    dataset.graph(rdflib.URIRef(e + "g")).add(
+        (rdflib.URIRef(e + "t"), rdflib.URIRef(e + "p"), rdflib.URIRef(e + "o")))
+    (quad,) = from_rdflib_graph(dataset)
+    assert (quad.subject, quad.graph_name) == (ox.NamedNode(e + "s"), ox.DefaultGraph())
+
+
 def test_triple_terms_do_not_convert() -> None:
     triple = ox.Triple(
         ox.NamedNode("https://e.org/s"), ox.NamedNode("https://e.org/p"), ox.Literal("o")
@@ -529,3 +564,35 @@ def test_a_refused_jsonld_load_leaves_the_store_as_it_was(tmp_path: Path) -> Non
         with pytest.raises(RdfSyntaxError, match="'nam'"):
             store.load([bad], validate=False)
         assert set(store.quads()) == before
+
+
+def _xml_literal(namespaces: int, elements: int) -> bytes:
+    declared = b" ".join(b'xmlns:n%d="https://example.org/some/long/namespace/%d#"' % (i, i)
+                         for i in range(namespaces))
+    return (b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+            b'xmlns:ex="https://e.org/" ' + declared + b'><rdf:Description '
+            b'rdf:about="https://e.org/s"><ex:p rdf:parseType="Literal">' + b"<a/>" * elements
+            + b"</ex:p></rdf:Description></rdf:RDF>")
+
+
+def test_an_xml_literal_that_the_parser_would_blow_up_is_refused_before_parsing() -> None:
+    """pyoxigraph copies every namespace declaration in scope into each element of an XML
+    literal: 43 kB became a literal of 25.9 million characters, accepted under a 1,000,000
+    limit (the length test was skipped for documents shorter than the limit, on the belief
+    that no syntax expands text)."""
+    doc = _xml_literal(40, 10_000)
+    assert len(doc) < 50_000
+    with pytest.raises(errors.LimitExceededError) as caught:
+        parse_bytes(doc, "rdfxml", source="big.rdf")
+    assert caught.value.term == "max_literal_chars" and "parseType" in caught.value.message
+    (quad,) = parse_bytes(_xml_literal(2, 10), "rdfxml", source="small.rdf")
+    assert quad.object.value.count("<a ") == 10
+
+
+def test_a_json_literal_longer_than_its_document_is_measured() -> None:
+    """A JSON-LD JSON literal is written canonically: 1e20 becomes 21 digits, so a literal can
+    be longer than the document it came from, and must be measured whatever the size."""
+    doc = (b'{"@id": "https://e.org/s", "https://e.org/p": {"@type": "@json", "@value": ['
+           + b",".join([b"1e20"] * 100) + b"]}}")
+    with pytest.raises(errors.LimitExceededError, match="over the limit"):
+        parse_bytes(doc, "jsonld", source="a.jsonld", limits=Limits(max_literal_chars=len(doc)))

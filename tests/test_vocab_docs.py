@@ -137,3 +137,16 @@ def test_text_from_the_vocabulary_is_escaped() -> None:
     row = next(line for line in page.splitlines() if 'id="property-odd"' in line)
     assert "a \\| b &lt;script&gt; c" in row
     assert len(re.split(r"(?<!\\)\|", row)) == 7  # five cells between six pipes
+
+
+def test_english_text_is_chosen_over_untagged_text() -> None:
+    """kg.vocabdoc._text: "English first, then untagged". The sort put untagged text first."""
+    vocab = Graph().parse(data="""
+        @prefix cred: <https://w3id.org/cred-kg/ns#> .
+        @prefix owl: <http://www.w3.org/2002/07/owl#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        cred:Thing a owl:Class ; rdfs:label "Untagged label", "English label"@en ;
+            rdfs:comment "Untagged comment", "English comment"@en .""", format="turtle")
+    page = render_vocabulary_markdown(vocab)
+    assert "English label" in page and "English comment" in page
+    assert "Untagged" not in page

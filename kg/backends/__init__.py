@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from pathlib import Path
@@ -56,7 +57,7 @@ def store_kind(spec: str | Path | None) -> StoreKind:
 
 
 def default_timeout() -> float | None:
-    """The remote store timeout: ``KG_STORE_TIMEOUT`` seconds (``0``: no deadline), else
+    """The remote store timeout: ``KG_STORE_TIMEOUT`` seconds (``0`` or ``inf``: no deadline), else
     :data:`DEFAULT_TIMEOUT`.
 
     Raises:
@@ -71,7 +72,7 @@ def default_timeout() -> float | None:
         raise StoreError(f"{TIMEOUT_ENV}={raw!r}: not a number of seconds") from None
     if seconds < 0 or seconds != seconds:
         raise StoreError(f"{TIMEOUT_ENV}={raw!r}: must be 0 (no deadline) or more")
-    return seconds or None
+    return seconds if 0 < seconds < math.inf else None
 
 
 def open_store(
@@ -89,7 +90,7 @@ def open_store(
             (``.../query`` gives ``.../update``; any other URL serves both).
         timeout: a remote endpoint's deadline per request, in seconds, its whole answer
             included (default: :func:`default_timeout`, ``KG_STORE_TIMEOUT`` or 600 s;
-            ``0``: no deadline).
+            ``0`` or ``math.inf``: no deadline).
         bulk_url: opt-in, a remote endpoint's URL that loads POSTed N-Quads atomically
             (``oxigraph serve``: ``http://host:7878/store?no_transaction``), for
             ``kg.ingest``; see docs/backends.md.
@@ -122,7 +123,7 @@ def open_store(
         return KnowledgeStore(Path(spec))  # type: ignore[arg-type]
     if timeout is None:
         timeout = default_timeout()
-    elif timeout <= 0:
+    elif timeout <= 0 or timeout == math.inf:
         timeout = None
     return KnowledgeStore(engine=_remote_engine(str(spec), update_url, timeout, bulk_url))
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import http.client
 import io
+import math
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -82,9 +83,13 @@ def display_url(url: str) -> str:
     Example:
         >>> display_url("https://qlever.example/api?access-token=secret")
         'https://qlever.example/api'
+        >>> display_url("http://[::1]:7878/query")
+        'http://[::1]:7878/query'
     """
     parts = urlsplit(url)
     host = parts.hostname or ""
+    if ":" in host:  # an IPv6 address, bracketed again (urlsplit's hostname drops them)
+        host = f"[{host}]"
     port = f":{parts.port}" if parts.port else ""
     return f"{parts.scheme}://{host}{port}{parts.path}"
 
@@ -152,7 +157,8 @@ class SparqlClient:
     Args:
         query_url: where queries go.
         update_url: where updates go; by default :func:`default_update_url`.
-        timeout: default deadline of a request, in seconds (``None``: no deadline).
+        timeout: default deadline of a request, in seconds (``None`` or ``math.inf``: no
+            deadline).
         bulk_url: where :meth:`post_nquads` sends N-Quads (an opt-in, non-standard loader
             such as ``oxigraph serve``'s ``/store?no_transaction``); ``None``: no such URL.
     """
@@ -247,6 +253,8 @@ class SparqlClient:
         timeout: float | None,
     ) -> Answer:
         seconds = self.timeout if timeout is None else timeout
+        if seconds == math.inf:  # no deadline: a socket refuses it (OverflowError)
+            seconds = None
         # Messages name what the URL is: the bulk URL is no SPARQL endpoint.
         what = "bulk URL (KG_STORE_BULK_URL)" if full == self.bulk_url else "SPARQL endpoint"
         deadline = None if seconds is None else time.monotonic() + seconds

@@ -10,7 +10,9 @@ How the data is laid out on the endpoint, and why:
 
 - **Writes are single requests.** :meth:`SparqlEngine.extend` sends one ``INSERT DATA``; a
   conforming endpoint applies a request atomically (SPARQL 1.1 Update, section 2.2: "each
-  request SHOULD be treated atomically"), so a load is still all or nothing. Measured: on
+  request SHOULD be treated atomically"), so a load is still all or nothing, unless its
+  request would pass :data:`MAX_UPDATE_CHARS` or the endpoint refuses it for its size: then
+  it goes in several requests, and a failure half way leaves the first ones in. Measured: on
   Oxigraph 0.5 a request whose last operation fails changes nothing; Virtuoso 7.2 applies
   the operations of a request one by one, but refuses a bad ``INSERT DATA`` as a whole.
   :meth:`SparqlEngine.write_batch` (an ingest batch and its records) is one request too: an
@@ -158,6 +160,7 @@ class SparqlEngine:
         Raises:
             SyntaxError: the endpoint refused the query (its message; positions are those of
                 ``query``).
+            RuntimeError: a SELECT does not project a substituted variable (as pyoxigraph).
             OSError: the endpoint cannot be reached, failed, or ran past the deadline.
         """
         head = "".join(f"PREFIX {p}: <{iri}> " for p, iri in (prefixes or {}).items())
@@ -266,7 +269,9 @@ class SparqlEngine:
     # -- writing -------------------------------------------------------------------------------
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
-        """Add quads in one request: all of them, or none if the endpoint refuses it."""
+        """Add quads in one request: all of them, or none if the endpoint refuses it; in
+        several (not all or nothing) past :data:`MAX_UPDATE_CHARS` or a refusal for size, as
+        :meth:`update` says."""
         self.update(added=quads)
 
     def add(self, quad: ox.Quad) -> None:
@@ -322,7 +327,8 @@ class SparqlEngine:
         Without a bulk URL, in one request, all of them or none: the text is checked here,
         before anything is sent, and sent as :func:`canonical_ntriples` writes it, with no
         Python object per triple kept, as the body of one ``INSERT DATA`` (any SPARQL 1.1
-        endpoint).
+        endpoint); an endpoint that refuses it for its size gets it in halves, the records
+        last (:meth:`_insert_split`).
 
         With a bulk URL (``oxigraph serve``'s bulk loader: several times faster, see
         docs/backends.md) and fewer than :data:`BULK_ATOMIC_QUADS` quads, in two requests,

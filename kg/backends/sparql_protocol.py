@@ -45,6 +45,9 @@ def substitute(query: str, substitutions: Mapping[ox.Variable, Term]) -> str:
     property path whose start is bound only by it). Meant for the store's own queries: the
     variable must be projected by name (not ``SELECT *``) and not appear inside a string.
 
+    Raises:
+        RuntimeError: a SELECT that does not project a substituted variable by name.
+
     Example:
         >>> substitute("SELECT ?c ?n WHERE { ?c <urn:p>+ ?n }",
         ...             {ox.Variable("c"): ox.NamedNode("urn:x")})
@@ -60,7 +63,9 @@ def substitute(query: str, substitutions: Mapping[ox.Variable, Term]) -> str:
         name = re.compile(r"[?$]" + re.escape(variable.value) + r"(?![\w\u00b7-\U000effff])")
         value = _sparql_term(term)
         if select and not name.search(head):
-            raise ValueError(f"substituted variable ?{variable.value} is not projected by name")
+            # RuntimeError, as pyoxigraph raises for it: the store turns it into an InputError.
+            raise RuntimeError(
+                f"substituted variable ?{variable.value} is not in the SELECT projection (by name)")
         head = name.sub(lambda _m, v=value, n=variable.value: f"({v} AS ?{n})", head)
         body = name.sub(lambda _m, v=value: v, body)
     return head + body

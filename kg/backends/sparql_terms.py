@@ -89,7 +89,8 @@ def canonical_ntriples(text: bytes) -> bytes:
     What goes to the endpoint is then Oxigraph's own output, whatever the file held: no line
     of a file can be read by the endpoint as SPARQL syntax (a ``}`` closing the data block),
     and each line ends in ``" .\\n"`` and nowhere else (a literal's newline is written
-    ``\\n``), which :meth:`SparqlEngine.write_batch` relies on to add a graph name.
+    ``\\n``), which :meth:`SparqlEngine.write_batch` relies on to cut a batch that is too
+    large for one request into halves, a line a triple.
 
     Raises:
         SyntaxError: ``text`` is not N-Triples (a fourth term, a graph name, included);

@@ -9,7 +9,9 @@ the data on disk). What it guarantees:
 
 - **Atomic per batch.** A batch is written whole or not at all, with its record: in one
   transaction (in memory; on a SPARQL endpoint, one update request, or with the opt-in bulk
-  URL one POST to ``oxigraph serve``'s bulk loader, docs/backends.md), or on disk in one
+  URL two POSTs to ``oxigraph serve``'s bulk loader, the triples and then the record, each
+  all or nothing; an endpoint that refuses a batch for its size gets it in parts, the record
+  last: docs/backends.md), or on disk in one
   RocksDB ingestion of sorted files (:mod:`kg.ingest.writes` says why that is atomic; a kill while
   the files are being written leaves them unused in the store's directory). Bad input
   (a syntax error, a literal over the limit) stops the ingest before its batch is written:
@@ -110,7 +112,7 @@ DISK_BATCH_SIZE = 400_000
 FIRST_BATCH_FRACTION = 8
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
-# IRIs per VALUES block, as in kg.store: keeps each query's text small.
+# IRIs per VALUES block, as in kg.store_context: keeps each query's text small.
 _VALUES_CHUNK = 1000
 
 

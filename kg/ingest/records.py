@@ -1,7 +1,9 @@
 """The ingest's bookkeeping: a progress record per file, in a named graph of the store.
 
 Each batch is written together with a record of itself, in the same all-or-nothing write, so the
-store can never hold a batch without its record or a record without its batch. A record
+store can never hold a batch without its record or a record without its batch (on a SPARQL
+endpoint that takes a batch in parts, the record comes with the last part: a batch can then
+be in without its record, and is written again on resume, which adds nothing). A record
 says how far into the file the committed data reaches: quads parsed from the start, and for
 N-Triples and N-Quads the byte offset and line after the batch. Records are only ever added
 (each batch's has its own IRI), so a resumed or repeated run adds records and never edits

@@ -50,9 +50,10 @@ class IngestReport:
         complete: every batch of the file is in the store.
         elapsed_seconds: wall-clock time of the run.
         violations: SHACL results, if validation was asked for (they do not undo the load).
-        written_after_stop: on an on-disk store two batches are written at once, so when one
-            stops the ingest the next may be in the store already: its index (the resume
-            point stays before the bad batch, and rewriting a batch adds nothing).
+        written_after_stop: on an on-disk store (or a remote one with a bulk URL) two batches
+            are written at once, so when one stops the ingest the next may be in the store
+            already: its index (the resume point stays before the bad batch, and rewriting a
+            batch adds nothing).
     """
 
     path: str
@@ -81,8 +82,8 @@ class IngestReport:
 
 class IngestStopped(KgError):
     """An ingest stopped at bad input: the batches before it stay, the bad batch is not
-    written, and nothing after it is, but for a batch written alongside it (on disk), which
-    the message names.
+    written, and nothing after it is, but for a batch written alongside it (on disk, or with
+    a bulk URL), which the message names.
 
     Attributes:
         report: what is in the store (``complete`` is false).

@@ -135,7 +135,7 @@ def prefetched(batches: Iterator[Batch]) -> Iterator[Batch]:
 def writer(store: Any) -> Write:
     """One write per call: the batch (if any) and its records, all or nothing."""
     # KnowledgeStore.oxigraph: the embedded pyoxigraph Store, or a remote store's engine
-    # (kg.backends.sparql.SparqlEngine), whose extend is one SPARQL Update request.
+    # (kg.backends.sparql.SparqlEngine), whose write_batch takes a batch and its records.
     target: object = store.oxigraph
     if isinstance(target, ox.Store):
         oxigraph = target

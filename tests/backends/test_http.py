@@ -171,3 +171,16 @@ def test_errors_at_the_bulk_url_name_the_bulk_url_not_a_sparql_endpoint() -> Non
     with pytest.raises(EndpointError) as query:
         client.query("ASK {}", accept="application/sparql-results+json")
     assert "cannot reach the SPARQL endpoint http://127.0.0.1" in str(query.value)
+
+
+def test_an_infinite_timeout_is_no_deadline(scripted: type[Scripted]) -> None:
+    """``KG_STORE_TIMEOUT=inf`` or ``timeout=math.inf`` means no deadline; it crashed with
+    OverflowError ("timestamp out of range"), a traceback, when the socket was armed."""
+    import math
+
+    reply = (b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+             b"Content-Length: 27\r\n\r\n" + b'{"head":{},"boolean":true}\n')
+    for client, timeout in ((SparqlClient(scripted(reply).url, timeout=math.inf), None),
+                            (SparqlClient(scripted(reply).url, timeout=1.0), math.inf)):
+        with client.query("ASK {}", accept="*/*", timeout=timeout) as answer:
+            assert answer.read().startswith(b'{"head"')

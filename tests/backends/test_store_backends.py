@@ -166,6 +166,11 @@ def test_queries_take_substitutions_and_report_syntax_errors(seeded: KnowledgeSt
     )
     assert [r["who"].value.rsplit("/", 1)[1] for r in rows] == ["putin"]
     assert bool(seeded.query("ASK { ?s cred:stance cred:Denies }"))
+    # An unprojected substituted variable is the caller's error on every backend (the remote
+    # one raised a bare ValueError, which the shells do not expect of the core).
+    with pytest.raises(errors.InputError, match="projection"):
+        seeded.query("SELECT ?who WHERE { ?s cred:about ?claim ; cred:statedBy ?who }",
+                     substitutions={"claim": claim})
     with pytest.raises(errors.InputError) as caught:
         seeded.query("SELECT ?x WHERE {\n ?x ?y }")
     # Oxigraph gives line and column; Virtuoso names the line in its message only.
@@ -329,3 +334,21 @@ def test_a_corrected_case_replaces_what_it_loaded_before(
     with pytest.raises(errors.ShapeValidationError):
         seeded.load([tmp_path / "v3.yaml"], replace=True)
     assert _quads(seeded) == after
+
+
+def test_a_replacing_load_still_sees_the_default_graphs_copy_of_a_triple(
+        store: KnowledgeStore, tmp_path: Path) -> None:
+    """``replace``: "Validation sees the store without those graphs". A triple both in a
+    replaced graph and in the default graph was left out of the context too, though the load
+    keeps the default graph's copy: a second text for a claim went in unseen."""
+    claim, graph = "<https://e.org/c>", "<https://e.org/g>"
+    head = f"{claim} a <https://w3id.org/cred-kg/ns#Claim> ; <https://w3id.org/cred-kg/ns#text>"
+    (tmp_path / "plain.ttl").write_text(f'{head} "old" .\n')
+    (tmp_path / "v1.trig").write_text(f'{graph} {{ {head} "old" . }}\n')
+    (tmp_path / "v2.trig").write_text(f'{graph} {{ {head} "new" . }}\n')
+    store.load([tmp_path / "plain.ttl"])
+    store.load([tmp_path / "v1.trig"])
+    before = set(store.quads())
+    with pytest.raises(errors.ShapeValidationError, match="exactly one cred:text"):
+        store.load([tmp_path / "v2.trig"], replace=True)
+    assert set(store.quads()) == before

@@ -88,6 +88,8 @@ def test_default_timeout_and_its_variable(monkeypatch: pytest.MonkeyPatch) -> No
     assert default_timeout() == 42
     monkeypatch.setenv("KG_STORE_TIMEOUT", "0")
     assert default_timeout() is None
+    monkeypatch.setenv("KG_STORE_TIMEOUT", "inf")  # no deadline, not a socket's OverflowError
+    assert default_timeout() is None
     monkeypatch.setenv("KG_STORE_TIMEOUT", "soon")
     with pytest.raises(StoreError, match="KG_STORE_TIMEOUT"):
         default_timeout()
