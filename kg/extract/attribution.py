@@ -119,7 +119,8 @@ _RELATIVE = re.compile(r"(?i:which|whom|that)\s+(?=(?i:the|an?|its|his|her|their
 _SUBORDINATE = re.compile(r"\s*(?:as|while|whereas|because|although|though)\s")
 _RECIPIENT = re.compile(
     r"^\s*(?:(?:foreign |local |state |)(?:reporters|journalists|lawmakers|parliament|"
-    r"a (?:news |press )?(?:conference|briefing)|the (?:conference|briefing))|"
+    r"a (?:news |press )?(?:conference|briefing)|the (?:conference|briefing))|the (?:court|"
+    r"inquest|hearing|tribunal|jury|inquiry|committee|coroner|judge|panel|magistrates)\b|"
     r"(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|\d+(?:[\u2019']s)?|of|for|"
     r"and))*(?:\s+(?:programme|program|show|podcast|bulletin|(?:news\s+)?agency|newspaper|"
     r"broadcaster|channel|magazine|website)\b)?)")  # ("told the Tass news agency.")
@@ -136,7 +137,9 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
         # agency that P")
         ahead = re.match(r"\s+((?:[\w\u2019'.-]+\s+){1,10}?(?:\([A-Z][\w.&-]{0,11}\)\s+"
                          r"(?:[a-z][\w-]*\s+){0,2})?)that\s+", masked[position:])
-        if ahead and not re.search(r"[,;_]", ahead.group(1)):
+        if ahead and re.search(r"[,;_]|\sand\s$", ahead.group(1)):
+            ahead = None  # (a recipient never ends in "and": "told X P and that Q")
+        if ahead:
             frame.recipient = (sent.start + position + ahead.start(1),
                                sent.start + position + ahead.end(1) - 1)
             position += ahead.end(1)

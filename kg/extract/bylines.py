@@ -151,6 +151,20 @@ def masthead(byline: str, lex: Lexicon) -> str | None:
     return None
 
 
+def masthead_line(sentences: list[Sentence], lex: Lexicon) -> tuple[int, str] | None:
+    """"The Carrow Herald" alone on the page's first line, above the section label and the
+    headline: the masthead of a printed page names the publisher (the line's index and the
+    outlet's name), and is no headline. A line of a few capitalised words without a full stop
+    that the outlet lexicon takes as an outlet's name ("... Herald", "Radio ...")."""
+    if len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
+        return None
+    line = sentences[0].text.strip()
+    if not 1 <= len(line.split()) <= 5 or line[-1:] in ".!?:\u201d\"":
+        return None
+    name = is_outlet(line, lex)
+    return (sentences[0].index, name) if name else None
+
+
 def section_label(line: str) -> bool:
     """Whether a header line is a section label set in capitals ("PORTS & TRADE"):
     a few words, each of them all capitals or a joining mark. A headline

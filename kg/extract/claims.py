@@ -231,8 +231,8 @@ def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
         first = members[0]
         if len({s.stance for s in statements if s.group == first.group}) > 1:
             continue  # "P and nobody has Q": a quotation that affirms and denies lists claims
-        if _ABOUT_THE_RESULTS.match(first.claim_text):
-            continue  # what the results show: a claim of its own
+        if _ABOUT_THE_RESULTS.match(first.claim_text) or "transcript line" in first.cues:
+            continue  # what the results show, an answer to counsel: a claim of its own
         if re.search(r"\bso\s+that\s*$", first.reported_as[:first.span[0] - first.sentence[0]]):
             continue  # "... so that Q": the purpose says more than the paraphrase
         if any(refines(words[i], c.words) or refines(c.words, words[i])
@@ -244,6 +244,9 @@ def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
                 break
             if other.actor != first.actor or other.group == first.group or other.from_quote:
                 continue
+            if (j := _part_for_part(statements, first.group, cluster.members[0], j)) < 0:
+                break  # "said P but did not Q": which of the two the quotation backs is unclear
+            other = statements[j]
             if other.anaphor:
                 # "X dismissed the allegations. 'Nobody here sold a match,' he said.": the
                 # allegations are a claim made before; what the quotation says is the
@@ -253,8 +256,6 @@ def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
                 # the speaker's nearest paraphrase before it says another thing ("None of
                 # the pupils had left, she said"): the quotation backs none further back
                 break
-            if sum(s.group == other.group for s in statements) > 1:
-                break  # "said P but did not Q": which of the two the quotation backs is unclear
             target = clusters[home[j]]
             if other.stance == "affirms" and not any(words[i].words & words[j].words
                                                      for i in cluster.members) \
@@ -280,6 +281,18 @@ def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
             target.groups |= cluster.groups
             cluster.members = []
             break
+
+
+def _part_for_part(statements: list[StatementRecord], quoted: int, member: int,
+                   other: int) -> int:
+    """The paraphrase a quoted part backs: ``other`` when its sentence made one statement; the
+    part in the same place when the paraphrase and the quotation have as many parts ("told the
+    court she P and that Q. 'P, and Q,' she said"); else -1 (which part is unclear)."""
+    theirs = [k for k, s in enumerate(statements) if s.group == statements[other].group]
+    mine = [k for k, s in enumerate(statements) if s.group == quoted]
+    if len(theirs) == 1:
+        return other
+    return theirs[mine.index(member)] if len(theirs) == len(mine) and member in mine else -1
 
 
 def _points_back(text: str) -> bool:

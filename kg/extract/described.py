@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 # words for someone who speaks for a body: the body is the speaker
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "official"}
+# "a Tellwin spokesperson": a body's proper name between the article and the title (not the
+# named spokesperson of another body in the sentence before, though both are "spokesperson")
+_NAMED_BODY = re.compile(r"^(?:an?|the)\s+((?:[A-Z][\w\u2019'&.-]*\s+)+?)"
+                         r"(?:spokesperson|spokesman|spokeswoman|press\s+secretary)$", re.I)
 # words that only refer back to someone the text would not name ("the person", "the source")
 _ANONYMOUS = {"person", "source", "individual"}
 _GENERIC_CLASSES = {"company", "group"}  # "the company", "the firm", "the group"
@@ -46,7 +50,10 @@ def titled(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
             if body.id in known or not re.match(r"(?i)an?\s", d.text) or d.state or \
                     d.title.title not in _SPOKES - {"official"}:
                 return body  # (an official is one of many; a state's body is that state's)
-            return _unnamed_voice(table, d, body)
+            voice = _unnamed_voice(table, d, body)
+            # ("a government spokesperson": a country has one government, which speaks)
+            return table.records[voice.acts_for] if d.head.cls == "government" and \
+                voice.acts_for else voice
         if d.possessor:
             return possessor(table, d.possessor, "org")
     if (voice := _spoken_for(table, d, sentence, start)) is not None:
@@ -58,10 +65,13 @@ def titled(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
     # indefinite one is someone new (but "a company spokesperson" is the company, above)
     indefinite = (d.title.affiliation == "none" or d.title.title not in _SPOKES) and \
         re.match(r"(?i)an?\s", d.text)
+    named = _NAMED_BODY.match(d.text)
+    body = table.owner(named.group(1), sentence, start) if named else None
     for record in table.records.values():
         if record.kind == "Person" and record.title == d.title.title and not indefinite \
-                and (d.state is None or record.state == d.state.id):
-            return record
+                and (d.state is None or record.state == d.state.id) and \
+                (body is None or record.acts_for == body.id):
+            return record  # (not "A Tellwin spokesperson" after another body's spokesperson)
     if d.state is None and d.definite:
         # ("the spokesperson" after "the minister's official spokesperson": the same title's
         # last word)
@@ -74,6 +84,8 @@ def titled(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
                               state=d.state.id if d.state else None, confidence=0.6)
     record.named = False  # known by what they are ("the crew member"): "they" may be them
     affiliate(table, record, d)
+    if body is not None and body.kind != "Person" and not record.acts_for:
+        record.acts_for = body.id  # "a Tellwin spokesperson" speaks for Tellwin
     owner = re.search(r"\b(?:at|of|for|with)\s+(.+)$", d.text)
     if not record.acts_for and owner and (org := table.owner(owner.group(1), sentence,
                                                              start)):

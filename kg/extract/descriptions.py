@@ -30,9 +30,20 @@ def named_by_apposition(d: Description, appositive: str | None) -> bool:
     name set off by commas ("Brava Farms")."""
     if not appositive or d.name or d.title or d.pronoun or d.outlet or d.is_state:
         return False
-    words = d.text.split()
-    lower = bool(LOWER_DESCRIPTION.fullmatch(d.text)) and all(w[:1].islower() for w in words[1:])
+    # ("The service's control room duty manager that night, Ana Holt,": a job of several
+    # nouns, and when the speaker held it)
+    text = _HELD_THEN.sub("", d.text)
+    words = text.split()
+    lower = bool(LOWER_DESCRIPTION.fullmatch(text) or _LONG_JOB.fullmatch(text)) and \
+        all(w[:1].islower() for w in words[1:])
     return lower and bool(PROPER_NAME.fullmatch(appositive.strip()))
+
+
+_HELD_THEN = re.compile(r"\s+(?:(?:that|this|on\s+the)\s+(?:night|day|morning|evening|"
+                        r"afternoon|week|shift)|at\s+the\s+time|then)$")
+# a possessive job title of up to five nouns ("the port's night shift duty manager")
+_LONG_JOB = re.compile(r"(?i:the|its|their|his|her)\s+[a-z][\w-]*[\u2019']s\s+[a-z][\w-]*"
+                       r"(?:\s+[a-z][\w-]*){0,4}")
 
 
 def named_by_possessive_apposition(d: Description, appositive: str | None) -> bool:

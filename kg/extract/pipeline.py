@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from kg.extract import comments, factcheck, narration
+from kg.extract import bylines, comments, factcheck, narration, relative_makers, transcript
 from kg.extract.actors import ActorRecord, ActorTable
 from kg.extract.attribution import find_frames
 from kg.extract.bylines import (
@@ -122,7 +122,7 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
     lex = with_unlisted_states(text, lexicon or load_lexicon())  # "the Borovian government"
     sentences = split_sentences(text)
     header = _header(text, sentences, lex)
-    doc_date = _parse_date(date) or header["date"]
+    doc_date = (dt.date.fromisoformat(date) if date else None) or header["date"]
     places = {name: slug(name) for name in _GOVERNMENT_OF.findall(text)
               if name not in lex.country_by_form}
     country = header["country"]
@@ -216,11 +216,13 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
 def _read(ctx: Context, sent: Sentence) -> None:
     before = len(ctx.statements)
     _read_statements(ctx, sent)
+    transcript.answered_question(ctx, sent, before)  # "Asked whether P, she said: 'Possibly.'"
     read_presuppositions(ctx, before)
+    ctx.evidence.extend(relative_makers.made_in_clause(ctx, sent))  # "a log that X produced"
 
 
 def _read_statements(ctx: Context, sent: Sentence) -> None:
-    if narration.continuation(ctx, sent):
+    if narration.continuation(ctx, sent) or transcript.transcript_line(ctx, sent):
         return
     if comments.read_requests(ctx, sent) or narration.manner(ctx, sent) or \
             seen_material(ctx, sent):
@@ -252,15 +254,12 @@ def _evidence_prefix(ctx: Context, sent: Sentence) -> int:
     return match.end() if match else 0
 
 
-def _parse_date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
 def _header(text: str, sentences: list[Sentence], lex: Lexicon) -> dict:
     """Headline, byline and dateline at the top of the article."""
-    found: dict = {"title": None, "title_span": None, "publisher": None, "date": None,
-                   "date_text": None, "country": None, "skip": set(), "trim": {},
-                   "standfirst": set()}
+    top = bylines.masthead_line(sentences, lex)  # "The Carrow Herald" above the headline
+    found: dict = {"title": None, "title_span": None, "publisher": top and top[1], "date": None,
+                   "date_text": None, "country": None, "skip": {top[0]} if top else set(),
+                   "trim": {}, "standfirst": set()}
     # the header: the first three paragraphs, and any line before the first full sentence
     # (a kicker, headline, standfirst and byline can take five lines before the text starts)
     body_at = next((s.paragraph for s in sentences if _ends_sentence(s.text)), 0)

@@ -1,6 +1,6 @@
 """A refusal or an absence that states nothing: "X declined to comment", "X would not commit
-to a date", "X could not be reached for comment"; and an apology ("and I apologise for
-that"), which performs an act and states no proposition.
+to a date", "X could not be reached for comment", "I cannot put it higher than that"; and an
+apology ("and I apologise for that"), which performs an act and states no proposition.
 
 Shared by :mod:`kg.extract.comments` (a whole sentence that only refuses is no claim) and
 :mod:`kg.extract.statements` (a clause that only refuses, "..., but he would not commit to a
@@ -31,6 +31,9 @@ REFUSED = re.compile(r"^(?P<to>(?:(?!\s(?:said|says|told|added)\s)[^,;])+?)"
                      # fingers": a guess or a blame withheld, with no claim at issue in the words
                      r"(?:speculate|guess)(?:\s+(?:on|about|as\s+to)\s+(?!whether\b|if\b)[^,;]+)?|"
                      r"point\s+(?:the\s+)?fingers?(?:\s+at\s+[^,;]+)?|"
+                     # "I cannot put it higher than that": a limit on the answer just given
+                     r"(?:put\s+it|go|take\s+it)\s+(?:any\s+)?(?:higher|further|stronger)"
+                     r"(?:\s+than\s+that)?|"
                      # "refused to say how much it paid": a question left open, no claim
                      r"(?:say|disclose|reveal|specify|explain|confirm)\s+(?:when|how|where|why|"
                      r"who|what|which)\b[^,;]*)|"

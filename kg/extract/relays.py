@@ -86,6 +86,14 @@ def _earlier_relay(ctx: Context, sentence: int) -> str | None:
     return None
 
 
+def known_outlet(ctx: Context, name: str) -> str | None:
+    """The name of the news outlet the text already calls ``name`` (a short form it defined:
+    "the Brenland News Agency (BNA)", then "told BNA"), else None."""
+    bare = name.removeprefix("the ").strip()
+    return next((r.name for r in ctx.table.records.values() if r.kind == "NewsOutlet" and
+                 bare in r.aliases), None)
+
+
 def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
                 speaker: ActorRecord) -> list[RelayStep]:
     """The outlets between ``speaker`` and the reader, nearest the speaker first."""
@@ -146,6 +154,8 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
                             r"\d+(?:[\u2019']s)?|of|and))*(?:\s+(?:programme|program|show|"
                             r"podcast|bulletin)\b)?)", masked[match.end():])
             outlet = is_outlet(name.group(1).rstrip("."), ctx.lex) if name else None
+            if outlet is None and name:  # "told BNA" after "the Brenland News Agency (BNA)"
+                outlet = known_outlet(ctx, name.group(1).rstrip("."))
             end = match.end() + len(name.group(1)) if name else None
             if outlet is None and (show := _OWN_PROGRAMME.match(masked[match.end():])):
                 # "Speaking on Elsing One's midday bulletin": whose bulletin it is, an outlet

@@ -147,9 +147,9 @@ class ClaimReading:
 
 @cache
 def _cue_pattern(cue: str) -> re.Pattern[str]:
-    """A cue as a whole word or phrase, compiled once (the lexicons hold hundreds of cues,
-    more than the ``re`` module's cache keeps)."""
-    return re.compile(rf"(?<![\w\u2019'-]){re.escape(cue)}(?![\w\u2019'-])", re.I)
+    """A cue as a whole word or phrase, compiled once (more cues than ``re``'s cache keeps)."""
+    choice = r"(?<!decide\s)(?<!deciding\s)(?<!decided\s)" if cue == "whether" else ""  # a choice
+    return re.compile(rf"{choice}(?<![\w\u2019'-]){re.escape(cue)}(?![\w\u2019'-])", re.I)
 
 
 def _has(text: str, cue: str) -> bool:
@@ -305,11 +305,11 @@ def _frame_patterns(frames: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
                             rf"[\u201d\x22]?\s+", re.I) for cue in frames)
 
 
-# "There is no doubt in our minds that P", "we have little doubt that P": the negation is of
-# doubt, so the frame asserts P (no denial, and P's words without the frame)
-_NO_DOUBT = re.compile(r"(?:there\s+(?:is|was|can\s+be)|(?:I|we|he|she|they)\s+(?:have|has|had))"
-                       r"\s+(?:no|little)\s+doubts?(?:\s+in\s+(?:my|our|his|her|their)\s+"
-                       r"minds?)?\s+(?:that\s+)?", re.I)
+# "There is no doubt that P", 'it was "not in dispute" that P': the frame asserts P, no denial
+_NO_DOUBT = re.compile(r"(?:(?:there\s+(?:is|was|can\s+be)|(?:I|we|he|she|they)\s+(?:have|has|"
+                       r"had))\s+(?:no|little)\s+doubts?(?:\s+in\s+(?:my|our|his|her|their)\s+"
+                       r"minds?)?|it\s+(?:is|was)\s+[\u201c\x22]?(?:not\s+in\s+dispute|undisputed|"
+                       r"not\s+disputed|common\s+ground)[\u201d\x22]?)\s+(?:that\s+)?", re.I)
 
 
 def _strip_frames(text: str, stance: str, cues: list[str], lex: Lexicon) -> tuple[int, str]:
