@@ -23,6 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract import evidence as ev
+from kg.extract.lexicon import phrase_alternation
 from kg.extract.sentences import Sentence
 
 if TYPE_CHECKING:
@@ -31,8 +32,7 @@ if TYPE_CHECKING:
 
 @cache
 def _analysing(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    nouns = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases),
-                            key=len, reverse=True)) or "(?!)"
+    nouns = phrase_alternation(phrases)
     return re.compile(r"\b(?:after|by|from|when|while|before|having)\s+"
                       r"(?P<verb>analy[sz]ing|analy[sz]ed|examining|examined|studying|studied|"
                       r"reviewing|reviewed|comparing|compared)\s+"

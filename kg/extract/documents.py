@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import evidence as ev
 from kg.extract.actors import ActorRecord
+from kg.extract.lexicon import phrase_alternation
 
 if TYPE_CHECKING:
     from kg.extract.frame import Frame
@@ -65,8 +66,7 @@ def _owned(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """"Pell Mills' own delivery logs, leaked to the Gazette, show P": a named owner's
     material (the evidence phrases of the lexicon, a user's too) as the subject of a verb of
     showing; the owner made it, whoever passed it on."""
-    nouns = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases),
-                            key=len, reverse=True)) or "(?!)"
+    nouns = phrase_alternation(phrases)
     # (a definite description owns too: "The conservation centre's report, which ..., records
     # that P"; and "contains" and "lists" say what the material holds)
     # (also as what a speaker said: "X said the hospital's register alone recorded P")
@@ -85,8 +85,7 @@ def _owned(phrases: tuple[str, ...]) -> re.Pattern[str]:
 def _own(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """"one of the museum's own laboratory notes": "own" says whose the material is,
     wherever it stands."""
-    nouns = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases),
-                            key=len, reverse=True)) or "(?!)"
+    nouns = phrase_alternation(phrases)
     return re.compile(r"\b(?P<who>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}|"
                       r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
                       r"(?:[\u2019']s|(?<=s)[\u2019'])\s+own\s+"
@@ -97,8 +96,7 @@ def _own(phrases: tuple[str, ...]) -> re.Pattern[str]:
 def _of_owner(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """"a leaked internal spreadsheet of the agency listed P", "the minutes of the board
     show P": a body's record named with "of", as the subject of a verb of showing."""
-    nouns = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases),
-                            key=len, reverse=True)) or "(?!)"
+    nouns = phrase_alternation(phrases)
     return re.compile(r"\b(?:an?|the)\s+"
                       rf"(?P<what>(?:[\w-]+\s+){{0,3}}?(?i:{nouns}))\s+of\s+"
                       r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}|"

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, phrase_alternation
 
 #: A numbered provision of a document: "Article 4", "Clause 12".
 ARTICLE = re.compile(r"\b(?:Article|Clause|Section|Paragraph)\s+\d+[A-Za-z]?\b")
@@ -59,8 +59,7 @@ _WHEN = re.compile(r"(?i)(?:(?:early|late|mid|last|this|the)[\s-]+)?(?:January|F
 
 @cache
 def _found(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    nouns = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases),
-                            key=len, reverse=True))
+    nouns = phrase_alternation(phrases)
     # ("an", then "a", each a whole word: "an inspection" is not "a" and "n inspection")
     return re.compile(r"^(its|their|our|his|her|the|an|a|)\b\s*"
                       rf"((?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}{'|' if nouns else ''}"
@@ -228,9 +227,8 @@ _POSTED_ON = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))\s*,?\s+"
 def _material(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """The "released by", "from" and "NAME sent" patterns over the evidence phrases of the
     lexicon."""
-    words = sorted({re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases}, key=len,
-                   reverse=True)
-    nouns = "(?i:" + ("|".join(words) or "(?!)") + ")"
+    words = phrase_alternation(phrases)
+    nouns = "(?i:" + words + ")"
     return (re.compile(_RELEASED_BY.format(nouns=nouns)),
             re.compile(_MADE_FROM.format(nouns=nouns)), re.compile(_NAME_MADE.format(nouns=nouns)),
             re.compile(_POSTED_ON.format(nouns=nouns)))

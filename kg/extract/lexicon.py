@@ -21,7 +21,8 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -275,5 +276,20 @@ def load_lexicon(*extra_dirs: Path | str) -> Lexicon:
     return _load(tuple(Path(d).resolve() for d in extra_dirs))
 
 
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    r"""A regular-expression alternation of lexicon phrases, each with an optional plural "s"
+    and any whitespace between its words, longest first (so "cargo manifest" wins over
+    "manifest"); ``(?!)``, which matches nothing, for no phrases.
+
+    Example:
+        >>> phrase_alternation(["report", "lab report", "report"])
+        'lab\\s+reports?|reports?'
+        >>> phrase_alternation([])
+        '(?!)'
+    """
+    escaped = dict.fromkeys(re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases)
+    return "|".join(sorted(escaped, key=len, reverse=True)) or "(?!)"
+
+
 __all__ = ["LEXICON_DIR", "Country", "KnownOrg", "Lexicon", "OrgHead", "Title", "Verb",
-           "load_lexicon", "package_words"]
+           "load_lexicon", "package_words", "phrase_alternation"]

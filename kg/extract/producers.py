@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import evidence as ev
 from kg.extract.affiliation import capital
+from kg.extract.lexicon import phrase_alternation
 
 if TYPE_CHECKING:
     from kg.extract.actors import ActorRecord, ActorTable
@@ -64,9 +65,8 @@ _AUTHORED = (
 
 @cache
 def _authored(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    words = sorted({re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases}, key=len,
-                   reverse=True)
-    return re.compile(_AUTHORED.format(nouns="(?i:" + ("|".join(words) or "(?!)") + ")"))
+    words = phrase_alternation(phrases)
+    return re.compile(_AUTHORED.format(nouns="(?i:" + words + ")"))
 
 
 def authored(text: str, start: int, sentence: int, lex: Lexicon) -> list[ev.EvidenceMention]:
@@ -121,9 +121,8 @@ _WHOSE = (r"(?P<who>[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z&][\w\u2019'.&-]*|of|for))*
 
 @cache
 def _whose(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    words = sorted({re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases}, key=len,
-                   reverse=True)
-    return re.compile(_WHOSE.format(nouns="(?i:" + ("|".join(words) or "(?!)") + ")"))
+    words = phrase_alternation(phrases)
+    return re.compile(_WHOSE.format(nouns="(?i:" + words + ")"))
 
 
 def whose_material(text: str, start: int, sentence: int,
@@ -227,9 +226,8 @@ _PART = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,4}}?(?:{nouns}))"
 
 @cache
 def _part(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    words = sorted({re.escape(p).replace(r"\ ", r"\s+") + "s?" for p in phrases}, key=len,
-                   reverse=True)
-    return re.compile(_PART.format(nouns="(?i:" + ("|".join(words) or "(?!)") + ")"))
+    words = phrase_alternation(phrases)
+    return re.compile(_PART.format(nouns="(?i:" + words + ")"))
 
 
 def part_of_document(text: str, start: int, sentence: int,

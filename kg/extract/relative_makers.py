@@ -28,6 +28,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract import evidence as ev
+from kg.extract.lexicon import phrase_alternation
 from kg.extract.model import RelayStep
 from kg.extract.stance import sentence_text
 
@@ -53,8 +54,7 @@ _SAYS = re.compile(r"(?:,\s+[^,;]{1,60},)?\s+(?:describes?|described|records|rec
 
 @cache
 def _pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
-    listed = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") + "s?" for n in nouns),
-                             key=len, reverse=True))
+    listed = phrase_alternation(nouns)
     return re.compile(
         r"(?P<what>\b(?:(?i:an?|the|two|three|four|several|some)\s+)?"
         r"(?:(?!(?i:an?|the|said|says|told)\s)[\w-]+\s+){0,2}?"
@@ -69,8 +69,7 @@ def _pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
 def _set_off(nouns: tuple[str, ...]) -> re.Pattern[str]:
     """"A recording of the call, made by the ambulance service and played at the hearing,":
     the material, what it is of, then its maker in a participle clause set off by commas."""
-    listed = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") + "s?" for n in nouns),
-                             key=len, reverse=True))
+    listed = phrase_alternation(nouns)
     return re.compile(
         r"(?P<what>\b(?i:an?|the)\s+(?:[\w-]+\s+){0,2}?(?i:" + listed + r")"
         r"(?:\s+of\s+[^,;]{1,40}?)?),\s+(?P<verb>" + _MAKING + r")\s+by\s+"
