@@ -37,6 +37,7 @@ from kg.extract.anaphora import refers_back
 from kg.extract.frame import IRREGULAR_PAST
 from kg.extract.fronted import fronted_negation
 from kg.extract.lexicon import Lexicon
+from kg.extract.main_clause import main_clause
 
 FLIP = {"affirms": "denies", "denies": "affirms", "hedges": "hedges"}
 #: hedge_cues.tsv scopes read inside a claim ("any": "appears to" hedges in anyone's words)
@@ -156,52 +157,8 @@ def _has(text: str, cue: str) -> bool:
     return _cue_pattern(cue).search(text) is not None
 
 
-# "If the board wanted weekly checks, that was never put to us": a clause before the main one
-_LEADING_CLAUSE = re.compile(r"^(?:if|unless|even\s+if|although|though|while|whereas|once|"
-                             r"because)\s[^,]{1,80},\s+", re.I)
-# "The firm's records, leaked to the Gazette, show no ...": a participle or relative clause
-# set off by commas after the subject; joined by "and" too ("A confession recorded by its
-# jailers, and broadcast before any trial, is not evidence")
-_PARENTHETICAL = re.compile(r",\s+(?:(?:and|or)\s+)?(?:which|who|whose|\w+ed)\b[^,]{0,80},")
-# "lost so much pressure that they can no longer be used": the result clause is not the main
-_RESULT = re.compile(r"\s(?:so|such)\s(?:[\w-]+\s){0,3}?that\s")
-
-
-# "on a valve that had not been replaced", "the pipe that did not hold": "that" after a noun
-# of a noun phrase opened by a determiner, straight before an auxiliary, opens a relative
-# clause (a "that" introducing a clause has its subject next: "found that the valve had")
-_RELATIVE_THAT = re.compile(
-    # (or after a preposition, a noun with no determiner: "explained by sales that never
-    # left the group")
-    r"\b(?:a|an|the|this|these|those|its|their|his|her|our|every|any|each|one|"
-    r"(?<=by\s)|(?<=of\s)|(?<=from\s)|(?<=with\s)|(?<=for\s))\s*"
-    r"(?:[\w-]+\s+){0,3}?(?!(?:said|says|say|found|finds|shows?|showed|knew|knows?|"
-    r"believed?|believes|thought|thinks?|claimed|claims?|is|was|are|were)\s)[\w-]+\s+"
-    r"(that)\s+(?=(?:had|has|have|did|does|do|was|were|is|are|could|would|will|can|should|"
-    r"may|might|must|never|not)\b)", re.I)
-
-
 # "were not notified until 6 January", "did not reopen until noon": the event happened, late
 _UNTIL = re.compile(r"(?i)\b(?:until|till)\b")
-
-
-def _main_clause(text: str) -> str:
-    """The words of the main clause, where a negation counts: after a leading adverbial
-    clause, without a parenthetical after the subject, up to the first comma, relative or
-    result clause. The words left out before its end are blanked, not cut, so that offsets
-    into it are offsets into ``text``."""
-    if lead := _LEADING_CLAUSE.match(text):
-        text = " " * lead.end() + text[lead.end():]
-    text = _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text, count=1)
-    if result := _RESULT.search(text):
-        text = text[:result.start()]
-    # (a negation in a time or contrast clause is that clause's: "the wall collapsed after
-    # workers did not replace the bolts" affirms that it collapsed so)
-    text = re.split(r",|\s(?:which|who|where|because|although|though|after|before|when|while|"
-                    r"whilst|once|unless|whereas)\s", text, maxsplit=1)[0]
-    if relative := _RELATIVE_THAT.search(text):  # "a valve that had not been replaced"
-        text = text[:relative.start(1)]
-    return text
 
 
 # a copula, then a negative prefix or "no" that the claim stated without it drops: "were
@@ -221,7 +178,7 @@ _ABILITY_PASSIVE = re.compile(r"\bcould\s+(?:still\s+)?be\s+(?:steered|controlle
 
 
 def _negation(text: str, lex: Lexicon) -> str | None:
-    clause = _main_clause(text)
+    clause = main_clause(text)
     # a negated ability ("the images cannot show P") denies it, unless the subject states a
     # policy ("we cannot accept"); a hedge that holds the negation ("cannot rule out") wins
     scopes = {"negation"} if _POLICY_SUBJECT.match(clause.lstrip()) else {"negation", "modal"}
@@ -454,19 +411,19 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
         positive = lex.negative_subjects[subject.group(1).lower()]
         display = display[:subject.start(1)] + positive + display[subject.end(1):]
     elif not negation and stance != "hedges" and \
-            (obj := _NEGATIVE_OBJECT.search(_main_clause(display))):
+            (obj := _NEGATIVE_OBJECT.search(main_clause(display))):
         stance = FLIP[stance]
         cues.append("negative object: no")
         # the claim in plain words: "had received some reply", not "had received any reply"
         display = display[:obj.start(1)] + "some" + display[obj.end(1):]
     elif not negation and stance != "hedges" and \
-            (excess := _TOO_TO_BE.search(_main_clause(display))):
+            (excess := _TOO_TO_BE.search(main_clause(display))):
         # "the timing is too regular to be coincidence": denies "the timing is coincidence"
         stance = FLIP[stance]
         cues.append(f"too ... to be: {excess.group(0).strip()}")
         display = display[:excess.end(1)] + display[excess.end():]
     elif not negation and stance != "hedges" and \
-            (unrelated := _UNRELATED.search(_main_clause(display))):
+            (unrelated := _UNRELATED.search(main_clause(display))):
         # "the cases were unrelated to the drug": denies "the cases were related to the drug";
         # "the rate was no higher than elsewhere": denies "the rate was higher than elsewhere"
         stance = FLIP[stance]
