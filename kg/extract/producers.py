@@ -41,6 +41,13 @@ if TYPE_CHECKING:
     from kg.extract.actors import ActorRecord, ActorTable
     from kg.extract.lexicon import Lexicon
 
+
+@cache
+def _with_nouns(template: str, phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """``template`` with the lexicon's evidence phrases in its ``{nouns}`` slot."""
+    return re.compile(template.format(nouns="(?i:" + phrase_alternation(phrases) + ")"))
+
+
 # words after "by" that say how or when, not who: "by Monday", "by hand", "by the end of May"
 _NOT_WHO = re.compile(
     r"(?i)(?:the\s+)?(?:end|start|middle|close|time|turn|way|hand|email|e-mail|phone|"
@@ -63,17 +70,11 @@ _AUTHORED = (
     r"appeared|says?|said|puts?|put|records|recorded|put)\b)")
 
 
-@cache
-def _authored(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    words = phrase_alternation(phrases)
-    return re.compile(_AUTHORED.format(nouns="(?i:" + words + ")"))
-
-
 def authored(text: str, start: int, sentence: int, lex: Lexicon) -> list[ev.EvidenceMention]:
     """``a report by X``: evidence produced by the author named after "by" (the actor is
     resolved by the caller)."""
     found = []
-    for match in _authored(tuple(lex.evidence)).finditer(text):
+    for match in _with_nouns(_AUTHORED, tuple(lex.evidence)).finditer(text):
         who = match.group("who")
         if _NOT_WHO.match(who) or re.search(r"\s(?:was|were|is|are|had|has)\s*$",
                                             text[:match.start("what")]):
@@ -119,18 +120,12 @@ _WHOSE = (r"(?P<who>[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z&][\w\u2019'.&-]*|of|for))*
           r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))\b")
 
 
-@cache
-def _whose(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    words = phrase_alternation(phrases)
-    return re.compile(_WHOSE.format(nouns="(?i:" + words + ")"))
-
-
 def whose_material(text: str, start: int, sentence: int,
                    lex: Lexicon) -> list[ev.EvidenceMention]:
     """``X, the firm whose December attestation Y cited``: X's material (the actor is
     resolved by the caller)."""
     found = []
-    for match in _whose(tuple(lex.evidence)).finditer(text):
+    for match in _with_nouns(_WHOSE, tuple(lex.evidence)).finditer(text):
         if (kind := ev.evidence_kind(match.group("what"), lex)) is not None:
             found.append(ev.EvidenceMention(
                 kind, match.group("what"), (start + match.start("what"), start + match.end("what")),
@@ -224,19 +219,13 @@ _PART = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,4}}?(?:{nouns}))"
          r"document|file|submission|indictment)),")
 
 
-@cache
-def _part(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    words = phrase_alternation(phrases)
-    return re.compile(_PART.format(nouns="(?i:" + words + ")"))
-
-
 def part_of_document(text: str, start: int, sentence: int,
                      lex: Lexicon) -> list[ev.EvidenceMention]:
     """``readouts from the A320, reproduced in the report,``: material in a document named
     before (role ``part``: :mod:`kg.extract.gather` makes it part of the latest document of
     that noun, from that document's producer)."""
     found = []
-    for match in _part(tuple(lex.evidence)).finditer(text):
+    for match in _with_nouns(_PART, tuple(lex.evidence)).finditer(text):
         what = match.group("what")
         if (kind := ev.evidence_kind(what, lex)) is None:
             continue
