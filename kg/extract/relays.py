@@ -52,17 +52,18 @@ _OWNED = re.compile(r"^(?:the\s+)?(?:state|government|party|military|privately|p
                     r"(?:run|owned|controlled|backed|funded)\s+(?=[A-Z])|\s*\([A-Z][\w.&-]*\)$")
 
 
-# an outlet named again by its head noun alone: "the agency", "the newspaper"
-_OUTLET_NOUN = re.compile(r"(?i:the)\s+(?:news\s+)?(?:agency|wire|newspaper|paper|daily|weekly|"
-                          r"broadcaster|channel|station|magazine|newsletter|website|outlet)")
+# an outlet's head nouns, for an outlet named again by one alone: "the agency", "the newspaper"
+_HEADS = ("agency|wire|newspaper|paper|daily|weekly|broadcaster|channel|station|magazine|"
+          "newsletter|website|outlet")
+_OUTLET_NOUN = re.compile(rf"(?i:the)\s+(?:news\s+)?(?:{_HEADS})")
 # a question put by an outlet, opening the sentence ("Asked by Radio Nord whether P, X said")
 _ASKED_BY = re.compile(r"\s*Asked\s+by\s+((?:the\s+)?[\w\u2019'.&-]+(?:\s+[A-Z][\w\u2019'.&-]*)*)"
                        r"\s+(?:why|whether|if|how|what|when|where|who|about)\b")
 # a relay cue, then an outlet's head noun alone, ending the clause
+# (a journal too, after a relay cue)
 _CUE_OUTLET_NOUN = re.compile(r"(?:^|,\s+)(according\s+to|as\s+reported\s+by|reported\s+by)\s+"
-                              r"((?i:the)\s+(?:news\s+)?(?:agency|wire|newspaper|paper|daily|"
-                              r"weekly|broadcaster|channel|station|magazine|newsletter|journal|"
-                              r"website|outlet))(?=\s*[,.;]|\s*$)", re.I)
+                              rf"((?i:the)\s+(?:news\s+)?(?:{_HEADS}|journal))(?=\s*[,.;]|\s*$)",
+                              re.I)
 # a part of an outlet that the words were given to: "the news section of the Nordic Weekly"
 _PART_OF = re.compile(r"^(?:the\s+)?(?:[a-z]+\s+)?(?:section|desk|team|service|edition|"
                       r"website|site|pages?)\s+of\s+")
