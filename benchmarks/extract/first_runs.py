@@ -152,6 +152,21 @@ FIRST_RUNS = {
     # "Video caption:" and "Related:" lines).
     "bus-ramp": {"speakers": (9, 5, 6), "speaker_stance": (15, 23, 23), "relays": (2, 23, 2),
                  "evidence": (1, 2, 4), "merging": (0, 0, 17), "mentions": (20, 22, 28)},
+    # First run on e27c3cb, after rounds 22-24 and the merging and evidence rounds (a "what we
+    # know and what we don't" explainer: question subheads, bullet lists, a weekday-first date
+    # line).
+    "convoy-strike": {"speakers": (14, 4, 2), "speaker_stance": (34, 18, 8),
+                      "relays": (4, 0, 0), "evidence": (2, 1, 3), "merging": (3, 0, 23),
+                      "mentions": (37, 19, 12)},
+    # First run on e27c3cb (a news site's write-up of a foreign ministry's regular briefing: "Asked
+    # about reports that ...", a rival ministry quoted by its state agency, a "Published:" line).
+    "fishing-crew": {"speakers": (10, 2, 6), "speaker_stance": (25, 10, 14), "relays": (4, 0, 5),
+                     "evidence": (2, 2, 3), "merging": (0, 1, 11), "mentions": (29, 10, 19)},
+    # First run on e27c3cb (a wire roundup compiled from two bureaus: two dateline blocks, "In
+    # CITY, ..." paragraphs, a capitals subhead, a "Reporting by ...; Editing by ..." line).
+    "pipeline-valve": {"speakers": (15, 2, 3), "speaker_stance": (22, 8, 10),
+                       "relays": (4, 0, 1), "evidence": (2, 0, 3), "merging": (0, 0, 11),
+                       "mentions": (25, 9, 13)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers

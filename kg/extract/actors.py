@@ -50,6 +50,7 @@ from kg.extract.affiliation import (
     is_role,
     possessor,
 )
+from kg.extract.brand_names import same_outlet
 from kg.extract.described import headed, titled
 from kg.extract.descriptions import (
     DESCRIPTION_WINDOW,
@@ -61,6 +62,7 @@ from kg.extract.descriptions import (
 )
 from kg.extract.lexicon import Country, Lexicon, OrgHead
 from kg.extract.names import Description, describe, slug, strip_possessive
+from kg.extract.namesakes import namesake_of
 from kg.extract.people import introduced_person, introduced_since, surname
 
 # "a spokesperson for the regulator" speaks for the regulator, as its voice; "an official at
@@ -176,8 +178,7 @@ class ActorTable:
             return self.records[self.keys[key]]
         for other, ident in self.keys.items():
             known = other[-1]
-            if other[0] == "outlet" and (known.endswith(" " + bare) or
-                                         bare.endswith(" " + known)):
+            if other[0] == "outlet" and same_outlet(known, bare):
                 return self.records[ident]
         return self.new_record(name, "NewsOutlet", key)
 
@@ -388,6 +389,8 @@ class ActorTable:
             return self.state(d.name)
         if d.title and d.name:
             return self._person(d)
+        if twin := namesake_of(self, d, start):
+            return twin  # "Ukraine's Foreign Ministry" after "the Russian Foreign Ministry"
         if d.name:
             return self.named(d, appositive)
         if d.title:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.brand_names import fused_outlet
 from kg.extract.lexicon import Country, KnownOrg, Lexicon, OrgHead, Title
 from kg.extract.located import without_place
 from kg.extract.outlet_phrases import noun_named_outlet
@@ -145,6 +146,8 @@ def is_outlet(name: str, lex: Lexicon) -> str | None:
     if not words or not all(w[:1].isupper() or w.isdigit() or w.lower() in _CONNECTORS
                             for w in words):
         return None
+    if len(words) == 1 and (fused := fused_outlet(words[0], lex.outlet_heads)):
+        return fused  # "FennickLive": kg/extract/brand_names.py
     for size in (2, 1):
         if len(words) > size and " ".join(words[-size:]) in lex.outlet_heads:
             return bare.removeprefix("the ")
@@ -371,6 +374,10 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
     if title is not None and title.affiliation == "none" and title_at[0] > 0 and \
             title_at[1] == len(rest) and all(w[:1].isupper() for w in rest):
         title, title_text = None, None  # "Harbour Witness": a word for a person ends a name
+    if title is not None and title.affiliation == "none" and title_at[0] == 0 and \
+            len(rest) > title_at[1] + 1 and all(w[:1].isupper() for w in rest) and \
+            _head(rest[-1:], lex):  # "Passenger Transport Standards Office": a body's name
+        title, title_text = None, None
     if title is not None and title_at[0] > 0 and all(w[:1].isupper() for w in rest) and \
             len(rest) == title_at[1] + 1 and _head(rest[-1:], lex):  # "Holm General Hospital"
         title, title_text = None, None
@@ -401,6 +408,11 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
                                                        w.lower() in _PREPOSITIONS), len(ws))],
                                                  lex) is not None, _CONNECTORS)
         split = next((i for i, w in enumerate(rest) if w[:1].isupper()), len(rest))
+        if split == 0 and initial and len(rest) > 2 and rest[1][:1].islower() and \
+                rest[1] not in _CONNECTORS:
+            # "Disability charity Access Fennick": its first word is capitalised as the
+            # sentence's first, not as a name's
+            split = next((i for i, w in enumerate(rest) if i > 1 and w[:1].isupper()), len(rest))
         described = _head(rest[:split], lex) if split else None
         if rest and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in rest[split:]) \
                 and split < len(rest) and (split == 0 or described is not None):

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 # (or a title of `titles.tsv` with no article: "Dr Ana Holt, head of cardiology at ...")
 _INTRODUCED = re.compile(r"\b([A-Z][a-z\u2019'-]+)\s+([A-Z][a-z\u2019'-]+),\s+"
                          r"((?P<article>(?:a|an|the)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
+# "Marta Quell, 34, was on her way home": a given name and a surname, then an age set off by
+# commas; only a person's name takes an age so
+_AGED = re.compile(r"\b([A-Z][a-z\u2019'-]+)\s+([A-Z][a-z\u2019'-]+),\s+\d{1,3},")
 # where the description's own noun phrase ends: "a biostatistician | at the University of X"
 _PHRASE_END = re.compile(r"\s+(?:at|of|in|for|from|with|who|which|and)\b.*$")
 # a romanised Korean given name, hyphenated and after the family name ("Lim Seon-hee"): the
@@ -53,7 +56,12 @@ def introductions(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
             continue
         full = f"{match.group(1)} {match.group(2)}"
         found.append((match.start(1), surname(full).lower(), full))
-    return found
+    for match in _AGED.finditer(text):
+        if match.group(2).lower() not in WEEKDAYS and match.group(2).lower() not in MONTHS and \
+                all(f[0] != match.start(1) for f in found):
+            full = f"{match.group(1)} {match.group(2)}"
+            found.append((match.start(1), surname(full).lower(), full))
+    return sorted(found)
 
 
 def introduced_people(text: str, lex: Lexicon) -> dict[str, str]:

@@ -47,9 +47,10 @@ _WHO = (r"(?:he|she|it|they|we|(?i:the|its|their|his|her)\s+[a-z][\w-]*(?:\s+[a-
 # kept describe P") stays the writer's evidence
 _AUTHORED = re.compile(r"(?i)sent|wrote|written|drafted|issued|published|released|filed|"
                        r"submitted")
-# what material says, after its maker's clause and an aside ("..., shown to the court,")
+# what material says, after its maker's clause and an aside ("..., shown to the court,");
+# "reads:" before the document's own words, quoted after a colon
 _SAYS = re.compile(r"(?:,\s+[^,;]{1,60},)?\s+(?:describes?|described|records|recorded|states|"
-                   r"stated|says|said)\s")
+                   r"stated|says|said|reads)(?::\s*[\u201c\"]?|\s)")
 
 
 @cache
@@ -91,14 +92,15 @@ def made_in_clause(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
         maker = ctx.table.resolve(who, at, sentence=sent.index, initial=False)
         if maker is None or maker.kind == "NewsOutlet":
             continue  # ("the documents the Gazette obtained": the publisher's reading)
+        if match.start("what") == 0 and _AUTHORED.fullmatch(match.group("verb")):
+            # (whether or not the material was read already: its words are the maker's)
+            _speaks_for_maker(ctx, sent, match.end("rest"), maker.id)
         if any(m.sentence == sent.index and m.span[0] < sent.start + match.end("what") and
                sent.start + match.start("what") < m.span[1] for m in ctx.evidence):
             continue  # read already, with its maker or its owner
         span = (sent.start + match.start("what"), sent.start + match.end("rest"))
         found.append(ev.EvidenceMention(kind, ctx.text[span[0]:span[1]], span, "produced",
                                         sent.index, actor=maker.id))
-        if match.start("what") == 0 and _AUTHORED.fullmatch(match.group("verb")):
-            _speaks_for_maker(ctx, sent, match.end("rest"), maker.id)
     return found
 
 

@@ -34,10 +34,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract.anaphora import refers_back
+from kg.extract.denial_frames import OWN_DENIAL
 from kg.extract.frame import IRREGULAR_PAST
 from kg.extract.fronted import fronted_negation
+from kg.extract.impressions import IMPRESSION
 from kg.extract.lexicon import Lexicon
 from kg.extract.main_clause import main_clause
+from kg.extract.purposes import without_purpose
 
 FLIP = {"affirms": "denies", "denies": "affirms", "hedges": "hedges"}
 #: hedge_cues.tsv scopes read inside a claim ("any": "appears to" hedges in anyone's words)
@@ -75,7 +78,7 @@ _OBJECT_NOUN = re.compile(r"^(?:the\s+)?(?:allegations?|claims?|reports?|accusat
 _HEDGE_FRAMES = re.compile(
     r"^(?:it\s+(?:is|was|remains|remained)\s+)?(?:(?:too\s+(?:early|soon)\s+to\s+(?:say|tell))|"
     r"(?:not\s+(?:yet\s+)?clear)|unclear|(?:possible)|(?:to\s+be\s+seen))\s+"
-    r"(?:whether\s+|that\s+|if\s+)?|^whether\s+", re.I)
+    r"(?:whether\s+|that\s+|if\s+)?|^whether\s+|" + IMPRESSION, re.I)
 # "we are not saying the stocks are safe": the speaker withholds P without asserting its
 # negation (the negation is of the saying), so P is hedged, not denied
 _NOT_SAYING = re.compile(r"^(?:we|i|he|she|they|it)\s+(?:am|are|is|was|were|do|does|did)\s+"
@@ -229,23 +232,13 @@ _TOO_TO_BE = re.compile(r"\b((?:is|was|are|were|seems?|seemed)\s)too\s+[\w-]+\s+
                         re.I)
 
 
-# "we reject any suggestion that P", "I deny that P" inside a quotation: the speaker denies P;
-# so does a lawyer who says "its client rejects any suggestion that P" (the client's denial,
-# in the lawyer's words)
-_FIRST_PERSON_DENIAL = re.compile(
-    r"(?:we|i|(?:its|their|his|her|our|my|the)\s+clients?)\s+[\u201c\"]?(?:\w+ly\s+)?"
-    r"(?:rejects?|deny|denies|disputes?|refutes?)\s+(?:(?:any|the|all|every)\s+)?"
-    r"(?:(?:suggestions?|claims?|allegations?|accusations?|reports?|notion|idea)\s+)?that\s+",
-    re.I)
-
-
 # a participle phrase a claim split off after its positive counterpart (kg/extract/clauses.py)
 _NOT_DOING = re.compile(r"not\s+(?=(?!(?:some|any|no|every)thing\b)[a-z]{3,}ing\s)", re.I)
 
 
 def _denial_frame(text: str, lex: Lexicon) -> re.Match[str] | None:
     """A denial frame of ``denial_cues.tsv`` at the start of ``text``, the longest first."""
-    if match := _FIRST_PERSON_DENIAL.match(text):
+    if match := OWN_DENIAL.match(text):
         return match
     if match := _NOT_DOING.match(text):  # "..., not attacking them": set against the first
         return match
@@ -440,7 +433,8 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
     # ("the craft could be steered": what it was able to do, not a guess about a fact)
     hedge = next((c for c, s in lex.hedges.items() if (
         s in CLAIM_SCOPES or (s == "quoted" and (quote or _in_quotes(body, c)))) and
-        _has(body, c) and not re.search(rf"(?<![\w-]){re.escape(c)}\s+to\s", body, re.I) and
+        _has(without_purpose(body), c) and
+        not re.search(rf"(?<![\w-]){re.escape(c)}\s+to\s", body, re.I) and
         not (c == "could be" and _ABILITY_PASSIVE.search(body))), None)
     if hedge and stance == "affirms":
         stance = "hedges"

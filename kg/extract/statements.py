@@ -29,6 +29,7 @@ from kg.extract.clauses import (
     split_parts,
 )
 from kg.extract.dates import find_dates
+from kg.extract.described_people import described_person
 from kg.extract.documents import document_author
 from kg.extract.estimates import FIGURE_AT
 from kg.extract.labels import described_object
@@ -42,6 +43,7 @@ from kg.extract.sentences import Sentence
 from kg.extract.similarity import plural_common_noun
 from kg.extract.sourcing import according_speaker, document_speaker
 from kg.extract.stance import is_epistemic, read_claim, sentence_text
+from kg.extract.surveyed import surveyed_body
 
 _OPENING_NAME = re.compile(r"((?!The\s)[A-Z][\w\u2019'&.-]*"
                            r"(?:\s+(?:[A-Z][\w\u2019'&.-]*|of|and|&))*)"
@@ -173,8 +175,8 @@ def _speaker(ctx: Context, sent: Sentence, frame: Frame, speakers: dict[int, Act
         return according_speaker(ctx, sent, frame)
     if (named := _front_subject(ctx, sent, frame)) is not None:
         return named
-    if (maker := document_speaker(ctx, sent, frame)) is not None:
-        return maker  # "a report by X says P": X speaks
+    if (maker := document_speaker(ctx, sent, frame) or surveyed_body(ctx, sent, frame)):
+        return maker  # "a report by X says P", "a survey of X's members found P": X speaks
     if frame.claims and (kind := ev.evidence_kind(frame.speaker_text, ctx.lex)) and \
             (author := document_author(ctx, sent, frame, kind)) is not None:
         return author  # "'P,' the report said" after "X said in a report": X speaks
@@ -182,7 +184,8 @@ def _speaker(ctx: Context, sent: Sentence, frame: Frame, speakers: dict[int, Act
             ev.evidence_kind(made.group(1), ctx.lex):
         return None  # "a video filmed by a pilot shows P": material, read as the writer's
     return ctx.table.resolve(frame.speaker_text, frame.speaker[0], sentence=sent.index,
-                             appositive=frame.appositive, initial=frame.initial)
+                             appositive=frame.appositive, initial=frame.initial) or \
+        described_person(ctx, sent, frame)  # "The 41-year-old said", "A woman who ... says"
 
 
 def _front_subject(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord | None:

@@ -16,6 +16,8 @@ _MODIFIERS = re.compile(
     r"repeatedly|then|now|already|never|not|did not|does not|do not|would not|could not|"
     r"immediately|independently|tentatively|provisionally|at first|initially|originally|"
     r"appeared to|appears to|appear to|seemed to|seems to|declined to|refused to|would|will|"
+    # "the driver can be heard telling her": a recording's viewer hears the speaker speak
+    r"(?:can|could|is|was)\s+(?:be\s+)?(?:heard|seen)|"
     r"last week|yesterday|today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)(?: night| morning| evening| afternoon)?|however|,)\s*)+$")
 #: Leading adverbials before a speaker: "On Thursday,", "Separately,", "In a statement,".
@@ -64,6 +66,8 @@ def strip_modifiers(masked: str, position: int) -> tuple[int, list[str]]:
     return start, cues
 
 
+# "Ana Holt, 41": a name's age set off by a comma, before a second apposition
+_AGED = re.compile(r"(?<=[A-Za-z\u2019']),\s+\d{1,3}$")
 _WHOSE = re.compile(r"(?:^|[;:\u201d\"]\s*)([^,;:\u201d\"]+?),\s+whose\s+[^;:\u201d\"]*$")
 
 
@@ -97,6 +101,8 @@ def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
         if comma > 0 and "_" not in inner[comma:]:
             appositive = _bare_name(inner[comma + 1:].strip())
             left = inner[:comma]
+            if (aged := _AGED.search(left)) is not None:
+                left = left[:aged.start()]  # "Ana Holt, 41, a nurse, said": the age goes too
         else:
             return None
     # "Ana Holt, whose firm, Holt Barr LLP, represents 20 families, said": the name before the

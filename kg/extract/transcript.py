@@ -15,7 +15,7 @@ Example:
     >>> draft = extract('Ivo Lind, the site engineer, gave evidence.\\nMs Holt: "Did the pump '
     ...                 'fail?"\\nMr Lind: "No. It was switched off."', publisher="The Gazette")
     >>> [(s.actor, s.stance, s.claim_text) for s in draft.mentions if not s.own_voice]
-    [('ivo-lind', 'denies', 'The pump fail.'), ('ivo-lind', 'affirms', 'It was switched off.')]
+    [('ivo-lind', 'denies', 'The pump failed.'), ('ivo-lind', 'affirms', 'It was switched off.')]
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.model import RelayStep, StatementRecord
+from kg.extract.questions import declarative
 from kg.extract.refusals import APOLOGY
 from kg.extract.stance import read_claim, sentence_text
 
@@ -42,8 +43,9 @@ _NO = re.compile(r"^(?:No|Nope|Never|Not\s+at\s+all|Absolutely\s+not|Certainly\s
                  r"(?=[.,!]|$)")
 _YES = re.compile(r"^(?:Yes|Yeah|Correct|That\s+is\s+right|That[\u2019']s\s+right)(?=[.,!]|$)")
 _NOT_ME = re.compile(r"^Not\s+(?:me|us|I|him|her)(?=[.,!]|$)")
-# the auxiliary that opens a yes/no question: "Did the pump fail?" asks "the pump failed"
-_DID = re.compile(r"^(?:Did|Does|Do)\s+(?P<rest>.+)$")
+# the auxiliary or question word that opens a question (not "The pump failed?")
+_ASKING = re.compile(r"(?i)^(?:did|does|do|was|were|is|are|has|have|had|can|could|will|would|"
+                     r"should|what|why|how|when|where|which)\b")
 # "Who opened it, if not you?": the question without its tag
 _WHO = re.compile(r"^Who\s+(?P<rest>.+?)(?:,\s+if\s+not\s+\w+)?$")
 
@@ -73,16 +75,17 @@ def _question_before(ctx: Context, sent: Sentence) -> str | None:
 
 def _asked(question: str, answerer: str, *, who: bool) -> str | None:
     """The claim a question asks about, as a statement ("Did the pump fail?": "The pump
-    failed."); for "Not me" a "Who ...?" question with the answerer put in ("Who opened it?":
-    "Ms Moss opened it.")."""
+    failed."; None when it cannot be turned round); for "Not me" a "Who ...?" question
+    with the answerer put in ("Who opened it?": "Ms Moss opened it.")."""
     body = question.rstrip(" ?")
     if who:
         match = _WHO.match(body)
         return sentence_text(f"{answerer} {match.group('rest')}") if match else None
-    if (did := _DID.match(body)) is not None:
-        # (the bare verb after "did" is left as it stands: "the pump fail")
-        return sentence_text(did.group("rest"))
-    return sentence_text(body)
+    if _ASKING.match(body):
+        # "Did the pump fail?": "The pump failed." (kg/extract/questions.py), or no claim
+        # where the question cannot be turned round; "What ...?" asks no yes or no
+        return declarative(question, answerer=answerer)
+    return sentence_text(body)  # "The pump failed?": a statement said as a question
 
 
 def transcript_line(ctx: Context, sent: Sentence) -> bool:

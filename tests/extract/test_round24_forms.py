@@ -33,9 +33,9 @@ def test_a_transcript_line_is_its_labels_statement_and_questions_are_none() -> N
 def test_an_answer_takes_the_claim_of_the_question_it_answers() -> None:
     draft = draft_of(_HEARING)
     assert mention(draft, "Lind switched the pump off").stance == "denies"  # "Not me"
-    assert mention(draft, "The alarm sound").stance == "denies"  # "No"
+    assert mention(draft, "The alarm sounded").stance == "denies"  # "No"
     yes = draft_of("Ms Holt: \u201cWas the gate locked?\u201d\n\nMr Lind: \u201cYes.\u201d\n")
-    assert said(yes) == [("lind", "affirms", "Was the gate locked.")]
+    assert said(yes) == [("lind", "affirms", "The gate was locked.")]
 
 
 def test_a_label_and_colon_before_words_that_go_on_is_no_transcript_line() -> None:

@@ -1,0 +1,104 @@
+"""Bodies of one name in different states.
+
+"The Russian Foreign Ministry said ... Ukraine's Foreign Ministry denied ...": both are named
+"Foreign Ministry", but they are two actors acting for two states, and merging them would make
+two sides of a dispute one source. A body's name is its key in the actor table; when the
+description gives a state and the body already known by that name acts for another state, the
+new one is a namesake: an actor of its own, named "Foreign Ministry of Ukraine", and the first
+is renamed "Foreign Ministry of Russia" (its id is kept, statements already point to it).
+
+A later mention of the bare name ("the Foreign Ministry said") names the namesake mentioned
+last before it, as a reader takes it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract.affiliation import capital
+
+if TYPE_CHECKING:
+    from kg.extract.actors import ActorRecord, ActorTable
+    from kg.extract.names import Description
+
+_PROPER = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
+
+
+def namesake_of(table: ActorTable, d: Description, start: int) -> ActorRecord | None:
+    """The body a named description at ``start`` names when the text has namesakes (see the
+    module docstring), else None."""
+    if not d.name or d.title or d.kind == "Person" or \
+            ("org", d.name.lower().removeprefix("the ")) not in table.keys:
+        return None  # (a name met for the first time resolves as usual)
+    state = d.state.id if d.state else _place_state(table, d.possessor, d.kind)
+    if state is None:
+        return latest_namesake(table, d.name, start)
+    return namesake(table, d.name, d.kind or "Organization", state,
+                    d.head.cls if d.head else None)
+
+
+def _place_state(table: ActorTable, possessor: str | None, kind: str | None) -> str | None:
+    """The state a possessor names: a country the lexicon or the text knows, or the proper
+    name that owns a government body and names no other actor ("Esterland's Foreign
+    Ministry": a ministry belongs to a state); else None."""
+    if possessor is None:
+        return None
+    if possessor in table.lex.country_by_form or possessor in table.places:
+        return table.state(table.lex.country_by_form.get(possessor) or possessor).state
+    known = table.keys.get(("org", possessor.lower())) or table.keys.get(
+        ("person", possessor.lower()))
+    if kind == "GovernmentBody" and known is None and _PROPER.fullmatch(possessor):
+        return table.state(possessor).state
+    return None
+
+
+def _other_state(record: ActorRecord, state: str | None) -> bool:
+    """Whether a body named with ``state`` cannot be ``record``, which acts for another
+    state. A body known so far without a state is not told apart: whether "the Foreign
+    Ministry" of the text so far is the publisher's country's or the one now named
+    "Karsovian" is a reading of the whole text that the passes of the extractor, which do not
+    resolve names in text order, cannot make."""
+    return bool(state and record.state and record.state != state)
+
+
+def _state_name(table: ActorTable, state: str) -> str:
+    record = table.records.get(state)
+    return record.name if record is not None else capital(state)
+
+
+def namesake(table: ActorTable, name: str, kind: str, state: str | None,
+             cls: str | None) -> ActorRecord | None:
+    """The body called ``name`` that acts for ``state``, when a body of that name acting for
+    another state is known already (created on first use); None otherwise, and the name
+    resolves as usual."""
+    bare = name.lower().removeprefix("the ")
+    first_id = table.keys.get(("org", bare))
+    if state is None or first_id is None or not _other_state(table.records[first_id], state):
+        return None
+    own = ("org", bare, state)
+    if own in table.keys:
+        return table.records[table.keys[own]]
+    first = table.records[first_id]
+    plain = capital(name.removeprefix("the "))
+    if first.name == plain and first.state:
+        first.name = f"{plain} of {_state_name(table, first.state)}"
+        table.keys.setdefault(("org", bare, first.state), first.id)
+    country = table.state(table.lex.countries.get(state) or state)
+    record = table.new_record(f"{plain} of {country.name}", kind, own, cls=cls)
+    record.acts_for, record.state = country.id, country.state
+    return record
+
+
+def latest_namesake(table: ActorTable, name: str, before: int) -> ActorRecord | None:
+    """The body of this bare name mentioned last before offset ``before``, when the text has
+    namesakes in several states (None when it has at most one)."""
+    bare = name.lower().removeprefix("the ")
+    idents = {ident for key, ident in table.keys.items()
+              if len(key) == 3 and key[:2] == ("org", bare)}
+    if len(idents) < 2:
+        return None
+    return table.records[max(idents, key=lambda ident: table.last_seen(ident, before))]
+
+
+__all__ = ["latest_namesake", "namesake", "namesake_of"]
