@@ -16,17 +16,18 @@ import sys
 if __name__ == "__main__":
     # ``python -m api.cli``: run the module under its own name, which the command modules
     # import (as __main__ it would be a second copy, and their imports of it would cycle).
-    from api.cli import main
+    import api.cli
 
-    sys.exit(main())
+    api.cli.main()
+    sys.exit()  # main() exits first; this only makes sure the rest of this copy never runs
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -39,6 +40,11 @@ from kg.errors import (
     StoreInUseError,
 )
 from kg.methods import METHOD_NAMES
+
+if TYPE_CHECKING:
+    from kg.analysis import Analysis
+    from kg.staging import LoadReport
+    from kg.store import KnowledgeStore, ProgressCallback
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -64,22 +70,21 @@ out = Console(highlight=False, markup=False, emoji=False,
               width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
 
+
 def store_option(default: str) -> Any:
-    """The ``--store`` option, whose help ends by saying what ``default`` is."""
-    return Annotated[
-        str | None,
-        typer.Option(
-            "--store",
-            envvar="KG_STORE",
-            help="On-disk Oxigraph store directory (created if missing), or the query URL of a "
-            "SPARQL 1.1 Query+Update endpoint (http://..., see docs/backends.md; its update "
-            f"URL from KG_STORE_UPDATE_URL). Default: {default}.",
-            show_default=False,
-        ),
-    ]
+    """The ``--store`` option (for ``Annotated[str | None, ...]``), whose help ends by saying
+    what ``default`` is. (The type is spelled at each use, where a type checker sees it.)"""
+    return typer.Option(
+        "--store",
+        envvar="KG_STORE",
+        help="On-disk Oxigraph store directory (created if missing), or the query URL of a "
+        "SPARQL 1.1 Query+Update endpoint (http://..., see docs/backends.md; its update "
+        f"URL from KG_STORE_UPDATE_URL). Default: {default}.",
+        show_default=False,
+    )
 
 
-StoreOption = store_option("memory, starting from the built-in seed case")
+StoreOption = Annotated[str | None, store_option("memory, starting from the built-in seed case")]
 NoSeedOption = Annotated[
     bool,
     typer.Option(
@@ -122,7 +127,7 @@ def _check_files(files: Sequence[Path], *, first: str | None = None) -> None:
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[object]:
+def _progress(enabled: bool) -> Iterator[ProgressCallback | None]:
     """A rich progress bar for loads; silent when output is not a terminal."""
     if not enabled:
         yield None
@@ -135,7 +140,7 @@ def _progress(enabled: bool) -> Iterator[object]:
         console=err,
         transient=True,
     ) as progress:
-        tasks: dict[str, object] = {}
+        tasks: dict[str, TaskID] = {}
 
         def report(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
@@ -149,7 +154,7 @@ def _progress(enabled: bool) -> Iterator[object]:
 def _open_store(
     store_path: str | None, files: Sequence[Path], *, seed: bool, validate: bool = True,
     sending: Sequence[Path] = (),
-) -> Iterator[object]:
+) -> Iterator[KnowledgeStore]:
     """Open the store the command works on and load ``files`` into it, atomically.
 
     ``sending``: the files a writing command means to add, named in the advice given when
@@ -175,7 +180,9 @@ def _open_store(
             err.print(in_use_advice(sending), soft_wrap=True)
         raise exit_ from None
     try:
-        _load_files(store, _files_to_load(store_path, files, seed=seed), validate=validate)
+        to_load = _files_to_load(store_path, files, seed=seed)
+        if to_load:
+            _load_files(store, to_load, validate=validate)
         yield store
     except KgError as error:
         raise _fail(error) from None
@@ -192,14 +199,11 @@ def _files_to_load(store_path: str | None, files: Sequence[Path], *, seed: bool)
     return [*seed_paths(), *files] if in_memory and seed else list(files)
 
 
-def _load_files(store: object, paths: Sequence[Path], *, validate: bool,
-                replace: bool = False) -> object:
+def _load_files(store: KnowledgeStore, paths: Sequence[Path], *, validate: bool,
+                replace: bool = False) -> LoadReport:
     """Load ``paths`` in one atomic load, with a progress bar on a terminal."""
-    if not paths:
-        return None
     with _progress(sys.stderr.isatty()) as report:
-        return store.load(paths, validate=validate, progress=report,  # type: ignore[attr-defined]
-                          replace=replace)
+        return store.load(paths, validate=validate, progress=report, replace=replace)
 
 
 @app.command()
@@ -231,20 +235,20 @@ def load(
         err.print("nothing to load: name one or more files")
         raise typer.Exit(EXIT_USAGE)
     with _open_store(store, [], seed=False, sending=to_load) as target:
-        before = target.data_size()  # type: ignore[attr-defined]
+        before = target.data_size()
         try:
             result = _load_files(target, to_load, validate=validate, replace=replace)
         except KgError as error:
             raise _fail(error) from None
         table = Table("file", "format", "quads", "graphs", title="Loaded")
-        for item in result.files:  # type: ignore[attr-defined]
+        for item in result.files:
             graphs = ", ".join(str(g) for g in item.graph_names) or "default graph"
             table.add_row(str(item.path), item.format, f"{item.quads:,}", graphs)
         out.print(table)
-        now = target.data_size()  # type: ignore[attr-defined]
-        out.print(load_summary(result.total_quads, before, now,  # type: ignore[attr-defined]
+        now = target.data_size()
+        out.print(load_summary(result.total_quads, before, now,
                                 replace=replace), soft_wrap=True)  # one line, for grep
-        for item in result.files:  # type: ignore[attr-defined]
+        for item in result.files:
             for graph in item.other_versions:
                 err.print(other_version_warning(item.path, graph, store), soft_wrap=True)
 
@@ -332,7 +336,7 @@ def export(
         raise typer.Exit(EXIT_USAGE) from None
     with _open_store(store, files or [], seed=not no_seed) as target:
         try:
-            data = target.export(rdf_format, claim=claim)  # type: ignore[attr-defined]
+            data = target.export(rdf_format, claim=claim)
         except KgError as error:
             raise _fail(error) from None
     if output is None:
@@ -355,7 +359,7 @@ def stats(
 ) -> None:
     """Count what the store holds: quads, graphs, claims, actors, statements by stance, ..."""
     with _open_store(store, files or [], seed=not no_seed) as target:
-        figures = target.stats()  # type: ignore[attr-defined]
+        figures = target.stats()
     table = Table("what", "count", title="Store")
     for name, value in figures.as_rows():
         table.add_row(name, f"{value:,}")
@@ -387,7 +391,7 @@ TableFormatOption = Annotated[
 
 
 def _analyse(ctx: typer.Context, store_path: str | None, files: Sequence[Path], *, seed: bool,
-             min_groups: int, method: str) -> object:
+             min_groups: int, method: str) -> Analysis:
     from kg.analysis import analyse
 
     if method not in METHOD_NAMES:

@@ -5,7 +5,7 @@ line, as a table or JSON, and the first two as CSV for spreadsheets (:mod:`api.c
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -31,6 +31,10 @@ from api.cli import (
 from api.csv_out import write_csv
 from kg.methods import DEFAULT_METHOD
 from kg.statuses import STATUSES
+
+if TYPE_CHECKING:
+    from kg.analysis import Analysis, ClaimAssessment
+    from kg.analysis.corroboration import GroupStance
 
 #: The formats of the commands that list many items.
 _WITH_CSV = ("table", "json", "csv")
@@ -69,7 +73,7 @@ def corroborate(
     )
     rows = [
         c
-        for c in analysis.claims.values()  # type: ignore[attr-defined]
+        for c in analysis.claims.values()
         if (status is None or c.corroboration.status == status)
         and (not contested or c.corroboration.contested)
     ]
@@ -82,7 +86,7 @@ def corroborate(
         )
     )
     if fmt == "json":
-        _print_json([claim_to_dict(analysis, c) for c in rows])  # type: ignore[arg-type]
+        _print_json([claim_to_dict(analysis, c) for c in rows])
         return
     if fmt == "csv":
         write_csv((_claim_row(analysis, c, min_groups) for c in rows), CLAIM_COLUMNS, sys.stdout)
@@ -107,7 +111,7 @@ def corroborate(
             str(co.independent_groups),
             "\n".join(_group_line(analysis, g) for g in co.affirming),
             "\n".join(
-                analysis.groups.groups[g].label  # type: ignore[attr-defined]
+                analysis.groups.groups[g].label
                 for g in co.contested_by
             ),
             "\n".join(_group_line(analysis, g) for g in co.hedging),
@@ -137,7 +141,7 @@ CLAIM_COLUMNS = (
 )
 
 
-def _claim_row(analysis: Any, c: Any, min_groups: int) -> dict[str, object]:
+def _claim_row(analysis: Analysis, c: ClaimAssessment, min_groups: int) -> dict[str, object]:
     from kg.analysis.serialize import short_id
 
     co = c.corroboration
@@ -161,15 +165,12 @@ def _claim_row(analysis: Any, c: Any, min_groups: int) -> dict[str, object]:
     }
 
 
-def _group_line(analysis: object, group: object) -> str:
+def _group_line(analysis: Analysis, group: GroupStance) -> str:
     """A group as "label (actor, actor)"; the actors only when they add something: a group of
     one actor is labelled with that actor's name, and "Tomas Reker (Tomas Reker)" says it twice.
     """
-    labels = [
-        analysis.catalogue.actors[a].label  # type: ignore[attr-defined]
-        for a in group.actors  # type: ignore[attr-defined]
-    ]
-    label: str = group.label  # type: ignore[attr-defined]
+    labels = [analysis.catalogue.actors[a].label for a in group.actors]
+    label = group.label
     return label if labels == [label] else f"{label} ({', '.join(labels)})"
 
 
@@ -210,11 +211,11 @@ def grades(
         ctx, store, files or [], seed=not no_seed, min_groups=min_groups, method=method
     )
     actors = sorted(
-        analysis.actors.values(),  # type: ignore[attr-defined]
+        analysis.actors.values(),
         key=lambda a: (a.reliability.grade, a.actor.label),
     )
     claims = sorted(
-        analysis.claims.values(),  # type: ignore[attr-defined]
+        analysis.claims.values(),
         key=lambda c: (c.credibility.grade, c.claim.iri),
     )
     if fmt == "csv":
@@ -344,11 +345,11 @@ def explain(
         ctx, store, files or [], seed=not no_seed, min_groups=min_groups, method=method
     )
     try:
-        item = analysis.claim_by_id(claim)  # type: ignore[attr-defined]
+        item = analysis.claim_by_id(claim)
     except KeyError as error:
         err.print(f"error: {error.args[0]}{_claim_hint(analysis, claim)}")
         raise typer.Exit(EXIT_DATA) from None
-    data = claim_to_dict(analysis, item)  # type: ignore[arg-type]
+    data = claim_to_dict(analysis, item)
     if fmt == "json":
         _print_json(data)
         return

@@ -83,8 +83,10 @@ def extract_command(
         err.print(f"error: lexicon: {error}")
         raise typer.Exit(EXIT_DATA) from None
     story = _Story(case or [], lex) if case or several else None
-    if several:
-        output.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+    # Several articles are written each under its name in -o DIRECTORY (checked above).
+    directory = output if several else None
+    if directory is not None:
+        directory.mkdir(parents=True, exist_ok=True)
     for article, raw in zip(articles, texts, strict=True):
         draft = extract_document(raw, source=article.name, date=_date(date),
                                  publisher=publisher, title=title, threshold=threshold,
@@ -94,8 +96,8 @@ def extract_command(
             draft, reused = story.align(draft)
         text = json.dumps(draft_to_dict(draft), ensure_ascii=False, indent=2) + "\n" \
             if json_items else draft_yaml(draft)
-        target = output / f"{article.stem}.{'json' if json_items else 'yaml'}" \
-            if several else output  # type: ignore[operator]
+        target = directory / f"{article.stem}.{'json' if json_items else 'yaml'}" \
+            if directory is not None else output
         if story is not None:  # it must load with the case (and the next is drafted in its ids)
             story.add(draft_yaml(draft), target.name if target else article.name)
         if target is None:

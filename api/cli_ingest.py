@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # kg.ingest imports pyoxigraph, which `kg --help` does not ne
     from rich.console import Console
 
     from kg.ingest import IngestProgress, IngestReport
+    from kg.store import KnowledgeStore
 
 #: Exit code after Ctrl-C, as a shell reports a process stopped by SIGINT (128 + 2).
 EXIT_INTERRUPTED = 130
@@ -134,7 +135,9 @@ def register(app: typer.Typer) -> None:
     from kg.errors import KgError, ShapeValidationError, StoreError, UnsupportedFormatError
 
     # (an ingest without --store starts from nothing, not the seed case)
-    IngestStore = store_option("memory, empty, and gone when the command ends")
+    IngestStore = Annotated[
+        str | None, store_option("memory, empty, and gone when the command ends")
+    ]
 
     @app.command("ingest")
     def ingest(
@@ -180,12 +183,12 @@ def register(app: typer.Typer) -> None:
                 code = None
                 # The data before and after, counted exactly, to say what was new: a rerun,
                 # or a file that overlaps one already in, writes quads the store holds.
-                before = target.data_size()  # type: ignore[attr-defined]
+                before = target.data_size()
                 try:
                     report = kg.ingest.ingest_file(
                         target,
                         path,
-                        fmt=fmt,  # type: ignore[arg-type]
+                        fmt=fmt,
                         batch_size=batch_size,
                         resume=resume,
                         validate=validate,
@@ -212,7 +215,7 @@ def register(app: typer.Typer) -> None:
                         _not_ingested(files[index + 1 :], err)
                 if code is not None:
                     raise typer.Exit(code)
-                added = target.data_size() - before  # type: ignore[attr-defined]
+                added = target.data_size() - before
                 console.print(_summary(report, added), soft_wrap=True)  # one line, for grep
                 if report.violations:
                     _fail(ShapeValidationError(str(path), list(report.violations)))
@@ -246,21 +249,21 @@ def _summary(r: "IngestReport", added: int) -> str:
     return text
 
 
-def _committed(store: object, event: "IngestProgress | None", path: str) -> str:
+def _committed(store: "KnowledgeStore", event: "IngestProgress | None", path: str) -> str:
     """What the store holds of an interrupted file, read from its progress record: Ctrl-C
     may land after a batch's transaction and before its progress is reported."""
     from kg.ingest.records import committed
 
     if event is None or event.path != path:
         return "no batch of it is in the store"
-    position, _ = committed(store, event.sha256)  # type: ignore[arg-type]
+    position, _ = committed(store, event.sha256)
     if not position.batches:
         return "no batch of it is in the store"
     return f"batches 1..{position.batches} are in the store ({quads(position.quads_done)})"
 
 
 def _resume_hint(
-    store: object, event: "IngestProgress | None", path: Path, console: "Console"
+    store: "KnowledgeStore", event: "IngestProgress | None", path: Path, console: "Console"
 ) -> None:
     """After a failed write, what of ``path`` is in the store and that --resume continues;
     nothing when no batch of it was committed, or the store was in memory (gone at exit). A
@@ -268,7 +271,7 @@ def _resume_hint(
     reported committed."""
     from kg.errors import KgError
 
-    if getattr(store, "kind", None) == "memory":
+    if store.kind == "memory":
         return
     try:
         done = _committed(store, event, str(path))

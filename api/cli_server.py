@@ -107,7 +107,8 @@ def serve(
     from api.app import MAX_READ_URL_BYTES, create_app
     from api.settings import Settings
 
-    given = {
+    # Values of the settings' several types: Settings validates each.
+    given: dict[str, Any] = {
         "host": host, "port": port, "store": store, "store_update_url": store_update_url,
         "store_timeout": store_timeout,
         "query_timeout": query_timeout,
@@ -279,6 +280,8 @@ def ask(
     --data FILE. Without a name, lists the questions and their parameters. The same questions
     are served at /questions/NAME by `kg serve`.
     """
+    import pyoxigraph as ox
+
     from api.lookup import resolve
     from api.questions.spec import ParameterError, load_questions
     from api.sparql.results import rows as plain_rows
@@ -307,7 +310,7 @@ def ask(
     _check_files(files)
     with _open_store(store, files, seed=not no_seed) as target:
         analysis = analyse(target, min_groups=corroboration_k, method=method)
-        target.replace_graph(ANALYSIS_GRAPH, analysis_quads(analysis))  # type: ignore[attr-defined]
+        target.replace_graph(ANALYSIS_GRAPH, analysis_quads(analysis))
         try:
             terms = question.bind(params, partial(resolve, analysis))
         except ParameterError as error:
@@ -323,7 +326,9 @@ def ask(
                 if error.suggestions else ""
             err.print(f"error: {error.message}{hint}")
             raise typer.Exit(EXIT_DATA if error.status == 404 else EXIT_USAGE) from None
-        result = target.query(question.render(terms))  # type: ignore[attr-defined]
+        result = target.query(question.render(terms))
+        if not isinstance(result, ox.QuerySolutions):  # would be a bug in a question file
+            raise RuntimeError(f"question {question.name} is not a SELECT query")
         variables = [v.value for v in result.variables]
         solutions = list(islice(result, offset, offset + limit + 1))
     more = len(solutions) > limit

@@ -91,7 +91,7 @@ def sparql(
             kind = "graph" if checked.form in ("CONSTRUCT", "DESCRIBE") else "rows"
             chosen = _format(fmt, kind)
             analysis = analyse(target, min_groups=corroboration_k, method=method)
-            target.replace_graph(ANALYSIS_GRAPH, analysis_quads(analysis))  # type: ignore[attr-defined]
+            target.replace_graph(ANALYSIS_GRAPH, analysis_quads(analysis))
             result = _run(target, text, checked)
             _write(result, checked.form, chosen, limit)
         except KgError as error:
@@ -168,8 +168,11 @@ def _write(result: Any, form: str, fmt: str, limit: int | None) -> None:
         from kg.namespaces import PREFIXES
 
         rdf_format = GRAPH_FORMATS[fmt]
-        extra = {"prefixes": PREFIXES} if rdf_format is ox.RdfFormat.TURTLE else {}
-        sys.stdout.write(ox.serialize(triples, format=rdf_format, **extra).decode("utf-8"))
+        prefixes = PREFIXES if rdf_format is ox.RdfFormat.TURTLE else None
+        data = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
+        # Without an output pyoxigraph returns the document (its stub says bytes | None).
+        assert data is not None
+        sys.stdout.write(data.decode("utf-8"))
         return
     if form == "ASK":
         answer = bool(result)

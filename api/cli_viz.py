@@ -88,7 +88,7 @@ def register(app: typer.Typer) -> None:
         analysis = _analyse(ctx, store, files or [], seed=not no_seed, min_groups=min_groups,
                             method=method)
         try:
-            view = build_view(analysis, max_nodes=max_nodes,  # type: ignore[arg-type]
+            view = build_view(analysis, max_nodes=max_nodes,
                               focus=focus, group_members=group, summary_above=summary_above)
         except KeyError as error:
             from api.lookup import suggest_node

@@ -60,7 +60,8 @@ def resolve(analysis: Analysis, kind: str, ident: str) -> str:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise LookupError(f"{kind} id {ident!r} is ambiguous; give the IRI", sorted(matches))
+        raise LookupError(f"{kind} id {ident!r} is ambiguous: {', '.join(sorted(matches))}; "
+                          "give the IRI", sorted(matches))
     raise LookupError(f"no {kind} {ident!r}", _close(ident, {short_id(iri) for iri in table}))
 
 

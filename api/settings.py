@@ -19,10 +19,16 @@ import os
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from kg.methods import DEFAULT_METHOD, METHOD_NAMES
+from kg.timeouts import check_timeout
+
+#: What each timeout setting takes, for the message that refuses another value.
+_TIMEOUTS = {"store_timeout": "0 (no deadline) or more seconds",
+             "query_timeout": "more than 0 seconds, at most 3600"}
 
 
 class Settings(BaseSettings):
@@ -117,6 +123,20 @@ class Settings(BaseSettings):
     def _store_text(cls, value: object) -> object:
         # A directory may be given as a Path.
         return str(value) if isinstance(value, os.PathLike) else value
+
+    @field_validator(*_TIMEOUTS, mode="before")
+    @classmethod
+    def _timeout_seconds(cls, value: object, info: ValidationInfo) -> object:
+        # Before the range check: a negative timeout, NaN or a word gets one message naming
+        # the flag and the variable (pydantic's said "at most 3600" of NaN), as
+        # KG_STORE_TIMEOUT's does in the other commands.
+        name = str(info.field_name)
+        flag, variable = f"--{name.replace('_', '-')}", f"KG_{name.upper()}"
+        try:
+            return check_timeout(value, f"{flag} or {variable}", least=_TIMEOUTS[name])
+        except ValueError as error:
+            raise PydanticCustomError("invalid_timeout", "{message}",
+                                      {"message": str(error)}) from None
 
     @field_validator("data", mode="before")
     @classmethod

@@ -28,13 +28,13 @@ _SUBCLASS_OF = ox.NamedNode(str(RDFS.subClassOf))
 @cache
 def vocabulary_subclass_edges() -> frozenset[tuple[str, str]]:
     """``(subclass, superclass)`` IRIs of the vocabulary's ``rdfs:subClassOf`` triples."""
-    from ontology import VOCAB_PATH
+    from kg.vocabulary import vocabulary_quads
 
-    quads = ox.parse(path=VOCAB_PATH, format=ox.RdfFormat.TURTLE)
     return frozenset(
         (q.subject.value, q.object.value)
-        for q in quads
-        if q.predicate == _SUBCLASS_OF and isinstance(q.object, ox.NamedNode)
+        for q in vocabulary_quads()
+        if q.predicate == _SUBCLASS_OF
+        and isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode)
     )
 
 

@@ -161,16 +161,40 @@ def from_rdflib_graph(
     blank_nodes: dict[rdflib.BNode, ox.BlankNode] = {}
     target: ox.NamedNode | ox.BlankNode | ox.DefaultGraph = ox.DefaultGraph()
     if graph_name is not None:
-        target = from_rdflib_term(graph_name, blank_nodes)  # type: ignore[assignment]
+        target = _resource(graph_name, blank_nodes)
     return [
         ox.Quad(
-            from_rdflib_term(s, blank_nodes),  # type: ignore[arg-type]
-            from_rdflib_term(p, blank_nodes),  # type: ignore[arg-type]
+            _resource(s, blank_nodes),
+            _iri(p),
             from_rdflib_term(o, blank_nodes),
             target,
         )
         for s, p, o in graph
     ]
+
+
+# rdflib types a graph's subjects and predicates as any term (it allows generalized RDF);
+# a quad takes only these, as RDF does.
+def _resource(
+    node: rdflib.term.Node, blank_nodes: dict[rdflib.BNode, ox.BlankNode]
+) -> ox.NamedNode | ox.BlankNode:
+    """A subject or graph name: an IRI or a blank node."""
+    term = from_rdflib_term(node, blank_nodes)
+    if isinstance(term, ox.Literal):
+        raise _not_rdf(f"literal {node.n3()} as a subject")
+    return term
+
+
+def _iri(node: rdflib.term.Node) -> ox.NamedNode:
+    """A predicate: an IRI."""
+    if not isinstance(node, rdflib.URIRef):
+        raise _not_rdf(f"{node!r} as a predicate")
+    return ox.NamedNode(str(node))
+
+
+def _not_rdf(what: str) -> UnsupportedFormatError:
+    return UnsupportedFormatError(f"{what} has no RDF counterpart",
+                                  location=Location("<conversion>"), term="term")
 
 
 __all__ = ["from_rdflib_graph", "from_rdflib_term", "to_rdflib", "to_rdflib_term"]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.errors import InputError, Location
+from kg.ids import short_id
 from kg.namespaces import CRED
 from kg.store_stats import class_sets, values_block
 
@@ -28,38 +29,55 @@ _CLAIM_LINKS = frozenset(
 
 
 def resolve_claim(store: KnowledgeStore, claim: str) -> ox.NamedNode:
-    """The claim named by an IRI or an id; an InputError with suggestions if none."""
+    """The claim named by an IRI or by its id as the lists show it (:func:`kg.ids.short_id`:
+    ``c1`` for ``http://example.org/case#c1``); an InputError with suggestions if none, and
+    one naming the claims that share an id given for several.
+
+    Example:
+        >>> from kg.store import KnowledgeStore
+        >>> store = KnowledgeStore()
+        >>> data = b"<http://example.org/case#c1> a <https://w3id.org/cred-kg/ns#Claim> ."
+        >>> _ = store.load_bytes(data, "turtle", source="x.ttl", validate=False)
+        >>> resolve_claim(store, "c1").value
+        'http://example.org/case#c1'
+    """
     claim_classes = class_sets(store.oxigraph)[str(CRED.Claim)]
+    node: ox.NamedNode | None = None
+    invalid: ValueError | None = None
     if ":" in claim:
         try:
             node = ox.NamedNode(claim)
         except ValueError as error:
-            raise InputError(
-                f"{claim!r} is not a valid IRI: {error}",
-                location=Location("<claim>"),
-                term="claim",
-            ) from None
-        rows = store.query("SELECT ?c ?t WHERE { ?c a ?t }", substitutions={"c": node})
-        if any(row["t"].value in claim_classes for row in rows):  # type: ignore[union-attr]
-            return node
-        known = _all_claims(store, claim_classes)
-        name, suggestions = f"<{claim}>", difflib.get_close_matches(claim, known, n=3, cutoff=0.6)
+            invalid = error  # unless it is an id with a colon in it ("a:b"): see below
+        else:
+            rows = _select(store, "SELECT ?c ?t WHERE { ?c a ?t }", {"c": node})
+            if any(row["t"].value in claim_classes for row in rows):
+                return node
+    known = _all_claims(store, claim_classes)
+    by_id: dict[str, list[str]] = {}
+    for iri in known:
+        by_id.setdefault(short_id(iri), []).append(iri)
+    matches = by_id.get(claim, [])
+    if len(matches) == 1:
+        return ox.NamedNode(matches[0])
+    if matches:
+        raise InputError(
+            f"claim id {claim!r} is ambiguous: {len(matches)} claims have it",
+            location=Location("<claim>"),
+            term="claim",
+            expected="the full IRI",
+            suggestions=matches[:5],
+        )
+    if invalid is not None:
+        raise InputError(
+            f"{claim!r} is not a valid IRI: {invalid}",
+            location=Location("<claim>"),
+            term="claim",
+        )
+    if node is not None:
+        name = f"<{claim}>"
+        suggestions = difflib.get_close_matches(claim, known, n=3, cutoff=0.6)
     else:
-        known = _all_claims(store, claim_classes)
-        by_id: dict[str, list[str]] = {}
-        for iri in known:
-            by_id.setdefault(iri.rsplit("/", 1)[-1], []).append(iri)
-        matches = by_id.get(claim, [])
-        if len(matches) == 1:
-            return ox.NamedNode(matches[0])
-        if matches:
-            raise InputError(
-                f"claim id {claim!r} is ambiguous: {len(matches)} claims have it",
-                location=Location("<claim>"),
-                term="claim",
-                expected="the full IRI",
-                suggestions=matches[:5],
-            )
         name = repr(claim)
         close = difflib.get_close_matches(claim, list(by_id), n=3, cutoff=0.6)
         suggestions = [c if len(by_id[c]) == 1 else by_id[c][0] for c in close]  # ids
@@ -71,19 +89,28 @@ def resolve_claim(store: KnowledgeStore, claim: str) -> ox.NamedNode:
         suggestions=suggestions,
     )
 
+
+def _select(store: KnowledgeStore, query: str,
+            substitutions: dict[str, ox.NamedNode | ox.Literal] | None = None) -> ox.QuerySolutions:
+    """The solutions of a SELECT query (``store.query`` is typed for every query form)."""
+    solutions = store.query(query, substitutions=substitutions)
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise TypeError(f"a SELECT query was expected, not {query!r}")
+    return solutions
+
+
 def _all_claims(store: KnowledgeStore, claim_classes: frozenset[str]) -> list[str]:
     query = f"SELECT DISTINCT ?c WHERE {{ {values_block('t', claim_classes)} ?c a ?t }}"
     return sorted(
         row["c"].value
-        for row in store.query(query)  # type: ignore[union-attr]
+        for row in _select(store, query)
         if isinstance(row["c"], ox.NamedNode)
     )
 
 def claim_neighbourhood(store: KnowledgeStore, claim: ox.NamedNode) -> list[ox.Quad]:
     """The quads of a claim's neighbourhood (see :meth:`KnowledgeStore.export`)."""
     nodes: set[ox.NamedNode | ox.BlankNode] = {claim}
-    rows = store.query(_NEIGHBOURS, substitutions={"claim": claim})
-    nodes.update(row["node"] for row in rows)  # type: ignore[union-attr]
+    nodes.update(row["node"] for row in _select(store, _NEIGHBOURS, {"claim": claim}))
     # Second hop: publishers and affiliation chains of every actor found, and the classes
     # the data declares for these nodes (a case file's extension kinds).
     iris = sorted((n for n in nodes if isinstance(n, ox.NamedNode)), key=lambda n: n.value)
@@ -91,7 +118,7 @@ def claim_neighbourhood(store: KnowledgeStore, claim: ox.NamedNode) -> list[ox.Q
         chunk = iris[start : start + _CHAIN_CHUNK]
         blocks = " UNION ".join(_CHAIN_BLOCK.replace("$START", str(n)) for n in chunk)
         query = f"SELECT DISTINCT ?node WHERE {{ {blocks} }}"
-        nodes.update(row["node"] for row in store.query(query))  # type: ignore[union-attr]
+        nodes.update(row["node"] for row in _select(store, query))
     quads = _describe(store, nodes)
     # A link from an exported node to a claim that is not exported (evidence that also
     # supports another claim, a contradicted claim's own refinement) would point at nothing

@@ -81,6 +81,8 @@ def check_json_depth(data: bytes, *, source: str, max_depth: int = 100) -> None:
     if not len(steps) or int(np.cumsum(steps).max()) <= max_depth:
         return
     depth = 0
+    line: int | None
+    column: int | None
     for match in _JSON_STRING_OR_BRACKET.finditer(data):
         token = match.group()
         if token in (b"{", b"["):

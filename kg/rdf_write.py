@@ -25,10 +25,12 @@ _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010fff
 def serialize(quads: Iterable[ox.Quad], fmt: str | Format) -> bytes:
     """Write quads in an RDF format.
 
-    For a triple format (Turtle, N-Triples, RDF/XML) the quads are flattened into one graph and
-    duplicates removed; TriG, N-Quads and JSON-LD keep the named graphs. Turtle, TriG and
-    RDF/XML use the prefixes of :data:`kg.namespaces.PREFIXES`; pyoxigraph writes JSON-LD in
-    expanded form (full IRIs, no ``@context``).
+    No statement is written twice. For a triple format (Turtle, N-Triples, RDF/XML) the quads
+    are flattened into one graph, so a triple that several graphs hold is written once; TriG,
+    N-Quads and JSON-LD keep the named graphs, so it is written once in each (each is a
+    statement of the dataset: a source document's graph says it), and a quad given twice is
+    written once. Turtle, TriG and RDF/XML use the prefixes of :data:`kg.namespaces.PREFIXES`;
+    pyoxigraph writes JSON-LD in expanded form (full IRIs, no ``@context``).
 
     Args:
         quads: the quads to write.
@@ -47,14 +49,22 @@ def serialize(quads: Iterable[ox.Quad], fmt: str | Format) -> bytes:
         ...             ox.NamedNode("https://w3id.org/cred-kg/ns#b"), ox.Literal("c"))
         >>> print(serialize([q, q], "turtle").decode().splitlines()[-1])
         cred:a cred:b "c" .
+        >>> serialize([q, q], "nquads").count(b"\\n")
+        1
     """
     rdf_format = _rdf_format(fmt, "<output>")
-    # dict keeps the first occurrence's order, so the output is deterministic.
-    items = _grouped(quads) if rdf_format.named_graphs else \
-        _grouped(dict.fromkeys(q.triple for q in quads))
-    if rdf_format is RDFXML:
-        _check_xml_chars(items)
+    # dict keeps the first occurrence's order, so the output is deterministic. (A store is a
+    # set of quads, but a caller's list may not be: TriG wrote a repeated quad's object twice.)
+    items: list[ox.Quad] | list[ox.Triple]
+    if rdf_format.named_graphs:
+        items = _grouped(dict.fromkeys(quads))
+    else:
+        items = triples = _grouped(dict.fromkeys(q.triple for q in quads))
+        if rdf_format is RDFXML:
+            _check_xml_chars(triples)
     data = ox.serialize(items, format=rdf_format.oxigraph, prefixes=PREFIXES)
+    # Without an output pyoxigraph returns the document (its stub says bytes | None for both).
+    assert data is not None
     if rdf_format is RDFXML:
         _check_written_xml(data)
     return data

@@ -132,11 +132,8 @@ def parse_bytes(
         # An empty document is an empty graph in every format, though an empty JSON-LD file
         # is not JSON: treating all of them alike is what a user expects of an empty file.
         return []
-    if rdf_format is RDFXML:
-        check_rdfxml(data, source=source, max_depth=limits.max_nesting,
-                     max_literal_chars=limits.max_literal_chars)
-    elif rdf_format is JSONLD:
-        check_json_depth(data, source=source, max_depth=limits.max_nesting)
+    check_expansion(data, rdf_format, source=source, limits=limits)
+    if rdf_format is JSONLD:
         check_jsonld_ids(data, source=source, base_iri=base_iri)
     parser = ox.parse(
         data,
@@ -163,6 +160,38 @@ def parse_bytes(
     if rdf_format is JSONLD:
         check_jsonld_terms(data, source=source, base_iri=base_iri)
     return quads
+
+
+def check_expansion(
+    data: bytes, fmt: Format, *, source: str, limits: Limits = DEFAULT_LIMITS
+) -> None:
+    """Refuse a document that the parser would expand, recurse into or fetch for without
+    bound: RDF/XML's entity declarations, external DTDs, depth and XML literals (whose
+    namespace copies pass ``limits.max_literal_chars``), and JSON-LD's depth (pyoxigraph
+    recurses per level and overflows the stack).
+
+    Every path that hands RDF to pyoxigraph calls this first (:func:`parse_bytes`, and the
+    bulk loader, which has no other check), so that a hostile file is refused alike
+    whichever way it is loaded. Other formats have nothing to check here.
+
+    Raises:
+        UnsafeInputError: an XML entity declaration or an external DTD.
+        LimitExceededError: nesting deeper than ``limits.max_nesting``, or an XML literal
+            over ``limits.max_literal_chars``.
+        RdfSyntaxError: RDF/XML that is not UTF-8 or not well-formed XML.
+
+    Example:
+        >>> check_expansion(b'[' * 101 + b']' * 101, JSONLD, source="x.jsonld")
+        ... # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        kg.errors.LimitExceededError: x.jsonld:1:101: max_nesting: JSON nested deeper than 100 ...
+    """
+    if fmt is RDFXML:
+        check_rdfxml(data, source=source, max_depth=limits.max_nesting,
+                     max_literal_chars=limits.max_literal_chars)
+    elif fmt is JSONLD:
+        check_json_depth(data, source=source, max_depth=limits.max_nesting)
 
 
 def parse_file(
@@ -299,6 +328,7 @@ def check_quads(
 __all__ = [
     "DEFAULT_LIMITS",
     "Limits",
+    "check_expansion",
     "check_json_depth",
     "check_jsonld_ids",
     "check_quads",

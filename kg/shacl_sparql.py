@@ -21,6 +21,8 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
+from kg.rdf_terms import sorted_terms
+
 
 @dataclass(frozen=True)
 class SparqlConstraint:
@@ -60,7 +62,7 @@ def split_sparql_constraints(shapes: Graph) -> tuple[Graph, tuple[SparqlConstrai
     rest = Graph(bind_namespaces="none")
     rest += shapes
     found = []
-    for shape in sorted(set(shapes.subjects(SH.sparql))):
+    for shape in sorted_terms(set(shapes.subjects(SH.sparql))):
         found.append(_read_constraint(shapes, shape))
         for constraint in shapes.objects(shape, SH.sparql):
             rest.remove((constraint, None, None))
@@ -102,7 +104,11 @@ _ALLOWED = {SH.targetSubjectsOf, SH.sparql}
 def _read_constraint(shapes: Graph, shape: Node) -> SparqlConstraint:
     if not isinstance(shape, URIRef):
         raise ValueError(f"a SPARQL-constraint shape needs an IRI, not {shape!r}")
-    extra = {p for p in shapes.predicates(shape) if p.startswith(str(SH)) and p not in _ALLOWED}
+    extra = {
+        p
+        for p in shapes.predicates(shape)
+        if isinstance(p, URIRef) and p.startswith(str(SH)) and p not in _ALLOWED
+    }
     if extra:
         names = ", ".join(sorted(extra))
         raise ValueError(f"{shape}: only sh:targetSubjectsOf and sh:sparql are supported: {names}")
@@ -110,7 +116,7 @@ def _read_constraint(shapes: Graph, shape: Node) -> SparqlConstraint:
     if len(constraints) != 1:
         raise ValueError(f"{shape}: exactly one sh:sparql constraint expected")
     constraint = constraints[0]
-    targets = tuple(sorted(o for o in shapes.objects(shape, SH.targetSubjectsOf)))
+    targets = tuple(sorted_terms(shapes.objects(shape, SH.targetSubjectsOf)))
     select = shapes.value(constraint, SH.select)
     if not targets or select is None:
         raise ValueError(f"{shape}: sh:targetSubjectsOf and sh:select are required")

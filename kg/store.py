@@ -356,8 +356,12 @@ class KnowledgeStore:
         half-way leaves the first half loaded, and no SHACL check is made. Blank nodes get
         fresh identifiers per file, as with :meth:`load`: ``_:b1`` in two files (or in one
         file loaded twice) is two nodes (measured on pyoxigraph 0.5). Use it for
-        dumps you produced yourself; use :meth:`load` for anything else. RDF/XML is still
-        checked for entity declarations, and JSON-LD still never fetches a remote context.
+        dumps you produced yourself; use :meth:`load` for anything else. What would make the
+        parser expand or recurse without bound is still refused first, with the default
+        limits, as :meth:`load` refuses it (:func:`kg.rdfio.check_expansion`): RDF/XML's
+        entity declarations, external DTDs, nesting and XML literals
+        (``rdf:parseType="Literal"``) that would pass ``max_literal_chars``, and JSON-LD's
+        nesting; JSON-LD still never fetches a remote context.
 
         Args:
             path: the file.
@@ -368,6 +372,7 @@ class KnowledgeStore:
 
         Raises:
             RdfSyntaxError: the file does not parse (part of it may have been written).
+            UnsafeInputError, LimitExceededError: refused before anything was written (above).
             UnsupportedFormatError: not an RDF format.
             StoreError: the store could not be written.
 
@@ -420,8 +425,9 @@ class KnowledgeStore:
         would point at nothing when the export is loaded alone.
 
         Args:
-            fmt: an RDF format. TriG, N-Quads and JSON-LD keep the named graphs; the others
-                merge all graphs into one.
+            fmt: an RDF format. TriG, N-Quads and JSON-LD keep the named graphs (a triple
+                that two graphs hold is written in each); the others merge all graphs into
+                one (it is written once).
             claim: a claim's IRI, or its id (the last part of the IRI, ``troops-in-russia``).
             include_analysis: also write the derived analysis graph
                 (:data:`kg.namespaces.ANALYSIS_GRAPH`), left out by default. The progress

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.errors import InputError, Location, RdfSyntaxError, StoreError, UnsupportedFormatError
-from kg.formats import RDFXML, YAML, Format, detect_format, format_by_name
-from kg.rdfio import Limits, check_rdfxml, parse_bytes, read_limited
+from kg.formats import JSONLD, RDFXML, YAML, Format, detect_format, format_by_name
+from kg.rdfio import DEFAULT_LIMITS, Limits, check_expansion, parse_bytes, read_limited
 from kg.staging import (
     FormatArg,
     LoadReport,
@@ -127,8 +127,12 @@ def bulk_load(store: KnowledgeStore, path: Path | str, fmt: str | Format | None)
             term="format",
             expected="an RDF format; load case files with load()",
         )
-    if rdf_format is RDFXML:
-        check_rdfxml(read_limited(path, Limits(max_file_bytes=2**62)), source=source)
+    if rdf_format in (RDFXML, JSONLD):
+        # The checks load() makes against expansion, deep recursion and fetches, with the
+        # default limits: the bulk loader has none of its own (an XML literal of 43 kB
+        # became 23 million characters; JSON-LD 20,000 levels deep killed the process).
+        check_expansion(read_limited(path, Limits(max_file_bytes=2**62)), rdf_format,
+                        source=source, limits=DEFAULT_LIMITS)
     engine = store.oxigraph
     before = len(engine)
     try:

@@ -51,7 +51,8 @@ from kg import shacl_sparql
 from kg.errors import ShapeValidationError, ShapeViolation
 from kg.namespaces import CRED, PREFIXES
 from kg.typed_literals import quiet_rdflib
-from ontology import SHAPES_PATH, VOCAB_PATH
+from kg.vocabulary import vocabulary_graph  # (re-exported: the vocabulary, parsed once)
+from ontology import SHAPES_PATH
 
 #: Namespace of the shapes in ``ontology/shapes.ttl``; :attr:`ShapeViolation.shape` uses it.
 SHAPES = Namespace("https://w3id.org/cred-kg/shapes#")
@@ -63,12 +64,6 @@ _SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning"}
 
 # Path operators of SHACL 2.3.1, written as in SPARQL property paths.
 _PATH_SUFFIXES = {SH.zeroOrMorePath: "*", SH.oneOrMorePath: "+", SH.zeroOrOnePath: "?"}
-
-
-@lru_cache(maxsize=1)
-def vocabulary_graph() -> Graph:
-    """The vocabulary (``ontology/vocab.ttl``), parsed once. Do not modify it."""
-    return Graph().parse(VOCAB_PATH, format="turtle")
 
 
 @lru_cache(maxsize=1)
@@ -235,7 +230,8 @@ def _type_triples(graph: Graph) -> Iterator[_Triple]:
 
 def _read_report(report: Graph, described: set[Node]) -> Iterator[ShapeViolation]:
     for result in report.subjects(RDF.type, SH.ValidationResult):
-        severity = _SEVERITIES.get(report.value(result, SH.resultSeverity))
+        severity_iri = report.value(result, SH.resultSeverity)
+        severity = _SEVERITIES.get(severity_iri) if isinstance(severity_iri, URIRef) else None
         focus = report.value(result, SH.focusNode)
         if severity is None or focus not in described:
             continue

@@ -250,7 +250,7 @@ def summary_view(
         )
     for a in shown_actors:
         iri = group_iri[a]
-        record, s = actors[iri], actor_numbers[iri]
+        record, numbers = actors[iri], actor_numbers[iri]
         g = int(index.numbers.partition.group[a])
         nodes.append(
             actor_node(
@@ -259,15 +259,15 @@ def summary_view(
                 ", ".join(kind_labels(record.kinds)) or "Actor",
                 labels.get(g) or _group_label(analysis, index, g, actors),
                 group_iri[g],
-                s.reliability,
-                RELIABILITY_NAMES[s.reliability],
-                s.statements,
+                numbers.reliability,
+                RELIABILITY_NAMES[numbers.reliability],
+                numbers.statements,
             )
         )
     for g in groups:
         if index.size[g] > 1:
-            s = actor_numbers[group_iri[g]]
-            nodes.append(group_node(group_iri[g], labels[g], int(index.size[g]), s.reliability))
+            reliability = actor_numbers[group_iri[g]].reliability
+            nodes.append(group_node(group_iri[g], labels[g], int(index.size[g]), reliability))
     nodes.extend(evidence_node(evidence[cols.evidence[e]]) for e in evidence_ids)
     edges = _edges(analysis, index, pick, node_of, evidence)
     _place(nodes, edges, seed, layout_iterations)
@@ -374,13 +374,13 @@ def _edges(
             for stance in stances:
                 add(node_of[g], cols.claims[c], stance, group=True)
     if pick.focus_actor is not None:
-        a = pick.focus_actor
-        rows = np.flatnonzero(cols.stmt_actor == a)
+        focus = pick.focus_actor
+        rows = np.flatnonzero(cols.stmt_actor == focus)
         own = sorted({(int(cols.stmt_claim[r]), int(cols.stmt_stance[r])) for r in rows.tolist()})
         names = ("affirms", "denies", "hedges")
-        for c, stance in own:
+        for c, stance_id in own:
             if c in shown:
-                add(cols.actors[a], cols.claims[c], names[stance])
+                add(cols.actors[focus], cols.claims[c], names[stance_id])
     pairs = [(int(x), int(y), "refines") for x, y in cols.refines.tolist()]
     pairs += [(int(x), int(y), "contradicts") for x, y in cols.contradicts.tolist() if x < y]
     for x, y, kind in sorted(pairs):
@@ -446,7 +446,7 @@ def _filters(
     index: _Index,
 ) -> dict[str, Any]:
     claims = [n for n in nodes if n["type"] == "claim"]
-    counts = {s: sum(1 for n in claims if n["status"] == s) for s in STATUSES}
+    counts: dict[str, int] = {s: sum(1 for n in claims if n["status"] == s) for s in STATUSES}
     return {
         "statuses": [
             {"value": s, "label": s, "count": counts.get(s, 0)}

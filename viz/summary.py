@@ -55,8 +55,8 @@ def summary_claims(analysis: Analysis, max_nodes: int) -> list[str]:
     )
     chosen: list[str] = []
     shown: set[str] = set()
-    for item in order:
-        iri = item.claim.iri
+    for assessed in order:
+        iri = assessed.claim.iri
         new = {iri} | evidence[iri]
         new |= {node_of(a) for a in speakers[iri] if a in case.actors}
         new |= {node_of(a) for e in evidence[iri] for a in owners[e]}

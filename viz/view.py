@@ -225,11 +225,10 @@ def _edges(analysis: Analysis) -> list[dict[str, Any]]:
         if parent and parent in case.actors:
             add(iri, parent, "acts_for")
     for iri in sorted(case.claims):
-        claim = case.claims[iri]
-        for broader in claim.refines:
+        for broader in case.claims[iri].refines:
             if broader in case.claims:
                 add(iri, broader, "refines")
-        for other in claim.contradicts:
+        for other in case.claims[iri].contradicts:
             if other in case.claims:
                 add(iri, other, "contradicts")
     for e in sorted(case.evidence, key=lambda e: e.iri):

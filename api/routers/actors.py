@@ -86,7 +86,7 @@ class _Entry:
 
 def _index(snapshot: Snapshot) -> list[_Entry]:
     """Every actor, by grade then label, from the bulk summaries; built once per version."""
-    cached = snapshot.cache.get("actors")
+    cached: list[_Entry] | None = snapshot.cache.get("actors")
     if cached is None:
         analysis = snapshot.analysis
         actors = analysis.catalogue.actors
@@ -102,7 +102,7 @@ def _index(snapshot: Snapshot) -> list[_Entry]:
             )
             for a in items
         ]
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def warm(snapshot: Snapshot) -> None:

@@ -112,7 +112,7 @@ class _Index:
 def _index(snapshot: Snapshot) -> _Index:
     """The claims index of a data version, from the bulk summaries; built on first use, then
     shared by requests."""
-    cached = snapshot.cache.get("claims")
+    cached: _Index | None = snapshot.cache.get("claims")
     if cached is None:
         analysis = snapshot.analysis
         items = sorted(
@@ -128,7 +128,7 @@ def _index(snapshot: Snapshot) -> _Index:
             np.array([c.independent_groups for c in items], dtype=np.int32),
             np.array([c.contested for c in items], dtype=bool),
         )
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def warm(snapshot: Snapshot) -> None:

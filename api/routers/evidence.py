@@ -60,11 +60,11 @@ def _summary(item: Evidence) -> dict[str, Any]:
 
 
 def _index(snapshot: Snapshot) -> list[tuple[Evidence, dict[str, Any]]]:
-    cached = snapshot.cache.get("evidence")
+    cached: list[tuple[Evidence, dict[str, Any]]] | None = snapshot.cache.get("evidence")
     if cached is None:
         items = sorted(snapshot.analysis.catalogue.evidence, key=lambda e: e.iri)
         cached = snapshot.cache["evidence"] = [(e, _summary(e)) for e in items]
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def warm(snapshot: Snapshot) -> None:

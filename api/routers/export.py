@@ -7,7 +7,7 @@ The analysis graph (derived data, rewritten after every change) is left out unle
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from fastapi import APIRouter, Query, Request, Response
 
@@ -25,7 +25,7 @@ ExportFormat = Literal["turtle", "trig", "jsonld", "nt", "nquads", "rdfxml"]
     summary="Export the graph, or one claim's neighbourhood",
     response_class=Response,
     responses={200: {"description": "The RDF document.", "content": {
-        format_by_name(name).media_type: {} for name in ExportFormat.__args__}}},
+        format_by_name(name).media_type: {} for name in get_args(ExportFormat)}}},
 )
 async def export(
     request: Request,

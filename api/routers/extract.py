@@ -11,7 +11,8 @@ never writes to the store.
   read from highlighted, and the items as JSON in ``<script type="application/json"
   id="items">`` (escaped as :func:`viz.page.json_for_script` does, never executed).
 
-Bodies over :data:`MAX_ARTICLE_BYTES` are refused with a 413. Nothing the page or text refers
+An article over :data:`MAX_ARTICLE_BYTES` of text is refused with a 413 (a form's body may
+be up to :data:`MAX_FORM_BYTES`, as %-encoding makes it longer). Nothing the page or text refers
 to is fetched. The extraction runs in a child process (:mod:`api.extract_worker`) with a 2 GiB
 address-space limit, killed after :data:`EXTRACT_TIMEOUT` seconds: the client gets a 503.
 """
@@ -35,8 +36,12 @@ from viz.page import json_for_script
 
 router = APIRouter(tags=["Extraction"])
 
-#: The largest article accepted, in bytes (a news article is a few tens of kilobytes).
+#: The largest article accepted, in bytes of UTF-8 text (a news article is a few tens of
+#: kilobytes): the body sent as text, the ``text`` field of a form, as ``kg extract`` counts.
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+#: The largest form body read: the article %-encoded (up to three bytes for one: ``%C3%A9``
+#: for the two of "é") and room for the other fields.
+MAX_FORM_BYTES = 3 * MAX_ARTICLE_BYTES + 64 * 1024
 #: Seconds an extraction may run (in a child process, killed at the deadline: a 503). The
 #: seed article takes well under a second; a hostile one could take hours.
 EXTRACT_TIMEOUT = 60.0
@@ -74,16 +79,24 @@ def _options(date: str | None, publisher: str | None, title: str | None,
             "threshold": threshold}
 
 
-async def _body(request: Request) -> str:
+def _too_large(what: str, limit: int) -> ApiError:
+    return ApiError(413, "request_too_large", f"{what} is over the limit of {limit:,} bytes",
+                    details={"limit_bytes": limit})
+
+
+async def _body(request: Request, limit: int, what: str) -> str:
+    """The body as text, refused with a 413 once it passes ``limit`` bytes: by its declared
+    length before anything is read, else as soon as the bytes read pass it."""
     declared = request.headers.get("content-length")
-    if declared and declared.isascii() and declared.isdigit() and \
-            int(declared) > MAX_ARTICLE_BYTES:
-        raise ApiError(413, "request_too_large",
-                       f"the article is over the limit of {MAX_ARTICLE_BYTES:,} bytes")
-    raw = await request.body()
-    if len(raw) > MAX_ARTICLE_BYTES:
-        raise ApiError(413, "request_too_large",
-                       f"the article is over the limit of {MAX_ARTICLE_BYTES:,} bytes")
+    if declared and declared.isascii() and declared.isdigit() and int(declared) > limit:
+        raise _too_large(what, limit)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(what, limit)
+        chunks.append(chunk)
+    raw = b"".join(chunks)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -116,10 +129,13 @@ async def extract_article(
                              "review."),
 ) -> Response | dict[str, Any]:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = await _body(request)
     form = content_type == "application/x-www-form-urlencoded"
+    body = await (_body(request, MAX_FORM_BYTES, "the form") if form
+                  else _body(request, MAX_ARTICLE_BYTES, "the article"))
     if form:
         fields = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
+        if len(fields.get("text", "").encode()) > MAX_ARTICLE_BYTES:
+            raise _too_large("the article", MAX_ARTICLE_BYTES)
         if "text" not in fields and body.strip():
             # curl --data-binary sends a form by default: say how to send the article itself
             raise ApiError(400, "empty_article", "a form needs a text= field; to send the "
@@ -277,4 +293,4 @@ def _result_page(draft: Any, yaml_text: str, fields: dict[str, str]) -> str:
     return _page("Draft case", body)
 
 
-__all__ = ["MAX_ARTICLE_BYTES", "router"]
+__all__ = ["MAX_ARTICLE_BYTES", "MAX_FORM_BYTES", "router"]

@@ -106,7 +106,7 @@ async def graph_page(
     # ServiceState.explain, so that no write runs meanwhile and the view is of one version.
     snapshot, view = await state.explain(layout)
     page_key = f"viz:page:{limit}:{focus}:{group}"
-    page = snapshot.cache.get(page_key)
+    page: str | None = snapshot.cache.get(page_key)
     if page is None:
         try:
             # Off the event loop: a large graph's summary is built again around its focus.

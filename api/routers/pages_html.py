@@ -163,7 +163,7 @@ def _badge(status: str) -> str:
 def front_page(analysis: Analysis, questions: Sequence[dict[str, Any]]) -> str:
     """The front page: what this is, the counts, and links to every view."""
     # Off the bulk numbers: a status count needs no explanation.
-    by_status = Counter(c.status for c in analysis.claim_summaries())
+    by_status: Counter[str] = Counter(c.status for c in analysis.claim_summaries())
     counts = {s: by_status[s] for s in style.CLAIM_STATUS}
     totals = analysis.counts()
     status_text = ", ".join(f"{n} {escape(s)}" for s, n in counts.items())

@@ -26,13 +26,14 @@ from typing import Any
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Request, Response
+from pydantic import BaseModel
 from rdflib import RDFS, Graph, URIRef
 
 from api.deps import get_state, require_writer
 from api.errors import ApiError, input_error
 from api.lookup import resolve
 from api.state import Snapshot
-from kg.authoring import CaseCompileError, compile_case_text
+from kg.authoring import CaseCompileError, compile_case_bytes, compile_case_text
 from kg.authoring.kinds import vocabulary
 from kg.authoring.schema import ActorSpec, ClaimSpec, DocumentSpec, EvidenceSpec, StatementSpec
 from kg.convert import from_rdflib_graph
@@ -134,14 +135,15 @@ def build_case(section: str, entry: dict[str, Any], snapshot: Snapshot,
             raise ApiError(422, "invalid_reference", f"{kind} {ident!r} is {iri}, outside the "
                            f"API's base {DEFAULT_DATA_BASE}; upload RDF to refer to it")
         stubs.setdefault(_SECTION[kind], []).append(_STUBS[kind](ident))
-    full = {"format": "cred-kg/1", "document": document,
-            **{name: list(items) for name, items in stubs.items()}}
+    full: dict[str, Any] = {"format": "cred-kg/1", "document": document,
+                            **{name: list(items) for name, items in stubs.items()}}
     full.setdefault(section, []).append(entry)
     return full, {"format": "cred-kg/1", "document": document, **stubs}
 
 
-_SPECS = {"actors": ActorSpec, "claims": ClaimSpec, "statements": StatementSpec,
-          "evidence": EvidenceSpec}
+_SPECS: dict[str, type[BaseModel]] = {
+    "actors": ActorSpec, "claims": ClaimSpec, "statements": StatementSpec,
+    "evidence": EvidenceSpec}
 
 
 def submission_id(section: str, entry: dict[str, Any]) -> str:
@@ -217,8 +219,9 @@ def _compile_error(error: CaseCompileError, section: str) -> ApiError:
         data.pop("line", None)
         data.pop("column", None)
         data["source"] = "<request>"
-        if isinstance(data.get("term"), str):
-            data["term"] = data["term"].removeprefix(prefix)
+        term = data.get("term")
+        if isinstance(term, str):
+            data["term"] = term.removeprefix(prefix)
         problems.append(data)
     first = problems[0]
     where = f"{first['term']}: " if first.get("term") else ""
@@ -317,7 +320,7 @@ async def add_evidence(request: Request, response: Response, body: EvidenceWrite
             "text/turtle", "application/trig", "application/n-triples", "application/n-quads",
             "application/ld+json", "application/rdf+xml", "application/yaml")}}},
 )
-async def upload(request: Request) -> dict[str, Any]:
+async def upload(request: Request, response: Response) -> dict[str, Any]:
     """Add a document's data, all or nothing, after checking it against the SHACL shapes.
 
     The ``Content-Type`` gives the format. A triple format's data goes into the default
@@ -332,6 +335,7 @@ async def upload(request: Request) -> dict[str, Any]:
                        "application/n-quads, application/ld+json, application/rdf+xml or "
                        "application/yaml", details={"content_type": media or None})
     data = await request.body()
+    quads: list[ox.Quad] | None = None
     if fmt is not YAML:
         try:
             quads = await _parse(data, fmt)
@@ -342,13 +346,47 @@ async def upload(request: Request) -> dict[str, Any]:
                            "analysis, which the server writes; upload data to other graphs")
 
     def action(store: KnowledgeStore) -> dict[str, Any]:
+        # Asked before the load, which makes every quad held: after it, the answer is yes.
+        held = all_held(store, quads if fmt is not YAML else _case_quads(data))
         report = store.load_bytes(data, fmt, source="<request>", validate=True)
         graphs = sorted({g for f in report.files for g in f.graph_names})
-        return _written(report, ", ".join(graphs) or None, [])
+        return {**_written(report, ", ".join(graphs) or None, []), **(
+            {"unchanged": True} if held else {})}
 
-    result = await state.write(action)
+    # An upload the store held already (a client's retry) changes no data: the version stays,
+    # and no analysis is redone, as for an entry sent again (_write_entry).
+    result = await state.write(action, changed=lambda result: not result.get("unchanged"))
     result["version"] = state.current.version
+    if result.get("unchanged"):
+        response.status_code = 200
     return result
+
+
+_REMOTE_LOOKUPS = 500
+
+
+def all_held(store: KnowledgeStore, quads: list[ox.Quad] | None) -> bool:
+    """Whether the store holds every quad of an upload (``None``: not known), so that loading
+    it would change nothing. A blank node is parsed afresh each time and loaded as a new
+    node: an upload with one is never held."""
+    # Stops at the first quad missing, the first one for most new uploads. On a remote store
+    # each lookup is a request: past a few hundred, an upload is taken as new (a retry then
+    # reloads what the store holds, which changes no data but bumps the version).
+    if quads is None or (store.kind == "remote" and len(quads) > _REMOTE_LOOKUPS):
+        return False
+    return all(next(iter(store.oxigraph.quads_for_pattern(
+        quad.subject, quad.predicate, quad.object, quad.graph_name)), None) is not None
+        for quad in quads)
+
+
+def _case_quads(data: bytes) -> list[ox.Quad] | None:
+    """A case file's quads, as the load compiles them; ``None`` if it does not compile (the
+    load then reports why, as it would have)."""
+    try:
+        case = compile_case_bytes(data, source="<request>")
+    except InputError:
+        return None
+    return from_rdflib_graph(case.graph, case.graph_name)
 
 
 async def _parse(data: bytes, fmt: Format) -> list[ox.Quad]:

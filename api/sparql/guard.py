@@ -160,7 +160,9 @@ def tokenize(text: str) -> Iterator[Token]:
             kind = match.lastgroup or ""
             if kind == "word" and text[pos] != "_" and pos >= no_prefix_until:
                 # A letter where no prefixed name matched: none starts in the rest of its run.
-                no_prefix_until = _PREFIX_RUN.match(text, pos).end()
+                run = _PREFIX_RUN.match(text, pos)
+                assert run is not None  # a pattern of "[...]*" matches, if only ""
+                no_prefix_until = run.end()
         if kind not in ("ws", "comment"):
             yield Token(kind, match.group(), line, pos - line_start + 1)
         newlines = match.group().count("\n")

@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
@@ -57,7 +58,7 @@ _QUERY_PARAMETERS = [
      "schema": {"type": "array", "items": {"type": "string"}},
      "description": "Graphs of the store available to GRAPH (repeatable)."},
 ]
-_RESPONSES = {
+_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "Results, in the negotiated format.",
           "content": {f.media_type: {} for f in (*SELECT_TABLE, *GRAPH_TABLE)}},
     400: {"description": "Malformed or refused query (SERVICE, external graph, update)."},

@@ -35,7 +35,7 @@ import os
 import resource
 import struct
 import sys
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 from xml.parsers import expat
 
 import pyoxigraph as ox
@@ -70,7 +70,7 @@ class QueryFailure(Exception):
         self.extra = extra
 
 
-def read_message(stream: BinaryIO) -> tuple[dict[str, Any], bytes] | None:
+def read_message(stream: IO[bytes]) -> tuple[dict[str, Any], bytes] | None:
     """One message (header and body) from ``stream``; ``None`` at end of input."""
     size = stream.read(4)
     if len(size) < 4:
@@ -80,7 +80,7 @@ def read_message(stream: BinaryIO) -> tuple[dict[str, Any], bytes] | None:
     return header, _read_exactly(stream, body_size)
 
 
-def write_message(stream: BinaryIO, header: dict[str, Any], body: bytes = b"") -> None:
+def write_message(stream: IO[bytes], header: dict[str, Any], body: bytes = b"") -> None:
     """A header and a body, flushed."""
     data = json.dumps(header).encode()
     stream.write(struct.pack(">I", len(data)) + data + struct.pack(">Q", len(body)))
@@ -88,7 +88,7 @@ def write_message(stream: BinaryIO, header: dict[str, Any], body: bytes = b"") -
     stream.flush()
 
 
-def _read_exactly(stream: BinaryIO, size: int) -> bytes:
+def _read_exactly(stream: IO[bytes], size: int) -> bytes:
     chunks, remaining = [], size
     while remaining:
         chunk = stream.read(remaining)
@@ -145,7 +145,10 @@ def run_query(store: ox.Store, request: dict[str, Any]) -> tuple[dict[str, Any],
         fmt = request.get("select_format")
         if fmt not in _BOOLEAN_FORMATS:
             raise QueryFailure("not_acceptable", "no acceptable format for an ASK result")
-        return {"form": "ASK", "format": fmt}, result.serialize(format=_BOOLEAN_FORMATS[fmt])
+        answer = result.serialize(format=_BOOLEAN_FORMATS[fmt])
+        # Without an output pyoxigraph returns the document (its stub says bytes | None).
+        assert answer is not None
+        return {"form": "ASK", "format": fmt}, answer
     if isinstance(result, ox.QuerySolutions):
         fmt = request.get("select_format")
         if fmt is None:
@@ -173,11 +176,12 @@ def run_query(store: ox.Store, request: dict[str, Any]) -> tuple[dict[str, Any],
     if len(triples) > max_results:
         raise QueryFailure("too_many_results", f"the query returns more than "
                            f"{max_results:,} triples", limit=max_results)
-    body = ox.serialize(triples, format=_GRAPH_FORMATS[fmt],
-                        prefixes=request.get("prefixes") or None)
+    document = ox.serialize(triples, format=_GRAPH_FORMATS[fmt],
+                            prefixes=request.get("prefixes") or None)
+    assert document is not None  # (as for ASK above)
     if fmt == "rdfxml":
-        _check_xml(body)
-    return {"form": "GRAPH", "format": fmt, "rows": len(triples)}, body or b""
+        _check_xml(document)
+    return {"form": "GRAPH", "format": fmt, "rows": len(triples)}, document
 
 
 def _check_xml(body: bytes) -> None:

@@ -167,6 +167,15 @@ FIRST_RUNS = {
     "pipeline-valve": {"speakers": (15, 2, 3), "speaker_stance": (22, 8, 10),
                        "relays": (4, 0, 1), "evidence": (2, 0, 3), "merging": (0, 0, 11),
                        "mentions": (25, 9, 13)},
+    # First runs on 5e39c93, after round 25 (deposit-breach: a newspaper's write-up of a
+    # parliamentary committee hearing, "Asked by NAME MP whether ...", a verbatim exchange;
+    # stadium-toll: a news site's morning briefing newsletter, six numbered items on unrelated
+    # topics with bold lead-ins and "Read more" lines, two of them on disputes).
+    "deposit-breach": {"speakers": (14, 1, 2), "speaker_stance": (21, 13, 13),
+                       "relays": (2, 0, 0), "evidence": (2, 2, 1), "merging": (1, 0, 9),
+                       "mentions": (30, 9, 10)},
+    "stadium-toll": {"speakers": (20, 4, 1), "speaker_stance": (29, 19, 9), "relays": (2, 0, 2),
+                     "evidence": (1, 1, 4), "merging": (1, 0, 2), "mentions": (31, 20, 8)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers

@@ -405,10 +405,11 @@ def analyse(
         raise ValueError("min_groups must be at least 1")
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
-    if getattr(source, "path", True) is None and isinstance(getattr(source, "oxigraph", None),
-                                                            ox.Store):
+    if getattr(source, "path", True) is None and isinstance(
+        store := getattr(source, "oxigraph", None), ox.Store
+    ):
         # In memory: hold the data itself, which outlives the wrapper's close().
-        source = source.oxigraph
+        source = store
     release_freed_memory()  # what earlier work freed, before the read allocates on top of it
     columns = read_case_columns(source)
     if columns.n_statements > TRIM_ABOVE_STATEMENTS:

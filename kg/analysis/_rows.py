@@ -8,7 +8,7 @@ solutions. Values are the terms' ``.value``: ``<x>``, ``_:x`` and ``"x"`` are al
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -109,6 +109,12 @@ def _cell_value(cell: bytes) -> str | None:
     if cell.startswith(b"_:"):
         return cell[2:].decode()
     return cell.decode()
+
+
+def first_of(values: Sequence[str] | None) -> str | None:
+    """The first of a subject's values (as :func:`grouped_pairs` gives them, sorted), or
+    ``None`` when it has none."""
+    return values[0] if values else None
 
 
 def values_block(iris: Iterable[str]) -> str:

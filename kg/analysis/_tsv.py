@@ -443,7 +443,7 @@ def intern(table: Table, col: int, rows: np.ndarray | None = None) -> Terms:
     if np.array_equal(h2, h2[first][inverse]):
         values = table.texts(col, bound[first])
     else:  # a clash of the first lane: decode every cell
-        values, inverse = table.texts(col, bound), np.arange(len(bound))  # type: ignore[assignment]
+        values, inverse = table.texts(col, bound), np.arange(len(bound))
     # Distinct hashes may still decode to one value (an IRI and a literal of the same text).
     by_value: dict[str, int] = {}
     remap = np.array([by_value.setdefault(v, len(by_value)) for v in values],  # type: ignore[arg-type]

@@ -78,7 +78,7 @@ def accupr(
             converged = True
             break
     prob = state.value_probabilities(accuracy)
-    return make_result("accucopy", dataset, prob, accuracy, iterations, converged)
+    return make_result("accupr", dataset, prob, accuracy, iterations, converged)
 
 
 class _AccuPr:

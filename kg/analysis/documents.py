@@ -9,7 +9,7 @@ from typing import Any
 
 from rdflib.namespace import RDFS
 
-from kg.analysis._rows import local_name, rows, values_block
+from kg.analysis._rows import first_of, local_name, rows, values_block
 from kg.analysis.model import SourceDocument
 from kg.namespaces import CRED
 
@@ -56,7 +56,7 @@ def documents_of(
     records: dict[str, SourceDocument] = {}
 
     def first(name: str, iri: str) -> str | None:
-        return (t.get(name, {}).get(iri) or [None])[0]
+        return first_of(t.get(name, {}).get(iri))
 
     result = {}
     for statement, iri in in_document.items():

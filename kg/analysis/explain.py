@@ -142,12 +142,12 @@ class Groups(Mapping[str, SourceGroup]):
         result = {}
         for g in group_ids:
             key = cols.actors[g]
-            record = built.groups[key]
-            mine = set(record.actor_iris)
+            group = built.groups[key]
+            mine = set(group.actor_iris)
             merges = [o.reason for o in cols.overrides if not o.independent
                       for a in o.actors if a in mine]
-            reasons = override_reasons(record.label, separations.get(g, []), merges)
-            self._cache[key] = result[key] = replace(record, reasons=reasons)
+            reasons = override_reasons(group.label, separations.get(g, []), merges)
+            self._cache[key] = result[key] = replace(group, reasons=reasons)
         return result
 
     @cached_property

@@ -11,17 +11,16 @@ whatever order the data was loaded in.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from typing import Any, Protocol
 
 import pyoxigraph as ox
-from rdflib import Graph
 from rdflib.namespace import RDFS
 
 from kg.analysis._memory import collector_paused
-from kg.analysis._rows import grouped_pairs, rows
+from kg.analysis._rows import first_of, grouped_pairs, rows
 from kg.analysis._rows import local_name as _local
 from kg.analysis._rows import values_block as _values
 from kg.analysis.documents import document_tables, documents_of
@@ -37,6 +36,8 @@ from kg.analysis.model import (
     Statement,
 )
 from kg.namespaces import CRED
+from kg.rdf_terms import literal
+from kg.vocabulary import vocabulary_graph
 
 _STANCE_BY_IRI: dict[str, Stance] = {
     str(CRED.Affirms): "affirms",
@@ -58,12 +59,12 @@ def select(source: SparqlSource | ox.Store, sparql: str) -> Iterator[tuple[str |
 
 @cache
 def _vocabulary_hierarchy() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, float], ...]]:
-    from ontology import VOCAB_PATH
-
-    vocab = Graph().parse(VOCAB_PATH, format="turtle")
+    vocab = vocabulary_graph()
     edges = tuple(sorted((str(c), str(p)) for c, p in vocab.subject_objects(RDFS.subClassOf)))
     priors = tuple(
-        sorted((str(c), float(v)) for c, v in vocab.subject_objects(CRED.reliabilityPrior))
+        sorted(
+            (str(c), float(literal(v))) for c, v in vocab.subject_objects(CRED.reliabilityPrior)
+        )
     )
     return edges, priors
 
@@ -77,9 +78,9 @@ class _Hierarchy:
         for child, parent in edges:
             self.parents[child].add(parent)
         self.priors = dict(priors)
-        for child, parent in select(source, "SELECT ?c ?p WHERE { ?c rdfs:subClassOf ?p }"):
-            if child and parent:
-                self.parents[child].add(parent)
+        for kind, broader in select(source, "SELECT ?c ?p WHERE { ?c rdfs:subClassOf ?p }"):
+            if kind and broader:
+                self.parents[kind].add(broader)
         for kind, prior in select(
             source, "SELECT ?c ?v WHERE { ?c cred:reliabilityPrior ?v }"
         ):
@@ -159,7 +160,7 @@ def actor_record(iri: str, t: dict[str, dict[str, list[str]]]) -> Actor:
         # The shapes allow one affiliation; if the union of several documents gives more,
         # the first in IRI order is followed, so the choice is at least stable.
         acts_for=parents[0] if parents else None,
-        role=(t["role"].get(iri) or [None])[0],
+        role=first_of(t["role"].get(iri)),
     )
 
 
@@ -312,8 +313,8 @@ def _read_all_statements(t: dict[str, dict[str, list[str]]]) -> list[Statement]:
     for node, statements in relays_of.items():
         for statement in statements:
             for outlet in reported_by.get(node, ()):
-                for position in positions.get(node) or [None]:
-                    for cue in cues.get(node) or [None]:
+                for position in positions.get(node) or (None,):
+                    for cue in cues.get(node) or (None,):
                         relays[statement].append(Relay(outlet, int(position or 0), cue))
     core = [
         (iri, actor, claim, stance)
@@ -328,7 +329,7 @@ def _read_all_statements(t: dict[str, dict[str, list[str]]]) -> list[Statement]:
 
 
 def _statement_records(
-    core: list[tuple[str | None, ...]], dates: dict[str, str], quotes: dict[str, str],
+    core: Sequence[tuple[str | None, ...]], dates: dict[str, str], quotes: dict[str, str],
     verbs: dict[str, str], relays: dict[str, list[Relay]],
     documents: dict[str, SourceDocument],
 ) -> list[Statement]:
@@ -397,8 +398,8 @@ def _read_evidence(
                 cited_by=tuple(sorted(set(fields.get("citedBy", [])))),
                 supports=tuple(sorted(set(fields.get("supports", [])))),
                 disputes=tuple(sorted(set(fields.get("disputes", [])))),
-                date=(sorted(fields.get("date", [])) or [None])[0],
-                description=(sorted(fields.get("description", [])) or [None])[0],
+                date=first_of(sorted(fields.get("date", []))),
+                description=first_of(sorted(fields.get("description", []))),
             )
         )
     return result
@@ -431,8 +432,8 @@ def _read_all_evidence(t: dict[str, dict[str, list[str]]], hierarchy: _Hierarchy
                 cited_by=field("citedBy", iri),
                 supports=field("supports", iri),
                 disputes=field("disputes", iri),
-                date=(dates.get(iri) or [None])[0] if iri in linked else None,
-                description=(sorted(field("description", iri)) or [None])[0],
+                date=first_of(dates.get(iri)) if iri in linked else None,
+                description=first_of(sorted(field("description", iri))),
             )
         )
     return result

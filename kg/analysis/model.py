@@ -143,12 +143,12 @@ class CaseGraph:
             graph.add_edge(statement.actor, statement.claim, key=statement.iri,
                            kind=statement.stance)
         for item in self.evidence:
-            for claim in item.supports:
-                graph.add_edge(item.iri, claim, kind="supports")
-            for claim in item.disputes:
-                graph.add_edge(item.iri, claim, kind="disputes")
-            for actor in (*item.producers, *item.releasers):
-                graph.add_edge(actor, item.iri, kind="produced")
+            for supported in item.supports:
+                graph.add_edge(item.iri, supported, kind="supports")
+            for disputed in item.disputes:
+                graph.add_edge(item.iri, disputed, kind="disputes")
+            for producer in (*item.producers, *item.releasers):
+                graph.add_edge(producer, item.iri, kind="produced")
         return graph
 
     def affiliation_graph(self) -> nx.DiGraph:

@@ -10,14 +10,10 @@ from kg.analysis.corroboration import GroupStance
 from kg.analysis.evidence import EvidenceWeight
 from kg.analysis.model import CaseGraph, SourceDocument
 from kg.analysis.stances import StanceEntry
+from kg.ids import short_id
 
 if TYPE_CHECKING:
     from kg.analysis import Analysis
-
-
-def short_id(iri: str) -> str:
-    """The last path segment of an IRI: ``.../claim/nk-troops-in-russia`` -> its id."""
-    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 #: The schemes a document's URL may be linked with; anything else (``javascript:``,

@@ -7,7 +7,7 @@ column, dotted path) is added by :mod:`kg.authoring.structure`, as for every oth
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sized
 from typing import Any
 
 #: What one entry of each list of a case file is, by the list's key.
@@ -110,10 +110,7 @@ def _owner(loc: tuple[Any, ...]) -> str | None:
 
 
 def _length(value: object) -> int | None:
-    try:
-        return len(value)  # type: ignore[arg-type]
-    except TypeError:
-        return None
+    return len(value) if isinstance(value, Sized) else None
 
 
 def _plural(noun: str, count: int) -> str:

@@ -15,6 +15,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg.namespaces import CRED
+from kg.vocabulary import vocabulary_graph  # (re-exported: the vocabulary, parsed once)
 
 STANCES: dict[str, URIRef] = {
     "affirms": CRED.Affirms,
@@ -59,14 +60,6 @@ def _subclasses(graph: Graph, root: URIRef) -> dict[str, URIRef]:
 
 def _local(iri: URIRef) -> str:
     return str(iri)[len(str(CRED)) :]
-
-
-@cache
-def vocabulary_graph() -> Graph:
-    """The vocabulary, parsed once per process."""
-    from ontology import VOCAB_PATH
-
-    return Graph().parse(VOCAB_PATH, format="turtle")
 
 
 @cache

@@ -91,12 +91,15 @@ def _parse_date(value: object) -> object:
     match = _DATE.match(value.strip())
     if not match:
         raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year_digits, month_digits, day_digits = match.groups()  # (the year is never left out)
+    year = int(year_digits)
+    month = int(month_digits) if month_digits else None
+    day = int(day_digits) if day_digits else None
     try:
-        dt.date(year, month or 1, day or 1)  # type: ignore[arg-type]
+        dt.date(year, month or 1, day or 1)
     except ValueError as exc:
         raise ValueError(f"{value!r} is not a real date ({exc})") from None
-    return PartialDate(year=year, month=month, day=day)  # type: ignore[arg-type]
+    return PartialDate(year=year, month=month, day=day)
 
 
 Date = Annotated[PartialDate, BeforeValidator(_parse_date)]

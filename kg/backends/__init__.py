@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from kg.errors import StoreError
+from kg.timeouts import check_timeout
 
 if TYPE_CHECKING:
     from kg.store import KnowledgeStore
@@ -67,11 +68,9 @@ def default_timeout() -> float | None:
     if not raw:
         return DEFAULT_TIMEOUT
     try:
-        seconds = float(raw)
-    except ValueError:
-        raise StoreError(f"{TIMEOUT_ENV}={raw!r}: not a number of seconds") from None
-    if seconds < 0 or seconds != seconds:
-        raise StoreError(f"{TIMEOUT_ENV}={raw!r}: must be 0 (no deadline) or more")
+        seconds = check_timeout(raw, TIMEOUT_ENV, least="0 (no deadline) or more seconds")
+    except ValueError as error:
+        raise StoreError(str(error)) from None
     return seconds if 0 < seconds < math.inf else None
 
 
@@ -123,8 +122,12 @@ def open_store(
         return KnowledgeStore(Path(spec))  # type: ignore[arg-type]
     if timeout is None:
         timeout = default_timeout()
-    elif timeout <= 0 or timeout == math.inf:
-        timeout = None
+    else:
+        try:  # a negative timeout or NaN is an error, never "no deadline" (kg.timeouts)
+            timeout = check_timeout(timeout, "timeout", least="0 (no deadline) or more seconds")
+        except ValueError as error:
+            raise StoreError(str(error)) from None
+        timeout = timeout if 0 < timeout < math.inf else None
     return KnowledgeStore(engine=_remote_engine(str(spec), update_url, timeout, bulk_url))
 
 

@@ -40,6 +40,7 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
 from kg.namespaces import PREFIXES
+from kg.rdf_terms import sorted_terms
 from kg.shacl.checks import (
     Check,
     CompiledShapes,
@@ -132,7 +133,7 @@ def compile_shapes(shapes: Graph) -> CompiledShapes:
     """
     checks: list[Check] = []
     sparql: list[SparqlConstraint] = []
-    for node in sorted(_shape_nodes(shapes)):
+    for node in sorted_terms(_shape_nodes(shapes)):
         _check_vocabulary(shapes, node, _TOP_PARAMS, top=True)
         if shapes.value(node, SH.sparql) is not None:
             sparql.append(_compile_sparql_shape(shapes, node))
@@ -167,7 +168,9 @@ def _shape_nodes(shapes: Graph) -> set[Node]:
 
 def _check_vocabulary(shapes: Graph, node: Node, allowed: set[URIRef], *, top: bool) -> None:
     for predicate in set(shapes.predicates(node, None)):
-        if not str(predicate).startswith(str(SH)) or predicate in allowed:
+        if not isinstance(predicate, URIRef):  # predicates are IRIs; rdflib says any node
+            continue
+        if not predicate.startswith(str(SH)) or predicate in allowed:
             continue
         section, anchor = _SECTIONS.get(predicate, ("", ""))
         where = "" if top else " in a shape of sh:or or sh:xone"
@@ -241,7 +244,7 @@ def _compile_shape(shapes: Graph, node: URIRef, targets: Targets) -> list[Check]
                 "HasValueConstraintComponent",
             )
         checks.append(HasValue(shape, str(has_value)))
-    for other in sorted(shapes.objects(node, SH.disjoint)):
+    for other in sorted_terms(shapes.objects(node, SH.disjoint)):
         if shape.path is None or not isinstance(other, URIRef):
             raise refuse(
                 node,
@@ -275,7 +278,7 @@ def _compile_shape(shapes: Graph, node: URIRef, targets: Targets) -> list[Check]
 def _value_conditions(shapes: Graph, node: Node) -> list[Condition]:
     """The value-node constraints of a shape (SHACL 4.1, 4.3, 4.4.3, 4.6.2, 4.6.4, 4.8.3)."""
     conditions: list[Condition] = []
-    for cls in sorted(shapes.objects(node, SH["class"])):
+    for cls in sorted_terms(shapes.objects(node, SH["class"])):
         if not isinstance(cls, URIRef):
             raise ShapeCompileError(f"{node}: sh:class {cls!r} is not an IRI")
         conditions.append(ClassCondition(str(cls)))
@@ -298,7 +301,7 @@ def _value_conditions(shapes: Graph, node: Node) -> list[Condition]:
             )
         conditions.append(InCondition(tuple(sorted(str(m) for m in items))))
     flags = _one(shapes, node, SH.flags)
-    for pattern in sorted(shapes.objects(node, SH.pattern)):
+    for pattern in sorted_terms(shapes.objects(node, SH.pattern)):
         if not isinstance(pattern, Literal):
             raise ShapeCompileError(f"{node}: sh:pattern must be a literal")
         conditions.append(PatternCondition(str(pattern), "" if flags is None else str(flags)))
@@ -309,7 +312,7 @@ def _value_conditions(shapes: Graph, node: Node) -> list[Condition]:
                 raise ShapeCompileError(f"{node}: {shapes.qname(operator)} must be a literal")
             conditions.append(RangeCondition(str(operator), bound))
     for operator, combine in ((SH["or"], AnyOf), (SH.xone, ExactlyOne)):
-        for members in sorted(shapes.objects(node, operator)):
+        for members in sorted_terms(shapes.objects(node, operator)):
             parts = tuple(_inner_shape(shapes, m) for m in shapes.items(members))
             if not parts:
                 raise ShapeCompileError(f"{node}: empty {shapes.qname(operator)} list")
@@ -335,7 +338,9 @@ def _compile_sparql_shape(shapes: Graph, node: Node) -> SparqlConstraint:
     extra = {
         p
         for p in shapes.predicates(node, None)
-        if str(p).startswith(str(SH)) and p not in {SH.targetSubjectsOf, SH.sparql}
+        if isinstance(p, URIRef)
+        and p.startswith(str(SH))
+        and p not in {SH.targetSubjectsOf, SH.sparql}
     }
     if extra:
         names = ", ".join(sorted(shapes.qname(p) for p in extra))

@@ -62,6 +62,7 @@ class Literals:
         or when some literal needs a stand-in)."""
         literal, quad_type, default = ox.Literal, ox.Quad, ox.DefaultGraph()
         out: list[ox.Quad] = []
+        target: ox.NamedNode | ox.BlankNode | ox.DefaultGraph
         for q in quads:
             obj = q.object
             if type(obj) is literal:
@@ -69,7 +70,7 @@ class Literals:
             if graph is not None:
                 target = graph
             else:
-                target = q.graph_name if type(q) is quad_type else default  # type: ignore[union-attr]
+                target = q.graph_name if type(q) is quad_type else default
             out.append(quad_type(q.subject, q.predicate, obj, target))
         return out
 

@@ -22,7 +22,7 @@ from kg.shacl.literals import Literals, original
 from kg.shacl.model import RDF_TYPE, OxTerm
 from kg.shacl.query import Query
 from kg.shacl.text import term_text
-from ontology import VOCAB_PATH
+from kg.vocabulary import vocabulary_quads  # (re-exported: parsed once)
 
 # Any blank node, for the local tests of TermTest: they treat all blank nodes alike.
 _A_BLANK_NODE = BNode("b0")
@@ -30,12 +30,6 @@ _A_BLANK_NODE = BNode("b0")
 # The graph of the vocabulary and known types in the temporary store: a blank node with a random
 # label, which cannot be the name of a graph of the data (parsing renames blank nodes).
 _CONTEXT = ox.BlankNode()
-
-
-@cache
-def vocabulary_quads() -> tuple[ox.Quad, ...]:
-    """The vocabulary (``ontology/vocab.ttl``) as parsed, literals as written."""
-    return tuple(ox.parse(path=str(VOCAB_PATH), format=ox.RdfFormat.TURTLE))
 
 
 @cache

@@ -244,11 +244,13 @@ class _Data:
             if any(p is None for p in parts):
                 return None
             stacked = np.vstack(parts)  # type: ignore[arg-type]
+            # numpy's stubs type a reduction over one axis as a scalar or an array: they cannot
+            # tell that stacked is 2-D, and so the result an array.
             if type(condition) is AnyOf:
-                return stacked.any(axis=0)
+                return stacked.any(axis=0)  # type: ignore[return-value]
             if type(condition) is ExactlyOne:
                 return stacked.sum(axis=0) == 1
-            return stacked.all(axis=0)
+            return stacked.all(axis=0)  # type: ignore[return-value]
         return None
 
     def _terms_pass(self, condition: Condition, ids: np.ndarray) -> bool:

@@ -59,7 +59,7 @@ def validate_quads(
     for t in known_types:
         if t.predicate == RDF_TYPE or t.predicate == SUBCLASS_OF:
             known.append(t)
-        else:
+        elif isinstance(t.subject, ox.NamedNode):  # only IRIs are looked up in ``declared``
             declared.add(t.subject)
     run = Run(quads, known, _originals or {})
     try:
@@ -105,14 +105,20 @@ def validate_rdflib_graph(
             originals[converted] = term
         return converted
 
-    quads = [ox.Quad(convert(s), convert(p), convert(o)) for s, p, o in _triples(data)]  # type: ignore[arg-type]
+    def convert_triple(
+        s: Node, p: Node, o: Node
+    ) -> tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, OxTerm]:
+        subject, predicate, value = convert(s), convert(p), convert(o)
+        # rdflib holds any term anywhere (generalised RDF); RDF, and pyoxigraph, do not.
+        if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
+            raise TypeError(f"not an RDF triple: {s!r} {p!r} {o!r}")
+        return subject, predicate, value
+
+    quads = [ox.Quad(*convert_triple(*t)) for t in _triples(data)]
     known = (
         []
         if known_types is None
-        else [
-            ox.Triple(convert(s), convert(p), convert(o))
-            for s, p, o in _triples(known_types)  # type: ignore[arg-type]
-        ]
+        else [ox.Triple(*convert_triple(*t)) for t in _triples(known_types)]
     )
     return validate_quads(quads, source=source, known_types=known, _originals=originals)
 

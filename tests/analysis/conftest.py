@@ -142,6 +142,11 @@ def analyse_records(*, min_groups: int = 2, method: str = "voting", **records: A
     return analyse_case(make_case(**records), min_groups=min_groups, method=method)
 
 
+def affirming(analysis: Analysis, claim: str) -> set[str]:
+    """The ids of the groups that affirm ``claim`` (the rule tests compare these sets)."""
+    return {g.group for g in analysis.claims[claim].corroboration.affirming}
+
+
 def store_of(*graphs: Any) -> ox.Store:
     """A pyoxigraph store holding the compiled cases, each in its own named graph."""
     store = ox.Store()

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 from _backends import open_backend
 
-from kg.backends import open_store
+from kg.backends import open_store, sparql_writes
 from kg.backends import sparql as sparql_module
 from kg.backends.http import BadRequest
 from kg.backends.sparql import canonical_ntriples
@@ -119,7 +119,7 @@ def test_a_bad_batch_through_the_bulk_url_is_located_and_changes_nothing(
 def test_a_batch_over_the_bulk_loaders_atomic_size_goes_as_insert_data(
     bulk_store: KnowledgeStore, monkeypatch
 ) -> None:
-    monkeypatch.setattr(sparql_module, "BULK_ATOMIC_QUADS", 5)
+    monkeypatch.setattr(sparql_writes, "BULK_ATOMIC_QUADS", 5)
 
     def refuse(*args: object) -> None:
         raise AssertionError("posted to the bulk URL")
@@ -161,7 +161,7 @@ def test_an_update_over_the_request_limit_goes_in_pieces(
         ox.Quad(q.subject, q.predicate, ox.Literal("new"), q.graph_name) for q in first[:20]
     ]
     remote.replace_graph(graph, first)
-    monkeypatch.setattr(sparql_module, "MAX_UPDATE_CHARS", 1000)
+    monkeypatch.setattr(sparql_writes, "MAX_UPDATE_CHARS", 1000)
     sent: list[str] = []
     client = remote.oxigraph.client
     update = client.update

@@ -227,7 +227,9 @@ def test_sparql_refuses_xml_it_could_not_write(
     turtle = b'<https://e.org/s> <https://e.org/note> "bell\\u0001" .'
     with asgi.get_client(app) as client:
         written = client.post("/data", data=turtle, headers={**AUTH, "Content-Type": "text/turtle"})
-        assert written.status_code == 201, written.text
+        # (the service is shared by both cases: the second's write is a retry, 200 unchanged)
+        assert (written.status_code, written.json()["quads"]) in {(201, 1), (200, 1)}, \
+            written.text
         refused = client.get("/sparql", params={"query": query}, headers={"Accept": accept})
         as_json = client.get(
             "/sparql",

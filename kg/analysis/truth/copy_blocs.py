@@ -142,7 +142,7 @@ def _count_chunk(n_s: int, known: np.ndarray, source, fact, count: np.ndarray,
     after it), with their shared objects and agreements. A function of its own so that its
     temporaries, each as long as the chunk, are freed before the next chunk and the result;
     indices are 32-bit where they fit, which halves them."""
-    index = np.int32 if len(source) < 2**31 else np.int64
+    index: type[np.signedinteger] = np.int32 if len(source) < 2**31 else np.int64
     a = np.repeat(np.arange(lo, lo + len(count), dtype=index), count)
     first = listed - count  # where each claim's partners begin in the listing
     b = np.arange(len(a), dtype=index)

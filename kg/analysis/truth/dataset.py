@@ -166,10 +166,10 @@ class TruthDataset:
         sources, s_idx = _factorise([r[0] for r in rows])
         objects, o_idx = _factorise([r[1] for r in rows])
         values, v_idx = _factorise([r[2] for r in rows])
-        values = np.array(values, dtype=object)
+        value_array = np.array(values, dtype=object)
         fact_keys, f_idx = np.unique(o_idx * max(len(values), 1) + v_idx, return_inverse=True)
         fact_object = (fact_keys // max(len(values), 1)).astype(np.int64)
-        fact_values = values[fact_keys % max(len(values), 1)]
+        fact_values = value_array[fact_keys % max(len(values), 1)]
         # Repeated rows count once.
         claim_keys = np.unique(s_idx.astype(np.int64) * len(fact_keys) + f_idx)
         claims = sp.csr_array(
