@@ -302,8 +302,7 @@ def check_quads(
     literal, triple = ox.Literal, ox.Triple
     for quad in quads:
         obj = quad.object
-        kind = type(obj)
-        if kind is literal:
+        if type(obj) is literal:
             if len(obj.value) > limits.max_literal_chars:
                 line, column = _find(data or b"", obj.value[:64].encode("utf-8"))
                 raise LimitExceededError(
@@ -314,7 +313,7 @@ def check_quads(
                     term="max_literal_chars",
                     expected="a shorter literal",
                 )
-        elif kind is triple:
+        elif type(obj) is triple:
             raise UnsupportedFormatError(
                 f"RDF 1.2 triple terms are not supported (subject {quad.subject}, predicate "
                 f"{quad.predicate}): SHACL validation cannot check them",

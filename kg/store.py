@@ -38,7 +38,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -46,6 +46,7 @@ from kg.backends import StoreKind
 from kg.errors import InputError, StoreError  # noqa: F401 (load()'s doctest catches InputError)
 from kg.formats import Format
 from kg.namespaces import ANALYSIS_GRAPH, INGEST_GRAPH
+from kg.query_results import QueryResult, solutions
 from kg.rdfio import DEFAULT_LIMITS, Limits
 from kg.staging import FileReport, FormatArg, LoadReport
 from kg.store_load import bulk_load, load_document, load_files
@@ -53,10 +54,12 @@ from kg.store_ntriples import open_engine
 from kg.store_read import export_quads, run_query
 from kg.store_stats import StoreStats, read_stats
 
+if TYPE_CHECKING:
+    from kg.backends.sparql import SparqlEngine
+
 #: ``progress(stage, done, total)``: stages are "parsing" and "validating" (counted in files)
 #: and "writing" (counted in quads).
 ProgressCallback = Callable[[str, int, int], None]
-QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 #: The named graphs the store writes for itself, which hold no data: the progress records of
 #: ``kg ingest`` (bookkeeping) and the analysis graph ``kg serve`` derives from the data.
@@ -87,7 +90,9 @@ class KnowledgeStore:
         0
     """
 
-    def __init__(self, path: Path | str | None = None, *, engine: Any = None) -> None:
+    def __init__(
+        self, path: Path | str | None = None, *, engine: SparqlEngine | None = None
+    ) -> None:
         if engine is not None and path is not None:
             raise ValueError("give a path or an engine, not both")
         self.path = None if path is None else Path(path)
@@ -145,9 +150,20 @@ class KnowledgeStore:
         On a remote store, the :class:`kg.backends.sparql.SparqlEngine`, which answers the
         same calls (``query``, ``quads_for_pattern``, ``extend``, ``remove``, ...).
         """
+        return self._engine()
+
+    @property
+    def remote_engine(self) -> SparqlEngine | None:
+        """:attr:`oxigraph` typed as what it is on a remote store, for the one write only it
+        has (``update(removed=..., added=...)``, one request); ``None`` on an Oxigraph store.
+        """
+        return self._engine() if self._remote else None
+
+    def _engine(self) -> Any:
+        # Any: a pyoxigraph Store or a SparqlEngine (the properties above type it).
         if self._store is None:
             raise StoreError(f"{self.location}: the store is closed")
-        return self._store  # type: ignore[no-any-return]
+        return self._store
 
     def __len__(self) -> int:
         """Every quad, in every graph, the store's own graphs included (see :meth:`data_size`)."""
@@ -185,7 +201,7 @@ class KnowledgeStore:
         # Counted by the engine (one SPARQL COUNT), not by carrying millions of quads into
         # Python: the analysis graph of a large store is that big.
         rows = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
-        row = next(iter(rows), None)  # type: ignore[call-overload]
+        row = next(iter(solutions(rows)), None)
         return int(row["n"].value) if row is not None else 0
 
     def data_size(self) -> int:
@@ -233,10 +249,11 @@ class KnowledgeStore:
         graph = ox.NamedNode(graph_name)
         new = {q for q in quads if q.graph_name == graph}
         old = set(self.oxigraph.quads_for_pattern(None, None, None, graph))
-        engine = self.oxigraph
-        if self._remote:
-            self._write(lambda: engine.update(removed=old - new, added=new - old))
+        remote = self.remote_engine
+        if remote is not None:
+            self._write(lambda: remote.update(removed=old - new, added=new - old))
             return len(new)
+        engine = self.oxigraph
 
         def write() -> None:
             for quad in old - new:

@@ -17,7 +17,8 @@ import pyoxigraph as ox
 
 from kg.errors import ShapeValidationError
 from kg.namespaces import RDF, RDFS
-from kg.shacl.origins import with_origins
+from kg.query_results import solutions, triples
+from kg.shacl.origins import Origin, with_origins
 
 if TYPE_CHECKING:
     from kg.staging import StagedFile
@@ -64,7 +65,7 @@ def validate_load(
         touched = subjects[index]
         # The other files of the load describe nodes too: a load of [a, b] is checked as
         # a load of a, then one of b, would be.
-        described = [q for q in stored if q.subject in touched]
+        described: list[ox.Quad | ox.Triple] = [q for q in stored if q.subject in touched]
         described += [
             q
             for i, other in enumerate(staged)
@@ -81,9 +82,11 @@ def validate_load(
         violations = [v for v in results if v.severity == "Violation"]
         if violations:
             # the other files and the store may hold the other half of a conflict
-            origins = [(item.source, item.quads),
-                       *((other.source, other.quads) for i, other in enumerate(staged)
-                         if i != index), ("what the store already held", stored)]
+            origins: list[Origin] = [
+                (item.source, item.quads),
+                *((other.source, other.quads) for i, other in enumerate(staged) if i != index),
+                ("what the store already held", stored),
+            ]
             raise ShapeValidationError(item.source, with_origins(violations, origins))
         item.warnings = tuple(v for v in results if v.severity != "Violation")
         if progress:
@@ -111,7 +114,7 @@ def descriptions_of(store: KnowledgeStore, subjects: set[ox.NamedNode],
         query = f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}"
         described.extend(
             ox.Triple(row["s"], row["p"], row["o"])
-            for row in store.query(query)  # type: ignore[union-attr]
+            for row in solutions(store.query(query))
         )
     if not excluding or not described:
         return described
@@ -121,7 +124,7 @@ def descriptions_of(store: KnowledgeStore, subjects: set[ox.NamedNode],
     for values in _chunks(store, subjects):
         query = (f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }} "
                  "GRAPH ?g { ?s ?p ?o } }")
-        for row in store.query(query):  # type: ignore[union-attr]
+        for row in solutions(store.query(query)):
             graphs.setdefault(ox.Triple(row["s"], row["p"], row["o"]), set()).add(
                 row["g"].value)
     dropped = {t for t in described if t in graphs and not graphs[t] - excluding}
@@ -134,7 +137,7 @@ def descriptions_of(store: KnowledgeStore, subjects: set[ox.NamedNode],
                                   if isinstance(t.subject, ox.NamedNode)}):
         query = f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}"
         kept.update(ox.Triple(row["s"], row["p"], row["o"])
-                    for row in store.oxigraph.query(query))
+                    for row in solutions(store.oxigraph.query(query)))
     return [t for t in described if t not in dropped or t in kept]
 
 
@@ -157,7 +160,7 @@ def known_types_of(store: KnowledgeStore, referenced: set[ox.NamedNode]) -> list
             "{ ?n a ?t OPTIONAL { ?t rdfs:subClassOf* ?c . ?c rdfs:subClassOf ?d } } "
             "UNION { ?n rdfs:subClassOf* ?c . ?c rdfs:subClassOf ?d } }"
         )
-        known.extend(store.query(query))  # type: ignore[arg-type]
+        known.extend(triples(store.query(query)))
     return known
 
 

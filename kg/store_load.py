@@ -74,14 +74,21 @@ def load_files(
 def _check_replaceable(staged: list[StagedFile]) -> None:
     """Refuse a replacing load of a file with triples in the default graph: every file
     shares that graph, so it cannot be emptied for one of them, and adding the file's
-    triples beside its old version's would leave both (the opposite of a replace)."""
+    triples beside its old version's would leave both (the opposite of a replace). So for a
+    graph named by a blank node (TriG allows it): it has no IRI to be emptied by, nor to be
+    written by a SPARQL update (the replacing write)."""
     for item in staged:
         in_default = sum(isinstance(q.graph_name, ox.DefaultGraph) for q in item.quads)
-        if in_default:
+        in_blank = sum(isinstance(q.graph_name, ox.BlankNode) for q in item.quads)
+        if in_default or in_blank:
+            where = (f"{in_default:,} of its triples are in the default graph, which every "
+                     "file shares, so a replacing load cannot empty it for this file"
+                     if in_default else
+                     f"{in_blank:,} of its triples are in graphs named by blank nodes, which "
+                     "have no IRI for a replacing load to empty them by")
             raise InputError(
-                f"{in_default:,} of its triples are in the default graph, which every file "
-                "shares, so a replacing load cannot empty it for this file and would keep "
-                "the old version's triples beside the new; nothing was loaded",
+                f"{where} and would keep the old version's triples beside the new; nothing "
+                "was loaded",
                 location=Location(item.source),
                 term="replace",
                 expected="a case file (YAML), or RDF in named graphs (TriG or N-Quads), to "
@@ -210,12 +217,14 @@ def _replace_graphs(
     """Empty ``graphs`` and write the staged quads, as one update: a reader sees the
     old graphs or the new ones, never neither."""
     new = [q for item in staged for q in item.quads]
-    if store._remote:  # one request (see kg.backends.sparql.SparqlEngine.update)
+    remote = store.remote_engine
+    if remote is not None:  # one request (see kg.backends.sparql.SparqlEngine.update)
         old = [q for g in sorted(graphs)
-               for q in store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(g))]
-        store.oxigraph.update(removed=old, added=new)
+               for q in remote.quads_for_pattern(None, None, None, ox.NamedNode(g))]
+        remote.update(removed=old, added=new)
         return
-    by_graph: dict[ox.NamedNode | ox.DefaultGraph, list[str]] = {}
+    # (no graph named by a blank node: _check_replaceable refused it)
+    by_graph: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[str]] = {}
     for q in new:  # (Oxigraph writes its terms in N-Triples syntax, which SPARQL reads)
         by_graph.setdefault(q.graph_name, []).append(f"{q.subject} {q.predicate} {q.object} .")
     body = "\n".join("\n".join(lines) if isinstance(g, ox.DefaultGraph) else

@@ -16,10 +16,11 @@ from kg.errors import InputError, KgError, Location, StoreError
 from kg.formats import Format, format_by_name
 from kg.namespaces import ANALYSIS_GRAPH, INGEST_GRAPH, PREFIXES
 from kg.neighbourhood import claim_neighbourhood, resolve_claim
+from kg.query_results import QueryResult
 from kg.rdfio import serialize
 
 if TYPE_CHECKING:
-    from kg.store import KnowledgeStore, QueryResult
+    from kg.store import KnowledgeStore
 
 _SPARQL_POSITION = re.compile(r"^error at (\d+):(\d+): ")
 _CHARACTER_CLASSES = re.compile(r",?\s*\[(?:'|_)[^\]]*\]")
@@ -31,7 +32,10 @@ def run_query(
     substitutions: dict[str, ox.NamedNode | ox.Literal] | None,
 ) -> QueryResult:
     """:meth:`KnowledgeStore.query <kg.store.KnowledgeStore.query>` (documented there)."""
-    bindings = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+    # (typed as pyoxigraph's argument, a dict of any term: dict is invariant)
+    bindings: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(k): v for k, v in (substitutions or {}).items()
+    }
     try:
         return store.oxigraph.query(
             sparql,

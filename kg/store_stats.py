@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kg.classes import subclasses
 from kg.namespaces import ANALYSIS_GRAPH, CRED, INGEST_GRAPH, RDFS
+from kg.query_results import solutions
+
+if TYPE_CHECKING:
+    from kg.store import KnowledgeStore
 
 _SUBCLASS_OF = ox.NamedNode(str(RDFS.subClassOf))
 
@@ -79,7 +83,7 @@ class StoreStats:
         return rows
 
 
-def read_stats(store: Any) -> StoreStats:
+def read_stats(store: KnowledgeStore) -> StoreStats:
     """Count what ``store`` (a :class:`kg.store.KnowledgeStore`) holds, over the union of all
     graphs; classes with their subclasses, in the vocabulary and in the store."""
     engine = store.oxigraph
@@ -90,7 +94,7 @@ def read_stats(store: Any) -> StoreStats:
             f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {values_block('t', classes[root])} "
             "?x a ?t }"
         )
-        return _int(next(iter(store.query(query)))["n"])  # type: ignore[arg-type]
+        return _int(next(iter(solutions(store.query(query))))["n"])
 
     by_stance: dict[str, int] = {}
     stance_query = (
@@ -98,14 +102,14 @@ def read_stats(store: Any) -> StoreStats:
         f"{values_block('t', classes[str(CRED.Statement)])} ?x a ?t "
         "OPTIONAL { ?x cred:stance ?stance } } GROUP BY ?stance"
     )
-    for row in store.query(stance_query):  # type: ignore[union-attr]
+    for row in solutions(store.query(stance_query)):
         by_stance[_stance_name(row["stance"])] = _int(row["n"])
     by_kind: dict[str, int] = {}
     kind_query = (
         f"SELECT ?t (COUNT(DISTINCT ?x) AS ?n) WHERE {{ "
         f"{values_block('t', classes[str(CRED.Evidence)])} ?x a ?t }} GROUP BY ?t"
     )
-    for row in store.query(kind_query):  # type: ignore[union-attr]
+    for row in solutions(store.query(kind_query)):
         by_kind[_local_name(row["t"].value)] = _int(row["n"])
     sizes = store.graph_sizes((INGEST_GRAPH, ANALYSIS_GRAPH))
     ingest, analysis = sizes[INGEST_GRAPH], sizes[ANALYSIS_GRAPH]

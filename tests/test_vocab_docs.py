@@ -140,7 +140,8 @@ def test_text_from_the_vocabulary_is_escaped() -> None:
 
 
 def test_english_text_is_chosen_over_untagged_text() -> None:
-    """kg.vocabdoc_page.Page._text: "English first, then untagged". The sort put untagged text first."""
+    """kg.vocabdoc_page.Page._text: "English first, then untagged". The sort put untagged
+    text first."""
     vocab = Graph().parse(data="""
         @prefix cred: <https://w3id.org/cred-kg/ns#> .
         @prefix owl: <http://www.w3.org/2002/07/owl#> .

@@ -33,6 +33,7 @@ from kg.errors import StoreError
 from kg.timeouts import check_timeout
 
 if TYPE_CHECKING:
+    from kg.backends.sparql import SparqlEngine
     from kg.store import KnowledgeStore
 
 StoreKind = Literal["memory", "disk", "remote"]
@@ -109,7 +110,7 @@ def open_store(
         raise StoreError(
             f"a bulk URL ({bulk_url}) only applies to a SPARQL endpoint, not to a {kind} store"
         )
-    if kind == "memory":
+    if kind == "memory" or spec is None:  # (None is "memory")
         return KnowledgeStore()
     if kind == "disk":
         if isinstance(spec, str) and _OTHER_URL.match(spec):
@@ -119,7 +120,7 @@ def open_store(
                 f"{spec}: not a URL this tool opens (http or https) nor a directory; "
                 "for a SPARQL endpoint give its http:// or https:// query URL"
             )
-        return KnowledgeStore(Path(spec))  # type: ignore[arg-type]
+        return KnowledgeStore(Path(spec))
     if timeout is None:
         timeout = default_timeout()
     else:
@@ -133,7 +134,7 @@ def open_store(
 
 def _remote_engine(
     url: str, update_url: str | None, timeout: float | None, bulk_url: str | None = None
-) -> object:
+) -> SparqlEngine:
     from kg.backends.http import BadRequest, SparqlClient, display_url
     from kg.backends.sparql import SparqlEngine
 

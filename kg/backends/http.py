@@ -33,7 +33,11 @@ import math
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 #: Seconds to wait for a TCP (and TLS) connection to the endpoint.
 CONNECT_TIMEOUT = 10.0
@@ -129,18 +133,20 @@ class Answer(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+    def readinto(self, buffer: WriteableBuffer, /) -> int:
         if self.closed:
             raise ValueError("the answer is closed")
+        # (a memoryview from a buffered reader, a bytearray from RawIOBase.read)
+        view = memoryview(buffer)
         try:
             _arm(self._connection, self._deadline)
             # read1: at most one read of the socket, so that the next call re-arms the
             # deadline (readinto would loop over reads, each with a fresh timeout).
-            data = self._response.read1(len(buffer))
+            data = self._response.read1(len(view))
         except TimeoutError:
             self.close()
             raise DeadlineExceeded(self._late) from None
-        buffer[: len(data)] = data
+        view[: len(data)] = data
         return len(data)
 
     def close(self) -> None:

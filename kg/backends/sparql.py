@@ -82,6 +82,7 @@ from kg.backends.sparql_writes import (
     MAX_UPDATE_CHARS,
     SparqlWrites,
 )
+from kg.query_results import QueryResult
 
 
 class SparqlEngine(SparqlWrites):
@@ -104,7 +105,7 @@ class SparqlEngine(SparqlWrites):
         named_graphs: Iterable[Any] | None = None,
         substitutions: Mapping[ox.Variable, Term] | None = None,
         base_iri: str | None = None,
-    ) -> Any:
+    ) -> QueryResult:
         """Run a query on the endpoint, with ``pyoxigraph.Store.query``'s arguments.
 
         The default graph is the endpoint's (the union of all graphs) with

@@ -6,13 +6,13 @@ positions)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
 
 import pyoxigraph as ox
 
 from kg.backends.http import Answer
 from kg.backends.sparql_terms import Term, _sparql_term
+from kg.query_results import QueryResult
 
 SELECT_ACCEPT = "application/sparql-results+json"
 # Asked for by query form: Virtuoso answers a CONSTRUCT in a results format if one is accepted.
@@ -66,9 +66,15 @@ def substitute(query: str, substitutions: Mapping[ox.Variable, Term]) -> str:
             # RuntimeError, as pyoxigraph raises for it: the store turns it into an InputError.
             raise RuntimeError(
                 f"substituted variable ?{variable.value} is not in the SELECT projection (by name)")
-        head = name.sub(lambda _m, v=value, n=variable.value: f"({v} AS ?{n})", head)
-        body = name.sub(lambda _m, v=value: v, body)
+        head = name.sub(_as_it_is(f"({value} AS ?{variable.value})"), head)
+        body = name.sub(_as_it_is(value), body)
     return head + body
+
+
+def _as_it_is(text: str) -> Callable[[re.Match[str]], str]:
+    # A replacement for re.sub that is the text itself: a string would have its backslashes
+    # (in a literal's escapes) read as group references.
+    return lambda _match: text
 
 
 def accept_header(query: str) -> str:
@@ -96,12 +102,13 @@ def endpoint_syntax_error(message: str) -> SyntaxError:
     return error
 
 
-def parse_answer(answer: Answer) -> Any:
+def parse_answer(answer: Answer) -> QueryResult:
     kind = answer.content_type
+    # (pyoxigraph reads any binary stream; its stub asks for a typing.IO)
     if kind in _RESULT_FORMATS:
-        return ox.parse_query_results(answer, _RESULT_FORMATS[kind])
+        return ox.parse_query_results(answer, _RESULT_FORMATS[kind])  # type: ignore[arg-type]
     if kind in _GRAPH_FORMATS:
-        return (quad.triple for quad in ox.parse(answer, _GRAPH_FORMATS[kind]))
+        return (quad.triple for quad in ox.parse(answer, _GRAPH_FORMATS[kind]))  # type: ignore[arg-type]
     answer.close()
     raise OSError(
         f"the endpoint answered in {kind or 'an unnamed format'}, which is not a "

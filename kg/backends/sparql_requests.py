@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from kg.backends.http import BadRequest, EndpointError, SparqlClient, display_url
 from kg.backends.sparql_protocol import SELECT_ACCEPT, parse_answer
+from kg.query_results import solutions
 
 #: How endpoints say a request is too large for them (HTTP 413; Virtuoso 7: SP030 "memory
 #: exhausted" from about 5,000 triples, SP031 past 10,000 lines, SR578 past 10 MB). By the
@@ -61,7 +62,7 @@ class SparqlRequests:
     def select(self, query: str) -> ox.QuerySolutions:
         """A SELECT over the endpoint's default graph, as written (no prefixes added)."""
         answer = self.client.query(query, accept=SELECT_ACCEPT)
-        return parse_answer(answer)  # type: ignore[no-any-return]
+        return solutions(parse_answer(answer))
 
     def _ask(self, query: str) -> bool:
         return bool(parse_answer(self.client.query(query, accept=SELECT_ACCEPT)))

@@ -62,7 +62,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing, nullcontext
 from operator import attrgetter
@@ -98,6 +98,7 @@ from kg.ingest.report import (
 )
 from kg.ingest.writes import finish, prefetched, writers, written_here
 from kg.ingest.writes import writer as _writer
+from kg.query_results import QueryResult, solutions, triples
 from kg.rdfio import DEFAULT_LIMITS, Limits
 
 #: Quads (N-Triples, N-Quads: lines) per batch, by default: a few tens of MB in memory, few
@@ -124,7 +125,7 @@ class Store(Protocol):
     ``write_batch`` writes a batch and its records in one request.
     """
 
-    def query(self, sparql: str) -> object: ...
+    def query(self, sparql: str) -> QueryResult: ...
 
     @property
     def oxigraph(self) -> object: ...
@@ -192,7 +193,7 @@ def ingest_file(
             expected="at least 1",
         )
     size, sha256 = _size_and_digest(path)
-    position, complete = committed(store, sha256) if resume else (START, False)  # type: ignore[arg-type]
+    position, complete = committed(store, sha256) if resume else (START, False)
     write = _writer(store)
     state = _Run(
         path=source,
@@ -263,8 +264,9 @@ def ingest_file(
     state.complete = True
     if validate:
         if before is None:  # the first read stopped, the ingest did not: read it again
-            before = _before(store, path, rdf_format, scope, limits, stop_on_error=True)
-        state.violations = _validate(store, str(path), *before)  # type: ignore[misc]
+            quads = _file_quads(path, rdf_format, scope, limits)
+            before = quads, _described(store, quads)
+        state.violations = _validate(store, str(path), *before)
     return state.report()
 
 
@@ -363,7 +365,7 @@ def _size_and_digest(path: Path) -> tuple[int, str]:
 def _batches(
     path: Path, fmt: Format, batch_size: int, start: Position, nodes: BlankNodes, limits: Limits,
     first_batch_size: int | None = None,
-) -> Iterator[Batch]:
+) -> Generator[Batch, None, None]:
     if fmt in LINE_FORMATS:
         return line_batches(
             path, fmt, batch_size=batch_size, start=start, nodes=nodes, limits=limits,
@@ -373,40 +375,41 @@ def _batches(
 
 
 def _before(
-    store: Store,
-    path: Path,
-    fmt: Format,
-    scope: str,
-    limits: Limits,
-    *,
-    stop_on_error: bool = False,
+    store: Store, path: Path, fmt: Format, scope: str, limits: Limits
 ) -> tuple[list[ox.Quad], list[ox.Triple]] | None:
     """The file's quads, and what the store holds (in any graph) about their IRI subjects.
 
-    ``None`` if the file is bad (when not ``stop_on_error``): the ingest then stops at the
-    batch that is, with the error it gives there.
+    ``None`` if the file is bad: the ingest then stops at the batch that is, with the error
+    it gives there.
     """
-    quads: list[ox.Quad] = []
     try:
-        for batch in _batches(path, fmt, DEFAULT_BATCH_SIZE, START, BlankNodes(scope), limits):
-            if batch.text is not None:
-                quads += ox.parse(batch.text, format=ox.RdfFormat.N_QUADS)
-            else:
-                quads += batch.quads or []
+        quads = _file_quads(path, fmt, scope, limits)
     except (InputError, SyntaxError):
-        if stop_on_error:
-            raise
         return None
+    return quads, _described(store, quads)
+
+
+def _file_quads(path: Path, fmt: Format, scope: str, limits: Limits) -> list[ox.Quad]:
+    quads: list[ox.Quad] = []
+    for batch in _batches(path, fmt, DEFAULT_BATCH_SIZE, START, BlankNodes(scope), limits):
+        if batch.text is not None:
+            quads += ox.parse(batch.text, format=ox.RdfFormat.N_QUADS)
+        else:
+            quads += batch.quads or []
+    return quads
+
+
+def _described(store: Store, quads: list[ox.Quad]) -> list[ox.Triple]:
     # A blank node of the file is relabelled from its scope: only IRIs can be described
     # already (as kg.store's _named_subjects).
     subjects = set(filter(ox.NamedNode.__instancecheck__, map(attrgetter("subject"), quads)))
     described: list[ox.Triple] = []
     for values in _values(subjects):
-        rows = store.query(
+        rows = solutions(store.query(
             f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}"
-        )
-        described += (ox.Triple(row["s"], row["p"], row["o"]) for row in rows)  # type: ignore[attr-defined]
-    return quads, described
+        ))
+        described += (ox.Triple(row["s"], row["p"], row["o"]) for row in rows)
+    return described
 
 
 def _validate(
@@ -416,17 +419,18 @@ def _validate(
     subjects (:func:`kg.shacl.touched.validate_touching`) and the types the store knows."""
     from kg.shacl.touched import validate_touching
 
-    referenced = {t.object for t in (*quads, *described) if isinstance(t.object, ox.NamedNode)}
+    referenced = {q.object for q in quads if isinstance(q.object, ox.NamedNode)}
+    referenced.update(t.object for t in described if isinstance(t.object, ox.NamedNode))
     known: list[ox.Triple] = []
     for values in _values(referenced):
         # Full IRIs: a store other than KnowledgeStore may predeclare no prefix.
-        known += store.query(  # type: ignore[arg-type]
+        known += triples(store.query(
             f"CONSTRUCT {{ ?n <{_RDF_TYPE}> ?t . ?c <{_SUBCLASS_OF}> ?d }} WHERE {{ "
             f"VALUES ?n {{ {values} }} "
             f"{{ ?n <{_RDF_TYPE}> ?t "
             f"OPTIONAL {{ ?t <{_SUBCLASS_OF}>* ?c . ?c <{_SUBCLASS_OF}> ?d }} }} "
             f"UNION {{ ?n <{_SUBCLASS_OF}>* ?c . ?c <{_SUBCLASS_OF}> ?d }} }}"
-        )
+        ))
     return tuple(validate_touching(quads, described, source=source, known_types=known))
 
 

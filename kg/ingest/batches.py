@@ -23,7 +23,7 @@ safety check (no entity declarations) reads the whole document; ``kg load`` take
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -137,7 +137,7 @@ def _too_long_token(source: str, first_line: int) -> LimitExceededError:
 def line_batches(
     path: Path, fmt: Format, *, batch_size: int, start: Position, nodes: BlankNodes, limits: Limits,
     first_batch_size: int | None = None,
-) -> Iterator[Batch]:
+) -> Generator[Batch, None, None]:
     """Batches of ``batch_size`` lines of an N-Triples or N-Quads file, from ``start``; the
     first one of ``first_batch_size`` lines if given."""
     source = str(path)
@@ -292,7 +292,7 @@ def _parse_lines(
 
 def stream_batches(
     path: Path, fmt: Format, *, batch_size: int, start: Position, nodes: BlankNodes, limits: Limits
-) -> Iterator[Batch]:
+) -> Generator[Batch, None, None]:
     """Batches of ``batch_size`` quads of a Turtle or TriG file, from ``start``.
 
     A batch's ``end.offset`` is the bytes the parser has read so far (it reads ahead), for
@@ -302,7 +302,8 @@ def stream_batches(
     done, index = 0, start.batches
     with path.open("rb") as handle:
         reader = _Counting(handle)
-        parser = ox.parse(reader, format=fmt.oxigraph, rename_blank_nodes=False)
+        # (pyoxigraph reads any object with a read method; its stub asks for a typing.IO)
+        parser = ox.parse(reader, format=fmt.oxigraph, rename_blank_nodes=False)  # type: ignore[arg-type]
         while True:
             try:
                 quads = list(islice(parser, batch_size))

@@ -32,6 +32,7 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from kg.namespaces import INGEST_GRAPH
+from kg.query_results import QueryResult, solutions
 
 #: The bookkeeping vocabulary (used only in :data:`INGEST_GRAPH`).
 INGEST = "https://w3id.org/cred-kg/ingest#"
@@ -44,7 +45,7 @@ _XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 class Queryable(Protocol):
     """What the bookkeeping needs of a store: SPARQL over it."""
 
-    def query(self, sparql: str) -> object: ...
+    def query(self, sparql: str) -> QueryResult: ...
 
 
 @dataclass(frozen=True)
@@ -125,11 +126,11 @@ def committed(store: Queryable, sha256: str) -> tuple[Position, bool]:
     """
     # The IRI is built from a hex digest we computed, never from user text.
     file = str(file_node(sha256))
-    rows = store.query(
+    rows = solutions(store.query(
         f"SELECT ?index ?quads ?done ?offset ?line WHERE {{ GRAPH <{INGEST_GRAPH}> {{ "
         f"{file} <{INGEST}batch> ?b . ?b <{INGEST}index> ?index ; <{INGEST}quads> ?quads ; "
         f"<{INGEST}quadsDone> ?done ; <{INGEST}endOffset> ?offset ; <{INGEST}endLine> ?line }} }}"
-    )
+    ))
     records = sorted(
         (
             int(row["done"].value) - int(row["quads"].value),
@@ -140,7 +141,7 @@ def committed(store: Queryable, sha256: str) -> tuple[Position, bool]:
                 line=int(row["line"].value),
             ),
         )
-        for row in rows  # type: ignore[attr-defined]
+        for row in rows
     )
     position = START
     for start, end in records:

@@ -6,15 +6,18 @@ from __future__ import annotations
 import queue
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from concurrent.futures import Future
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pyoxigraph as ox
 
 from kg.errors import StoreError
 from kg.formats import Format
 from kg.ingest.batches import Batch, syntax_error
+
+if TYPE_CHECKING:
+    from kg.backends.sparql import SparqlEngine
 
 # Oxigraph 0.5's bulk loader on RocksDB (lib/oxigraph/src/storage/rocksdb.rs) collects up to
 # DEFAULT_BULK_LOAD_BATCH_SIZE = 1,000,000 quads, parsing them all first, then writes one sorted
@@ -87,7 +90,7 @@ def finish(
     raise error
 
 
-def prefetched(batches: Iterator[Batch]) -> Iterator[Batch]:
+def prefetched(batches: Generator[Batch, None, None]) -> Generator[Batch, None, None]:
     """The batches, each read (and checked) in a thread while the one before it is written:
     Oxigraph writes without the GIL, so cutting the file overlaps the writes (it was 3 s of a
     49 s ingest of 10M triples on disk, profiled). At most two batches wait besides the ones
@@ -115,7 +118,7 @@ def prefetched(batches: Iterator[Batch]) -> Iterator[Batch]:
         except BaseException as error:  # handed to the consumer, after the batches before it
             put(("error", error))
         finally:
-            batches.close()  # type: ignore[attr-defined]  # the file, when stopped early
+            batches.close()  # the file, when stopped early
 
     reader = threading.Thread(target=read, name="kg-ingest-reader", daemon=True)
     reader.start()
@@ -136,7 +139,7 @@ def writer(store: Any) -> Write:
     """One write per call: the batch (if any) and its records, all or nothing."""
     # KnowledgeStore.oxigraph: the embedded pyoxigraph Store, or a remote store's engine
     # (kg.backends.sparql.SparqlEngine), whose write_batch takes a batch and its records.
-    target: object = store.oxigraph
+    target: ox.Store | SparqlEngine = store.oxigraph
     if isinstance(target, ox.Store):
         oxigraph = target
         on_disk = getattr(store, "kind", None) == "disk"
@@ -150,7 +153,10 @@ def writer(store: Any) -> Write:
             bulk = on_disk and size < _ATOMIC_BULK
             try:
                 if batch is not None and batch.text is not None:
-                    text = batch.text + ox.serialize(records, format=ox.RdfFormat.N_QUADS)
+                    # (without an output, serialize returns the bytes: pyoxigraph's stub says
+                    # bytes | None for both uses)
+                    text = batch.text + ox.serialize(  # type: ignore[operator]
+                        records, format=ox.RdfFormat.N_QUADS)
                     (oxigraph.bulk_load if bulk else oxigraph.load)(
                         text, format=ox.RdfFormat.N_QUADS
                     )
@@ -171,7 +177,7 @@ def writer(store: Any) -> Write:
         try:
             if batch is not None and batch.text is not None:
                 try:
-                    target.write_batch(batch.text, records)  # type: ignore[attr-defined]
+                    target.write_batch(batch.text, records)
                     return
                 except SyntaxError:
                     # Not N-Triples: an N-Quads line with a graph name, which the embedded
@@ -180,7 +186,7 @@ def writer(store: Any) -> Write:
                     quads = list(ox.parse(batch.text, format=ox.RdfFormat.N_QUADS))
             else:
                 quads = (batch.quads or []) if batch is not None else []
-            target.write_batch(b"", [*quads, *records])  # type: ignore[attr-defined]
+            target.write_batch(b"", [*quads, *records])
         except OSError as error:
             raise StoreError(f"write failed: {error}") from None
 
