@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from kg.errors import InputError, Location
 from kg.ids import short_id
 from kg.namespaces import CRED
+from kg.query_results import solutions
 from kg.store_stats import class_sets, values_block
 
 if TYPE_CHECKING:
@@ -93,10 +94,7 @@ def resolve_claim(store: KnowledgeStore, claim: str) -> ox.NamedNode:
 def _select(store: KnowledgeStore, query: str,
             substitutions: dict[str, ox.NamedNode | ox.Literal] | None = None) -> ox.QuerySolutions:
     """The solutions of a SELECT query (``store.query`` is typed for every query form)."""
-    solutions = store.query(query, substitutions=substitutions)
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise TypeError(f"a SELECT query was expected, not {query!r}")
-    return solutions
+    return solutions(store.query(query, substitutions=substitutions))
 
 
 def _all_claims(store: KnowledgeStore, claim_classes: frozenset[str]) -> list[str]:
