@@ -62,8 +62,9 @@ from kg.extract.descriptions import (
 )
 from kg.extract.lexicon import Country, Lexicon, OrgHead
 from kg.extract.names import Description, describe, slug, strip_possessive
-from kg.extract.namesakes import namesake_of
-from kg.extract.people import introduced_person, introduced_since, surname
+from kg.extract.namesakes import namesake_of, possessor_state
+from kg.extract.people import introduced_person, surname
+from kg.extract.pronouns import antecedent
 
 # "a spokesperson for the regulator" speaks for the regulator, as its voice; "an official at
 # the regulator" is a source of its own inside it (often anonymous), a person acting for it
@@ -302,7 +303,7 @@ class ActorTable:
         if affiliation and appositive:  # the name was not taken: the apposition as written
             appositive, affiliation = f"{appositive} {affiliation}", None
         if d.pronoun:
-            found = self._pronoun(d.pronoun, sentence, start)
+            found = antecedent(self, d.pronoun, sentence, start)
             return self._mention(found, start, end, sentence, None) if found else None
         record = self._describe_to_actor(d, sentence, start, appositive)
         if record is None:
@@ -348,33 +349,6 @@ class ActorTable:
             return self.state(self.lex.country_by_form[name])
         return by_first_word(self, name) if " " not in name else None
 
-    def _pronoun(self, pronoun: str, sentence: int, start: int) -> ActorRecord | None:
-        if pronoun in {"he", "she", "him", "her", "i"}:
-            sex = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
-
-            def fits(r: ActorRecord) -> bool:  # (a person the text shows to be of the other
-                return r.kind == "Person" and (  # sex is no antecedent: kg/extract/gender.py)
-                    sex is None or self.genders.get(surname(r.name).lower(), sex) == sex)
-
-            found = self.recent_actor(sentence, start, fits)
-            # "a spokeswoman for the commission says P. Q, she added": the spokeswoman was
-            # the body's voice, so "she" is the body, when no person is named near by (one
-            # named since or just before may be "she": the body's voice then yields)
-            voice = next(((s, p, i) for s, p, i in reversed(self.voices) if p < start), None)
-            if voice is not None and sentence - voice[0] <= 1 and pronoun in {"he", "she"} \
-                    and found is None:
-                return self.records[voice[2]]
-            since = introduced_since(self, found, sentence, start)
-            return since if since is not None and fits(since) else found
-        if pronoun == "they":
-            # singular "they": the unnamed person just mentioned ("The crew member, who asked
-            # not to be named, said ... 'P,' they told the Courier")
-            last = self.recent_actor(sentence, start, lambda r: True, window=1)
-            if last is not None and last.kind == "Person" and not last.named:
-                return last
-        return self.recent_actor(sentence, start,
-                            lambda r: r.kind not in {"Person", "NewsOutlet"})
-
     def _describe_to_actor(self, d: Description, sentence: int, start: int,
                            appositive: str | None) -> ActorRecord | None:
         spokes = _SPOKESPERSON_OF.match(d.text)
@@ -409,11 +383,11 @@ class ActorTable:
             record = self.new_record(capital(group), d.head.kind if d.head else "Organization",
                                      key, confidence=0.6)
             if re.match(r"(?i)(?:its|their)\s", d.text) and (
-                    owner := self._pronoun("it", sentence, start)) is not None:
+                    owner := antecedent(self, "it", sentence, start)) is not None:
                 record.acts_for = owner.id  # "Its inspectors" work for what "it" names
             return record
         if d.head and (owned := _PERSON_OWNS.match(d.text)) is not None and (
-                person := self._pronoun({"his": "he"}.get(owned.group(1).lower(), "she"),
+                person := antecedent(self, {"his": "he"}.get(owned.group(1).lower(), "she"),
                                         sentence, start)) is not None and person.kind == "Person":
             # "Her campaign says P" after Mara Dellweg: "Mara Dellweg's campaign", the body a
             # later "Mara Dellweg's campaign" names too
@@ -476,6 +450,8 @@ class ActorTable:
             self.keys[("surname", surname(d.name).lower())] = record.id
             return record
         state = d.state.id if d.state else None
+        if state is None and d.possessor:  # ("Esterland's Foreign Ministry": a state's)
+            state = possessor_state(self, d.possessor, kind)
         if state is None and d.possessor:
             owner = possessor(self, d.possessor, "org")
             state = owner.state if owner and owner.kind == "State" else None

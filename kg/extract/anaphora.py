@@ -104,7 +104,10 @@ _OF = r"(?:\s+of\s+(?:the\s+)?[\w\u2019' -]+?)?"
 _REFERS = re.compile(rf"^{_NP}{_NOUN.pattern}{_OF}\W*$", re.I)
 _BARE = re.compile(rf"^{_NOUN.pattern}\W*$", re.I)
 # "it shares the assessment of the government": agreeing with a claim made before
-_AGREES = re.compile(rf"^(?:it|we|they|he|she|i|[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*)*)\s+"
+# (its subject a pronoun, a name, or "the" and a noun or two: not any words, which would
+# read "X has not produced a single coordinate to back its claim" as agreeing)
+_AGREES = re.compile(rf"^(?:it|we|they|he|she|i|(?-i:[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*)*"
+                     r"(?:\s+[a-z][\w-]*)?)|the\s+(?-i:[a-z][\w-]*(?:\s+[a-z][\w-]*)?))\s+"
                      rf"(?:shares?|shared|endorses?|endorsed|backs?|backed|accepts?|accepted|"
                      rf"agrees?\s+with|agreed\s+with|supports?|supported)\s+{_NP}"
                      rf"{_NOUN.pattern}{_OF}\W*$", re.I)

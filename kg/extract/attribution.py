@@ -37,6 +37,7 @@ from kg.extract.subjects import (
     inverted_speaker,
     inverted_subject,
     opening_subject,
+    participle_subject,
     strip_modifiers,
 )
 from kg.extract.subjects import (
@@ -270,6 +271,7 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
             continue
         if _NOUN_BEFORE.search(masked[:v0]) or _PASSIVE_BEFORE.search(masked[:v0]) or \
                 _IMPERSONAL_BEFORE.search(masked[:v0]) or vf.modal_object(masked, v0, v1) or \
+                vf.noun_after_preposition(masked, verb, v0) or \
                 vf.refused_act(masked, verb, v1) or (
                     verb.form.endswith("ed") and (
                         re.match(r"\s+by\b", masked[v1:]) or
@@ -361,8 +363,9 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
         return frame if frame.claims or verb.cls != "speech" else None
     start, cues = strip_modifiers(masked, v0)
     subject = find_subject(masked, start)
-    if subject is None and verb.form.endswith("ing") and re.search(r",\s+$", masked[:v0]):
-        subject = opening_subject(masked)  # "It stopped short of X, saying P"
+    if verb.form.endswith("ing") and re.search(r",\s+$", masked[:v0]):
+        # "It stopped short of X, saying P"; "X expelled Y, an attache, accusing him of P"
+        subject = participle_subject(masked, subject) if subject else opening_subject(masked)
     inverted = None
     if subject is None or not masked[subject[0]:subject[1]].strip():
         before = masked[:v0].rstrip()

@@ -70,6 +70,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from kg.extract.anaphora import anaphor_target
+from kg.extract.general_denials import join_general_denials
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import ClaimRecord, StatementRecord
 from kg.extract.names import slug
@@ -194,6 +195,7 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
             home[i] = target
         candidates.add(home[i], words[i])
     _quote_support(statements, clusters, home, words)
+    join_general_denials(statements, clusters, words)  # "denied that any of its aircraft ..."
     return _records(statements, [c for c in clusters if c.members], words)
 
 

@@ -133,8 +133,13 @@ def _named_again(text: str, records: list[EvidenceRecord],
     noun = mention.description.lower().split()[-1:]
     if len(words) < 2 or words[0] not in {"the", "this", "that", "these", "those"} or not noun:
         return None
-    return next((r for r in reversed(records) if r.kind == mention.kind and
-                 _head(r.description) == noun), None)
+    # (a specific kind is named again by another noun of it too: "the pictures" after
+    # "three photographs of the diplomat"; not the generic "the data" after "the logs")
+    return next((r for r in reversed(records) if r.kind == mention.kind and (
+        _head(r.description) == noun or mention.kind not in _GENERIC_KINDS)), None)
+
+
+_GENERIC_KINDS = frozenset({"Evidence", "Document", "DocumentClause"})
 
 
 def _head(description: str) -> list[str]:

@@ -20,16 +20,22 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.extract.model import RelayStep, StatementRecord
 
-# the speaker named again only by a pronoun: the same occasion
+# the speaker named again only by a pronoun (or "the ministry"): the same occasion
 _PRONOUNS = {"he", "she", "they"}
 # verbs that go on with what was being said ("declined to say", "told reporters": another act,
 # another audience)
 _SAYING = {"said", "says", "added", "adds", "adding", "saying", "continued", "went on"}
 _CONTINUED = "continues the previous speaker's quotation"
+# a body named again by its head noun (not "the person", "the man": a person may be named so
+# on another occasion, as by name)
+_THE_NOUN = re.compile(r"(?i:the)\s+(?:ministry|department|agency|office|government|council|"
+                       r"company|firm|authority|embassy|committee|commission|board|service|"
+                       r"administration|army|navy|military|police|regulator)")
 
 
 def _outlets(mention: StatementRecord, publisher: str | None) -> list[RelayStep]:
@@ -41,7 +47,9 @@ def _by_pronoun(mention: StatementRecord, text: str) -> bool:
     (or a quotation that continues the previous speaker's, with no verb of its own)."""
     if mention.speaker_span is None:
         return _CONTINUED in mention.cues
-    return text[slice(*mention.speaker_span)].strip().lower() in _PRONOUNS and \
+    words = text[slice(*mention.speaker_span)].strip()
+    # (or a body's head noun alone, which refers back as a pronoun does: "the ministry")
+    return (words.lower() in _PRONOUNS or bool(_THE_NOUN.fullmatch(words))) and \
         (mention.verb or "").lower() in _SAYING
 
 

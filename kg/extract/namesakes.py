@@ -9,6 +9,11 @@ is renamed "Foreign Ministry of Russia" (its id is kept, statements already poin
 
 A later mention of the bare name ("the Foreign Ministry said") names the namesake mentioned
 last before it, as a reader takes it.
+
+A body met first by the bare name ("Foreign Ministry spokesperson X said ...", "The Foreign
+Ministry said ...") is the home country's, as news writing names it; a later mention that
+gives a state other than the dateline's ("the Karsovian Foreign Ministry") is a namesake, and
+the bare name goes on naming the first.
 """
 
 from __future__ import annotations
@@ -31,14 +36,17 @@ def namesake_of(table: ActorTable, d: Description, start: int) -> ActorRecord | 
     if not d.name or d.title or d.kind == "Person" or \
             ("org", d.name.lower().removeprefix("the ")) not in table.keys:
         return None  # (a name met for the first time resolves as usual)
-    state = d.state.id if d.state else _place_state(table, d.possessor, d.kind)
+    state = d.state.id if d.state else possessor_state(table, d.possessor, d.kind)
     if state is None:
         return latest_namesake(table, d.name, start)
-    return namesake(table, d.name, d.kind or "Organization", state,
-                    d.head.cls if d.head else None)
+    record = namesake(table, d.name, d.kind or "Organization", state,
+                      d.head.cls if d.head else None, start)
+    if record is not None and d.head:
+        record.nouns.add(d.head.head.split()[-1])  # ("the ministry" names it later)
+    return record
 
 
-def _place_state(table: ActorTable, possessor: str | None, kind: str | None) -> str | None:
+def possessor_state(table: ActorTable, possessor: str | None, kind: str | None) -> str | None:
     """The state a possessor names: a country the lexicon or the text knows, or the proper
     name that owns a government body and names no other actor ("Esterland's Foreign
     Ministry": a ministry belongs to a state); else None."""
@@ -53,13 +61,20 @@ def _place_state(table: ActorTable, possessor: str | None, kind: str | None) -> 
     return None
 
 
-def _other_state(record: ActorRecord, state: str | None) -> bool:
-    """Whether a body named with ``state`` cannot be ``record``, which acts for another
-    state. A body known so far without a state is not told apart: whether "the Foreign
-    Ministry" of the text so far is the publisher's country's or the one now named
-    "Karsovian" is a reading of the whole text that the passes of the extractor, which do not
-    resolve names in text order, cannot make."""
-    return bool(state and record.state and record.state != state)
+def _other_state(table: ActorTable, record: ActorRecord, state: str | None,
+                 start: int) -> bool:
+    """Whether a body named with ``state`` at offset ``start`` cannot be ``record``: it acts
+    for another state; or it is known so far only by the bare name, met before ``start`` in
+    the text, and ``state`` is not the dateline's. News writing names the home country's body
+    bare ("Foreign Ministry spokesperson X said ...") and a foreign one with its state ("the
+    Karsovian Foreign Ministry"), so a state named only later is another country's. (A bare
+    mention registered from later in the text, before the sentences are read, does not count:
+    only one met before this one.)"""
+    if not state:
+        return False
+    if record.state:
+        return record.state != state
+    return state != table.home_state and any(at < start for at, _ in record.mentions)
 
 
 def _state_name(table: ActorTable, state: str) -> str:
@@ -68,13 +83,14 @@ def _state_name(table: ActorTable, state: str) -> str:
 
 
 def namesake(table: ActorTable, name: str, kind: str, state: str | None,
-             cls: str | None) -> ActorRecord | None:
+             cls: str | None, start: int = 0) -> ActorRecord | None:
     """The body called ``name`` that acts for ``state``, when a body of that name acting for
     another state is known already (created on first use); None otherwise, and the name
     resolves as usual."""
     bare = name.lower().removeprefix("the ")
     first_id = table.keys.get(("org", bare))
-    if state is None or first_id is None or not _other_state(table.records[first_id], state):
+    if state is None or first_id is None or not _other_state(
+            table, table.records[first_id], state, start):
         return None
     own = ("org", bare, state)
     if own in table.keys:
@@ -101,4 +117,4 @@ def latest_namesake(table: ActorTable, name: str, before: int) -> ActorRecord | 
     return table.records[max(idents, key=lambda ident: table.last_seen(ident, before))]
 
 
-__all__ = ["latest_namesake", "namesake", "namesake_of"]
+__all__ = ["latest_namesake", "namesake", "namesake_of", "possessor_state"]

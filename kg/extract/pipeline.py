@@ -38,6 +38,7 @@ from kg.extract.identify import identify_later
 from kg.extract.interviews import carry_interview_relays
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.model import DocumentRecord, Draft, StatementRecord
+from kg.extract.named_claims import read_named_claims
 from kg.extract.names import describe, is_outlet, slug
 from kg.extract.people import introduced_people, introductions
 from kg.extract.posts import attribute_posts
@@ -47,7 +48,7 @@ from kg.extract.quotes import english_quotes
 from kg.extract.roles import join_roles, join_titles
 from kg.extract.seen import seen_material
 from kg.extract.sentences import Sentence, split_sentences
-from kg.extract.shortforms import register_short_forms
+from kg.extract.shortforms import register_short_forms, with_outlet_short_forms
 from kg.extract.statements import Context, read_frames
 from kg.extract.subject_bodies import register_subject_bodies
 from kg.extract.unlisted_states import with_unlisted_states
@@ -120,6 +121,7 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
     """
     original, text = text, english_quotes(text)  # „...“ and «...» as “...”; same offsets
     lex = with_unlisted_states(text, lexicon or load_lexicon())  # "the Borovian government"
+    lex = with_outlet_short_forms(text, lex)  # "the Karsovian News Agency (KNA)", then "KNA"
     sentences = split_sentences(text)
     header = _header(text, sentences, lex)
     doc_date = (dt.date.fromisoformat(date) if date else None) or header["date"]
@@ -217,6 +219,7 @@ def _read(ctx: Context, sent: Sentence) -> None:
     before = len(ctx.statements)
     _read_statements(ctx, sent)
     transcript.answered_question(ctx, sent, before)  # "Asked whether P, she said: 'Possibly.'"
+    read_named_claims(ctx, sent, before)  # "Asked about reports that P", "Y's claim that P"
     read_presuppositions(ctx, before)
     ctx.evidence.extend(relative_makers.made_in_clause(ctx, sent))  # "a log that X produced"
 

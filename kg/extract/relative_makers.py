@@ -5,6 +5,9 @@ as often as before it ("the company's log") or after "by" ("a log kept by the co
 the other rules read those two, and a maker in a relative clause was lost, so the material
 had no producer (or was no item at all when no verb of showing followed).
 
+A relative clause on a speaker names material it released ("The ministry, which released
+radar tracks of the flight, said P"): released by the speaker, bearing on P.
+
 So is a participle clause set off by commas after what the material is of ("A recording of
 the call, made by the ambulance service and played at the hearing, captured P").
 
@@ -78,10 +81,38 @@ def _set_off(nouns: tuple[str, ...]) -> re.Pattern[str]:
         r"[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,4})(?P<rest>)(?=\s+and\s|,)")
 
 
+# "The ministry, which released radar tracks of the flight, said P": a relative clause on
+# the speaker says what it released; the material bears on what it says
+_RELEASED_BY_SPEAKER = re.compile(
+    r"^(?P<who>[^,;]{2,80}?),\s+which\s+(?:had\s+|has\s+|also\s+)?(?:released|published|"
+    r"issued|provided|shared|made\s+public)\s+(?P<what>[^,;]{3,80}?)"
+    r"(?:\s+(?:to|with)\s+[^,;]{1,40})?,\s+(?=(?:[\w-]+\s+){0,3}?(?:said|says|told|added|"
+    r"stated|denied|confirmed)\b)")
+
+
+def _released_by_speaker(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
+    """The material a relative clause on the sentence's speaker says it released (see
+    :data:`_RELEASED_BY_SPEAKER`), released by that speaker, supporting its statements."""
+    match = _RELEASED_BY_SPEAKER.match(sent.text)
+    kind = ev.evidence_kind(match.group("what"), ctx.lex) if match else None
+    if match is None or kind is None or kind == "DocumentClause":
+        return []
+    # (the speaker as the sentence's statements resolved it, named where the sentence opens)
+    supports = [i for i, s in enumerate(ctx.statements) if s.sentence_index == sent.index and
+                s.speaker_span and s.speaker_span[0] == sent.start]
+    speaker = ctx.table.records[ctx.statements[supports[0]].actor] if supports else None
+    if speaker is None or speaker.kind in {"Person", "NewsOutlet"}:
+        return []
+    span = (sent.start + match.start("what"), sent.start + match.end("what"))
+    return [ev.EvidenceMention(kind, ctx.text[span[0]:span[1]], span, "released", sent.index,
+                               actor=speaker.id, supports=supports)]
+
+
 def made_in_clause(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
     """The material of ``sent`` whose maker a relative clause right after it names, each
-    produced by that maker (see the module text)."""
-    found = []
+    produced by that maker (see the module text); and the material a relative clause on the
+    speaker says it released."""
+    found = _released_by_speaker(ctx, sent)
     nouns = tuple(ctx.lex.evidence)
     for match in [*_pattern(nouns).finditer(sent.text), *_set_off(nouns).finditer(sent.text)]:
         kind = ev.evidence_kind(match.group("what"), ctx.lex)

@@ -48,8 +48,13 @@ _OWN_PROGRAMME = re.compile(r"((?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[\u
 
 # who runs an outlet, before its name, and its short form after it: "the state-run Halden
 # Television (HTV)" names Halden Television (the words say whose it is, not what it is called)
-_OWNED = re.compile(r"^(?:the\s+)?(?:state|government|party|military|privately|publicly)-"
-                    r"(?:run|owned|controlled|backed|funded)\s+(?=[A-Z])|\s*\([A-Z][\w.&-]*\)$")
+_OWNER = (r"(?:the\s+)?(?:state|government|party|military|privately|publicly)-"
+          r"(?:run|owned|controlled|backed|funded)\s+(?=[A-Z])")
+_OWNED = re.compile(rf"^{_OWNER}|\s*\([A-Z][\w.&-]*\)$")
+_OWNED_BEFORE = re.compile(_OWNER)
+# the medium a fronted relay cue hangs on: "In a statement carried by X, the ministry said P"
+_FRONTED_MEDIUM = re.compile(r"\s*In\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?"
+                             r"(?:statement|interview|remarks|comments|message|post)\s+")
 
 
 # an outlet's head nouns, for an outlet named again by one alone: "the agency", "the newspaper"
@@ -145,19 +150,23 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
         for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}\s+", masked, re.I):
             # (before the verb only when it opens the sentence: "In an interview with Radio
             # Nord, the mayor said P", "Speaking to Radio Nord, ...")
-            fronted = not masked[:match.start()].strip()
+            fronted = not masked[:match.start()].strip() or \
+                bool(_FRONTED_MEDIUM.fullmatch(masked[:match.start()]))
             if any(a <= match.start() < b for a, b in claims) or (
                     frame.verb_span and match.start() + sent.start < frame.verb_span[0]
                     and frame.kind != "according" and not frame.from_quote and not fronted):
                 continue
-            # (with a channel's number and a programme: "BBC Radio 4's Today programme")
+            # (with a channel's number and a programme: "BBC Radio 4's Today programme";
+            # after who runs it: "the state-run Norland News Agency")
+            owner = _OWNED_BEFORE.match(masked, match.end())
+            at = owner.end() if owner else match.end()
             name = re.match(r"((?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+(?:[A-Z][\w\u2019'.&-]*|"
                             r"\d+(?:[\u2019']s)?|of|and))*(?:\s+(?:programme|program|show|"
-                            r"podcast|bulletin)\b)?)", masked[match.end():])
+                            r"podcast|bulletin)\b)?)", masked[at:])
             outlet = is_outlet(name.group(1).rstrip("."), ctx.lex) if name else None
             if outlet is None and name:  # "told BNA" after "the Brenland News Agency (BNA)"
                 outlet = known_outlet(ctx, name.group(1).rstrip("."))
-            end = match.end() + len(name.group(1)) if name else None
+            end = at + len(name.group(1)) if name else None
             if outlet is None and (show := _OWN_PROGRAMME.match(masked[match.end():])):
                 # "Speaking on Elsing One's midday bulletin": whose bulletin it is, an outlet
                 # the lexicons need not know (the programme word says what it is)

@@ -24,14 +24,16 @@ Example:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.names import describe
+from kg.extract.names import describe, outlet_name
 
 if TYPE_CHECKING:
     from kg.extract.actors import ActorTable
+    from kg.extract.lexicon import Lexicon
     from kg.extract.sentences import Sentence
 
 _WORD = r"[A-Z][\w\u2019'-]*"
@@ -128,4 +130,26 @@ def register_short_forms(table: ActorTable, text: str, sentences: list[Sentence]
             table.keys[("org", form.short.lower())] = record.id
 
 
-__all__ = ["ShortForm", "register_short_forms", "short_forms"]
+
+
+def with_outlet_short_forms(text: str, lex: Lexicon) -> Lexicon:
+    """``lex`` with the short forms ``text`` gives news outlets as names of those outlets
+    ("the state-run Karsovian News Agency (KNA)", then "KNA reported", "KNA quoted X as
+    saying"): every rule that asks whether a name is an outlet knows the letters too (the
+    same object when the text gives none).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> lex = with_outlet_short_forms("the Norland News Agency (NNA) said", load_lexicon())
+    >>> lex.outlet_names["NNA"]
+    'Norland News Agency'
+    """
+    added = {}
+    for form in short_forms(text):
+        outlet = outlet_name(form.name.removeprefix("the "), lex)
+        if outlet and form.short not in lex.outlet_names:
+            added[form.short] = outlet
+    # a fresh index: the shipped lexicon is cached and shared
+    return dataclasses.replace(lex, outlet_names=lex.outlet_names | added) if added else lex
+
+
+__all__ = ["ShortForm", "register_short_forms", "short_forms", "with_outlet_short_forms"]

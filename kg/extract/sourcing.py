@@ -114,7 +114,9 @@ def _body(sent: Sentence, after: int, lex: Lexicon) -> tuple[int, int] | None:
 
 # "..., the Harbour Post reported last week." (or "reported Friday"): an outlet's reporting
 # verb that closes the sentence, after what someone else was said to have found or said
-_CLOSING_OUTLET = re.compile(r",\s+((?:[Tt]he\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)"
+# (also after a quotation that closes with its comma inside: '"... law," KNA reported')
+_CLOSING_OUTLET = re.compile(r"(?P<mark>,[\u201d\x22]?|(?<=_)[\u201d\x22])\s+"
+                             r"((?:[Tt]he\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*)*)"
                              r"\s+(?:reported|said|wrote|revealed)(?:\s+(?:last|this|on|earlier)"
                              r"(?:\s+\w+){1,2}|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                              r"Saturday|Sunday|today|yesterday|earlier))?\s*\.?$")
@@ -130,10 +132,15 @@ def closing_outlets(sent: Sentence, frames: list[Frame], lex: Lexicon) -> list[F
             continue
         a, b = frame.claims[-1]
         match = _CLOSING_OUTLET.search(sent.masked()[a - sent.start:b - sent.start + 1])
-        if match is None or not outlet_name(match.group(1), lex):
+        if match is None or not outlet_name(match.group(2), lex):
             continue
-        frame.claims[-1] = (a, a + match.start())
-        frame.relayed_by = (a + match.start(1), a + match.end(1))
+        mark = match.group("mark")  # (a closing quotation mark stays in the claim)
+        frame.claims[-1] = (a, a + match.start() + (len(mark) if mark[-1] != "," else 0))
+        frame.relayed_by = (a + match.start(2), a + match.end(2))
+        for earlier in frames:  # "X denied P, saying Q, KNA reported": P came through KNA too
+            if earlier.speaker == frame.speaker and earlier.relayed_by is None and \
+                    earlier.kind == "speech":
+                earlier.relayed_by = frame.relayed_by
     return frames
 
 

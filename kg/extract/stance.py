@@ -41,6 +41,7 @@ from kg.extract.impressions import IMPRESSION
 from kg.extract.lexicon import Lexicon
 from kg.extract.main_clause import main_clause
 from kg.extract.purposes import without_purpose
+from kg.extract.verb_forms import OBJECT_NOUN
 
 FLIP = {"affirms": "denies", "denies": "affirms", "hedges": "hedges"}
 #: hedge_cues.tsv scopes read inside a claim ("any": "appears to" hedges in anyone's words)
@@ -71,10 +72,6 @@ _BELIEF = re.compile(
     r"(?:accepts?|accepted|acknowledges?|acknowledged|admits?|admitted|concedes?|conceded)"
     r"(?=\s+that\s))\s+(?:that\s+)?")
 _BELIEF_STANCE = {"doubt": "hedges", "suspect": "hedges"}
-_OBJECT_NOUN = re.compile(r"^(?:the\s+)?(?:allegations?|claims?|reports?|accusations?|"
-                          r"suggestions?|rumou?rs|speculation|assertions?|charges?|"
-                          r"concerns?|fears?)\s+(?:that\s+)?(?!of\b|about\b|on\b|from\b|in\b|"
-                          r"(?:is|are|was|were|had|has|have)\b)", re.I)
 _HEDGE_FRAMES = re.compile(
     r"^(?:it\s+(?:is|was|remains|remained)\s+)?(?:(?:too\s+(?:early|soon)\s+to\s+(?:say|tell))|"
     r"(?:not\s+(?:yet\s+)?clear)|unclear|(?:possible)|(?:to\s+be\s+seen))\s+"
@@ -282,7 +279,7 @@ def _strip_frames(text: str, stance: str, cues: list[str], lex: Lexicon) -> tupl
             removed += match.end()
             stance = "hedges" if stance == "affirms" else stance
             cues.append(f"hedge frame: {match.group(0).strip()}")
-        elif match := _OBJECT_NOUN.match(rest):
+        elif match := OBJECT_NOUN.match(rest):
             removed += match.end()
         elif (match := _BELIEF.match(rest)) and len(match.group(0).split()) <= 8:
             removed += match.end()

@@ -29,6 +29,7 @@ from kg.extract.clauses import (
     split_parts,
 )
 from kg.extract.dates import find_dates
+from kg.extract.demands import unrecorded_demand
 from kg.extract.described_people import described_person
 from kg.extract.documents import document_author
 from kg.extract.estimates import FIGURE_AT
@@ -107,6 +108,8 @@ def read_frames(ctx: Context, sent: Sentence) -> list[Frame]:
         if speaker is None:
             continue
         speakers[number] = speaker
+        if unrecorded_demand(frame, speaker):
+            continue  # "the federation urged it to finish quickly": no claim
         parts = parts or [(frame, speaker)]
         if frame.kind not in {"topic", "cite"} or frame.claims:
             for _, actor in parts:

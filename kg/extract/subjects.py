@@ -149,8 +149,10 @@ def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
 def opening_subject(masked: str) -> tuple[int, int, str | None, bool] | None:
     """The noun phrase that opens the sentence, as the subject of a trailing participle."""
     # ("Tarsia's navy", "Valloria's foreign ministry": a possessor and its lower-case noun)
+    # (an adverb may stand before the verb: "Norland's transport ministry later released")
     match = re.match(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[\u2019']s(?:\s+[a-z][\w-]*){1,3}?"
-                     r"(?=\s+(?:has|have|had|was|were|is|are|\w+ed)\b)|"
+                     r"(?=(?:\s+(?:later|also|then|again|earlier|since|subsequently|itself))?"
+                     r"\s+(?:has|have|had|was|were|is|are|\w+ed)\b)|"
                      r"(?:The\s+|the\s+)?[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*|"
                      r"It|They|He|She|We)\s+[a-z]", masked)
     return (0, match.end(1), None, True) if match else None
@@ -189,6 +191,31 @@ def inverted_speaker(masked: str, after: int) -> tuple[int, int, str | None] | N
     return found
 
 
+# a proper name inside the clause (not at its start), then the comma of an apposition; or
+# a verb in the past right before (the name is its object: "X expelled Ivo Brenn, accusing")
+_NAME_BEFORE = re.compile(r"\S\s+[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*,\s+$|"
+                          r"\s[a-z]{3,}ed\s+$")
+# ("Tarsia expelled Ivo Brenn, an attache, accusing": a verb and its object read as a name)
+_VERB_INSIDE = re.compile(r"\s[a-z]{3,}ed\s+[A-Z]")
+
+
+def participle_subject(masked: str, found: tuple[int, int, str | None, bool] | None
+                       ) -> tuple[int, int, str | None, bool] | None:
+    """The subject of a trailing participle (", accusing him of P"): ``found``, unless it is
+    the clause's object or an apposition to it ("X ordered Ivo Brenn, an attaché at the
+    embassy, to leave, accusing him of P": the apposition says who Brenn is, and X, the
+    clause's subject, accuses), when the sentence opens with a subject of its own.
+
+    >>> masked = "Tarsia ordered Ivo Brenn, an attache, to leave, accusing him of spying."
+    >>> participle_subject(masked, (26, 37, "to leave", False))
+    (0, 6, None, True)
+    """
+    if found is None or not (_NAME_BEFORE.search(masked[:found[0]]) or
+                             _VERB_INSIDE.search(masked, found[0], found[1])):
+        return found
+    opening = opening_subject(masked)
+    return opening if opening is not None and opening[1] < found[1] else found
+
+
 __all__ = ["LEADING", "anaphoric_subject", "inverted_speaker", "inverted_subject",
-           "opening_subject",
-           "strip_modifiers", "subject"]
+           "opening_subject", "participle_subject", "strip_modifiers", "subject"]

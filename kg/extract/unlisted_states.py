@@ -17,10 +17,11 @@ from kg.extract.names import slug
 
 __all__ = ["with_unlisted_states"]
 
-# bodies only a state has; not "president" after a possessive ("Acme's president")
-_STATE_BODY = (r"(?:government|cabinet|parliament|foreign ministry|defen[cs]e ministry|"
-               r"interior ministry|\w+ ministry|ministry of \w+|armed forces|army|air force|"
-               r"navy|military|embassy|authorities)")
+# bodies only a state has; not "president" after a possessive ("Acme's president"); a
+# ministry also by its name ("the Borovian Interior Ministry")
+_STATE_BODY = (r"(?:[A-Z][a-z]+ Ministry|Ministry of [A-Z][a-z]+|government|cabinet|parliament|"
+               r"foreign ministry|defen[cs]e ministry|interior ministry|\w+ ministry|"
+               r"ministry of \w+|armed forces|army|air force|navy|military|embassy|authorities)")
 _DEMONYM = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|an|ese|ish|i))\s+(?:" + _STATE_BODY +
                       r"|president|prime minister|foreign minister|defen[cs]e minister)\b")
 # regions and words that make demonyms but are no state

@@ -28,6 +28,7 @@ from functools import cache
 from kg.extract.frame import Frame, terminator
 from kg.extract.lexicon import Lexicon, Verb
 from kg.extract.sentences import Sentence
+from kg.extract.subjects import opening_subject
 
 # verbs that put their speaker after them, after a paraphrase ("P, said X"; not "the trial,
 # called VELOCITY-HF, ...", where "called" names)
@@ -41,6 +42,34 @@ def modal_object(masked: str, v0: int, v1: int) -> bool:
     and takes no "that", "whether" or "if" clause: a possibility, not an attribution."""
     return bool(_MODAL_BEFORE.search(masked[:v0])) and \
         not re.match(r"\s*,?\s*(?:that|whether|if)\b", masked[v1:])
+
+
+#: nouns that name a claim as someone's ("Y's accusation that P", "the reports that P")
+CLAIM_NOUNS = (r"(?:allegations?|claims?|reports?|accusations?|suggestions?|rumou?rs|"
+               r"speculation|assertions?|charges?|concerns?|fears?)")
+#: a claim named as the object of a verb, before what it says: "(denied) the allegations that
+#: P", also a named owner's before "that" ("Y's accusation that P"; kg/extract/named_claims.py)
+OBJECT_NOUN = re.compile(rf"^(?:the\s+)?{CLAIM_NOUNS}\s+(?:that\s+)?(?!of\b|about\b|on\b|"
+                         r"from\b|in\b|(?:is|are|was|were|had|has|have)\b)|"
+                         rf"^(?-i:(?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)[\u2019']s\s+{CLAIM_NOUNS}"
+                         r"\s+that\s+", re.I)
+# "about reports that P", "amid claims that P": a preposition takes a noun, never a verb
+_PREPOSITION_BEFORE = re.compile(r"\b(?:about|amid|despite|following|after|over|of|on|with|"
+                                 r"against|into|from|by|for)\s+$", re.I)
+
+
+def noun_after_preposition(masked: str, verb: Verb, v0: int) -> bool:
+    """Whether the verb form at ``v0`` is a plural noun after a preposition ("Asked about
+    reports that P, X said ...", "amid claims that P"): a verb's third-person form cannot
+    follow a preposition, so no one reports there.
+
+    >>> from kg.extract.lexicon import Verb
+    >>> noun_after_preposition("Asked about reports that", Verb("reports", "report",
+    ...                        "affirms", "speech"), 12)
+    True
+    """
+    return verb.form.endswith("s") and not verb.form.endswith("ss") and \
+        bool(_PREPOSITION_BEFORE.search(masked[:v0]))
 
 
 # "rejected its take-off", "dismissed his lawyer": a verb of refusal with its subject's own
@@ -121,6 +150,8 @@ def appositive_relative(sent: Sentence, masked: str, verb: Verb, v0: int,
 _WHICH_SAID = re.compile(r"(?:,\s+which|\s+(?:that|which))\s+"
                          r"(?P<who>they|it|he|she|(?:the\s+)?[A-Z][\w\u2019'.&-]*"
                          r"(?:\s+[A-Z][\w\u2019'.&-]*)*)\s+$")
+# an opening the subject pattern reads as a name but which names no one by itself
+_BARE_OPENINGS = frozenset({"The", "It", "They", "He", "She", "We"})
 _SHOWED = re.compile(r"\s+(?:showed|shows?|proved|proves?|confirmed|confirms?|demonstrated|"
                      r"demonstrates?|revealed|reveals?)\s+(?:that\s+)?")
 
@@ -135,10 +166,16 @@ def which_said_showed(sent: Sentence, masked: str, verb: Verb, v0: int,
         return None
     base = sent.start
     end = terminator(masked, shown.end())
+    who = match.span("who")
+    opening = opening_subject(masked)
+    if match.group("who") in {"it", "they"} and opening is not None and \
+            opening[1] < match.start() and masked[:opening[1]] not in _BARE_OPENINGS:
+        # ("KNA also published a video, ..., which it said showed P": "it" is the subject
+        # of the sentence, whatever was named before it, an outlet too)
+        who = (opening[0], opening[1])
     frame = Frame(kind="speech", verb=verb, verb_span=(base + v0, base + v1),
-                  verb_text=verb.form, speaker=(base + match.start("who"),
-                                                base + match.end("who")),
-                  speaker_text=match.group("who"))
+                  verb_text=verb.form, speaker=(base + who[0], base + who[1]),
+                  speaker_text=sent.text[who[0]:who[1]], initial=who[0] == 0)
     frame.claims.append((base + shown.end(), base + end))
     frame.attribution.append((base + match.start("who"), base + shown.end()))
     return frame
@@ -195,5 +232,6 @@ def quote_comma(sent: Sentence, masked: str, v0: int) -> str:
     return before[:at] + "," + before[at + 1:]
 
 
-__all__ = ["INVERTING", "appositive_relative", "modal_object", "quote_comma",
-           "refused_act", "relative_label", "shifted_object", "which_said_showed"]
+__all__ = ["CLAIM_NOUNS", "INVERTING", "OBJECT_NOUN", "appositive_relative", "modal_object",
+           "noun_after_preposition", "quote_comma", "refused_act", "relative_label",
+           "shifted_object", "which_said_showed"]
