@@ -379,6 +379,20 @@ MethodOption = Annotated[
         help="Truth-discovery method for trust and belief: " + ", ".join(METHOD_NAMES) + "."
     ),
 ]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", metavar="DATE",
+        help="Only what was known on DATE (YYYY-MM-DD, or YYYY-MM / YYYY for the end of that "
+        "month or year): statements and evidence dated after it are left out; a statement "
+        "without a date takes its document's.",
+    ),
+]
+OmitUndatedOption = Annotated[
+    bool,
+    typer.Option("--omit-undated", help="With --as-of: leave out undated statements and "
+                 "evidence too (by default they count, and the output says how many)."),
+]
 OutputFormatOption = Annotated[
     str, typer.Option("--format", "-f", help="table or json.")
 ]
@@ -391,19 +405,28 @@ TableFormatOption = Annotated[
 
 
 def _analyse(ctx: typer.Context, store_path: str | None, files: Sequence[Path], *, seed: bool,
-             min_groups: int, method: str) -> Analysis:
+             min_groups: int, method: str, as_of: str | None = None,
+             count_undated: bool = True) -> Analysis:
     from kg.analysis import analyse
+    from kg.analysis.as_of import cutoff
 
     if method not in METHOD_NAMES:
         err.print(f"error: unknown method {method!r}; expected one of {', '.join(METHOD_NAMES)}")
         raise typer.Exit(EXIT_USAGE)
+    if as_of is not None:
+        try:
+            cutoff(as_of)
+        except ValueError as error:
+            err.print(f"error: --as-of: {error}")
+            raise typer.Exit(EXIT_USAGE) from None
     # The analysis reads the details behind an explanation from the store when asked, so the
     # store stays open until the command has printed, and closes with the command's context.
     opened = _open_store(store_path, files, seed=seed)
     target = opened.__enter__()
     ctx.call_on_close(lambda: opened.__exit__(None, None, None))
     try:
-        return analyse(target, min_groups=min_groups, method=method)
+        return analyse(target, min_groups=min_groups, method=method, as_of=as_of,
+                       count_undated=count_undated)
     except KgError as error:
         raise _fail(error) from None
 

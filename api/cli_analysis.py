@@ -14,10 +14,12 @@ from rich.text import Text
 from api.cli import (
     EXIT_DATA,
     EXIT_USAGE,
+    AsOfOption,
     FilesArgument,
     MethodOption,
     MinGroupsOption,
     NoSeedOption,
+    OmitUndatedOption,
     OutputFormatOption,
     StoreOption,
     TableFormatOption,
@@ -55,6 +57,8 @@ def corroborate(
     method: MethodOption = DEFAULT_METHOD,
     store: StoreOption = None,
     no_seed: NoSeedOption = False,
+    as_of: AsOfOption = None,
+    omit_undated: OmitUndatedOption = False,
 ) -> None:
     """Which claims do independent sources corroborate? One row per claim.
 
@@ -69,7 +73,8 @@ def corroborate(
         err.print(f"error: unknown --status {status!r}; expected one of {', '.join(STATUSES)}")
         raise typer.Exit(EXIT_USAGE)
     analysis = _analyse(
-        ctx, store, files or [], seed=not no_seed, min_groups=min_groups, method=method
+        ctx, store, files or [], seed=not no_seed, min_groups=min_groups, method=method,
+        as_of=as_of, count_undated=not omit_undated,
     )
     rows = [
         c
@@ -90,6 +95,7 @@ def corroborate(
         return
     if fmt == "csv":
         write_csv((_claim_row(analysis, c, min_groups) for c in rows), CLAIM_COLUMNS, sys.stdout)
+        _note_as_of(analysis, err)
         return
     table = Table(
         "claim",
@@ -99,7 +105,7 @@ def corroborate(
         "contested by",
         "hedged by",
         "cred.",
-        title=f"Corroboration (k={min_groups})",
+        title=f"Corroboration (k={min_groups}){_as_of_title(analysis)}",
         show_lines=True,
     )
     for c in rows:
@@ -118,6 +124,17 @@ def corroborate(
             str(c.credibility.grade),
         )
     out.print(table)
+    _note_as_of(analysis, out)
+
+
+def _as_of_title(analysis: Analysis) -> str:
+    return f" as of {analysis.as_of.as_of}" if analysis.as_of else ""
+
+
+def _note_as_of(analysis: Analysis, console: Any) -> None:
+    """Under a table (or on stderr beside CSV): what an analysis as of a date left out."""
+    if analysis.as_of is not None:
+        console.print(analysis.as_of.summary(), markup=False, highlight=False)
 
 
 #: ``kg corroborate --format csv``: one row per claim; groups as "label (actor, actor)" (the
@@ -198,6 +215,8 @@ def grades(
     method: MethodOption = DEFAULT_METHOD,
     store: StoreOption = None,
     no_seed: NoSeedOption = False,
+    as_of: AsOfOption = None,
+    omit_undated: OmitUndatedOption = False,
 ) -> None:
     """Admiralty grades (STANAG 2511): source reliability A-F for each actor, information
     credibility 1-6 (with its STIX 2.1 confidence) for each claim, each with its reason.
@@ -208,7 +227,8 @@ def grades(
 
     _check_output_format(fmt, _WITH_CSV)
     analysis = _analyse(
-        ctx, store, files or [], seed=not no_seed, min_groups=min_groups, method=method
+        ctx, store, files or [], seed=not no_seed, min_groups=min_groups, method=method,
+        as_of=as_of, count_undated=not omit_undated,
     )
     actors = sorted(
         analysis.actors.values(),
@@ -247,10 +267,12 @@ def grades(
             for c in claims
         ]
         write_csv(graded, GRADE_COLUMNS, sys.stdout)
+        _note_as_of(analysis, err)
         return
     if fmt == "json":
         _print_json(
             {
+                **({"as_of": analysis.as_of.to_dict()} if analysis.as_of else {}),
                 "reliability": [
                     {
                         "actor": a.actor.iri,
@@ -287,7 +309,7 @@ def grades(
         "trust",
         "assessed",
         "reason",
-        title="Source reliability (A-F)",
+        title=f"Source reliability (A-F){_as_of_title(analysis)}",
     )
     for a in actors:
         r = a.reliability
@@ -300,7 +322,8 @@ def grades(
             r.reasons[0],
         )
     out.print(table)
-    table = Table("grade", "STIX", "claim", "reason", title="Information credibility (1-6)")
+    table = Table("grade", "STIX", "claim", "reason",
+                  title=f"Information credibility (1-6){_as_of_title(analysis)}")
     for c in claims:
         cred = c.credibility
         table.add_row(
@@ -310,6 +333,7 @@ def grades(
             cred.reasons[0],
         )
     out.print(table)
+    _note_as_of(analysis, out)
 
 
 def _claim_hint(analysis: Any, ident: str) -> str:
@@ -334,6 +358,8 @@ def explain(
     method: MethodOption = DEFAULT_METHOD,
     store: StoreOption = None,
     no_seed: NoSeedOption = False,
+    as_of: AsOfOption = None,
+    omit_undated: OmitUndatedOption = False,
 ) -> None:
     """Everything behind one claim: the stance table by group, the evidence and its weight,
     the grades, and every reason."""
@@ -342,7 +368,8 @@ def explain(
     _check_output_format(fmt)
     _check_files(files or [], first="CLAIM")  # (kg explain case.yaml CLAIM: the other way)
     analysis = _analyse(
-        ctx, store, files or [], seed=not no_seed, min_groups=min_groups, method=method
+        ctx, store, files or [], seed=not no_seed, min_groups=min_groups, method=method,
+        as_of=as_of, count_undated=not omit_undated,
     )
     try:
         item = analysis.claim_by_id(claim)

@@ -3,7 +3,9 @@ and route that takes an id accepts it."""
 
 from __future__ import annotations
 
-__all__ = ["short_id"]
+from collections.abc import Iterable, Mapping
+
+__all__ = ["resolve_id", "short_id", "short_index"]
 
 
 def short_id(iri: str) -> str:
@@ -16,3 +18,36 @@ def short_id(iri: str) -> str:
         ('c1', 'urn:x:claims:c1')
     """
     return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def short_index(iris: Iterable[str]) -> dict[str, list[str]]:
+    """The IRIs by short id (a list: several IRIs may share one)."""
+    table: dict[str, list[str]] = {}
+    for iri in iris:
+        table.setdefault(short_id(iri), []).append(iri)
+    return table
+
+
+def resolve_id(known: Mapping[str, object], short: Mapping[str, list[str]], ident: str,
+               what: str) -> str:
+    """The IRI ``ident`` names: itself if known, else the one IRI with that short id.
+
+    Raises:
+        KeyError: no such id, or several IRIs share it (the message names them).
+
+    Example:
+        >>> iris = ["http://a.org/x#c1", "http://b.org/c1", "http://a.org/c2"]
+        >>> resolve_id(dict.fromkeys(iris), short_index(iris), "c2", "claim")
+        'http://a.org/c2'
+        >>> resolve_id(dict.fromkeys(iris), short_index(iris), "c1", "claim")
+        Traceback (most recent call last):
+        ...
+        KeyError: "claim id 'c1' is ambiguous: http://a.org/x#c1, http://b.org/c1"
+    """
+    if ident in known:
+        return ident
+    matches = short.get(ident, [])
+    if len(matches) == 1:
+        return matches[0]
+    raise KeyError(f"no {what} {ident!r}" if not matches
+                   else f"{what} id {ident!r} is ambiguous: {', '.join(sorted(matches))}")

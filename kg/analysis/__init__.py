@@ -49,6 +49,9 @@ import numpy as np
 import pyoxigraph as ox
 
 from kg.analysis._memory import TRIM_ABOVE_STATEMENTS, release_freed_memory
+from kg.analysis.as_of import AsOfReport, case_as_of
+from kg.analysis.as_of_columns import DateFilter
+from kg.analysis.as_of_details import AsOfDetails, loaders
 from kg.analysis.assessments import (
     ActorAssessment,
     ActorSummary,
@@ -77,6 +80,7 @@ from kg.analysis.reliability import (
 from kg.analysis.stances import ImplicationIndex, stance_tables
 from kg.analysis.store_columns import read_case_columns
 from kg.analysis.trust import DEFAULT_METHOD, METHODS, TrustEstimate, estimate_trust_bulk
+from kg.ids import resolve_id, short_index
 
 DEFAULT_SCALE = ReliabilityScale()
 
@@ -95,7 +99,11 @@ class Analysis:
         trust: the truth-discovery estimate.
         min_groups: k.
         numbers: the bulk numbers of every claim and actor (:class:`kg.analysis.bulk.Numbers`).
+        as_of: for an analysis as of a date (``analyse(..., as_of=...)``), what it left out
+            and counted (:class:`kg.analysis.as_of.AsOfReport`); else ``None``.
     """
+
+    as_of: AsOfReport | None = None
 
     def __init__(self, numbers: Numbers, trust: TrustEstimate, details: Details,
                  scale: ReliabilityScale, case_loader: Callable[[], CaseGraph],
@@ -175,19 +183,19 @@ class Analysis:
     def claim_iri(self, ident: str) -> str:
         """The IRI of the claim that an IRI or id names, without building its explanation.
         KeyError if none, or if the id is ambiguous."""
-        return _resolve(self.numbers.columns.claim_index, self._short_claims, ident, "claim")
+        return resolve_id(self.numbers.columns.claim_index, self._short_claims, ident, "claim")
 
     def actor_iri(self, ident: str) -> str:
         """The IRI of the actor that an IRI or id names (as :meth:`claim_iri`)."""
-        return _resolve(self.numbers.columns.actor_index, self._short_actors, ident, "actor")
+        return resolve_id(self.numbers.columns.actor_index, self._short_actors, ident, "actor")
 
     @cached_property
     def _short_claims(self) -> dict[str, list[str]]:
-        return _short_index(self.numbers.columns.claims)
+        return short_index(self.numbers.columns.claims)
 
     @cached_property
     def _short_actors(self) -> dict[str, list[str]]:
-        return _short_index(self.numbers.columns.actors)
+        return short_index(self.numbers.columns.actors)
 
     def by_status(self, status: Status) -> list[ClaimAssessment]:
         """The claims with this status, with their explanations. ValueError for a status that
@@ -358,32 +366,14 @@ def _ids(index: Mapping[str, int], size: int, iris: Iterable[str] | None) -> Ite
     return range(size) if iris is None else [index[i] for i in iris]
 
 
-def _short_index(iris: tuple[str, ...]) -> dict[str, list[str]]:
-    from kg.analysis.serialize import short_id
-
-    table: dict[str, list[str]] = {}
-    for iri in iris:
-        table.setdefault(short_id(iri), []).append(iri)
-    return table
-
-
-def _resolve(index: Mapping[str, int], short: Mapping[str, list[str]], ident: str,
-             what: str) -> str:
-    if ident in index:
-        return ident
-    matches = short.get(ident, [])
-    if len(matches) == 1:
-        return matches[0]
-    raise KeyError(f"no {what} {ident!r}" if not matches
-                   else f"{what} id {ident!r} is ambiguous: {', '.join(sorted(matches))}")
-
-
 def analyse(
     source: SparqlSource | Any,
     *,
     min_groups: int = 2,
     method: str = DEFAULT_METHOD,
     scale: ReliabilityScale = DEFAULT_SCALE,
+    as_of: str | None = None,
+    count_undated: bool = True,
 ) -> Analysis:
     """Analyse everything in a store.
 
@@ -400,9 +390,15 @@ def analyse(
         method: truth-discovery method for trust and belief (a key of
             :data:`kg.analysis.trust.METHODS`).
         scale: thresholds of the reliability grades.
+        as_of: a date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``: the end of that month or
+            year): only what was known then counts, statements and evidence dated on or before
+            it (:mod:`kg.analysis.as_of`); the result's :attr:`Analysis.as_of` says what was
+            left out. The records of the whole graph are read at once to filter them.
+        count_undated: with ``as_of``, whether undated statements and evidence count.
     """
     if min_groups < 1:
         raise ValueError("min_groups must be at least 1")
+    dates = None if as_of is None else DateFilter(as_of, count_undated)  # a bad date fails now
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
     if getattr(source, "path", True) is None and isinstance(
@@ -411,18 +407,38 @@ def analyse(
         # In memory: hold the data itself, which outlives the wrapper's close().
         source = store
     release_freed_memory()  # what earlier work freed, before the read allocates on top of it
-    columns = read_case_columns(source)
+    columns = read_case_columns(source, dates)
     if columns.n_statements > TRIM_ABOVE_STATEMENTS:
         release_freed_memory()  # the read's tables, before the numbers and trust allocate
     if hasattr(source, "path") and columns.n_statements <= EAGER_STATEMENTS:
         case = read_case_graph(source)
+        if as_of is not None:  # the records' filter: the same rule (tests/analysis)
+            return analyse_case(case, min_groups=min_groups, method=method, scale=scale,
+                                as_of=as_of, count_undated=count_undated)
         return _analysis(columns, CaseDetails(case), lambda: case, min_groups=min_groups,
                          method=method, scale=scale)
     implicit = [columns.actors[i] for i in np.flatnonzero(columns.actor_implicit).tolist()]
+    if dates is not None:
+        return _as_of_analysis(source, columns, dates, implicit, min_groups=min_groups,
+                               method=method, scale=scale)
     return _analysis(columns, StoreDetails(source, implicit), lambda: read_case_graph(source),
                      lambda: read_catalogue(source, columns),
                      lambda: read_dated_rows(source, columns),
                      min_groups=min_groups, method=method, scale=scale)
+
+
+def _as_of_analysis(source: Any, columns: CaseColumns, dates: DateFilter, implicit: list[str],
+                    *, min_groups: int, method: str, scale: ReliabilityScale) -> Analysis:
+    """The bulk path as of a date: the columns without the evidence not known then, and the
+    explanations' records filtered by the same rule (:mod:`kg.analysis.as_of_details`)."""
+    columns, report = dates.evidence(source, columns)
+    case, catalogue, dated = loaders(source, columns, dates.as_of, dates.last,
+                                     dates.count_undated)
+    details = AsOfDetails(StoreDetails(source, implicit), dates.last, dates.count_undated)
+    result = _analysis(columns, details, case, catalogue, dated, min_groups=min_groups,
+                       method=method, scale=scale)
+    result.as_of = report
+    return result
 
 
 def analyse_case(
@@ -431,12 +447,19 @@ def analyse_case(
     min_groups: int = 2,
     method: str = DEFAULT_METHOD,
     scale: ReliabilityScale = DEFAULT_SCALE,
+    as_of: str | None = None,
+    count_undated: bool = True,
 ) -> Analysis:
     """Analyse records already read (see :func:`analyse`)."""
     if min_groups < 1:
         raise ValueError("min_groups must be at least 1")
-    return _analysis(columns_from_case(case), CaseDetails(case), lambda: case,
-                     min_groups=min_groups, method=method, scale=scale)
+    report = None
+    if as_of is not None:
+        case, report = case_as_of(case, as_of, count_undated=count_undated)
+    result = _analysis(columns_from_case(case), CaseDetails(case), lambda: case,
+                       min_groups=min_groups, method=method, scale=scale)
+    result.as_of = report
+    return result
 
 
 def _analysis(columns: CaseColumns, details: Details, case_loader: Callable[[], CaseGraph],
@@ -458,6 +481,7 @@ __all__ = [
     "ActorAssessment",
     "ActorSummary",
     "Analysis",
+    "AsOfReport",
     "ClaimAssessment",
     "ClaimSummary",
     "LazyAssessments",

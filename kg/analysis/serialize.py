@@ -105,7 +105,9 @@ def claim_to_dict(analysis: Analysis, item: ClaimAssessment) -> dict[str, Any]:
     # The records the explanation was built from: its neighbourhood, not the whole graph.
     case = item.context if item.context is not None else analysis.case
     c, cred = item.corroboration, item.credibility
-    return {
+    # As of a date, the explanation says so first, and what was left out (kg.analysis.as_of).
+    as_of = analysis.as_of
+    data: dict[str, Any] = {
         "id": short_id(item.claim.iri),
         "iri": item.claim.iri,
         "text": item.claim.text,
@@ -130,8 +132,11 @@ def claim_to_dict(analysis: Analysis, item: ClaimAssessment) -> dict[str, Any]:
             "reasons": list(cred.reasons),
         },
         "belief": item.belief,
-        "reasons": list(c.reasons),
+        "reasons": ([as_of.claim_reason(item.claim.iri)] if as_of else []) + list(c.reasons),
     }
+    if as_of is not None:
+        data["as_of"] = as_of.to_dict()
+    return data
 
 
 def actor_to_dict(analysis: Analysis, item: ActorAssessment) -> dict[str, Any]:
@@ -168,6 +173,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     return {
         "min_groups": analysis.min_groups,
         "method": analysis.trust.method,
+        **({"as_of": analysis.as_of.to_dict()} if analysis.as_of else {}),
         "claims": [claim_to_dict(analysis, c) for c in analysis.claims.values()],
         "actors": [actor_to_dict(analysis, a) for a in analysis.actors.values()],
         "groups": [

@@ -17,6 +17,9 @@ import pyoxigraph as ox
 from kg.analysis import _tsv
 from kg.analysis._hashing import sorted_search, unique_inverse
 from kg.analysis._memory import TRIM_ABOVE_STATEMENTS, release_freed_memory
+from kg.analysis.as_of_columns import HASH_ONLY as _AS_OF_HASH_ONLY
+from kg.analysis.as_of_columns import QUERIES as _AS_OF_QUERIES
+from kg.analysis.as_of_columns import DateFilter
 from kg.analysis.closure import distinct_pairs
 from kg.analysis.columns import EMPTY_PAIRS, CaseColumns
 from kg.analysis.credibility import UNJUDGEABLE_KINDS
@@ -147,7 +150,7 @@ class _Interner:
 
 #: The queries' subject columns read as hashes only: statements are matched, never shown.
 _HASH_ONLY = {"stated_by": (0,), "about": (0,), "affirms": (0,), "denies": (0,),
-              "hedges": (0,)}
+              "hedges": (0,), **_AS_OF_HASH_ONLY}
 
 
 def _select_all(source: Any, queries: dict[str, str], workers: int = 2) -> dict[str, _tsv.Table]:
@@ -162,11 +165,13 @@ def _select_all(source: Any, queries: dict[str, str], workers: int = 2) -> dict[
         return {name: future.result() for name, future in futures.items()}
 
 
-def read_case_columns(source: Any) -> CaseColumns:
+def read_case_columns(source: Any, dates: DateFilter | None = None) -> CaseColumns:
     """Read the columns from a store.
 
     Args:
         source: a :class:`kg.store.KnowledgeStore` or a ``pyoxigraph.Store``.
+        dates: as of a date, the filter that drops the statement rows dated after it
+            (:mod:`kg.analysis.as_of_columns`, which then drops the evidence items).
 
     Returns:
         The columns; the same as ``columns_from_case(read_case_graph(source))``, but for the
@@ -198,6 +203,7 @@ def read_case_columns(source: Any) -> CaseColumns:
             VALUES ?p { cred:producedBy cred:releasedBy cred:citedBy cred:supports
                         cred:disputes }
             ?e ?p ?v }""",
+        **(_AS_OF_QUERIES if dates is not None else {}),
     })
     overrides = tuple(_read_overrides(source))
     big = t["stated_by"].n_rows > TRIM_ABOVE_STATEMENTS
@@ -217,6 +223,8 @@ def read_case_columns(source: Any) -> CaseColumns:
     del t["affirms"], t["denies"], t["hedges"]
     st_of_stated = statements.lookup(t["stated_by"], 0)
     st_of_about = statements.lookup(t["about"], 0)
+    if dates is not None:
+        dates.statements(source, t, statements)
     del statements
     valid = stance < _NO_STANCE  # every statement numbered has a stance
     t["stated_by"].forget_hashes(0)
@@ -291,6 +299,8 @@ def read_case_columns(source: Any) -> CaseColumns:
     # -- statement rows: every (statement, actor, claim) of a valid statement -----------------
     rows_s, rows_a, rows_c = _statement_rows(st_of_stated, stated_actor, st_of_about,
                                              about_claim, n_st)
+    if dates is not None:  # after the actors and claims: those stay, known or not
+        rows_s, rows_a, rows_c = dates.rows(rows_s, rows_a, rows_c, claim_names)
     del st_of_stated, stated_actor, st_of_about, about_claim
 
     # -- claim kinds, refinement, contradiction ----------------------------------------------
