@@ -36,6 +36,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from kg.extract.affiliation import (
@@ -220,7 +221,7 @@ class ActorTable:
             record.add_form(form)
         return record
 
-    def recent_actor(self, sentence: int, position: int, test: object,
+    def recent_actor(self, sentence: int, position: int, test: Callable[[ActorRecord], object],
                 window: int = WINDOW) -> ActorRecord | None:
         for s, p, ident in reversed(self.recent):
             if p >= position:
@@ -228,7 +229,7 @@ class ActorTable:
             if sentence - s > window:
                 break
             record = self.records[ident]
-            if test(record):  # type: ignore[operator]
+            if test(record):
                 return record
         return None
 
@@ -409,8 +410,8 @@ class ActorTable:
         key = ("person", d.name.lower())
         if key in self.keys:
             return self.records[self.keys[key]]
-        role = d.text.removeprefix("the ").removeprefix("The ")
-        role = role[: role.rfind(d.name)].strip() if d.name in role else d.title_text
+        text = d.text.removeprefix("the ").removeprefix("The ")
+        role = text[: text.rfind(d.name)].strip() if d.name in text else d.title_text
         record = self.new_record(d.name, "Person", key, role=role or None, title=d.title.title,
                            state=d.state.id if d.state else None)
         self.keys[("surname", surname(d.name).lower())] = record.id

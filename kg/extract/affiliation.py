@@ -23,6 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.frame import ADJUNCT
+from kg.extract.lexicon import Lexicon
 from kg.extract.names import Description, describe
 
 if TYPE_CHECKING:
@@ -57,9 +58,9 @@ def affiliate(table: ActorTable, record: ActorRecord, d: Description) -> None:
             record.acts_for = body.id
         else:
             record.acts_for = state.id
-    elif title.affiliation == "org" and d.state and (body := state_body(table, d)):
+    elif title.affiliation == "org" and d.state and (state_org := state_body(table, d)):
         # "Borovian defence ministry spokesman X": the ministry, which acts for the state
-        record.acts_for = body.id
+        record.acts_for = state_org.id
     elif d.possessor and title.affiliation != "none":
         # ("Lusk resident Ana Holt": a title that acts for no one makes the place before it
         # where she lives, not whom she acts for)
@@ -67,9 +68,9 @@ def affiliate(table: ActorTable, record: ActorRecord, d: Description) -> None:
         record.acts_for = target.id if target else None
     elif d.head and title.affiliation == "org":
         # "board chair Petra Lind": the most recent board
-        noun = d.head.head.split()[-1]
+        noun, cls = d.head.head.split()[-1], d.head.cls
         found = table.recent_actor(10**9, 10**12, lambda r: r.kind != "Person" and (
-            noun in r.nouns or r.cls == d.head.cls), window=10**9)  # type: ignore[union-attr]
+            noun in r.nouns or r.cls == cls), window=10**9)
         record.acts_for = found.id if found else None
 
 
@@ -83,9 +84,9 @@ def state_body(table: ActorTable, d: Description) -> ActorRecord | None:
                      " ".join(words[i:]).startswith(d.state_form)), None)
     title_at = next((i for i in range(len(words)) if d.title_text and
                      " ".join(words[i:]).lower().startswith(d.title_text.lower())), None)
-    if state_at is None or title_at is None or d.state is None:
+    if state_at is None or title_at is None or d.state is None or d.state_form is None:
         return None
-    between = words[state_at + len(d.state_form.split()):title_at]  # type: ignore[union-attr]
+    between = words[state_at + len(d.state_form.split()):title_at]
     head = (table.lex.org_heads.get(" ".join(between).lower()) or
             table.lex.org_heads.get(between[-1].lower())) if between else None
     if head is None or head.kind != "GovernmentBody":
@@ -193,9 +194,10 @@ def apposition(table: ActorTable, record: ActorRecord, appositive: str) -> None:
         record.nouns.add(inner.head.head.split()[-1])
     if not record.role and not relative:
         record.role = text
-    owner = _GOVERNMENT_OF.search(text)
-    if _OWNED_BY_STATE.search(text) and owner:
-        state = table.state(table.lex.country_by_form.get(owner.group(1)) or owner.group(1))
+    government = _GOVERNMENT_OF.search(text)
+    if _OWNED_BY_STATE.search(text) and government:
+        country = government.group(1)
+        state = table.state(table.lex.country_by_form.get(country) or country)
         table.overrides.append((record.id, state.id, text))
     elif (match := _ANSWERS_TO.search(text)) and not record.acts_for:
         target = resolve_org(table, match.group(1) or match.group(2))
@@ -260,15 +262,15 @@ def affiliated_person(table: ActorTable, phrase: str, start: int, sentence: int,
     return record
 
 
-def is_role(text: str, lex: object) -> bool:
+def is_role(text: str, lex: Lexicon) -> bool:
     """Whether ``text`` contains a title ("chief of the fire department")."""
     words = text.lower().removeprefix("the ").removeprefix("a ").removeprefix("an ").split()
-    titles = lex.titles  # type: ignore[attr-defined]
+    titles = lex.titles
     return any(" ".join(words[i:j]) in titles for i in range(len(words))
                for j in range(i + 1, min(len(words), i + 5) + 1))
 
 
-def heads_a_body(text: str, head: str, lex: object) -> bool:
+def heads_a_body(text: str, head: str, lex: Lexicon) -> bool:
     """Whether the body noun ``head`` heads ``text`` itself, any title before it a modifier:
     "an activist short-selling firm based in X" describes a firm, where "a lawyer at the
     firm" and "the firm's chief executive" describe a person."""

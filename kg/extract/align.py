@@ -38,6 +38,7 @@ from kg.extract.model import ClaimRecord, Draft
 from kg.extract.names import PEOPLE_PLURALS
 from kg.extract.similarity import MERGE_THRESHOLD, Words, content_words, refines, similarity
 from kg.namespaces import DEFAULT_DATA_BASE
+from kg.query_results import solutions
 
 if TYPE_CHECKING:
     from kg.store import KnowledgeStore
@@ -75,33 +76,33 @@ class CaseIndex:
     def from_store(cls, store: KnowledgeStore, base: str = DEFAULT_DATA_BASE) -> CaseIndex:
         """The actors, claims and ids of everything in ``store`` under ``base``."""
         index = cls()
-        for row in store.query(f"SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), "
-                               f"\"{base}\")) }}"):
-            section, _, ident = row["s"].value[len(base):].partition("/")  # type: ignore[index]
+        for row in solutions(store.query(
+                f"SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"{base}\")) }}")):
+            section, _, ident = row["s"].value[len(base):].partition("/")
             if ident and "/" not in ident:
                 index.ids.setdefault(section, set()).add(ident)
         kinds = {str(iri): name for name, iri in vocabulary().actor_kinds.items()}
-        actor_rows = store.query(
+        actor_rows = solutions(store.query(
             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
             "PREFIX cred: <https://w3id.org/cred-kg/ns#> "
             "SELECT ?a ?name ?type ?alias ?for ?role WHERE { ?a rdfs:label ?name ; a ?type "
             "OPTIONAL { ?a skos:altLabel ?alias } OPTIONAL { ?a cred:actsOnBehalfOf ?for } "
             "OPTIONAL { ?a cred:role ?role } "
-            f"FILTER(STRSTARTS(STR(?a), \"{base}actor/\")) }}")
+            f"FILTER(STRSTARTS(STR(?a), \"{base}actor/\")) }}"))
         found: dict[str, dict] = {}
         for row in actor_rows:
-            ident = row["a"].value[len(base) + len("actor/"):]  # type: ignore[index]
-            entry = found.setdefault(ident, {"name": row["name"].value,  # type: ignore[index]
+            ident = row["a"].value[len(base) + len("actor/"):]
+            entry = found.setdefault(ident, {"name": row["name"].value,
                                              "kind": None, "forms": set(), "for": None,
                                              "role": None})
-            entry["kind"] = entry["kind"] or kinds.get(row["type"].value)  # type: ignore[index]
-            entry["forms"].add(row["name"].value)  # type: ignore[index]
-            if row["alias"] is not None:  # type: ignore[index]
-                entry["forms"].add(row["alias"].value)  # type: ignore[index]
-            if row["role"] is not None:  # type: ignore[index]
-                entry["role"] = row["role"].value  # type: ignore[index]
-            target = row["for"]  # type: ignore[index]
+            entry["kind"] = entry["kind"] or kinds.get(row["type"].value)
+            entry["forms"].add(row["name"].value)
+            if row["alias"] is not None:
+                entry["forms"].add(row["alias"].value)
+            if row["role"] is not None:
+                entry["role"] = row["role"].value
+            target = row["for"]
             if target is not None and target.value.startswith(f"{base}actor/"):
                 entry["for"] = target.value[len(base) + len("actor/"):]
         for ident, entry in found.items():
@@ -109,13 +110,13 @@ class CaseIndex:
                                             frozenset(_norm(f) for f in entry["forms"]),
                                             entry["for"], entry["role"])
         claim_kinds = {str(iri): name for name, iri in CLAIM_KINDS.items()}
-        for row in store.query(
+        for row in solutions(store.query(
                 "PREFIX cred: <https://w3id.org/cred-kg/ns#> SELECT ?c ?text ?type WHERE { "
-                f"?c cred:text ?text ; a ?type FILTER(STRSTARTS(STR(?c), \"{base}claim/\")) }}"):
-            ident = row["c"].value[len(base) + len("claim/"):]  # type: ignore[index]
-            kind = claim_kinds.get(row["type"].value)  # type: ignore[index]
+                f"?c cred:text ?text ; a ?type FILTER(STRSTARTS(STR(?c), \"{base}claim/\")) }}")):
+            ident = row["c"].value[len(base) + len("claim/"):]
+            kind = claim_kinds.get(row["type"].value)
             old = index.claims.get(ident)
-            index.claims[ident] = CaseClaim(ident, row["text"].value,  # type: ignore[index]
+            index.claims[ident] = CaseClaim(ident, row["text"].value,
                                             kind or (old.kind if old else None))
         return index
 
@@ -167,9 +168,9 @@ def _free(ident: str, taken: set[str]) -> str:
 
 def _actor_map(draft: Draft, case: CaseIndex) -> dict[str, str]:
     by_form: dict[str, set[str]] = {}
-    for actor in case.actors.values():
-        for form in actor.forms:
-            by_form.setdefault(form, set()).add(actor.id)
+    for known in case.actors.values():
+        for form in known.forms:
+            by_form.setdefault(form, set()).add(known.id)
     mapping: dict[str, str] = {}
     for actor in draft.actors:
         named = by_form.get(_norm(actor.name), set())

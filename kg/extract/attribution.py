@@ -145,11 +145,11 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
                                sent.start + position + ahead.end(1) - 1)
             position += ahead.end(1)
         # "told local broadcaster Kestrel TV": an outlet named by its head noun
-        described = told_outlet(masked, position, lex) if not ahead else None
-        match = _RECIPIENT.match(masked[position:]) if not ahead and not described else None
-        if described:
-            frame.recipient = (sent.start + described[0], sent.start + described[1])
-            position = described[1]
+        outlet = told_outlet(masked, position, lex) if not ahead else None
+        match = _RECIPIENT.match(masked[position:]) if not ahead and not outlet else None
+        if outlet:
+            frame.recipient = (sent.start + outlet[0], sent.start + outlet[1])
+            position = outlet[1]
         elif match and match.group(0).strip():
             recipient = (position + match.start(), position + match.end())
             while recipient[1] > recipient[0] and masked[recipient[1] - 1] == " ":
@@ -353,9 +353,10 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
         # the previous claim ends where this verb's clause begins (not a claim that begins
         # after this verb: "reported, citing a police source, that P")
         if previous.claims and previous.claims[-1][1] > base + v0 >= previous.claims[-1][0]:
-            cut = re.search(r"(?:,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)$",
-                            masked[:m0] if modified else before)
-            previous.claims[-1] = (previous.claims[-1][0], base + (cut.start() if cut else v0))
+            joiner = re.search(r"(?:,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)$",
+                               masked[:m0] if modified else before)
+            previous.claims[-1] = (previous.claims[-1][0],
+                                   base + (joiner.start() if joiner else v0))
         span = _complement(sent, masked, v1, verb, frame, lex)
         if span:
             frame.claims.append((base + span[0], base + span[1]))

@@ -32,13 +32,27 @@ paraphrase may say again what the second said. Two statements share a claim when
 - the later one is a short claim about "the X" (at most three content words, none a
   qualifier: "The crew had been cleared to cross."), whose words all occur in a fuller
   statement of the earlier claim ("whether the ATR crew had been cleared to cross"): the
-  article points back to what was named, so this is no broader claim but the same one.
+  article points back to what was named, so this is no broader claim but the same one; so
+  does a short claim opened by a personal pronoun ("It entered at 22:40." after "its radar
+  showed the object entering the airspace at 22:40 on Tuesday").
+
+A statement that joins a claim by similarity also folds into it the other claims it would
+join, when it is at least half the words (Jaccard at least :data:`BRIDGE_FLOOR`) of a statement
+of each: "The recording is genuine." joins "... whether the recording is genuine while its
+review is ongoing" and "... whether the recording is genuine, only where it first surfaced",
+two wordings of one claim that each add a word the other lacks. A statement that is less than
+half of a fuller one ("the fire was caused by an overheating pallet of lithium-ion batteries in
+the battery storage bay") is the broad claim a narrower one builds on, and joins no two.
 
 Claim B refines claim A when A's words are a proper subset of B's and B's extra words
 include a qualifier: a number ("at least 3,000 North Korean troops ... in Russia"), a state
 or a proper noun ("... in Russia's Far East", "... to the border region Kursk"). A's words
 may add nouns for an event (``event_nouns.txt``: "killed in the strike") that B describes
 instead ("23 civilians were killed when a missile hit the market").
+
+A speaker says a thing once in a sentence: two statements by one speaker in one sentence never
+share a claim (a relative clause and the sentence around it: "The 71-page document, which is
+due to go to the committee next month, has not been made public").
 
 A qualifier that another statement of the claim already gave is no qualifier here ("the
 lights at Gate C may have been broken" joins "the lights at Gate C had been broken" and "the
@@ -67,7 +81,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from kg.extract.anaphora import anaphor_target
 from kg.extract.general_denials import join_general_denials
@@ -87,6 +101,8 @@ from kg.extract.similarity import (
 )
 
 _QUOTE_SUPPORT_WINDOW = 3  # sentences
+#: how much of each of two claims a statement must be to show they are one (see _bridge)
+BRIDGE_FLOOR = 0.5
 # "The results leave no doubt about P", "These figures show P": a quotation whose subject
 # refers back to what was found says something about it (what it shows), not the same again
 _ABOUT_THE_RESULTS = re.compile(r"(?:the|these|those|this|that|our|its|their)\s+(?:[\w-]+\s+)?"
@@ -107,6 +123,8 @@ class _Cluster:
     members: list[int]
     words: Words
     groups: set[int]
+    #: (sentence, speaker) of each member: a speaker says a thing once in a sentence
+    said: set[tuple[int, str]] = field(default_factory=set)
 
 
 class _Candidates:
@@ -165,22 +183,25 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
             # (each distinct wording of a claim once: a long text says things again)
             scored = [(max(similarity(_known(words[i], w, c, words), w)
                            for w in dict.fromkeys(words[m] for m in c.members)), n)
-                      for n in near if statement.group not in
-                      (c := clusters[n]).groups and c.members]
+                      for n in near if not _apart(statement, c := clusters[n]) and c.members]
             best = max(scored, default=(0.0, -1))
-            if best[1] >= 0 and best[0] >= min(threshold, MERGE_THRESHOLD) and (
-                    best[0] >= threshold or best[0] == MERGE_THRESHOLD):
+            if best[1] >= 0 and _accepted(best[0], threshold):
                 target = best[1]
+                if _half(words[i], clusters[target], words):
+                    _bridge(target, [n for score, n in scored if n != target and
+                                     _accepted(score, threshold) and
+                                     _half(words[i], clusters[n], words)],
+                            clusters, home, candidates, words, seen)
                 statement.confidence = round(statement.confidence * 0.9, 2)
                 statement.cues.append(f"same claim as an earlier statement (similarity "
                                       f"{best[0]:.2f})")
             elif words[i].nominal:
-                target = _named(words, i, clusters, statement.group, candidates=near)
+                target = _named(words, i, clusters, statement, candidates=near)
                 if target is not None:
                     statement.confidence = round(statement.confidence * 0.9, 2)
                     statement.cues.append("a noun phrase naming an earlier claim")
             elif words[i].definite:
-                target = _named(words, i, clusters, statement.group, says_again,
+                target = _named(words, i, clusters, statement, says_again,
                                 candidates=near)
                 if target is not None:
                     statement.confidence = round(statement.confidence * 0.9, 2)
@@ -193,10 +214,67 @@ def cluster_claims(statements: list[StatementRecord], lex: Lexicon, *,
             clusters[target].members.append(i)
             clusters[target].groups.add(statement.group)
             home[i] = target
+        clusters[home[i]].said.add((statement.sentence_index, statement.actor))
         candidates.add(home[i], words[i])
     _quote_support(statements, clusters, home, words)
     join_general_denials(statements, clusters, words)  # "denied that any of its aircraft ..."
     return _records(statements, [c for c in clusters if c.members], words)
+
+
+def _apart(statement: StatementRecord, cluster: _Cluster) -> bool:
+    """Whether ``statement`` may not join ``cluster``: a statement of the same clause list
+    ("said that P, and that Q"), or another statement by its speaker in its sentence. A
+    speaker says a thing once in a sentence: two statements read from one ("The 71-page
+    document, which is due to go to the committee next month, has not been made public";
+    "It is the most detailed account of how the Front, which has held Kessel since 2022,
+    acquired the drones") are a clause and the sentence around it, two claims even when
+    the words of one hold the other's."""
+    return statement.group in cluster.groups or \
+        (statement.sentence_index, statement.actor) in cluster.said
+
+
+def _accepted(score: float, threshold: float) -> bool:
+    """Whether a similarity ``score`` makes two statements one claim: at least ``threshold``,
+    or exactly :data:`MERGE_THRESHOLD` (what the containment, numbers and names rules give)
+    when the threshold is set higher."""
+    return score >= min(threshold, MERGE_THRESHOLD) and (
+        score >= threshold or score == MERGE_THRESHOLD)
+
+
+def _half(new: Words, cluster: _Cluster, words: list[Words]) -> bool:
+    """Whether ``new`` is at least half the words of a statement of ``cluster`` (Jaccard at
+    least :data:`BRIDGE_FLOOR`): that statement says ``new`` with a detail added, not a
+    narrower claim built on it ("the fire was caused by an overheating pallet of lithium-ion
+    batteries in the battery storage bay" is more than "batteries caused the fire")."""
+    return any(len(new.words & words[m].words) >= BRIDGE_FLOOR * len(new.words | words[m].words)
+               for m in cluster.members if new.words)
+
+
+def _bridge(target: int, others: list[int], clusters: list[_Cluster], home: dict[int, int],
+            candidates: _Candidates, words: list[Words], seen: dict[str, int]) -> None:
+    """Fold into claim ``target`` the other claims that the statement joining it says too.
+
+    "The recording is genuine." is the claim of "... whether the recording is genuine while
+    its review is ongoing" and of "... whether the recording is genuine, only where it first
+    surfaced": each fuller wording adds a word the other lacks, so the two stayed apart, but
+    a statement that both hold in full shows that they say one thing. A claim holding a
+    statement from a clause list with the target's is left apart (such lists never share a
+    claim)."""
+    for other in others:
+        cluster = clusters[other]
+        into = clusters[target]
+        if not cluster.members or cluster.groups & into.groups or cluster.said & into.said:
+            continue
+        for member in cluster.members:
+            home[member] = target
+            candidates.add(target, words[member])
+        into.members = sorted(into.members + cluster.members)
+        into.groups |= cluster.groups
+        into.said |= cluster.said
+        cluster.members = []
+        for noun, where in list(seen.items()):
+            if where == other:
+                seen[noun] = target
 
 
 def _known(new: Words, member: Words, cluster: _Cluster, words: list[Words]) -> Words:
@@ -210,7 +288,7 @@ def _known(new: Words, member: Words, cluster: _Cluster, words: list[Words]) -> 
     return replace(new, qualifiers=new.qualifiers - said)
 
 
-def _named(words: list[Words], i: int, clusters: list[_Cluster], group: int,
+def _named(words: list[Words], i: int, clusters: list[_Cluster], statement: StatementRecord,
            names: Callable[[Words, Words], bool] = names_earlier, *,
            candidates: Iterable[int] | None = None) -> int | None:
     """The claim that the nominal statement ``i`` names ("denied forced overtime"), or that
@@ -219,7 +297,7 @@ def _named(words: list[Words], i: int, clusters: list[_Cluster], group: int,
     found = [(max(similarity(words[i], words[m]) for m in c.members
                   if names(words[i], words[m])), n)
              for n in (range(len(clusters)) if candidates is None else candidates)
-             if group not in (c := clusters[n]).groups
+             if not _apart(statement, c := clusters[n])
              and any(names(words[i], words[m]) for m in c.members)]
     return max(found)[1] if found else None
 
@@ -235,7 +313,8 @@ def _quote_support(statements: list[StatementRecord], clusters: list[_Cluster],
             continue  # "P and nobody has Q": a quotation that affirms and denies lists claims
         if _ABOUT_THE_RESULTS.match(first.claim_text) or "transcript line" in first.cues:
             continue  # what the results show, an answer to counsel: a claim of its own
-        if re.search(r"\bso\s+that\s*$", first.reported_as[:first.span[0] - first.sentence[0]]):
+        said = first.reported_as or ""
+        if re.search(r"\bso\s+that\s*$", said[:first.span[0] - first.sentence[0]]):
             continue  # "... so that Q": the purpose says more than the paraphrase
         if any(refines(words[i], c.words) or refines(c.words, words[i])
                for i in cluster.members for c in clusters if c is not cluster and c.members):

@@ -46,14 +46,14 @@ def titled(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
             return table.organisation(org.name, org.kind, state=org.state)
         if d.head:
             known = set(table.records)
-            body = headed(table, d, sentence, start)
-            if body.id in known or not re.match(r"(?i)an?\s", d.text) or d.state or \
+            headed_body = headed(table, d, sentence, start)
+            if headed_body.id in known or not re.match(r"(?i)an?\s", d.text) or d.state or \
                     d.title.title not in _SPOKES - {"official"}:
-                return body  # (an official is one of many; a state's body is that state's)
-            voice = _unnamed_voice(table, d, body)
+                return headed_body  # (an official is one of many; a state's body is that state's)
+            unnamed = _unnamed_voice(table, d, headed_body)
             # ("a government spokesperson": a country has one government, which speaks)
-            return table.records[voice.acts_for] if d.head.cls == "government" and \
-                voice.acts_for else voice
+            return table.records[unnamed.acts_for] if d.head.cls == "government" and \
+                unnamed.acts_for else unnamed
         if d.possessor:
             return possessor(table, d.possessor, "org")
     if (voice := _spoken_for(table, d, sentence, start)) is not None:
@@ -75,8 +75,9 @@ def titled(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
     if d.state is None and d.definite:
         # ("the spokesperson" after "the minister's official spokesperson": the same title's
         # last word)
-        found = table.recent_actor(sentence, start, lambda r: r.title == d.title.title or (
-            r.title or "").endswith(" " + d.title.title), window=DESCRIPTION_WINDOW)
+        title = d.title.title
+        found = table.recent_actor(sentence, start, lambda r: r.title == title or (
+            r.title or "").endswith(" " + title), window=DESCRIPTION_WINDOW)
         if found:
             return found
     record = table.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),
@@ -87,9 +88,9 @@ def titled(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
     if body is not None and body.kind != "Person" and not record.acts_for:
         record.acts_for = body.id  # "a Tellwin spokesperson" speaks for Tellwin
     owner = re.search(r"\b(?:at|of|for|with)\s+(.+)$", d.text)
-    if not record.acts_for and owner and (org := table.owner(owner.group(1), sentence,
-                                                             start)):
-        record.acts_for = org.id  # "a senior official at the election board"
+    if not record.acts_for and owner and (employer := table.owner(owner.group(1), sentence,
+                                                                  start)):
+        record.acts_for = employer.id  # "a senior official at the election board"
     return record
 
 
@@ -122,8 +123,9 @@ def _spoken_for(table: ActorTable, d: Description, sentence: int,
     voice = next(((s, p, i) for s, p, i in reversed(table.voices) if p < start), None)
     if voice is None or sentence - voice[0] > DESCRIPTION_WINDOW:
         return None
+    title = d.title.title
     titled_since = table.recent_actor(sentence, start, lambda r: r.kind == "Person" and (
-        r.title or "").endswith(d.title.title), window=sentence - voice[0])  # type: ignore[union-attr]
+        r.title or "").endswith(title), window=sentence - voice[0])
     if titled_since is not None and table.last_seen(titled_since.id, start) > voice[1]:
         return None
     return table.records[voice[2]]
@@ -158,16 +160,16 @@ def headed(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
     assert d.head
     head = d.head
     if d.state:
-        key = ("class", d.state.id, head.cls)
-        if key in table.keys:
-            return table.records[table.keys[key]]
-        noun = head.head.split()[-1]
+        class_key = ("class", d.state.id, head.cls)
+        if class_key in table.keys:
+            return table.records[table.keys[class_key]]
+        noun, state_id = head.head.split()[-1], d.state.id
         if d.definite and head.head == head.cls and (same := table.recent_actor(
-                sentence, start, lambda r: r.kind != "Person" and r.state == d.state.id and  # type: ignore[union-attr]
+                sentence, start, lambda r: r.kind != "Person" and r.state == state_id and
                 noun in r.nouns, window=10**9)):
             return same  # "the Valdorian ministry" after "Valdoria's defence ministry": that one
         record = table.new_record(capital(d.text.removeprefix("the ").removeprefix("The ")),
-                                  head.kind, key, state=d.state.id, cls=head.cls,
+                                  head.kind, class_key, state=d.state.id, cls=head.cls,
                                   acts_for=table.state(d.state).id)
         record.nouns.add(head.head.split()[-1])
         record.notes.append("Unnamed in the text; named by its description.")

@@ -48,6 +48,7 @@ _NAMED_WITHIN = 8
 
 def described_person(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord | None:
     """The person ``frame``'s speaker phrase describes (see the module text), or None."""
+    assert frame.speaker is not None  # (the caller, statements._speaker, checked it has one)
     table, phrase, at = ctx.table, (frame.speaker_text or "").strip(), frame.speaker[0]
     if _AGED.match(phrase):
         found = table.recent_actor(sent.index, at, lambda r: r.kind == "Person")

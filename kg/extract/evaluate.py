@@ -153,8 +153,8 @@ class Evaluation:
     MEASURES = ("speakers", "speaker_stance", "relays", "evidence", "merging", "mentions")
 
     def __add__(self, other: Evaluation) -> Evaluation:
-        return Evaluation(*(getattr(self, m) + getattr(other, m) for m in self.MEASURES),
-                          notes=[*self.notes, *other.notes])
+        summed = {m: getattr(self, m) + getattr(other, m) for m in self.MEASURES}
+        return Evaluation(**summed, notes=[*self.notes, *other.notes])
 
 
 def _norm(name: str) -> str:

@@ -61,8 +61,8 @@ def house_outlet(sentences: Iterable[Sentence],
                     for t in texts):
                 return name
     for text in texts:
-        if (match := _SEEN_BY_TITLE.search(text)) is not None:
-            return match.group(1)
+        if (seen := _SEEN_BY_TITLE.search(text)) is not None:
+            return seen.group(1)
     if outlet is not None and any(_THIS_PAPER.search(t) for t in texts):
         named = {found for name in spoken_to if (found := outlet(name))}
         if len(named) == 1:

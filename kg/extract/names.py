@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kg.extract.brand_names import fused_outlet
@@ -179,7 +180,7 @@ def _agency_named(phrase: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _longest(words: list[str], table: dict[str, object], *, lower: bool) -> tuple[int, int]:
+def _longest(words: list[str], table: Mapping[str, object], *, lower: bool) -> tuple[int, int]:
     """(start, end) of the longest run of ``words`` that is a key of ``table``, or (-1, -1)."""
     best = (-1, -1)
     # No run longer than the longest key can match: without this bound a phrase of n words
@@ -195,10 +196,10 @@ def _longest(words: list[str], table: dict[str, object], *, lower: bool) -> tupl
     return best
 
 
-_WIDEST: dict[int, tuple[dict[str, object], int, int]] = {}
+_WIDEST: dict[int, tuple[Mapping[str, object], int, int]] = {}
 
 
-def _widest_key(table: dict[str, object]) -> int:
+def _widest_key(table: Mapping[str, object]) -> int:
     """Words in the longest key of ``table``. Cached by identity: the cache holds the table
     itself, so that its id cannot be reused by another, and its size, in case it grew."""
     found = _WIDEST.get(id(table))

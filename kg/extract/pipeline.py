@@ -410,7 +410,7 @@ def _infer_publisher(sentences: list[Sentence], lex: Lexicon) -> str | None:
 
 def _furniture(sentences: list[Sentence], lex: Lexicon) -> set[int]:
     """Page furniture: listed lines, image alt text, truncated duplicates of captions."""
-    skip = set()
+    skip: set[int] = set()
     by_paragraph: dict[int, list[Sentence]] = {}
     for sent in sentences:
         by_paragraph.setdefault(sent.paragraph, []).append(sent)

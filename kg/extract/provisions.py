@@ -70,7 +70,9 @@ def link_numbered_provisions(
         found = ARTICLE.findall(numbered.claim_text)
         if claim is None or len(found) != 1:
             continue
-        kinds = _named(numbered.claim_text, documents) or _named(numbered.reported_as, documents)
+        # (a statement made by hand may lack its sentence: then only its claim names the document)
+        kinds = _named(numbered.claim_text, documents) or \
+            _named(numbered.reported_as or "", documents)
         window = [
             s for s in statements if 0 <= numbered.sentence_index - s.sentence_index <= WINDOW
         ]

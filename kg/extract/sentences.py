@@ -170,7 +170,7 @@ def split_sentences(text: str) -> list[Sentence]:
     Returns:
         Sentences; ``paragraph`` counts the non-empty lines from 1.
     """
-    sentences = []
+    sentences: list[Sentence] = []
     for number, (p_start, p_end) in enumerate(paragraphs(text), start=1):
         for start, end in _split_paragraph(text, p_start, p_end):
             stripped_end = end

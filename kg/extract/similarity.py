@@ -13,7 +13,7 @@ A claim's text becomes a set of normal forms of its content words:
   a denial's label after "as", and contracted negations): "the pumps appeared to be idle" is
   about "the pumps were idle"; so is what comes before "(no) doubt (in our minds) that P",
   and the words a denial leaves behind when its negation is taken out ("anyone", "ever",
-  "either": "no one ever opened the safe" is about "the safe was opened");
+  "either", "of any kind": "no one ever opened the safe" is about "the safe was opened");
 - each word lemmatised with the dictionary of LemmInflect (MIT licence; its lemma tables ship in
   the package, nothing is downloaded: "took" and "taken" are "take", "seized" is "seize") and
   then stemmed with the Snowball English stemmer (snowballstemmer, BSD licence: "legally" and
@@ -76,10 +76,15 @@ _AUXILIARIES = frozenset((
 #: words a denial leaves behind when its negation is taken out ("no one ever" -> "anyone
 #: ever"): they say how much of P is denied, not what P is
 _POLARITY = frozenset(("ever", "anyone", "anybody", "anything", "either", "whatsoever"))
+#: a phrase a denial leaves behind as "any" is ("no information of any kind"): how much is
+#: denied, not what
+_ANY_KIND = re.compile(r"\bof\s+any\s+(?:kind|sort|description)\b", re.I)
 #: a demonstrative opening a claim's subject ("This vessel ...", "Those warnings ..."): the
 #: words up to its verb point back to a thing named before, in the same or other words
 _DEMONSTRATIVES = frozenset(("this", "that", "these", "those"))
 _SOFT_MAX_WORDS = 3
+#: a personal pronoun opening a claim ("It entered at 22:40."): its subject was named before
+_PRONOUN_SUBJECTS = frozenset(("it", "they", "he", "she"))
 #: a pronoun object between a verb and its particle: "turned it off", "covered them up"
 _OBJECT_PRONOUNS = frozenset(("it", "them", "this", "that", "him", "her"))
 # "(no) doubt (in our minds) that P": how sure the speaker is of P; P is what follows
@@ -106,7 +111,8 @@ class Words:
     soft: frozenset[str] = frozenset()
     #: a short claim about "the X" ("The crew had been cleared to cross."): X is one named
     #: before, so an earlier claim holding all its words and more is this one, said in full;
-    #: so is one opened by a figure ("Four soldiers had been killed."), which pins X down
+    #: so is one opened by a figure ("Four soldiers had been killed."), which pins X down,
+    #: and one opened by a personal pronoun ("It entered at 22:40."), whose X was named before
     definite: bool = False
     #: the verb phrase is a pro-form ("Paper kites do not do that", "did so"): what is done
     #: was said before, so the words here are only who did it (see :func:`similarity`)
@@ -299,6 +305,7 @@ def content_words(text: str, lex: Lexicon) -> Words:
     """The words two claims are compared on (see the module docstring)."""
     text = re.sub(r"[\u201c\u201d\"]", "", text)
     text = _DOUBT_FRAME.sub("", text, count=1)
+    text = _ANY_KIND.sub(" ", text)
     text = re.sub(r"(\d),(\d{3})\b", r"\1\2", text)
     text = re.sub(r"(\d),(\d{3})\b", r"\1\2", text)  # "1,000,000": the second group
     countries: list[str] = []
@@ -363,10 +370,12 @@ def content_words(text: str, lex: Lexicon) -> Words:
         if capitalised[i - 1]:
             qualifiers.add(form)
     nominal = 0 < len(words) <= NOMINAL_MAX_WORDS and not _finite(every)
-    # "The crew had been cleared ...", or a figure and two words ("Four soldiers had been
-    # killed."): a short claim about a thing named before (see says_again)
+    # "The crew had been cleared ...", a figure and two words ("Four soldiers had been
+    # killed.") or a pronoun ("It entered at 22:40."): a short claim about a thing named
+    # before (see says_again)
     definite = 2 <= len(words) <= NOMINAL_MAX_WORDS and len(raw) > 1 and (
         (not words & qualifiers and raw[0].lower() == "the" and not raw[1][:1].isupper())
+        or raw[0].lower() in _PRONOUN_SUBJECTS
         or (_number(raw, 0) is not None and len(words & qualifiers) == 1
             and len(words - qualifiers) >= 2))
     return Words(frozenset(words), frozenset(qualifiers), frozenset(events), nominal,

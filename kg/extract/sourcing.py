@@ -272,9 +272,10 @@ def according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord
         # "according to a report by a rights group published on Thursday": a report by an
         # outlet relays (kg/extract/relays.py); one by anyone else is its maker's word
         lead = cue.removeprefix("according to ").removeprefix("per ")
-        maker = _PUBLISHED.sub("", cue_phrase[len(lead):]).strip(" ,.")
-        if maker and not outlet_name(maker, ctx.lex) and (actor := ctx.table.resolve(
-                maker, frame.speaker[0] + phrase.find(maker), sentence=sent.index)) is not None:
+        maker_name = _PUBLISHED.sub("", cue_phrase[len(lead):]).strip(" ,.")
+        if maker_name and not outlet_name(maker_name, ctx.lex) and (actor := ctx.table.resolve(
+                maker_name, frame.speaker[0] + phrase.find(maker_name),
+                sentence=sent.index)) is not None:
             ctx.evidence.append(ev.EvidenceMention("Document", phrase, frame.speaker,
                                                    "produced", sent.index, actor=actor.id))
             return actor
@@ -323,10 +324,10 @@ def according_speaker(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord
                                      sent.index)
         if ctx.publisher and re.search(r"\b(?:seen|obtained|reviewed)\s+by\b", phrase):
             mention.actor = ctx.publisher.id
-        elif (owner := pronoun_owner(ctx.table, phrase, sent.index, frame.speaker[0],
-                                     ctx.text[sent.start:frame.speaker[0]])) is not None:
+        elif (its_owner := pronoun_owner(ctx.table, phrase, sent.index, frame.speaker[0],
+                                         ctx.text[sent.start:frame.speaker[0]])) is not None:
             # "X has upheld three findings, according to its annual reports": X's
-            mention.actor, mention.role = owner.id, "produced"
+            mention.actor, mention.role = its_owner.id, "produced"
         elif by := re.search(r"\b(?:by|from)\s+(.+)$", phrase):
             # "according to a 2022 survey by the group X": X made the document; the claim is
             # the publisher's, from it (as with a document the publisher has seen)

@@ -411,7 +411,7 @@ def _statement(ctx: Context, sent: Sentence, frame: Frame, speaker: ActorRecord,
         quote=quote, reported_as=sent.text, date=date[0], date_text=date[1], date_basis=date[2],
         setting=setting, relay=list(relays), cues=reading.cues,
         confidence=round(confidence * stance_confidence * (0.75 if reading.anaphor else 1), 2),
-        own_voice=bool(ctx.publisher) and speaker.id == ctx.publisher.id,
+        own_voice=ctx.publisher is not None and speaker.id == ctx.publisher.id,
         from_quote=frame.from_quote, anaphor=reading.anaphor or frame.anaphor, group=group,
         sentence_index=sent.index,
     ))
