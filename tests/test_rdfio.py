@@ -20,6 +20,7 @@ from kg.errors import RdfSyntaxError
 from kg.formats import FORMATS, RDF_FORMATS, Format, detect_format, format_by_name
 from kg.rdfio import Limits, parse_bytes, parse_file, serialize
 from kg.store import KnowledgeStore
+from tests.rdf_bombs import xml_literal_document
 
 DATA = Path(__file__).parent / "data"
 SMALL_CASE = DATA / "valid" / "small-case.ttl"
@@ -566,26 +567,17 @@ def test_a_refused_jsonld_load_leaves_the_store_as_it_was(tmp_path: Path) -> Non
         assert set(store.quads()) == before
 
 
-def _xml_literal(namespaces: int, elements: int) -> bytes:
-    declared = b" ".join(b'xmlns:n%d="https://example.org/some/long/namespace/%d#"' % (i, i)
-                         for i in range(namespaces))
-    return (b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
-            b'xmlns:ex="https://e.org/" ' + declared + b'><rdf:Description '
-            b'rdf:about="https://e.org/s"><ex:p rdf:parseType="Literal">' + b"<a/>" * elements
-            + b"</ex:p></rdf:Description></rdf:RDF>")
-
-
 def test_an_xml_literal_that_the_parser_would_blow_up_is_refused_before_parsing() -> None:
     """pyoxigraph copies every namespace declaration in scope into each element of an XML
     literal: 43 kB became a literal of 25.9 million characters, accepted under a 1,000,000
     limit (the length test was skipped for documents shorter than the limit, on the belief
     that no syntax expands text)."""
-    doc = _xml_literal(40, 10_000)
+    doc = xml_literal_document(40, 10_000)
     assert len(doc) < 50_000
     with pytest.raises(errors.LimitExceededError) as caught:
         parse_bytes(doc, "rdfxml", source="big.rdf")
     assert caught.value.term == "max_literal_chars" and "parseType" in caught.value.message
-    (quad,) = parse_bytes(_xml_literal(2, 10), "rdfxml", source="small.rdf")
+    (quad,) = parse_bytes(xml_literal_document(2, 10), "rdfxml", source="small.rdf")
     assert quad.object.value.count("<a ") == 10
 
 

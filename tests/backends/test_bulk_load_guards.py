@@ -17,17 +17,7 @@ import pytest
 from kg import errors
 from kg.ingest import ingest_file
 from kg.store import KnowledgeStore
-
-
-def _xml_literal(namespaces: int, elements: int) -> bytes:
-    """RDF/XML whose one XML literal the parser blows up: each element gets a copy of the
-    namespace declarations in scope."""
-    declared = b" ".join(b'xmlns:n%d="https://example.org/some/long/namespace/%d#"' % (i, i)
-                         for i in range(namespaces))
-    return (b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
-            b'xmlns:ex="https://e.org/" ' + declared + b'><rdf:Description '
-            b'rdf:about="https://e.org/s"><ex:p rdf:parseType="Literal">' + b"<a/>" * elements
-            + b"</ex:p></rdf:Description></rdf:RDF>")
+from tests.rdf_bombs import xml_literal_document
 
 
 def _deep_jsonld(levels: int) -> bytes:
@@ -39,7 +29,7 @@ def _deep_jsonld(levels: int) -> bytes:
 
 HOSTILE = {
     # name: (file name, content, error class, term)
-    "xml-literal": ("literal.rdf", _xml_literal(40, 10_000), errors.LimitExceededError,
+    "xml-literal": ("literal.rdf", xml_literal_document(40, 10_000), errors.LimitExceededError,
                     "max_literal_chars"),
     "deep-jsonld": ("deep.jsonld", _deep_jsonld(200), errors.LimitExceededError,
                     "max_nesting"),
@@ -73,7 +63,7 @@ def test_an_xml_literal_under_the_limit_still_bulk_loads(
     store: KnowledgeStore, tmp_path: Path
 ) -> None:
     path = tmp_path / "small.rdf"
-    path.write_bytes(_xml_literal(2, 10))
+    path.write_bytes(xml_literal_document(2, 10))
     assert store.bulk_load_file(path) == 1
     (quad,) = store.quads()
     assert quad.object.value.count("<a ") == 10
