@@ -413,6 +413,12 @@ def _analyse(ctx: typer.Context, store_path: str | None, files: Sequence[Path], 
     if method not in METHOD_NAMES:
         err.print(f"error: unknown method {method!r}; expected one of {', '.join(METHOD_NAMES)}")
         raise typer.Exit(EXIT_USAGE)
+    if as_of is None and not count_undated:
+        # Without a date nothing is left out: the flag would be ignored, and the answer
+        # would still count the undated statements it was given to leave out.
+        err.print("error: --omit-undated: only with --as-of DATE (it leaves out the undated "
+                  "statements and evidence as of that date)")
+        raise typer.Exit(EXIT_USAGE)
     if as_of is not None:
         try:
             cutoff(as_of)

@@ -9,19 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi import Path as PathParam
 from pydantic import BaseModel
 
 from api.deps import get_state
 from api.lookup import check_kind, find
+from api.routers.as_of_guard import refuse_as_of
 from api.routers.paging import Page, page_of
 from api.state import Snapshot
 from kg.analysis import RELIABILITY_NAMES, Analysis
 from kg.analysis import ActorSummary as Numbers
 from kg.analysis.serialize import actor_to_dict, short_id
 
-router = APIRouter(prefix="/actors", tags=["Actors"])
+router = APIRouter(prefix="/actors", tags=["Actors"], dependencies=[Depends(refuse_as_of)])
 
 
 class GroupRef(BaseModel):

@@ -57,7 +57,9 @@ AS_OF_CACHED = 4
 #: --as-of`` on the store, which takes the streaming path, is the tool.
 AS_OF_MAX_STATEMENTS = 200_000
 
-_AS_OF_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+#: YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits (``\d`` takes any script's: "٢٠٢٤" passed and
+#: was then compared as text, so ``since`` left every claim out).
+_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 _AS_OF_HELP = ("Answer as of this date (YYYY-MM-DD; YYYY-MM or YYYY: the end of that month "
                "or year): statements and evidence dated after it are left out; a statement "
                "without a date takes its document's; undated ones count.")
@@ -191,18 +193,18 @@ class _Filters:
     since: Annotated[
         str | None,
         Query(
-            pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            pattern=_DATE_PATTERN,
             description="Only claims with a statement dated on or after this date (YYYY-MM-DD).",
         ),
     ] = None
     until: Annotated[
         str | None,
         Query(
-            pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            pattern=_DATE_PATTERN,
             description="Only claims with a statement dated on or before this date.",
         ),
     ] = None
-    as_of: Annotated[str | None, Query(pattern=_AS_OF_PATTERN, description=_AS_OF_HELP)] = None
+    as_of: Annotated[str | None, Query(pattern=_DATE_PATTERN, description=_AS_OF_HELP)] = None
 
 
 async def _select(request: Request, f: _Filters) -> tuple[Snapshot, _Index, np.ndarray]:
@@ -387,7 +389,7 @@ async def get_claim(
     request: Request,
     claim_id: str = PathParam(description="A claim id (nk-troops-in-russia) or IRI."),
     as_of: Annotated[
-        str | None, Query(pattern=_AS_OF_PATTERN, description=_AS_OF_HELP)
+        str | None, Query(pattern=_DATE_PATTERN, description=_AS_OF_HELP)
     ] = None,
 ) -> dict[str, Any]:
     """The whole assessment of a claim: the stance table by source group, the evidence and

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi import Path as PathParam
 from pydantic import BaseModel
 
 from api.deps import get_state
 from api.lookup import check_kind, find
+from api.routers.as_of_guard import refuse_as_of
 from api.routers.paging import Page, page_of
 from api.state import Snapshot
 from kg.analysis import Analysis
 from kg.analysis.model import Evidence
 from kg.analysis.serialize import short_id
 
-router = APIRouter(prefix="/evidence", tags=["Evidence"])
+router = APIRouter(prefix="/evidence", tags=["Evidence"], dependencies=[Depends(refuse_as_of)])
 
 
 class EvidenceItem(BaseModel):

@@ -13,19 +13,20 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import get_state
 from api.errors import ApiError
 from api.lookup import suggest_node
 from api.routers import actors, evidence, pages_html, pages_lists
+from api.routers.as_of_guard import refuse_as_of
 from api.state import Snapshot
 from kg.analysis.corroboration import Status
 from viz import DEFAULT_MAX_NODES, build_view, content_security_policy, opening, render_page
 from viz.bidi import show_bidi_controls
 
-router = APIRouter(tags=["Pages"])
+router = APIRouter(tags=["Pages"], dependencies=[Depends(refuse_as_of)])
 
 _GRAPH_LINKS = (("Home", "/"), ("Claims table", "/claims.html"))
 #: Where a large graph's summary sends a node: its neighbourhood and its explanation.

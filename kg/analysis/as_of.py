@@ -32,16 +32,19 @@ from dataclasses import dataclass, field
 
 from kg.analysis.model import CaseGraph, Evidence, Statement
 
-#: What a date written in the data or given as a cut-off may look like: a year, a month or a
-#: day, optionally followed by a time (only the day is compared).
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_CUTOFF = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+#: What a date written in the data may look like: a year, a month or a day, optionally
+#: followed by a time (only the day is compared). ASCII digits only (``\d`` takes any script's,
+#: which would then be compared as text), and no fifth digit of the year: ``10000-01-01`` is
+#: unreadable (undated), not the year 1000.
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?(?![0-9])")
+#: A cut-off: the whole value, so that neither "٢٠٢٤" nor "2024\n" is taken for 2024.
+_CUTOFF = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
 def cutoff(value: str) -> str:
     """The last day (``YYYY-MM-DD``) that ``value`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)
     can mean. ValueError, naming the value, if it is none of those or no real date."""
-    if not _CUTOFF.match(value):
+    if not _CUTOFF.fullmatch(value):
         raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
     year, month, day = [*value.split("-"), None, None][:3]
     try:
