@@ -73,8 +73,8 @@ _SPOKESPERSON_OF = re.compile(r"^(?:an?\s+|the\s+)?(?:spokesperson|spokesman|spo
                               r"press secretary|representative)\s+(?:for|of|at)\s+"
                               r"(.+)$", re.I)
 _NATIONAL = re.compile(r"^(?:the\s+)?(?:National|State|Federal|Ministry|Department)\b", re.I)
-_PERSON_NAME = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z\u2019'-]+"  # honorific
-                          r"(?:\s+[A-Z][a-z\u2019'.-]+){1,3}")
+_TITLED = r"(?:Dr|Mr|Mrs|Ms|Prof|Col|Lt|Gen|Maj|Capt|Sgt|Cdr)\.?\s+"  # "Col. Ana Vos"
+_PERSON_NAME = re.compile(rf"(?:{_TITLED})?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){{1,3}}")
 # "the shipping line Arvik Lines": an article, lower-case nouns, then a proper name
 _DESCRIBED_NAME = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}"
                              r"(?P<name>[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,3})")
@@ -278,7 +278,7 @@ class ActorTable:
             # ("a spokesperson for the Secretary-General, Mr. Ola Voss,": the person speaks)
             d = replace(describe(appositive if _SPOKESPERSON_OF.match(phrase.strip()) else
                                  f"{phrase.strip()} {appositive}", self.lex, initial=initial),
-                        name=re.sub(r"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+", "", appositive.strip()))
+                        name=re.sub(f"^{_TITLED}", "", appositive.strip()))
             # ("X's ambassador to Y, Dmitar Vell,": the name as set off, not "Y Dmitar Vell")
             appositive = None
         elif named_by_apposition(d, appositive):

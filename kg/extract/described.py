@@ -87,11 +87,18 @@ def titled(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
     affiliate(table, record, d)
     if body is not None and body.kind != "Person" and not record.acts_for:
         record.acts_for = body.id  # "a Tellwin spokesperson" speaks for Tellwin
-    owner = re.search(r"\b(?:at|of|for|with)\s+(.+)$", d.text)
-    if not record.acts_for and owner and (employer := table.owner(owner.group(1), sentence,
+    owner = re.search(r"\b(at|of|for|with)\s+(.+)$", d.text)
+    if not record.acts_for and owner and (employer := table.owner(owner.group(2), sentence,
                                                                   start)):
-        record.acts_for = employer.id  # "a senior official at the election board"
+        if owner.group(1) == "at" and employer.kind == "Person" and not employer.title:
+            employer.kind = "Organization"  # "an engineer at Kelby Cells": a workplace
+            table.keys[("org", employer.name.lower())] = employer.id  # "the company" later
+        if not _FORMER.match(d.text):  # "a former engineer at X" acts for X no longer
+            record.acts_for = employer.id  # "a senior official at the election board"
     return record
+
+
+_FORMER = re.compile(r"(?i)(?:an?|the)\s+(?:former|ex-)")
 
 
 def _unnamed_voice(table: ActorTable, d: Description, made: ActorRecord) -> ActorRecord:

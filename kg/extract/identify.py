@@ -20,6 +20,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract.newsletter import item_ledes
+from kg.extract.sentences import split_sentences
+
 if TYPE_CHECKING:
     from kg.extract.statements import Context
 
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
 def identify_later(ctx: Context) -> None:
     """Give the statements and evidence of each such description to the name after it."""
     records = ctx.table.records
+    ledes = item_ledes(split_sentences(ctx.text))
     by_sentence: dict[int, list[str]] = {}
     for statement in ctx.statements:
         by_sentence.setdefault(statement.sentence_index, []).append(statement.actor)
@@ -44,7 +48,8 @@ def identify_later(ctx: Context) -> None:
             # P": a person (a title ends the description, whatever kind its other words gave
             # it) whom the text names, first, in the very next sentence
             # in the lede only: later, "a witness" then a name are usually two people
-            if index != min(by_sentence) or any(
+            # (a briefing's numbered item is a story of its own, with a lede of its own)
+            if index not in (min(by_sentence), *ledes) or any(
                     named.id in earlier for i, earlier in by_sentence.items() if i <= index):
                 continue
         elif described.kind != "Organization" or described.cls is None or \

@@ -29,7 +29,8 @@ from kg.extract.model import RelayStep, StatementRecord
 _PRONOUNS = {"he", "she", "they"}
 # verbs that go on with what was being said ("declined to say", "told reporters": another act,
 # another audience)
-_SAYING = {"said", "says", "added", "adds", "adding", "saying", "continued", "went on"}
+_SAYING = {"said", "says", "added", "adds", "adding", "saying", "continued", "went on",
+           "suggested", "insisted", "argued", "explained", "noted", "stressed"}
 _CONTINUED = "continues the previous speaker's quotation"
 # a body named again by its head noun (not "the person", "the man": a person may be named so
 # on another occasion, as by name)

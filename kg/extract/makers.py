@@ -40,6 +40,20 @@ _DESCRIBED = re.compile(r"(?:the\s+|an?\s+)?(?:[A-Z][\w-]*(?:an|ian|ese|ish|i)\s
 _SOMEONE = re.compile(r"(?i)^an?\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})$")
 
 
+# "filmed by a fan, Ivo Marr,": a description, then the maker's name set off by commas
+_NAME_AFTER = re.compile(r",\s+([A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){1,3}),")
+
+
+def named_maker(text: str, maker: str) -> tuple[str, int]:
+    """The maker phrase ``maker`` of ``text`` and its offset there; the name after it instead
+    when an indefinite description is set off by a name ("a video filmed by a fan, Ivo
+    Marr, shows P": Ivo Marr made it)."""
+    at = text.find(maker)
+    if _SOMEONE.match(maker.strip()) and (name := _NAME_AFTER.match(text, at + len(maker))):
+        return name.group(1), name.start(1)
+    return maker, at
+
+
 def material_maker(table: ActorTable, phrase: str, start: int,
                    sentence: int) -> ActorRecord | None:
     """The actor ``phrase`` (at offset ``start``) names as the maker of some material."""
@@ -68,4 +82,4 @@ def material_maker(table: ActorTable, phrase: str, start: int,
     return None
 
 
-__all__ = ["material_maker"]
+__all__ = ["material_maker", "named_maker"]

@@ -19,7 +19,7 @@ from kg.extract.attribution import Frame
 from kg.extract.clauses import split_parts
 from kg.extract.dates import find_dates
 from kg.extract.evidence import EvidenceMention, claim_frame, evidence_kind
-from kg.extract.makers import material_maker
+from kg.extract.makers import material_maker, named_maker
 from kg.extract.model import RelayStep, StatementRecord
 from kg.extract.producers import indefinite_owner, pronoun_owner
 from kg.extract.refusals import APOLOGY
@@ -371,8 +371,8 @@ def _own(ctx: Context, sent: Sentence, span: tuple[int, int], stance: str, cues:
                                  ctx.text[max(0, sent.start - 400):sent.start])
     if frame and frame.maker:
         # "logs kept by X show P", "a video filmed by a passenger shows P": X made it
-        producer = material_maker(ctx.table, frame.maker, span[0] + text.find(frame.maker),
-                                  sent.index)
+        made_by, at = named_maker(text, frame.maker)  # ("a fan, Ivo Marr,": Ivo Marr)
+        producer = material_maker(ctx.table, made_by, span[0] + at, sent.index)
     if frame and producer is None:  # "A passenger's video shows P": someone unnamed's
         producer = indefinite_owner(ctx.table, text, sent.index, span[0])
     if frame and frame.hedged and stance == "affirms":

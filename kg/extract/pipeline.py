@@ -40,6 +40,7 @@ from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.model import DocumentRecord, Draft, StatementRecord
 from kg.extract.named_claims import read_named_claims
 from kg.extract.names import describe, is_outlet, slug
+from kg.extract.newsletter import newsletter_matter
 from kg.extract.people import introduced_people, introductions
 from kg.extract.posts import attribute_posts
 from kg.extract.presupposition import read_presuppositions
@@ -410,8 +411,7 @@ def _infer_publisher(sentences: list[Sentence], lex: Lexicon) -> str | None:
 
 def _furniture(sentences: list[Sentence], lex: Lexicon) -> set[int]:
     """Page furniture: listed lines, image alt text, truncated duplicates of captions."""
-    skip: set[int] = set()
-    by_paragraph: dict[int, list[Sentence]] = {}
+    skip, by_paragraph = set[int](), dict[int, list[Sentence]]()
     for sent in sentences:
         by_paragraph.setdefault(sent.paragraph, []).append(sent)
     texts = {p: " ".join(s.text for s in group) for p, group in by_paragraph.items()}
@@ -434,7 +434,7 @@ def _furniture(sentences: list[Sentence], lex: Lexicon) -> set[int]:
                 COPYRIGHT.match(whole.strip()) or \
                 _CONTRIBUTED.match(whole.strip()):
             skip.update(s.index for s in group)
-    return skip
+    return skip | newsletter_matter(sentences, lex)  # a briefing's lead-ins, greeting, sign-off
 
 
 def _document(header: dict, title: str | None, publisher: ActorRecord | None,

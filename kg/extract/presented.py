@@ -43,8 +43,10 @@ _IN_DOCUMENT = re.compile(r"\bin\s+((?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+
                           r"(?=\s+that\b|\s*,|\s*$)")
 
 # "In an email to managers dated 3 May, X wrote that P": the document opens the sentence
-_LEADING_DOCUMENT = re.compile(r"^In\s+((?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
-                               r"(?:email|e-mail|letter|memo|memorandum|message|report|filing)"
+# ("In emails seen by the Gazette, X warned that P": a plural needs no determiner)
+_LEADING_DOCUMENT = re.compile(r"^In\s+((?:(?:an?|the|its|their|his|her)\s+|(?=\w+s\b))"
+                               r"(?:[\w-]+\s+){0,2}?"
+                               r"(?:email|e-mail|letter|memo|memorandum|message|report|filing)s?"
                                r"(?:\s+[^,]{1,60}?)?),\s+")
 # "the trust's own infection figures": the material's owner
 # ", filmed by the photographer Ana Ruiz and shared ...": who made the material just named

@@ -94,10 +94,11 @@ def _earlier_relay(ctx: Context, sentence: int) -> str | None:
 
 def known_outlet(ctx: Context, name: str) -> str | None:
     """The name of the news outlet the text already calls ``name`` (a short form it defined:
-    "the Brenland News Agency (BNA)", then "told BNA"), else None."""
+    "the Brenland News Agency (BNA)", then "told BNA"; a name it introduced as an outlet:
+    "told the news agency Telpress", then "according to Telpress"), else None."""
     bare = name.removeprefix("the ").strip()
     return next((r.name for r in ctx.table.records.values() if r.kind == "NewsOutlet" and
-                 bare in r.aliases), None)
+                 (bare in r.aliases or bare == r.name)), None)
 
 
 def relay_steps(ctx: Context, sent: Sentence, frame: Frame,

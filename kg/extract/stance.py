@@ -447,7 +447,7 @@ def _in_quotes(text: str, cue: str) -> bool:
     ('the findings were "consistent with" our intelligence'), where a reporter's paraphrase
     with the same words states a finding."""
     return any(_cue_pattern(cue).search(quoted.group(0)) for quoted in
-               re.finditer(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]", text))
+               re.finditer(r"[\u201c\"][^\u201c\u201d\"]*(?:[\u201d\"]|$)", text))  # or to the end
 
 
 def sentence_text(text: str) -> str:

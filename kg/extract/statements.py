@@ -17,6 +17,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from lemminflect import getAllLemmas
+
 from kg.extract import evidence as ev
 from kg.extract.actors import ActorRecord, ActorTable
 from kg.extract.attribution import Frame, find_frames
@@ -48,7 +50,7 @@ from kg.extract.surveyed import surveyed_body
 
 _OPENING_NAME = re.compile(r"((?!The\s)[A-Z][\w\u2019'&.-]*"
                            r"(?:\s+(?:[A-Z][\w\u2019'&.-]*|of|and|&))*)"
-                           r"\s+(?:has|had|have|is|was|were|are|will|would|did|does|\w+ed|\w+s)\b")
+                           r"\s+(has|had|have|is|was|were|are|will|would|did|does|\w+ed|\w+s)\b")
 # "the delays \u201cregrettable but unavoidable\u201d": an object, then a quoted label of more
 # than one word
 _QUOTED_LABEL = re.compile(r"^(\S.*?)\s+[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]\W*$")
@@ -206,15 +208,21 @@ def _front_subject(ctx: Context, sent: Sentence, frame: Frame) -> ActorRecord | 
     if opening is None or all(w.lower() in ctx.lex.stopwords or w.lower() in {"there", "the"}
                               for w in opening.group(1).split()):
         return None  # not a name: "There is no evidence ..., the commission said"
-    if plural_common_noun(opening.group(1)):
+    if plural_common_noun(opening.group(1)) or _noun_only(opening.group(2)):
         return None  # "Soldiers recovered X, the defence ministry said": capitalised only
-        # because it opens the sentence, a plural noun names no actor
+        # because it opens the sentence, a plural noun names no actor ("Bus drivers will
+        # return ...": "drivers" is a noun, no verb, and the capital word only a modifier)
     name = describe(opening.group(1), ctx.lex)
     if not name.name or name.outlet or name.is_state or name.title or (
             name.head and name.head.cls != described.head.cls):
         return None
     return ctx.table.resolve_named(opening.group(1), described.head, frame.speaker[0],
                                    sentence=sent.index)
+
+
+def _noun_only(word: str) -> bool:
+    lemmas = getAllLemmas(word.lower())
+    return "NOUN" in lemmas and "VERB" not in lemmas
 
 
 def _attribution_text(sent: Sentence, frame: Frame) -> str:
