@@ -178,6 +178,10 @@ class ActorTable:
         key = ("outlet", bare)
         if key in self.keys:
             return self.records[self.keys[key]]
+        # (an outlet first met as a speaker, "Dagmar, the sports daily, reported", is keyed
+        # as a named body: "told Dagmar" is that outlet, not a second one)
+        if (named := self.keys.get(("org", bare))) and self.records[named].kind == "NewsOutlet":
+            return self.records[named]
         for other, ident in self.keys.items():
             known = other[-1]
             if other[0] == "outlet" and same_outlet(known, bare):

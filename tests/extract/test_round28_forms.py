@@ -132,3 +132,14 @@ def test_emails_opening_the_sentence_are_the_speakers_evidence() -> None:
                      "in May that two cars had failed.\n")
     assert [(e.description, e.produced_by) for e in draft.evidence] == [
         ("Emails seen by the Gazette", "rosa-vell")]
+
+
+def test_an_outlet_met_as_a_speaker_is_the_outlet_a_later_told_names() -> None:
+    """(Found by the lead in the benchmark: this round's outlet rule made "told X" a relay
+    through a second actor named X.)"""
+    draft = draft_of("Dagmar, the national sports daily, reported on Tuesday that the coach had "
+                     "resigned.\n\nThe club captain told Dagmar that the squad had not been "
+                     "told.\n")
+    assert [a.id for a in draft.actors if a.name == "Dagmar"] == ["dagmar"]
+    captain = [s for s in draft.mentions if s.actor == "club-captain"]
+    assert [[r.outlet for r in s.relay][:1] for s in captain] == [["dagmar"]]
