@@ -49,7 +49,7 @@ import numpy as np
 import pyoxigraph as ox
 
 from kg.analysis._memory import TRIM_ABOVE_STATEMENTS, release_freed_memory
-from kg.analysis.as_of import AsOfReport, case_as_of
+from kg.analysis.as_of import AsOfReport, case_as_of, check_undated
 from kg.analysis.as_of_columns import DateFilter
 from kg.analysis.as_of_details import AsOfDetails, loaders
 from kg.analysis.assessments import (
@@ -393,11 +393,17 @@ def analyse(
         as_of: a date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``: the end of that month or
             year): only what was known then counts, statements and evidence dated on or before
             it (:mod:`kg.analysis.as_of`); the result's :attr:`Analysis.as_of` says what was
-            left out. The records of the whole graph are read at once to filter them.
+            left out. The dates are read as two more projections (every ``dcterms:date`` and
+            ``cred:inDocument``), only when a date is given.
         count_undated: with ``as_of``, whether undated statements and evidence count.
+
+    Raises:
+        ValueError: ``min_groups`` below 1, an unknown ``method``, a date that is not one,
+            or ``count_undated=False`` without ``as_of`` (it would be ignored).
     """
     if min_groups < 1:
         raise ValueError("min_groups must be at least 1")
+    check_undated(as_of, count_undated)
     dates = None if as_of is None else DateFilter(as_of, count_undated)  # a bad date fails now
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
@@ -453,6 +459,7 @@ def analyse_case(
     """Analyse records already read (see :func:`analyse`)."""
     if min_groups < 1:
         raise ValueError("min_groups must be at least 1")
+    check_undated(as_of, count_undated)
     report = None
     if as_of is not None:
         case, report = case_as_of(case, as_of, count_undated=count_undated)

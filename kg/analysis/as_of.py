@@ -56,6 +56,18 @@ def cutoff(value: str) -> str:
         raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") from None
 
 
+def check_undated(as_of: str | None, count_undated: bool) -> None:
+    """Refuse leaving undated records out without a date (it would be silently ignored, as
+    ``--omit-undated`` without ``--as-of`` is refused).
+
+    Raises:
+        ValueError: ``count_undated`` is false and ``as_of`` is None.
+    """
+    if not count_undated and as_of is None:
+        raise ValueError("count_undated=False needs as_of: without a date every statement "
+                         "counts")
+
+
 def last_day(date: str | None) -> str | None:
     """The last day a date of the data can mean (as comparable ``YYYY-MM-DD`` text), or
     ``None`` for a missing or unreadable date (taken as undated)."""
@@ -213,4 +225,5 @@ def case_as_of(case: CaseGraph, as_of: str, *,
     return reduced, report
 
 
-__all__ = ["AsOfReport", "case_as_of", "counts", "cutoff", "known", "last_day", "statement_date"]
+__all__ = ["AsOfReport", "case_as_of", "check_undated", "counts", "cutoff", "known", "last_day",
+           "statement_date"]

@@ -129,3 +129,19 @@ def test_an_on_disk_store_gives_the_same_answer(store: KnowledgeStore, tmp_path:
             on_disk, in_memory = analyse(disk, as_of=as_of), analyse(store, as_of=as_of)
             assert on_disk.as_of == in_memory.as_of
             assert on_disk.claim_summaries() == in_memory.claim_summaries()
+
+
+def test_leaving_undated_statements_out_without_a_date_is_refused() -> None:
+    """As the CLI refuses --omit-undated without --as-of: it would be silently ignored."""
+    from kg.analysis import analyse, analyse_case
+    from kg.analysis.extract import read_case_graph
+    from kg.seed import seed_paths
+    from kg.store import KnowledgeStore
+
+    with KnowledgeStore() as store:
+        store.load(seed_paths())
+        with pytest.raises(ValueError, match="count_undated=False needs as_of"):
+            analyse(store, count_undated=False)
+        with pytest.raises(ValueError, match="count_undated=False needs as_of"):
+            analyse_case(read_case_graph(store), count_undated=False)
+        assert analyse(store, as_of="2024-10-20", count_undated=False).as_of is not None
