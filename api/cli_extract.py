@@ -20,12 +20,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from api.cli import EXIT_DATA, EXIT_USAGE, err, out
+from api.limits import MAX_ARTICLE_BYTES
 
 if TYPE_CHECKING:
     from kg.extract import Draft, Lexicon
 
-#: Articles larger than this are refused: a news article is a few tens of kilobytes.
-MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 
 
 def _date(value: str | None) -> str | None:

@@ -31,14 +31,14 @@ from fastapi.responses import HTMLResponse, Response
 
 from api.errors import ApiError
 from api.extract_worker import ExtractionFailed, extract_in_child
+from api.limits import MAX_ARTICLE_BYTES
 from viz.bidi import BIDI_CONTROLS, show_bidi_controls
 from viz.page import json_for_script
 
 router = APIRouter(tags=["Extraction"])
 
-#: The largest article accepted, in bytes of UTF-8 text (a news article is a few tens of
-#: kilobytes): the body sent as text, the ``text`` field of a form, as ``kg extract`` counts.
-MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+# The largest article (api.limits.MAX_ARTICLE_BYTES) is counted in the body sent as text or
+# the ``text`` field of a form, as ``kg extract`` counts it.
 #: The largest form body read: the article %-encoded (up to three bytes for one: ``%C3%A9``
 #: for the two of "é") and room for the other fields.
 MAX_FORM_BYTES = 3 * MAX_ARTICLE_BYTES + 64 * 1024
