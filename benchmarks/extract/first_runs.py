@@ -176,6 +176,10 @@ FIRST_RUNS = {
                        "mentions": (30, 9, 10)},
     "stadium-toll": {"speakers": (20, 4, 1), "speaker_stance": (29, 19, 9), "relays": (2, 0, 2),
                      "evidence": (1, 1, 4), "merging": (1, 0, 2), "mentions": (31, 20, 8)},
+    # First run on cd45ad3, after round 28 (an open-source verification desk's piece: a viral
+    # video geolocated, "we matched", "we could not verify", outlets that relayed the claim).
+    "depot-video": {"speakers": (6, 1, 4), "speaker_stance": (23, 21, 17), "relays": (0, 0, 5),
+                    "evidence": (1, 3, 3), "merging": (0, 1, 18), "mentions": (32, 15, 14)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers

@@ -24,9 +24,19 @@ _BODY = (r"(?:the|our|its)\s+(?:company|firm|group|operator|council|government|m
 
 OWN_DENIAL = re.compile(
     rf"(?:we|i|(?:its|their|his|her|our|my|the)\s+clients?|{_BODY})\s+[\u201c\"]?"
-    r"(?:\w+ly\s+)?(?:rejects?|deny|denies|disputes?|refutes?)[\u201d\"]?\s+"
+    r"(?:\w+ly\s+)?(?:rejects?|deny|denies|disputes?|refutes?)"
+    # (the adverb after the verb: the company "rejects entirely" any suggestion that P)
+    r"(?:\s+(?:entirely|completely|totally|utterly|outright|firmly|strongly|categorically))?"
+    r"[\u201d\"]?\s+"
     r"(?:(?:any|the|all|every)\s+)?"
     r"(?:(?:suggestions?|claims?|allegations?|accusations?|reports?|notion|idea)\s+)?that\s+",
     re.I)
 
-__all__ = ["OWN_DENIAL"]
+# 'it was "simply untrue" that P', "it is false that P": the speaker calls P untrue ("it was
+# wrong that P" is a judgement of P, which happened: not here)
+UNTRUE_THAT = re.compile(
+    r"it\s+(?:is|was|would\s+be)\s+[\u201c\"]?(?:\w+ly\s+)?(?:untrue|false|incorrect|"
+    r"inaccurate|not\s+true|not\s+the\s+case)[\u201d\"]?\s+(?:to\s+(?:say|suggest)\s+)?that\s+",
+    re.I)
+
+__all__ = ["OWN_DENIAL", "UNTRUE_THAT"]

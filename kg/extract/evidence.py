@@ -384,6 +384,10 @@ def shown_claim(text: str, after: int) -> tuple[int, int] | None:
     return (match.end(), end) if end > match.end() else None
 
 
+# ("written evidence published by the committee": a witness's submission, not its material)
+_TESTIMONY = re.compile(r"(?i)\b(?:written|oral)\s+evidence\b")
+
+
 def released_by(text: str, start: int, sentence: int, lex: Lexicon) -> list[EvidenceMention]:
     """``satellite images released by X``: evidence released by the actor named."""
     found = []
@@ -393,7 +397,7 @@ def released_by(text: str, start: int, sentence: int, lex: Lexicon) -> list[Evid
     for match in [*by.finditer(text), *made_from.finditer(text), *name_made.finditer(text),
                   *posted]:
         kind = evidence_kind(match.group("what"), lex)
-        if kind:
+        if kind and not _TESTIMONY.search(match.group("what")):
             phrase = match.group("what").strip()
             lowered = phrase.lower()
             at = min((m.start() for k in lex.evidence if (m := re.search(  # (whole words:

@@ -106,7 +106,11 @@ class Description:
 # "Clearwater Alliance" name no person
 _ORG_NAME_ENDS = frozenset({"International", "Alliance", "Coalition", "Network", "Initiative",
                             "Collective", "Society", "Partnership", "Fund", "Project",
-                            "Consortium", "Cooperative", "Monitor", "Observatory"})
+                            "Consortium", "Cooperative", "Monitor", "Observatory",
+                            "Commissioner", "Ombudsman"})
+# statutory offices named by a capitalised title after what they oversee, with no person's
+# name after it ("the Information Standards Commissioner", "the Health Service Ombudsman")
+_OFFICE_TITLES = frozenset({"Commissioner", "Ombudsman"})
 
 
 def named_like_organisation(name: str) -> bool:
@@ -382,6 +386,10 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
     if title is not None and title_at[0] > 0 and all(w[:1].isupper() for w in rest) and \
             len(rest) == title_at[1] + 1 and _head(rest[-1:], lex):  # "Holm General Hospital"
         title, title_text = None, None
+    if title is not None and title_at[0] > 0 and title_at[1] == len(rest) and state is None \
+            and known_org is None and rest[-1] in _OFFICE_TITLES and not _head(rest[:-1], lex) \
+            and all(w[:1].isupper() for w in rest):
+        title, title_text = None, None  # "the Information Standards Commissioner": an office
     name = None
     if title is not None:
         after = rest[title_at[1]:]

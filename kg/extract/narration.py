@@ -73,14 +73,25 @@ _MANNER = re.compile(rf"^(?:{_FRONTED_TIME})?(?P<who>.+?)(?:,[^,]+,)?\s+"
                      r"(?P<note>[\w-]+)\s+(?:note|tone))\.?$")
 
 
+# only quoted questions (and the asker's "X asked."): the turns in between two answers
+_QUESTIONS_ONLY = re.compile(r"^(?:\s*[\u201c\"][^\u201c\u201d\"]*\?[\u201d\"]"
+                             r"(?:\s+[A-Z][\w.\u2019' -]{0,40}?\s+asked\.)?)+\s*$")
+
+
 def continuation(ctx: Context, sent: Sentence) -> bool:
     """A sentence made only of a quotation: the previous speaker goes on speaking."""
     outside = re.sub(r"[\s.,;:!?\u201c\u201d\"'\u2019-]", "", sent.masked().replace("_", ""))
     if outside or not sent.quotes or not ctx.statements:
         return False
     last = ctx.statements[-1]
-    if last.own_voice or sent.index - last.sentence_index > 1:
+    between = ctx.text[last.sentence[1]:sent.start]
+    # a verbatim exchange: a quoted question in between is the other side's turn, so the
+    # answer after it is still the last speaker's ("So nobody told you?" / "That is so.")
+    if last.own_voice or (sent.index - last.sentence_index > 1
+                          and not _QUESTIONS_ONLY.match(between)):
         return False
+    if sent.text.rstrip(" \u201d\"'\u2019").endswith("?"):
+        return True  # a question asserts nothing, and is not the speaker's
     group = ctx.next_group()
     # one claim per quoted sentence, as in an attributed quotation
     for a, b in [part for quote in sent.quotes

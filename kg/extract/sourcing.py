@@ -239,8 +239,8 @@ def _publisher_saw(ctx: Context, frame: Frame) -> bool:
 
 
 # "A preliminary report by county inspectors", "the audit from the regulator": a document
-# and its maker
-_DOCUMENT_BY = re.compile(r"^(?:an?|the|its|their)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:by|from)\s+"
+# and its maker (set off by commas too: "The audit, by the Audit Agency,")
+_DOCUMENT_BY = re.compile(r"^(?:an?|the|its|their)\s+((?:[\w-]+\s+){0,3}?[\w-]+),?\s+(?:by|from)\s+"
                           r"((?:the\s+)?\S.*)$", re.I)
 
 

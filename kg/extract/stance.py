@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract.anaphora import refers_back
-from kg.extract.denial_frames import OWN_DENIAL
+from kg.extract.denial_frames import OWN_DENIAL, UNTRUE_THAT
 from kg.extract.frame import IRREGULAR_PAST
 from kg.extract.fronted import fronted_negation
 from kg.extract.impressions import IMPRESSION
@@ -54,7 +54,7 @@ _NEGATION_DISPLAY = {
     "could not": "could",
     "can no longer": "can still", "could no longer": "could still", "no longer": "still",
     "nothing to do with": "something to do with",
-    "in no way": "", "by no means": "",
+    "in no way": "", "by no means": "", "at no point": "", "at no time": "",
 }
 # "was categorically not responsible", "is clearly not": an adverb between the auxiliary and
 # "not" (the negation cues are written "was not"); the adverb goes with the negation
@@ -218,10 +218,11 @@ def _negative_subject(text: str, lex: Lexicon) -> re.Match[str] | None:
 # "they had received no warning", "it found no sign of P": a verb with a negative object
 # denies the verb with a positive one ("no doubt", "no longer" negate nothing; "the scans show
 # none of the marks" denies they show any of them). Possession
-# ("it had no record of P") is left as said: what is denied there is not an event
+# ("it had no record of P") is left as said: what is denied there is not an event; "had no
+# knowledge of P" is not possession but a denial of knowing
 _NEGATIVE_OBJECT = re.compile(
     r"\b(?:\w+ed|\w+en|found|saw|got|gave|took|made|heard|felt|knew|left|shows?|showed|finds|"
-    r"sees|gives|offers|provides|contains)\s+(no|none(?=\s+of\s))\s+(?!longer\b|doubt\b|more\b|less\b|"
+    r"sees|gives|offers|provides|contains|(?:had|has|have)(?=\s+no\s+knowledge\b))\s+(no|none(?=\s+of\s))\s+(?!longer\b|doubt\b|more\b|less\b|"
     r"matter\b|later\b|sooner\b|fewer\b|one\b|other\b)(?=\w)", re.I)
 
 # "is too regular to be coincidence": the degree rules out what follows "to be"
@@ -235,7 +236,7 @@ _NOT_DOING = re.compile(r"not\s+(?=(?!(?:some|any|no|every)thing\b)[a-z]{3,}ing\
 
 def _denial_frame(text: str, lex: Lexicon) -> re.Match[str] | None:
     """A denial frame of ``denial_cues.tsv`` at the start of ``text``, the longest first."""
-    if match := OWN_DENIAL.match(text):
+    if match := OWN_DENIAL.match(text) or UNTRUE_THAT.match(text):
         return match
     if match := _NOT_DOING.match(text):  # "..., not attacking them": set against the first
         return match

@@ -33,6 +33,15 @@ _NAMED_BEFORE = re.compile(r"(?:^|[.;:]\s*)((?:The\s+)?[A-Z][\w\u2019'.&-]*"
 # participle that says who made it and when, then its maker: a longer phrase, one speaker
 _MADE_BY = re.compile(r"(?i:an?|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:released|published|"
                       r"issued|commissioned|prepared|compiled)\s+(?:[^,;]{1,30}?\s+)?by\s+\S")
+# "The audit, by the Audit Agency,": a document's maker set off by commas
+_BY_MAKER = re.compile(r"by\s+(?:the\s+)?[A-Z]")
+_DOCUMENT = re.compile(r"(?i)\b(?:audit|report|review|study|survey|investigation|inquiry|"
+                       r"assessment|analysis|letter|memo|briefing)$")
+# "The audit, by the Audit Agency, rated the site poor and [recommended]": the document and
+# its maker are the subject of a first verb coordinated before the reporting verb
+_DOCUMENT_DID = re.compile(r"((?:The|An?|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:audit|report|review|"
+                           r"study|survey|assessment|analysis),?\s+by\s+(?:the\s+)?[A-Z][^,;]{2,60}?),?"
+                           r"\s+(?:\w+ed|gave|found|made|took|put|set|kept)\b[^;]*\s+and$")
 # "the Tass news agency quoted an unnamed navy source as [saying]": an outlet and the one it
 # quotes, a longer phrase (kg/extract/sourcing.py parts them)
 _QUOTED_AS = re.compile(r"\s(?:quoted|cited)\s.+\sas$")
@@ -107,6 +116,8 @@ def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
             return None
     # "Ana Holt, whose firm, Holt Barr LLP, represents 20 families, said": the name before the
     # "whose" clause speaks, not a name inside it
+    if (doc := _DOCUMENT_DID.match(left)) is not None:
+        return 0, doc.end(1), None, True  # "The audit, by X, gave ... and [recommended]"
     whose = _WHOSE.search(left)
     if whose is not None and len(whose.group(1).split()) <= 9:
         return whose.start(1), whose.end(1), None, whose.start(1) == 0
@@ -143,6 +154,10 @@ def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
             len(phrase.split()) > (14 if _MADE_BY.match(phrase) or _QUOTED_AS.search(phrase)
                                    else 9):
         return None
+    if appositive is not None and _BY_MAKER.match(appositive) and _DOCUMENT.search(phrase):
+        # "The audit, by the Audit Agency, found": the maker set off by commas is part of
+        # the phrase, as in "The audit by the Audit Agency found"
+        return start, len(masked[:end].rstrip()) - 1, None, boundary < 0 and not leading
     return start, len(left), appositive, boundary < 0 and not leading
 
 

@@ -21,8 +21,10 @@ Example:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kg.extract.clauses import split_parts
 from kg.extract.model import RelayStep, StatementRecord
 from kg.extract.questions import declarative
 from kg.extract.refusals import APOLOGY
@@ -142,9 +144,17 @@ _BARE_ANSWER = re.compile(r"(?i)^(?:it\s+is|it[\u2019']s)\s+(?:possible|likely|u
                           r"probable)|^(?:possibly|probably|perhaps|maybe|yes|no)$")
 
 
+# a quoted answer that opens with a yes or a no and goes on ("Absolutely not. I signed it.")
+_SHORT_ANSWER = re.compile(r"(?i)^(?:(?P<no>(?:absolutely|certainly|definitely|of\s+course|"
+                           r"categorically)\s+not|not\s+at\s+all|no|never)|(?:yes|absolutely|"
+                           r"certainly|of\s+course|definitely))[.!]\s+(?=\S)")
+
+
 def answered_question(ctx: Context, sent: Sentence, before: int) -> None:
     """"Asked whether P, she said: 'It is possible.'": an answer that only weighs what was
-    asked is about P, the question's claim (its stance, a hedge here, stays as read)."""
+    asked is about P, the question's claim (its stance, a hedge here, stays as read). An answer
+    that opens with a yes or a no and goes on ("Absolutely not. I signed it on advice.")
+    affirms or denies P, and what follows is a statement of its own."""
     asked = _ASKED_WHETHER.match(sent.text)
     if asked is None:
         return
@@ -152,6 +162,22 @@ def answered_question(ctx: Context, sent: Sentence, before: int) -> None:
         if _BARE_ANSWER.match(statement.claim_text.strip(" .")):
             statement.claim_text = sentence_text(asked.group("asked"))
             statement.cues.append("answers the question put")
+    for i in range(len(ctx.statements) - 1, before - 1, -1):
+        statement = ctx.statements[i]
+        answer = _SHORT_ANSWER.match(ctx.text[statement.span[0]:statement.span[1]])
+        if answer is None or not statement.from_quote:
+            continue
+        put = (sent.start + asked.start("asked"), sent.start + asked.end("asked"))
+        parts = [replace(statement, stance="denies" if answer.group("no") else "affirms",
+                         span=put, claim_text=sentence_text(asked.group("asked")),
+                         cues=["answers the question put"], group=ctx.next_group())]
+        for a, b in split_parts(ctx.text, (statement.span[0] + answer.end(), statement.span[1]),
+                                ctx.lex, quote=True):
+            reading = read_claim(ctx.text[a:b], "affirms", [], ctx.lex, start=a, quote=True)
+            if reading.text.strip(" ."):
+                parts.append(replace(statement, stance=reading.stance, claim_text=reading.text,
+                                     span=(reading.start, reading.end), cues=reading.cues))
+        ctx.statements[i:i + 1] = parts
 
 
 __all__ = ["LABEL", "answered_question", "transcript_line"]
