@@ -36,7 +36,8 @@ from kg.seed import seed_paths
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # also when imported as a module
 from first_runs import FIRST_RUNS, FIRST_STORY_RUNS
-from prose import ARTICLES, FIRST_RUNS_READING, HELD_OUT, ROUNDS_TABLE, UNFIXED
+from prose import ARTICLES, FIRST_RUNS_READING, HELD_OUT, UNFIXED
+from rounds import ROUNDS_TABLE
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "tests" / "data" / "extract"

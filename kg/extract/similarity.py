@@ -52,19 +52,13 @@ from functools import cache, cached_property
 import snowballstemmer
 from lemminflect import getAllLemmas, getInflection
 
+from kg.extract.claim_numbers import align_rough, in_days, read_number, rough_number
 from kg.extract.lexicon import Lexicon
 
 _WORD = re.compile(r"\d+(?:\.\d+)?|[A-Za-z0-9]+(?:[\u2019'][a-z]+)?")
 # the order in which a word's dictionary lemmas are tried: a claim's content words are mostly
 # verbs and nouns, and "building" as "build" or "fell" as "fall" joins more forms than it parts
 _POS_ORDER = ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PROPN")
-_UNITS = {w: n for n, w in enumerate((
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen"))}
-_TENS = {w: 10 * n for n, w in enumerate((
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2)}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 MERGE_THRESHOLD = 0.6
 CONTAINMENT_FLOOR = 0.3
 #: the Jaccard similarity at which two claims with two names in common share a claim
@@ -162,85 +156,6 @@ def plural_common_noun(word: str) -> bool:
     return bool(nouns) and word.lower() not in nouns
 
 
-def _number(tokens: list[str], start: int) -> tuple[str, int] | None:
-    """The number written at ``tokens[start]`` in digits or words, and how many tokens it
-    takes; None when no number starts there."""
-    total, current, i = 0.0, 0.0, start
-    while i < len(tokens):
-        token = tokens[i].lower()
-        if re.fullmatch(r"\d+(?:\.\d+)?", token):
-            if i > start:
-                break
-            current = float(token)
-        elif token in _UNITS and (current % 100 == 0 or (current % 10 == 0 and current > 10)):
-            current += _UNITS[token]
-        elif token in _TENS and current % 100 == 0:
-            current += _TENS[token]
-        elif token == "and" and i > start and tokens[i - 1].lower() in _SCALES \
-                and i + 1 < len(tokens) and tokens[i + 1].lower() in _UNITS.keys() | _TENS.keys():
-            pass  # "four hundred and twenty"
-        elif token in _SCALES and i > start:
-            scale = _SCALES[token]
-            if scale == 100:
-                current *= 100
-            else:
-                total, current = total + current * scale, 0.0
-        else:
-            break
-        i += 1
-    if i == start:
-        return None
-    value = total + current
-    return (str(int(value)) if value == int(value) else str(value)), i - start
-
-
-#: plural scale words that give a number only roughly ("thousands of troops"): the lowest and
-#: highest number each stands for, and its unit ("hundreds of thousands": 200-999 thousands)
-_VAGUE = {"dozens": (24, 199, 12), "hundreds": (200, 999, 100),
-          "thousands": (2000, 999_999, 1000), "millions": (2 * 10**6, 999_999_999, 10**6),
-          "billions": (2 * 10**9, 999 * 10**9, 10**9)}
-#: units of time a number of days is also written in ("48 hours" is "two days")
-_DAYS_PER = {"hour": 1 / 24, "hours": 1 / 24, "week": 7, "weeks": 7, "fortnight": 14,
-             "fortnights": 14}
-
-
-def _in_days(number: str, unit: list[str]) -> str:
-    """``number`` in days when ``unit`` (the word after it) is hours or weeks and the days are
-    whole ("48 hours" -> "2", "two weeks" -> "14"); else ``number`` itself."""
-    per = _DAYS_PER.get(unit[0].lower()) if unit else None
-    if per is None:
-        return number
-    days = float(number) * per
-    return str(int(days)) if days == int(days) and days >= 1 else number
-
-
-def _vague(tokens: list[str], start: int) -> tuple[str, int] | None:
-    """A rough number at ``tokens[start]`` ("thousands", "hundreds of thousands") as a token
-    "LOW~HIGH", and how many tokens it takes; None when none starts there."""
-    word = tokens[start].lower()
-    if word not in _VAGUE:
-        return None
-    low, high, _ = _VAGUE[word]
-    i = start + 1
-    while i + 1 < len(tokens) and tokens[i].lower() == "of" and tokens[i + 1].lower() in _VAGUE:
-        unit = _VAGUE[tokens[i + 1].lower()][2]  # "hundreds of thousands"
-        low, high, i = low * unit, high * unit, i + 2
-    return f"{low}~{high}", i - start
-
-
-def _in_range(vague: str, number: str) -> bool:
-    low, high = vague.split("~")
-    return "~" not in number and float(low) <= float(number) <= float(high)
-
-
-def _align_rough(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
-    """``a`` with each rough number ("2000~999999") that a number of ``b`` falls in ("3000")
-    replaced by that number: "thousands of troops" and "3,000 troops" give one number."""
-    swaps = {w: n for w in a if "~" in w for n in sorted(b) if n[:1].isdigit() and
-             _in_range(w, n)}
-    return frozenset(swaps.get(w, w) for w in a)
-
-
 def _finite(raw: list[str]) -> bool:
     """Whether the words hold a finite verb: an auxiliary or modal, or a past or third-person
     present form with a word before it (a first word "Forced" in "Forced overtime" modifies
@@ -332,15 +247,15 @@ def content_words(text: str, lex: Lexicon) -> Words:
     soft = content_words(" ".join(raw[1:pointing]), lex).words if pointing else frozenset()
     i = 0
     while i < len(raw):
-        rough = _vague(raw, i)
+        rough = rough_number(raw, i)
         if rough is not None:
             words.add(rough[0])
             qualifiers.add(rough[0])
             i += rough[1]
             continue
-        number = _number(raw, i)
+        number = read_number(raw, i)
         if number is not None and not (number[1] == 1 and raw[i].lower() == "one"):
-            value, i = _in_days(number[0], raw[i + number[1]:i + number[1] + 1]), i + number[1]
+            value, i = in_days(number[0], raw[i + number[1]:i + number[1] + 1]), i + number[1]
             if value != number[0]:
                 words.add(normal_form("day"))
                 i += 1  # the unit, now days
@@ -376,7 +291,7 @@ def content_words(text: str, lex: Lexicon) -> Words:
     definite = 2 <= len(words) <= NOMINAL_MAX_WORDS and len(raw) > 1 and (
         (not words & qualifiers and raw[0].lower() == "the" and not raw[1][:1].isupper())
         or raw[0].lower() in _PRONOUN_SUBJECTS
-        or (_number(raw, 0) is not None and len(words & qualifiers) == 1
+        or (read_number(raw, 0) is not None and len(words & qualifiers) == 1
             and len(words - qualifiers) >= 2))
     return Words(frozenset(words), frozenset(qualifiers), frozenset(events), nominal,
                  frozenset(soft - qualifiers), definite, bool(_PROFORM.search(text)))
@@ -447,8 +362,8 @@ def _aligned(a: Words, b: Words) -> Words:
     dropped = a.soft - b.words
     if not dropped and not any("~" in w for w in a.words):
         return a
-    return Words(_align_rough(a.words - dropped, b.words),
-                 _align_rough(a.qualifiers - dropped, b.words), a.events - dropped,
+    return Words(align_rough(a.words - dropped, b.words),
+                 align_rough(a.qualifiers - dropped, b.words), a.events - dropped,
                  a.nominal, a.soft - dropped, proform=a.proform)
 
 
