@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -169,8 +170,11 @@ async def _answer(request: Request, queries: list[str], default_graphs: list[str
     state = get_state(request)
     snapshot = state.current
     try:
-        checked = check_query(
-            queries[0], named_graphs=snapshot.named_graphs,
+        # In a thread, not in the event loop: the guard reads the whole query, and a POST
+        # body may hold megabytes of it (20 s of tokens for 8 MiB of "a.a.a..."), which would
+        # stall every other client (benchmarks/safety/growth.py).
+        checked = await asyncio.to_thread(
+            check_query, queries[0], named_graphs=snapshot.named_graphs,
             default_graph_uris=default_graphs, named_graph_uris=named_graphs,
             predeclared=PREFIXES, max_depth=state.settings.max_query_depth)
     except QueryRefused as refusal:

@@ -151,18 +151,14 @@ def test_guard_agrees_with_rdflibs_parser_on_service(query: str) -> None:
 
 
 @pytest.mark.parametrize("run", ["a.", "a-", "ab.c1-"])
-def test_a_long_run_of_short_words_is_read_in_linear_time(run: str) -> None:
-    """The guard runs in the event loop: "a.a.a..." (each letter a token, the whole run a
-    candidate prefix) took 7 s at 40 kB and 139 s at 80 kB before the tokenizer skipped
-    the prefix attempts it already knew would fail."""
-    import time
-
+def test_a_long_run_of_short_words_is_read_to_its_end(run: str) -> None:
+    """"a.a.a..." makes each letter a token and the whole run a candidate prefix: every token
+    is still read, the last included. How the time grows with such a run (it once grew with
+    the square: 7 s at 40 kB, 139 s at 80 kB) is measured by benchmarks/safety/growth.py."""
     query = "SELECT * { ?s ?p ?o } " + run * (40_000 // len(run)) + " SERVICE <http://x/> {}"
-    started = time.perf_counter()
     with pytest.raises(QueryRefused) as refusal:
         check_query(query, named_graphs=set(), predeclared=PREFIXES)
-    assert time.perf_counter() - started < 2.0
-    assert refusal.value.code == "service"  # every token was still read, the last included
+    assert refusal.value.code == "service"
 
 
 def test_words_in_a_run_are_still_tokens_of_their_own() -> None:

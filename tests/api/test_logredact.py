@@ -47,15 +47,11 @@ def test_every_app_installs_the_filter_once(monkeypatch: pytest.MonkeyPatch) -> 
     assert sum(isinstance(f, RedactSecrets) for f in logger.filters) == 1
 
 
-def test_a_long_path_is_redacted_in_linear_time() -> None:
-    """The access log writes paths of up to a mebibyte (a 414's too), in the event loop: one
-    regular expression, which searched each name for the secret words, took 3.4 s for
-    "?" + "key" * 30,000 and 9 s for 20,000 question marks, and grew with the square."""
-    import time
-
-    started = time.perf_counter()
+def test_a_long_path_is_redacted_whole() -> None:
+    """The access log writes paths of up to a mebibyte (a 414's too). How the time grows with
+    the path (it once grew with the square: 3.4 s for "?" + "key" * 30,000) is measured by
+    benchmarks/safety/growth.py."""
     for path in ("/x?" + "key" * 30_000, "/x?" + "?" * 20_000):
         assert redact_query(path) == path  # no "=": nothing to redact
-    assert time.perf_counter() - started < 1.0
     assert redact_query("/x?" + "key" * 30_000 + "=s3cret&status=x").endswith(
         "=[redacted]&status=x")

@@ -1,9 +1,8 @@
-"""The server-side layout: deterministic, finite, spread out, and fast on large graphs."""
+"""The server-side layout: deterministic, finite, and spread out, on large graphs too."""
 
 from __future__ import annotations
 
 import random
-import time
 
 import numpy as np
 import pytest
@@ -48,10 +47,9 @@ def test_weights_below_one_pull_less() -> None:
     assert np.linalg.norm(pos[0] - pos[1]) < np.linalg.norm(pos[2] - pos[3])
 
 
-def test_five_thousand_nodes_lay_out_in_a_few_seconds() -> None:
-    edges = _random_graph(5000)
-    start = time.perf_counter()
-    pos = force_layout(5000, edges)
-    # About 0.5 s on the project's 2-core machine; the bound leaves room for a slow CI.
-    assert time.perf_counter() - start < 6
+def test_five_thousand_nodes_are_laid_out_apart() -> None:
+    # The approximate (grid) forces above EXACT_LIMIT; the build time of such a page is
+    # measured by benchmarks/viz/run.py (the "build" column), not here.
+    pos = force_layout(5000, _random_graph(5000))
     assert np.isfinite(pos).all()
+    assert len({(round(x), round(y)) for x, y in pos.tolist()}) > 4990
