@@ -180,6 +180,13 @@ FIRST_RUNS = {
     # video geolocated, "we matched", "we could not verify", outlets that relayed the claim).
     "depot-video": {"speakers": (6, 1, 4), "speaker_stance": (23, 21, 17), "relays": (0, 0, 5),
                     "evidence": (1, 3, 3), "merging": (0, 1, 18), "mentions": (32, 15, 14)},
+    # First runs on ca37d43, after round 29 (signal-cables: a court reporter's day-of-trial
+    # report, "the jury heard", "told the court", a plea of not guilty; kessa-convoy: a wire
+    # agency's report of an emergency security council session, envoys of several states).
+    "signal-cables": {"speakers": (14, 2, 1), "speaker_stance": (23, 14, 18), "relays": (2, 0, 0),
+                      "evidence": (2, 0, 2), "merging": (0, 2, 24), "mentions": (31, 12, 19)},
+    "kessa-convoy": {"speakers": (18, 3, 2), "speaker_stance": (31, 8, 13), "relays": (3, 0, 4),
+                     "evidence": (2, 0, 3), "merging": (1, 1, 64), "mentions": (36, 7, 19)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
