@@ -187,6 +187,14 @@ FIRST_RUNS = {
                       "evidence": (2, 0, 2), "merging": (0, 2, 24), "mentions": (31, 12, 19)},
     "kessa-convoy": {"speakers": (18, 3, 2), "speaker_stance": (31, 8, 13), "relays": (3, 0, 4),
                      "evidence": (2, 0, 3), "merging": (1, 1, 64), "mentions": (36, 7, 19)},
+    # First runs on 7b1c426 (the extraction code of ca37d43; missile-cable: a national-security
+    # desk's investigation on anonymous sources, "officials familiar with the matter", a cable
+    # "reviewed by" the paper; river-quota: a public broadcaster's foreign press review, "What
+    # the papers say", outlets speaking in editorials and on front pages, and relaying).
+    "missile-cable": {"speakers": (15, 2, 5), "speaker_stance": (14, 19, 18), "relays": (2, 1, 1),
+                      "evidence": (2, 0, 3), "merging": (1, 0, 47), "mentions": (20, 18, 18)},
+    "river-quota": {"speakers": (9, 0, 12), "speaker_stance": (16, 21, 15), "relays": (6, 1, 7),
+                    "evidence": (1, 1, 3), "merging": (0, 0, 8), "mentions": (18, 21, 18)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
