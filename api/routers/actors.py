@@ -6,6 +6,7 @@ actor's explanation is built when ``/actors/{id}`` first asks for it.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -126,7 +127,8 @@ async def list_actors(
     offset: int = Query(0, ge=0, description="Actors to skip."),
 ) -> Response:
     snapshot = get_state(request).current
-    matches = matching(snapshot, grade=grade, group=group, kind=kind)
+    # In a thread: the first request of a data version may build the sorted index itself.
+    matches = await asyncio.to_thread(matching, snapshot, grade=grade, group=group, kind=kind)
     return page_of(request, matches, limit=limit, offset=offset, version=snapshot.version)
 
 

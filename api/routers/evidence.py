@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -87,7 +88,8 @@ async def list_evidence(
     offset: int = Query(0, ge=0, description="Items to skip."),
 ) -> Response:
     snapshot = get_state(request).current
-    matches = matching(snapshot, kind=kind, claim=claim, actor=actor)
+    # In a thread: the first request of a data version may build the sorted index itself.
+    matches = await asyncio.to_thread(matching, snapshot, kind=kind, claim=claim, actor=actor)
     return page_of(request, matches, limit=limit, offset=offset, version=snapshot.version)
 
 

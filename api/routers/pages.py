@@ -143,10 +143,14 @@ async def claims_table(
     sort: Literal["claim", "status", "groups", "contested", "credibility", "stix"] = "groups",
     order: Literal["asc", "desc"] = "desc",
     status: Status | None = None,
+    limit: int = Query(PAGE_ROWS, ge=1, le=1000, description="Claims per page."),
+    offset: int = Query(0, ge=0, description="Claims to skip."),
 ) -> HTMLResponse:
     analysis = get_state(request).current.analysis
-    body = pages_html.claims_page(analysis, sort=sort, descending=order == "desc",
-                                  status=status)
+    # In a thread: sorting every claim's summary takes a second or more on a large store.
+    body = await asyncio.to_thread(pages_html.claims_page, analysis, sort=sort,
+                                   descending=order == "desc", status=status, offset=offset,
+                                   limit=limit)
     return _html(body, pages_html.page_policy())
 
 

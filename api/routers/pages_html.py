@@ -16,6 +16,7 @@ from html import escape
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from api.routers.pages_window import Window
 from kg.analysis import Analysis, ClaimSummary
 from kg.analysis.credibility import CREDIBILITY_NAMES
 from kg.analysis.serialize import short_id
@@ -224,8 +225,11 @@ def _question_item(question: dict[str, Any]) -> str:
     return f"<li>{name}: {escape(question['summary'])}{example}</li>"
 
 
-def claims_page(analysis: Analysis, *, sort: str, descending: bool, status: str | None) -> str:
-    """The claims table, sorted on the server by ``sort`` (a key of :data:`CLAIM_COLUMNS`)."""
+def claims_page(analysis: Analysis, *, sort: str, descending: bool, status: str | None,
+                offset: int = 0, limit: int = 200) -> str:
+    """The claims table, sorted on the server by ``sort`` (a key of :data:`CLAIM_COLUMNS`),
+    ``limit`` rows from ``offset`` (a store of a hundred thousand claims would otherwise make
+    a page of a hundred megabytes), with links to the pages before and after."""
     claims = analysis.catalogue.claims
     labels = {gid: g.label for gid, g in analysis.groups.groups.items()}
     rows = [
@@ -253,8 +257,9 @@ def claims_page(analysis: Analysis, *, sort: str, descending: bool, status: str 
             f"{escape(label)}{arrow}</a></th>"
         )
     heads.append("<th>Affirmed by</th><th>Denied by</th>")
+    window = Window(len(ordered), offset, limit)
     lines = []
-    for row in ordered:
+    for row in ordered[offset : offset + limit]:
         c = row.summary
         ident = short_id(c.iri)
         lines.append(
@@ -278,14 +283,19 @@ def claims_page(analysis: Analysis, *, sort: str, descending: bool, status: str 
     table = (
         f"<table><thead><tr>{''.join(heads)}</tr></thead><tbody>{''.join(lines)}"
         "</tbody></table>" if lines
+        else f"<p><strong>No claims on this page</strong> (there are {window.total}).</p>"
+        if window.total
         else '<p><strong>No claims match this filter.</strong> <a href="?">Show all</a>.</p>'
         if status else "<p><strong>There are no claims in the data.</strong></p>"
     )
+    pages = window.links({"sort": sort, "order": "desc" if descending else "asc",
+                          "status": status})
     body = (
-        f"<h1>Claims</h1><p>{len(lines)} claims, k={analysis.min_groups}. Show only: "
+        f"<h1>Claims</h1><p>{escape(window.count('claims'))[:-1]}, k={analysis.min_groups}. "
+        "Show only: "
         f'{filters} \u00b7 <a href="?">all</a>. Click a claim to see it in the graph. '
         f'<a href="/claims.csv{escape(csv_query, quote=True)}" download>Download as CSV</a>'
-        f" (for a spreadsheet).</p>{table}"
+        f" (for a spreadsheet).</p>{table}{pages}"
     )
     return _page("Claims", body)
 

@@ -10,12 +10,12 @@ they share.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from html import escape
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from api.routers.pages_html import _page
+from api.routers.pages_window import Window, query_string
 from kg.analysis import RELIABILITY_NAMES
 from kg.analysis.serialize import short_id
 
@@ -26,42 +26,6 @@ def _json_link(ident: str, json_path: str) -> str:
     """The muted line under a row's name: its id, linking to its JSON with every reason."""
     quoted = quote(ident, safe="")
     return f'<a class="muted" href="{json_path}{quoted}">{escape(ident)} (JSON)</a>'
-
-
-def _query(params: Mapping[str, str | None]) -> str:
-    """``?a=b`` of the parameters that are set, escaped for an attribute."""
-    kept = {k: v for k, v in params.items() if v}
-    return escape("?" + urlencode(kept), quote=True)
-
-
-@dataclass(frozen=True)
-class Window:
-    """Which rows of the ``total`` that match a page shows: ``limit`` from ``offset``."""
-
-    total: int
-    offset: int
-    limit: int
-
-    def count(self, what: str) -> str:
-        """ "12 actors." or, when the rows do not fit one page, "Rows 201-400 of 950 actors."."""
-        shown = max(0, min(self.total, self.offset + self.limit) - self.offset)
-        if shown == self.total:
-            return f"{self.total} {what}."
-        if not shown:  # an offset past the last row ("Rows 300-300 of 5" named rows not shown)
-            return f"{self.total} {what}; none from row {self.offset + 1} on."
-        return f"Rows {self.offset + 1}-{self.offset + shown} of {self.total} {what}."
-
-    def links(self, params: Mapping[str, str | None]) -> str:
-        """Links to the previous and the next page, keeping the filters ``params``."""
-        out = []
-        size = {"limit": str(self.limit)}
-        if self.offset > 0:
-            back = str(max(0, min(self.offset, self.total) - self.limit))
-            out.append(f'<a href="{_query({**params, **size, "offset": back})}">previous</a>')
-        if self.offset + self.limit < self.total:
-            ahead = str(self.offset + self.limit)
-            out.append(f'<a href="{_query({**params, **size, "offset": ahead})}">next</a>')
-        return "<p>Page: " + " \u00b7 ".join(out) + "</p>" if out else ""
 
 
 def _empty(what: str, filtered: bool, window: Window) -> str:
@@ -88,7 +52,7 @@ def actors_page(
         ident = row["id"]
         rel = row["reliability"]
         trust = "" if rel["trust"] is None else f"{rel['trust']:.2f}"
-        group_link = _query({"group": row["group"]["id"]})
+        group_link = query_string({"group": row["group"]["id"]})
         lines.append(
             "<tr>"
             f'<td><a href="/graph?focus={quote(ident, safe="")}">{escape(row["label"])}</a>'
@@ -101,7 +65,7 @@ def actors_page(
             f"<td class=num>{trust}</td><td class=num>{row['statements']}</td></tr>"
         )
     grade_links = " \u00b7 ".join(
-        f'<a href="{_query({"grade": g, "kind": kind, "group": group})}">{escape(g)}</a>'
+        f'<a href="{query_string({"grade": g, "kind": kind, "group": group})}">{escape(g)}</a>'
         for g in GRADES
     )
     options = "".join(
@@ -130,7 +94,7 @@ def actors_page(
         f"<h1>Actors</h1><p>{window.count('actors')} Show only grade: {grade_links} \u00b7 "
         '<a href="?">all</a>. Click an actor to see it in the graph; actors in one source '
         "group count as one source. "
-        f'<a href="/actors{_query(filters)}">The same list as JSON</a>.</p>'
+        f'<a href="/actors{query_string(filters)}">The same list as JSON</a>.</p>'
         f"{form}{table}{window.links(filters)}"
     )
     return _page("Actors", body)
@@ -180,7 +144,7 @@ def evidence_page(
     body = (
         f"<h1>Evidence</h1><p>{window.count('evidence items')} An item's weight on a claim is how "
         "much it counts there: less when its producer is one of the sides. Click a claim to "
-        f'see it in the graph. <a href="/evidence{_query({"kind": kind})}">The same list as '
+        f'see it in the graph. <a href="/evidence{query_string({"kind": kind})}">The same list as '
         "JSON</a>.</p>"
         f"{form}{table}{window.links({'kind': kind})}"
     )
