@@ -157,10 +157,22 @@ def _read(article: Path) -> str:
                   f"{MAX_ARTICLE_BYTES:,} for one article")
         raise typer.Exit(EXIT_DATA)
     try:
-        return article.read_bytes().decode("utf-8-sig")
+        text = article.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        err.print(f"error: {article}: byte {error.start} is not valid UTF-8")
+        # The place as `kg load` gives it (file:line:column and the byte's value); the
+        # offset counts from after a byte-order mark, in the bytes the error holds.
+        data, start = error.object, error.start
+        line = data.count(b"\n", 0, start) + 1
+        before = data[data.rfind(b"\n", 0, start) + 1 : start]
+        column = len(before.decode("utf-8", errors="replace")) + 1
+        err.print(f"error: {article}:{line}:{column}: byte 0x{data[start]:02x} is not valid "
+                  "UTF-8; expected UTF-8 text (save the article as UTF-8)")
         raise typer.Exit(EXIT_DATA) from None
+    if not text.strip():
+        # As POST /extract's empty_article: an empty draft would only hide a wrong file.
+        err.print(f"error: {article}: the article is empty; expected its text")
+        raise typer.Exit(EXIT_DATA)
+    return text
 
 
 class _Story:

@@ -1,8 +1,9 @@
 """One claim's neighbourhood in the store, for exports: the claim, its related claims, the
-statements about it and about the claims refining it or refined by it (which its status
-counts) with their actors, relays and documents, their evidence, and every actor's
-affiliation chain: what its explanation rests on, so that the export loaded alone gives the
-claim the same status."""
+statements about it, about the claims refining it or refined by it, and about the claims
+contradicting it or a broader claim of it and their narrower claims (which its status counts),
+with their actors, relays and documents, their evidence, every actor's affiliation chain and
+the analysts' overrides that regroup these actors: what its explanation rests on, so that the
+export loaded alone gives the claim the same status."""
 
 from __future__ import annotations
 
@@ -109,17 +110,33 @@ def claim_neighbourhood(store: KnowledgeStore, claim: ox.NamedNode) -> list[ox.Q
     """The quads of a claim's neighbourhood (see :meth:`KnowledgeStore.export`)."""
     nodes: set[ox.NamedNode | ox.BlankNode] = {claim}
     nodes.update(row["node"] for row in _select(store, _NEIGHBOURS, {"claim": claim}))
+    # What bears on the claim and on the claims its status counts: those refining it or
+    # refined by it (a narrower claim's support, a broader one's denial), and those that
+    # contradict it or a broader claim of it, with their narrower claims (affirming one
+    # denies it: kg/analysis/stances.py). Each is a constant in the query that reads what
+    # bears on it, as _CHAIN_BLOCK's starts are: Virtuoso evaluates a `+` path reliably only
+    # from a given start (docs/backends.md).
+    refined = _named(row["node"] for row in _select(store, _REFINED, {"claim": claim}))
+    opposing = _named(row["node"] for row in _select(store, _OPPOSING, {"claim": claim}))
+    opposing |= _named(_union_of(store, _NARROWER_BLOCK, opposing))
+    opposing.discard(claim)
+    nodes.update(opposing)
+    nodes.update(_union_of(store, _BEARING_BLOCK, {claim} | refined | opposing))
     # Second hop: publishers and affiliation chains of every actor found, and the classes
-    # the data declares for these nodes (a case file's extension kinds).
-    iris = sorted((n for n in nodes if isinstance(n, ox.NamedNode)), key=lambda n: n.value)
-    for start in range(0, len(iris), _CHAIN_CHUNK):
-        chunk = iris[start : start + _CHAIN_CHUNK]
-        blocks = " UNION ".join(_CHAIN_BLOCK.replace("$START", str(n)) for n in chunk)
-        query = f"SELECT DISTINCT ?node WHERE {{ {blocks} }}"
-        nodes.update(row["node"] for row in _select(store, query))
+    # the data declares for these nodes (a case file's extension kinds); then the analysts'
+    # overrides that name any of them, which regroup them, with the other actors they name
+    # and those actors' chains, until nothing new is found (a dependence declaration merges
+    # the groups of all the actors it names, and these may be named by another).
+    frontier = _named(nodes)
+    while frontier:
+        chained = frontier | _named(_union_of(store, _CHAIN_BLOCK, frontier))
+        nodes.update(chained)
+        found = _named(_union_of(store, _OVERRIDE_BLOCK, chained))
+        frontier = found - nodes
+        nodes.update(found)
     quads = _describe(store, nodes)
     # A link from an exported node to a claim that is not exported (evidence that also
-    # supports another claim, a contradicted claim's own refinement) would point at nothing
+    # supports another claim, a contradicting claim's own broader claim) would point at nothing
     # in the export, which then fails the shapes when loaded alone: such links are left out.
     # They do not bear on this claim's status, which is why the claim was not exported.
     described = {quad.subject for quad in quads}
@@ -128,6 +145,24 @@ def claim_neighbourhood(store: KnowledgeStore, claim: ox.NamedNode) -> list[ox.Q
         for quad in quads
         if quad.predicate not in _CLAIM_LINKS or quad.object in described
     ]
+
+
+def _named(nodes: Iterable[ox.NamedNode | ox.BlankNode]) -> set[ox.NamedNode]:
+    return {n for n in nodes if isinstance(n, ox.NamedNode)}
+
+
+def _union_of(store: KnowledgeStore, block: str,
+              starts: Iterable[ox.NamedNode]) -> set[ox.NamedNode | ox.BlankNode]:
+    """The ``?node`` of ``block`` for each start, in chunks of one query each."""
+    iris = sorted(starts, key=lambda n: n.value)
+    found: set[ox.NamedNode | ox.BlankNode] = set()
+    for start in range(0, len(iris), _CHAIN_CHUNK):
+        chunk = iris[start : start + _CHAIN_CHUNK]
+        blocks = " UNION ".join(block.replace("$START", str(n)) for n in chunk)
+        query = f"SELECT DISTINCT ?node WHERE {{ {blocks} }}"
+        found.update(row["node"] for row in _select(store, query))
+    return found
+
 
 def _describe(store: KnowledgeStore, nodes: Iterable[ox.NamedNode | ox.BlankNode]) -> list[ox.Quad]:
     """Every quad whose subject is one of ``nodes``, following blank-node objects."""
@@ -150,33 +185,48 @@ def _describe(store: KnowledgeStore, nodes: Iterable[ox.NamedNode | ox.BlankNode
     )
 
 
-# What bears on a claim $C: its statements with their actors, documents and relays, and its
-# evidence with its makers.
-_BEARING = """
-  { ?node cred:about $C }
-  UNION { ?statement cred:about $C ; cred:statedBy|cred:inDocument ?node }
-  UNION { ?statement cred:about $C . ?statement cred:reportedIn|^cred:relays ?node }
-  UNION { ?statement cred:about $C . ?statement cred:reportedIn|^cred:relays ?report .
+# What bears on a claim $START: its statements with their actors, documents and relays, and
+# its evidence with its makers.
+_BEARING_BLOCK = """
+  { ?node cred:about $START }
+  UNION { ?statement cred:about $START ; cred:statedBy|cred:inDocument ?node }
+  UNION { ?statement cred:about $START . ?statement cred:reportedIn|^cred:relays ?node }
+  UNION { ?statement cred:about $START . ?statement cred:reportedIn|^cred:relays ?report .
           ?report cred:reportedBy|cred:relayedFrom ?node }
-  UNION { ?node cred:supports|cred:disputes $C }
-  UNION { ?evidence cred:supports|cred:disputes $C .
-          ?evidence cred:producedBy|cred:releasedBy|cred:citedBy|cred:partOf+ ?node }"""
+  UNION { ?node cred:supports|cred:disputes $START }
+  UNION { ?evidence cred:supports|cred:disputes $START .
+          ?evidence cred:producedBy|cred:releasedBy|cred:citedBy|cred:partOf+ ?node }
+"""
 
-# The claim's direct neighbours, and what bears on it and on the claims refining it or
-# refined by it, which its status counts (a narrower claim's support, a broader one's
-# denial). ?claim is bound by substitution. The claim's own part keeps ?claim in every
-# pattern: Virtuoso misses rows when it comes through a zero-length path.
-_NEIGHBOURS = f"""
-SELECT DISTINCT ?claim ?node WHERE {{
-  {{ ?claim cred:refines+ ?node }}
-  UNION {{ ?node cred:refines+ ?claim }}
-  UNION {{ ?claim cred:contradicts ?node }}
-  UNION {{ ?node cred:contradicts ?claim }}
-  UNION {{ ?claim cred:appearsIn ?node }}
-  UNION {_BEARING.replace("$C", "?claim")}
-  UNION {{ ?c cred:refines+ ?claim . {{ {_BEARING.replace("$C", "?c")} }} }}
-  UNION {{ ?claim cred:refines+ ?c . {{ {_BEARING.replace("$C", "?c")} }} }}
-}}
+# The claims refining $START, at any depth.
+_NARROWER_BLOCK = "{ ?node cred:refines+ $START }"
+
+# The claim's direct neighbours. ?claim is bound by substitution, and kept in every pattern:
+# Virtuoso misses rows when it comes through a zero-length path.
+_NEIGHBOURS = """
+SELECT DISTINCT ?claim ?node WHERE {
+  { ?claim cred:refines+ ?node }
+  UNION { ?node cred:refines+ ?claim }
+  UNION { ?claim cred:contradicts ?node }
+  UNION { ?node cred:contradicts ?claim }
+  UNION { ?claim cred:appearsIn ?node }
+}
+"""
+
+# The claims refining ?claim or refined by it, at any depth.
+_REFINED = """
+SELECT DISTINCT ?claim ?node WHERE {
+  { ?claim cred:refines+ ?node } UNION { ?node cred:refines+ ?claim }
+}
+"""
+
+# The claims that contradict ?claim or a broader claim of it, either way round (the link is
+# symmetric).
+_OPPOSING = """
+SELECT DISTINCT ?claim ?node WHERE {
+  { ?claim cred:contradicts|^cred:contradicts ?node }
+  UNION { ?claim cred:refines+/(cred:contradicts|^cred:contradicts) ?node }
+}
 """
 
 # Publishers and affiliation chains of one node found, and its data-declared classes.
@@ -187,6 +237,13 @@ _CHAIN_BLOCK = """
   { $START (cred:publishedBy|cred:actsOnBehalfOf)+ ?node }
   UNION { $START (cred:publishedBy|cred:actsOnBehalfOf)*/(rdf:type|cred:setting) ?kind .
           ?kind rdfs:subClassOf* ?node . FILTER EXISTS { ?node ?p ?o } }
+"""
+
+# An override (an independence or dependence declaration) that names the node $START, and
+# every actor it names.
+_OVERRIDE_BLOCK = """
+  { ?node cred:concernsActor $START }
+  UNION { ?override cred:concernsActor $START . ?override cred:concernsActor ?node }
 """
 
 

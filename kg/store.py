@@ -430,16 +430,18 @@ class KnowledgeStore:
     ) -> bytes:
         """Write the whole store, or one claim's neighbourhood, in an RDF format.
 
-        The neighbourhood of a claim is: the claim; the claims it refines or that refine it
-        (transitively) and those it contradicts or that contradict it; the statements about it
-        with their actors, reports and the reports' outlets; the evidence supporting or
-        disputing it with its producers, releasers, citers and the evidence it is part of; the
-        source documents of these statements and of the claim, with their publishers; every
-        actor's affiliation chain (``cred:actsOnBehalfOf``, transitively); and the classes the
-        data itself declares for these nodes. Every triple whose subject is one of these nodes
-        is written, with the blank nodes they lead to, but for a link (``cred:about``,
-        ``supports``, ``disputes``, ``refines``, ``contradicts``) to a claim left out, which
-        would point at nothing when the export is loaded alone.
+        The neighbourhood of a claim (:mod:`kg.neighbourhood`) is: the claim; the claims it
+        refines or that refine it (transitively) and those it contradicts or that contradict
+        it; the statements about it with their actors, reports and the reports' outlets; the
+        evidence supporting or disputing it with its producers, releasers, citers and the
+        evidence it is part of; the same for the claims refining it or refined by it, and for
+        the claims contradicting it or a broader claim of it and their narrower claims; the
+        documents of these statements and of the claim, with their publishers; every actor's
+        affiliation chain; the independence and dependence declarations naming these actors,
+        with the actors they name; and the classes the data declares for these nodes. Every
+        triple whose subject is one of these nodes is written, with its blank nodes, but for a
+        link (``cred:about``, ``supports``, ``disputes``, ``refines``, ``contradicts``) to a
+        claim left out, which would point at nothing when the export is loaded alone.
 
         Args:
             fmt: an RDF format. TriG, N-Quads and JSON-LD keep the named graphs (a triple
