@@ -40,6 +40,11 @@ _OWNED_BY_STATE = re.compile(r"\b(?:state[- ]owned|state broadcaster|owned by th
 _GOVERNMENT_OF = re.compile(r"\bgovernment of ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 _APPOSITIVE_HEAD = re.compile(r"^(.*?)(?:\s+(?:that|which|who|owned|run|based|with|of|in|on|"
                               r"for|at|since|whose)\b.*)?$")
+# "a Telegram channel", "an online forum": an indefinite description and its last noun
+_INDEFINITE_NOUN = re.compile(r"an?\s+(?:[\w-]+\s+){0,3}?([a-z][a-z-]+)")
+# a participle after the head noun of an apposition ("an armed group fighting ...")
+_PARTICIPLE = re.compile(r"\s+[a-z]{2,}ing\b")
+
 
 def affiliate(table: ActorTable, record: ActorRecord, d: Description) -> None:
     title = d.title
@@ -184,6 +189,12 @@ def apposition(table: ActorTable, record: ActorRecord, appositive: str) -> None:
     relative = bool(re.match(r"(?:which|that|who)\b", text))
     head_words = _APPOSITIVE_HEAD.match(text)
     inner = describe(head_words.group(1) if head_words else text, table.lex)
+    for participle in _PARTICIPLE.finditer(text):
+        # "an armed group fighting government forces": the head noun is before the participle
+        # (not "forces"); "an accounting firm" has none before it, and is read whole
+        if (before := describe(text[:participle.start()], table.lex)).head is not None:
+            inner = before
+            break
     if relative:
         inner = describe("", table.lex)
     if inner.kind == "NewsOutlet" or (inner.head and inner.head.kind == "NewsOutlet"):
@@ -192,6 +203,11 @@ def apposition(table: ActorTable, record: ActorRecord, appositive: str) -> None:
         record.kind, record.cls = inner.head.kind, inner.head.cls
     if inner.head:
         record.nouns.add(inner.head.head.split()[-1])
+    elif not relative and (unlisted := _INDEFINITE_NOUN.fullmatch(
+            head_words.group(1) if head_words else text)) is not None:
+        # "Voice of Kessel, a Telegram channel": a noun the lexicon lacks still says what the
+        # actor is (no "group" then, when "the group" was named another way)
+        record.nouns.add(unlisted.group(1).lower())
     if not record.role and not relative:
         record.role = text
     government = _GOVERNMENT_OF.search(text)

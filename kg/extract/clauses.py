@@ -26,7 +26,11 @@ _CLAUSES = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+that\s+|;\s+|,?\s+so\s+th
                       r",?\s+after\s+(?=(?:an?|the|its|their)\s+(?:[\w\u2019'-]+\s+){0,3}?"
                       r"(?:found|showed|revealed|detected|confirmed|identified)\s)|"
                       # (a quotation may open on the verb: 'and "cannot rule out" P')
-                      r",?\s+(?:but|and)\s+(?=[\u201c\x22]?(?:had|has|have|was|were|is|are|did|"
+                      # ("was consistent with P, but could also have followed Q": another
+                      # possibility beside P leaves P open, one hedged claim, not two)
+                      r",?\s+(?:but|and)\s+"
+                      r"(?!(?<=but\s)(?:could|may|might)\s+(?:also|equally|just\s+as\s+well)\s)"
+                      r"(?=[\u201c\x22]?(?:had|has|have|was|were|is|are|did|"
                       r"does|do|"
                       r"would|could|will)\s+(?:not\s+|never\s+)?"
                       r"(?:\w+(?:ed|en|n|ing)|found|made|told|said|sent|kept|held|left|got|brought|"
@@ -47,6 +51,10 @@ _CLAUSES = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+that\s+|;\s+|,?\s+so\s+th
                       # "held the keys and refused to return them": a past verb and its
                       # infinitive (not "moved to the city", a place)
                       r"\w+ed\s+to\s+(?!the\b|an?\b|its\b|their\b)[a-z]+\b)|"
+                      # "12 soldiers had been killed and three tanks destroyed": a counted
+                      # subject and a participle that ends the words, the auxiliary left out
+                      r"\s+and\s+(?=(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
+                      r"dozens|hundreds|several)\s+(?:[\w-]+\s+){0,3}?[a-z]+(?:ed|en)\s*$)|"
                       # "forced them to work and confiscated their passports": a second past
                       # verb of the same subject with its own object (a clause must come first)
                       r"\s+and\s+(?P<verb2>)(?=\w+ed\s+(?:their|its|his|her|our|my|the|an?)\s)")
@@ -71,6 +79,9 @@ _NEW_CLAUSE = (r",\s+(?:and|but)\s+(?=(?:we|i|he|she|they|it|its|their|his|her|o
                # a new subject only when it is a pronoun or a possessive's noun phrase
                rf"\s+(?:and|but)\s+(?P<bare>)(?=(?:we|i|he|she|they|its|their|his|her|our|my)\b"
                rf"(?:\s+[\w\u2019'-]+){{0,3}}?\s+{_AUX}\b)|"
+               # ", so we could not confirm the date": a result clause with its own subject (a
+               # pronoun and a finite verb) is a claim of its own
+               rf",\s+so\s+(?=(?:we|i|he|she|they|it)\s+(?:{_AUX}|cannot|can[\u2019']t)\b)|"
                # ", and we reject ...": a personal pronoun and any verb but a reporting one
                rf",\s+(?:and|but)\s+(?=(?:we|i|I|he|she|they)\s+(?!{_REPORTING}\b)[a-z]+\s+\w)|"
                # "P, we warned Q, and R" / "P, the drivers had been warned, and R": an item of a

@@ -30,7 +30,11 @@ _ASKED = re.compile(r"^(?P<by>.+?)\s+(?:(?:has|have|had)\s+)?(?:contacted|asked|
                     r"text message|letter|social media|messaging app)(?=\s+for\s))?"
                     r"(?:\s+for\s+(?:further\s+|additional\s+)?(?:comment|a comment|a response|"
                     r"its response|their response|his response|her response)"
-                    r"(?:\s+on\s+[^,;]{1,60}?)?)?" + _CHANNEL +
+                    r"(?:\s+on\s+[^,;]{1,60}?)?)?"
+                    # ("asked the ministry about the difference", "asked X for the original
+                    # file": a question or a request put by the publisher, as for comment)
+                    r"(?:\s+(?:about|for)\s+(?:the|its|their|his|her|a|an)\s+[^,;]{1,80}?)?" +
+                    _CHANNEL +
                     r"(?:,?\s+and\s+will\s+update\s+(?:this|the)\s+(?:story|article|"
                     r"report)\b[^,;]*?)?"
                     # ("... but had not received a reply by the time of publication")
@@ -68,7 +72,7 @@ def read_requests(ctx: Context, sent: Sentence) -> bool:
         return False
     if match := _ASKED.match(text):
         by = ctx.table.resolve(match.group("by"), sent.start, sentence=sent.index, initial=True)
-        if by is not None and by.id == publisher.id:
+        if by is not None and (by.id == publisher.id or _desk(match.group("by"), publisher.name)):
             to = ctx.table.resolve(match.group("to"), sent.start + match.start("to"),
                                    sentence=sent.index)
             if to is not None:
@@ -101,6 +105,20 @@ def read_requests(ctx: Context, sent: Sentence) -> bool:
     return False
 
 
+def _desk(phrase: str, publisher: str) -> bool:
+    """Whether ``phrase`` names a desk of the publisher by the brand's first word and the
+    desk's own word ("Northline Verify" of Northline News, "Harlow Investigates" of the Harlow
+    Courier): a house's team asks in the house's name (not "Harlow Police", another body)."""
+    words, brand = phrase.split(), publisher.removeprefix("The ").split()
+    return len(words) == 2 and len(brand) >= 2 and words[0] == brand[0] and \
+        words[1] in _DESKS
+
+
+# the words a news house's verification or investigations desk is named by
+_DESKS = frozenset({"Verify", "Verified", "Investigates", "Investigations", "Factcheck",
+                    "FactCheck", "Check", "Data", "Insight", "Forensics"})
+
+
 def replies(ctx: Context, sent: Sentence, speaker: str) -> None:
     """"X rejected that, in an emailed reply to questions from the Ledger": a request by the
     publisher that X answered."""
@@ -120,6 +138,13 @@ def replies(ctx: Context, sent: Sentence, speaker: str) -> None:
 def _add(ctx: Context, to: str, sent: Sentence, channel: str | None, answered: bool) -> None:
     assert ctx.publisher is not None
     channel = {"e-mail": "email", "phone": "telephone"}.get(channel or "", channel)
+    if (existing := next((r for r in ctx.requests if r.to == to), None)) is not None:
+        # (asked twice, as "X did not say which P. The Courier asked X about Q.": one
+        # request to X in the case, and what the latest sentence says of the answer)
+        existing.response_reported = answered
+        existing.channel = existing.channel or channel
+        ctx.last_request_sentence = sent.index
+        return
     ctx.requests.append(CommentRequestRecord(
         by=ctx.publisher.id, to=to, span=(sent.start, sent.end), channel=channel,
         response_reported=answered, confidence=0.8))

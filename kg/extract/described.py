@@ -203,9 +203,12 @@ def headed(table: ActorTable, d: Description, sentence: int, start: int) -> Acto
         # "Velm confirmed ... The company denied ...": a generic noun refers back to the
         # nearest named organisation of no other known class ("the group": of any class),
         # when it is nearer
+        # (not one the text called by another noun: "Voice of Kessin, a Telegram channel,"
+        # is no "group" when an armed group was named before it)
         nearest = table.recent_actor(sentence, start, lambda r: r.kind == "Organization" and
                                      table.keys.get(("org", r.name.lower())) == r.id and
-                                     (r.cls in {None, head.cls} or head.head == "group"),
+                                     (r.cls in {None, head.cls} or head.head == "group") and
+                                     (found is None or not r.nouns or noun in r.nouns),
                                      window=WINDOW)
         if nearest is not None and (found is None or table.last_seen(nearest.id, start) >
                                     table.last_seen(found.id, start)):

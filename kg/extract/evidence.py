@@ -199,13 +199,13 @@ _MADE_FROM = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,3}}?(?:{nouns}))\s+from\s+"
               r"showed|and|on|in|dated)\b|$)")
 
 
-# "Emails Holt sent to her managers", "the photos Ana Ruiz took": material, then a proper name
-# and a verb of making with no "by": the name made it
-# ("outage records, which Pell Power filed with the regulator": a relative clause too)
-# ("a log from a smoke sensor that the Ridge Trust had mounted": the device's owner made it)
-_NAME_MADE = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,2}}?(?:{nouns}))"
-              r"(?:\s+from\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:sensor|camera|station|gauge|"
-              r"monitor|meter)s?)?(?:,\s+which\s+|\s+that\s+|\s+)(?:the\s+)?"
+# "Emails Holt sent to her managers", "the photos Ana Ruiz took", "outage records, which Pell
+# Power filed", "images of the area that X took": material, then a name and a verb of making
+# with no "by": the name made it ("a log from a smoke sensor that the Ridge Trust had mounted")
+_NAME_MADE = (r"(?P<what>(?:[\w\u2019'-]+\s+){{0,2}}?(?:{nouns})"
+              r"(?:\s+of\s+the(?:\s+\w+){{1,2}}?(?=\s+that\s))?)(?:\s+from\s+(?:an?|the)\s+"
+              r"(?:[\w-]+\s+){{0,2}}?(?:sensor|camera|station|gauge|monitor|meter)s?)?"
+              r"(?:,\s+which\s+|\s+that\s+|\s+)(?:the\s+)?"
               r"(?P<who>[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]+){{0,4}})\s+"
               # ("had mounted" only: "reports that X has sent troops" is what they report)
               r"(?:(?:had|has)\s+(?=mounted|installed))?"

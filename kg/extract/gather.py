@@ -107,7 +107,7 @@ def _find(records: list[EvidenceRecord], mention: EvidenceMention) -> EvidenceRe
     for record in records:
         if any(a < mention.span[1] and mention.span[0] < b for a, b in record.spans):
             return record  # "a report published by X", cited by Y: the same words, one item
-        if record.kind != mention.kind:
+        if not same_kind(record.kind, mention.kind):
             continue
         actors = {record.produced_by, record.released_by, *record.cited_by} - {None}
         if mention.actor and mention.actor in actors and _same_material(record, mention):
@@ -135,11 +135,20 @@ def _named_again(text: str, records: list[EvidenceRecord],
         return None
     # (a specific kind is named again by another noun of it too: "the pictures" after
     # "three photographs of the diplomat"; not the generic "the data" after "the logs")
-    return next((r for r in reversed(records) if r.kind == mention.kind and (
+    return next((r for r in reversed(records) if same_kind(r.kind, mention.kind) and (
         _head(r.description) == noun or mention.kind not in _GENERIC_KINDS)), None)
 
 
 _GENERIC_KINDS = frozenset({"Evidence", "Document", "DocumentClause"})
+# a kind and a narrower kind of it: "Images that X took show P" after "satellite images from
+# X" (or "the satellite images" after "images X took") name the same material
+_NARROWER = {"Photograph": "SatelliteImagery"}
+
+
+def same_kind(known: str, kind: str) -> bool:
+    """Whether material of ``kind`` can be an item of ``known`` kind: the same kind, or one
+    kind and its narrower kind (the item then takes the narrower one, in ``_apply``)."""
+    return known == kind or _NARROWER.get(known) == kind or _NARROWER.get(kind) == known
 
 
 def _head(description: str) -> list[str]:
@@ -160,6 +169,8 @@ def _same_material(record: EvidenceRecord, mention: EvidenceMention) -> bool:
 
 
 def _apply(ctx: Context, record: EvidenceRecord, mention: EvidenceMention) -> None:
+    if _NARROWER.get(record.kind) == mention.kind:
+        record.kind = mention.kind  # "Images" then "the satellite images": satellite images
     if not any(a <= mention.span[0] and mention.span[1] <= b for a, b in record.spans):
         record.spans.append(mention.span)  # (one phrase read twice: cited by X, made by Y)
     actor = mention.actor

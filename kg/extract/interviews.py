@@ -28,9 +28,11 @@ from kg.extract.model import RelayStep, StatementRecord
 # the speaker named again only by a pronoun (or "the ministry"): the same occasion
 _PRONOUNS = {"he", "she", "they"}
 # verbs that go on with what was being said ("declined to say", "told reporters": another act,
-# another audience)
+# another audience); a denial or an admission answers within the same interview ("She told
+# Radio Nord that P. She denied that Q.")
 _SAYING = {"said", "says", "added", "adds", "adding", "saying", "continued", "went on",
-           "suggested", "insisted", "argued", "explained", "noted", "stressed"}
+           "suggested", "insisted", "argued", "explained", "noted", "stressed", "denied",
+           "denies", "admitted", "confirmed"}
 _CONTINUED = "continues the previous speaker's quotation"
 # a body named again by its head noun (not "the person", "the man": a person may be named so
 # on another occasion, as by name)

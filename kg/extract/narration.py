@@ -17,6 +17,7 @@ import re
 from kg.extract.actors import ActorRecord
 from kg.extract.attribution import Frame
 from kg.extract.clauses import split_parts
+from kg.extract.contentless import ACCOUNT_ONLY
 from kg.extract.dates import find_dates
 from kg.extract.evidence import EvidenceMention, claim_frame, evidence_kind
 from kg.extract.makers import material_maker, named_maker
@@ -32,7 +33,9 @@ _PARTICIPLE = re.compile(r",\s+(?:(?:continually|continuously|still|also|further
                          r"repeatedly|now|while)\s+)?(?!including\b|according\b|citing\b)"
                          r"[a-z]+ing\b")
 # ", where Q", and a ", which Q" that ends the sentence: background the writer states too
-_WHERE = re.compile(r",\s+(?:where\s+|which\s+(?!said\b|says\b|told\b|added\b)(?=[^,;]*$))")
+# (", which cited X" after "according to OUTLET" says whose word the outlet passed on)
+_WHERE = re.compile(r",\s+(?:where\s+|which\s+(?!said\b|says\b|told\b|added\b|cited\b|"
+                    r"quoted\b)(?=[^,;]*$))")
 # in the writer's own sentence a closing ", who Q" too ("... was Ana Holt, 81, who was
 # admitted in May"); after a speaker it only describes them ("said X, who led the study")
 _OWN_WHERE = re.compile(r",\s+(?:where\s+|(?:which|who)\s+(?!said\b|says\b|told\b|added\b)"
@@ -296,8 +299,10 @@ def own_voice(ctx: Context, sent: Sentence, *, prefix: int = 0, stop: int | None
     ``stop`` on (a clause read already) are left out."""
     if ctx.publisher is None or len(sent.text.split()) < 4:
         return
-    if sent.text.rstrip().endswith(":"):
-        return  # "The campaign's spokesman has just posted this:": it presents what follows
+    if sent.text.rstrip().endswith((":", "?")) or ACCOUNT_ONLY.search(sent.text):
+        return  # "The campaign's spokesman has just posted this:": it presents what follows;
+        # "Does this video show a strike?": a question (a headline's too) asserts nothing;
+        # "X gave a different account.": speech announced (kg/extract/contentless.py)
     if _ASKED.match(sent.text):
         return  # "Asked by the Courier about the change, the firm pointed to its statement":
         # the writer narrates an exchange whose answer states nothing (a said P is a frame)

@@ -28,6 +28,11 @@ _INTRODUCED = re.compile(r"\b([A-Z][a-z\u2019'-]+)\s+([A-Z][a-z\u2019'-]+),\s+"
 _AGED = re.compile(r"\b([A-Z][a-z\u2019'-]+)\s+([A-Z][a-z\u2019'-]+),\s+\d{1,3},")
 # where the description's own noun phrase ends: "a biostatistician | at the University of X"
 _PHRASE_END = re.compile(r"\s+(?:at|of|in|for|from|with|who|which|and)\b.*$")
+# "A second ministry spokeswoman, Lina Morrat, gave ...", "the camp's doctor, Ivo Lind,": a
+# description ending in a title of `titles.tsv` (checked below), then the given name and surname
+# set off by commas
+_TITLED_FIRST = re.compile(r"\b(?:[Aa]n?|[Tt]he|[A-Z][\w-]*\u2019s)\s+((?:[\w-]+\s+){0,4}?"
+                           r"[a-z][\w-]*),\s+([A-Z][a-z\u2019'-]+)\s+([A-Z][a-z\u2019'-]+),")
 # a romanised Korean given name, hyphenated and after the family name ("Lim Seon-hee"): the
 # text later calls the person by the first word ("Lim said"), not the last
 _GIVEN_LAST = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -52,8 +57,8 @@ def introductions(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
         if not match.group("article") and phrase.lower() not in lex.titles:
             continue  # "Ana Holt, said ...": no description without an article or a title
         head = describe(phrase, lex).head
-        if head is not None and head.kind != "Person":
-            continue
+        if head is not None and head.kind != "Person" and not _ends_in_title(phrase, lex):
+            continue  # (but "a ministry spokeswoman" is a person, whatever "ministry" is)
         full = f"{match.group(1)} {match.group(2)}"
         found.append((match.start(1), surname(full).lower(), full))
     for match in _AGED.finditer(text):
@@ -61,7 +66,21 @@ def introductions(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
                 all(f[0] != match.start(1) for f in found):
             full = f"{match.group(1)} {match.group(2)}"
             found.append((match.start(1), surname(full).lower(), full))
+    for match in _TITLED_FIRST.finditer(text):
+        if _ends_in_title(match.group(1), lex) and \
+                match.group(3).lower() not in (*WEEKDAYS, *MONTHS) and \
+                all(f[0] != match.start(2) for f in found):
+            full = f"{match.group(2)} {match.group(3)}"
+            found.append((match.start(2), surname(full).lower(), full))
     return sorted(found)
+
+
+def _ends_in_title(phrase: str, lex: Lexicon) -> bool:
+    """Whether a description ends in a title or role of `titles.tsv` ("a ministry
+    spokeswoman", "the camp's doctor"): a person's description, whatever the words before."""
+    words = phrase.lower().split()
+    return any(" ".join(words[i:]) in lex.titles for i in range(max(0, len(words) - 3),
+                                                               len(words)))
 
 
 def introduced_people(text: str, lex: Lexicon) -> dict[str, str]:

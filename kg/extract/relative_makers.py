@@ -34,6 +34,7 @@ from kg.extract import evidence as ev
 from kg.extract.lexicon import phrase_alternation
 from kg.extract.model import RelayStep
 from kg.extract.stance import sentence_text
+from kg.extract.uploads import first_upload
 
 if TYPE_CHECKING:
     from kg.extract.sentences import Sentence
@@ -112,7 +113,8 @@ def made_in_clause(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
     """The material of ``sent`` whose maker a relative clause right after it names, each
     produced by that maker (see the module text); and the material a relative clause on the
     speaker says it released."""
-    found = _released_by_speaker(ctx, sent)
+    # (and where material first appeared: "The video first appeared on X", uploads.py)
+    found = _released_by_speaker(ctx, sent) + first_upload(ctx, sent)
     nouns = tuple(ctx.lex.evidence)
     for match in [*_pattern(nouns).finditer(sent.text), *_set_off(nouns).finditer(sent.text)]:
         kind = ev.evidence_kind(match.group("what"), ctx.lex)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.names import describe, outlet_name
+from kg.extract.outlet_sources import with_described_outlets
 
 if TYPE_CHECKING:
     from kg.extract.actors import ActorTable
@@ -149,7 +150,9 @@ def with_outlet_short_forms(text: str, lex: Lexicon) -> Lexicon:
         if outlet and form.short not in lex.outlet_names:
             added[form.short] = outlet
     # a fresh index: the shipped lexicon is cached and shared
-    return dataclasses.replace(lex, outlet_names=lex.outlet_names | added) if added else lex
+    lex = dataclasses.replace(lex, outlet_names=lex.outlet_names | added) if added else lex
+    # (and the names it introduces as outlets: "Kessel Today, a television channel,")
+    return with_described_outlets(text, lex)
 
 
 __all__ = ["ShortForm", "register_short_forms", "short_forms", "with_outlet_short_forms"]

@@ -33,6 +33,7 @@ from kg.extract.evidence import evidence_kind
 from kg.extract.frame import Frame, verb_pattern
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import describe, is_outlet, outlet_name
+from kg.extract.outlet_sources import named_source, outlet_after_time, outlet_sources
 from kg.extract.producers import pronoun_owner
 from kg.extract.relays import relay_cue
 from kg.extract.sentences import Sentence
@@ -59,7 +60,7 @@ def cited_sources(sent: Sentence, frames: list[Frame], lex: Lexicon) -> list[Fra
     """``frames`` with each outlet's speech frame followed by "citing PEOPLE" given the people
     as its speaker and the outlet as its relay (the "citing" frame itself dropped)."""
     kept: list[Frame] = []
-    for frame in frames:
+    for frame in outlet_sources(sent, frames, lex):  # "P, according to X, which cited Y"
         _cited_in_apposition(sent, frame, lex)
         previous = kept[-1] if kept else None
         if (previous is not None and frame.same_as_previous and frame.verb is not None
@@ -67,7 +68,9 @@ def cited_sources(sent: Sentence, frames: list[Frame], lex: Lexicon) -> list[Fra
                 and previous.kind == "speech" and previous.claims
                 and previous.speaker is not None and previous.speaker_text is not None
                 and outlet_name(previous.speaker_text, lex)):
-            cited = _people(sent, frame.verb_span[1], lex)
+            # (or an unnamed body: "called the video a fake, citing the defence ministry")
+            cited = _people(sent, frame.verb_span[1], lex) or \
+                _body(sent, frame.verb_span[1], lex)
             if cited is not None:
                 previous.relayed_by = previous.speaker
                 previous.speaker = cited
@@ -357,10 +360,16 @@ def quoted_source(sent: Sentence, frame: Frame, lex: Lexicon) -> Frame:
     if match is None:
         return frame
     base = frame.speaker[0]
-    if outlet_name(match.group("outlet"), lex):
-        frame.relayed_by = (base + match.start("outlet"), base + match.end("outlet"))
-    frame.speaker = (base + match.start("source"), base + match.end("source"))
-    frame.speaker_text = match.group("source")
+    # ("The next morning the news site X quoted": the outlet after a time phrase)
+    outlet = outlet_after_time(match.group("outlet"), lex)
+    if outlet is not None:
+        frame.relayed_by = (base + match.start("outlet") + outlet[0],
+                            base + match.start("outlet") + outlet[1])
+    s0, s1 = match.span("source")
+    if (name := named_source(match.group("source"))) is not None:
+        s0, s1 = s0 + name[0], s0 + name[1]  # "a guard who gave his name as Ivo Lind": Lind
+    frame.speaker = (base + s0, base + s1)
+    frame.speaker_text = frame.speaker_text[s0:s1]
     return frame
 
 

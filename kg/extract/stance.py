@@ -106,11 +106,15 @@ _OPEN_QUESTION = re.compile(
 # not say how" withholds, and "how much", "how long" ask a quantity with no claim at issue
 # (both refusals, kg/extract/refusals.py)
 _UNABLE_HOW = re.compile(
-    r"^(?:[^,;]{0,60}?\s)?(?:(?:cannot|can[\u2019']t|can\s+not|could\s+not|couldn[\u2019']t|"
+    # (after a fronted phrase: "From the video alone, you can't tell what started it")
+    r"^(?:(?:from|on|in|at|for|with|by|based\s+on)\s[^,;]{0,40},\s+)?"
+    r"(?:[^,;]{0,60}?\s)?(?:(?:cannot|can[\u2019']t|can\s+not|could\s+not|couldn[\u2019']t|"
     r"(?:was|were|is|are|am)\s+unable\s+to)\s+(?:yet\s+)?(?:say|tell|explain|know)|"
-    r"(?:did|does|do)\s+not\s+(?:yet\s+)?(?:know|understand))\s+(?:how|why)\s+"
+    r"(?:did|does|do)\s+not\s+(?:yet\s+)?(?:know|understand))\s+(?:(?:how|why|when|where)\s+"
     r"(?!much\b|many\b|long\b|often\b|far\b|soon\b|big\b|large\b|old\b|it\s+(?:is|was)\b)"
-    r"(?=\w)", re.I)
+    # ("you can't tell what started the fire": what or who did it is left open too; the
+    # subject stays in the claim)
+    r"(?=\w)|(?=(?:what|who)\s+(?!to\b)\w))", re.I)
 _TOPIC_PREFIX = re.compile(r"^(?:as\s+for|as\s+to|regarding|on)\s+[^,]{1,60},\s+|"
                            # "we are saying that P", "what we can say is that P": the speaker
                            # says P, in the words of saying it

@@ -43,7 +43,8 @@ _DOCUMENT_DID = re.compile(r"((?:The|An?|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:audi
                            r"study|survey|assessment|analysis),?\s+by\s+(?:the\s+)?[A-Z][^,;]{2,60}?),?"
                            r"\s+(?:\w+ed|gave|found|made|took|put|set|kept)\b[^;]*\s+and$")
 # "the Tass news agency quoted an unnamed navy source as [saying]": an outlet and the one it
-# quotes, a longer phrase (kg/extract/sourcing.py parts them)
+# quotes, a longer phrase (kg/extract/sourcing.py parts them; "quoted a guard who gave his
+# name as Ivo Lind as [saying]" with the time and the outlet's kind before it: 20 words)
 _QUOTED_AS = re.compile(r"\s(?:quoted|cited)\s.+\sas$")
 _ACCUSATION = re.compile(r"(?:an?|the|this|that)\s+(?:accusation|claim|allegation|charge|"
                          r"assertion|suggestion|version|account)s?\s+(?:that\s+|which\s+)?")
@@ -151,8 +152,8 @@ def subject(masked: str, end: int) -> tuple[int, int, str | None, bool] | None:
         # apposition, so its subject is the name before it
         return named.start(1), named.end(1), named.group(2).strip(), named.start(1) == 0
     if not phrase.strip() or "_" in phrase or \
-            len(phrase.split()) > (14 if _MADE_BY.match(phrase) or _QUOTED_AS.search(phrase)
-                                   else 9):
+            len(phrase.split()) > (14 if _MADE_BY.match(phrase) else 20 if
+                                   _QUOTED_AS.search(phrase) else 9):
         return None
     if appositive is not None and _BY_MAKER.match(appositive) and _DOCUMENT.search(phrase):
         # "The audit, by the Audit Agency, found": the maker set off by commas is part of
