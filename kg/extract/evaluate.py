@@ -12,7 +12,12 @@ Measures, each as precision, recall and F1:
 - **claim merging**: pairwise, over the gold statements that the draft also has (matched one
   to one on sentence, speaker and overlapping words): a pair is positive when both statements
   are about one claim. How many gold statements were found at all is reported as **claim
-  mentions**.
+  mentions**;
+- **source groups**: pairwise, over the gold speakers that the draft also has: a pair is
+  positive when both are one source, their chains of ``acts_for`` ending at one actor (in the
+  draft, also when an override of the draft makes them one source), as the analysis groups
+  them. A false positive makes two independent sources one; a false negative counts one
+  source twice, which is how corroboration is overstated.
 
 Extracted actors are mapped to gold actors by name: an actor's name or any of its aliases
 equal to one of the gold actor's ``names`` (case, a leading "the" and the apostrophe's form
@@ -148,9 +153,11 @@ class Evaluation:
     evidence: Score = field(default_factory=Score)
     merging: Score = field(default_factory=Score)
     mentions: Score = field(default_factory=Score)
+    groups: Score = field(default_factory=Score)
     notes: list[str] = field(default_factory=list)
 
-    MEASURES = ("speakers", "speaker_stance", "relays", "evidence", "merging", "mentions")
+    MEASURES = ("speakers", "speaker_stance", "relays", "evidence", "merging", "mentions",
+                "groups")
 
     def __add__(self, other: Evaluation) -> Evaluation:
         summed = {m: getattr(self, m) + getattr(other, m) for m in self.MEASURES}
@@ -210,7 +217,40 @@ def evaluate(draft: Draft, gold: Gold) -> Evaluation:
          if who(step.outlet) != publisher})
     result.evidence = _evidence(draft, gold, who)
     result.merging, result.mentions = _merging(gold, mentions, keys, who)
+    result.groups = _groups(draft, gold, amap)
     return result
+
+
+def _groups(draft: Draft, gold: Gold, amap: dict[str, str]) -> Score:
+    """Pairs of gold speakers the draft has, scored on being one source (see the module)."""
+    found = {gold_id: draft_id for draft_id, gold_id in amap.items()}
+    speakers = sorted({g.speaker for g in gold.statements} & set(found))
+    gold_parent = {ident: a.get("acts_for") for ident, a in gold.actors.items()}
+    draft_parent = {a.id: a.acts_for for a in draft.actors}
+    merged: dict[str, str] = {}  # the draft's overrides, as a union of chain ends
+
+    def end(parents: dict[str, str | None], ident: str) -> str:
+        seen = {ident}
+        while (parent := parents.get(ident)) and parent not in seen:
+            seen.add(parent)
+            ident = parent
+        return ident
+
+    def draft_source(ident: str) -> str:
+        ident = end(draft_parent, ident)
+        while ident in merged:
+            ident = merged[ident]
+        return ident
+
+    for a, b, _reason in draft.overrides:
+        root_a, root_b = draft_source(a), draft_source(b)
+        if root_a != root_b:
+            merged[max(root_a, root_b)] = min(root_a, root_b)
+    score = Score()
+    for a, b in combinations(speakers, 2):
+        score.tally(end(gold_parent, a) == end(gold_parent, b),
+                    draft_source(found[a]) == draft_source(found[b]))
+    return score
 
 
 def _evidence(draft: Draft, gold: Gold, who: Any) -> Score:
