@@ -19,15 +19,17 @@ from rdflib import Graph
 from test_shacl_compiled import (
     CASES,
     CORRUPTIONS,
-    CUSTOM_DATA,
-    CUSTOM_PREFIXES,
-    CUSTOM_SHAPES,
     STILL_VALID,
     base_triples,
-    pyshacl_results,
     reference,
     to_quads,
     turtle_quads,
+)
+from test_shacl_compiler_edges import (
+    CUSTOM_DATA,
+    CUSTOM_PREFIXES,
+    CUSTOM_SHAPES,
+    pyshacl_results,
 )
 
 from kg.convert import to_rdflib

@@ -156,7 +156,8 @@ def test_two_files_naming_one_actor_differently_say_which_name_is_where(
     tmp_path: Path,
 ) -> None:
     """Files share actors by id (docs/authoring.md); the same id with two names is refused,
-    and the error is reported on the first file even when the second is the odd one out."""
+    and the error is reported on the later file, as loading one after the other would
+    (tests/test_clash_names_later_file.py)."""
     store = KnowledgeStore()
     other = write(
         tmp_path,
@@ -168,10 +169,11 @@ def test_two_files_naming_one_actor_differently_say_which_name_is_where(
     )
     with pytest.raises(errors.ShapeValidationError) as caught:
         store.load([CASE_A, other])
+    assert caught.value.source == str(other)
     (violation,) = caught.value.violations
     assert violation.path == "rdfs:label"
     assert violation.message.endswith(
-        f'Given as "Ruritania" in {CASE_A}, as "Kingdom of Ruritania" in {other}: the files '
+        f'Given as "Kingdom of Ruritania" in {other}, as "Ruritania" in {CASE_A}: the files '
         "share this id and must agree."
     )
     assert list(store.quads()) == []
