@@ -10,6 +10,7 @@ it names the next in a ``Link: <url>; rel="next"`` header, whatever the format.
 
 from __future__ import annotations
 
+import asyncio
 import difflib
 import json
 from collections.abc import Awaitable, Callable
@@ -29,6 +30,7 @@ from api.sparql.execute import execute
 from api.sparql.guard import QueryRefused, check_query
 from api.sparql.negotiation import ResultFormat, negotiate
 from api.sparql.results import plain
+from kg.analysis import Analysis
 from kg.namespaces import PREFIXES
 
 #: Formats of an answer: plain JSON rows first (the default), then the SPARQL formats.
@@ -92,12 +94,15 @@ def questions_router(questions: dict[str, Question] | None = None) -> APIRouter:
     table = questions if questions is not None else load_questions()
     router = APIRouter(prefix="/questions", tags=["Questions"])
 
-    @router.get("", summary="List the named questions and their parameters")
-    async def list_questions(request: Request) -> list[dict[str, Any]]:
+    def listing(analysis: Analysis) -> list[dict[str, Any]]:
         # Examples that the data served can answer: the files' name items of the seed case.
-        analysis = get_state(request).current.analysis
         return [describe(replace(q, examples=served_examples(q, analysis)))
                 for q in table.values()]
+
+    @router.get("", summary="List the named questions and their parameters")
+    async def list_questions(request: Request) -> list[dict[str, Any]]:
+        # In a thread: choosing the examples ranks every actor, claim and evidence item.
+        return await asyncio.to_thread(listing, get_state(request).current.analysis)
 
     for question in table.values():
         router.add_api_route(
@@ -146,7 +151,8 @@ async def answer(request: Request, question: Question) -> Response:
     offset = _integer(params.pop("offset", None), "offset", 0, 0, None)
     analysis = state.current.analysis
     try:
-        terms = question.bind(params, partial(resolve, analysis))
+        # In a thread: an unknown id is compared with every id, for suggestions.
+        terms = await asyncio.to_thread(question.bind, params, partial(resolve, analysis))
     except ParameterError as error:
         raise ApiError(error.status, "not_found" if error.status == 404 else
                        "invalid_parameter", error.message,

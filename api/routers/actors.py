@@ -163,7 +163,9 @@ async def get_actor(
     """An actor's source group (with the affiliation chain that puts it there), its
     reliability grade with the reasons, and every statement it made."""
     state = get_state(request)
-    iri = find(state.current.analysis, "actor", actor_id)
+    # In a thread: an unknown id is compared with every id of its kind, for
+    # suggestions (0.4 s for the 128,000 claims of 10M triples).
+    iri = await asyncio.to_thread(find, state.current.analysis, "actor", actor_id)
 
     def explain(snapshot: Snapshot) -> dict[str, Any]:
         data = actor_to_dict(snapshot.analysis, snapshot.analysis.actors[iri])

@@ -214,7 +214,10 @@ async def _select(request: Request, f: _Filters) -> tuple[Snapshot, _Index, np.n
     snapshot = state.current
     if f.as_of is not None:
         snapshot = await _as_of(state, f.as_of)
-    actor_iri = find(snapshot.analysis, "actor", f.actor) if f.actor else None
+    # In a thread: an unknown id is compared with every id of its kind, for
+    # suggestions (0.4 s for the 128,000 claims of 10M triples).
+    actor_iri = await asyncio.to_thread(find, snapshot.analysis, "actor", f.actor) \
+        if f.actor else None
     kind = f.evidence_kind or None
     if kind is not None:
         check_kind(snapshot, kind, "evidence")
@@ -401,12 +404,14 @@ async def get_claim(
     state = get_state(request)
     if as_of is not None:
         dated = await _as_of(state, as_of)
-        iri = find(dated.analysis, "claim", claim_id)
+        iri = await asyncio.to_thread(find, dated.analysis, "claim", claim_id)
         # Every record is in memory: built off the event loop, without the write lock.
         data = await asyncio.to_thread(claim_to_dict, dated.analysis, dated.analysis.claims[iri])
         data["version"] = dated.version
         return data
-    iri = find(state.current.analysis, "claim", claim_id)
+    # In a thread: an unknown id is compared with every id of its kind, for
+    # suggestions (0.4 s for the 128,000 claims of 10M triples).
+    iri = await asyncio.to_thread(find, state.current.analysis, "claim", claim_id)
 
     def explain(snapshot: Snapshot) -> dict[str, Any]:
         data = claim_to_dict(snapshot.analysis, snapshot.analysis.claims[iri])

@@ -122,7 +122,9 @@ async def get_evidence(
     """An evidence item with, for each claim it bears on, the weight the analysis gave it,
     whether it counts as independent, and why."""
     state = get_state(request)
-    iri = find(state.current.analysis, "evidence", evidence_id)
+    # In a thread: an unknown id is compared with every id of its kind, for
+    # suggestions (0.4 s for the 128,000 claims of 10M triples).
+    iri = await asyncio.to_thread(find, state.current.analysis, "evidence", evidence_id)
 
     def explain(snapshot: Snapshot) -> dict[str, Any]:
         # The weights are in the claims' explanations: every one is built on the first call.

@@ -40,7 +40,8 @@ async def export(
     assert store is not None
     rdf_format = format_by_name(format)
     if claim is not None:
-        iri = find(state.current.analysis, "claim", claim)
+        # In a thread: an unknown id is compared with every id, for suggestions.
+        iri = await asyncio.to_thread(find, state.current.analysis, "claim", claim)
         data = await asyncio.to_thread(store.export, rdf_format, claim=iri)
     else:
         data = await asyncio.to_thread(store.export, rdf_format, include_analysis=analysis)

@@ -19,6 +19,7 @@ address-space limit, killed after :data:`EXTRACT_TIMEOUT` seconds: the client ge
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import datetime as dt
 import hashlib
@@ -32,6 +33,7 @@ from fastapi.responses import HTMLResponse, Response
 from api.errors import ApiError
 from api.extract_worker import ExtractionFailed, extract_in_child
 from api.limits import MAX_ARTICLE_BYTES
+from api.routers.paging import encode
 from viz.bidi import BIDI_CONTROLS, show_bidi_controls
 from viz.page import json_for_script
 
@@ -127,13 +129,15 @@ async def extract_article(
     title: str | None = Query(None, description="The title, when the text has no headline."),
     threshold: float = Query(0.6, description="Items below this confidence are marked for "
                              "review."),
-) -> Response | dict[str, Any]:
+) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     form = content_type == "application/x-www-form-urlencoded"
     body = await (_body(request, MAX_FORM_BYTES, "the form") if form
                   else _body(request, MAX_ARTICLE_BYTES, "the article"))
     if form:
-        fields = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
+        # In a thread: a form of 6 MiB of %-escapes takes half a second to decode.
+        parsed = await asyncio.to_thread(parse_qs, body, keep_blank_values=True)
+        fields = {k: v[0] for k, v in parsed.items()}
         if len(fields.get("text", "").encode()) > MAX_ARTICLE_BYTES:
             raise _too_large("the article", MAX_ARTICLE_BYTES)
         if "text" not in fields and body.strip():
@@ -157,14 +161,24 @@ async def extract_article(
         return Response(yaml_text, media_type="application/yaml", headers={
             "Content-Disposition": 'attachment; filename="draft.yaml"',
             "Cache-Control": "no-store"})
+    # The answers below are built in a thread: a long article's draft has thousands of items
+    # (and the page's highlights compare each with those before it).
     if form:
-        return HTMLResponse(_result_page(draft, yaml_text, fields), headers={
+        page = await asyncio.to_thread(_result_page, draft, yaml_text, fields)
+        return HTMLResponse(page, headers={
             "Content-Security-Policy": _POLICY, "Cache-Control": "no-store"})
     if "application/yaml" in request.headers.get("accept", ""):
         return Response(yaml_text, media_type="application/yaml")
+    return Response(await asyncio.to_thread(_json_answer, draft, yaml_text),
+                    media_type="application/json")
+
+
+def _json_answer(draft: Any, yaml_text: str) -> bytes:
+    """The JSON answer: the draft file, the article's text, and every item (encoded here, not
+    by FastAPI in the event loop)."""
     from kg.extract import draft_to_dict
 
-    return {"draft": yaml_text, "text": draft.text, **draft_to_dict(draft)}
+    return encode({"draft": yaml_text, "text": draft.text, **draft_to_dict(draft)})
 
 
 @router.get("/extract", response_class=HTMLResponse,

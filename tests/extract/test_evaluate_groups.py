@@ -19,7 +19,7 @@ def _gold() -> Gold:
               "ministry": {"names": ["the ministry"], "acts_for": "state"},
               "cy": {"names": ["Cy"]}, "state": {"names": ["Statia"]}}
     statements = [GoldStatement(span, who, "affirms", f"c{i}", span, ())
-                  for i, (span, who) in enumerate(zip(SENTENCES, ["ana", "bo", "cy"]))]
+                  for i, (span, who) in enumerate(zip(SENTENCES, ["ana", "bo", "cy"], strict=True))]
     return Gold(Path("x-gold.yaml"), "x.txt", "", {}, "paper", actors, statements, [])
 
 
@@ -29,7 +29,7 @@ def _draft(acts_for: dict[str, str | None],
     actors = [ActorRecord(ident, name, "Person", acts_for=acts_for.get(ident))
               for ident, name in names.items()]
     statements = [StatementRecord(who, "affirms", span, span, "x", claim=f"c{i}")
-                  for i, (span, who) in enumerate(zip(SENTENCES, ["ana", "bo", "cy"]))]
+                  for i, (span, who) in enumerate(zip(SENTENCES, ["ana", "bo", "cy"], strict=True))]
     return Draft(TEXT, DocumentRecord("doc"), actors, [], statements, [], [],
                  overrides or [])
 
