@@ -229,10 +229,9 @@ class KnowledgeStore:
     def replace_graph(self, graph_name: str, quads: Iterable[ox.Quad]) -> int:
         """Make the named graph ``graph_name`` hold exactly ``quads``; return its size.
 
-        Only the difference is written: removing quads is what costs (see
-        :func:`kg.analysis.rdf.replace_analysis_graph`). On a remote store the removals and
-        additions go in one request, so no reader sees half of the change, unless that request
-        would pass :data:`kg.backends.sparql.MAX_UPDATE_CHARS` (the analysis graph of 10M
+        Only the difference is written: removing quads is what costs. On a remote store the
+        removals and additions go in one request, so no reader sees half of the change, unless
+        it would pass :data:`kg.backends.sparql.MAX_UPDATE_CHARS` (the analysis graph of 10M
         triples) or the endpoint refuses it for its size: then in several, removals first.
         Quads of ``quads`` in another graph are ignored.
 
@@ -248,7 +247,8 @@ class KnowledgeStore:
         """
         graph = ox.NamedNode(graph_name)
         new = {q for q in quads if q.graph_name == graph}
-        old = set(self.oxigraph.quads_for_pattern(None, None, None, graph))
+        # Not set(...), which holds the GIL throughout: this loop lets other threads run.
+        old = {q for q in self.oxigraph.quads_for_pattern(None, None, None, graph)}
         remote = self.remote_engine
         if remote is not None:
             self._write(lambda: remote.update(removed=old - new, added=new - old))
