@@ -53,13 +53,18 @@ ID = "https://w3id.org/cred-kg/id/"
 CLAIMS = ["road-repair", "old-ditch", "channel", "channel-near-hesk", "drought"]
 
 
-@pytest.fixture(scope="module")
-def whole(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeStore:
-    path = Path(tmp_path_factory.mktemp("case")) / "orsa.yaml"
+def case_in_memory(directory: Path) -> KnowledgeStore:
+    """An in-memory store holding :data:`CASE`, written to ``directory`` to be loaded."""
+    path = directory / "orsa.yaml"
     path.write_text(CASE, encoding="utf-8")
     store = KnowledgeStore()
     store.load([path])
     return store
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeStore:
+    return case_in_memory(Path(tmp_path_factory.mktemp("case")))
 
 
 @pytest.mark.parametrize("claim", CLAIMS)

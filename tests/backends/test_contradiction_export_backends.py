@@ -10,16 +10,12 @@ from pathlib import Path
 import pytest
 
 from kg.store import KnowledgeStore
-from tests.test_claim_export_contradiction import CASE, CLAIMS
+from tests.test_claim_export_contradiction import CASE, CLAIMS, case_in_memory
 
 
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeStore:
-    path = Path(tmp_path_factory.mktemp("case")) / "orsa.yaml"
-    path.write_text(CASE, encoding="utf-8")
-    memory = KnowledgeStore()
-    memory.load([path])
-    return memory
+    return case_in_memory(Path(tmp_path_factory.mktemp("case")))
 
 
 @pytest.mark.parametrize("claim", CLAIMS)
