@@ -39,6 +39,7 @@ from kg.errors import (
     StoreError,
     StoreInUseError,
 )
+from kg.formats import FORMATS
 from kg.methods import METHOD_NAMES
 
 if TYPE_CHECKING:
@@ -92,10 +93,18 @@ NoSeedOption = Annotated[
         help="In memory, start from an empty store instead of the built-in seed case.",
     ),
 ]
+
+
+def _extensions(*, rdf: bool) -> list[str]:
+    # From the one table of formats, so the help names every extension a file is read by.
+    return [f".{ext}" for f in FORMATS if f.is_rdf == rdf for ext in f.extensions]
+
+
 FilesArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Data files: case files (.yaml) or RDF (.ttl .trig .nt .nq .jsonld .rdf).",
+        help=f"Data files: case files ({' '.join(_extensions(rdf=False))}) or RDF "
+        f"({' '.join(_extensions(rdf=True))}).",
         show_default=False,
     ),
 ]

@@ -362,7 +362,7 @@ def explain(
     omit_undated: OmitUndatedOption = False,
 ) -> None:
     """Everything behind one claim: the stance table by group, the evidence and its weight,
-    the grades, and every reason."""
+    its credibility grade, and every reason."""
     from kg.analysis.serialize import claim_to_dict
 
     _check_output_format(fmt)
