@@ -61,6 +61,7 @@ from kg.extract.descriptions import (
     named_by_apposition,
     named_by_possessive_apposition,
 )
+from kg.extract.employers import home_government
 from kg.extract.lexicon import Country, Lexicon, OrgHead
 from kg.extract.names import Description, describe, slug, strip_possessive
 from kg.extract.namesakes import namesake_of, possessor_state
@@ -199,9 +200,9 @@ class ActorTable:
             return self.records[self.keys.get(key) or self.keys[own]]
         record = self.new_record(capital(name.removeprefix("the ")), kind, key, cls=cls)
         self.keys.setdefault(own, record.id)
-        if state:
-            record.acts_for = self.state(self.lex.countries.get(state) or state).id
-            record.state = self.records[record.acts_for].state
+        if state:  # (a firm or union named by a demonym is the state's for coreference only)
+            home = self.state(self.lex.countries.get(state) or state)
+            record.state, record.acts_for = home.state, None if kind == "Organization" else home.id
         return record
 
     # ---- resolution ------------------------------------------------------------------------
@@ -252,7 +253,7 @@ class ActorTable:
             appositive: words set off by commas right after the phrase ("chief of ...").
             initial: the phrase starts its sentence.
         """
-        end = start + len(phrase)
+        end = self.at = start + len(phrase)  # (where the reading is: employers.py looks back)
         if (short := _ACRONYM.search(phrase)) is not None:
             # "The Coastal Fisheries Board (CFB) said": the name speaks, and the letters in
             # brackets are its short form from here on ("CFB inspectors", "the CFB's report")
@@ -278,13 +279,13 @@ class ActorTable:
         if _PARTITIVE.fullmatch(d.text):
             return self._partitive(d.text, appositive, start, end, sentence)
         if d.title and not d.name and appositive and _PERSON_NAME.fullmatch(appositive):
-            # "Dunmore's mayor, Clara Whitby,": the apposition is the name
-            # ("a spokesperson for the Secretary-General, Mr. Ola Voss,": the person speaks)
+            # "Dunmore's mayor, Clara Whitby,": the name ("a spokesman for X, Mr. Ola Voss,": he)
             d = replace(describe(appositive if _SPOKESPERSON_OF.match(phrase.strip()) else
                                  f"{phrase.strip()} {appositive}", self.lex, initial=initial),
                         name=re.sub(f"^{_TITLED}", "", appositive.strip()))
-            # ("X's ambassador to Y, Dmitar Vell,": the name as set off, not "Y Dmitar Vell")
+            # ("X's ambassador to Y, Dmitar Vell,": as set off; "a spokesman for Z, W,": W for Z)
             appositive = None
+            affiliation = affiliation or (_SPOKESPERSON_OF.match(phrase.strip()) and phrase)
         elif named_by_apposition(d, appositive):
             # "The supplier, Brava Farms, denied": the apposition names the described actor,
             # whose head noun ("supplier") gives the kind when the name alone does not
@@ -480,12 +481,11 @@ class ActorTable:
             inner.name or inner.head or inner.is_state or inner.known_org) else None
 
     def emitted(self) -> list[ActorRecord]:
-        """The actors the draft lists: those used, and whom they act for, in first-mention
-        order (actors never mentioned, such as implied bodies, after the one that needs
-        them)."""
+        """The actors the draft lists: those used and whom they act for, by first mention (an
+        implied body, never mentioned, after the one that needs it)."""
+        home_government(self)  # "the Health Ministry": the one "government"'s (employers.py)
         used = [r for r in self.records.values() if r.used]
-        return sorted(used, key=lambda r: (min((m[0] for m in r.mentions), default=10**9),
-                                           r.id))
+        return sorted(used, key=lambda r: (min((m[0] for m in r.mentions), default=10**9), r.id))
 
 
 def _form(phrase: str, initial: bool) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kg.extract.employers import apposed_employer, employer_before_title, opposes
 from kg.extract.frame import ADJUNCT
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import Description, describe
@@ -77,6 +78,9 @@ def affiliate(table: ActorTable, record: ActorRecord, d: Description) -> None:
         found = table.recent_actor(10**9, 10**12, lambda r: r.kind != "Person" and (
             noun in r.nouns or r.cls == cls), window=10**9)
         record.acts_for = found.id if found else None
+    if not record.acts_for and (found := employer_before_title(table, d)) is not None and \
+            found.id != record.id:
+        record.acts_for = found.id  # "A Vetra spokeswoman, X,", "Its chief executive, Y,"
 
 
 def state_body(table: ActorTable, d: Description) -> ActorRecord | None:
@@ -174,7 +178,11 @@ def apposition(table: ActorTable, record: ActorRecord, appositive: str) -> None:
             found = table.recent_actor(10**9, 10**12, lambda r: r.kind != "Person" and (
                 r.cls == head.cls if head else False), window=10**9)
             record.acts_for = found.id if found else None
-        if not record.acts_for and (match := _OF_ORG.search(text)):
+        if not record.acts_for and (match := _OF_ORG.search(text)) and not (
+                text.startswith("who ") and match.group(0).startswith("of")) and \
+                not opposes(text[:match.start()]):
+            # ("who said batches of X were safe": no X's, nor "a critic of X"; "who led it
+            # for X": X's)
             org = resolve_org(table, match.group(1))
             if org:
                 record.acts_for = org.id
@@ -185,6 +193,9 @@ def apposition(table: ActorTable, record: ActorRecord, appositive: str) -> None:
             found = table.recent_actor(10**9, 10**12, lambda r: r.kind != "Person" and (
                 noun in r.nouns or r.cls == head.cls), window=10**9)
             record.acts_for = found.id if found else None
+        if not record.acts_for and (found := apposed_employer(table, text)) is not None and \
+                found.id != record.id:
+            record.acts_for = found.id  # "X, who heads the group's legal team,"
         return
     relative = bool(re.match(r"(?:which|that|who)\b", text))
     head_words = _APPOSITIVE_HEAD.match(text)

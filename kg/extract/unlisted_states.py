@@ -22,8 +22,10 @@ __all__ = ["with_unlisted_states"]
 _STATE_BODY = (r"(?:[A-Z][a-z]+ Ministry|Ministry of [A-Z][a-z]+|government|cabinet|parliament|"
                r"foreign ministry|defen[cs]e ministry|interior ministry|\w+ ministry|"
                r"ministry of \w+|armed forces|army|air force|navy|military|embassy|authorities)")
+# (a title capitalised before a name is one too: "Velmaran Foreign Minister X")
 _DEMONYM = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|an|ese|ish|i))\s+(?:" + _STATE_BODY +
-                      r"|president|prime minister|foreign minister|defen[cs]e minister)\b")
+                      r"|(?i:president|prime minister|foreign minister|defen[cs]e minister|"
+                      r"\w+ minister|ambassador))\b")
 # regions and words that make demonyms but are no state
 _NOT_STATES = frozenset({"Europe", "Africa", "Asia", "America", "Republic", "Arctic", "Christ"})
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)[\u2019']s\s+" + _STATE_BODY + r"\b")
