@@ -13,7 +13,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.analysis._tsv import _solutions, _unescape
+from kg.analysis._tsv import _unescape
+from kg.analysis._tsv import run as _solutions
 
 
 def rows(source: Any, sparql: str) -> Iterator[tuple[str | None, ...]]:

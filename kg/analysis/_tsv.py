@@ -47,7 +47,7 @@ def fetch(source: Any, sparql: str, hash_only: Sequence[int] = ()) -> Table:
     ``hash_only`` keep their hashes and no text: for subjects (never literals) whose values are
     only matched, never shown.
     """
-    solutions = _solutions(source, sparql)
+    solutions = run(source, sparql)
     builder = TableBuilder(hash_only)
     if hasattr(solutions, "serialize"):
         solutions.serialize(builder, format=ox.QueryResultsFormat.TSV)
@@ -59,13 +59,14 @@ def fetch(source: Any, sparql: str, hash_only: Sequence[int] = ()) -> Table:
 def run_tsv(source: Any, sparql: str) -> bytes:
     """Run a SELECT over the union of all graphs; the results as TSV bytes (as :func:`fetch`,
     but whole)."""
-    solutions = _solutions(source, sparql)
+    solutions = run(source, sparql)
     if hasattr(solutions, "serialize"):
         return solutions.serialize(format=ox.QueryResultsFormat.TSV)
     return _rows_to_tsv(solutions)
 
 
-def _solutions(source: Any, sparql: str) -> Any:
+def run(source: Any, sparql: str) -> Any:
+    """The solutions of a SELECT (prefixes added) over the union of all graphs."""
     text = sparql_prefixes() + sparql
     if isinstance(source, ox.Store):
         return source.query(text, use_default_graph_as_union=True)
@@ -199,6 +200,20 @@ class Table:
 
     def hashes(self, col: int) -> tuple[np.ndarray, np.ndarray]:
         return self.h1[col], self.h2[col]
+
+    def take(self, rows: np.ndarray) -> Table:
+        """The table whose i-th row is row ``rows[i]`` of this one (values shared)."""
+        return Table(self.variables, [h[rows] for h in self.h1], [h[rows] for h in self.h2],
+                     tuple(b[rows] for b in self.bound_cells),
+                     tuple(lit[rows] for lit in self.literal), self._texts)
+
+    def beside(self, other: Table) -> Table:
+        """This table's columns followed by ``other``'s (the same number of rows)."""
+        if other.n_rows != self.n_rows:
+            raise ValueError("tables side by side need the same rows")
+        return Table(self.variables + other.variables, self.h1 + other.h1, self.h2 + other.h2,
+                     self.bound_cells + other.bound_cells, self.literal + other.literal,
+                     self._texts + other._texts)
 
     def forget_hashes(self, col: int) -> None:
         """Free a column's hashes once every use of them is done (large results)."""
@@ -342,6 +357,11 @@ def parse_tsv(data: bytes, hash_only: Sequence[int] = ()) -> Table:
     return builder.finish()
 
 
+def separators(data: bytes) -> np.ndarray:
+    """Offsets of the tab and newline bytes of TSV ``data`` (see :func:`_separators`)."""
+    return _separators(data, 0)
+
+
 def _separators(data: bytes, offset: int) -> np.ndarray:
     """Offsets of the tab and newline bytes of ``data`` from ``offset`` on.
 
@@ -452,4 +472,5 @@ def intern(table: Table, col: int, rows: np.ndarray | None = None) -> Terms:
     return Terms(ids, list(by_value))
 
 
-__all__ = ["Table", "TableBuilder", "Terms", "fetch", "intern", "parse_tsv", "run_tsv"]
+__all__ = ["Table", "TableBuilder", "Terms", "fetch", "intern", "parse_tsv", "run", "run_tsv",
+           "separators"]
