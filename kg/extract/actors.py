@@ -64,18 +64,18 @@ from kg.extract.descriptions import (
 from kg.extract.employers import home_government
 from kg.extract.lexicon import Country, Lexicon, OrgHead
 from kg.extract.names import Description, describe, slug, strip_possessive
-from kg.extract.namesakes import namesake_of, possessor_state
-from kg.extract.people import introduced_person, surname
+from kg.extract.namesakes import namesake_of, of_state, possessor_state, public_kind
+from kg.extract.people import NAME_PART, introduced_person, surname
 from kg.extract.pronouns import antecedent
 
 # "a spokesperson for the regulator" speaks for the regulator, as its voice; "an official at
 # the regulator" is a source of its own inside it (often anonymous), a person acting for it
-_SPOKESPERSON_OF = re.compile(r"^(?:an?\s+|the\s+)?(?:spokesperson|spokesman|spokeswoman|"
-                              r"press secretary|representative)\s+(?:for|of|at)\s+"
-                              r"(.+)$", re.I)
+_SPOKESPERSON_OF = re.compile(r"^(?:an?\s+|the\s+|another\s+)?(?:(?:second|third|other)\s+)?"
+                              r"(?:spokesperson|spokesman|spokeswoman|press secretary|"
+                              r"representative)\s+(?:for|of|at)\s+(.+)$", re.I)
 _NATIONAL = re.compile(r"^(?:the\s+)?(?:National|State|Federal|Ministry|Department)\b", re.I)
 _TITLED = r"(?:Dr|Mr|Mrs|Ms|Prof|Col|Lt|Gen|Maj|Capt|Sgt|Cdr)\.?\s+"  # "Col. Ana Vos"
-_PERSON_NAME = re.compile(rf"(?:{_TITLED})?[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'.-]+){{1,3}}")
+_PERSON_NAME = re.compile(rf"(?:{_TITLED})?[A-Z][a-z\u2019'-]+(?:\s+{NAME_PART}){{1,3}}")
 # "the shipping line Arvik Lines": an article, lower-case nouns, then a proper name
 _DESCRIBED_NAME = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}"
                              r"(?P<name>[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,3})")
@@ -442,7 +442,7 @@ class ActorTable:
             return introduced_person(self, d.name)  # "Holt" after "Maren Holt, a clerk,"
         if d.head and (described := described_as(self, d.name, d.head.cls)):
             return described
-        kind = d.kind or "Organization"
+        kind = public_kind(self, d, d.kind or "Organization")  # "X's National ... Centre"
         if kind == "Person" and appositive and re.match(r"which\b", appositive):
             kind = "Organization"  # "Farrow Chemicals, which operates the plant"
         if appositive and not re.match(r"who\b", appositive):  # "X, who runs the firm Y": a person
@@ -455,7 +455,7 @@ class ActorTable:
             record = self.new_record(d.name, "Person", ("person", lowered))
             self.keys[("surname", surname(d.name).lower())] = record.id
             return record
-        state = d.state.id if d.state else None
+        state = d.state.id if d.state else of_state(self, d.name, kind)  # "Embassy of X"
         if state is None and d.possessor:  # ("Esterland's Foreign Ministry": a state's)
             state = possessor_state(self, d.possessor, kind)
         if state is None and d.possessor:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.extract.employers import apposed_employer, employer_before_title, opposes
+from kg.extract.employers import apposed_employer, by_noun, employer_before_title, opposes
 from kg.extract.frame import ADJUNCT
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import Description, describe
@@ -30,8 +30,11 @@ from kg.extract.names import Description, describe
 if TYPE_CHECKING:
     from kg.extract.actors import ActorRecord, ActorTable
 
-_OF_ORG = re.compile(r"\b(?:of|for|at)\s+((?:the\s+)?[A-Z][\w\u2019'.-]*(?:\s+(?:of|for|the|and|"
-                     r"[A-Z][\w\u2019'.-]*))*)")
+_OF_ORG = re.compile(r"\b(?:of|for|at|with)\s+((?:the\s+)?[A-Z][\w\u2019'.-]*(?:\s+(?:of|for|"
+                     r"the|and|[A-Z][\w\u2019'.-]*))*)")
+# "a meteorologist with the X": a role, then "with" the body she works for (not "who met
+# with X", "in talks with X")
+_ROLE_WITH = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?!talks\b|contact\b)[a-z][\w-]*\s*")
 _FOR_DESCRIBED = re.compile(r"\b(?:of|for|at)\s+(the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*$")
 _ANSWERS_TO = re.compile(r"\b(?:answers|reports|belongs)\s+to\s+((?:the\s+)?[\w\u2019' -]+?)\s*$|"
                          r"\b(?:part|a unit|a division|an arm|a subsidiary)\s+of\s+"
@@ -67,7 +70,7 @@ def affiliate(table: ActorTable, record: ActorRecord, d: Description) -> None:
     elif title.affiliation == "org" and d.state and (state_org := state_body(table, d)):
         # "Borovian defence ministry spokesman X": the ministry, which acts for the state
         record.acts_for = state_org.id
-    elif d.possessor and title.affiliation != "none":
+    elif d.possessor and title.affiliation != "none" and not _portfolio(table, d):
         # ("Lusk resident Ana Holt": a title that acts for no one makes the place before it
         # where she lives, not whom she acts for)
         target = possessor(table, d.possessor, title.affiliation)
@@ -81,6 +84,19 @@ def affiliate(table: ActorTable, record: ActorRecord, d: Description) -> None:
     if not record.acts_for and (found := employer_before_title(table, d)) is not None and \
             found.id != record.id:
         record.acts_for = found.id  # "A Vetra spokeswoman, X,", "Its chief executive, Y,"
+
+
+def _portfolio(table: ActorTable, d: Description) -> bool:
+    """Whether the word before a bare "Minister" is her portfolio, not a body ("Water
+    Minister X", "Housing Minister Y": only a government has ministers, so a word that names
+    no state and no body the text knows is what she is minister of; the minister acts for
+    the ministry of it, or the government, in ``employer_before_title``)."""
+    owner = d.possessor or ""
+    owned = re.search(rf"\b{re.escape(owner)}['\u2019]s\b", d.text)  # ("Zanbera's minister")
+    return d.title is not None and d.title.title == "minister" and " " not in owner and \
+        owned is None and \
+        owner not in table.lex.country_by_form and owner not in table.places and \
+        ("org", owner.lower()) not in table.keys and by_first_word(table, owner) is None
 
 
 def state_body(table: ActorTable, d: Description) -> ActorRecord | None:
@@ -180,7 +196,8 @@ def apposition(table: ActorTable, record: ActorRecord, appositive: str) -> None:
             record.acts_for = found.id if found else None
         if not record.acts_for and (match := _OF_ORG.search(text)) and not (
                 text.startswith("who ") and match.group(0).startswith("of")) and \
-                not opposes(text[:match.start()]):
+                not opposes(text[:match.start()]) and (not match.group(0).startswith("with") or
+                                                       _ROLE_WITH.fullmatch(text[:match.start()])):
             # ("who said batches of X were safe": no X's, nor "a critic of X"; "who led it
             # for X": X's)
             org = resolve_org(table, match.group(1))
@@ -191,7 +208,8 @@ def apposition(table: ActorTable, record: ActorRecord, appositive: str) -> None:
             # "a spokesperson for the office": the body described, named before
             noun = head.head.split()[-1]
             found = table.recent_actor(10**9, 10**12, lambda r: r.kind != "Person" and (
-                noun in r.nouns or r.cls == head.cls), window=10**9)
+                noun in r.nouns or r.cls == head.cls), window=10**9) or \
+                by_noun(table, match.group(1)[4:])  # ("the firm" of "Brightline Services")
             record.acts_for = found.id if found else None
         if not record.acts_for and (found := apposed_employer(table, text)) is not None and \
                 found.id != record.id:

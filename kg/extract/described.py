@@ -15,15 +15,18 @@ These functions work on an :class:`~kg.extract.actors.ActorTable` and are called
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
 from kg.extract.affiliation import affiliate, capital, possessor
 from kg.extract.descriptions import DESCRIPTION_WINDOW, WINDOW, kind_fits, other_modifier
 from kg.extract.names import Description
+from kg.extract.namesakes import of_state
 
 if TYPE_CHECKING:
     from kg.extract.actors import ActorRecord, ActorTable
+    from kg.extract.lexicon import Country
 
 # words for someone who speaks for a body: the body is the speaker
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "official"}
@@ -162,10 +165,31 @@ def _office_of_title(d: Description, table: ActorTable) -> bool:
     return owned is not None and owned.group(1).lower() in table.lex.titles
 
 
+_ITS = re.compile(r"(?i)its\s")
+
+
+def _its_state(table: ActorTable, d: Description, sentence: int, start: int) -> Country | None:
+    """The state a body of state's description names: after "of" ("the embassy of Norway in
+    Tarrow"), or by "its", the actor named last, within a sentence, when that is a state
+    ("Belvany rejected the accusation. Its foreign ministry said ...": Belvany's ministry,
+    one source with Belvany)."""
+    if (named := of_state(table, d.text, "GovernmentBody")) is not None:
+        return table.lex.countries.get(named)
+    if not _ITS.match(d.text):
+        return None
+    last = table.recent_actor(sentence, start, lambda r: r.kind != "NewsOutlet", window=1)
+    if last is None or last.kind != "State" or last.state is None:
+        return None
+    return table.lex.countries.get(last.state)
+
+
 def headed(table: ActorTable, d: Description, sentence: int, start: int) -> ActorRecord:
     """The actor a description with an organisation's head noun names ("the agency")."""
     assert d.head
     head = d.head
+    if d.state is None and head.kind == "GovernmentBody" and \
+            (owner := _its_state(table, d, sentence, start)) is not None:
+        d = dataclasses.replace(d, state=owner)  # "Belvany rejected it. Its foreign ministry"
     if d.state:
         class_key = ("class", d.state.id, head.cls)
         if class_key in table.keys:

@@ -119,10 +119,11 @@ def by_noun(table: ActorTable, words: str) -> ActorRecord | None:
             (len(parts) == 1 or whole is not None)
 
     def loose(r: ActorRecord) -> bool:
-        # "the company" of a firm whose name says nothing of its kind ("Vetra")
+        # "the company" of a firm whose name says nothing of its kind ("Vetra"), or a
+        # firm's plural "Services" ("Brightline Structural Services"; a public body's is one)
         # (a body the text names by a proper name: not "the experts", a group)
         return len(parts) == 1 and head.cls == "company" and r.kind == "Organization" and \
-            r.cls in {None, "company"} and r.id in named_bodies
+            (r.cls in {None, "company"} or r.name.endswith(" Services")) and r.id in named_bodies
     named_bodies = {ident for key, ident in table.keys.items() if key[0] == "org"}
     fits: list[tuple[tuple[int, int], ActorRecord]] = []
     for test in (strict, classed):
@@ -232,15 +233,22 @@ def _client(table: ActorTable, pronoun: str) -> ActorRecord | None:
 
 def employer_before_title(table: ActorTable, d: Description) -> ActorRecord | None:
     """The body a person's title names by the words before it ("A Vetra spokeswoman Ines
-    Varro", "ministry spokesman X", "Its chief executive Y", "Water Minister Z"), or None."""
+    Varro", "ministry spokesman X", "Its chief executive Y", "Water Minister Z", "the
+    trust's lead infection prevention nurse"), or None."""
     title = d.title
-    if title is None or not d.name or not d.title_text or title.affiliation in {"none", "place"} \
+    if title is None or not d.title_text or title.affiliation in {"none", "place"} \
             or title.title in _MEMBERS:
         return None
-    at = d.text.lower().rfind(d.title_text.lower(), 0, max(d.text.find(d.name), 0) or None)
+    named_at = d.text.find(d.name) if d.name else -1
+    at = d.text.lower().rfind(d.title_text.lower(), 0, max(named_at, 0) or None)
     before = _LEAD.sub("", d.text[:at].strip() if at >= 0 else "", count=1).strip()
+    # (the words a title's head takes before it say nothing of the body: "DPWU regional
+    # organiser X" is the DPWU's)
+    before = re.sub(r"(?:\s+(?:" + "|".join(_NOT_BODY_WORDS) + r"))+$", "", before)
     if _NOT_OF_BODY.search(before):
         return None
+    if not d.name:  # an unnamed person only by a body's possessive: "the trust's lead nurse"
+        return body_named(table, before) if _PHRASE_POSSESSIVE.match(before) else None
     if (owner := _PERSON_PRONOUN.fullmatch(before)) is not None and _AGENT.search(title.title):
         return _client(table, owner.group(1).lower())  # "her lawyer X": her client's
     if before and (found := body_named(table, before)) is not None:
@@ -308,16 +316,22 @@ def _placed(table: ActorTable, word: str) -> bool:
 def home_government(table: ActorTable) -> None:
     """A ministry the text names by its portfolio alone is the home government's, as "the
     government" alone is: each acts for the one government the text names without a state
-    ("the government", "the Health Ministry"), when there is one. News writing names its own
-    country's bodies so; a foreign ministry is named with its state."""
+    ("the government", "the Health Ministry"), when there is one, else the home state (of
+    the dateline, or of the lede: "Valdoria on Thursday urged ... Foreign Ministry
+    spokesperson X"). News writing names its own country's bodies so; a foreign ministry is
+    named with its state."""
     governments = {r.id for r in table.records.values() if r.kind in {"GovernmentBody", "State"}
                    and r.name.lower().removeprefix("the ") == "government" and not r.acts_for}
-    if len(governments) != 1:
+    if len(governments) != 1 and not (not governments and table.home_state):
         return
-    (government,) = governments
+    # (with no "government" named, the home state's, the dateline's or the lede's subject's:
+    # a ministry only, as "the Harbourton Fire Department" is a city's)
+    home = table.home_state or ""
+    (government,) = governments or {table.state(table.lex.countries.get(home) or home).id}
     for record in table.records.values():
         if record.kind == "GovernmentBody" and not record.acts_for and record.state is None and \
                 record.id != government and _PORTFOLIO_BODY.match(record.name) and \
+                (governments or "ministry" in record.name.lower()) and \
                 not any(_placed(table, w) for w in record.name.split()):
             record.acts_for = government
             if record.used:

@@ -61,6 +61,42 @@ def possessor_state(table: ActorTable, possessor: str | None, kind: str | None) 
     return None
 
 
+# the last word of a public body's name: a state's centre, service or board works for it
+# (not "bank", "airline" or "association": a state's firm or union is a source of its own)
+_PUBLIC = frozenset({"agency", "authority", "board", "bureau", "centre", "center", "commission",
+                     "directorate", "inspectorate", "service", "office", "guard", "police"})
+
+
+def public_kind(table: ActorTable, d: Description, kind: str) -> str:
+    """A government body's kind for a public body a known state owns by its possessive
+    ("Norveland's National Cyber Security Centre", "Marrenland's Air Accident Investigation
+    Board") or its people's name ("the Norwegian Police Directorate"), which acts for the
+    state as its ministries do; ``kind`` otherwise."""
+    owner = d.possessor
+    if kind == "Organization" and d.name and (d.state is not None or (owner is not None and (
+            owner in table.lex.country_by_form or owner in table.places))) and \
+            d.name.split()[-1].lower() in _PUBLIC:
+        return "GovernmentBody"
+    return kind
+
+
+# a body of state named "<head> of <State>" ("the Embassy of Sweden", "the Government of
+# Norway"): never "the Ministry of Defence" (no state) nor "the Bank of England" (a bank)
+_OF_STATE = re.compile(r"(?:Embassy|Consulate|Government|Mission|Parliament|Army|Navy|"
+                       r"Ministry of [A-Z]\w+(?: [A-Z]\w+)?) of (?:the )?([A-Z][\w ]+?)"
+                       r"(?: in [A-Z][\w ]+)?$", re.I)
+
+
+def of_state(table: ActorTable, name: str, kind: str) -> str | None:
+    """The state a body of state's own name gives after "of" ("Embassy of Sweden in
+    Tarrow": Sweden), when the lexicon or the text knows it as a state; else None."""
+    found = _OF_STATE.search(name) if kind == "GovernmentBody" else None
+    if found is None or ((place := found.group(1)) not in table.lex.country_by_form and \
+            place not in table.places):
+        return None
+    return table.state(table.lex.country_by_form.get(place) or place).state
+
+
 def _other_state(table: ActorTable, record: ActorRecord, state: str | None,
                  start: int) -> bool:
     """Whether a body named with ``state`` at offset ``start`` cannot be ``record``: it acts
@@ -117,4 +153,5 @@ def latest_namesake(table: ActorTable, name: str, before: int) -> ActorRecord | 
     return table.records[max(idents, key=lambda ident: table.last_seen(ident, before))]
 
 
-__all__ = ["latest_namesake", "namesake", "namesake_of", "possessor_state"]
+__all__ = ["latest_namesake", "namesake", "namesake_of", "of_state", "possessor_state",
+           "public_kind"]

@@ -35,6 +35,8 @@ _TITLED_FIRST = re.compile(r"\b(?:[Aa]n?|[Tt]he|[A-Z][\w-]*\u2019s)\s+((?:[\w-]+
                            r"[a-z][\w-]*),\s+([A-Z][a-z\u2019'-]+)\s+([A-Z][a-z\u2019'-]+),")
 # a romanised Korean given name, hyphenated and after the family name ("Lim Seon-hee"): the
 # text later calls the person by the first word ("Lim said"), not the last
+# a word of a name after the first, a capital after a hyphen too ("Vasquez-Holm", "Okafor")
+NAME_PART = r"[A-Z](?:[a-z\u2019'.]|-[A-Z]?)+"
 _GIVEN_LAST = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
@@ -120,4 +122,5 @@ def introduced_since(table: ActorTable, found: ActorRecord | None, sentence: int
     return None
 
 
-__all__ = ["introduced_people", "introduced_person", "introduced_since", "introductions"]
+__all__ = ["NAME_PART", "introduced_people", "introduced_person", "introduced_since",
+           "introductions"]

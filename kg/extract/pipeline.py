@@ -52,7 +52,7 @@ from kg.extract.sentences import Sentence, split_sentences
 from kg.extract.shortforms import register_short_forms, with_outlet_short_forms
 from kg.extract.statements import Context, read_frames
 from kg.extract.subject_bodies import register_subject_bodies
-from kg.extract.unlisted_states import with_unlisted_states
+from kg.extract.unlisted_states import lede_state, with_unlisted_states
 from kg.extract.wire import DATELINE, in_wire_voice, wire_section
 
 DEFAULT_THRESHOLD = 0.6
@@ -131,8 +131,8 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
     country = header["country"]
     if country and country not in lex.country_by_form:
         places[country] = slug(country)
-    home = country if country in places else (
-        lex.country_by_form[country].id if country in lex.country_by_form else None)
+    home = country if country in places else lex.country_by_form[country].id if country in \
+        lex.country_by_form else lede_state(text, sentences, header["skip"], lex)  # "X accused"
     starts = [s.start for s in sentences]
     introduced = [(bisect.bisect_right(starts, offset) - 1, offset, surname)
                   for offset, surname, _ in introductions(text, lex)]

@@ -33,7 +33,7 @@ from kg.extract.names import describe, outlet_name
 from kg.extract.outlet_sources import with_described_outlets
 
 if TYPE_CHECKING:
-    from kg.extract.actors import ActorTable
+    from kg.extract.actors import ActorRecord, ActorTable
     from kg.extract.lexicon import Lexicon
     from kg.extract.sentences import Sentence
 
@@ -129,8 +129,24 @@ def register_short_forms(table: ActorTable, text: str, sentences: list[Sentence]
         if record is not None and word and ("org", form.short.lower()) not in table.keys:
             record.add_form(form.short)
             table.keys[("org", form.short.lower())] = record.id
+        if record is not None and (owner := _OWNER.search(text, 0, form.start)) is not None:
+            _of_state(table, record, owner.group(1))  # "Kesaria's Ministry of ... (MEA)"
 
 
+
+# a possessive just before a bracketed name: "Kesaria's" of "Kesaria's Ministry of ... (MEA)"
+_OWNER = re.compile(r"\b([A-Z][a-z]+)['\u2019]s\s+$")
+
+
+def _of_state(table: ActorTable, record: ActorRecord, owner: str) -> None:
+    """A body of state a state's possessive names ("Kesaria's Ministry of External Affairs
+    (MEA)") acts for that state, as it does when named without its letters: the possessor
+    is no part of the name the letters stand for, so it was lost."""
+    from kg.extract.namesakes import possessor_state
+    if record.kind == "GovernmentBody" and not record.acts_for and \
+            (state := possessor_state(table, owner, record.kind)) is not None:
+        record.state, record.acts_for = state, table.state(
+            table.lex.countries.get(state) or state).id
 
 
 def with_outlet_short_forms(text: str, lex: Lexicon) -> Lexicon:
