@@ -71,6 +71,7 @@ def extract_command(
     how to extend their word lists: docs/extraction.md.
     """
     from kg.extract import draft_to_dict, draft_yaml, extract_document, load_lexicon
+    from kg.extract.affiliation_review import unaffiliated_title
 
     several = len(articles) > 1
     _check_arguments(articles, output, lexicon or [], several,
@@ -106,12 +107,16 @@ def extract_command(
         review = sum(draft.needs_review(c) for c in (
             *(s.confidence for s in draft.statements), *(c.confidence for c in draft.claims),
             *(a.confidence for a in draft.actors), *(e.confidence for e in draft.evidence)))
+        speaking = {s.actor for s in draft.statements}
+        untied = sum(1 for a in draft.actors if a.id in speaking and unaffiliated_title(a))
+        untied_note = (f"; {untied} titled speaker(s) acting for no one, marked REVIEW"
+                       if untied else "")
         # The summary goes to standard output when the draft went to a file, else beside it.
         report = out if target else err
         report.print(f"{f'wrote {target}' if target else 'draft'}: {len(draft.actors)} actors, "
                      f"{len(draft.claims)} claims, {len(draft.statements)} statements, "
                      f"{len(draft.evidence)} evidence items; {review} marked REVIEW (confidence "
-                     f"below {threshold:.2f}){reused}")
+                     f"below {threshold:.2f}){untied_note}{reused}")
 
 
 def _check_arguments(articles: list[Path], output: Path | None, lexicons: list[Path],

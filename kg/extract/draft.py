@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from kg.extract.actors import ActorRecord
+from kg.extract.affiliation_review import unaffiliated_title
 from kg.extract.model import Draft, Span, StatementRecord
 
 FORMAT = "cred-kg/1"
@@ -90,6 +91,11 @@ def _actor(draft: Draft, actor: ActorRecord) -> list[str]:
     lines = _comment(draft, actor.mentions, actor.confidence,
                      [f"{len(actor.mentions)} mention(s)"] if actor.mentions else
                      ["not named in the text"])
+    title = _speaks_for_no_one(draft, actor)
+    if title:
+        lines.append(f"  # REVIEW: a {title} acting for no one: add acts_for (the body or "
+                     "state the text names), or the analysis counts this voice as a source "
+                     "of its own")
     lines.append(f"  - id: {actor.id}")
     lines += _field("name", actor.name) + _field("kind", actor.kind) + _field("role", actor.role)
     lines += _field("acts_for", actor.acts_for) + _field("aliases", actor.aliases)
@@ -175,6 +181,14 @@ def _section(name: str, items: list) -> str:
     return f"{name}: []" if not items else f"{name}:"
 
 
+def _speaks_for_no_one(draft: Draft, actor: ActorRecord) -> str | None:
+    """The title of a speaker whose title says whom she speaks for, tied to no one
+    (:mod:`kg.extract.affiliation_review`); None otherwise."""
+    if not any(s.actor == actor.id for s in draft.statements):
+        return None
+    return unaffiliated_title(actor)
+
+
 def _actors(draft: Draft) -> list[ActorRecord]:
     """The actors, and every actor something refers to (so that the file is complete)."""
     return draft.actors
@@ -194,8 +208,11 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
                      "publisher": draft.document.publisher, "date": draft.document.date},
         "threshold": draft.threshold,
         "items": [
-            *(item("actor", a.id, a.mentions, a.confidence, name=a.name, kind=a.kind,
-                   acts_for=a.acts_for) for a in draft.actors),
+            *({**item("actor", a.id, a.mentions, a.confidence, name=a.name, kind=a.kind,
+                      acts_for=a.acts_for),
+               **({"review": True, "review_reason": f"a {title} acting for no one"}
+                  if (title := _speaks_for_no_one(draft, a)) else {})}
+              for a in draft.actors),
             *(item("claim", c.id, c.spans, c.confidence, text=c.text, kind=c.kind,
                    refines=c.refines) for c in draft.claims),
             *(item("statement", None, [s.span], s.confidence, actor=s.actor, claim=s.claim,
