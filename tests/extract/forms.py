@@ -37,3 +37,13 @@ def word_similarity(a: str, b: str) -> float:
     """:func:`kg.extract.similarity.similarity` of two claim texts."""
     lex = load_lexicon()
     return similarity(content_words(a, lex), content_words(b, lex))
+
+
+def chain_of(draft: Draft, ident: str) -> list[str]:
+    """``ident`` and whom it acts for, nearest first (the chain the analysis follows to a
+    source group)."""
+    by_id = {a.id: a for a in draft.actors}
+    chain = [ident]
+    while (parent := by_id[chain[-1]].acts_for) and parent not in chain:
+        chain.append(parent)
+    return chain

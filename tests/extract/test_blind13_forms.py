@@ -11,20 +11,11 @@ from kg.extract.actors import ActorRecord
 from kg.extract.align import CaseIndex, align
 from kg.extract.model import DocumentRecord
 from kg.store import KnowledgeStore
-from tests.extract.forms import draft_of, mention, said
+from tests.extract.forms import chain_of, draft_of, mention, said
 
 
 def _actor(draft: Draft, ident: str) -> ActorRecord:
     return next(a for a in draft.actors if a.id == ident)
-
-
-def _chain(draft: Draft, ident: str) -> list[str]:
-    """``ident`` and whom it acts for, nearest first."""
-    by_id = {a.id: a for a in draft.actors}
-    chain = [ident]
-    while (parent := by_id[chain[-1]].acts_for) and parent not in chain:
-        chain.append(parent)
-    return chain
 
 
 # --- a state the lexicon lacks, shown by a demonym or a possessive before a body of state
@@ -50,15 +41,15 @@ def test_a_spokesperson_of_a_demonym_ministry_acts_for_the_ministry_and_its_stat
     """"Veskan health ministry spokeswoman X" as "Russian defence ministry spokesman X": the
     ministry speaks through her, and the ministry acts for the state."""
     draft = draft_of(VESKA.replace("the dam", "Veska's dam"))
-    chain = _chain(draft, "orla-brenn")
+    chain = chain_of(draft, "orla-brenn")
     assert chain[-1] == "veska" and len(chain) == 3
     assert _actor(draft, chain[1]).kind == "GovernmentBody"
-    assert _chain(draft, "ivo-ranck")[-1] == "talmor"
+    assert chain_of(draft, "ivo-ranck")[-1] == "talmor"
 
 
 def test_a_listed_state_s_ministry_spokesperson_acts_for_the_ministry_too() -> None:
     draft = draft_of("French interior ministry spokesman Paul Dorel said the border was open.\n")
-    assert _chain(draft, "paul-dorel") == ["paul-dorel", "france-ministry-of-the-interior",
+    assert chain_of(draft, "paul-dorel") == ["paul-dorel", "france-ministry-of-the-interior",
                                            "france"]
 
 

@@ -10,18 +10,7 @@ agency act for the state; a firm or a union named with a state's name does not.
 
 from __future__ import annotations
 
-from kg.extract import Draft
-from tests.extract.forms import draft_of
-
-
-def _chain(draft: Draft, ident: str) -> list[str]:
-    """``ident`` and whom it acts for, nearest first."""
-    by_id = {a.id: a for a in draft.actors}
-    chain = [ident]
-    while (parent := by_id[chain[-1]].acts_for) and parent not in chain:
-        chain.append(parent)
-    return chain
-
+from tests.extract.forms import chain_of, draft_of
 
 # --- a state as the lede's subject: whose story it is ----------------------------------
 
@@ -32,12 +21,12 @@ def test_a_minister_acts_for_the_state_the_lede_is_about() -> None:
                      "hackers of the attack on its rail signals.\n"
                      "Transport Minister Eva Lund said the group had been inside for weeks.\n"
                      "Government spokesperson Nils Berg said a report would follow.\n")
-    assert _chain(draft, "eva-lund") == ["eva-lund", "norway"]
-    assert _chain(draft, "nils-berg") == ["nils-berg", "norway"]
+    assert chain_of(draft, "eva-lund") == ["eva-lund", "norway"]
+    assert chain_of(draft, "nils-berg") == ["nils-berg", "norway"]
     # (a firm's lede says nothing of whose minister speaks: "Harlow Freight on Tuesday said")
     firm = draft_of("Harlow Freight on Tuesday said its trucks had been hacked.\n"
                     "Transport Minister Eva Lund said the group had been inside for weeks.\n")
-    assert _chain(firm, "eva-lund") == ["eva-lund"]
+    assert chain_of(firm, "eva-lund") == ["eva-lund"]
 
 
 def test_a_state_the_lexicon_lacks_is_one_when_an_envoy_is_sent_to_it() -> None:
@@ -46,7 +35,7 @@ def test_a_state_the_lexicon_lacks_is_one_when_an_envoy_is_sent_to_it() -> None:
     draft = draft_of("Velmara on Monday expelled two diplomats over the leaked files.\n"
                      "Interior Minister Ana Brisk said the files were forged.\n"
                      "Drosk's ambassador to Velmara, Ivo Tal, said the expulsion was unjust.\n")
-    assert _chain(draft, "ana-brisk") == ["ana-brisk", "velmara"]
+    assert chain_of(draft, "ana-brisk") == ["ana-brisk", "velmara"]
 
 
 # --- a state's possessive before a body's name ------------------------------------------
@@ -58,7 +47,7 @@ def test_a_state_s_possessive_before_a_name_with_letters_ties_the_body() -> None
                      "Friday.\n"
                      "The MEA said the patrol had fired first.\n"
                      "MEA spokesperson Lena Orm said the protest was a strong one.\n")
-    assert _chain(draft, "lena-orm") == ["lena-orm", "ministry-of-external-affairs", "norway"]
+    assert chain_of(draft, "lena-orm") == ["lena-orm", "ministry-of-external-affairs", "norway"]
 
 
 def test_a_state_s_public_agency_acts_for_the_state() -> None:
@@ -68,9 +57,9 @@ def test_a_state_s_public_agency_acts_for_the_state() -> None:
     draft = draft_of("Norway said on Monday that the signals had been jammed.\n"
                      "Norway's National Cyber Security Centre said it shared the assessment.\n"
                      "The Lithuanian Farmers Association said prices had fallen.\n")
-    assert _chain(draft, "national-cyber-security-centre") == [
+    assert chain_of(draft, "national-cyber-security-centre") == [
         "national-cyber-security-centre", "norway"]
-    assert _chain(draft, "farmers-association") == ["farmers-association"]
+    assert chain_of(draft, "farmers-association") == ["farmers-association"]
 
 
 # --- a minister's portfolio; a firm's voice set off by commas ---------------------------
@@ -82,14 +71,14 @@ def test_a_portfolio_before_a_bare_minister_is_no_body() -> None:
     draft = draft_of("ORLA, Lusara, May 12 - Lusara's water ministry said the dam had "
                      "flooded six villages.\n"
                      '"Nobody called to warn us," Water Minister Ilse Varga told reporters.\n')
-    assert _chain(draft, "ilse-varga") == ["ilse-varga", "lusara-water-ministry", "lusara"]
+    assert chain_of(draft, "ilse-varga") == ["ilse-varga", "lusara-water-ministry", "lusara"]
     bare = draft_of("The government said on Monday that rents would fall.\n"
                     '"The plan is sound," Housing Minister Petra Vale told the committee.\n')
-    assert _chain(bare, "petra-vale") == ["petra-vale", "government"]
+    assert chain_of(bare, "petra-vale") == ["petra-vale", "government"]
     # (a possessive before the title is the owner, not a portfolio: "Zanbera's minister")
     owned = draft_of("Zanbera's information minister, Ruth Kamanzi, said the report was "
                      "true.\n")
-    assert _chain(owned, "ruth-kamanzi")[-1] == "zanbera"
+    assert chain_of(owned, "ruth-kamanzi")[-1] == "zanbera"
 
 
 def test_the_company_s_officer_and_a_second_spokeswoman_for_the_firm() -> None:
@@ -99,8 +88,8 @@ def test_the_company_s_officer_and_a_second_spokeswoman_for_the_firm() -> None:
                      '"We did every check," said Karen Lusk, the company\'s vice president '
                      "for operations.\n"
                      "A second spokeswoman for the firm, Lorna Fisk, said no fault was found.\n")
-    assert _chain(draft, "karen-lusk") == ["karen-lusk", "harbeck-structural-services"]
-    assert _chain(draft, "lorna-fisk") == ["lorna-fisk", "harbeck-structural-services"]
+    assert chain_of(draft, "karen-lusk") == ["karen-lusk", "harbeck-structural-services"]
+    assert chain_of(draft, "lorna-fisk") == ["lorna-fisk", "harbeck-structural-services"]
 
 
 # --- a title's modifiers, an unnamed officer, "with" a body, a hyphenated surname ----------
@@ -111,7 +100,7 @@ def test_a_body_s_letters_before_a_title_with_modifiers() -> None:
     draft = draft_of("The Dock and Port Workers Union (DPWU) says the cranes are unsafe.\n"
                      "DPWU regional organiser Gareth Pryce said the alarm had been raised for "
                      "weeks.\n")
-    assert _chain(draft, "gareth-pryce") == ["gareth-pryce", "dock-and-port-workers-union"]
+    assert chain_of(draft, "gareth-pryce") == ["gareth-pryce", "dock-and-port-workers-union"]
 
 
 def test_an_unnamed_officer_of_a_body_s_possessive_acts_for_it() -> None:
@@ -120,7 +109,7 @@ def test_an_unnamed_officer_of_a_body_s_possessive_acts_for_it() -> None:
     draft = draft_of("The Harlow Health Trust said the ward was open.\n"
                      "The trust's lead infection prevention nurse said the ward should close.\n")
     [nurse] = [a.id for a in draft.actors if a.kind == "Person"]
-    assert _chain(draft, nurse) == [nurse, "harlow-health-trust"]
+    assert chain_of(draft, nurse) == [nurse, "harlow-health-trust"]
 
 
 def test_a_role_with_a_body_ties_the_person_to_it() -> None:
@@ -128,8 +117,8 @@ def test_a_role_with_a_body_ties_the_person_to_it() -> None:
     draft = draft_of("Lena Holt, a meteorologist with the National Weather Service in Tarrow, "
                      "said gusts reached 60 mph.\n"
                      "Ola Berg, who met with the Finance Ministry, said the talks had failed.\n")
-    assert _chain(draft, "lena-holt") == ["lena-holt", "national-weather-service"]
-    assert _chain(draft, "ola-berg") == ["ola-berg"]
+    assert chain_of(draft, "lena-holt") == ["lena-holt", "national-weather-service"]
+    assert chain_of(draft, "ola-berg") == ["ola-berg"]
 
 
 def test_a_hyphenated_surname_set_off_after_a_possessive_title() -> None:
@@ -137,7 +126,7 @@ def test_a_hyphenated_surname_set_off_after_a_possessive_title() -> None:
     and she acts for the group."""
     draft = draft_of("The Tarrow Reporters Group said the reporter was innocent.\n"
                      '"He was a journalist," the group\'s chair, Teodora Vasquez-Holm, said.\n')
-    assert _chain(draft, "teodora-vasquez-holm") == ["teodora-vasquez-holm",
+    assert chain_of(draft, "teodora-vasquez-holm") == ["teodora-vasquez-holm",
                                                      "tarrow-reporters-group"]
 
 
@@ -150,7 +139,7 @@ def test_its_ministry_after_a_state_is_that_state_s() -> None:
                      "Sweden rejected the accusation. Its foreign ministry said the craft was a "
                      "weather airship.\n")
     [ministry] = [a.id for a in draft.actors if a.kind == "GovernmentBody"]
-    assert _chain(draft, ministry) == [ministry, "sweden"]
+    assert chain_of(draft, ministry) == [ministry, "sweden"]
 
 
 def test_an_embassy_of_a_state_acts_for_the_state() -> None:
@@ -161,9 +150,9 @@ def test_an_embassy_of_a_state_acts_for_the_state() -> None:
                      "The Embassy of Sweden said it had not been told.\n"
                      "The Ministry of Defence said the ship had been searched.\n")
     by_name = {a.name: a.id for a in draft.actors}
-    assert _chain(draft, by_name["Embassy of Norway in Tarrow"])[-1] == "norway"
-    assert _chain(draft, by_name["Embassy of Sweden"])[-1] == "sweden"
-    assert _chain(draft, by_name["Ministry of Defence"]) == [by_name["Ministry of Defence"]]
+    assert chain_of(draft, by_name["Embassy of Norway in Tarrow"])[-1] == "norway"
+    assert chain_of(draft, by_name["Embassy of Sweden"])[-1] == "sweden"
+    assert chain_of(draft, by_name["Ministry of Defence"]) == [by_name["Ministry of Defence"]]
 
 
 def test_a_bare_ministry_is_the_home_state_s_when_no_government_is_named() -> None:
@@ -175,5 +164,5 @@ def test_a_bare_ministry_is_the_home_state_s_when_no_government_is_named() -> No
                      "ministry had noted the reports.\n"
                      "Karsovia's Foreign Ministry said the boat was inside its waters.\n"
                      "Valdoria's Defence Ministry said a jet had crossed the border.\n")
-    assert _chain(draft, "lidia-varenne") == ["lidia-varenne", "foreign-ministry", "valdoria"]
-    assert _chain(draft, "foreign-ministry-of-karsovia")[-1] == "karsovia"
+    assert chain_of(draft, "lidia-varenne") == ["lidia-varenne", "foreign-ministry", "valdoria"]
+    assert chain_of(draft, "foreign-ministry-of-karsovia")[-1] == "karsovia"
