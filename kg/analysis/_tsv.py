@@ -242,18 +242,15 @@ class Table:
         return out
 
 
-class TableBuilder:
+class ChunkedSink:
     """A binary file for Oxigraph's TSV writer to write into (``write`` receives each buffer it
-    fills): complete rows are tokenised and hashed every :data:`CHUNK_BYTES`, so memory holds
-    the hashes and the distinct values, never the whole serialised result."""
+    fills), which hands what it holds to :meth:`_consume` every ``chunk_bytes``, so that memory
+    never holds the whole serialised result. Subclasses read complete rows in ``_consume`` and
+    keep the incomplete last one in ``_pending``."""
 
-    def __init__(self, hash_only: Sequence[int] = (), chunk_bytes: int = CHUNK_BYTES) -> None:
-        self._hash_only = frozenset(hash_only)
+    def __init__(self, chunk_bytes: int = CHUNK_BYTES) -> None:
         self._chunk_bytes = chunk_bytes
         self._pending = bytearray()
-        self._variables: tuple[str, ...] | None = None
-        self._blocks: list[tuple[list[np.ndarray], ...]] = []
-        self._texts: list[_Texts | None] = []
 
     def write(self, data: bytes) -> int:
         self._pending += data
@@ -262,7 +259,22 @@ class TableBuilder:
         return len(data)
 
     def flush(self) -> None:
-        """Nothing to flush: rows are read when a chunk is full and by :meth:`finish`."""
+        """Nothing to flush: rows are read when a chunk is full and by the subclass's finish."""
+
+    def _consume(self, final: bool) -> None:
+        raise NotImplementedError
+
+
+class TableBuilder(ChunkedSink):
+    """A :class:`ChunkedSink` whose complete rows are tokenised and hashed, so memory holds the
+    hashes and the distinct values."""
+
+    def __init__(self, hash_only: Sequence[int] = (), chunk_bytes: int = CHUNK_BYTES) -> None:
+        super().__init__(chunk_bytes)
+        self._hash_only = frozenset(hash_only)
+        self._variables: tuple[str, ...] | None = None
+        self._blocks: list[tuple[list[np.ndarray], ...]] = []
+        self._texts: list[_Texts | None] = []
 
     def finish(self) -> Table:
         self._consume(final=True)

@@ -52,14 +52,13 @@ def fetch_grouped(source: Any, predicate: str) -> _tsv.Table | None:
     return builder.finish()
 
 
-class GroupedBuilder:
+class GroupedBuilder(_tsv.ChunkedSink):
     """A binary file for Oxigraph's TSV writer (as :class:`kg.analysis._tsv.TableBuilder`) for
     the rows ``?o ?n ?ss`` of the grouped query: the objects are tokenised by a
     :class:`~kg.analysis._tsv.TableBuilder` (text kept), the subjects split and hashed here."""
 
     def __init__(self, chunk_bytes: int = _tsv.CHUNK_BYTES) -> None:
-        self._chunk_bytes = chunk_bytes
-        self._pending = bytearray()
+        super().__init__(chunk_bytes)
         self._header_seen = False
         self._objects = _tsv.TableBuilder()
         self._objects.write(b"?o\n")
@@ -68,15 +67,6 @@ class GroupedBuilder:
         self._h2: list[np.ndarray] = []
         self._group: list[np.ndarray] = []
         self.exact = True
-
-    def write(self, data: bytes) -> int:
-        self._pending += data
-        if len(self._pending) >= self._chunk_bytes:
-            self._consume(final=False)
-        return len(data)
-
-    def flush(self) -> None:
-        """Nothing to flush: rows are read when a chunk is full and by :meth:`finish`."""
 
     def finish(self) -> _tsv.Table | None:
         """The table ``?s ?o`` (``?s`` hashes only), or None if a group could not be split."""
