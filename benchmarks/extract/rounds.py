@@ -279,4 +279,15 @@ ROUNDS_TABLE = [
     "dropped, \"a meteorologist with X\", hyphenated surnames | source groups of the "
     "articles held out: care-rosters 0.27 -> 0.38, the others unchanged (micro 0.48 -> "
     "0.49); no other column moved |",
+    "| signal-cables' list (0.59 -> 0.90; speakers 0.90 -> 1.00, source groups 0.67 -> "
+    "0.75): \"X denies [a charge]\" and \"pleaded not guilty\" the defendant's denials, "
+    "\"the jury heard from X, who said\" X's, a quotation reported inside another report the "
+    "inner speaker's, an attribution set mid-sentence, letters after a name (\"KC\") and "
+    "short police ranks, \"not possible to say whether\" and \"couldn't swear to it\" "
+    "hedging, litotes and \"should never have been\" affirming, \"not appropriate to "
+    "comment\" no statement, \"agreed that\" a reporting verb, \"Another X spokeswoman\" "
+    "acting for X (kg/extract/court_reports.py) | story-pair-a 0.95 -> 0.95, blackout-live "
+    "0.75 -> 0.75, care-rosters 0.66 -> 0.66, convoy-strike 0.76 -> 0.76, pipeline-valve "
+    "0.71 -> 0.71, kessa-convoy 0.77 -> 0.77, missile-cable 0.45 -> 0.45, river-quota 0.48 "
+    "-> 0.48; no column of theirs moved |",
 ]

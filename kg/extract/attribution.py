@@ -25,6 +25,7 @@ from functools import cache
 
 from kg.extract import verb_forms as vf
 from kg.extract.asides import blank_asides
+from kg.extract.court_reports import blank_nested, charge_denied, nested_quote
 from kg.extract.estimates import estimate_frames
 from kg.extract.frame import ADJUNCT, Frame, finite, skip_adjuncts, terminator, verb_pattern
 from kg.extract.lexicon import Lexicon, Verb
@@ -40,9 +41,7 @@ from kg.extract.subjects import (
     participle_subject,
     strip_modifiers,
 )
-from kg.extract.subjects import (
-    subject as find_subject,
-)
+from kg.extract.subjects import subject as find_subject
 from kg.extract.surrounds import (
     according,
     after_attribution,
@@ -222,8 +221,8 @@ def _complement(sent: Sentence, masked: str, start: int, verb: Verb, frame: Fram
         (verb.lemma == "trace" and re.search(r"\sto\s", text))
     # "denied wrongdoing", "denies any involvement": the object of "deny" is what it denies
     # (only a short phrase that ends the sentence: "denied the plant a permit" is no claim)
-    denied = verb.lemma == "deny" and len(text.split()) <= 4 and \
-        not masked[end:].strip(" .\u201d\"") and not _REFUSED.search(text)
+    denied = ((verb.lemma == "deny" and len(text.split()) <= 4) or charge_denied(verb.lemma, text)
+              ) and not masked[end:].strip(" .\u201d\"") and not _REFUSED.search(text)
     # "called the seizure unlawful": an object and the label the speaker gives it
     # (not a claim named before, "called the report accurate": kg/extract/anaphora.py's)
     labelled = verb.lemma == "call" and 2 <= len(text.split()) <= 6 and \
@@ -290,8 +289,8 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
             frames[-1].claims[-1] = (frames[-1].claims[-1][0], relative[0])
             frames.append(relative[1])
             continue
-        new_speaker = _NEW_SPEAKER.search(masked[:v0]) if v0 < claimed_until and \
-            verb.cls in {"speech", "belief"} else None
+        new_speaker = (_NEW_SPEAKER.search(masked[:v0]) or nested_quote(masked, v0, v1)) if \
+            v0 < claimed_until and verb.cls in {"speech", "belief"} else None
         # "P, but would not say whether Q": only modifiers between the conjunction and the
         # verb, so the subject is the previous frame's, not a new speaker
         lead = masked[:strip_modifiers(masked, v0)[0]] if re.match(
@@ -304,7 +303,8 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
                 or (re.search(r",\s+$", vf.quote_comma(sent, masked, v0)) and
                     verb.form.endswith("ing"))):
             continue
-        frame = _frame(sent, masked, verb, v0, v1, [] if new_speaker else frames, lex)
+        frame = _frame(sent, blank_nested(masked, new_speaker), verb, v0, v1,
+                       [] if new_speaker else frames, lex)
         if frame is not None and frame.question and new_speaker and frames and frames[-1].claims:
             # "X said P, but she declined to say when Q": P ends at ", but"; Q is no claim
             frames[-1].claims[-1] = (frames[-1].claims[-1][0], sent.start + new_speaker.start())
@@ -428,9 +428,9 @@ def _frame(sent: Sentence, masked: str, verb: Verb, v0: int, v1: int,
 
 def _colon_quote(sent: Sentence, masked: str,
                  span: tuple[int, int]) -> tuple[int, int] | None:
-    """The quotation (absolute offsets) that a colon introduces and that makes up the whole
-    of ``span`` (offsets in the sentence), or None."""
-    lead = re.match(r"\s*:\s*", masked[span[0]:span[1]])
+    """The quotation (absolute offsets) that a colon introduces (after the verb's object, if
+    any: 'told officers: "..."') and that makes up the whole of ``span``, or None."""
+    lead = re.match(r"(?:\s*[a-z][\w\u2019'-]*){0,3}?\s*:\s*", masked[span[0]:span[1]])
     if lead is None:
         return None
     start = sent.start + span[0] + lead.end()

@@ -30,7 +30,8 @@ from kg.extract.similarity import common_noun
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
             "it": "thing", "they": "group", "them": "group", "we": "group", "i": "person"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our",
+               "another"}  # "Another Harl Water spokeswoman": the body is Harl Water
 _CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "le", "al", "von", "van", "bin",
                "on", "&"}
 _PREPOSITIONS = {"at", "of", "for", "with", "from", "in", "on", "to", "by"}
@@ -314,10 +315,13 @@ def _unlisted_role(rest: list[str], lex: Lexicon) -> tuple[str, str, str | None]
 
 # honorifics, and military ranks written short or in full before a name ("Col Petar Ruslic",
 # later "Col Ruslic": one person, known by the surname); not "General" or "Major", which also
-# open names and phrases ("General Motors", "Major League")
+# open names and phrases ("General Motors", "Major League"); police ranks ("DS Lathe")
 _HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Col|Lt|Gen|Maj|Capt|Sgt|Cpl|Brig|Adm|"
-                        r"Cdr|Cmdr|Colonel|Lieutenant|Sergeant|Corporal|Brigadier|Admiral)\.?"
+                        r"DS|DC|DI|DCI|PC|Cdr|Cmdr|Colonel|Lieutenant|Sergeant|Corporal|Brigadier|Admiral)\.?"
                         r"\s+(?=[A-Z])")
+
+# letters after a name (counsel's rank, an honour): "Imogen Slade KC" is Imogen Slade, a person
+_POST_NOMINAL = re.compile(r"(?<=[a-z])(?:,?\s+(?:KC|QC|SC|OBE|MBE|CBE|KBE|DBE))+$")
 
 
 def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description:
@@ -333,6 +337,8 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
     text = _clean(phrase)
     honorific = _HONORIFIC.match(text) is not None
     text = _HONORIFIC.sub("", text)
+    if post := _POST_NOMINAL.search(text):  # "Imogen Slade KC", later "Ms Slade": a person
+        text, honorific = text[:post.start()], True
     words = _TOKEN.findall(text)
     definite = bool(words) and words[0].lower() in {"the", "this", "that"}
     if words and words[0].lower() in _DETERMINERS:

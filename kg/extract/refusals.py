@@ -18,7 +18,13 @@ REFUSED = re.compile(r"^(?P<to>(?:(?!\s(?:said|says|told|added)\s)[^,;])+?)"
                      r"would\s+not|did\s+not|could\s+not|cannot|was\s+unable\s+to|"
                      r"were\s+unable\s+to|will\s+not|won[\u2019']t|"
                      # "we are not going to point fingers", "we're not going to speculate"
-                     r"(?:am\s+|are\s+|is\s+|was\s+|were\s+)?not\s+going\s+to)\s+"
+                     r"(?:am\s+|are\s+|is\s+|was\s+|were\s+)?not\s+going\s+to|"
+                     # "it was not appropriate to comment on a live case": a refusal in
+                     # other words, which states nothing about the case (but "on a matter
+                     # that may be under investigation" holds a claim of its own)
+                     r"(?:is|was|would\s+be|were)\s+[\u201c\"]?(?:not\s+appropriate|inappropriate|"
+                     r"not\s+(?:right|proper))\s+(?:for\s+\w+\s+)?to"
+                     r"(?!\s+comment\b[^,;]*\b(?:that|which|who)\b))\s+"
                      r"(?:comment(?:\s+(?:further|on|about)\b[^,;]*)?|elaborate|"
                      # "declined to give a timeline", but not "declined to say whether P"
                      r"(?:give|provide|supply|share|disclose|discuss|reveal|specify|name)\s+"

@@ -188,8 +188,15 @@ def relative_speaker(sent: Sentence, masked: str, frame: Frame, lex: Lexicon) ->
     if comma < 0 or masked[comma + 1:at].strip():
         return frame
     found = subject(masked, comma)
-    if found is not None and re.search(r"\s(?:[a-z]+ed|is|are|was|were|has|have|had)\s",
-                                       masked[found[0]:found[1]]):
+    of_body = None
+    if found is not None and re.match(r"of\s", masked[found[0]:found[1]]) and \
+            (before := masked.rfind(",", 0, found[0])) > 0:
+        # "heard from Inspector X, of Harrow Police, who said P": the person before the "of"
+        # (the "of" phrase her apposition, which says whom she acts for)
+        of_body = sent.text[found[0]:found[1]]
+        comma, found = before, subject(masked, before)
+    if found is not None and re.search(r"\s(?:[a-z]+ed|is|are|was|were|has|have|had|heard|"
+                                       r"spoke|spoken|met|saw)\s", masked[found[0]:found[1]]):
         found = None  # a clause, not a noun phrase: "Police stopped a lorry owned by X"
     if found is None:
         # "a lorry owned by Pell Freight, which said P": the name that ends the clause
@@ -207,6 +214,7 @@ def relative_speaker(sent: Sentence, masked: str, frame: Frame, lex: Lexicon) ->
         s0, s1, initial = named.start(1), named.end(1), named.start(1) == 0
     frame.speaker, frame.speaker_text = (sent.start + s0, sent.start + s1), masked[s0:s1]
     frame.initial = initial
+    frame.appositive = of_body or frame.appositive
     after = frame.verb_span[1] - sent.start
     main = next((m for m in verb_pattern(lex).finditer(masked, after)
                  # (an adverb between: "..., at first denied that Q", "initially said")

@@ -181,6 +181,20 @@ _ABILITY_PASSIVE = re.compile(r"\bcould\s+(?:still\s+)?be\s+(?:steered|controlle
                               r"opened|closed|locked|restarted)\b", re.I)
 
 
+# Negations that assert: "had never hidden his opposition" (litotes: he showed it) and "should
+# never have been approved", "ought not to be closed" (a judgement against it, affirmed as an
+# opinion: the speaker does not deny that it was approved)
+_ASSERTING_NEGATION = re.compile(
+    r"(?:(?<=\bshould\s)|(?<=\bshouldn[\u2019']t\s)|(?<=\bought\s)|(?<=\bmust\s))"
+    r"|(?:never|not)\s+(?:(?:ever|once)\s+)?(?:hidden|hid|hide|concealed|conceal|disguised|"
+    r"disguise|made\s+(?:any\s+)?(?:a\s+)?secret\s+of|kept\s+(?:\w+\s+){0,3}secret)\b", re.I)
+
+
+def _asserting(clause: str, match: re.Match[str]) -> bool:
+    """Whether a negation cue asserts rather than denies (litotes, a deontic modal before it)."""
+    return _ASSERTING_NEGATION.match(clause, match.start()) is not None
+
+
 def _negation(text: str, lex: Lexicon) -> str | None:
     clause = main_clause(text)
     # a negated ability ("the images cannot show P") denies it, unless the subject states a
@@ -191,7 +205,7 @@ def _negation(text: str, lex: Lexicon) -> str | None:
     # (a cue before "than" compares: "closed no longer than an hour" negates nothing)
     # ("not told until the day before" says when, not whether: no denial)
     cues = [c for c, scope in lex.denials.items() if scope in scopes and
-            any(not hedged.intersection(range(*m.span())) and
+            any(not hedged.intersection(range(*m.span())) and not _asserting(clause, m) and
                 not re.match(r"\s+than\b", clause[m.end():]) and
                 not _UNTIL.search(clause[m.end():]) for m in _finditer(clause, c))]
     if cues:

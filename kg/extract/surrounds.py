@@ -88,7 +88,10 @@ def interrupted_paraphrase(sent: Sentence, masked: str, frame: Frame, s0: int,
     case and in the reported tense. The speaker says the whole, the attribution left out of
     its words (``frame.blank``), as in a split quotation. True if read."""
     head = _SUBJECT_THEN_COMMA.fullmatch(masked[:s0].rstrip(" ,"))
-    if head is None or not re.search(r",\s+$", masked[:s0]) or frame.from_quote or sent.quotes:
+    # (a quotation only after the attribution is part of the predicate: 'The case, he said,
+    # was "built on a hunch"'; one before it is a split quotation, read elsewhere)
+    if head is None or not re.search(r",\s+$", masked[:s0]) or frame.from_quote or \
+            any(q0 - sent.start < v1 for q0, _ in sent.quotes):
         return False
     position = skip_adjuncts(masked, v1)
     comma = re.match(r"\s*,\s+(?=[a-z])", masked[position:])
@@ -96,7 +99,7 @@ def interrupted_paraphrase(sent: Sentence, masked: str, frame: Frame, s0: int,
         return False
     start = position + comma.end()
     end = terminator(masked, start)
-    if not _PREDICATE.match(masked[start:end]) or len(masked[start:end].split()) < 3:
+    if not _PREDICATE.match(masked[start:end]) or len(sent.text[start:end].split()) < 3:
         return False
     frame.claims.append((sent.start, sent.start + end))
     frame.blank.append((sent.start + head.end(), sent.start + start))
