@@ -39,7 +39,7 @@ from kg.errors import (
     StoreError,
     StoreInUseError,
 )
-from kg.formats import FORMATS
+from kg.formats import known_extensions
 from kg.methods import METHOD_NAMES
 
 if TYPE_CHECKING:
@@ -95,16 +95,12 @@ NoSeedOption = Annotated[
 ]
 
 
-def _extensions(*, rdf: bool) -> list[str]:
-    # From the one table of formats, so the help names every extension a file is read by.
-    return [f".{ext}" for f in FORMATS if f.is_rdf == rdf for ext in f.extensions]
-
-
 FilesArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        help=f"Data files: case files ({' '.join(_extensions(rdf=False))}) or RDF "
-        f"({' '.join(_extensions(rdf=True))}).",
+        # From the one table of formats: the help names every extension a file is read by.
+        help=f"Data files: case files ({' '.join(known_extensions(rdf=False))}) or RDF "
+        f"({' '.join(known_extensions(rdf=True))}).",
         show_default=False,
     ),
 ]

@@ -101,14 +101,18 @@ _ALIASES: dict[str, Format] = {
 }
 
 
-def known_extensions() -> list[str]:
-    """Every file name ending we read, with its dot, in table order.
+def known_extensions(*, rdf: bool | None = None) -> list[str]:
+    """Every file name ending we read, with its dot, in table order; only those of RDF
+    formats with ``rdf=True``, only the others (case files) with ``rdf=False``.
 
     Example:
         >>> known_extensions()[:3]
         ['.ttl', '.trig', '.nt']
+        >>> known_extensions(rdf=False)
+        ['.yaml', '.yml']
     """
-    return [f".{ext}" for f in FORMATS for ext in f.extensions]
+    return [f".{ext}" for f in FORMATS if rdf is None or f.is_rdf == rdf
+            for ext in f.extensions]
 
 
 def format_by_name(name: str | Format) -> Format:
