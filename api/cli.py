@@ -339,21 +339,20 @@ def export(
     except InputError as error:
         err.print(f"error: {error}")
         raise typer.Exit(EXIT_USAGE) from None
+    from api.cli_export import write_export
+
     with _open_store(store, files or [], seed=not no_seed) as target:
         try:
-            data = target.export(rdf_format, claim=claim)
+            size = write_export(target, rdf_format, claim, output)
         except KgError as error:
             raise _fail(error) from None
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        try:
-            output.write_bytes(data)
         except OSError as error:  # a missing folder, a directory, no permission
+            if output is None:
+                raise
             err.print(f"error: cannot write {output}: {error.strerror or error}")
             raise typer.Exit(EXIT_USAGE) from None
-        err.print(f"wrote {len(data):,} bytes to {output}")
+    if output is not None:
+        err.print(f"wrote {size:,} bytes to {output}")
 
 
 @app.command()

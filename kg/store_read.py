@@ -1,12 +1,13 @@
 """What :class:`kg.store.KnowledgeStore` reads out, kept apart from it: SPARQL over the union of
 all graphs, with pyoxigraph's errors turned into ours (:func:`run_query`), and the store or one
-claim's neighbourhood written in an RDF format (:func:`export_quads`).
+claim's neighbourhood written in an RDF format (:func:`export_quads`, :func:`export_to`).
 
 The store's methods (:meth:`~kg.store.KnowledgeStore.query`,
 :meth:`~kg.store.KnowledgeStore.export`) keep the documented interface and call these."""
 
 from __future__ import annotations
 
+import io
 import re
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from kg.formats import Format, format_by_name
 from kg.namespaces import ANALYSIS_GRAPH, INGEST_GRAPH, PREFIXES
 from kg.neighbourhood import claim_neighbourhood, resolve_claim
 from kg.query_results import QueryResult
+from kg.rdf_stream import BinaryOutput, streams, write_store
 from kg.rdfio import serialize
 
 if TYPE_CHECKING:
@@ -76,14 +78,38 @@ def export_quads(
     store: KnowledgeStore, fmt: str | Format, claim: str | None, include_analysis: bool
 ) -> bytes:
     """:meth:`KnowledgeStore.export <kg.store.KnowledgeStore.export>` (documented there)."""
+    output = io.BytesIO()
+    export_to(store, fmt, output, claim=claim, include_analysis=include_analysis)
+    return output.getvalue()
+
+
+def export_to(
+    store: KnowledgeStore,
+    fmt: str | Format,
+    output: BinaryOutput,
+    *,
+    claim: str | None = None,
+    include_analysis: bool = False,
+) -> None:
+    """:meth:`KnowledgeStore.export <kg.store.KnowledgeStore.export>`, written to ``output``.
+
+    The whole of an on-disk store is written as it is read, in bounded memory
+    (:mod:`kg.rdf_stream`); anything else is built whole first, so that an error (a claim
+    that does not exist, data RDF/XML cannot carry) is raised before anything is written.
+    """
     rdf_format = format_by_name(fmt)
-    if claim is None:
-        skip = {ox.NamedNode(INGEST_GRAPH)}
-        if not include_analysis:
-            skip.add(ox.NamedNode(ANALYSIS_GRAPH))
-        return serialize((q for q in store.quads() if q.graph_name not in skip), rdf_format)
-    node = resolve_claim(store, claim)
-    return serialize(claim_neighbourhood(store, node), rdf_format)
+    if claim is not None:
+        node = resolve_claim(store, claim)
+        output.write(serialize(claim_neighbourhood(store, node), rdf_format))
+        return
+    skip = {ox.NamedNode(INGEST_GRAPH)}
+    if not include_analysis:
+        skip.add(ox.NamedNode(ANALYSIS_GRAPH))
+    if streams(store, rdf_format):
+        write_store(store.oxigraph, rdf_format, output, skip)
+    else:
+        output.write(serialize((q for q in store.quads() if q.graph_name not in skip),
+                               rdf_format))
 
 
-__all__ = ["export_quads", "query_error", "run_query"]
+__all__ = ["export_quads", "export_to", "query_error", "run_query"]

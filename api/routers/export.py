@@ -1,7 +1,8 @@
 """``/export``: the whole graph, or one claim's neighbourhood, in an RDF format.
 
 The analysis graph (derived data, rewritten after every change) is left out unless
-``analysis=true``: an export is meant to be loaded elsewhere, where it would go stale.
+``analysis=true``: an export is meant to be loaded elsewhere, where it would go stale. The
+whole of an embedded store is streamed from the current version (:mod:`api.export_stream`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Annotated, Literal, get_args
 from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import get_state
+from api.export_stream import stream_export
 from api.lookup import find
 from kg.formats import format_by_name
 
@@ -39,13 +41,16 @@ async def export(
     store = state.store
     assert store is not None
     rdf_format = format_by_name(format)
+    name = f"cred-kg.{rdf_format.extensions[0]}"
     if claim is not None:
         # In a thread: an unknown id is compared with every id, for suggestions.
         iri = await asyncio.to_thread(find, state.current.analysis, "claim", claim)
         data = await asyncio.to_thread(store.export, rdf_format, claim=iri)
     else:
+        streamed = await stream_export(state, rdf_format, analysis, name)
+        if streamed is not None:
+            return streamed
         data = await asyncio.to_thread(store.export, rdf_format, include_analysis=analysis)
-    name = f"cred-kg.{rdf_format.extensions[0]}"
     return Response(data, media_type=rdf_format.media_type,
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
