@@ -195,6 +195,16 @@ FIRST_RUNS = {
                       "evidence": (2, 0, 3), "merging": (1, 0, 47), "mentions": (20, 18, 18)},
     "river-quota": {"speakers": (9, 0, 12), "speaker_stance": (16, 21, 15), "relays": (6, 1, 7),
                     "evidence": (1, 1, 3), "merging": (0, 0, 8), "mentions": (18, 21, 18)},
+    # First runs on f27f59a (the extraction code of 1cdebc1, after round 33; market-strike: a
+    # verification newsroom's open-source investigation of a strike on a market, videos
+    # geolocated, satellite imagery before and after, munition fragments identified; jobless-
+    # claim: a fact-checker's check of a politician's claim, "Verdict: Misleading", ratings).
+    "market-strike": {"speakers": (8, 0, 7), "speaker_stance": (11, 2, 22), "relays": (4, 1, 6),
+                      "evidence": (4, 0, 2), "merging": (0, 0, 13), "mentions": (14, 0, 29),
+                      "groups": (2, 0, 1)},
+    "jobless-claim": {"speakers": (12, 0, 0), "speaker_stance": (33, 14, 17), "relays": (5, 0, 0),
+                      "evidence": (1, 3, 3), "merging": (7, 6, 75), "mentions": (41, 9, 13),
+                      "groups": (2, 1, 6)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
