@@ -205,6 +205,15 @@ FIRST_RUNS = {
     "jobless-claim": {"speakers": (12, 0, 0), "speaker_stance": (33, 14, 17), "relays": (5, 0, 0),
                       "evidence": (1, 3, 3), "merging": (7, 6, 75), "mentions": (41, 9, 13),
                       "groups": (2, 1, 6)},
+    # First runs on 9b02971 (the same extraction code; quay-leak: a radio programme's published
+    # transcript of an interview segment, speaker labels in capitals, a clip played in;
+    # cable-anchor: a news site's "What we know" explainer in questions and answers).
+    "quay-leak": {"speakers": (6, 3, 5), "speaker_stance": (10, 57, 37), "relays": (0, 1, 2),
+                  "evidence": (1, 0, 3), "merging": (1, 2, 34), "mentions": (11, 62, 42),
+                  "groups": (0, 0, 1)},
+    "cable-anchor": {"speakers": (15, 1, 3), "speaker_stance": (25, 9, 9), "relays": (4, 0, 0),
+                     "evidence": (3, 0, 2), "merging": (1, 0, 7), "mentions": (32, 7, 12),
+                     "groups": (9, 0, 6)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
