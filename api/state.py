@@ -210,16 +210,19 @@ class ServiceState:
         return Snapshot(version, analysis, graphs, _count_quads(store), checkpoint,
                         analysis_quads=len(quads), ingest_quads=store.graph_size(INGEST_GRAPH))
 
-    async def explain(self, action: Callable[[Snapshot], T]) -> T:
+    async def explain(self, action: Callable[[Snapshot], T], *, reads_store: bool = False) -> T:
         """Run ``action(snapshot)`` off the event loop, with no write running meanwhile.
 
         An explanation is built on first use by reading the store (:mod:`kg.analysis.details`):
         a write in the middle would mix two versions. Holding the write lock keeps the store at
         the version of the snapshot taken after it is acquired (a write that finished while
-        this request waited has published its own snapshot by then).
+        this request waited has published its own snapshot by then). ``reads_store``: the
+        action reads the store whatever the snapshot holds (an analysis as of a date), so the
+        lock is taken on a small store too.
         """
         snapshot = self.current
-        if snapshot.analysis.claims.complete and snapshot.analysis.actors.complete:
+        if (not reads_store and snapshot.analysis.claims.complete
+                and snapshot.analysis.actors.complete):
             # Every explanation was built at refresh (a small store): nothing is read from
             # the store, so there is nothing for a write to mix, and no need to wait for one.
             return await asyncio.to_thread(action, snapshot)

@@ -99,8 +99,10 @@ def render_page(
             (``/``, ``/claims.html``): a scheme such as ``javascript:`` is refused.
         node_links: where a server shows one node, as relative href prefixes that the page
             completes with the node's IRI, URL-encoded: ``focus`` (its neighbourhood),
-            ``claim`` and ``actor`` (its full explanation). A large graph's summary links
-            to them from its side panel; without them, it names the commands instead.
+            ``claim`` and ``actor`` (its full explanation), and optionally ``query``, a
+            query string (``?as_of=2024-10-20``) that ends the ``claim`` and ``actor`` links.
+            A large graph's summary links to them from its side panel; without them, it
+            names the commands instead.
 
     Raises:
         ValueError: a link with a scheme or to another host.

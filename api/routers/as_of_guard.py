@@ -1,9 +1,12 @@
 """``as_of`` where it is not offered: a 422 that says where it is, never the present.
 
-``?as_of=DATE`` is answered on ``/claims``, ``/claims.csv`` and ``/claims/{id}`` only. Elsewhere
-(the pages, the graph view, ``/actors``, ``/evidence``) an unknown parameter would be ignored,
-so ``/claims.html?as_of=2024-10-18`` showed today's statuses as though they were that day's.
-These routers refuse it instead (a dependency: nothing is added to the OpenAPI schema).
+``?as_of=DATE`` is answered on ``/claims``, ``/claims.csv``, ``/claims/{id}``, ``/actors``,
+``/actors/{id}``, ``/evidence``, ``/evidence/{id}``, the tables ``/claims.html``,
+``/actors.html`` and ``/evidence.html``, and the graph view ``/graph`` (:mod:`api.as_of`).
+Elsewhere an unknown parameter would be ignored, so a page would show today's data as though
+it were that day's. The front page refuses it instead (a dependency: nothing is added to the
+OpenAPI schema): its counts could be dated, but its named questions and SPARQL form answer
+the current data only, and a page mixing the two would mislead.
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ from fastapi import Request
 from api.errors import ApiError
 
 #: Where an analysis as of a date is offered, for the message.
-OFFERED = ("/claims?as_of=DATE, /claims.csv?as_of=DATE or /claims/{id}?as_of=DATE "
-           "(actors' grades as of a date: kg grades --as-of DATE)")
+OFFERED = ("/claims?as_of=DATE (also /claims.csv, /claims/{id}, /actors, /actors/{id}, "
+           "/evidence, /evidence/{id}, /claims.html, /actors.html, /evidence.html and /graph)")
 
 
 async def refuse_as_of(request: Request) -> None:

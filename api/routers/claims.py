@@ -7,19 +7,14 @@ actor, evidence kind and date come from the bulk numbers too (:meth:`kg.analysis
 claims_with_stance_of` and the like): no explanation is built for them. The date filter's first
 use in a data version reads every dated statement from the store (one query).
 
-``?as_of=DATE`` answers from an analysis of what was known on that date
-(:mod:`kg.analysis.as_of`), computed on demand under the write lock (it reads the whole
-graph's records), kept beside the current analysis, never in its place: a few per data
-version (:data:`AS_OF_CACHED`), the least recently used dropped first; on a store of more
-than :data:`AS_OF_MAX_STATEMENTS` statements it is refused.
+``?as_of=DATE`` answers from an analysis of what was known on that date, from the bounded
+cache that every route offering it shares (:mod:`api.as_of`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import datetime as dt
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -29,40 +24,26 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi import Path as PathParam
 from pydantic import BaseModel
 
+from api.as_of import DATE_PATTERN, AsOf, snapshot_as_of
 from api.csv_out import to_csv
 from api.deps import get_state
 from api.errors import ApiError
 from api.lookup import check_kind, find
 from api.routers.paging import Page, encode, page_response
 from api.state import ServiceState, Snapshot
-from kg.analysis import STATUSES, Analysis, analyse_case
+from kg.analysis import STATUSES, Analysis
 from kg.analysis import ClaimSummary as Numbers
-from kg.analysis.as_of import cutoff
 from kg.analysis.claim_dates import date_bounds
 from kg.analysis.corroboration import Status
 from kg.analysis.credibility import CREDIBILITY_NAMES
-from kg.analysis.extract import read_case_graph
 from kg.analysis.serialize import claim_to_dict, short_id
 
 router = APIRouter(prefix="/claims", tags=["Claims"])
 
 _ORDER = {status: index for index, status in enumerate(STATUSES)}
 
-#: Analyses as of a date kept per data version (each holds the whole graph's records).
-AS_OF_CACHED = 4
-#: The service analyses as of a date only a store of at most this many statements: the
-#: analysis reads every record under the write lock (about 40 s for a million statements),
-#: so a new date on a larger store would hold writes that long and the records would take
-#: gigabytes. Above it, ``as_of`` is refused (422 ``too_large``) and ``kg corroborate
-#: --as-of`` on the store, which takes the streaming path, is the tool.
-AS_OF_MAX_STATEMENTS = 200_000
-
-#: YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits (``\d`` takes any script's: "٢٠٢٤" passed and
-#: was then compared as text, so ``since`` left every claim out).
-_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-_AS_OF_HELP = ("Answer as of this date (YYYY-MM-DD; YYYY-MM or YYYY: the end of that month "
-               "or year): statements and evidence dated after it are left out; a statement "
-               "without a date takes its document's; undated ones count.")
+#: Dates of the filters: digits only (the shared pattern of :mod:`api.as_of`).
+_DATE_PATTERN = DATE_PATTERN
 
 
 class Credibility(BaseModel):
@@ -204,7 +185,7 @@ class _Filters:
             description="Only claims with a statement dated on or before this date.",
         ),
     ] = None
-    as_of: Annotated[str | None, Query(pattern=_DATE_PATTERN, description=_AS_OF_HELP)] = None
+    as_of: AsOf = None
 
 
 async def _select(request: Request, f: _Filters) -> tuple[Snapshot, _Index, np.ndarray]:
@@ -213,7 +194,7 @@ async def _select(request: Request, f: _Filters) -> tuple[Snapshot, _Index, np.n
     state = get_state(request)
     snapshot = state.current
     if f.as_of is not None:
-        snapshot = await _as_of(state, f.as_of)
+        snapshot = await snapshot_as_of(state, f.as_of)
     # In a thread: an unknown id is compared with every id of its kind, for
     # suggestions (0.4 s for the 128,000 claims of 10M triples).
     actor_iri = await asyncio.to_thread(find, snapshot.analysis, "actor", f.actor) \
@@ -340,43 +321,6 @@ async def claims_csv(request: Request, filters: Annotated[_Filters, Depends()]) 
     )
 
 
-async def _as_of(state: ServiceState, as_of: str) -> Snapshot:
-    """The current data version analysed as of ``as_of``, as a snapshot of its own (its
-    indexes cached with it), from the cache of the current version or computed now. 422 for
-    a date that is not one."""
-    try:
-        cutoff(as_of)
-    except ValueError as error:
-        raise ApiError(422, "invalid_parameter", f"as_of: {error}") from None
-    current = state.current
-    size = current.analysis.columns.n_statements
-    if size > AS_OF_MAX_STATEMENTS:
-        raise ApiError(422, "too_large", f"as_of: the store holds {size:,} statements; the "
-                       f"service analyses as of a date up to {AS_OF_MAX_STATEMENTS:,} "
-                       "(run `kg corroborate --as-of DATE` on the store instead)")
-    cached: OrderedDict[str, Snapshot] = current.cache.setdefault("as_of", OrderedDict())
-    if as_of in cached:
-        cached.move_to_end(as_of)
-        return cached[as_of]
-    store = state.store
-    assert store is not None
-
-    def compute(snapshot: Snapshot) -> Snapshot:
-        # Under the write lock: the store holds exactly this snapshot's version. From the
-        # whole graph's records, so that nothing is read from the store after this (the bulk
-        # path reads explanations on demand: a write meanwhile would mix versions).
-        analysis = analyse_case(read_case_graph(store), min_groups=state.settings.min_groups,
-                                method=state.settings.method, as_of=as_of)
-        dated = dataclasses.replace(snapshot, analysis=analysis, cache={})
-        table: OrderedDict[str, Snapshot] = snapshot.cache.setdefault("as_of", OrderedDict())
-        table[as_of] = dated
-        while len(table) > AS_OF_CACHED:
-            table.popitem(last=False)
-        return dated
-
-    return await state.explain(compute)
-
-
 async def _dated(
     state: ServiceState, low: str | None, high: str | None
 ) -> tuple[Snapshot, np.ndarray]:
@@ -394,19 +338,18 @@ async def _dated(
 async def get_claim(
     request: Request,
     claim_id: str = PathParam(description="A claim id (nk-troops-in-russia) or IRI."),
-    as_of: Annotated[
-        str | None, Query(pattern=_DATE_PATTERN, description=_AS_OF_HELP)
-    ] = None,
+    as_of: AsOf = None,
 ) -> dict[str, Any]:
     """The whole assessment of a claim: the stance table by source group, the evidence and
     its weight, the credibility grade with its STIX confidence, and every reason. As of a
     date, the first reason says what was left out."""
     state = get_state(request)
     if as_of is not None:
-        dated = await _as_of(state, as_of)
+        dated = await snapshot_as_of(state, as_of)
         iri = await asyncio.to_thread(find, dated.analysis, "claim", claim_id)
         # Every record is in memory: built off the event loop, without the write lock.
-        data = await asyncio.to_thread(claim_to_dict, dated.analysis, dated.analysis.claims[iri])
+        data = await asyncio.to_thread(
+            lambda: claim_to_dict(dated.analysis, dated.analysis.claims[iri]))
         data["version"] = dated.version
         return data
     # In a thread: an unknown id is compared with every id of its kind, for

@@ -6,6 +6,11 @@ allows the pages' own inline scripts (by hash) and no other origin, so that even
 bug could not load or run remote code. The graph page is built once per data version and
 set of parameters and kept in the snapshot's cache; building it lays out the graph, which
 for thousands of nodes takes a second, so it runs off the event loop.
+
+``?as_of=DATE`` on the graph view and the claims, actors and evidence tables shows the analysis
+as of that date (:mod:`api.as_of`: the same bounded cache and limits as ``/claims``); its views
+and pages are cached with that analysis. The front page refuses it
+(:mod:`api.routers.as_of_guard`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from api.as_of import AsOf, snapshot_as_of
 from api.deps import get_state
 from api.errors import ApiError
 from api.lookup import suggest_node
@@ -26,7 +32,8 @@ from kg.analysis.corroboration import Status
 from viz import DEFAULT_MAX_NODES, build_view, content_security_policy, opening, render_page
 from viz.bidi import show_bidi_controls
 
-router = APIRouter(tags=["Pages"], dependencies=[Depends(refuse_as_of)])
+router = APIRouter(tags=["Pages"])
+
 
 _GRAPH_LINKS = (("Home", "/"), ("Claims table", "/claims.html"))
 #: Where a large graph's summary sends a node: its neighbourhood and its explanation.
@@ -60,7 +67,8 @@ async def favicon() -> Response:
                     headers={"Cache-Control": "max-age=86400"})
 
 
-@router.get("/", response_class=HTMLResponse, summary="Front page: what this is, and links")
+@router.get("/", response_class=HTMLResponse, summary="Front page: what this is, and links",
+            dependencies=[Depends(refuse_as_of)])
 async def front_page(request: Request) -> HTMLResponse:
     from api.questions.examples import served_question
     from api.questions.router import describe
@@ -94,6 +102,7 @@ async def graph_page(
                                   "summary above this many nodes (0: never; a graph of "
                                   "more than 5,000 nodes is always a summary). Default: "
                                   "the view_max_nodes setting."),
+    as_of: AsOf = None,
 ) -> HTMLResponse:
     state = get_state(request)
     limit = max_nodes if max_nodes is not None else getattr(
@@ -108,9 +117,15 @@ async def graph_page(
             _remember(snapshot.cache, view_key, view)
         return snapshot, view
 
-    # The whole graph of a large store (a limit above its size) reads every statement: through
-    # ServiceState.explain, so that no write runs meanwhile and the view is of one version.
-    snapshot, view = await state.explain(layout)
+    if as_of is None:
+        # The whole graph of a large store (a limit above its size) reads every statement:
+        # through ServiceState.explain, so that no write runs meanwhile and the view is of
+        # one version.
+        snapshot, view = await state.explain(layout)
+    else:
+        # Its records are all in memory: laid out in a thread, without the write lock, and
+        # kept in that analysis's own cache (so the keys need not name the date).
+        snapshot, view = await asyncio.to_thread(layout, await snapshot_as_of(state, as_of))
     page_key = f"viz:page:{limit}:{focus}:{group}"
     page: str | None = snapshot.cache.get(page_key)
     if page is None:
@@ -123,10 +138,25 @@ async def graph_page(
             close = await asyncio.to_thread(suggest_node, snapshot.analysis, focus or "")
             raise ApiError(404, "not_found", str(error.args[0]), details={
                 "parameter": "focus", "suggestions": close}) from None
-        page = await asyncio.to_thread(render_page, opened, title=_TITLE, links=_GRAPH_LINKS,
-                                       node_links=_NODE_LINKS)
+        title, links, node_links = _graph_frame(as_of)
+        page = await asyncio.to_thread(render_page, opened, title=title, links=links,
+                                       node_links=node_links)
         _remember(snapshot.cache, page_key, page)
     return _html(page, content_security_policy(for_header=True))
+
+
+def _graph_frame(
+    as_of: str | None,
+) -> tuple[str, tuple[tuple[str, str], ...], dict[str, str]]:
+    """The graph page's title, navigation and node links; as of a date (checked: digits and
+    hyphens only), the title says so and every link keeps the date."""
+    if as_of is None:
+        return _TITLE, _GRAPH_LINKS, _NODE_LINKS
+    dated = f"as_of={as_of}"
+    return (f"{_TITLE} as of {as_of}",
+            (("Home", "/"), ("Claims table", f"/claims.html?{dated}"),
+             ("Current data", "/graph")),
+            {**_NODE_LINKS, "focus": f"/graph?{dated}&focus=", "query": f"?{dated}"})
 
 
 def _remember(cache: dict[str, object], key: str, value: object) -> None:
@@ -151,8 +181,10 @@ async def claims_table(
     status: Status | None = None,
     limit: int = Query(PAGE_ROWS, ge=1, le=1000, description="Claims per page."),
     offset: int = Query(0, ge=0, description="Claims to skip."),
+    as_of: AsOf = None,
 ) -> HTMLResponse:
-    analysis = get_state(request).current.analysis
+    state = get_state(request)
+    analysis = (state.current if as_of is None else await snapshot_as_of(state, as_of)).analysis
     # In a thread: sorting every claim's summary takes a second or more on a large store.
     body = await asyncio.to_thread(pages_html.claims_page, analysis, sort=sort,
                                    descending=order == "desc", status=status, offset=offset,
@@ -173,6 +205,7 @@ async def actors_table(
         "member (id or IRI)."),
     limit: int = Query(PAGE_ROWS, ge=1, le=1000, description="Actors per page."),
     offset: int = Query(0, ge=0, description="Actors to skip."),
+    as_of: AsOf = None,
 ) -> HTMLResponse:
     # An empty form field comes as "": it means no filter, as a missing one does.
     grade, kind, group = grade or None, kind or None, group or None
@@ -186,9 +219,13 @@ async def actors_table(
         reasons = {a.actor.iri: a.reliability.reasons for a in assessed}
         window = pages_lists.Window(len(matches), offset, limit)
         return pages_lists.actors_page(rows, reasons, window, grade=grade, kind=kind,
-                                       group=group)
+                                       group=group, as_of=snapshot.analysis.as_of)
 
-    body = await get_state(request).explain(build)
+    state = get_state(request)
+    if as_of is None:
+        body = await state.explain(build)
+    else:  # every record in memory: nothing read from the store, no write to wait for
+        body = await asyncio.to_thread(build, await snapshot_as_of(state, as_of))
     return _html(body, pages_html.page_policy())
 
 
@@ -199,6 +236,7 @@ async def evidence_table(
     kind: str | None = Query(None, description="Only evidence of this kind (Video, ...)."),
     limit: int = Query(PAGE_ROWS, ge=1, le=1000, description="Items per page."),
     offset: int = Query(0, ge=0, description="Items to skip."),
+    as_of: AsOf = None,
 ) -> HTMLResponse:
     kind = kind or None
 
@@ -215,9 +253,14 @@ async def evidence_table(
             rows, weights, pages_lists.Window(len(matches), offset, limit), kind=kind,
             claim_texts={iri: c.text for iri, c in catalogue.claims.items()},
             actor_labels={iri: a.label for iri, a in catalogue.actors.items()},
+            as_of=analysis.as_of,
         )
 
-    body = await get_state(request).explain(build)
+    state = get_state(request)
+    if as_of is None:
+        body = await state.explain(build)
+    else:  # every record in memory: nothing read from the store, no write to wait for
+        body = await asyncio.to_thread(build, await snapshot_as_of(state, as_of))
     return _html(body, pages_html.page_policy())
 
 

@@ -16,6 +16,7 @@ from html import escape
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from api.routers import pages_as_of
 from api.routers.pages_window import Window
 from kg.analysis import Analysis, ClaimSummary
 from kg.analysis.credibility import CREDIBILITY_NAMES
@@ -142,14 +143,19 @@ def page_policy() -> str:
     )
 
 
-def _page(title: str, body: str, *, script: str = "") -> str:
+def _page(title: str, body: str, *, script: str = "", as_of: str | None = None) -> str:
+    """A page of the site: its frame, style and navigation. As of a date, the title says so
+    and the links to the views that offer ``as_of`` keep it."""
+    dated = pages_as_of.suffix(as_of, first=True)
+    if as_of is not None:
+        title = f"{title} as of {as_of}"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>"
-        '<nav class="top"><a href="/">Home</a><a href="/graph">Graph</a>'
-        '<a href="/claims.html">Claims</a><a href="/actors.html">Actors</a>'
-        '<a href="/evidence.html">Evidence</a><a href="/#questions">Questions</a>'
+        f"<title>{escape(title)}</title><style>{STYLE}{pages_as_of.STYLE}</style></head><body>"
+        f'<nav class="top"><a href="/">Home</a><a href="/graph{dated}">Graph</a>'
+        f'<a href="/claims.html{dated}">Claims</a><a href="/actors.html{dated}">Actors</a>'
+        f'<a href="/evidence.html{dated}">Evidence</a><a href="/#questions">Questions</a>'
         '<a href="/#sparql">SPARQL</a><a href="/extract">Extract</a>'
         '<a href="/openapi.json">API</a></nav>'
         f"{body}" + (f"<script>{script}</script>" if script else "") + "</body></html>"
@@ -229,7 +235,11 @@ def claims_page(analysis: Analysis, *, sort: str, descending: bool, status: str 
                 offset: int = 0, limit: int = 200) -> str:
     """The claims table, sorted on the server by ``sort`` (a key of :data:`CLAIM_COLUMNS`),
     ``limit`` rows from ``offset`` (a store of a hundred thousand claims would otherwise make
-    a page of a hundred megabytes), with links to the pages before and after."""
+    a page of a hundred megabytes), with links to the pages before and after. An analysis as
+    of a date (:attr:`Analysis.as_of`) is said so above the table, and every link keeps it."""
+    report = analysis.as_of
+    as_of = report.as_of if report is not None else None
+    and_as_of = pages_as_of.suffix(as_of, first=False)
     claims = analysis.catalogue.claims
     labels = {gid: g.label for gid, g in analysis.groups.groups.items()}
     rows = [
@@ -246,6 +256,8 @@ def claims_page(analysis: Analysis, *, sort: str, descending: bool, status: str 
         params = {"sort": name, "order": "desc" if flip else "asc"}
         if status:
             params["status"] = status
+        if as_of:
+            params["as_of"] = as_of
         arrow = (" \u25bc" if descending else " \u25b2") if name == sort else ""
         aria = (
             ' aria-sort="{}"'.format("descending" if descending else "ascending")
@@ -264,8 +276,9 @@ def claims_page(analysis: Analysis, *, sort: str, descending: bool, status: str 
         ident = short_id(c.iri)
         lines.append(
             "<tr>"
-            f'<td><a href="/graph?focus={quote(ident, safe="")}">{escape(row.text)}</a>'
-            f'<br><a class="muted" href="/claims/{quote(ident, safe="")}">{escape(ident)}</a></td>'
+            f'<td><a href="/graph?focus={quote(ident, safe="")}{and_as_of}">{escape(row.text)}</a>'
+            f'<br><a class="muted" href="/claims/{quote(ident, safe="")}'
+            f'{pages_as_of.suffix(as_of, first=True)}">{escape(ident)}</a></td>'
             f"<td>{_badge(c.status)}</td><td class=num>{c.independent_groups}</td>"
             f"<td>{'yes' if c.contested else ''}</td>"
             f"<td class=num>{c.credibility} <span class=muted>"
@@ -275,29 +288,41 @@ def claims_page(analysis: Analysis, *, sort: str, descending: bool, status: str 
             f"<td>{escape(', '.join(labels[g] for g in c.denying))}</td></tr>"
         )
     filters = " \u00b7 ".join(
-        f'<a href="?{escape(urlencode({"status": s, "sort": sort}), quote=True)}">{escape(s)}</a>'
+        f'<a href="?{escape(urlencode(_set(status=s, sort=sort, as_of=as_of)), quote=True)}">'
+        f"{escape(s)}</a>"
         for s in style.CLAIM_STATUS
     )
-    csv_query = "?" + urlencode({"status": status}) if status else ""
+    # "all" (and "Show all") drops the status filter, not the date.
+    every = escape("?" + urlencode(_set(as_of=as_of)), quote=True)
+    csv_params = _set(status=status, as_of=as_of)
+    csv_query = "?" + urlencode(csv_params) if csv_params else ""
     # As the actors and evidence tables say it (pages_lists._empty), not an empty table.
     table = (
         f"<table><thead><tr>{''.join(heads)}</tr></thead><tbody>{''.join(lines)}"
         "</tbody></table>" if lines
         else f"<p><strong>No claims on this page</strong> (there are {window.total}).</p>"
         if window.total
-        else '<p><strong>No claims match this filter.</strong> <a href="?">Show all</a>.</p>'
+        else f'<p><strong>No claims match this filter.</strong> <a href="{every}">Show all</a>.</p>'
         if status else "<p><strong>There are no claims in the data.</strong></p>"
     )
-    pages = window.links({"sort": sort, "order": "desc" if descending else "asc",
-                          "status": status})
+    kept: dict[str, str | None] = {"sort": sort, "order": "desc" if descending else "asc",
+                                   "status": status, "as_of": as_of}
+    pages = window.links(kept)
     body = (
-        f"<h1>Claims</h1><p>{escape(window.count('claims'))[:-1]}, k={analysis.min_groups}. "
+        f"<h1>Claims{'' if as_of is None else ' as of ' + escape(as_of)}</h1>"
+        f"{pages_as_of.banner(report, '/claims.html', kept)}"
+        f"<p>{escape(window.count('claims'))[:-1]}, k={analysis.min_groups}. "
         "Show only: "
-        f'{filters} \u00b7 <a href="?">all</a>. Click a claim to see it in the graph. '
+        f'{filters} \u00b7 <a href="{every}">all</a>. Click a claim to see it in the graph. '
         f'<a href="/claims.csv{escape(csv_query, quote=True)}" download>Download as CSV</a>'
         f" (for a spreadsheet).</p>{table}{pages}"
     )
-    return _page("Claims", body)
+    return _page("Claims", body, as_of=as_of)
+
+
+def _set(**params: str | None) -> dict[str, str]:
+    """The parameters that are set, for a link's query."""
+    return {k: v for k, v in params.items() if v}
 
 
 __all__ = ["CLAIM_COLUMNS", "claims_page", "front_page", "page_policy", "script_hash"]

@@ -14,25 +14,29 @@ from html import escape
 from typing import Any
 from urllib.parse import quote
 
+from api.routers import pages_as_of
 from api.routers.pages_html import _page
 from api.routers.pages_window import Window, query_string
 from kg.analysis import RELIABILITY_NAMES
+from kg.analysis.as_of import AsOfReport
 from kg.analysis.serialize import short_id
 
 GRADES = tuple(RELIABILITY_NAMES)
 
 
-def _json_link(ident: str, json_path: str) -> str:
+def _json_link(ident: str, json_path: str, as_of: str | None = None) -> str:
     """The muted line under a row's name: its id, linking to its JSON with every reason."""
-    quoted = quote(ident, safe="")
+    quoted = quote(ident, safe="") + pages_as_of.suffix(as_of, first=True)
     return f'<a class="muted" href="{json_path}{quoted}">{escape(ident)} (JSON)</a>'
 
 
-def _empty(what: str, filtered: bool, window: Window) -> str:
+def _empty(what: str, filtered: bool, window: Window, every: str = "?") -> str:
+    """What a page says instead of an empty table; ``every`` is its "Show all" link."""
     if window.total:  # an offset past the last row
         return f"<p><strong>No {what} on this page</strong> (there are {window.total}).</p>"
     if filtered:
-        return f'<p><strong>No {what} match these filters.</strong> <a href="?">Show all</a>.</p>'
+        return (f'<p><strong>No {what} match these filters.</strong> <a href="{every}">Show all'
+                "</a>.</p>")
     return f"<p><strong>There are no {what} in the data.</strong></p>"
 
 
@@ -44,19 +48,23 @@ def actors_page(
     grade: str | None,
     kind: str | None,
     group: str | None,
+    as_of: AsOfReport | None = None,
 ) -> str:
     """The actors table: ``rows`` are ``/actors`` entries (in its order), ``reasons`` each
-    actor's reliability reasons by IRI; the filters are echoed in the form."""
+    actor's reliability reasons by IRI; the filters are echoed in the form. As of a date
+    (``as_of``: what the analysis left out), the page says so and every link keeps it."""
+    date = as_of.as_of if as_of is not None else None
     lines = []
     for row in rows:
         ident = row["id"]
         rel = row["reliability"]
         trust = "" if rel["trust"] is None else f"{rel['trust']:.2f}"
-        group_link = query_string({"group": row["group"]["id"]})
+        group_link = query_string({"group": row["group"]["id"], "as_of": date})
         lines.append(
             "<tr>"
-            f'<td><a href="/graph?focus={quote(ident, safe="")}">{escape(row["label"])}</a>'
-            f"<br>{_json_link(ident, '/actors/')}</td>"
+            f'<td><a href="/graph?focus={quote(ident, safe="")}'
+            f'{pages_as_of.suffix(date, first=False)}">{escape(row["label"])}</a>'
+            f"<br>{_json_link(ident, '/actors/', date)}</td>"
             f"<td>{escape(', '.join(row['kinds']))}</td>"
             f'<td><a href="{group_link}">{escape(row["group"]["label"])}</a></td>'
             f'<td data-grade="{escape(rel["grade"], quote=True)}"><strong>'
@@ -65,7 +73,8 @@ def actors_page(
             f"<td class=num>{trust}</td><td class=num>{row['statements']}</td></tr>"
         )
     grade_links = " \u00b7 ".join(
-        f'<a href="{query_string({"grade": g, "kind": kind, "group": group})}">{escape(g)}</a>'
+        f'<a href="{query_string({"grade": g, "kind": kind, "group": group, "as_of": date})}">'
+        f"{escape(g)}</a>"
         for g in GRADES
     )
     options = "".join(
@@ -74,7 +83,8 @@ def actors_page(
         for g in GRADES
     )
     form = (
-        '<form method="get" action="/actors.html"><label>Grade <select name="grade">'
+        '<form method="get" action="/actors.html">' + _hidden_date(date)
+        + '<label>Grade <select name="grade">'
         f'<option value="">any</option>{options}</select></label> '
         f'<label>Kind <input name="kind" value="{escape(kind or "", quote=True)}" '
         'placeholder="Person, State, ..."></label> '
@@ -87,17 +97,19 @@ def actors_page(
         "<th>Reliability (A-F)</th><th>Why</th><th>Trust</th><th>Statements</th></tr></thead>"
         f"<tbody>{''.join(lines)}</tbody></table>"
         if lines
-        else _empty("actors", filtered, window)
+        else _empty("actors", filtered, window, query_string({"as_of": date}))
     )
-    filters = {"grade": grade, "kind": kind, "group": group}
+    filters = {"grade": grade, "kind": kind, "group": group, "as_of": date}
     body = (
-        f"<h1>Actors</h1><p>{window.count('actors')} Show only grade: {grade_links} \u00b7 "
-        '<a href="?">all</a>. Click an actor to see it in the graph; actors in one source '
-        "group count as one source. "
+        f"<h1>Actors{'' if date is None else ' as of ' + escape(date)}</h1>"
+        f"{pages_as_of.banner(as_of, '/actors.html', filters)}"
+        f"<p>{window.count('actors')} Show only grade: {grade_links} \u00b7 "
+        f'<a href="{query_string({"as_of": date})}">all</a>. Click an actor to see it in the '
+        "graph; actors in one source group count as one source. "
         f'<a href="/actors{query_string(filters)}">The same list as JSON</a>.</p>'
         f"{form}{table}{window.links(filters)}"
     )
-    return _page("Actors", body)
+    return _page("Actors", body, as_of=date)
 
 
 def evidence_page(
@@ -108,9 +120,12 @@ def evidence_page(
     claim_texts: Mapping[str, str],
     actor_labels: Mapping[str, str],
     kind: str | None,
+    as_of: AsOfReport | None = None,
 ) -> str:
     """The evidence table: ``rows`` are ``/evidence`` entries (in its order), ``weights``
-    each item's weights on claims by IRI (as ``/evidence/{id}`` gives them)."""
+    each item's weights on claims by IRI (as ``/evidence/{id}`` gives them). As of a date
+    (``as_of``), the page says so and every link keeps it."""
+    date = as_of.as_of if as_of is not None else None
     lines = []
     for row in rows:
         ident = row["id"]
@@ -119,11 +134,11 @@ def evidence_page(
             released = escape(_names(row["released_by"], actor_labels))
             line = f"<span class=muted>released by</span> {released}"
             producers = f"{producers}<br>{line}" if producers else line
-        bears = "".join(_weight_item(w, claim_texts) for w in weights.get(row["iri"], ()))
+        bears = "".join(_weight_item(w, claim_texts, date) for w in weights.get(row["iri"], ()))
         lines.append(
             "<tr>"
             f"<td>{escape(row['label'])}{_description(row)}<br>"
-            f"{_json_link(ident, '/evidence/')}</td>"
+            f"{_json_link(ident, '/evidence/', date)}</td>"
             f"<td>{escape(', '.join(row['kinds']))}</td><td>{producers}</td>"
             f"<td>{escape(row['date'] or '')}</td>"
             f"<td><ul>{bears or '<li class=muted>no claim</li>'}</ul></td></tr>"
@@ -134,21 +149,33 @@ def evidence_page(
         "<th>Claims it supports or disputes, and its weight on each</th></tr></thead>"
         f"<tbody>{''.join(lines)}</tbody></table>"
         if lines
-        else _empty("evidence items", filtered, window)
+        else _empty("evidence items", filtered, window, query_string({"as_of": date}))
     )
     form = (
-        '<form method="get" action="/evidence.html"><label>Kind <input name="kind" '
+        '<form method="get" action="/evidence.html">' + _hidden_date(date)
+        + '<label>Kind <input name="kind" '
         f'value="{escape(kind or "", quote=True)}" placeholder="Video, SatelliteImagery, ...">'
-        '</label> <button type="submit">Filter</button> <a href="?">all</a></form>'
+        f'</label> <button type="submit">Filter</button> <a href="{query_string({"as_of": date})}">'
+        "all</a></form>"
     )
+    filters = {"kind": kind, "as_of": date}
     body = (
-        f"<h1>Evidence</h1><p>{window.count('evidence items')} An item's weight on a claim is how "
+        f"<h1>Evidence{'' if date is None else ' as of ' + escape(date)}</h1>"
+        f"{pages_as_of.banner(as_of, '/evidence.html', filters)}"
+        f"<p>{window.count('evidence items')} An item's weight on a claim is how "
         "much it counts there: less when its producer is one of the sides. Click a claim to "
-        f'see it in the graph. <a href="/evidence{query_string({"kind": kind})}">The same list as '
+        f'see it in the graph. <a href="/evidence{query_string(filters)}">The same list as '
         "JSON</a>.</p>"
-        f"{form}{table}{window.links({'kind': kind})}"
+        f"{form}{table}{window.links(filters)}"
     )
-    return _page("Evidence", body)
+    return _page("Evidence", body, as_of=date)
+
+
+def _hidden_date(date: str | None) -> str:
+    """The filter form's field that keeps the date of a page as of a date."""
+    if date is None:
+        return ""
+    return f'<input type="hidden" name="as_of" value="{escape(date, quote=True)}">'
 
 
 def _description(row: Mapping[str, Any]) -> str:
@@ -161,7 +188,8 @@ def _names(iris: Sequence[str], labels: Mapping[str, str]) -> str:
     return ", ".join(labels.get(a, short_id(a)) for a in iris)
 
 
-def _weight_item(weight: Mapping[str, Any], claim_texts: Mapping[str, str]) -> str:
+def _weight_item(weight: Mapping[str, Any], claim_texts: Mapping[str, str],
+                 as_of: str | None = None) -> str:
     claim = weight["claim"]
     ident = short_id(claim)
     side = "supports" if weight["supports"] else "disputes"
@@ -171,7 +199,7 @@ def _weight_item(weight: Mapping[str, Any], claim_texts: Mapping[str, str]) -> s
     return (
         f'<li data-claim="{escape(ident, quote=True)}" '
         f'data-weight="{weight["weight"]!r}">{side}{via} '
-        f'<a href="/graph?focus={quote(ident, safe="")}">'
+        f'<a href="/graph?focus={quote(ident, safe="")}{pages_as_of.suffix(as_of, first=False)}">'
         f"{escape(claim_texts.get(claim, ident))}</a>: weight "
         f"<strong>{weight['weight']:.2f}</strong> <span class=muted>({independent}; "
         f"{escape(weight['reason'])})</span></li>"

@@ -140,9 +140,11 @@ def claim_to_dict(analysis: Analysis, item: ClaimAssessment) -> dict[str, Any]:
 
 
 def actor_to_dict(analysis: Analysis, item: ActorAssessment) -> dict[str, Any]:
-    """One actor's assessment: its group, grade and statements."""
+    """One actor's assessment: its group, grade and statements (as of a date, the grade's
+    reasons start with what was left out, as a claim's do)."""
     case = item.context if item.context is not None else analysis.case
     r = item.reliability
+    as_of = analysis.as_of
     return {
         "id": short_id(item.actor.iri),
         "iri": item.actor.iri,
@@ -157,8 +159,9 @@ def actor_to_dict(analysis: Analysis, item: ActorAssessment) -> dict[str, Any]:
             "name": r.name,
             "trust": r.trust,
             "assessed_claims": list(r.assessed_claims),
-            "reasons": list(r.reasons),
+            "reasons": ([as_of.summary()] if as_of else []) + list(r.reasons),
         },
+        **({"as_of": as_of.to_dict()} if as_of else {}),
         "statements": [
             {"statement": s.iri, "claim": s.claim, "claim_text": case.claims[s.claim].text,
              "stance": s.stance, "quote": s.quote, "date": s.date,

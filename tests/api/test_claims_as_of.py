@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.routers import claims
+import api.as_of as shared
 from api.state import ServiceState
 
 CASE = tuple(sorted((Path(__file__).parents[1] / "analysis" / "data").glob("as-of-*.yaml")))
@@ -79,13 +79,13 @@ def test_analyses_as_of_a_date_are_cached_a_few_per_version(
 ) -> None:
     state: ServiceState = client.app.state.kg  # type: ignore[attr-defined]
     computed: list[str] = []
-    original = claims.analyse_case
+    original = shared.analyse_case
 
     def counting(*args: object, **kwargs: object) -> object:
         computed.append(str(kwargs.get("as_of")))
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(claims, "analyse_case", counting)
+    monkeypatch.setattr(shared, "analyse_case", counting)
     main = state.current.analysis
     for date in ("2024-10-20", "2024-10-20", "2024-10-21", "2024-10-22", "2024-10-23",
                  "2024-10-24", "2024-10-20"):
@@ -93,7 +93,7 @@ def test_analyses_as_of_a_date_are_cached_a_few_per_version(
     # The 20th was dropped as the least recently used when the 24th came, so computed twice.
     assert computed == ["2024-10-20", "2024-10-21", "2024-10-22", "2024-10-23", "2024-10-24",
                         "2024-10-20"]
-    assert len(state.current.cache["as_of"]) == claims.AS_OF_CACHED
+    assert len(state.current.cache["as_of"]) == shared.AS_OF_CACHED
     assert state.current.analysis is main and main.as_of is None
 
 
@@ -104,7 +104,7 @@ def test_a_store_too_large_for_an_analysis_on_demand_is_refused_saying_what_to_r
     refuses (and computes nothing) rather than hold writes for tens of seconds."""
     state: ServiceState = client.app.state.kg  # type: ignore[attr-defined]
     size = state.current.analysis.columns.n_statements
-    monkeypatch.setattr(claims, "AS_OF_MAX_STATEMENTS", size - 1)
+    monkeypatch.setattr(shared, "AS_OF_MAX_STATEMENTS", size - 1)
     for path in ("/claims", "/claims.csv", "/claims/dam-breached"):
         refused = client.get(path, params={"as_of": "2024-10-20"})
         assert refused.status_code == 422, path
@@ -113,5 +113,5 @@ def test_a_store_too_large_for_an_analysis_on_demand_is_refused_saying_what_to_r
         assert f"{size:,} statements" in error["message"]
         assert "kg corroborate --as-of" in error["message"]
     assert "as_of" not in state.current.cache
-    monkeypatch.setattr(claims, "AS_OF_MAX_STATEMENTS", size)
+    monkeypatch.setattr(shared, "AS_OF_MAX_STATEMENTS", size)
     assert client.get("/claims", params={"as_of": "2024-10-20"}).status_code == 200

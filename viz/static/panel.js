@@ -271,7 +271,8 @@
                       ["Open its neighbourhood"]));
       }
       rows.push(el("a", {href: (b.type === "claim" ? links.claim : links.actor) +
-                              encodeURIComponent(b.iri)}, ["Full explanation (JSON)"]));
+                              encodeURIComponent(b.iri) + (links.query || "")},
+                    ["Full explanation (JSON)"]));
     } else {
       rows.push(el("div", {}, ["Its neighbourhood: kg viz --focus " + b.id]));
       if (b.type === "claim") rows.push(el("div", {}, ["Full explanation: kg explain " + b.id]));
