@@ -3,13 +3,15 @@
     python benchmarks/truth/ablation.py [--data DIR] [--out benchmarks/truth/ablation.md]
 
 Runs :func:`kg.analysis.truth.independent_accuracy` (``discover``'s one configuration) and
-variants that change one thing: rule 2 without the judged source's own vote (the held-out
-probability, the previous default), rule 3 off, both, and the prior accuracy ``m`` and prior
-weight ``kappa`` moved around their defaults. On the gold data sets (Book, Population, Flight,
-loaded as ``run.py`` loads them) it reports accuracy and, against the default, the gold objects
-won and lost with the exact sign test; on product-like synthetic data (``synthetic.py``,
-smaller than ``run.py``'s so that few groups speak to each claim) it reports accuracy and how
-far each actor's trust is from its planted accuracy. About 2 minutes, most of it loading Flight.
+variants that change one thing: rule 2 with the unchecked claims ignored (``w = 0``, the
+previous default), rule 2 without the judged source's own vote (the held-out probability, the
+default before that), rule 3 off, both, and the prior accuracy ``m``, the prior weight
+``kappa`` and the weight ``w`` of an unchecked claim moved around their defaults. On the gold
+data sets (Book, Population, Flight, loaded as ``run.py`` loads them) it reports accuracy and,
+against the default, the gold objects won and lost with the exact sign test; on product-like
+synthetic data (``synthetic.py``, smaller than ``run.py``'s so that few groups speak to each
+claim) it reports accuracy and how far each actor's trust is from its planted accuracy. About
+2 minutes, most of it loading Flight.
 """
 
 from __future__ import annotations
@@ -28,8 +30,13 @@ from kg.analysis.truth import TruthDataset, TruthResult, independent_accuracy
 Method = Callable[[TruthDataset], TruthResult]
 
 VARIANTS: dict[str, Method] = {
-    "default: own vote at m = 0.8, kappa = 0.5, copy blocs": independent_accuracy,
-    "rule 2 held out (previous default)": lambda ds: independent_accuracy(ds, own_vote=False),
+    "default: own vote at m = 0.8, kappa = 0.5, w = 1, copy blocs": independent_accuracy,
+    "unchecked claims ignored (w = 0, previous default)": lambda ds: independent_accuracy(
+        ds, unchecked_weight=0.0
+    ),
+    "rule 2 held out (the default before that)": lambda ds: independent_accuracy(
+        ds, own_vote=False
+    ),
     "no copy blocs (rule 3 off)": lambda ds: independent_accuracy(ds, detect_copying=False),
     "held out, no copy blocs": lambda ds: independent_accuracy(
         ds, own_vote=False, detect_copying=False
@@ -40,6 +47,8 @@ VARIANTS: dict[str, Method] = {
     "kappa = 0.25": lambda ds: independent_accuracy(ds, prior_weight=0.25),
     "kappa = 1": lambda ds: independent_accuracy(ds, prior_weight=1.0),
     "kappa = 2": lambda ds: independent_accuracy(ds, prior_weight=2.0),
+    "w = 0.5": lambda ds: independent_accuracy(ds, unchecked_weight=0.5),
+    "w = 2": lambda ds: independent_accuracy(ds, unchecked_weight=2.0),
 }
 DEFAULT = next(iter(VARIANTS))
 

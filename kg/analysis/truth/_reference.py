@@ -307,6 +307,7 @@ def independent_accuracy(
     own_vote: bool = True,
     prior: float = 0.8,
     kappa: float = 0.5,
+    unchecked_weight: float = 1.0,
     delta: float = 0.01,
     beta: float = 0.05,
     max_pair_sources: int = 100,
@@ -421,12 +422,18 @@ def independent_accuracy(
     for it in range(1, max_iter + 1):
         new = {}
         for s in g.sources:
-            total, n = 0.0, 0
+            total, n, unchecked = 0.0, 0, 0
             for f in g.by_source[s]:
                 if f[0] in assessed:
                     total += probs(votes(acc, judged=label[s], obj=f[0]), f[0])[f]
                     n += 1
+                else:
+                    unchecked += 1
             new[s] = (total + kappa * prior) / (n + kappa)
+            if new[s] > prior:
+                # A record above the prior: each unchecked claim adds weight to the prior.
+                weight = kappa + unchecked_weight * unchecked
+                new[s] = (total + weight * prior) / (n + weight)
         change = max(abs(new[s] - acc[s]) for s in g.sources)
         acc = new
         if change < tol:

@@ -17,13 +17,17 @@ gives the benchmark). Three rules, each explainable to an analyst in one sentenc
    whereas AccuPr's ``n`` counts every distinct typo; for a yes/no claim ``n = 1``. A source
    no better than chance (``A <= 1 / (n + 1)``) adds nothing, instead of voting against what
    it says; a single claimed value competes with one unclaimed alternative (``V = 0``).
-2. **Trust is judged by the others.** A source's accuracy ``A(s)`` is the mean, over its
+2. **Trust is judged by the others.** A source's record ``R(s)`` is the mean, over its
    *assessed* claims (on objects where another group speaks too), of the probability of its
    value computed with the other groups' votes at their trust and *its own group's vote at the
    prior accuracy* ``m = 0.8``, as if it had no track record; shrunk towards ``m`` with the
-   weight of ``kappa = 0.5`` claim::
+   weight of ``kappa = 0.5`` claim. Its accuracy ``A(s)`` is that record, except that a record
+   above the prior is shrunk further towards ``m`` by the source's ``u(s)`` unassessed claims,
+   each with the weight ``w = 1`` of a claim::
 
-       A(s) = (sum_{assessed c} P_{judged(s)}(v_c) + kappa m) / (n_assessed(s) + kappa)
+       T(s) = sum_{assessed c} P_{judged(s)}(v_c)
+       R(s) = (T(s) + kappa m) / (n_assessed(s) + kappa)
+       A(s) = min(R(s), (T(s) + (kappa + w u(s)) m) / (n_assessed(s) + kappa + w u(s)))
 
    No source, and no bloc, vouches for itself: its own record never weighs its own claims, so
    a source whose claims nobody supports is judged as an unknown source's lone word would be.
@@ -33,7 +37,14 @@ gives the benchmark). Three rules, each explainable to an analyst in one sentenc
    ``0.68 * 0.8 + 0.32 * 0.2 = 0.608``, so held-out trust drifts towards chance on thin data,
    whereas with the own vote at the prior it averages ``0.68 * 16/17 + 0.32 * 1/2 = 0.8``, the
    prior itself (the expectation of a posterior is the prior). A claim that nobody else
-   speaks to is evidence neither way; a source with little evidence stays near 0.8 instead of
+   speaks to, judged so, is worth exactly ``m`` (its own vote at the prior against the
+   unclaimed alternative): it earns no credit, and counted as one claim at ``m`` it holds a
+   good record near the prior in proportion to how much of what the source says nobody
+   checks (a bot that writes most of its figures where nobody else edits is not rated on the
+   few that others repeat). It is never held against a source, and it cannot lift a record
+   below the prior: a fabricator whose six claims three independent groups deny stays below
+   0.1 however many stories nobody else carries it adds (counted both ways, a hundred would
+   lift it to 0.75). A source with little evidence stays near 0.8 instead of
    jumping to 0 or 1. Rules 1 and 2 are iterated to a fixed point from ``A = m`` (``m`` is
    AccuCopy's starting accuracy ``1 - epsilon``; ``kappa < 1`` so that one checked claim
    outweighs the prior).
@@ -101,6 +112,7 @@ def independent_accuracy(
     own_vote: bool = True,
     prior: float = 0.8,
     prior_weight: float = 0.5,
+    unchecked_weight: float = 1.0,
     copy_disagreement: float = 0.01,
     copy_prior: float = 0.05,
     max_pair_sources: int = 100,
@@ -121,6 +133,8 @@ def independent_accuracy(
             drifts towards chance where few groups speak; kept for the ablation).
         prior: ``m``, the prior accuracy of a source, and every source's starting accuracy.
         prior_weight: ``kappa``, the weight of the prior, in claims.
+        unchecked_weight: ``w``, the weight, in claims, with which each claim that no other
+            group speaks to shrinks a record above the prior towards it; 0 ignores them.
         copy_disagreement: ``delta``, the largest share of contested objects on which a copier
             may differ from the source it repeats.
         copy_prior: ``beta``, the prior probability that a source repeats one of the sources it
@@ -163,6 +177,8 @@ def independent_accuracy(
         raise ValueError(f"prior must be in (0, 1), got {prior}")
     if prior_weight <= 0:
         raise ValueError(f"prior_weight must be positive, got {prior_weight}")
+    if unchecked_weight < 0:
+        raise ValueError(f"unchecked_weight must not be negative, got {unchecked_weight}")
     if not 0.0 < copy_disagreement < 1.0:
         raise ValueError(f"copy_disagreement must be in (0, 1), got {copy_disagreement}")
     if not 0.0 < copy_prior < 1.0:
@@ -178,7 +194,7 @@ def independent_accuracy(
         del pairs  # as large as the claims: freed before the votes are built
     votes = _Votes(ds, groups)
     accuracy, iterations, converged = votes.fixed_point(
-        np.full(ds.n_sources, prior), prior, prior_weight, own_vote, max_iter, tol
+        np.full(ds.n_sources, prior), prior, prior_weight, unchecked_weight, own_vote, max_iter, tol
     )
     return make_result(
         "independent_accuracy",
@@ -302,6 +318,7 @@ class _Votes:
         assessed_go = np.bincount(self.go_object, minlength=n_o)[self.go_object] >= 2
         assessed = assessed_go[claim_go]
         self.n_assessed = np.bincount(source[assessed], minlength=n_s).astype(float)
+        self.n_unassessed = np.bincount(source, minlength=n_s) - self.n_assessed
         self.all_assessed = bool(assessed.all())
         self.claim_gf = np.where(assessed, claim_gf, n_gf)  # n_gf: the zero slot
         # The unclaimed alternative of an object with a single claimed value.
@@ -371,10 +388,17 @@ class _Votes:
         return part if self.one_claim_per_gf else np.add.reduceat(part, self.gf_start)
 
     def judged_accuracy(
-        self, accuracy: np.ndarray, own_at_prior: np.ndarray, prior: float, prior_weight: float
+        self,
+        accuracy: np.ndarray,
+        own_at_prior: np.ndarray,
+        prior: float,
+        prior_weight: float,
+        unchecked: np.ndarray | None = None,
     ) -> np.ndarray:
         """Rule 2: mean probability of each source's assessed values, its own group's vote
-        counted at the prior, shrunk towards the prior."""
+        counted at the prior, shrunk towards the prior; a record above the prior shrunk further
+        by ``unchecked`` (``kappa + w u(s)``, or ``None`` when no source has unassessed claims
+        or ``w = 0``)."""
         shifted, scaled, denom = self._softmax(self._parts(accuracy))
         own = self._group_parts()
         judged = self._judged_padded[:-1]
@@ -400,20 +424,29 @@ class _Votes:
         else:
             on_claims = np.take(self._judged_padded, self.claim_gf, out=self._claims, mode="clip")
         total = np.bincount(self.source, weights=on_claims, minlength=self.ds.n_sources)
-        return (total + prior_weight * prior) / (self.n_assessed + prior_weight)
+        record = (total + prior_weight * prior) / (self.n_assessed + prior_weight)
+        if unchecked is not None:
+            # Between the record and m: below the record exactly when the record is above m.
+            diluted = (total + unchecked * prior) / (self.n_assessed + unchecked)
+            np.minimum(record, diluted, out=record)
+        return record
 
     def fixed_point(
         self,
         accuracy: np.ndarray,
         prior: float,
         prior_weight: float,
+        unchecked_weight: float,
         own_vote: bool,
         max_iter: int,
         tol: float,
     ) -> tuple[np.ndarray, int, bool]:
         own_at_prior = self.own_vote_at_prior(prior) if own_vote else np.zeros(len(self.gf_start))
+        unchecked = None
+        if unchecked_weight > 0 and self.n_unassessed.any():
+            unchecked = prior_weight + unchecked_weight * self.n_unassessed
         for iterations in range(1, max_iter + 1):
-            new = self.judged_accuracy(accuracy, own_at_prior, prior, prior_weight)
+            new = self.judged_accuracy(accuracy, own_at_prior, prior, prior_weight, unchecked)
             delta = np.abs(new - accuracy).max(initial=0.0)
             accuracy = new
             if delta < tol:

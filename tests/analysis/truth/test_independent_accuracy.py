@@ -134,6 +134,56 @@ def test_a_corroborated_source_and_a_contradicted_one():
     assert len(set(r.groups.tolist())) == r.dataset.n_sources
 
 
+def test_unchecked_claims_hold_a_good_record_near_the_prior():
+    # a and b agree on o1; a alone speaks to u0..u2. After one iteration from A = 0.8, b's
+    # record is (16/17 + 0.4) / 1.5 = 76/85, above the prior, and so is a's; a's three
+    # unchecked claims count as three more claims at 0.8: (16/17 + 0.4 + 3 * 0.8) / 4.5.
+    rows = [("a", "o1", "x"), ("b", "o1", "x")] + [("a", f"u{k}", "y") for k in range(3)]
+    ds = TruthDataset.from_triples(rows)
+    r = independent_accuracy(ds, max_iter=1)
+    np.testing.assert_allclose(r.trust, [(16 / 17 + 2.8) / 4.5, 76 / 85])
+    # With w = 1/2 each weighs half a claim; with w = 0 they are ignored (the previous rule).
+    half = independent_accuracy(ds, max_iter=1, unchecked_weight=0.5)
+    np.testing.assert_allclose(half.trust, [(16 / 17 + 0.4 + 1.2) / 3.0, 76 / 85])
+    ignored = independent_accuracy(ds, unchecked_weight=0)
+    np.testing.assert_allclose(ignored.trust, [TWO_AGREE] * 2, atol=1e-5)
+
+
+def test_unchecked_claims_do_not_lift_a_contradicted_source():
+    # The corroborated and the contradicted source of the test above, each adding a hundred
+    # claims that nobody else speaks to (a fabricator's stories that nobody carries): good is
+    # held near the prior, bad stays below 0.1, exactly where it was without them (counted
+    # both ways, they would lift it to about 0.75).
+    rows = []
+    for i in range(6):
+        rows += [(s, f"c{i}", "true") for s in ("good", "w1", "w2")]
+        rows += [("bad", f"d{i}", "true")] + [(s, f"d{i}", "false") for s in ("x1", "x2", "x3")]
+    before = independent_accuracy(TruthDataset.from_triples(rows)).source_trust()
+    rows += [(s, f"{s}-story{k}", "true") for s in ("good", "bad") for k in range(100)]
+    trust = independent_accuracy(TruthDataset.from_triples(rows)).source_trust()
+    assert 0.8 < trust["good"] < 0.82 < 0.9 < before["good"]
+    assert trust["bad"] == pytest.approx(before["bad"], abs=1e-5)  # the iteration's tol
+    assert trust["bad"] < 0.1
+    assert trust["w1"] > 0.9
+
+
+def test_a_prolific_source_checked_on_few_claims_does_not_outvote_a_checked_one():
+    # Population's bot, in small: it agrees with an editor on the 10 objects they share and
+    # writes 100 figures where nobody else edits; a newcomer agrees with the editor on 4. On
+    # the city they alone dispute, the bot's trust (0.94 without the rule) beat the
+    # newcomer's; now the bot, mostly unchecked, is near the prior and the newcomer wins.
+    rows = [(s, f"s{k}", "v") for k in range(10) for s in ("bot", "editor")]
+    rows += [(s, f"t{k}", "v") for k in range(4) for s in ("newcomer", "editor")]
+    rows += [("bot", f"alone{k}", "v") for k in range(100)]
+    rows += [("bot", "city", "bot's"), ("newcomer", "city", "newcomer's")]
+    ds = TruthDataset.from_triples(rows)
+    r = independent_accuracy(ds)
+    trust = r.source_trust()
+    assert trust["bot"] < 0.82 < trust["newcomer"] < trust["editor"]
+    assert r.values()["city"] == "newcomer's"
+    assert independent_accuracy(ds, unchecked_weight=0).values()["city"] == "bot's"
+
+
 def test_fact_prior_shifts_the_vote():
     rows = [("s1", "o", "a"), ("s2", "o", "b")]
     assert independent_accuracy(TruthDataset.from_triples(rows)).values() == {"o": "a"}
@@ -190,6 +240,27 @@ def test_copy_detection_respects_known_groups(make_feed):
 # --- tiny data ----------------------------------------------------------------------------------
 
 
+def _one_unchecked() -> tuple[float, float]:
+    """Trust of a and b when they agree on o1 and a alone speaks to o2, by hand: each is judged
+    on o1 by the other's vote (ln r) and its own at the prior (ln 4), P = 4r / (4r + 1); b's
+    record is (P + 0.4) / 1.5, and a's, above the prior, takes o2 as one more claim at 0.8:
+    (P + 0.4 + 0.8) / 2.5. The two equations are iterated to their fixed point."""
+    a = b = 0.8
+    for _ in range(200):
+        ra, rb = a / (1 - a), b / (1 - b)
+        a, b = (4 * rb / (4 * rb + 1) + 1.2) / 2.5, (4 * ra / (4 * ra + 1) + 0.4) / 1.5
+    return a, b
+
+
+ONE_UNCHECKED = _one_unchecked()
+
+
+def _odds_product(a: float, b: float) -> float:
+    """P of a value that a and b both vote for, against the unclaimed alternative."""
+    r = a / (1 - a) * b / (1 - b)
+    return r / (r + 1)
+
+
 @pytest.mark.parametrize(
     ("rows", "trust", "confidence"),
     [
@@ -197,13 +268,13 @@ def test_copy_detection_respects_known_groups(make_feed):
         ([("a", "o", "v")], [0.8], [0.8]),
         # Two sources on two objects: no shared object, no evidence either way.
         ([("a", "o", "v"), ("b", "p", "v")], [0.8, 0.8], [0.8, 0.8]),
-        # a and b agree on o1, a alone on o2: the uncorroborated claim is no evidence either
-        # way, so both are where two agreeing sources are; o2 gets a's trust (ln r against the
-        # unclaimed alternative).
+        # a and b agree on o1, a alone on o2: the unchecked claim earns a no credit, so its
+        # record above the prior is held nearer it (ONE_UNCHECKED); o1 gets both votes, o2 a's
+        # trust (ln r against the unclaimed alternative).
         (
             [("a", "o1", "x"), ("b", "o1", "x"), ("a", "o2", "y")],
-            [TWO_AGREE] * 2,
-            [TWO_AGREE_ODDS**2 / (TWO_AGREE_ODDS**2 + 1), TWO_AGREE],
+            list(ONE_UNCHECKED),
+            [_odds_product(*ONE_UNCHECKED), ONE_UNCHECKED[0]],
         ),
     ],
 )
@@ -285,6 +356,18 @@ def test_matches_the_reference_without_copy_detection(make_copied):
     _check_against_reference(make_copied(0), detect_copying=False)
 
 
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("weight", [1.0, 0.5, 0.0])
+def test_matches_the_reference_with_unchecked_claims(seed, weight, make_random):
+    # Random data, six objects on which s0..s2 agree (records above the prior), and eight
+    # claims on objects of their own by random sources.
+    rng = np.random.default_rng(seed)
+    rows = make_random(seed)
+    rows += [(s, f"k{k}", "v0") for k in range(6) for s in ("s0", "s1", "s2")]
+    rows += [(f"s{int(s)}", f"lone{k}", "v0") for k, s in enumerate(rng.integers(0, 6, 8))]
+    _check_against_reference(rows, unchecked_weight=weight)
+
+
 def test_discover_is_independent_accuracy(copier_rows):
     ds = TruthDataset.from_triples(copier_rows, source_groups={"liar": "l", "copier": "l"})
     r = discover(ds)
@@ -297,6 +380,7 @@ def test_discover_is_independent_accuracy(copier_rows):
     [
         {"prior": 1.0},
         {"prior_weight": 0.0},
+        {"unchecked_weight": -1.0},
         {"copy_disagreement": 0.0},
         {"copy_prior": 1.0},
         {"max_pair_sources": 1},
