@@ -344,6 +344,7 @@ class _Everything:
                     iri, trust=self.trust.trust.get(iri), assessed=assessed, group=group.id,
                     group_label=group.label, method=self.trust.method, scale=self._scale,
                     overrides=group.member(iri).overrides,
+                unchecked=self.trust.unchecked.get(iri, 0),
                 ),
                 statements=tuple(by_actor.get(iri, ())), context=case,
             )

@@ -316,6 +316,7 @@ class Explainer:
                 iri, trust=self.trust.trust.get(iri), assessed=assessed, group=group.id,
                 group_label=group.label, method=self.trust.method, scale=self.scale,
                 overrides=group.member(iri).overrides,
+                unchecked=self.trust.unchecked.get(iri, 0),
             ),
             statements=tuple(statements),
             context=context,

@@ -73,6 +73,7 @@ def reference_assessments(
                 iri, trust=trust.trust.get(iri), assessed=assessed[iri], group=group.id,
                 group_label=group.label, method=method, scale=scale,
                 overrides=group.member(iri).overrides,
+                unchecked=trust.unchecked.get(iri, 0),
             ),
             statements=tuple(by_actor.get(iri, ())),
         )

@@ -33,6 +33,7 @@ from kg.analysis.credibility import UNJUDGEABLE_KINDS
 from kg.analysis.groups import SourceGroups
 from kg.analysis.model import CaseGraph
 from kg.analysis.stances import StanceEntry
+from kg.analysis.truth.independent_accuracy import PRIOR
 
 RELIABILITY_NAMES: dict[str, str] = {
     "A": "completely reliable",
@@ -97,6 +98,7 @@ def grade_reliability(
     method: str,
     scale: ReliabilityScale | None = None,
     overrides: tuple[str, ...] = (),
+    unchecked: int = 0,
 ) -> Reliability:
     """Grade one actor.
 
@@ -111,6 +113,9 @@ def grade_reliability(
         overrides: the reasons of the analyst's overrides that put the actor in its group
             (:attr:`kg.analysis.groups.GroupMember.overrides`), named in the reasons: the
             group its record is judged with is then the analyst's choice, not its affiliation.
+        unchecked: the claims no other group took a side on that held ``trust`` down towards
+            the prior (:attr:`kg.analysis.trust.TrustEstimate.unchecked`), named in the
+            reasons: a trust near 0.8 despite a clean record is otherwise a puzzle.
 
     Example:
         >>> grade_reliability("x", trust=0.85, assessed=("c1", "c2", "c3"), group="g",
@@ -122,6 +127,11 @@ def grade_reliability(
     """
     scale = scale or ReliabilityScale()
     n = len(assessed)
+    held = ""
+    if unchecked and trust is not None:
+        held = (f"; its trust is held down towards the prior {PRIOR:g} by {unchecked} "
+                f"claim{'s' if unchecked != 1 else ''} it took a side on that no other group "
+                "did: what nobody else can check earns no credit")
     record = (f"{n} assessed claim{'s' if n != 1 else ''} (claims on which it took a side "
               "and another independent group did too)")
     if n < scale.min_track_record or trust is None:
@@ -133,7 +143,7 @@ def grade_reliability(
             # what the number is, since it is shown next to "cannot be judged".
             rule += (f". Its trust {trust:.2f} from {method} is not graded: it rests on too "
                      "thin a record, and may also count claims it takes a side on only "
-                     "through a narrower claim it states, which are not assessed claims")
+                     f"through a narrower claim it states, which are not assessed claims{held}")
     else:
         shown = f"trust {trust:.2f} from {method}"
         if trust >= scale.a and n >= scale.a_min_track_record:
@@ -151,7 +161,7 @@ def grade_reliability(
             grade, rule = "D", f"{shown} \u2265 {scale.d:g}"
         else:
             grade, rule = "E", f"{shown} < {scale.d:g}"
-        rule += f"; {record}"
+        rule += f"; {record}{held}"
     reasons = (
         f"Reliability {grade} ({RELIABILITY_NAMES[grade]}): {rule}.",
         f"Judged as part of source group {group_label}.",

@@ -26,7 +26,7 @@ statements as it is.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 import numpy as np
@@ -92,6 +92,9 @@ class TrustEstimate:
     iterations: int
     converged: bool
     note: str = ""  # why another method than the one asked for ran, if it did
+    #: Actors whose trust the claims no other group took a side on held down towards the
+    #: prior (the default method's rule 2), with the number of those claims.
+    unchecked: dict[str, int] = field(default_factory=dict)
 
 
 def estimate_trust(
@@ -138,6 +141,7 @@ def estimate_trust(
         belief=_belief(result),
         iterations=result.iterations,
         converged=result.converged,
+        unchecked=_unchecked(result),
     )
 
 
@@ -174,7 +178,16 @@ def estimate_trust_bulk(numbers: Numbers, *, method: str = DEFAULT_METHOD) -> Tr
         iterations=result.iterations,
         converged=result.converged,
         note=note,
+        unchecked=_unchecked(result),
     )
+
+
+def _unchecked(result: TruthResult) -> dict[str, int]:
+    """:attr:`TrustEstimate.unchecked` from a result (empty for a method without rule 2)."""
+    if result.unchecked is None:
+        return {}
+    sources = result.dataset.sources
+    return {sources[i]: int(result.unchecked[i]) for i in np.flatnonzero(result.unchecked)}
 
 
 def dataset_from_numbers(numbers: Numbers) -> TruthDataset | None:

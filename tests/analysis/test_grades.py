@@ -303,3 +303,20 @@ def test_trust_without_assessed_claims_is_explained() -> None:
     assert rel["grade"] == "F"
     assert f"trust {rel['trust']:.2f} from independent-accuracy is not graded" in rel["reasons"][0]
     assert "narrower claim" in rel["reasons"][0]
+
+
+def test_a_trust_held_down_by_unchecked_claims_says_so(case):
+    """The default's rule 2 holds a trust above the prior 0.8 towards it by the claims no
+    other group took a side on (kg.analysis.truth.independent_accuracy); the grade's reason
+    names them, or a clean record with a trust near 0.8 would be a puzzle. A trust below the
+    prior is not moved by them, and its reason does not mention them."""
+    extra = [f"good affirms u{i}" for i in range(12)] + [f"bad affirms v{i}" for i in range(12)]
+    plain = analyse_case(case(statements=track_record()))
+    analysis = analyse_case(case(statements=track_record() + extra))
+    good, bad = analysis.actor_by_id("good").reliability, analysis.actor_by_id("bad").reliability
+    assert 0.8 < good.trust < plain.actor_by_id("good").reliability.trust
+    assert bad.trust == pytest.approx(plain.actor_by_id("bad").reliability.trust)
+    assert ("its trust is held down towards the prior 0.8 by 12 claims it took a side on that "
+            "no other group did") in good.reasons[0]
+    assert "held down" not in " ".join(bad.reasons)
+    assert "held down" not in " ".join(plain.actor_by_id("good").reliability.reasons)

@@ -86,6 +86,8 @@ Rule 3 is :mod:`kg.analysis.truth.copy_blocs`; the vote shares both use are in
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import scipy.sparse as sp
 
@@ -101,7 +103,10 @@ from kg.analysis.truth.copy_blocs import _contested_pairs, _copy_blocs
 from kg.analysis.truth.dataset import TruthDataset
 from kg.analysis.truth.result import TruthResult
 
-__all__ = ["independent_accuracy"]
+__all__ = ["PRIOR", "independent_accuracy"]
+
+#: ``m``: the prior accuracy of a source, and every source's starting accuracy.
+PRIOR = 0.8
 
 
 def independent_accuracy(
@@ -110,7 +115,7 @@ def independent_accuracy(
     known_groups: bool = True,
     detect_copying: bool = True,
     own_vote: bool = True,
-    prior: float = 0.8,
+    prior: float = PRIOR,
     prior_weight: float = 0.5,
     unchecked_weight: float = 1.0,
     copy_disagreement: float = 0.01,
@@ -196,7 +201,7 @@ def independent_accuracy(
     accuracy, iterations, converged = votes.fixed_point(
         np.full(ds.n_sources, prior), prior, prior_weight, unchecked_weight, own_vote, max_iter, tol
     )
-    return make_result(
+    result = make_result(
         "independent_accuracy",
         ds,
         votes.probabilities(accuracy),
@@ -206,6 +211,11 @@ def independent_accuracy(
         dependence=dependence,
         groups=groups,
     )
+    # The unchecked claims moved a trust exactly where it ended above the prior (the shrunk
+    # record lies between the record and the prior): said so in the reliability grades.
+    held = votes.n_unassessed if unchecked_weight > 0 else np.zeros(ds.n_sources)
+    unchecked = np.where(accuracy > prior, held, 0).astype(np.int64)
+    return dataclasses.replace(result, unchecked=unchecked)
 
 
 def _known_labels(ds: TruthDataset, use: bool) -> np.ndarray:

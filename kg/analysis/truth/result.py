@@ -33,6 +33,9 @@ class TruthResult:
         groups: for methods that count a group of dependent sources once, the group of each
             source (``int64`` labels ``0..k-1``: the known ``source_groups`` merged with the
             dependence the method found); ``None`` for other methods.
+        unchecked: for :func:`~kg.analysis.truth.independent_accuracy`, the claims of each
+            source that no other group speaks to and that held its trust down towards the
+            prior (its rule 2); 0 for a source they did not move, or that has none.
     """
 
     method: str
@@ -44,6 +47,7 @@ class TruthResult:
     dataset: TruthDataset = field(repr=False)
     dependence: np.ndarray | None = field(default=None, repr=False)
     groups: np.ndarray | None = field(default=None, repr=False)
+    unchecked: np.ndarray | None = field(default=None, repr=False)
 
     def values(self) -> dict[str, str]:
         """The chosen value of each object, ``{object: value}``."""
