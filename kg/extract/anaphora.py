@@ -76,6 +76,8 @@ _NOUNS: dict[str, tuple[str, ...]] = {
     "count": (),
     "tally": (),
 }
+# what is said against someone, who denies it: "the allegations" are those about the denier
+_ACCUSED = ("accusation", "allegation", "charge")
 # "that account", "the claim" name no kind of act: they take the nearest earlier statement
 _GENERIC = ("claim", "account", "story", "version", "rumour", "rumor")
 _NUMERIC = {"figure", "toll", "estimate", "count", "tally"}
@@ -209,6 +211,9 @@ def _scored(statements: list[StatementRecord], i: int, found: tuple[str, set[str
             score += 1  # "had asked for ..." reported by someone else: "the request"
         if subject and about(subject, other.claim_text):
             score += 1  # "the airline's version of the clearance": the claim about clearing
+        if me.stance == "denies" and not owner and noun in _ACCUSED and \
+                _names_speaker(other.claim_text, names.get(me.actor, [])):
+            score += 2  # "Meravia denied the allegations": those made about Meravia
         if noun in _TENTATIVE and other.stance == "hedges":
             score += 2  # "said it was possible that P" ... "dismissed that suggestion"
         if noun in _NUMERIC and _NUMBER.search(other.claim_text):
@@ -227,6 +232,14 @@ def _scored(statements: list[StatementRecord], i: int, found: tuple[str, set[str
                       (score == best[0] and noun in _GENERIC)):
             best = (score, j)
     return best[1] if best else None
+
+
+def _names_speaker(claim: str, names: list[str]) -> bool:
+    """Whether ``claim`` names the speaker by a proper word of one of its ``names`` ("Meravia"
+    of "Meravia's government"): the accused, who denies what is said of it."""
+    words = {w for name in names for w in re.findall(r"\b[A-Z][\w-]{2,}", name)
+             if w not in {"The", "A", "An"}}
+    return any(re.search(rf"\b{re.escape(w)}\b", claim) for w in words)
 
 
 def _tokens(actor: str, names: dict[str, list[str]]) -> set[str]:

@@ -52,11 +52,7 @@ from kg.extract.surrounds import (
     verbless_report,
 )
 
-# Words between a speaker and the verb that qualify the act of reporting.
-# ("media", "news", "press" only in lower case: "Harwick Academic Press said" is a name)
-_NOUN_BEFORE = re.compile(r"\b(?:(?i:a|an|the|its|his|her|their|our|this|these|those|such|"
-                          r"new|recent|earlier|latest|initial|(?<!at )first)|media|news|press|"
-                          r"^(?i:media|news|press))\s+$")
+# "were told to keep the notebooks": a passive, no one reports
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 # "it was too early to say whether P": an infinitive after an impersonal frame reports no one
 _IMPERSONAL_BEFORE = re.compile(r"\b(?:too\s+(?:early|soon)|hard|difficult|impossible|premature|"
@@ -268,7 +264,7 @@ def find_frames(sent: Sentence, lex: Lexicon) -> list[Frame]:
             frames.append(shown)  # "cited a video, which it said showed P"
             claimed_until = shown.claims[-1][1] - sent.start
             continue
-        if _NOUN_BEFORE.search(masked[:v0]) or _PASSIVE_BEFORE.search(masked[:v0]) or \
+        if vf.noun_before(masked, verb, v0) or _PASSIVE_BEFORE.search(masked[:v0]) or \
                 _IMPERSONAL_BEFORE.search(masked[:v0]) or vf.modal_object(masked, v0, v1) or \
                 vf.noun_after_preposition(masked, verb, v0) or \
                 vf.refused_act(masked, verb, v1) or (

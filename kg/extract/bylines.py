@@ -72,7 +72,11 @@ def _labelled_summary(sentences: list[Sentence], last: int,
     the summary is a standfirst, so the header lines below it are read too. None when the
     header's last paragraph is no such label or no header line follows the summary."""
     label = [s for s in sentences if s.paragraph == last]
-    if len(label) != 1 or not re.fullmatch(r"[A-Z][a-z]+", label[0].text.strip()):
+    # (or a dek straight under the headline, a line with no full stop, above the byline: a
+    # house with a brand line and a section label above the headline pushes it down)
+    if len(label) != 1 or not (re.fullmatch(r"[A-Z][a-z]+", label[0].text.strip()) or
+                               (len(label[0].text.split()) >= 5 and
+                                label[0].text.rstrip()[-1:] not in ".!?\u201d\"")):
         return None
     summary = [s for s in sentences if s.paragraph == last + 1]
     after = next((s for s in sentences if s.paragraph == last + 2), None)

@@ -9,6 +9,8 @@ Example:
     True
     >>> bool(ACCOUNT_ONLY.search("Ana Holt gave a different account of the fire to police."))
     False
+    >>> bool(ACCOUNT_ONLY.search("Outside engineers urged caution."))
+    True
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ ACCOUNT_ONLY = re.compile(r"\s(?:gave|gives|offered|offers|provided|provides|tol
                           r"(?:different|conflicting|contrasting|contradictory|similar|"
                           r"another|other|separate|rival|competing|fuller|more\s+detailed)\s+"
                           r"(?:account|version|explanation|story|picture)"
-                          r"(?:\s+of\s+(?:events|what\s+happened))?\s*\.?$")
+                          r"(?:\s+of\s+(?:events|what\s+happened))?\s*\.?$|"
+                          # ("Outside experts urged caution.": the next sentences give the
+                          # caution in their words)
+                          r"\s(?:urged|urge|urges|counselled|counseled|counsel|counsels)\s+"
+                          r"caution\s*\.?$|\ssounded\s+a\s+(?:note|word)\s+of\s+caution\s*\.?$")
 
 __all__ = ["ACCOUNT_ONLY"]

@@ -48,6 +48,10 @@ ADJUNCT = re.compile(
     r"briefing|conference|reply|post|speech|"
     # ("said in an interview with Radio Nord that P": with whom is no part of P)
     r"interview(?:\s+(?:with|on)\s+(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,4})?|"
+    # ("said in a message sent to the Courier through an intermediary.": the medium and how
+    # it came, after a quotation or before "that")
+    r"message(?:\s+sent)?\s+to\s+(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,3}"
+    r"(?:\s+(?:through|via)\s+(?:an?|the|its|his|her|their)\s+[\w-]+)?(?=\s+that\b|\s*[,.]|$)|"
     # "said in a report that P": the medium, not the claim (only right before "that" or a
     # comma: "said in a report published Tuesday" names the report, evidence)
     r"(?:report|letter|filing|memo|note|message|tweet|submission)(?:\s+to\s+(?:the\s+)?"

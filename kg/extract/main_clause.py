@@ -40,6 +40,16 @@ _RELATIVE_THAT = re.compile(
     r"(that)\s+(?=(?:had|has|have|did|does|do|was|were|is|are|could|would|will|can|should|"
     r"may|might|must|never|not)\b)", re.I)
 
+# "acquired a capability they did not have": a relative clause with no "that", its pronoun
+# subject straight after the noun (not after a verb of telling: "told the court they had never
+# met" reports what they said)
+_CONTACT_RELATIVE = re.compile(
+    r"(?<!\btold\s)(?<!\btell\s)(?<!\btells\s)(?<!\bwarned\s)(?<!\bassured\s)"
+    r"(?<!\binformed\s)(?<!\breminded\s)(?<!\bconvinced\s)"
+    r"\b(?:a|an|the|this|these|those|every|any|each)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+"
+    r"(they|he|she|it|we|you|I)\s+(?=(?:did|do|does|had|has|have|could|would|can|will)\s*"
+    r"(?:not\b|n[\u2019']t\b)|never\b)", re.I)
+
 
 def main_clause(text: str) -> str:
     """The words of the main clause, where a negation counts: after a leading adverbial
@@ -56,6 +66,8 @@ def main_clause(text: str) -> str:
     text = re.split(r",|\s(?:which|who|where|because|although|though|after|before|when|while|"
                     r"whilst|once|unless|whereas)\s", text, maxsplit=1)[0]
     if relative := _RELATIVE_THAT.search(text):  # "a valve that had not been replaced"
+        text = text[:relative.start(1)]
+    if relative := _CONTACT_RELATIVE.search(text):  # "a capability they did not have"
         text = text[:relative.start(1)]
     return text
 

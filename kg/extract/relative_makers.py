@@ -31,6 +31,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract import evidence as ev
+from kg.extract.confidence import read_confidence
+from kg.extract.document_voice import speak_for_makers
 from kg.extract.lexicon import phrase_alternation
 from kg.extract.model import RelayStep
 from kg.extract.stance import sentence_text
@@ -113,6 +115,8 @@ def made_in_clause(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
     """The material of ``sent`` whose maker a relative clause right after it names, each
     produced by that maker (see the module text); and the material a relative clause on the
     speaker says it released."""
+    speak_for_makers(ctx, sent)  # "Logs compiled by X show P": X's word (document_voice.py)
+    read_confidence(ctx, sent)  # "X judges with high confidence that P" (confidence.py)
     # (and where material first appeared: "The video first appeared on X", uploads.py)
     found = _released_by_speaker(ctx, sent) + first_upload(ctx, sent)
     nouns = tuple(ctx.lex.evidence)

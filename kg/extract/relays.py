@@ -70,6 +70,9 @@ _CUE_OUTLET_NOUN = re.compile(r"(?:^|,\s+)(according\s+to|as\s+reported\s+by|rep
                               rf"((?i:the)\s+(?:news\s+)?(?:{_HEADS}|journal))(?=\s*[,.;]|\s*$)",
                               re.I)
 # a part of an outlet that the words were given to: "the news section of the Nordic Weekly"
+# "told the broadcaster NTV on Wednesday": when it was told, no part of the outlet's name
+_WHEN_AFTER = re.compile(r"\s+(?:on|last|this|late\s+on|early\s+on)\s+(?:Monday|Tuesday|"
+                         r"Wednesday|Thursday|Friday|Saturday|Sunday|week|month)\b.*$")
 _PART_OF = re.compile(r"^(?:the\s+)?(?:[a-z]+\s+)?(?:section|desk|team|service|edition|"
                       r"website|site|pages?)\s+of\s+")
 _EARLIER_RELAY = 3  # sentences back that "the agency" may look for the outlet it names
@@ -111,6 +114,7 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
     if frame.recipient:
         phrase = _OWNED.sub("", ctx.text[frame.recipient[0]:frame.recipient[1]])
         phrase = _PART_OF.sub("", phrase)  # "the news section of the Nordic Weekly"
+        phrase = _WHEN_AFTER.sub("", phrase)  # "the broadcaster NTV on Wednesday": when
         outlet = outlet_name(phrase, ctx.lex)
         if outlet:
             steps.append(RelayStep(ctx.table.outlet(outlet).id, "told", frame.recipient))

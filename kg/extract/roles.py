@@ -24,6 +24,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kg.extract.agency_names import join_agencies
+from kg.extract.possessed import (
+    bodies_of_their_state,
+    groups_from_nationality,
+    owners_from_context,
+)
+
 if TYPE_CHECKING:
     from kg.extract.statements import Context
 
@@ -60,6 +67,10 @@ def join_roles(ctx: Context) -> None:
         ctx.reassign(record.id, person.id)
         person.add_form(record.name)
         record.used = False
+    join_agencies(ctx)  # a body by description, name and staff (agency_names.py)
+    owners_from_context(ctx)  # "the group's spokesman" after the group spoke (possessed.py)
+    groups_from_nationality(ctx)  # "the officials" after "three Corvanian officials"
+    bodies_of_their_state(ctx)  # "a spokeswoman for Corvania's Foreign Ministry"
 
 
 def _proper_words(text: str, title: str) -> set[str]:

@@ -43,8 +43,10 @@ if TYPE_CHECKING:
     from kg.extract.statements import Context
 
 # the cited phrase: up to the end of the sentence, a semicolon or a comma
+# (up to a relative clause that says what the source said: "citing a port worker who said P")
 _CITED = re.compile(r"\s+((?:an?|one|two|three|four|five|several|some|unnamed|anonymous|"
-                    r"[\w-]+)\s+[^,;]*?)\s*(?:[,;]|\.?\s*$)")
+                    r"[\w-]+)\s+[^,;]*?)\s*(?:[,;]|\.?\s*$|(?=\s+who\s+(?:said|says|told)\b))")
+_WHO_SAID = re.compile(r"\s+who\s+(?:said|says|told)\b")
 # "a report by X published on Thursday": when, not who
 _PUBLISHED = re.compile(r"\s+(?:published|released|issued|posted)\b.*$")
 # "a preliminary report published on June 2 by X" is "a report by X" (a relay cue): the
@@ -71,6 +73,20 @@ def cited_sources(sent: Sentence, frames: list[Frame], lex: Lexicon) -> list[Fra
             # (or an unnamed body: "called the video a fake, citing the defence ministry")
             cited = _people(sent, frame.verb_span[1], lex) or \
                 _body(sent, frame.verb_span[1], lex)
+            # (anyone cited, named or not, whose relative clause says what they said)
+            who = _CITED.match(sent.masked(), frame.verb_span[1] - sent.start)
+            speaking = (sent.start + who.start(1), sent.start + who.end(1)) if who else None
+            if speaking is not None and _WHO_SAID.match(sent.text, speaking[1] - sent.start):
+                # "X reported that P, citing a port worker who said Q": P is the outlet's own
+                # report; the worker says Q, relayed by the outlet
+                said = next((f for f in frames if f.speaker and f.speaker[0] < speaking[1] <
+                             f.speaker[1] and f.claims), None)
+                if said is not None:
+                    said.speaker, said.relayed_by = speaking, previous.speaker
+                    said.speaker_text = sent.text[speaking[0] - sent.start:
+                                                  speaking[1] - sent.start]
+                    said.appositive, said.initial = None, False
+                continue
             if cited is not None:
                 previous.relayed_by = previous.speaker
                 previous.speaker = cited

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract.anaphora import refers_back
-from kg.extract.denial_frames import OWN_DENIAL, UNTRUE_THAT
+from kg.extract.denial_frames import NOTHING_OBJECT, OWN_DENIAL, UNTRUE_THAT, labelled_false
 from kg.extract.frame import IRREGULAR_PAST
 from kg.extract.fronted import fronted_negation
 from kg.extract.impressions import IMPRESSION
@@ -64,7 +64,7 @@ _SUBJECT = r"(?:we|i|they|he|she|it|(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.
 # a possessive and one noun as the believer: "my grandfather never doubted that P"
 _KIN = r"(?:(?i:my|our|your|his|her|their|its)\s+[a-z][\w\u2019'-]*)"
 _BELIEF = re.compile(
-    rf"^(?:{_SUBJECT}|{_KIN})\s+(?:(?:have|has|had|do|does|did|still|also)\s+)*"
+    rf"^(?:{_SUBJECT}(?<![\u2019']s)|{_KIN})\s+(?:(?:have|has|had|do|does|did|still|also)\s+)*"
     r"(never\s+|not\s+|no longer\s+)?"
     r"(believes?|believed|thinks?|thought|estimates?|estimated|assesses|assessed|doubts?|"
     r"doubted|expects?|expected|suspects?|suspected|is confident|are confident|"
@@ -243,6 +243,7 @@ _NEGATIVE_OBJECT = re.compile(
     r"sees|gives|offers|provides|contains|(?:had|has|have)(?=\s+no\s+knowledge\b))\s+(no|none(?=\s+of\s))\s+(?!longer\b|doubt\b|more\b|less\b|"
     r"matter\b|later\b|sooner\b|fewer\b|one\b|other\b)(?=\w)", re.I)
 
+
 # "is too regular to be coincidence": the degree rules out what follows "to be"
 _TOO_TO_BE = re.compile(r"\b((?:is|was|are|were|seems?|seemed)\s)too\s+[\w-]+\s+to\s+be\s+",
                         re.I)
@@ -298,7 +299,7 @@ def _strip_frames(text: str, stance: str, cues: list[str], lex: Lexicon) -> tupl
             removed += match.end()
             stance = "hedges" if stance == "affirms" else stance
             cues.append(f"hedge frame: {match.group(0).strip()}")
-        elif match := OBJECT_NOUN.match(rest):
+        elif (match := OBJECT_NOUN.match(rest)) and labelled_false(rest, lex) is None:
             removed += match.end()
         elif (match := _BELIEF.match(rest)) and len(match.group(0).split()) <= 8:
             removed += match.end()
@@ -325,15 +326,6 @@ def claim_kind(text: str, lex: Lexicon) -> str:
     if _FUTURE.search(text):
         return "forecast"
     return "factual"
-
-
-def _labelled_false(text: str, lex: Lexicon) -> re.Match[str] | None:
-    """"A claim ... that P was false": the words P, when a report is called false."""
-    labels = "|".join(re.escape(c) for c, s in lex.denials.items() if s == "label")
-    return re.match(rf"^(?:an?|the|this|that)\s+(?:claims?|reports?|rumou?rs?|allegations?|"
-                    rf"suggestions?|story|stories|posts?)\b[^,]*?\bthat\s+(?P<p>.+?)\s+(?:was|is|"
-                    rf"were|are)\s+(?:completely\s+|entirely\s+|simply\s+)?(?:{labels}|"
-                    rf"misleading|wrong|incorrect|inaccurate)\W*$", text, re.I)
 
 
 def is_epistemic(text: str, lex: Lexicon) -> bool:
@@ -381,7 +373,7 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
         body = body[:passive.start()]
     elif any(c.startswith("hedge frame") for c in cues):
         body = re.sub(r"\s+independently\W*$", "", body)  # "verify the footage independently"
-    if (labelled := _labelled_false(body, lex)) is not None:
+    if (labelled := labelled_false(body, lex)) is not None:
         lead += labelled.start("p")
         body = labelled.group("p")
         stance = FLIP[stance] if stance != "hedges" else stance
@@ -420,11 +412,13 @@ def read_claim(text: str, stance: str, report_cues: list[str], lex: Lexicon, *,
         positive = lex.negative_subjects[subject.group(1).lower()]
         display = display[:subject.start(1)] + positive + display[subject.end(1):]
     elif not negation and stance != "hedges" and \
-            (obj := _NEGATIVE_OBJECT.search(main_clause(display))):
+            (obj := _NEGATIVE_OBJECT.search(main_clause(display)) or
+             NOTHING_OBJECT.search(main_clause(display))):
         stance = FLIP[stance]
-        cues.append("negative object: no")
+        cues.append(f"negative object: {obj.group(1).lower()}")
         # the claim in plain words: "had received some reply", not "had received any reply"
-        display = display[:obj.start(1)] + "some" + display[obj.end(1):]
+        some = "something" if obj.group(1).lower() == "nothing" else "some"
+        display = display[:obj.start(1)] + some + display[obj.end(1):]
     elif not negation and stance != "hedges" and \
             (excess := _TOO_TO_BE.search(main_clause(display))):
         # "the timing is too regular to be coincidence": denies "the timing is coincidence"

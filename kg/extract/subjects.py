@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 
 _MODIFIERS = re.compile(
-    r"(?:\b(?:has|have|had|since|also|separately|previously|later|earlier|again|publicly|"
+    r"(?:\b(?:has|have|had|since|also|separately|previously|later|earlier|again|publicly|first|"
     r"repeatedly|then|now|already|never|not|did not|does not|do not|would not|could not|"
     r"immediately|independently|tentatively|provisionally|at first|initially|originally|"
     r"appeared to|appears to|appear to|seemed to|seems to|declined to|refused to|would|will|"
     # "the driver can be heard telling her": a recording's viewer hears the speaker speak
     r"(?:can|could|is|was)\s+(?:be\s+)?(?:heard|seen)|"
+    # ("has for months accused": how long the accusing has gone on)
+    r"for (?:months|years|weeks|decades|days|some time)|"
     r"last week|yesterday|today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)(?: night| morning| evening| afternoon)?|however|,)\s*)+$")
 #: Leading adverbials before a speaker: "On Thursday,", "Separately,", "In a statement,".
@@ -184,8 +186,10 @@ def anaphoric_subject(masked: str, s0: int) -> int:
 def inverted_subject(masked: str, after: int) -> tuple[int, int, str | None] | None:
     """``"...," said Tomas Varga, head of research.``: the speaker after the verb."""
     rest = masked[after:]
+    # (a relative clause says who the speaker is: "said a senior official who spoke on
+    # condition of anonymity because ...")
     match = re.match(r"\s+((?:the\s+|a\s+)?[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){0,5}?)\s*"
-                     r"(?:,\s*(.+?))?\s*[.!?]?$", rest)
+                     r"(?:(?:,\s*|(?=who\s))(.+?))?\s*[.!?]?$", rest)
     if not match:
         return None
     start = after + match.start(1)

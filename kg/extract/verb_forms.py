@@ -58,6 +58,31 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:about|amid|despite|following|after|over|
                                  r"against|into|from|by|for)\s+$", re.I)
 
 
+# a determiner or modifier right before a verb form makes it a noun ("its claims", "the first
+# reports"; "media", "news", "press" only in lower case: "Harwick Academic Press said" is a name)
+_NOUN_BEFORE = re.compile(r"\b(?:(?i:a|an|the|its|his|her|their|our|this|these|those|such|"
+                          r"new|recent|earlier|latest|initial|(?<!at )first)|media|news|press|"
+                          r"^(?i:media|news|press))\s+$")
+
+
+def noun_before(masked: str, verb: Verb, v0: int) -> bool:
+    """Whether a determiner or modifier right before it makes the verb form at ``v0`` a noun
+    ("the first reports"); not a past form after "first" with no determiner before it ("The
+    Valley Post first reported that P": an adverb, then the verb).
+
+    >>> from kg.extract.lexicon import Verb
+    >>> said = Verb("reported", "report", "affirms", "speech")
+    >>> noun_before("The Post first ", said, 15), noun_before("the first ", said, 10)
+    (False, True)
+    """
+    if not _NOUN_BEFORE.search(masked[:v0]):
+        return False
+    before = re.search(r"(\S+)\s+first\s+$", masked[:v0])
+    return not (verb.form.endswith("ed") and before is not None and before.group(1).lower() not in
+                {"a", "an", "the", "its", "his", "her", "their", "our", "this", "these", "those",
+                 "at"})
+
+
 def noun_after_preposition(masked: str, verb: Verb, v0: int) -> bool:
     """Whether the verb form at ``v0`` is a plural noun after a preposition ("Asked about
     reports that P, X said ...", "amid claims that P"): a verb's third-person form cannot
