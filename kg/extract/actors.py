@@ -84,9 +84,9 @@ _POSSESSIVE_NOUN = re.compile(r"[\w-][\u2019']s\s+[a-z]")
 _PERSON_OWNS = re.compile(r"(?i)(her|his)\s+(?=[a-z])")
 # a short form in brackets after a name: "the Coastal Fisheries Board (CFB)"
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]{1,7}|(?:[A-Z][a-z]+){2,4})\)\s*$")  # or "(KelShip)"
-_PARTITIVE = re.compile(r"(?:one|two|three|some|several|many|most|each)\s+of\s+(?:them|those|"
-                        r"(?:the|its|their)\s+[a-z][\w-]*)", re.I)
-
+_PARTITIVE = re.compile(r"(?:one|two|three|some|several|many|most|each|another)\s+of\s+(?:them|"
+                        r"those|(?:the|its|their|your|our)\s+(?:[\w-]+[\u2019']s\s+)?[a-z][\w-]*)",
+                        re.I)  # ("another of your spokespeople", "one of the firm's lawyers")
 
 # "the people", "the sources": a group named before, by its head noun alone
 _THE_PLURAL = re.compile(r"(?i)the\s+([a-z]+)")

@@ -152,6 +152,9 @@ def by_first_word(table: ActorTable, name: str) -> ActorRecord | None:
                 and (len(words) == 1 or all(w[:1].isupper() for w in known[len(words):])):
             # (a longer name goes on in capitalised words: "Research", "Mobility Holdings")
             return record
+        if record.kind != "Person" and len(words) >= 2 and len(known) == len(words) + 1 and \
+                known[1:] == words and known[0] not in table.lex.country_by_form:
+            return record  # "the Environment Office" after "the Ardell Environment Office"
     return None
 
 

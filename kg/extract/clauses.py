@@ -21,6 +21,11 @@ from kg.extract.model import Span
 # left out); "P, and that Q"; "P; Q"; "X had done P but had not done Q"; "made P plausible but
 # did not prove it" (a negated second verb phrase of the same subject: its own claim, denied)
 _CLAUSES = re.compile(r",?\s+(?:and|but)\s+that\s+|,\s+that\s+|;\s+|,?\s+so\s+that\s+|"
+                      # 'found damage that was "consistent with" P': the finding, then what
+                      # it may mean, a claim of its own (a hedge when the words are quoted)
+                      r"\s+(?=that\s+(?:was|were|is|are)\s+[\u201c\x22]?consistent\s+with\b)|"
+                      # "was flagged in March and never repaired": the "never" denies its own
+                      r"\s+and\s+(?P<never>)(?=never\s+[a-z]+(?:ed|en)\s*$)|"
                       # "the plant will stay shut after an inspection found leaks": what the
                       # inspection found is said too (a determiner's noun phrase, a past verb)
                       r",?\s+after\s+(?=(?:an?|the|its|their)\s+(?:[\w\u2019'-]+\s+){0,3}?"
@@ -208,6 +213,9 @@ def contrasted(first: str, part: str) -> str | None:
 def elided_subject(first: str, part: str) -> str | None:
     """The subject of ``first`` when ``part`` leaves it out ("The player was under contract
     ... and was not for sale": "The player"), else None."""
+    if re.match(r"never\s+[a-z]+(?:ed|en)\s*$", part) and (aux := SUBJECT_END.search(first)):
+        # "The valve was flagged ... and never repaired": the subject and its auxiliary
+        return first[:aux.end()].strip(" ,\u201c\u201d\"") if aux.start() > 0 else None
     if not AUXILIARY_START.match(part):
         return None
     # the first finite verb ends the subject: an auxiliary, else a past tense ("kept")
@@ -264,7 +272,8 @@ def split_parts(text: str, span: Span, lex: Lexicon, *, quote: bool = False,
             # operated the plant": two verbs of one object (one claim each time)
             continue
         if len(words[start:match.start()].split()) >= 3 and \
-                len(words[match.end():].split()) >= 3:
+                len(words[match.end():].split()) >= (2 if match.groupdict().get("never")
+                                                     is not None else 3):
             pieces.append((span[0] + start, span[0] + match.start()))
             start = match.end()
     pieces.append((span[0] + start, span[1]))

@@ -19,7 +19,7 @@ from kg.extract.names import Description
 WINDOW = 3  # sentences a pronoun looks back
 DESCRIPTION_WINDOW = 12  # sentences a definite description ("the agency") looks back
 # a description in lower case after its article or possessive: "the supplier", "its new owner"
-LOWER_DESCRIPTION = re.compile(r"^(?:the|a|an|its|their|his|her)\s+[a-z][\w\u2019'-]*"
+LOWER_DESCRIPTION = re.compile(r"^(?:the|a|an|its|their|his|her|your)\s+[a-z][\w\u2019'-]*"
                                 r"(?:\s+[a-z][\w\u2019'-]*){0,3}$", re.I)
 PROPER_NAME = re.compile(r"[A-Z][\w\u2019'&.-]*(?:\s+(?:of|for|and|&|[A-Z][\w\u2019'&.-]*)){0,5}")
 

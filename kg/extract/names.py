@@ -30,7 +30,7 @@ from kg.extract.similarity import common_noun
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
             "it": "thing", "they": "group", "them": "group", "we": "group", "i": "person"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our",
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "your",
                "another"}  # "Another Harl Water spokeswoman": the body is Harl Water
 _CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "le", "al", "von", "van", "bin",
                "on", "&"}

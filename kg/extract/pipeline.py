@@ -46,6 +46,7 @@ from kg.extract.posts import attribute_posts
 from kg.extract.presupposition import read_presuppositions
 from kg.extract.provisions import link_numbered_provisions
 from kg.extract.quotes import english_quotes
+from kg.extract.reread import read_turns, reread
 from kg.extract.roles import join_roles, join_titles
 from kg.extract.seen import seen_material
 from kg.extract.sentences import Sentence, split_sentences
@@ -58,12 +59,10 @@ from kg.extract.wire import DATELINE, in_wire_voice, wire_section
 DEFAULT_THRESHOLD = 0.6
 _HEADING_WORDS = 10  # the longest subheading; a longer line without a full stop is text
 _BYLINE = re.compile(r"^(?:By:?\s+|Published\b|Updated\b)|\s\|\s")
-# "PUBLISHED: 3 May 2026 at 4:18 p.m. | UPDATED: ...": a time stamp line, in any case, though
-# it ends with the full stop of "p.m."
+# "PUBLISHED: 3 May 2026 at 4:18 p.m. | UPDATED: ...": a time stamp line, in any case ("p.m.")
 _STAMP = re.compile(r"(?i)^(?:published|updated|posted|last updated|issued)(?:\s+on)?\b:?\s")
-# "Staff writer Ana Reyes contributed to this report.", "Reuters contributed reporting.": a
-# credit for the reporting, no statement; so is a wire story's sign-off, "Reporting by X;
-# Additional reporting by Y; Editing by Z", also in brackets, as wires print it
+# "Staff writer Ana Reyes contributed to this report.", "Reuters contributed reporting.": no
+# statement; nor a wire's sign-off "Reporting by X; Additional reporting by Y; Editing by Z"
 _CONTRIBUTED = re.compile(r"^[A-Z][\w\u2019'.&, -]*\s+contributed\s+(?:reporting\s+)?"
                           r"(?:to\s+this\s+(?:report|story|article)|reporting)\.?$|"
                           r"^[(\[]?\s*(?:Additional\s+)?(?:Reporting|Writing|Editing|"
@@ -145,7 +144,8 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
         _infer_publisher(sentences, lex) or (about[0] if about else None)
     publisher_actor = table.outlet(publisher_name) if publisher_name else None
     ctx = Context(text=text, lex=lex, table=table, publisher=publisher_actor, doc_date=doc_date)
-    skip = header["skip"] | _furniture(sentences, lex) | (about[1] if about else set())
+    turns = read_turns(text, sentences, header["trim"])  # "ORLEV: P": labels trimmed off
+    skip = header["skip"] | _furniture(sentences, lex) | (about[1] if about else set()) | turns.skip
     checked = factcheck.claim_under_check(sentences, lex)  # "CLAIM: P": presented, not asserted
     if checked is not None:
         skip |= checked[1]
@@ -186,6 +186,7 @@ def extract(text: str, *, date: str | None = None, publisher: str | None = None,
             continue
         before = len(ctx.statements)
         _read(ctx, sent)
+        reread(ctx, sent, before, turns)  # "told us P"; a transcript guest's words are hers
         if wire is not None and publisher_actor and sent.index >= wire.first:
             agency = table.outlet(wire.outlet)
             table.mark_used(agency.id)
@@ -252,8 +253,7 @@ def _read_statements(ctx: Context, sent: Sentence) -> None:
 
 
 def _evidence_prefix(ctx: Context, sent: Sentence) -> int:
-    """"According to a breach notification seen by the Courier, P": P starts after it (and
-    after a relative clause on the document: ", which the Courier has seen,")."""
+    """"According to a notice seen by the Courier(, which ...,) P": where P starts."""
     match = re.match(r"^(?:According to|Per)\s+[^,]+,\s+(?:which\s+[^,]+,\s+)?", sent.text)
     return match.end() if match else 0
 
