@@ -290,4 +290,27 @@ ROUNDS_TABLE = [
     "0.75 -> 0.75, care-rosters 0.66 -> 0.66, convoy-strike 0.76 -> 0.76, pipeline-valve "
     "0.71 -> 0.71, kessa-convoy 0.77 -> 0.77, missile-cable 0.45 -> 0.45, river-quota 0.48 "
     "-> 0.48; no column of theirs moved |",
+    "| missile-cable's list (0.45 -> 0.96; source groups 0.27 -> 0.74, evidence 0.57 -> "
+    "1.00): a document speaks for its maker (\"Logs compiled by X show\", \"The summary "
+    "cites N, which it says Q\"), a judgement graded with its confidence the body's, not "
+    "the sources' (\"high confidence\" affirms, \"low confidence\" hedges), one agency "
+    "named three ways one actor, whom \"Its defence ministry\" and \"the group's "
+    "spokesman\" act for, \"OUTLET first reported that P, citing a worker who said Q\", "
+    "hedges inside quotations, a dek under a brand line and section label (kg/extract/"
+    "document_voice.py, confidence.py, agency_names.py, possessed.py) | story-pair-a 0.95 "
+    "-> 0.95, blackout-live 0.75 -> 0.74, care-rosters 0.66 -> 0.67, convoy-strike 0.76 -> "
+    "0.76, pipeline-valve 0.71 -> 0.71, kessa-convoy 0.77 -> 0.79, river-quota 0.48 -> "
+    "0.48, market-strike 0.48 -> 0.48 (relays 0.53 -> 0.57), jobless-claim 0.68 -> 0.68, "
+    "quay-leak 0.18 -> 0.18, cable-anchor 0.74 -> 0.76 |",
+    "| quay-leak's list, a broadcast interview's transcript (0.18 -> 0.89; speakers 0.60 -> "
+    "0.95, relays 0.00 -> 1.00, source groups 0.00 -> 0.73): speaker labels opening a turn "
+    "(\"ORLEV:\", \"MINISTER (Name):\", a clip marker), a guest's words the guest's and "
+    "the first person the labelled speaker, the presenter's questions, links and thanks no "
+    "statements, \"your own spokesman, X\" acting for the guest's body; \"told us P\", "
+    "\"declined to comment, but said that P\", \"OUTLET reported that a log from MAKER "
+    "shows P\" (kg/extract/turns.py and five small modules) | the ten held out unchanged "
+    "in every column (story-pair-a 0.95, blackout-live 0.74, care-rosters 0.67, "
+    "convoy-strike 0.76, pipeline-valve 0.71, kessa-convoy 0.79, river-quota 0.48, "
+    "market-strike 0.48, jobless-claim 0.68, cable-anchor 0.76); honey-residue, not held "
+    "out, 0.71 -> 0.79 |",
 ]
