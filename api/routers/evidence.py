@@ -20,6 +20,8 @@ from api.lookup import check_kind, find
 from api.routers.paging import Page, page_of
 from api.state import Snapshot
 from kg.analysis import Analysis
+from kg.analysis.evidence import EvidenceWeight
+from kg.analysis.evidence_reach import claims_weighing
 from kg.analysis.model import Evidence
 from kg.analysis.serialize import short_id
 
@@ -138,7 +140,8 @@ async def get_evidence(
                                   evidence_id)
 
     def explain(snapshot: Snapshot) -> dict[str, Any]:
-        # The weights are in the claims' explanations: every one is built on the first call.
+        # The weights are in the explanations of the claims that can weigh the item (each
+        # built once, on a large store; kg.analysis.evidence_reach).
         data = _summary(snapshot.analysis.catalogue.evidence_index[iri])
         data["weights"] = _weights(snapshot.analysis, iri)
         if snapshot.analysis.as_of is not None:
@@ -152,7 +155,13 @@ async def get_evidence(
 
 
 def _weights(analysis: Analysis, iri: str) -> list[dict[str, Any]]:
-    return weights_by_evidence(analysis).get(iri, [])
+    """One item's weight on each claim it bears on, in claim order (as
+    :func:`weights_by_evidence` gives it): from the explanations of the few claims that can
+    weigh it (:mod:`kg.analysis.evidence_reach`) unless every explanation is built already."""
+    if analysis.claims.complete:
+        return weights_by_evidence(analysis).get(iri, [])
+    return [_entry(claim, w) for claim in claims_weighing(analysis, iri)
+            for w in analysis.claims[claim].evidence if w.evidence == iri]
 
 
 def weights_by_evidence(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
@@ -161,17 +170,20 @@ def weights_by_evidence(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for claim_iri, item in analysis.claims.items():
         for w in item.evidence:
-            entry = {
-                "claim": claim_iri,
-                "supports": w.supports,
-                "via": w.via,
-                "weight": w.weight,
-                "independent": w.independent,
-                "groups": list(w.groups),
-                "reason": w.reason,
-            }
-            out.setdefault(w.evidence, []).append(entry)
+            out.setdefault(w.evidence, []).append(_entry(claim_iri, w))
     return out
+
+
+def _entry(claim_iri: str, w: EvidenceWeight) -> dict[str, Any]:
+    return {
+        "claim": claim_iri,
+        "supports": w.supports,
+        "via": w.via,
+        "weight": w.weight,
+        "independent": w.independent,
+        "groups": list(w.groups),
+        "reason": w.reason,
+    }
 
 
 __all__ = ["router"]
