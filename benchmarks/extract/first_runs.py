@@ -214,6 +214,12 @@ FIRST_RUNS = {
     "cable-anchor": {"speakers": (15, 1, 3), "speaker_stance": (25, 9, 9), "relays": (4, 0, 0),
                      "evidence": (3, 0, 2), "merging": (1, 0, 7), "mentions": (32, 7, 12),
                      "groups": (9, 0, 6)},
+    # First run on f8fb525 (the extraction code after round 35; grain-depot: a news agency's
+    # story on a human-rights group's report, witnesses under changed names, a government that
+    # rejects it, a UN office that "could not verify").
+    "grain-depot": {"speakers": (13, 1, 3), "speaker_stance": (23, 13, 13), "relays": (1, 0, 5),
+                    "evidence": (1, 2, 3), "merging": (1, 9, 11), "mentions": (32, 11, 22),
+                    "groups": (6, 0, 6)},
 }
 # A story's articles drafted together (``kg extract A B -o DIR``), first run on f8f85d2: claim
 # merging across the two articles (tp, fp, fn), apart and as one story, and the shared speakers
