@@ -123,13 +123,20 @@ def make_result(
     converged: bool,
     dependence: np.ndarray | None = None,
     groups: np.ndarray | None = None,
+    score: np.ndarray | None = None,
 ) -> TruthResult:
-    """Package a method's arrays, choosing each object's value with :func:`choose`."""
+    """Package a method's arrays, choosing each object's value with :func:`choose`.
+
+    ``score``, if given, is what the choice compares instead of ``confidence``: a quantity of
+    which the confidence is an increasing function that rounds distinct scores together (a
+    logistic, which is 1.0 in floating point past a log-odds of about 37, and within
+    :data:`TIE_RTOL` of it past about 21).
+    """
     return TruthResult(
         method=method,
         confidence=confidence,
         trust=trust,
-        chosen=choose(confidence, ds.fact_object, ds.n_objects),
+        chosen=choose(confidence if score is None else score, ds.fact_object, ds.n_objects),
         iterations=iterations,
         converged=converged,
         dataset=ds,

@@ -21,8 +21,9 @@ class TruthResult:
             TruthFinder and AccuCopy, a share of votes for voting, a max-normalised score for the
             Sums family); only the order within one object is comparable across methods.
         trust: one score per source, on the method's own scale (accuracy for AccuCopy).
-        chosen: index of the chosen fact of each object (highest confidence; ties go to the
-            lowest fact index, i.e. the smallest value label), ``-1`` for an object with no fact.
+        chosen: index of the chosen fact of each object (highest confidence, for TruthFinder
+            compared on its log-odds, which do not round to 1; ties go to the lowest fact
+            index, i.e. the smallest value label), ``-1`` for an object with no fact.
         iterations: iterations run (0 for voting).
         converged: whether the stopping criterion was met before ``max_iter`` (always ``True``
             for voting, which is not iterative).

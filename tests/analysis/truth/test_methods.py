@@ -111,6 +111,20 @@ def test_truthfinder_one_iteration_by_hand(three_sources):
     np.testing.assert_allclose(r.trust, [(s_a + s_c) / 2, s_a, s_b])
 
 
+def test_truthfinder_chooses_the_larger_confidence_even_when_both_round_near_one():
+    # 40 sources say o = a and 50 say o = b, each its only claim. With t0 = 0.9 the paper gives
+    # gamma * sigma(a) = 0.3 * 40 * ln 10 = 27.6 and gamma * sigma(b) = 34.5, so
+    # s(a) = 1 - 1.0e-12 < s(b) = 1 - 1.0e-15: b, although both are within 1e-9 of 1.
+    rows = [(f"a{i}", "o", "a") for i in range(40)] + [(f"b{i}", "o", "b") for i in range(50)]
+    ds = TruthDataset.from_triples(rows)
+    r = truthfinder(ds, max_iter=1)
+    s_a, s_b = (1 / (1 + math.exp(-0.3 * n * math.log(10))) for n in (40, 50))
+    assert 1 - 1e-9 < s_a < s_b
+    np.testing.assert_allclose(r.confidence, [s_a, s_b], rtol=0, atol=1e-15)
+    assert r.values() == {"o": "b"}
+    assert truthfinder(ds).values() == {"o": "b"}
+
+
 def test_truthfinder_implication_lets_similar_values_support_each_other():
     # "knuth d" has two sources, "knuth donald" and "smith" one each. With imp = +0.5 between
     # the two Knuths and -0.5 otherwise, "knuth donald" gains 0.5 * rho * (2 tau - tau) > 0 and
