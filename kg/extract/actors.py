@@ -440,7 +440,7 @@ class ActorTable:
             return existing
         if " " not in d.name and lowered in self.people and not d.head:
             return introduced_person(self, d.name)  # "Holt" after "Maren Holt, a clerk,"
-        if d.head and (described := described_as(self, d.name, d.head.cls)):
+        if d.head and (described := described_as(self, d)):
             return described
         kind = public_kind(self, d, d.kind or "Organization")  # "X's National ... Centre"
         if kind == "Person" and appositive and re.match(r"which\b", appositive):

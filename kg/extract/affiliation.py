@@ -158,15 +158,21 @@ def by_first_word(table: ActorTable, name: str) -> ActorRecord | None:
     return None
 
 
-def described_as(table: ActorTable, name: str, cls: str) -> ActorRecord | None:
+def described_as(table: ActorTable, d: Description) -> ActorRecord | None:
     """An actor known so far only by a description that the name spells out ("the
-    city's election board", then "the Lakeport Election Board"): it gets the name."""
+    city's election board", then "the Lakeport Election Board"): it gets the name. So does
+    one described only by its owner and its class's plain noun ("Kestria's military") when the
+    name has the same owner and class ("Kestria's General Staff"): one body, named later."""
+    assert d.name and d.head
+    name, cls, possessor = d.name, d.head.cls, d.possessor or d.state_form
     words = set(name.lower().split())
+    owner = set(re.sub(r"[\u2019']s$", "", possessor.lower()).split()) if possessor else set()
     for record in table.records.values():
         described = {w for w in record.name.lower().replace("\u2019s", "").replace("'s", "")
                      .split() if w not in {"the", "a", "an", "city", "country"}}
+        plain = bool(owner) and owner < described and described - owner == {cls}
         if not record.named and record.cls == cls and record.kind != "Person" and \
-                described and described <= words:
+                described and (described <= words or plain):
             record.aliases.append(record.name)
             record.name, record.named = name, True
             table.keys[("org", name.lower())] = record.id

@@ -117,7 +117,10 @@ _NEGATIVE_OBJECT = (rf"{_PAST}\s+no\s+(?!longer\b|doubt\b|more\b|less\b|matter\b
 # ", after engineers had found cracks in the piers": a temporal clause with a finite
 # verb states its event as a fact (the writer presupposes it), a claim of its own
 _AFTER = re.compile(r",\s+(?:after|before|once)\s+(?!which\b|whom\b|that\b)"
-                    r"(?=(?:[\w\u2019'-]+\s+){1,8}?(?:\w+ed|had|has|was|were|found|showed|made)\b)")
+                    r"(?=(?:[\w\u2019'-]+\s+){1,8}?(?:\w+ed|had|has|was|were|found|showed|made)\b)|"
+                    # "P; a second, filmed at street level, shows Q": two clauses, two claims
+                    r";\s+(?=(?:[\w\u2019'-]+,?\s+){1,10}?(?:is|are|was|were|has|have|had|"
+                    r"shows?|showed|\w+ed)\s)")
 #: A clause that opens with its verb: its subject was left out ("... and was not for sale",
 #: "... and found no trace of it").
 AUXILIARY_START = re.compile(r"(?:had|has|have|was|were|is|are|did|does|do|would|could)\b|"

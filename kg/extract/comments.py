@@ -22,9 +22,11 @@ _CHANNEL = r"(?:\s+(?:via|by|through)\s+(?:an?\s+)?(?P<channel>email|e-mail|tele
 # ("X has reached out to Y for comment on the logs and will update this story with any
 # response": the request, what it was about, and the promise to print the answer)
 _ASKED = re.compile(r"^(?P<by>.+?)\s+(?:(?:has|have|had)\s+)?(?:contacted|asked|reached out to|"
-                    r"emailed|called|messaged|approached)\s+"
-                    r"(?P<to>(?:the\s+)?[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){0,6}?)"
-                    r"(?:,[^,]+,)?"
+                    r"emailed|called|messaged|approached|sent\s+questions\s+to|"
+                    r"put\s+questions\s+to)\s+"
+                    r"(?P<to>(?:the\s+)?[\w\u2019'.-]+(?:\s+(?!on\s)[\w\u2019'.-]+){0,6}?)"
+                    r"(?:,[^,]+,)?(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                    r"Sunday))?"  # ("sent questions to X on Wednesday"): when, not whom
                     # ("contacted X via email for comment": the channel before the purpose too)
                     r"(?:\s+(?:via|by|through)\s+(?:an?\s+)?(?P<early>email|e-mail|telephone|phone|"
                     r"text message|letter|social media|messaging app)(?=\s+for\s))?"
@@ -38,8 +40,9 @@ _ASKED = re.compile(r"^(?P<by>.+?)\s+(?:(?:has|have|had)\s+)?(?:contacted|asked|
                     r"(?:,?\s+and\s+will\s+update\s+(?:this|the)\s+(?:story|article|"
                     r"report)\b[^,;]*?)?"
                     # ("... but had not received a reply by the time of publication")
-                    r"(?P<none>,?\s+but\s+(?:had|has|did)\s+not\s+(?:yet\s+)?(?:received|"
-                    r"had|heard|got)\b[^,;]*?)?\s*\.?$")
+                    # ("... and had received no reply by the time of publication")
+                    r"(?P<none>,?\s+(?:but|and)\s+(?:(?:had|has|did)\s+not\s+(?:yet\s+)?(?:received|"
+                    r"had|heard|got)|(?:had|has)\s+(?:received|had|heard)\s+no)\b[^,;]*?)?\s*\.?$")
 # "The trust has been approached for further comment": a passive names no asker; in the
 # writer's own sentence the asker is the publisher
 _ASKED_PASSIVE = re.compile(r"^(?P<to>.+?)\s+(?:has|have|had|was|were)\s+been\s+(?:contacted|"

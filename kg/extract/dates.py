@@ -45,6 +45,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vague", re.compile(r"\b(previously|earlier|recently|last year)\b", re.I)),
 ]
 
+# a capitalised word just before: "Today" then ends a name ("Solvany Today"), no date
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w\u2019'&.-]*\s+$")
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -156,6 +159,9 @@ def find_dates(text: str, doc: dt.date | None = None, offset: int = 0) -> list[D
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
                 continue
+            if kind == "relative" and match.group(0)[0].isupper() and \
+                    _NAME_BEFORE.search(text, 0, start):
+                continue  # "told Solvany Today", "USA Today": the last word of a name
             iso, basis = _resolve_match(kind, match, doc)
             if kind == "vague":
                 iso, basis = None, None

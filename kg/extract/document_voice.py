@@ -58,6 +58,14 @@ _PARTICIPLE = re.compile(
     r"(?:\s+[A-Z][\w\u2019'.-]*){0,3}|[^,;]{3,60}?))?,?"
     r"(?:\s+and\s+(?:later\s+)?(?:obtained|seen|reviewed|leaked|shared|passed)\b[^,;]*?)?,?"
     rf"\s+(?:also\s+)?(?P<verb>{_SAYING})\b\s*(?:that\s+)?", re.I)
+# "Figures from Lenby Hospital, shared by Medaid, a charity that supports it, show that P": the
+# maker after "from", and who passed the document on (a relay between maker and reader)
+_FROM = re.compile(r"^(?P<what>(?i:(?:the\s+)?(?:latest\s+|new\s+|official\s+|provisional\s+)?"
+                   r"(?:figures|data|statistics|numbers|records|logs)))\s+from\s+"
+                   r"(?P<who>(?:the\s+)?[A-Z][^,;]*?)(?:,\s+(?:shared|released|published|"
+                   r"provided|supplied|passed\s+on)\s+by\s+(?P<via>[^,;]+?)"
+                   r"(?:,\s+(?:an?|the)\s+[^,;]{3,90})?,)?"
+                   rf"\s+(?:also\s+)?(?P<verb>{_SAYING})\b\s*(?:that\s+)?")
 # "The draft also says", "It also cites": a definite document or the pronoun
 _DEFINITE = re.compile(rf"^(?:(?:The|This|That)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>[\w-]+)|It)\s+"
                        rf"(?:also\s+|further\s+)?(?P<verb>{_SAYING})\b\s*(?:that\s+)?")
@@ -88,6 +96,7 @@ def speak_for_makers(ctx: Context, sent: Sentence) -> None:
         return
     if begin is not None:
         _restate(ctx, sent, own, maker, begin, verb)
+        _passed_on(ctx, sent)
     else:
         for statement in own:
             statement.actor, statement.own_voice, statement.verb = maker.id, False, verb
@@ -100,12 +109,29 @@ def speak_for_makers(ctx: Context, sent: Sentence) -> None:
             mention.supports = said
 
 
+def _passed_on(ctx: Context, sent: Sentence) -> None:
+    """"Figures from X, shared by Y, show P": Y passed X's figures on, a relay before the
+    publisher (none when Y is the publisher)."""
+    match = _FROM.match(sent.text)
+    if match is None or not match.group("via"):
+        return
+    via = ctx.table.resolve(match.group("via"), sent.start + match.start("via"),
+                            sentence=sent.index)
+    if via is None or ctx.publisher is None or via.id == ctx.publisher.id:
+        return
+    span = (sent.start + match.start("via"), sent.start + match.end("via"))
+    for statement in ctx.statements:
+        if statement.sentence_index == sent.index and CUE in statement.cues:
+            statement.relay.insert(0, RelayStep(via.id, "shared by", span))
+    ctx.table.mark_used(via.id)
+
+
 def _participle_maker(ctx: Context, sent: Sentence) -> tuple[ActorRecord, int, str] | None:
-    match = _PARTICIPLE.match(sent.text)
+    match = _PARTICIPLE.match(sent.text) or _FROM.match(sent.text)
     if match is None or not _written(ctx, match.group("what")):
         return None
     who, at = match.group("who"), match.start("who")
-    name = match.group("name")
+    name = match.groupdict().get("name")
     if name and _NAME.fullmatch(name.strip()):
         # ("by the city's mayor, Ana Holt,": the name, with its description)
         maker = ctx.table.resolve(name.strip(), sent.start + match.start("name"),

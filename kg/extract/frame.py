@@ -32,6 +32,11 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|woul
                      rf"isn\u2019t|isn't|wasn\u2019t|wasn't|\w+ed|\w+s|{IRREGULAR_PAST})\b")
 _MONTHS = ("(?:January|February|March|April|May|June|July|August|September|October|November|"
            "December)")
+#: "(a statement) the charity passed on to reporters": who passed the words on (the "via" group)
+PASSED_ON = (r"\s+(?:that\s+|which\s+)?(?P<via>(?:the\s+)?[\w\u2019'.&-]+(?:\s+[\w\u2019'.&-]+)"
+             r"{0,3}?)\s+(?:passed\s+on|released|shared|forwarded|circulated|distributed)"
+             r"\s+to\s+(?:reporters|journalists|the\s+press|the\s+media|news\s+outlets)"
+             r"(?=\s*[.,;]|\s*$)")
 #: Words after a verb that only say when, where or how something was said.
 ADJUNCT = re.compile(
     # ("in 9 of the 12 cases" counts, it says neither when nor where)
@@ -44,7 +49,9 @@ ADJUNCT = re.compile(
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s+\d{{4}})?\b|"
     rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|"
     # ("said in a statement to the Courier that P": to whom is no part of P)
-    r"statements?(?:\s+to\s+(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,4})?|"
+    r"statements?(?:\s+to\s+(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,4}|"
+    # ("said in a statement the charity passed on to reporters.": who passed it on)
+    rf"{PASSED_ON})?|"
     r"briefing|conference|reply|post|speech|"
     # ("said in an interview with Radio Nord that P": with whom is no part of P)
     r"interview(?:\s+(?:with|on)\s+(?:the\s+)?[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,4})?|"

@@ -139,6 +139,9 @@ def _named_again(text: str, records: list[EvidenceRecord],
         _head(r.description) == noun or mention.kind not in _GENERIC_KINDS)), None)
 
 
+# an ordinal or "another" before the noun: material other than what was named before
+_ANOTHER = re.compile(r"(?i)(?:an?\s+|the\s+)?(?:second|third|fourth|fifth|another|further|"
+                      r"separate)\s")
 _GENERIC_KINDS = frozenset({"Evidence", "Document", "DocumentClause"})
 # a kind and a narrower kind of it: "Images that X took show P" after "satellite images from
 # X" (or "the satellite images" after "images X took") name the same material
@@ -162,6 +165,8 @@ def _same_material(record: EvidenceRecord, mention: EvidenceMention) -> bool:
     """Whether a mention of the same kind by the same actor can be the same material: any
     for a specific kind ("Video"); for the generic kind "Evidence" ("data", "an inspection",
     "logs") only when the head nouns agree (an actor's inspection is not its data)."""
+    if _ANOTHER.match(mention.description):
+        return False  # "A third video" from the channel that posted the first two: another
     if mention.kind not in {"Evidence", "Document"}:
         return True  # (a body's notes are not its file: documents by their nouns too)
     head = mention.description.lower().split()[-1:] or [""]

@@ -16,7 +16,13 @@ the radar track", "seen by NAME"), and a paper that calls itself "this newspaper
 name (by the outlet lexicon's head words) is spoken to, that outlet is the house, since a
 paper that speaks of itself in the first person never names a rival as the one told. A
 document "seen by The NAME" (a capital "The" inside a sentence: a publication's title) needs
-no second signal."""
+no second signal.
+
+A brand line of one or two words above the headline ("Veritrace") is the second signal
+itself: the page's first line names its publisher when the body names the same word doing
+the house's own work ("photographs examined by Veritrace", "Veritrace sent questions to the
+ministry"). Alone, a short first line may be a section label ("Investigations"), which the
+body never names as the one that examined the material."""
 
 from __future__ import annotations
 
@@ -26,7 +32,7 @@ from collections.abc import Callable, Iterable
 from kg.extract.sentences import Sentence
 
 _NAME = r"([A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){0,3})"
-_SELF = r"(?:seen|reviewed|obtained|verified|checked|analysed|analyzed|learned|learnt)"
+_SELF = r"(?:seen|examined|reviewed|obtained|verified|checked|analysed|analyzed|learned|learnt)"
 # "which NAME has reviewed", "NAME has learned", "NAME could not independently verify/confirm"
 _OWN_WORK = re.compile(
     rf"(?:^|\bwhich\s+|\bthat\s+|,\s+)(?:The\s+)?{_NAME}\s+(?:has|had)\s+{_SELF}\b|"
@@ -41,6 +47,9 @@ _THIS_PAPER = re.compile(r"\bthis\s+(?:newspaper|paper|magazine|website|publicat
 # has itself seen (a regulator that saw papers is "the Commission", lower case)
 _SEEN_BY_TITLE = re.compile(rf"\b(?:seen|obtained|reviewed)\s+by\s+(The\s+{_NAME})")
 # "told NAME", "speaking (anonymously) to NAME", "in an interview with NAME"
+# "Veritrace sent questions to the General Staff", "NAME contacted the ministry": the house
+# asking for comment
+_ASKED = r"\s+(?:sent\s+questions\s+to|contacted|asked|emailed|approached)\b"
 _SPOKEN_TO = re.compile(rf"\b(?:told|telling|speaking(?:\s+\w+ly)?\s+to|in\s+an\s+interview\s+"
                         rf"with)\s+(?:The\s+)?{_NAME}")
 
@@ -49,7 +58,10 @@ def house_outlet(sentences: Iterable[Sentence],
                  outlet: Callable[[str], str | None] | None = None) -> str | None:
     """The name the body treats as the house outlet, or None (see the module docstring).
     ``outlet`` gives an outlet's full name for a name the outlet lexicon knows (else None)."""
+    sentences = list(sentences)
     texts = [s.text for s in sentences]
+    if (brand := _brand_line(sentences)) is not None and _named_at_work(brand, texts[1:]):
+        return brand
     spoken_to = {m.group(1).rstrip(".") for t in texts for m in _SPOKEN_TO.finditer(t)}
     for text in texts:
         for match in _OWN_WORK.finditer(text):
@@ -68,3 +80,23 @@ def house_outlet(sentences: Iterable[Sentence],
         if len(named) == 1:
             return named.pop()
     return None
+
+
+def _named_at_work(name: str, texts: list[str]) -> bool:
+    """Whether the body names ``name`` doing the house's own work or asking for comment."""
+    return any(own.group(0).startswith(name) or name in own.groups()
+               for text in texts for own in _OWN_WORK.finditer(text)) or \
+        any(re.match(re.escape(name) + _ASKED, text) for text in texts)
+
+
+def _brand_line(sentences: list[Sentence]) -> str | None:
+    """The page's first line when it is a brand line: one or two capitalised words alone in
+    their paragraph, with no full stop, above a longer line (the headline)."""
+    if len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
+        return None
+    line = sentences[0].text.strip()
+    words = line.split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() and w.isalpha() for w in words) \
+            or len(sentences[1].text.split()) < 3:
+        return None
+    return line

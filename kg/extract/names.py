@@ -52,7 +52,7 @@ PEOPLE_PLURALS = {"researchers", "analysts", "officials", "investigators", "expe
                   "statisticians", "epidemiologists", "clinicians", "physicians", "auditors",
                   "historians", "academics", "specialists", "technicians",
                   "rebels", "separatists", "insurgents", "militants", "volunteers", "rescuers",
-                  "firefighters", "medics", "paramedics", "pilots"}
+                  "firefighters", "medics", "paramedics", "pilots", "bloggers"}
 _POSSESSIVE = re.compile(r"^(.*?)(?:\u2019s|'s|\u2019|')$")
 _TOKEN = re.compile(r"[^\s]+")
 
@@ -103,8 +103,7 @@ class Description:
 
 
 # last words of organisations' names that org_heads.tsv leaves out, because alone ("the
-# alliance", "the network") they would name the wrong actor: "MedWatch International",
-# "Clearwater Alliance" name no person
+# alliance") they would name the wrong actor: "Clearwater Alliance" names no person
 _ORG_NAME_ENDS = frozenset({"International", "Alliance", "Coalition", "Network", "Initiative",
                             "Collective", "Society", "Partnership", "Fund", "Project",
                             "Consortium", "Cooperative", "Monitor", "Observatory",
@@ -389,9 +388,10 @@ def describe(phrase: str, lex: Lexicon, *, initial: bool = False) -> Description
             len(rest) > title_at[1] + 1 and all(w[:1].isupper() for w in rest) and \
             _head(rest[-1:], lex):  # "Passenger Transport Standards Office": a body's name
         title, title_text = None, None
-    if title is not None and title_at[0] > 0 and all(w[:1].isupper() for w in rest) and \
-            len(rest) == title_at[1] + 1 and _head(rest[-1:], lex):  # "Holm General Hospital"
-        title, title_text = None, None
+    if title is not None and all(w[:1].isupper() for w in rest) and ((title_at[0] > 0 and len(
+            rest) == title_at[1] + 1 and _head(rest[-1:], lex)) or len(getattr(_head(rest, lex),
+            "head", "").split()) >= len(rest) - title_at[0]):  # "Holm General Hospital", "the
+        title, title_text = None, None  # General Staff" (a head of two words holds the title)
     if title is not None and title_at[0] > 0 and title_at[1] == len(rest) and state is None \
             and known_org is None and rest[-1] in _OFFICE_TITLES and not _head(rest[:-1], lex) \
             and all(w[:1].isupper() for w in rest):

@@ -17,7 +17,7 @@ import re
 from kg.extract.actors import ActorRecord
 from kg.extract.attribution import Frame
 from kg.extract.clauses import split_parts
-from kg.extract.contentless import ACCOUNT_ONLY
+from kg.extract.contentless import ACCOUNT_ONLY, METHOD_REMARK
 from kg.extract.dates import find_dates
 from kg.extract.evidence import EvidenceMention, claim_frame, evidence_kind
 from kg.extract.makers import material_maker, named_maker
@@ -73,7 +73,9 @@ _MANNER = re.compile(rf"^(?:{_FRONTED_TIME})?(?P<who>.+?)(?:,[^,]+,)?\s+"
                      r"(?P<how>[\w-]+(?:\s+(?:certain|sure))?)|"
                      r"(?:struck|sounded|took|adopted)\s+an?\s+"
                      r"(?:(?:far|much|rather|more|less|somewhat)\s+)*"
-                     r"(?P<note>[\w-]+)\s+(?:note|tone))\.?$")
+                     r"(?P<note>[\w-]+)\s+(?:note|tone))"
+                     # (and what about: "She was more cautious about the guidance kit.")
+                     r"(?:\s+(?:about|on|over|regarding)\s+[^,;.]{3,60})?\.?$")
 
 
 # only quoted questions (and the asker's "X asked."): the turns in between two answers
@@ -299,10 +301,12 @@ def own_voice(ctx: Context, sent: Sentence, *, prefix: int = 0, stop: int | None
     ``stop`` on (a clause read already) are left out."""
     if ctx.publisher is None or len(sent.text.split()) < 4:
         return
-    if sent.text.rstrip().endswith((":", "?")) or ACCOUNT_ONLY.search(sent.text):
+    if sent.text.rstrip().endswith((":", "?")) or ACCOUNT_ONLY.search(sent.text) or \
+            METHOD_REMARK.search(sent.text):
         return  # "The campaign's spokesman has just posted this:": it presents what follows;
         # "Does this video show a strike?": a question (a headline's too) asserts nothing;
-        # "X gave a different account.": speech announced (kg/extract/contentless.py)
+        # "X gave a different account.": speech announced; "too grainy for us to say what
+        # P": a remark on the method (kg/extract/contentless.py)
     if _ASKED.match(sent.text):
         return  # "Asked by the Courier about the change, the firm pointed to its statement":
         # the writer narrates an exchange whose answer states nothing (a said P is a frame)

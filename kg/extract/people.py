@@ -30,9 +30,12 @@ _AGED = re.compile(r"\b([A-Z][a-z\u2019'-]+)\s+([A-Z][a-z\u2019'-]+),\s+\d{1,3},
 _PHRASE_END = re.compile(r"\s+(?:at|of|in|for|from|with|who|which|and)\b.*$")
 # "A second ministry spokeswoman, Lina Morrat, gave ...", "the camp's doctor, Ivo Lind,": a
 # description ending in a title of `titles.tsv` (checked below), then the given name and surname
-# set off by commas
+# set off by commas; a rank or honorific may stand before the given name ("A second staff
+# spokeswoman, Major Ilka Branz, gave ...")
 _TITLED_FIRST = re.compile(r"\b(?:[Aa]n?|[Tt]he|[A-Z][\w-]*\u2019s)\s+((?:[\w-]+\s+){0,4}?"
-                           r"[a-z][\w-]*),\s+([A-Z][a-z\u2019'-]+)\s+([A-Z][a-z\u2019'-]+),")
+                           r"[a-z][\w-]*),\s+(?:(?:Dr|Major|Colonel|Col|Maj|Gen|General|Captain|"
+                           r"Capt|Lieutenant|Lt|Sergeant|Sgt|Commander|Cdr|Professor|Prof|Mr|Mrs|"
+                           r"Ms|Sir|Dame)\.?\s+)?([A-Z][a-z\u2019'-]+)\s+([A-Z][a-z\u2019'-]+),")
 # a romanised Korean given name, hyphenated and after the family name ("Lim Seon-hee"): the
 # text later calls the person by the first word ("Lim said"), not the last
 # a word of a name after the first, a capital after a hyphen too ("Vasquez-Holm", "Okafor")

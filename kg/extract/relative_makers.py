@@ -35,6 +35,7 @@ from kg.extract.confidence import read_confidence
 from kg.extract.document_voice import speak_for_makers
 from kg.extract.lexicon import phrase_alternation
 from kg.extract.model import RelayStep
+from kg.extract.relative_said import read_which_said
 from kg.extract.stance import sentence_text
 from kg.extract.uploads import first_upload
 
@@ -116,6 +117,7 @@ def made_in_clause(ctx: Context, sent: Sentence) -> list[ev.EvidenceMention]:
     produced by that maker (see the module text); and the material a relative clause on the
     speaker says it released."""
     speak_for_makers(ctx, sent)  # "Logs compiled by X show P": X's word (document_voice.py)
+    read_which_said(ctx, sent)  # "A video, which the channel said P, shows Q" (relative_said)
     read_confidence(ctx, sent)  # "X judges with high confidence that P" (confidence.py)
     # (and where material first appeared: "The video first appeared on X", uploads.py)
     found = _released_by_speaker(ctx, sent) + first_upload(ctx, sent)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.actors import ActorRecord
 from kg.extract.asides import speaking_to
-from kg.extract.frame import Frame
+from kg.extract.frame import PASSED_ON, Frame
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import RelayStep
 from kg.extract.names import describe, is_outlet, outlet_name
@@ -75,6 +75,7 @@ _WHEN_AFTER = re.compile(r"\s+(?:on|last|this|late\s+on|early\s+on)\s+(?:Monday|
                          r"Wednesday|Thursday|Friday|Saturday|Sunday|week|month)\b.*$")
 _PART_OF = re.compile(r"^(?:the\s+)?(?:[a-z]+\s+)?(?:section|desk|team|service|edition|"
                       r"website|site|pages?)\s+of\s+")
+_PASSED_ON = re.compile(rf"\bstatements?{PASSED_ON}")
 _EARLIER_RELAY = 3  # sentences back that "the agency" may look for the outlet it names
 # '"P," he told the channel.': after a quotation, the verb and an outlet's head noun alone
 _TOLD_NOUN = re.compile(rf"\s+told\s+({_OUTLET_NOUN.pattern})(?=\s*[,.;]|\s*$|\s+(?:on|in|"
@@ -138,6 +139,12 @@ def relay_steps(ctx: Context, sent: Sentence, frame: Frame,
             steps.append(RelayStep(ident, "interview with",
                                    (sent.start + asked.start(1), sent.start + asked.end(1))))
     masked = sent.masked()
+    if frame.verb_span and (passed := _PASSED_ON.search(masked, frame.verb_span[1] - sent.start)) \
+            and (via := ctx.table.resolve(passed.group("via"), sent.start + passed.start("via"),
+                                          sentence=sent.index)) is not None:
+        # "said in a statement the charity passed on to reporters": the charity relays
+        steps.append(RelayStep(via.id, "passed on", (sent.start + passed.start("via"),
+                                                     sent.start + passed.end("via"))))
     if frame.verb_span and (aside := speaking_to(masked, frame.verb_span[0] - sent.start)) and \
             (outlet := outlet_name(aside.group("to"), ctx.lex)):
         # "X, speaking anonymously to Valley TV News, said P": as "told Valley TV News"

@@ -25,6 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.agency_names import join_agencies
+from kg.extract.introduced_roles import join_body_roles
 from kg.extract.possessed import (
     bodies_of_their_state,
     groups_from_nationality,
@@ -71,6 +72,7 @@ def join_roles(ctx: Context) -> None:
     owners_from_context(ctx)  # "the group's spokesman" after the group spoke (possessed.py)
     groups_from_nationality(ctx)  # "the officials" after "three Corvanian officials"
     bodies_of_their_state(ctx)  # "a spokeswoman for Corvania's Foreign Ministry"
+    join_body_roles(ctx)  # "A second General Staff spokeswoman, Ilka Branz," (introduced_roles)
 
 
 def _proper_words(text: str, title: str) -> set[str]:

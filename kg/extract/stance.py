@@ -233,15 +233,15 @@ def _negative_subject(text: str, lex: Lexicon) -> re.Match[str] | None:
                     text, re.I)
 
 
-# "they had received no warning", "it found no sign of P": a verb with a negative object
-# denies the verb with a positive one ("no doubt", "no longer" negate nothing; "the scans show
-# none of the marks" denies they show any of them). Possession
-# ("it had no record of P") is left as said: what is denied there is not an event; "had no
-# knowledge of P" is not possession but a denial of knowing
+# "they had received no warning", "carried out no strikes": a verb (and particle) with a
+# negative object denies the verb with a positive one ("no doubt", "no longer" negate nothing;
+# "the scans show none of the marks" denies they show any). Possession ("it had no record of
+# P") is left as said: no event is denied; "had no knowledge of P" denies knowing
 _NEGATIVE_OBJECT = re.compile(
     r"\b(?:\w+ed|\w+en|found|saw|got|gave|took|made|heard|felt|knew|left|shows?|showed|finds|"
-    r"sees|gives|offers|provides|contains|(?:had|has|have)(?=\s+no\s+knowledge\b))\s+(no|none(?=\s+of\s))\s+(?!longer\b|doubt\b|more\b|less\b|"
-    r"matter\b|later\b|sooner\b|fewer\b|one\b|other\b)(?=\w)", re.I)
+    r"sees|gives|offers|provides|contains|(?:had|has|have)(?=\s+no\s+knowledge\b))(?:\s+(?:out|up|"
+    r"off))?\s+(no|none(?=\s+of\s))\s+(?!longer\b|doubt\b|more\b|less\b|earlier\b|matter\b|"
+    r"later\b|sooner\b|fewer\b|one\b|other\b)(?=\w)", re.I)
 
 
 # "is too regular to be coincidence": the degree rules out what follows "to be"

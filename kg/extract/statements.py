@@ -42,6 +42,7 @@ from kg.extract.names import describe
 from kg.extract.presented import inline, object_evidence, passive_evidence, vehicle
 from kg.extract.refusals import APOLOGY, REFUSED
 from kg.extract.relays import relay_steps
+from kg.extract.released_of import released_recording
 from kg.extract.sentences import Sentence
 from kg.extract.similarity import plural_common_noun
 from kg.extract.sourcing import according_speaker, document_speaker
@@ -51,8 +52,7 @@ from kg.extract.surveyed import surveyed_body
 _OPENING_NAME = re.compile(r"((?!The\s)[A-Z][\w\u2019'&.-]*"
                            r"(?:\s+(?:[A-Z][\w\u2019'&.-]*|of|and|&))*)"
                            r"\s+(has|had|have|is|was|were|are|will|would|did|does|\w+ed|\w+s)\b")
-# "the delays \u201cregrettable but unavoidable\u201d": an object, then a quoted label of more
-# than one word
+# "the delays \u201cregrettable but unavoidable\u201d": an object, then a quoted label (2+ words)
 _QUOTED_LABEL = re.compile(r"^(\S.*?)\s+[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]\W*$")
 _LABEL = re.compile(r"[,\u201d\"]\s+(?:calling|describing|dismissing)\s+(?:them|it|the\s+\w+|this|"
                     r"that)?\s*(?:as\s+)?(.*)$")
@@ -478,7 +478,7 @@ def _release(ctx: Context, sent: Sentence, frame: Frame,
     mention = object_evidence(ctx, sent, frame, speaker, "released") if frame.obj else None
     after = (frame.obj[1] if frame.obj else frame.verb_span[1]) - sent.start \
         if frame.verb_span else 0
-    shown = ev.shown_claim(sent.text, after)
+    shown = ev.shown_claim(sent.text, after) or released_recording(sent, frame)
     if shown is None:
         return mention
     frame.claims = [(sent.start + shown[0], sent.start + shown[1])]
