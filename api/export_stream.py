@@ -22,6 +22,7 @@ import os
 import shutil
 import tempfile
 import threading
+import weakref
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -98,7 +99,13 @@ async def stream_export(
             while not chunks.empty():  # a writer waiting to put a chunk sees the stop
                 chunks.get_nowait()
 
-    return StreamingResponse(body(), media_type=rdf_format.media_type,
+    # A body that is never iterated (a response dropped before it was sent: the client gone
+    # before the first byte, on a server that then skips the body) never runs its ``finally``:
+    # the writer waited on the full queue for good and its pinned copy stayed on disk. So the
+    # writer is also stopped when the body itself goes.
+    iterator = body()
+    weakref.finalize(iterator, stopped.set)
+    return StreamingResponse(iterator, media_type=rdf_format.media_type,
                              headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 

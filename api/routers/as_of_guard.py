@@ -6,7 +6,9 @@
 Elsewhere an unknown parameter would be ignored, so a page would show today's data as though
 it were that day's. The front page refuses it instead (a dependency: nothing is added to the
 OpenAPI schema): its counts could be dated, but its named questions and SPARQL form answer
-the current data only, and a page mixing the two would mislead.
+the current data only, and a page mixing the two would mislead. ``/export`` refuses it too:
+an export is of the current data, and one asked as of a date would be loaded elsewhere and
+read as that day's.
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ from pydantic import BaseModel
 
 from api.as_of import AsOf, snapshot_as_of, snapshot_for
 from api.deps import get_state
-from api.lookup import check_kind, find
+from api.errors import ApiError
+from api.lookup import check_kind, find, resolve
 from api.routers.paging import Page, page_of
 from api.state import Snapshot
 from kg.analysis import Analysis
@@ -136,8 +137,17 @@ async def get_evidence(
     dated = None if as_of is None else await snapshot_as_of(state, as_of)
     # In a thread: an unknown id is compared with every id of its kind, for
     # suggestions (0.4 s for the 128,000 claims of 10M triples).
-    iri = await asyncio.to_thread(find, (dated or state.current).analysis, "evidence",
-                                  evidence_id)
+    try:
+        iri = await asyncio.to_thread(find, (dated or state.current).analysis, "evidence",
+                                      evidence_id)
+    except ApiError:
+        # Not there as of the date: say so when the item exists and is dated after it, or
+        # "no evidence 'x'" reads as a wrong id (and the suggestions leave it out too).
+        later = None if as_of is None else await asyncio.to_thread(
+            _dated_after, state.current.analysis, evidence_id, as_of)
+        if later is None:
+            raise
+        raise ApiError(404, "not_found", later, details={"suggestions": []}) from None
 
     def explain(snapshot: Snapshot) -> dict[str, Any]:
         # The weights are in the explanations of the claims that can weigh the item (each
@@ -152,6 +162,20 @@ async def get_evidence(
     if dated is not None:  # every record in memory: no write to wait for
         return await asyncio.to_thread(explain, dated)
     return await state.explain(explain)
+
+
+def _dated_after(current: Analysis, evidence_id: str, as_of: str) -> str | None:
+    """Why the item ``evidence_id`` of the current data is not found as of ``as_of`` (its date
+    is after it), or None when the current data has no such item either."""
+    try:
+        iri = resolve(current, "evidence", evidence_id)
+    except LookupError:
+        return None
+    date = current.catalogue.evidence_index[iri].date
+    if date is None:  # undated items count on every date: not this one's reason
+        return None
+    return (f"evidence {evidence_id!r} is dated {date}, after as_of {as_of}: it was not known "
+            "then (ask without as_of, or with a later date)")
 
 
 def _weights(analysis: Analysis, iri: str) -> list[dict[str, Any]]:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated, Literal, get_args
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from api.deps import get_state
 from api.export_stream import stream_export
 from api.lookup import find
+from api.routers.as_of_guard import refuse_as_of
 from kg.formats import format_by_name
 
 router = APIRouter(tags=["Export"])
@@ -28,6 +29,9 @@ ExportFormat = Literal["turtle", "trig", "jsonld", "nt", "nquads", "rdfxml"]
     response_class=Response,
     responses={200: {"description": "The RDF document.", "content": {
         format_by_name(name).media_type: {} for name in get_args(ExportFormat)}}},
+    # An export is of the current data: an ignored ?as_of=DATE gave today's graph as though
+    # it were that day's, to be loaded elsewhere and read as such.
+    dependencies=[Depends(refuse_as_of)],
 )
 async def export(
     request: Request,

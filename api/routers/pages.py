@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 from typing import Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -138,7 +139,12 @@ async def graph_page(
             close = await asyncio.to_thread(suggest_node, snapshot.analysis, focus or "")
             raise ApiError(404, "not_found", str(error.args[0]), details={
                 "parameter": "focus", "suggestions": close}) from None
-        title, links, node_links = _graph_frame(as_of)
+        # "Current data" opens the same view without the date: the same focus and options.
+        kept = {"focus": focus, "group": "true" if group else None,
+                "max_nodes": None if max_nodes is None else str(max_nodes)}
+        query = urlencode({k: v for k, v in kept.items() if v})
+        current = "/graph" + (f"?{query}" if query else "")
+        title, links, node_links = _graph_frame(as_of, current)
         page = await asyncio.to_thread(render_page, opened, title=title, links=links,
                                        node_links=node_links)
         _remember(snapshot.cache, page_key, page)
@@ -146,16 +152,17 @@ async def graph_page(
 
 
 def _graph_frame(
-    as_of: str | None,
+    as_of: str | None, current: str = "/graph",
 ) -> tuple[str, tuple[tuple[str, str], ...], dict[str, str]]:
     """The graph page's title, navigation and node links; as of a date (checked: digits and
-    hyphens only), the title says so and every link keeps the date."""
+    hyphens only), the title says so, every link keeps the date, and "Current data" goes to
+    ``current`` (the same view without it)."""
     if as_of is None:
         return _TITLE, _GRAPH_LINKS, _NODE_LINKS
     dated = f"as_of={as_of}"
     return (f"{_TITLE} as of {as_of}",
             (("Home", "/"), ("Claims table", f"/claims.html?{dated}"),
-             ("Current data", "/graph")),
+             ("Current data", current)),
             {**_NODE_LINKS, "focus": f"/graph?{dated}&focus=", "query": f"?{dated}"})
 
 

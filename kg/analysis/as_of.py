@@ -43,7 +43,14 @@ _CUTOFF = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 def cutoff(value: str) -> str:
     """The last day (``YYYY-MM-DD``) that ``value`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)
-    can mean. ValueError, naming the value, if it is none of those or no real date."""
+    can mean. ValueError, naming the value, if it is none of those or no real date; TypeError
+    if it is no string (a ``datetime.date`` or a year as a number, in a notebook: the regular
+    expression's "expected string or bytes-like object" named neither the value nor the form).
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"as_of must be a string, YYYY-MM-DD, YYYY-MM or YYYY (for a "
+                        f"datetime.date, its .isoformat()), not {type(value).__name__} "
+                        f"{value!r}")
     if not _CUTOFF.fullmatch(value):
         raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
     year, month, day = [*value.split("-"), None, None][:3]

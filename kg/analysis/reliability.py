@@ -129,9 +129,14 @@ def grade_reliability(
     n = len(assessed)
     held = ""
     if unchecked and trust is not None:
+        # The count includes the sides its statements imply (kg.analysis.stances), which its
+        # statements do not list: without saying so, a reader counting the claims of its
+        # statements found fewer (one narrower claim stated, two counted) and could not check.
         held = (f"; its trust is held down towards the prior {PRIOR:g} by {unchecked} "
                 f"claim{'s' if unchecked != 1 else ''} it took a side on that no other group "
-                "did: what nobody else can check earns no credit")
+                "did (directly, or by implication of a statement: the broader claims of one it "
+                "affirms, the narrower claims of one it denies, the claims contradicting one it "
+                "affirms): what nobody else can check earns no credit")
     record = (f"{n} assessed claim{'s' if n != 1 else ''} (claims on which it took a side "
               "and another independent group did too)")
     if n < scale.min_track_record or trust is None:

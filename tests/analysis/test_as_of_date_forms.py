@@ -4,6 +4,8 @@ a data date with a five-digit year is unreadable, not the year 1000."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from kg.analysis.as_of import cutoff, known, last_day
@@ -30,3 +32,18 @@ def test_a_five_digit_year_in_the_data_is_unreadable_not_the_year_1000() -> None
     assert last_day(f"{ARABIC_2024}-10-01") is None
     assert last_day("2024-10-20T10:00:00Z") == "2024-10-20"
     assert last_day("2024-10") == "2024-10-31"
+
+
+@pytest.mark.parametrize("value", [2024, datetime.date(2024, 10, 20)])
+def test_a_cutoff_that_is_no_string_is_refused_naming_the_parameter(value: object) -> None:
+    """In a notebook, ``analyse(store, as_of=date(2024, 10, 20))`` or ``as_of=2024``: the
+    regular expression's TypeError ("expected string or bytes-like object, got 'int'") named
+    neither the parameter nor the form it takes."""
+    from kg.analysis import analyse
+    from kg.store import KnowledgeStore
+
+    with KnowledgeStore() as store, pytest.raises(TypeError) as raised:
+        analyse(store, as_of=value)  # type: ignore[arg-type]
+    assert str(raised.value) == (
+        "as_of must be a string, YYYY-MM-DD, YYYY-MM or YYYY (for a datetime.date, its "
+        f".isoformat()), not {type(value).__name__} {value!r}")

@@ -317,6 +317,23 @@ def test_a_trust_held_down_by_unchecked_claims_says_so(case):
     assert 0.8 < good.trust < plain.actor_by_id("good").reliability.trust
     assert bad.trust == pytest.approx(plain.actor_by_id("bad").reliability.trust)
     assert ("its trust is held down towards the prior 0.8 by 12 claims it took a side on that "
-            "no other group did") in good.reasons[0]
+            "no other group did (directly") in good.reasons[0]
     assert "held down" not in " ".join(bad.reasons)
     assert "held down" not in " ".join(plain.actor_by_id("good").reliability.reasons)
+
+
+def test_unchecked_claims_by_implication_are_said_to_count(case):
+    """good states two claims nobody else speaks to, and so takes a side on two more: the
+    broader claim of one (refinement) and the claim the other contradicts. The reason's count
+    is 4; a reader counting good's statements finds 2, so the reason must say that sides its
+    statements imply count, or the number cannot be checked."""
+    statements = [*track_record(), "good affirms narrow", "good affirms x"]
+    analysis = analyse_case(case(claims=["narrow refines broad", "x contradicts y"],
+                                 statements=statements))
+    good = analysis.actor_by_id("good").reliability
+    stated = {s.claim for s in analysis.actor_by_id("good").statements} - set(good.assessed_claims)
+    assert stated == {"narrow", "x"}
+    reason = good.reasons[0]
+    assert "held down towards the prior 0.8 by 4 claims it took a side on" in reason
+    assert ("by implication of a statement: the broader claims of one it affirms, the narrower "
+            "claims of one it denies, the claims contradicting one it affirms") in reason

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 
-@pytest.mark.parametrize("path", ["/"])
+@pytest.mark.parametrize("path", ["/", "/export"])
 def test_as_of_where_it_is_not_offered_is_refused_saying_where_it_is(
         client: TestClient, path: str) -> None:
     response = client.get(path, params={"as_of": "2024-10-18"})

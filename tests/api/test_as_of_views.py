@@ -242,6 +242,12 @@ def test_the_evidence_as_of_a_date(client: TestClient) -> None:
     assert _weights(client, as_of=DATE) == {SONAR: (0.8, True)}
     later = client.get("/evidence/harbour-photo", params={"as_of": DATE})
     assert later.status_code == 404 and later.json()["error"]["code"] == "not_found"
+    # Why, rather than "no evidence 'harbour-photo'", which reads as a wrong id.
+    assert later.json()["error"]["message"] == (
+        f"evidence 'harbour-photo' is dated 2024-10-20, after as_of {DATE}: it was not known "
+        "then (ask without as_of, or with a later date)")
+    unknown = client.get("/evidence/harbour-phot", params={"as_of": DATE}).json()["error"]
+    assert unknown["message"] == "no evidence 'harbour-phot'"
     item = _get(client, "/evidence/harbour-sonar", as_of=DATE).json()
     assert item["as_of"]["as_of"] == DATE and item["as_of"]["statements_after"] >= 1
     html = _get(client, "/evidence.html", as_of=DATE, kind="Document").text
@@ -284,6 +290,12 @@ def test_the_graph_view_as_of_a_date(client: TestClient) -> None:
     assert dated["details"]["claims"][HARBOUR]["status"] == "single-source"
     links = [e.attrs.get("href") or "" for e in page.all("a")]
     assert f"/claims.html?as_of={DATE}" in links and "/graph" in links
+    # "Current data" from a neighbourhood as of the date is that neighbourhood today (it
+    # was the whole graph: the focus, and the grouping, were lost).
+    focused, _ = _view(client, as_of=DATE, focus="ares", group="true")
+    hrefs = [e.attrs.get("href") or "" for e in focused.all("a")]
+    current = [h for h in hrefs if h.startswith("/graph") and "as_of" not in h]
+    assert current == ["/graph?focus=ares&group=true"]
     # Focus on a node of that day's graph, and the view stays on the date.
     _, focused = _view(client, as_of=DATE, focus="harbour-mined")
     assert focused["initial"]["focus"] == HARBOUR

@@ -101,3 +101,34 @@ def test_a_client_that_leaves_stops_the_writer(writer: TestClient,
         thread.join(30)
     assert not any(t.is_alive() for t in writers)
     assert pinned_copies and not pinned_copies[0].exists()
+
+
+def test_a_body_never_sent_stops_the_writer(writer: TestClient,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A response dropped before its body was iterated (the client gone before the first
+    byte): the body's ``finally`` never runs, and the writer waited on the full queue for good,
+    its pinned copy kept on disk until the service stopped."""
+    monkeypatch.setattr(export_stream, "CHUNK_BYTES", 64)
+    monkeypatch.setattr(export_stream, "QUEUED_CHUNKS", 1)
+    state = _state(writer)
+    pinned_copies: list[Path] = []
+    pin = export_stream._pin
+
+    def recording_pin(s: ServiceState) -> Path:
+        pinned_copies.append(pin(s))
+        return pinned_copies[-1]
+
+    monkeypatch.setattr(export_stream, "_pin", recording_pin)
+
+    async def drop_the_response() -> None:
+        response = await export_stream.stream_export(state, format_by_name("nt"), False, "x.nt")
+        assert response is not None
+        await asyncio.sleep(2 * export_stream._POLL)  # the writer is waiting on the queue
+        del response
+
+    asyncio.run(drop_the_response())
+    writers = [t for t in threading.enumerate() if t.name == "kg-export"]
+    for thread in writers:
+        thread.join(30)
+    assert not any(t.is_alive() for t in writers)
+    assert pinned_copies and not pinned_copies[0].exists()

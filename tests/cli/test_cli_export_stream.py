@@ -55,3 +55,36 @@ def test_a_failed_export_leaves_the_earlier_file(disk_store: Path, tmp_path: Pat
     assert "No space left on device" in result.stderr
     assert target.read_bytes() == b"earlier\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.nt", "store"]
+
+
+_KILLED_MID_EXPORT = """
+import os, signal, sys, time
+from pathlib import Path
+import api.cli_export as cli_export
+
+def export_to(target, rdf_format, file, claim=None):
+    file.write(b"<a:s> <a:p> <a:o> .\\n" * 1000)
+    file.flush()
+    os.kill(os.getpid(), getattr(signal, sys.argv[2]))
+    time.sleep(30)  # the signal ends the export here
+
+cli_export.export_to = export_to
+cli_export.write_export(None, None, None, Path(sys.argv[1]))
+"""
+
+
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_an_export_ended_by_a_signal_leaves_no_partial_file(
+        tmp_path: Path, name: str, code: int) -> None:
+    """``kill``, ``timeout`` or a closed terminal mid-export: the partial file (as large as the
+    export had got) was left beside the target, since these signals end Python unwound."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "out.nt"
+    target.write_bytes(b"earlier\n")
+    done = subprocess.run([sys.executable, "-c", _KILLED_MID_EXPORT, str(target), name],
+                          capture_output=True, timeout=60, check=False)
+    assert done.returncode == code, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.nt"]
+    assert target.read_bytes() == b"earlier\n"
