@@ -70,21 +70,27 @@ def test_a_write_after_the_export_started_is_not_in_it(writer: TestClient) -> No
         t for t in before if "analysis" not in str(t.predicate)}
 
 
-def test_a_client_that_leaves_stops_the_writer(writer: TestClient,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    """Chunks of 64 bytes and a queue of one: after the first chunk the writer waits for the
-    client; when the body is closed, the writer stops and removes its pinned copy."""
+@pytest.fixture
+def pinned_copies(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Chunks of 64 bytes and a queue of one, and the pinned copies the exports make."""
     monkeypatch.setattr(export_stream, "CHUNK_BYTES", 64)
     monkeypatch.setattr(export_stream, "QUEUED_CHUNKS", 1)
-    state = _state(writer)
-    pinned_copies: list[Path] = []
+    copies: list[Path] = []
     pin = export_stream._pin
 
     def recording_pin(s: ServiceState) -> Path:
-        pinned_copies.append(pin(s))
-        return pinned_copies[-1]
+        copies.append(pin(s))
+        return copies[-1]
 
     monkeypatch.setattr(export_stream, "_pin", recording_pin)
+    return copies
+
+
+def test_a_client_that_leaves_stops_the_writer(writer: TestClient,
+                                               pinned_copies: list[Path]) -> None:
+    """Chunks of 64 bytes and a queue of one: after the first chunk the writer waits for the
+    client; when the body is closed, the writer stops and removes its pinned copy."""
+    state = _state(writer)
 
     async def first_chunk_then_leave() -> bytes:
         response = await export_stream.stream_export(state, format_by_name("nt"), False, "x.nt")
@@ -104,21 +110,11 @@ def test_a_client_that_leaves_stops_the_writer(writer: TestClient,
 
 
 def test_a_body_never_sent_stops_the_writer(writer: TestClient,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+                                           pinned_copies: list[Path]) -> None:
     """A response dropped before its body was iterated (the client gone before the first
     byte): the body's ``finally`` never runs, and the writer waited on the full queue for good,
     its pinned copy kept on disk until the service stopped."""
-    monkeypatch.setattr(export_stream, "CHUNK_BYTES", 64)
-    monkeypatch.setattr(export_stream, "QUEUED_CHUNKS", 1)
     state = _state(writer)
-    pinned_copies: list[Path] = []
-    pin = export_stream._pin
-
-    def recording_pin(s: ServiceState) -> Path:
-        pinned_copies.append(pin(s))
-        return pinned_copies[-1]
-
-    monkeypatch.setattr(export_stream, "_pin", recording_pin)
 
     async def drop_the_response() -> None:
         response = await export_stream.stream_export(state, format_by_name("nt"), False, "x.nt")
