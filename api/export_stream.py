@@ -80,7 +80,11 @@ async def stream_export(
             shutil.rmtree(pinned, ignore_errors=True)
 
     threading.Thread(target=write, name="kg-export", daemon=True).start()
-    first = await chunks.get()
+    try:
+        first = await chunks.get()
+    except BaseException:  # the request cancelled (the client gone) before the first chunk
+        stopped.set()
+        raise
     if isinstance(first, BaseException):
         raise first
 

@@ -5,9 +5,11 @@ length, unchanged by a write that lands while it is read, and stopped when the c
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -128,3 +130,36 @@ def test_a_body_never_sent_stops_the_writer(writer: TestClient,
         thread.join(30)
     assert not any(t.is_alive() for t in writers)
     assert pinned_copies and not pinned_copies[0].exists()
+
+
+def test_a_request_cancelled_before_the_first_chunk_stops_the_writer(
+        writer: TestClient, pinned_copies: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The client leaves while the export waits for its first chunk (a large store's first
+    megabyte): no body exists yet to stop the writer, so the cancelled wait does."""
+    state = _state(writer)
+    release = threading.Event()
+
+    def slow_write(_store: object, _fmt: object, sink: Any, _skip: object) -> None:
+        release.wait(10)
+        sink.write(b"<x> <y> <z> .\n" * 10)  # one chunk of 64 bytes or more: the queue fills
+
+    monkeypatch.setattr(export_stream, "write_store", slow_write)
+
+    async def leave_before_the_first_chunk() -> list[threading.Thread]:
+        task = asyncio.create_task(
+            export_stream.stream_export(state, format_by_name("nt"), False, "x.nt"))
+        while not pinned_copies:
+            await asyncio.sleep(0.01)
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        release.set()
+        # The loop runs on meanwhile, as a server's does (a closed loop stops the writer too).
+        writers = [t for t in threading.enumerate() if t.name == "kg-export"]
+        for thread in writers:
+            await asyncio.to_thread(thread.join, 10)
+        return writers
+
+    writers = asyncio.run(leave_before_the_first_chunk())
+    assert writers and not any(t.is_alive() for t in writers)
+    assert not pinned_copies[0].exists()
