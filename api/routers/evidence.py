@@ -153,7 +153,7 @@ async def get_evidence(
         # The weights are in the explanations of the claims that can weigh the item (each
         # built once, on a large store; kg.analysis.evidence_reach).
         data = _summary(snapshot.analysis.catalogue.evidence_index[iri])
-        data["weights"] = _weights(snapshot.analysis, iri)
+        data["weights"] = weights_of(snapshot.analysis, iri)
         if snapshot.analysis.as_of is not None:
             data["as_of"] = snapshot.analysis.as_of.to_dict()
         data["version"] = snapshot.version
@@ -178,7 +178,7 @@ def _dated_after(current: Analysis, evidence_id: str, as_of: str) -> str | None:
             "then (ask without as_of, or with a later date)")
 
 
-def _weights(analysis: Analysis, iri: str) -> list[dict[str, Any]]:
+def weights_of(analysis: Analysis, iri: str) -> list[dict[str, Any]]:
     """One item's weight on each claim it bears on, in claim order (as
     :func:`weights_by_evidence` gives it): from the explanations of the few claims that can
     weigh it (:mod:`kg.analysis.evidence_reach`) unless every explanation is built already."""
@@ -210,4 +210,4 @@ def _entry(claim_iri: str, w: EvidenceWeight) -> dict[str, Any]:
     }
 
 
-__all__ = ["router"]
+__all__ = ["router", "weights_by_evidence", "weights_of"]

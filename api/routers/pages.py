@@ -252,9 +252,10 @@ async def evidence_table(
         # (a misspelt kind is a 404 with suggestions, as on /evidence: evidence.matching)
         matches = evidence.matching(snapshot, kind=kind, claim=None, actor=None)
         rows = matches[offset : offset + limit]
-        # Every claim's explanation, as /evidence/{id} builds them: a weight on a claim that
-        # the item bears on through a refinement is only in that claim's explanation.
-        weights = evidence.weights_by_evidence(analysis) if rows else {}
+        # The weights of the page's items, as /evidence/{id} gives them: from the explanations
+        # of the claims that can weigh them (a weight on a claim the item bears on through a
+        # refinement is only in that claim's explanation), not from every claim's.
+        weights = {row["iri"]: evidence.weights_of(analysis, row["iri"]) for row in rows}
         catalogue = analysis.catalogue
         return pages_lists.evidence_page(
             rows, weights, pages_lists.Window(len(matches), offset, limit), kind=kind,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from random_cases import random_case, store_of_case
 
-from api.routers.evidence import _weights, weights_by_evidence
+from api.routers.evidence import weights_by_evidence, weights_of
 from kg.analysis import analyse, analyse_case
 from kg.analysis.evidence_reach import claims_weighing
 from tests.analysis.conftest import make_case, make_evidence
@@ -24,7 +24,7 @@ def test_one_items_weights_are_those_of_every_explanation(seed: int) -> None:
     k = 1 + seed % 3
     targeted = analyse(store, min_groups=k)
     evidence = list(targeted.columns.evidence)
-    weights = {iri: _weights(targeted, iri) for iri in evidence}
+    weights = {iri: weights_of(targeted, iri) for iri in evidence}
     assert not targeted.claims.complete  # built claim by claim, as on a large store
     everything = weights_by_evidence(analyse(store, min_groups=k))
     assert weights == {iri: everything.get(iri, []) for iri in evidence}
@@ -42,3 +42,4 @@ def test_only_the_claims_that_can_weigh_the_item_are_explained() -> None:
     )
     analysis = analyse_case(case)
     assert claims_weighing(analysis, "photo") == ["broad", "narrow", "rival", "sub"]
+

@@ -28,7 +28,7 @@ from tests.off_loop import Held, answered_meanwhile
     (pages_lists, "evidence_page", "/evidence.html?as_of=2024-10-20",
      "Evidence as of 2024-10-20"),
     (evidence, "matching", "/evidence?as_of=2024-10-20", '"total":'),
-    (evidence, "_weights", "/evidence/austin-evidence-of-nk-troops?as_of=2024-10-20",
+    (evidence, "weights_of", "/evidence/austin-evidence-of-nk-troops?as_of=2024-10-20",
      '"as_of":{"as_of":"2024-10-20"'),
 ])
 def test_another_request_is_answered_while_an_answer_as_of_a_date_is_built(
