@@ -22,7 +22,6 @@ from api.routers.paging import Page, page_of
 from api.state import Snapshot
 from kg.analysis import Analysis
 from kg.analysis.evidence import EvidenceWeight
-from kg.analysis.evidence_reach import claims_weighing
 from kg.analysis.model import Evidence
 from kg.analysis.serialize import short_id
 
@@ -150,8 +149,8 @@ async def get_evidence(
         raise ApiError(404, "not_found", later, details={"suggestions": []}) from None
 
     def explain(snapshot: Snapshot) -> dict[str, Any]:
-        # The weights are in the explanations of the claims that can weigh the item (each
-        # built once, on a large store; kg.analysis.evidence_reach).
+        # The weights are in the explanations of the claims that weigh the item (each built
+        # once, on a large store: Analysis.claims_with_evidence).
         data = _summary(snapshot.analysis.catalogue.evidence_index[iri])
         data["weights"] = weights_of(snapshot.analysis, iri)
         if snapshot.analysis.as_of is not None:
@@ -180,12 +179,13 @@ def _dated_after(current: Analysis, evidence_id: str, as_of: str) -> str | None:
 
 def weights_of(analysis: Analysis, iri: str) -> list[dict[str, Any]]:
     """One item's weight on each claim it bears on, in claim order (as
-    :func:`weights_by_evidence` gives it): from the explanations of the few claims that can
-    weigh it (:mod:`kg.analysis.evidence_reach`) unless every explanation is built already."""
+    :func:`weights_by_evidence` gives it): from the explanations of the claims that weigh it
+    (:meth:`Analysis.claims_with_evidence`) unless every explanation is built already."""
     if analysis.claims.complete:
         return weights_by_evidence(analysis).get(iri, [])
-    return [_entry(claim, w) for claim in claims_weighing(analysis, iri)
-            for w in analysis.claims[claim].evidence if w.evidence == iri]
+    claims = analysis.columns.claims
+    return [_entry(claims[c], w) for c in analysis.claims_with_evidence([iri]).tolist()
+            for w in analysis.claims[claims[c]].evidence if w.evidence == iri]
 
 
 def weights_by_evidence(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:

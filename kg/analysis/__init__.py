@@ -72,11 +72,7 @@ from kg.analysis.extract import SparqlSource, read_case_graph
 from kg.analysis.groups import SourceGroups
 from kg.analysis.lazy import LazyAssessments
 from kg.analysis.model import CaseGraph, Statement
-from kg.analysis.reliability import (
-    RELIABILITY_NAMES,
-    ReliabilityScale,
-    grade_reliability,
-)
+from kg.analysis.reliability import RELIABILITY_NAMES, ReliabilityScale, grade_reliability
 from kg.analysis.stances import ImplicationIndex, stance_tables
 from kg.analysis.store_columns import read_case_columns
 from kg.analysis.trust import DEFAULT_METHOD, METHODS, TrustEstimate, estimate_trust_bulk
@@ -120,16 +116,14 @@ class Analysis:
         # below hold no reference back to it: with none, the analysis and its arrays are freed
         # as soon as the caller drops it, not at the garbage collector's next full pass.
         self._everything = _Everything(numbers, trust, self._explainer, scale, case_loader)
-        # (no closure here holds the analysis itself: it is freed as soon as it is dropped)
         everything, explainer, columns = self._everything, self._explainer, numbers.columns
         self._filters = ClaimFilters(
             numbers, lambda: explainer.refinement, lambda: everything.__dict__.get("case"),
             dated_loader or (lambda: dated_rows_from_case(case_loader(), columns)))
-        cols = numbers.columns
         self.claims: LazyAssessments[ClaimAssessment] = LazyAssessments(
-            cols.claims, cols.claim_index, self._explainer.claim, self._everything.claims)
+            columns.claims, columns.claim_index, explainer.claim, everything.claims)
         self.actors: LazyAssessments[ActorAssessment] = LazyAssessments(
-            cols.actors, cols.actor_index, self._explainer.actor, self._everything.actors)
+            columns.actors, columns.actor_index, explainer.actor, everything.actors)
 
     @cached_property
     def case(self) -> CaseGraph:
@@ -268,6 +262,10 @@ class Analysis:
         """Ids of the claims whose explanation lists an evidence item of ``kind`` (its local
         name, in any case: ``satelliteimagery``); without building any explanation."""
         return self._filters.evidence_kind(kind, self.catalogue.evidence)
+
+    def claims_with_evidence(self, items: Iterable[str]) -> np.ndarray:
+        """Ids of the claims whose explanation weighs one of the evidence ``items`` (IRIs)."""
+        return self._filters.evidence(items)
 
     def claims_dated(self, low: str | None, high: str | None) -> np.ndarray:
         """Ids of the claims whose explanation lists a statement dated on or after ``low`` and

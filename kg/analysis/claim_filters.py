@@ -51,13 +51,13 @@ class ClaimFilters:
         """Ids of the claims whose explanation lists an item of ``evidence`` of ``kind`` (its
         local name, in any case)."""
         wanted = kind.lower()
-        index = {iri: i for i, iri in enumerate(self._numbers.columns.evidence)}
-        items = [
-            index[e.iri]
-            for e in evidence
-            if e.iri in index and any(k.lower() == wanted for k in e.kinds)
-        ]
-        return claims_with(self._evidence_items, np.array(items, dtype=np.int64))
+        return self.evidence(e.iri for e in evidence if any(k.lower() == wanted for k in e.kinds))
+
+    def evidence(self, items: Iterable[str]) -> np.ndarray:
+        """Ids of the claims whose explanation lists one of the evidence ``items`` (IRIs)."""
+        index = self._numbers.columns.evidence_index
+        ids = [index[iri] for iri in items if iri in index]
+        return claims_with(self._evidence_items, np.array(ids, dtype=np.int64))
 
     def dated(self, low: str | None, high: str | None) -> np.ndarray:
         """Ids of the claims whose explanation lists a statement dated within the range."""

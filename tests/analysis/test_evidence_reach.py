@@ -1,5 +1,5 @@
 """One evidence item's weights from the explanations of the claims that can weigh it
-(kg.analysis.evidence_reach, used by ``/evidence/{id}``) equal its weights in every claim's
+(``Analysis.claims_with_evidence``, used by ``/evidence/{id}``) equal its weights in every claim's
 explanation, on random graphs with refinement chains, cycles and contradictions."""
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from random_cases import random_case, store_of_case
 
 from api.routers.evidence import weights_by_evidence, weights_of
 from kg.analysis import analyse, analyse_case
-from kg.analysis.evidence_reach import claims_weighing
 from tests.analysis.conftest import make_case, make_evidence
 
 SIZES = [
@@ -31,15 +30,19 @@ def test_one_items_weights_are_those_of_every_explanation(seed: int) -> None:
     assert sum(map(len, weights.values())) > 0
 
 
-def test_only_the_claims_that_can_weigh_the_item_are_explained() -> None:
-    """Refinement: an item on a narrow claim weighs on it and on the claims broader than it;
-    a claim contradicting a broad one is reached through its narrower claims; an unrelated
-    claim is never built."""
+def test_only_the_claims_that_weigh_the_item_are_explained() -> None:
+    """Refinement: an item supporting a narrow claim weighs on it and on the claims broader
+    than it, not on a claim contradicting the broad one, its narrower claims, or an unrelated
+    claim."""
     case = make_case(
         claims=["narrow refines broad", "rival contradicts broad", "sub refines rival"],
         statements=["a affirms narrow", "b affirms other", "c denies rival", "d affirms sub"],
         evidence=[make_evidence("photo", 0.8, supports=("narrow",))],
     )
     analysis = analyse_case(case)
-    assert claims_weighing(analysis, "photo") == ["broad", "narrow", "rival", "sub"]
+    weighing = [analysis.columns.claims[c] for c in analysis.claims_with_evidence(["photo"])]
+    assert weighing == ["broad", "narrow"]
+    assert all(any(w.evidence == "photo" for w in analysis.claims[c].evidence) for c in weighing)
+    assert not any(w.evidence == "photo" for c in ("rival", "sub", "other")
+                   for w in analysis.claims[c].evidence)
 
