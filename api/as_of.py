@@ -16,9 +16,11 @@ routes build them in a thread, without the write lock.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections import OrderedDict
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 from fastapi import Query
 
@@ -27,6 +29,8 @@ from api.state import ServiceState, Snapshot
 from kg.analysis import analyse_case
 from kg.analysis.as_of import cutoff
 from kg.analysis.extract import read_case_graph
+
+T = TypeVar("T")
 
 #: Analyses as of a date kept per data version (each holds the whole graph's records).
 AS_OF_CACHED = 4
@@ -99,5 +103,14 @@ async def snapshot_for(state: ServiceState, as_of: str | None) -> Snapshot:
     return state.current if as_of is None else await snapshot_as_of(state, as_of)
 
 
+async def explained(state: ServiceState, as_of: str | None, action: Callable[[Snapshot], T]) -> T:
+    """``action`` run off the event loop on the current snapshot, through
+    :meth:`ServiceState.explain` (it may read the store: no write runs meanwhile), or on the
+    snapshot as of ``as_of``, whose records are all in memory: in a thread, without the lock."""
+    if as_of is None:
+        return await state.explain(action)
+    return await asyncio.to_thread(action, await snapshot_as_of(state, as_of))
+
+
 __all__ = ["AS_OF_CACHED", "AS_OF_HELP", "AS_OF_MAX_STATEMENTS", "DATE_PATTERN", "AsOf",
-           "check_date", "snapshot_as_of", "snapshot_for"]
+           "check_date", "explained", "snapshot_as_of", "snapshot_for"]

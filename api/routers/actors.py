@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi import Path as PathParam
 from pydantic import BaseModel
 
-from api.as_of import AsOf, snapshot_as_of, snapshot_for
+from api.as_of import AsOf, explained, snapshot_for
 from api.deps import get_state
 from api.lookup import check_kind, find
 from api.routers.paging import Page, page_of
@@ -167,24 +167,17 @@ async def get_actor(
     reliability grade with the reasons, and every statement it made. As of a date, the first
     reason says what was left out, and only the statements known then are listed."""
     state = get_state(request)
-    if as_of is not None:
-        dated = await snapshot_as_of(state, as_of)
-        iri = await asyncio.to_thread(find, dated.analysis, "actor", actor_id)
-        # Every record is in memory: built off the event loop, without the write lock.
-        data = await asyncio.to_thread(
-            lambda: actor_to_dict(dated.analysis, dated.analysis.actors[iri]))
-        data["version"] = dated.version
-        return data
     # In a thread: an unknown id is compared with every id of its kind, for
     # suggestions (0.4 s for the 128,000 claims of 10M triples).
-    iri = await asyncio.to_thread(find, state.current.analysis, "actor", actor_id)
+    analysis = (await snapshot_for(state, as_of)).analysis
+    iri = await asyncio.to_thread(find, analysis, "actor", actor_id)
 
     def explain(snapshot: Snapshot) -> dict[str, Any]:
         data = actor_to_dict(snapshot.analysis, snapshot.analysis.actors[iri])
         data["version"] = snapshot.version
         return data
 
-    return await state.explain(explain)
+    return await explained(state, as_of, explain)
 
 
 __all__ = ["router"]

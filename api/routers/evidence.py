@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi import Path as PathParam
 from pydantic import BaseModel
 
-from api.as_of import AsOf, snapshot_as_of, snapshot_for
+from api.as_of import AsOf, explained, snapshot_as_of, snapshot_for
 from api.deps import get_state
 from api.errors import ApiError
 from api.lookup import check_kind, find, resolve
@@ -158,9 +158,7 @@ async def get_evidence(
         data["version"] = snapshot.version
         return data
 
-    if dated is not None:  # every record in memory: no write to wait for
-        return await asyncio.to_thread(explain, dated)
-    return await state.explain(explain)
+    return await explained(state, as_of, explain)
 
 
 def _dated_after(current: Analysis, evidence_id: str, as_of: str) -> str | None:

@@ -22,7 +22,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from api.as_of import AsOf, snapshot_as_of
+from api.as_of import AsOf, explained, snapshot_for
 from api.deps import get_state
 from api.errors import ApiError
 from api.lookup import suggest_node
@@ -118,15 +118,10 @@ async def graph_page(
             _remember(snapshot.cache, view_key, view)
         return snapshot, view
 
-    if as_of is None:
-        # The whole graph of a large store (a limit above its size) reads every statement:
-        # through ServiceState.explain, so that no write runs meanwhile and the view is of
-        # one version.
-        snapshot, view = await state.explain(layout)
-    else:
-        # Its records are all in memory: laid out in a thread, without the write lock, and
-        # kept in that analysis's own cache (so the keys need not name the date).
-        snapshot, view = await asyncio.to_thread(layout, await snapshot_as_of(state, as_of))
+    # The whole graph of a large store (a limit above its size) reads every statement: so no
+    # write may run meanwhile, and the view is of one version. As of a date, the view is kept
+    # in that analysis's own cache (so the keys need not name the date).
+    snapshot, view = await explained(state, as_of, layout)
     page_key = f"viz:page:{limit}:{focus}:{group}"
     page: str | None = snapshot.cache.get(page_key)
     if page is None:
@@ -191,7 +186,7 @@ async def claims_table(
     as_of: AsOf = None,
 ) -> HTMLResponse:
     state = get_state(request)
-    analysis = (state.current if as_of is None else await snapshot_as_of(state, as_of)).analysis
+    analysis = (await snapshot_for(state, as_of)).analysis
     # In a thread: sorting every claim's summary takes a second or more on a large store.
     body = await asyncio.to_thread(pages_html.claims_page, analysis, sort=sort,
                                    descending=order == "desc", status=status, offset=offset,
@@ -229,11 +224,7 @@ async def actors_table(
                                        group=group, as_of=snapshot.analysis.as_of)
 
     state = get_state(request)
-    if as_of is None:
-        body = await state.explain(build)
-    else:  # every record in memory: nothing read from the store, no write to wait for
-        body = await asyncio.to_thread(build, await snapshot_as_of(state, as_of))
-    return _html(body, pages_html.page_policy())
+    return _html(await explained(state, as_of, build), pages_html.page_policy())
 
 
 @router.get("/evidence.html", response_class=HTMLResponse,
@@ -265,11 +256,7 @@ async def evidence_table(
         )
 
     state = get_state(request)
-    if as_of is None:
-        body = await state.explain(build)
-    else:  # every record in memory: nothing read from the store, no write to wait for
-        body = await asyncio.to_thread(build, await snapshot_as_of(state, as_of))
-    return _html(body, pages_html.page_policy())
+    return _html(await explained(state, as_of, build), pages_html.page_policy())
 
 
 __all__ = ["router"]
